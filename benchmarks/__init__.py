@@ -1,0 +1,1 @@
+"""Speed and quality measurements; `make bench` runs every bench_*.py here."""
