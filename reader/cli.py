@@ -1,0 +1,128 @@
+"""Command line: parse arguments, then run a headless command or start the app.
+
+Kept thin and light: Textual and the analysis are imported only by the code path
+that needs them, so `newsreader --version` and `--where` answer instantly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.commands import COMMANDS
+from reader.locations import DB_ENV, Locations
+
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for: reported in one line, exit status 2."""
+
+
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"annotation database (default: ${DB_ENV}, else the user data dir)",
+    )
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    commands = ", ".join(COMMANDS)
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description="A terminal reader for news that finds who said what.",
+        epilog=(
+            f"headless commands: {commands}; run `newsreader COMMAND --help` for each. "
+            "With no PATH the bundled sample articles open."
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="story files (.txt, .md) or folders to open, searched recursively",
+    )
+    _add_common_options(parser)
+    parser.add_argument(
+        "--ner",
+        default="builtin",
+        metavar="BACKEND",
+        help="name finder: builtin (default) or spacy (needs spaCy and a model)",
+    )
+    parser.add_argument("--where", action="store_true", help="print the paths in use and exit")
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    return parser
+
+
+def build_command_parser(name: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsreader")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    module = importlib.import_module(f"reader.commands.{COMMANDS[name]}")
+    module.add_parser(subparsers)
+    for choice in subparsers.choices.values():
+        if not any("--db" in action.option_strings for action in choice._actions):
+            _add_common_options(choice)
+    return parser
+
+
+def _print_where(locations: Locations) -> None:
+    print(f"database: {locations.db}")
+    print(f"cache:    {locations.cache}")
+    print(f"config:   {locations.config}")
+    print(f"samples:  {locations.samples}")
+
+
+def _run_app(args: argparse.Namespace, locations: Locations) -> int:
+    paths = [Path(p) for p in args.paths] or [locations.samples]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UserError(f"no such file or folder: {missing[0]}")
+    from reader.ui.app import NewsReaderApp
+
+    app = NewsReaderApp(paths, locations=locations, ner=args.ner)
+    app.run()
+    return app.return_code or 0
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The first word that is not an option or an option's value: maybe a command name."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in ("--db", "--ner"):
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = _first_positional(argv)
+    try:
+        if first in COMMANDS:
+            args = build_command_parser(first).parse_args(argv)
+            args.db = Locations.resolve(args.db).db
+            module = importlib.import_module(f"reader.commands.{COMMANDS[first]}")
+            return module.run(args)
+        args = build_app_parser().parse_args(argv)
+        locations = Locations.resolve(args.db)
+        if args.where:
+            _print_where(locations)
+            return 0
+        return _run_app(args, locations)
+    except UserError as error:
+        print(f"newsreader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

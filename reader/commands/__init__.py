@@ -1,0 +1,8 @@
+"""Headless subcommands. Each module exposes `add_parser(subparsers)` and `run(args) -> int`."""
+
+from __future__ import annotations
+
+# name -> module under reader.commands; imported only when that command runs.
+COMMANDS: dict[str, str] = {
+    "analyze": "analyze_cmd",
+}
