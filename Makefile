@@ -20,7 +20,7 @@ run: $(STAMP)
 test: $(STAMP) tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -m "not stress" $(PYTEST_ARGS)
 
 ## tools: say which system package is missing for the tests
 tools:
