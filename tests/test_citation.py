@@ -1,0 +1,194 @@
+"""Quotes leave the reader clean, attributed and cited, in each copy format."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.citation import (
+    CitationError,
+    clean_quote,
+    format_annotation,
+    format_many,
+    format_quote,
+    human_date,
+    markdown_tag,
+    quoted,
+)
+from reader.model import Annotation, Article, Selector
+
+TITLE = "Moscow Hopes U.S. 'Serious' in Seeking\nDialogue in New Talks"
+RYABKOV = "Sergei Ryabkov"
+ROLE = "Deputy Foreign Minister"
+
+
+def story(**fields: object) -> Article:
+    values: dict[str, object] = {
+        "id": "moscow",
+        "text": "",
+        "title": TITLE,
+        "byline": "By AFP",
+        "published": "2021-07-27",
+        "path": "/news/moscow.txt",
+    }
+    values.update(fields)
+    return Article(**values)  # type: ignore[arg-type]
+
+
+def annotation(exact: str, **fields: object) -> Annotation:
+    values: dict[str, object] = {
+        "id": "a1",
+        "article_id": "moscow",
+        "source": "/news/moscow.txt",
+        "title": "Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks",
+        "created": "2026-11-28T10:00:00Z",
+        "updated": "2026-11-28T10:00:00Z",
+        "selector": Selector(exact=exact, prefix="", suffix="", start=100, end=100 + len(exact)),
+    }
+    values.update(fields)
+    return Annotation(**values)  # type: ignore[arg-type]
+
+
+def test_plain_quote_has_speaker_role_and_citation() -> None:
+    text = (
+        '"understand how serious the mindset of our US colleagues is in terms of\n'
+        'establishing a concentrated, energetic dialogue in strategic stability."'
+    )
+    assert format_quote(text, speaker=RYABKOV, role=ROLE, article=story()) == (
+        "“understand how serious the mindset of our US colleagues is in terms of "
+        "establishing a concentrated, energetic dialogue in strategic stability.” "
+        "— Sergei Ryabkov, Deputy Foreign Minister "
+        "(Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, AFP, 27 July 2021)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("damaged", "clean"),
+    [
+        ('""approaches"', "approaches"),  # doubled opening mark
+        ("\"a big\nquestion'", "a big question"),  # opened double, closed single
+        ("''move forward.''", "move forward."),  # two singles typed for a double
+        ('move forward".', "move forward."),  # punctuation outside the mark
+        ('"to find areas of joint work,\'"', "to find areas of joint work"),  # "…," he said
+        (
+            '"Iwould not raise\r\n  the bar of expectations."',
+            "Iwould not raise the bar of expectations.",
+        ),
+        ("“a well-\nknown position”", "a well-known position"),  # hyphen at a line break
+        ("«Мы готовы к диалогу»", "Мы готовы к диалогу"),  # guillemets, Cyrillic
+    ],
+)
+def test_damaged_quotes_get_exactly_one_pair_of_marks(damaged: str, clean: str) -> None:
+    assert clean_quote(damaged) == clean
+    assert quoted(damaged) == f"“{clean}”"
+
+
+def test_inner_quotes_nest_and_apostrophes_curl() -> None:
+    assert quoted("He called it \"a 'serious' step\" and said it's the '90s...") == (
+        "“He called it ‘a “serious” step’ and said it’s the ’90s…”"
+    )
+    assert quoted("\"He said 'no' to the players' union\"") == (
+        "“He said ‘no’ to the players’ union”"
+    )
+
+
+def test_a_passage_that_opens_with_a_quote_keeps_its_inner_pair() -> None:
+    assert quoted('"We are ready," he said.') == "“‘We are ready,’ he said.”"
+    assert quoted('always ""match."') == "“always ‘match.’”"
+
+
+def test_straight_marks_on_request() -> None:
+    text = "“It’s “serious”…”"
+    assert quoted(text, typographic=False) == "\"It's 'serious'…\""
+    plain = format_quote(text, speaker=RYABKOV, role=None, article=story(), typographic=False)
+    assert plain.startswith("\"It's 'serious'…\" - Sergei Ryabkov (")
+
+
+def test_markdown_has_blockquote_linked_citation_and_tags() -> None:
+    article = story(url="https://example.org/moscow-talks", site="The Moscow Times")
+    text = format_quote(
+        "\"a big\nquestion'",
+        speaker=RYABKOV,
+        role=ROLE,
+        article=article,
+        style="markdown",
+        tags=["arms control", "Россия", "2021"],
+    )
+    assert text.split("\n\n") == [
+        "> a big question",
+        "— Sergei Ryabkov, Deputy Foreign Minister "
+        "([Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks]"
+        "(<https://example.org/moscow-talks>), AFP, The Moscow Times, 27 July 2021)",
+        "#arms-control #Россия #tag-2021",
+    ]
+
+
+def test_citation_only_names_the_speaker_and_the_story() -> None:
+    article = story(url="https://example.org/moscow-talks")
+    assert format_quote("words", speaker=RYABKOV, role=ROLE, article=article, style="citation") == (
+        "Sergei Ryabkov, Deputy Foreign Minister, quoted in Moscow Hopes U.S. 'Serious' in "
+        "Seeking Dialogue in New Talks, AFP, 27 July 2021, https://example.org/moscow-talks"
+    )
+    assert format_quote("words", speaker=None, role=None, article=story(), style="citation") == (
+        "Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, AFP, 27 July 2021"
+    )
+
+
+def test_unknown_speaker_and_date_are_left_out() -> None:
+    article = story(byline=None, published=None)
+    assert format_quote('"No comment."', speaker=None, role=None, article=article) == (
+        "“No comment.” (Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks)"
+    )
+
+
+def test_unknown_style_is_a_clear_error() -> None:
+    with pytest.raises(CitationError, match="unknown copy format 'bibtex'"):
+        format_quote("x", speaker=None, role=None, article=story(), style="bibtex")
+
+
+@pytest.mark.parametrize(
+    ("iso", "human"),
+    [
+        ("2021-07-27", "27 July 2021"),
+        ("2021-07-05T08:00:00+03:00", "5 July 2021"),
+        ("2021-07", "July 2021"),
+        ("2021", "2021"),
+        ("last Tuesday", "last Tuesday"),
+        ("2021-02-30", "2021-02-30"),
+    ],
+)
+def test_dates_read_like_a_newspaper(iso: str, human: str) -> None:
+    assert human_date(iso) == human
+
+
+def test_tags_become_obsidian_tags() -> None:
+    assert markdown_tag("arms control") == "#arms-control"
+    assert markdown_tag("U.S./Russia") == "#US/Russia"
+    assert markdown_tag("!!!") == "#tag"
+
+
+def test_annotation_without_its_story_cites_the_record() -> None:
+    note = annotation("\"a big\nquestion'", speaker=RYABKOV, tags=["doubt"], note="Check tape.")
+    assert format_annotation(note, None) == (
+        "“a big question” — Sergei Ryabkov "
+        "(Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks)"
+    )
+    markdown = format_annotation(note, None, "markdown")
+    assert markdown.endswith("#doubt\n\nCheck tape.")
+
+
+def test_orphaned_annotation_is_marked_in_markdown() -> None:
+    orphan = annotation("gone words", orphan=True)
+    assert "Orphaned" in format_annotation(orphan, story(), "markdown")
+    assert "Orphaned" not in format_annotation(orphan, story(), "plain")
+
+
+def test_many_annotations_come_story_by_story_in_text_order() -> None:
+    later = annotation('"second"', id="a2", selector=Selector("second", "", "", 500, 506))
+    earlier = annotation('"first"', id="a1", selector=Selector("first", "", "", 10, 15))
+    other = annotation(
+        '"elsewhere"', id="b1", article_id="other", source="https://example.org/b", title="B"
+    )
+    text = format_many([later, other, earlier], {"moscow": story()})
+    lines = text.split("\n\n")
+    assert lines[0].startswith("“first”") and lines[1].startswith("“second”")
+    assert lines[2] == "“elsewhere” (B)"
