@@ -1,0 +1,84 @@
+"""Find the story files named on the command line: files as given, folders recursively."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.sources.identity import resolved
+
+STORY_EXTENSIONS = (".txt", ".md", ".markdown")
+"""Extensions picked up inside folders. A file named explicitly is opened whatever its name."""
+
+
+def _walk(folder: Path, extensions: tuple[str, ...], errors: list[str]) -> list[Path]:
+    """Story files under ``folder``, following symlinks but never the same folder twice."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        name = error.filename or folder
+        errors.append(f"{name}: cannot read the folder ({(error.strerror or 'error').lower()})")
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        try:
+            info = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            # A symlink back up the tree (or a second link to one folder): walk it once.
+            dirs[:] = []
+            continue
+        seen.add(key)
+        # Hidden folders (.git, .cache) hold no stories a reader means to open.
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(extensions):
+                continue
+            candidate = Path(root) / name
+            if candidate.is_file():
+                found.append(candidate)
+    return found
+
+
+def _describe(extensions: Iterable[str]) -> str:
+    return ", ".join(extensions)
+
+
+def discover(
+    paths: Iterable[str | Path], extensions: tuple[str, ...] = STORY_EXTENSIONS
+) -> tuple[list[Path], list[str]]:
+    """Story files for ``paths`` and one-line messages for paths that gave none.
+
+    Each argument's files come in sorted order, arguments in the order given;
+    a file reached twice (two arguments, or a symlink) is listed once.
+    """
+    files: list[Path] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            found = _walk(path, extensions, errors)
+            if not found:
+                errors.append(
+                    f"{raw}: no stories in this folder (looked for {_describe(extensions)})"
+                )
+        elif path.is_file():
+            found = [path]
+        elif path.exists() or path.is_symlink():
+            reason = "a broken link" if path.is_symlink() else "not a regular file"
+            errors.append(f"{raw}: {reason}")
+            continue
+        else:
+            errors.append(f"{raw}: no such file or folder")
+            continue
+        for file in found:
+            key = resolved(file)
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, errors

@@ -1,0 +1,37 @@
+"""Plain-text stories (.txt): a header block, then hard-wrapped paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.model import Article
+from reader.sources.decoding import read_text
+from reader.sources.header import parse_header
+from reader.sources.identity import article_id, resolved, title_from_path
+from reader.sources.layout import blocks, plain_paragraphs
+
+EXTENSIONS = (".txt", ".text")
+
+
+def parse(text: str, path: Path | None = None) -> Article:
+    """The Article in already-decoded text (newlines already ``\\n``)."""
+    found = blocks(text)
+    header = parse_header(text, found)
+    body = found[header.body_block :]
+    paragraphs = plain_paragraphs(text, body)
+    location = resolved(path) if path is not None else None
+    return Article(
+        id=article_id(text, location),
+        text=text,
+        title=header.title or title_from_path(path),
+        byline=header.byline,
+        source=header.source,
+        published=header.published,
+        path=location,
+        body_start=paragraphs[0].start if paragraphs else len(text),
+        paragraphs=paragraphs,
+    )
+
+
+def load(path: Path) -> Article:
+    return parse(read_text(path), path)
