@@ -1,0 +1,317 @@
+"""Tables kept in memory and on disk: each commit is fsync'd to a journal before it counts.
+
+Reads never touch the disk. A commit appends one line to the active journal and
+fdatasyncs it, so its cost does not grow with the database. Compaction folds the
+journals into a fresh snapshot (temp file, fsync, os.replace, directory fsync) in
+the background once the journal is large, and always on close; after a clean close
+only the plain TinyDB file remains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.store import files
+from reader.store.errors import StoreError
+from reader.store.files import CorruptSnapshot, Op, Tables
+
+# Compact in the background once the journal outgrows both this and the snapshot.
+COMPACT_AFTER_BYTES = 8 * 1024 * 1024
+_READ_RETRIES = 20
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """What opening found, for the store to turn into a notice."""
+
+    moved_aside: Path | None = None  # the damaged snapshot, kept under this name
+    corrupt_reason: str | None = None
+    damaged_lines: int = 0
+    damaged_journals: list[int] = field(default_factory=list)
+
+
+class DurableTables:
+    """``tables[name][doc_id] -> doc`` with durable commits. Documents are never mutated."""
+
+    def __init__(self, path: Path, *, writable: bool) -> None:
+        self.path = path
+        self.writable = writable
+        self.tables: Tables = {}
+        self.report = LoadReport()
+        self.background_error: str | None = None
+        self._lock = threading.Lock()  # guards tables and the active journal
+        self._compacting = threading.Lock()  # one compaction at a time
+        self._worker: threading.Thread | None = None
+        self._journal_fd: int | None = None
+        self._journal_size = 0
+        self._journal_good_size = 0  # bytes known to end on a complete line
+        self._snapshot_size = 0
+        self._folded = 0
+        self._next_seq = 1
+        self._unfolded_on_disk = False  # journals from an earlier session still to fold
+        self._closed = False
+        if writable:
+            self._load_for_writing()
+        else:
+            self._load_for_reading()
+
+    # -- opening -------------------------------------------------------------------
+
+    def _load_for_writing(self) -> None:
+        for temp in files.leftover_temp_files(self.path):
+            with contextlib.suppress(OSError):
+                temp.unlink()  # a compaction that a crash interrupted; the journal has it all
+        try:
+            snapshot = files.read_snapshot(self.path)
+        except CorruptSnapshot as error:
+            self.report.corrupt_reason = str(error)
+            self.report.moved_aside = self._move_aside()
+            # Journals belong to the damaged snapshot's history; replaying them onto an
+            # empty database still recovers every change made since it was last written.
+            snapshot = files.Snapshot({}, -1, 0, None)
+        self._adopt(snapshot)
+        journals = files.list_journals(self.path)
+        for seq, path in journals:
+            if seq <= snapshot.folded:
+                with contextlib.suppress(OSError):
+                    path.unlink()  # already inside the snapshot: a crash hit mid-compaction
+                continue
+            self._replay(seq, files.read_journal(path))
+            self._unfolded_on_disk = True
+        self._next_seq = max([self._folded, *(seq for seq, _ in journals)]) + 1
+        if snapshot.folded < 0:
+            self._folded = 0
+
+    def _load_for_reading(self) -> None:
+        # Another process may compact while we read: the snapshot is replaced and old
+        # journals deleted. Retry until the snapshot we read and the journals after it
+        # form one unbroken history.
+        last_error: Exception | None = None
+        for _ in range(_READ_RETRIES):
+            try:
+                snapshot = files.read_snapshot(self.path)
+            except CorruptSnapshot as error:
+                self.report.corrupt_reason = str(error)
+                snapshot = files.Snapshot({}, -1, 0, None)
+            self.tables = {}
+            self.report.damaged_lines = 0
+            self._adopt(snapshot)
+            try:
+                expected = max(snapshot.folded, 0) + 1
+                for seq, path in files.list_journals(self.path):
+                    if seq <= snapshot.folded:
+                        continue
+                    if seq != expected:
+                        raise FileNotFoundError(path)
+                    self._replay(seq, files.read_journal(path))
+                    expected += 1
+                if snapshot.inode != _inode(self.path):
+                    raise FileNotFoundError(self.path)
+                return
+            except FileNotFoundError as error:
+                last_error = error
+                time.sleep(0.01)
+        raise StoreError(
+            f"{self.path} kept changing while it was being read ({last_error}); try again"
+        )
+
+    def _adopt(self, snapshot: files.Snapshot) -> None:
+        self.tables = snapshot.tables
+        self._folded = snapshot.folded
+        self._snapshot_size = snapshot.size
+
+    def _replay(self, seq: int, contents: files.JournalContents) -> None:
+        for ops in contents.transactions:
+            _apply(self.tables, ops)
+        if contents.damaged:
+            self.report.damaged_lines += contents.damaged
+            self.report.damaged_journals.append(seq)
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        stem = self.path.name.removesuffix(".json")
+        for attempt in range(1000):
+            extra = f"-{attempt}" if attempt else ""
+            target = self.path.with_name(f"{stem}.corrupt-{stamp}{extra}.json")
+            if not target.exists():
+                break
+        try:
+            os.replace(self.path, target)
+            files.fsync_dir(self.path.parent)
+        except OSError as error:
+            raise StoreError(
+                f"{self.path} is damaged and could not be moved aside to {target.name}: "
+                f"{error.strerror}"
+            ) from None
+        return target
+
+    # -- writing -------------------------------------------------------------------
+
+    def commit(self, ops: list[Op]) -> None:
+        """Make ``ops`` durable, then visible; raises StoreError and changes nothing on failure."""
+        if not self.writable:
+            raise StoreError(f"{self.path} is open read-only; the change was not saved")
+        if self._closed:
+            raise StoreError(f"{self.path} is closed; the change was not saved")
+        line = files.encode_ops(ops)
+        with self._lock:
+            self._append(line)
+            _apply(self.tables, ops)
+            due = self._journal_size > max(COMPACT_AFTER_BYTES, self._snapshot_size)
+        if due:
+            self.compact_in_background()
+
+    def _append(self, line: bytes) -> None:
+        try:
+            if self._journal_fd is None:
+                self._open_journal()
+            assert self._journal_fd is not None
+            if self._journal_size != self._journal_good_size:
+                # An earlier failed write left part of a line that could not be cut
+                # off; end it so this line is read on its own.
+                line = b"\n" + line
+            files.write_all(self._journal_fd, line)
+            os.fdatasync(self._journal_fd)
+        except OSError as error:
+            self._cut_back_after_failure()
+            raise _write_error(self.path, error) from None
+        self._journal_size += len(line)
+        self._journal_good_size = self._journal_size
+
+    def _open_journal(self) -> None:
+        path = files.journal_path(self.path, self._next_seq)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            header = files.header_line()
+            files.write_all(fd, header)
+            os.fdatasync(fd)
+            files.fsync_dir(self.path.parent)  # the new name must survive a power cut too
+        except OSError:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
+        self._journal_fd = fd
+        self._journal_size = self._journal_good_size = len(header)
+        self._next_seq += 1
+
+    def _cut_back_after_failure(self) -> None:
+        if self._journal_fd is None:
+            return
+        try:
+            self._journal_size = os.fstat(self._journal_fd).st_size
+            os.ftruncate(self._journal_fd, self._journal_good_size)
+            self._journal_size = self._journal_good_size
+        except OSError:
+            pass  # the next append starts with a newline instead
+
+    # -- compaction ----------------------------------------------------------------
+
+    def needs_compaction(self) -> bool:
+        return self._journal_fd is not None or self._unfolded_on_disk
+
+    def compact(self) -> None:
+        """Fold every journal into a fresh snapshot; raises StoreError if it cannot be written."""
+        if not self.writable:
+            return
+        with self._compacting:
+            with self._lock:
+                if not self.needs_compaction():
+                    return
+                frozen = {name: dict(documents) for name, documents in self.tables.items()}
+                # Later commits go to a new journal; everything up to here is in `frozen`.
+                fold_upto = self._next_seq - 1
+                if self._journal_fd is not None:
+                    os.close(self._journal_fd)
+                    self._journal_fd = None
+                self._unfolded_on_disk = True
+            data = files.encode_snapshot(frozen, fold_upto)
+            try:
+                files.replace_atomically(self.path, data)
+            except OSError as error:
+                raise StoreError(
+                    f"could not merge the journal into {self.path} ({error.strerror}); "
+                    "nothing is lost, the journal beside it keeps every change"
+                ) from None
+            with self._lock:
+                self._folded = fold_upto
+                self._snapshot_size = len(data)
+                self._unfolded_on_disk = False
+            self._remove_folded_journals(fold_upto)
+
+    def _remove_folded_journals(self, fold_upto: int) -> None:
+        for seq, path in files.list_journals(self.path):
+            if seq > fold_upto:
+                continue
+            with contextlib.suppress(OSError):
+                if seq in self.report.damaged_journals:
+                    # Keep the damaged file for a human to look at.
+                    path.rename(path.with_name(f"{path.name}.damaged"))
+                else:
+                    path.unlink()
+
+    def compact_in_background(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            return
+        self._worker = threading.Thread(
+            target=self._compact_quietly, name="store-compaction", daemon=True
+        )
+        self._worker.start()
+
+    def _compact_quietly(self) -> None:
+        try:
+            self.compact()
+            self.background_error = None
+        except StoreError as error:
+            self.background_error = str(error)
+
+    def close(self) -> None:
+        """Wait for a running compaction, fold what is left, release the journal."""
+        if self._closed:
+            return
+        worker = self._worker
+        if worker is not None:
+            worker.join()
+        try:
+            self.compact()
+        finally:
+            self._closed = True
+            with self._lock:
+                if self._journal_fd is not None:
+                    os.close(self._journal_fd)
+                    self._journal_fd = None
+
+
+def _apply(tables: Tables, ops: list[Op]) -> None:
+    for table, doc_id, doc in ops:
+        documents = tables.setdefault(table, {})
+        if doc is None:
+            documents.pop(doc_id, None)
+        else:
+            documents[doc_id] = doc
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
+
+
+def _write_error(path: Path, error: OSError) -> StoreError:
+    if error.errno == errno.ENOSPC:
+        why = "the disk is full"
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = "the folder is not writable"
+    else:
+        why = error.strerror or str(error)
+    return StoreError(
+        f"could not save to {path}: {why}; nothing already saved was lost, try again "
+        "once that is fixed"
+    )

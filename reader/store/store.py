@@ -1,0 +1,286 @@
+"""AnnotationStore: the annotations of every story, durable, fast, safe to share."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from reader.model import Annotation
+from reader.store.durable import DurableTables
+from reader.store.errors import StoreError
+from reader.store.lock import WriterLock, holder_pid
+from reader.store.records import annotation_from_record, annotation_to_record
+
+ANNOTATIONS = "annotations"
+TAG_COLOURS = "tag_colours"
+
+
+class AnnotationStore:
+    """Annotations kept in a TinyDB JSON file with a write-ahead journal beside it.
+
+    Every method is safe to call from any thread. A save returns once it is on disk
+    (fsync'd); it raises StoreError, and changes nothing, when it cannot be saved.
+    If another process already has the database open, this one opens it read-only:
+    ``read_only`` is then True and ``notice`` says so in a sentence for the UI.
+    ``notice`` also reports a damaged file that was moved aside, and its new name.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.notice: str | None = None
+        self._lock = threading.RLock()
+        self._writer: WriterLock | None = None
+        notices: list[str] = []
+        if not read_only:
+            self._take_writer_lock(notices)
+        try:
+            self._tables = DurableTables(self.path, writable=not self.read_only)
+        except StoreError:
+            self._release_writer_lock()
+            raise
+        except OSError as error:
+            self._release_writer_lock()
+            raise StoreError(
+                f"could not open the annotation database {self.path}: {error.strerror}"
+            ) from None
+        notices.extend(self._load_notices())
+        self._doc_ids: dict[str, int] = {}
+        self._by_article: dict[str, dict[str, None]] = {}
+        self._tag_counts: Counter[str] = Counter()
+        self._colour_ids: dict[str, int] = {}
+        self._next_doc_id = 1
+        skipped = self._build_indexes()
+        if skipped:
+            notices.append(
+                f"{skipped} annotation record(s) in {self.path} could not be read; they are "
+                "kept in the file but not shown."
+            )
+        self.notice = " ".join(notices) or None
+        if not self.read_only and self._tables.needs_compaction():
+            self._tables.compact_in_background()  # journals left by a crash
+
+    # -- opening -------------------------------------------------------------------
+
+    def _take_writer_lock(self, notices: list[str]) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = WriterLock.try_acquire(self.path)
+        except OSError as error:
+            self.read_only = True
+            notices.append(
+                f"The folder {self.path.parent} is not writable ({error.strerror}), so "
+                "annotations are read-only: new ones will not be saved."
+            )
+            return
+        if self._writer is None:
+            self.read_only = True
+            pid = holder_pid(self.path)
+            who = f"Another newsreader (process {pid})" if pid else "Another newsreader"
+            notices.append(
+                f"{who} has {self.path} open, so annotations are read-only here: new ones "
+                "will not be saved. Close the other one to tag in this window."
+            )
+
+    def _release_writer_lock(self) -> None:
+        if self._writer is not None:
+            self._writer.release()
+            self._writer = None
+
+    def _load_notices(self) -> list[str]:
+        report = self._tables.report
+        notices = []
+        if report.moved_aside is not None:
+            notices.append(
+                f"The annotation database was damaged ({report.corrupt_reason}); it was "
+                f"kept as {report.moved_aside} and a new one was started."
+            )
+        elif report.corrupt_reason is not None:
+            notices.append(
+                f"The annotation database {self.path} is damaged ({report.corrupt_reason}); "
+                "showing what its journal holds."
+            )
+        if report.damaged_lines:
+            notices.append(
+                f"{report.damaged_lines} damaged line(s) in the journal beside {self.path} "
+                "were skipped; the journal is kept with a .damaged ending."
+            )
+        return notices
+
+    def _build_indexes(self) -> int:
+        skipped = 0
+        for doc_id, doc in self._tables.tables.get(ANNOTATIONS, {}).items():
+            self._next_doc_id = max(self._next_doc_id, doc_id + 1)
+            if not _is_readable(doc) or doc["id"] in self._doc_ids:
+                skipped += 1
+                continue
+            self._index(doc_id, doc)
+        for doc_id, doc in self._tables.tables.get(TAG_COLOURS, {}).items():
+            if isinstance(doc.get("tag"), str) and isinstance(doc.get("colour"), str):
+                self._colour_ids[doc["tag"]] = doc_id
+        return skipped
+
+    def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
+        self._doc_ids[doc["id"]] = doc_id
+        self._by_article.setdefault(doc["article_id"], {})[doc["id"]] = None
+        self._tag_counts.update(doc["tags"])
+
+    def _unindex(self, doc: dict[str, Any]) -> None:
+        del self._doc_ids[doc["id"]]
+        ids = self._by_article[doc["article_id"]]
+        del ids[doc["id"]]
+        if not ids:
+            del self._by_article[doc["article_id"]]
+        self._tag_counts.subtract(doc["tags"])
+        for tag in doc["tags"]:
+            if self._tag_counts[tag] <= 0:
+                del self._tag_counts[tag]
+
+    # -- changes -------------------------------------------------------------------
+
+    def add(self, annotation: Annotation) -> None:
+        """Save a new annotation; StoreError if its id is taken or it cannot be saved."""
+        self.add_many([annotation])
+
+    def add_many(self, annotations: list[Annotation]) -> None:
+        """Save several new annotations at once: all of them are saved, or none."""
+        docs = [_checked_record(annotation) for annotation in annotations]
+        with self._lock:
+            ids = [doc["id"] for doc in docs]
+            taken = [i for i in ids if i in self._doc_ids]
+            if taken or len(set(ids)) != len(ids):
+                raise StoreError(f"an annotation with id {(taken or ids)[0]} already exists")
+            first = self._next_doc_id
+            ops = [(ANNOTATIONS, first + n, doc) for n, doc in enumerate(docs)]
+            self._tables.commit(ops)
+            self._next_doc_id = first + len(docs)
+            for doc_id, doc in zip(range(first, first + len(docs)), docs, strict=True):
+                self._index(doc_id, doc)
+
+    def update(self, annotation: Annotation) -> None:
+        """Replace the saved annotation with the same id; StoreError if there is none."""
+        doc = _checked_record(annotation)
+        with self._lock:
+            doc_id = self._doc_ids.get(annotation.id)
+            if doc_id is None:
+                raise StoreError(f"there is no annotation {annotation.id} to update")
+            old = self._tables.tables[ANNOTATIONS][doc_id]
+            self._tables.commit([(ANNOTATIONS, doc_id, doc)])
+            self._unindex(old)
+            self._index(doc_id, doc)
+
+    def remove(self, annotation_id: str) -> Annotation | None:
+        """Delete an annotation and return it (for undo), or None if there was none."""
+        with self._lock:
+            doc_id = self._doc_ids.get(annotation_id)
+            if doc_id is None:
+                return None
+            old = self._tables.tables[ANNOTATIONS][doc_id]
+            self._tables.commit([(ANNOTATIONS, doc_id, None)])
+            self._unindex(old)
+            return annotation_from_record(old)
+
+    def set_tag_colour(self, tag: str, colour: str) -> None:
+        """Remember the colour chosen for ``tag`` (any colour name Rich understands)."""
+        if not tag or not isinstance(tag, str) or not isinstance(colour, str) or not colour:
+            raise StoreError("a tag colour needs a tag and a colour name")
+        with self._lock:
+            doc_id = self._colour_ids.get(tag)
+            if doc_id is None:
+                table = self._tables.tables.get(TAG_COLOURS, {})
+                doc_id = max(table, default=0) + 1
+            self._tables.commit([(TAG_COLOURS, doc_id, {"tag": tag, "colour": colour})])
+            self._colour_ids[tag] = doc_id
+
+    # -- queries -------------------------------------------------------------------
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        with self._lock:
+            doc_id = self._doc_ids.get(annotation_id)
+            if doc_id is None:
+                return None
+            return annotation_from_record(self._tables.tables[ANNOTATIONS][doc_id])
+
+    def for_article(self, article_id: str) -> list[Annotation]:
+        """The story's annotations in reading order."""
+        with self._lock:
+            table = self._tables.tables.get(ANNOTATIONS, {})
+            docs = [table[self._doc_ids[i]] for i in self._by_article.get(article_id, ())]
+        found = [annotation_from_record(doc) for doc in docs]
+        found.sort(key=lambda a: (a.selector.start, a.selector.end, a.created))
+        return found
+
+    def all(self) -> list[Annotation]:
+        """Every readable annotation, grouped by story, in reading order within each."""
+        with self._lock:
+            article_ids = list(self._by_article)
+        return [a for article_id in article_ids for a in self.for_article(article_id)]
+
+    def tags(self) -> list[str]:
+        """Tags in use, most used first (ties in alphabetical order)."""
+        with self._lock:
+            counts = list(self._tag_counts.items())
+        counts.sort(key=lambda item: (-item[1], item[0].casefold(), item[0]))
+        return [tag for tag, _ in counts]
+
+    def tag_colours(self) -> dict[str, str]:
+        with self._lock:
+            table = self._tables.tables.get(TAG_COLOURS, {})
+            return {tag: table[doc_id]["colour"] for tag, doc_id in self._colour_ids.items()}
+
+    def counts_by_article(self) -> dict[str, int]:
+        with self._lock:
+            return {article_id: len(ids) for article_id, ids in self._by_article.items()}
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._doc_ids)
+
+    @property
+    def background_error(self) -> str | None:
+        """Why the last background compaction failed (nothing is lost), if it did."""
+        return self._tables.background_error
+
+    # -- closing -------------------------------------------------------------------
+
+    def compact(self) -> None:
+        """Fold the journal into the JSON file now (close does this too)."""
+        self._tables.compact()  # has its own locking; saves go on meanwhile
+
+    def close(self) -> None:
+        """Leave a plain TinyDB JSON file behind and let another instance write."""
+        with self._lock:
+            try:
+                self._tables.close()
+            finally:
+                self._release_writer_lock()
+
+    def __enter__(self) -> AnnotationStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _checked_record(annotation: Annotation) -> dict[str, Any]:
+    if not isinstance(annotation, Annotation):
+        raise StoreError(f"only annotations can be saved, not {type(annotation).__name__}")
+    record = annotation_to_record(annotation)
+    annotation_from_record(record)  # raises StoreError naming a badly typed field
+    return record
+
+
+def _is_readable(doc: dict[str, Any]) -> bool:
+    try:
+        annotation_from_record(doc)
+    except StoreError:
+        return False
+    return True

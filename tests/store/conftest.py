@@ -1,0 +1,43 @@
+"""Shared helpers for the store tests: annotations that look like real ones."""
+
+from __future__ import annotations
+
+import uuid
+
+from reader.model import Annotation, Selector
+
+STORY = (
+    "The minister said the budget would be balanced by 2027. "
+    '"We will not raise taxes on working families," she told reporters on Tuesday. '
+    "Critics said the numbers did not add up."
+)
+
+
+def make_annotation(
+    article: str = "story-1",
+    *,
+    tags: list[str] | None = None,
+    note: str = "",
+    start: int = 56,
+    end: int = 103,
+    annotation_id: str | None = None,
+) -> Annotation:
+    return Annotation(
+        id=annotation_id or str(uuid.uuid4()),
+        article_id=article,
+        source=f"/news/{article}.txt",
+        title=f"Story {article}",
+        created="2026-11-28T17:00:00+00:00",
+        updated="2026-11-28T17:00:00+00:00",
+        selector=Selector(
+            exact=STORY[start:end],
+            prefix=STORY[max(0, start - 32) : start],
+            suffix=STORY[end : end + 32],
+            start=start,
+            end=end,
+        ),
+        tags=list(tags if tags is not None else ["claim"]),
+        note=note,
+        colour=None,
+        speaker="the minister",
+    )
