@@ -1,0 +1,6 @@
+"""Who said what: direct quotes with their speakers, and names. Pure functions over str."""
+
+from reader.analysis.pipeline import analyze
+from reader.analysis.quotes import find_quotes
+
+__all__ = ["analyze", "find_quotes"]

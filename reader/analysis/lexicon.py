@@ -1,0 +1,295 @@
+"""Word lists used to attribute quotes: speech cues, titles, pronouns and glue words.
+
+They describe how English news prose reports speech in general; nothing here names a
+particular person or outlet.
+"""
+
+from __future__ import annotations
+
+
+def _words(block: str) -> list[str]:
+    """The whitespace-separated words of a block of text: lists stay readable."""
+    return block.split()
+
+
+def _inflect(base: str) -> set[str]:
+    """Regular -s/-ed/-ing forms of a verb, spelled the way English usually does."""
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+    return forms
+
+
+def _past(base: str) -> str:
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
+# Verbs that introduce reported speech, by their base form. Every form counts.
+_VERB_CUES = _words(
+    """acknowledge add advise agree allege announce argue ask assert assure boast caution
+chide complain concede conclude confirm contend continue declare deny describe dismiss
+emphasise emphasize exclaim explain insist lament maintain mention muse observe opine
+plead pledge predict proclaim recall recount reiterate reply respond retort reveal scoff
+scream shout stress suggest testify urge vow warn whisper yell wonder write speak
+tell"""
+)
+
+# Bases that are also everyday nouns ("a claim", "the report"): only the past tense counts.
+_PAST_ONLY_CUES = _words(
+    """answer call charge claim comment counter cry echo estimate joke label laugh note point
+post promise remark report state tweet brand"""
+)
+
+_IRREGULAR_CUES = _words(
+    """said say says saying told wrote written spoke went goes put puts reports admit admits
+admitted admitting quipped snapped agreeing"""
+)
+
+SPEECH_CUES: frozenset[str] = (
+    frozenset(form for base in _VERB_CUES for form in _inflect(base))
+    | frozenset(_past(base) for base in _PAST_ONLY_CUES)
+    | frozenset(_IRREGULAR_CUES)
+) - frozenset({"writed", "speaked", "telled", "agreing"})
+
+# Verbs of attitude that headlines use like speech verbs ("Moscow Hopes U.S. 'Serious'").
+WEAK_CUES: frozenset[str] = frozenset(
+    form
+    for base in _words("hope want fear believe think expect demand threaten blast slam hail")
+    for form in _inflect(base)
+) | frozenset({"thought"})
+
+# "went on", "put it", "pointed out": the cue word needs a partner to count.
+CUES_NEEDING_PARTNER: dict[str, frozenset[str]] = {
+    "went": frozenset({"on"}),
+    "goes": frozenset({"on"}),
+    "put": frozenset({"it"}),
+    "puts": frozenset({"it"}),
+    "point": frozenset({"out"}),
+    "points": frozenset({"out"}),
+    "pointed": frozenset({"out"}),
+    "pointing": frozenset({"out"}),
+    "call": frozenset(),
+    "calls": frozenset(),
+    "called": frozenset(),
+}
+
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
+
+# Title words: kept as the speaker's role, never as part of the name.
+TITLE_WORDS: frozenset[str] = frozenset(
+    w.lower()
+    for w in _words(
+        """president vice deputy prime foreign interior defence defense finance minister secretary
+state senator sen. sen rep. rep representative congressman congresswoman gov. gov governor
+mayor general gen. lt. col. colonel sgt. capt. captain major maj. adm. admiral commander
+chairman chairwoman chair chief executive ceo director spokesman spokeswoman spokesperson
+ambassador judge justice attorney chancellor king queen prince princess pope cardinal
+bishop rev. dr. dr mr. mr mrs. mrs ms. ms sir dame lord professor prof. commissioner
+speaker leader majority minority whip adviser advisor aide manager official officer
+analyst strategist pollster candidate nominee host anchor editor columnist correspondent
+reporter founder co-founder president-elect treasurer counsel solicitor inspector
+superintendent sheriff chief-of-staff premier emir sheikh ayatollah leader presidential
+press campaign campaign's national security house senate white economic trade health
+education energy justice labor transportation homeland agriculture commerce former acting
+interim then-candidate first lady assistant associate senior junior lawmaker legislator
+delegate envoy negotiator secretary-general"""
+    )
+)
+
+# Words that join parts of one name ("Charles de Gaulle", "Secretary of State").
+NAME_JOINERS: frozenset[str] = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "du",
+        "da",
+        "di",
+        "bin",
+        "ibn",
+        "al",
+        "la",
+        "le",
+        "of",
+        "st.",
+        "y",
+        "dos",
+        "das",
+    }
+)
+
+DETERMINERS: frozenset[str] = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "another",
+        "one",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+        "both",
+        "other",
+        "most",
+        "few",
+        "all",
+        "each",
+    }
+)
+
+# Abbreviations that end in a full stop without ending the sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "prof",
+        "jr",
+        "sr",
+        "st",
+        "mt",
+        "rev",
+        "hon",
+        "pres",
+        "atty",
+        "supt",
+        "cmdr",
+        "gens",
+        "reps",
+        "sens",
+        "no",
+        "vs",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "u.k",
+        "d.c",
+        "etc",
+        "e.g",
+        "i.e",
+        "ft",
+        "dept",
+        "univ",
+        "calif",
+        "fla",
+        "mass",
+        "penn",
+        "wash",
+        "ariz",
+        "mich",
+        "ill",
+        "conn",
+    }
+)
+
+# Adverbs and auxiliaries that may sit between a speaker and the cue ("Trump also said").
+SKIPPABLE_BEFORE_CUE: frozenset[str] = frozenset(
+    _words(
+        """also later then previously again once recently earlier further subsequently just has
+had have was were is are would will did does do had even never often already still
+reportedly repeatedly publicly privately flatly quickly bluntly simply only initially
+first finally yesterday today tonight since however meanwhile separately herself himself
+themselves itself not"""
+    )
+)
+
+TIME_WORDS: frozenset[str] = frozenset(
+    _words(
+        """monday tuesday wednesday thursday friday saturday sunday week month year night
+morning evening afternoon weekend day"""
+    )
+)
+TIME_PREFIXES: frozenset[str] = frozenset({"on", "last", "this", "next", "early", "late", "that"})
+
+# Words that end a speaker phrase when met while collecting it.
+PHRASE_BREAKERS: frozenset[str] = frozenset(
+    _words(
+        """and or but that which when while if because as to in on at for with by from into
+about after before than then so not nor who whom whose where how what why during
+against between over under since until though although whether like via per despite
+toward towards among amid upon is are was were be been being has have had will would
+can could should may might must do does did it he she they we i you him them us me"""
+    )
+)
+
+# Capitalised words that open sentences and are never the start of a name.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    _words(
+        """the a an but and or so yet when while if as in on at after before because although
+though since for with by from this that these those then there here however meanwhile
+still also instead asked speaking writing according"""
+    )
+)
+
+# Organisation heads: a phrase ending in one of these is an organisation, not a person.
+ORG_HEADS: frozenset[str] = frozenset(
+    _words(
+        """party ministry department office council committee commission campaign agency
+administration government company corporation inc. corp. group times post news journal
+press network association union foundation institute university court senate house
+congress parliament kremlin bank fund service services center centre club league team
+board bureau organization organisation coalition alliance magazine newspaper paper tribune
+herald telegraph guardian daily weekly radio television tv review report statement
+website"""
+    )
+)
+
+PLURAL_SPEAKERS: frozenset[str] = frozenset(
+    _words(
+        """officials sources people experts critics analysts residents supporters voters
+observers aides lawmakers members leaders protesters police authorities investigators
+prosecutors democrats republicans"""
+    )
+)

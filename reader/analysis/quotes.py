@@ -1,0 +1,215 @@
+"""Find direct quotations by pairing quotation marks, recovering from damaged marks.
+
+One pass over the runs of quotation marks in each paragraph. Each run is read from
+its surroundings (space before and a word after opens, a word before and space or
+punctuation after closes), so straight marks pair as reliably as curly ones. Damage
+is repaired locally and the scan goes on: doubled marks count once, a straight opener
+may be closed by a single mark (``"a big question'``), and a quote left open at the
+end of a paragraph ends there unless the next paragraph reopens it, which is how a
+quotation runs over several paragraphs. Nested quotes stay inside their outer quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.text_units import paragraphs
+from reader.model import Quote
+
+DOUBLE_OPENERS = "“„‟«"
+DOUBLE_CLOSERS = "”»"
+SINGLE_OPENERS = "‘‚‛‹"
+SINGLE_CLOSERS = "’›"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+DOUBLE_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE
+SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE
+ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+
+_MARK_RUN = re.compile("[" + re.escape(ALL_MARKS) + "]+")
+# Characters that may stand right before an opening mark or right after a closing one.
+_OPEN_SIDE = "([{<—–-/‐\u00a0"
+_CLOSE_SIDE = ".,;:!?)]}>—–-…/\u00a0"
+# Words that an apostrophe shortens at their start: 'em, 'til, 'cause, rock 'n' roll.
+_ELISIONS = frozenset({"em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff", "ol"})
+_DECADE = re.compile(r"\d\d?s?\b")
+
+
+@dataclass(slots=True)
+class MarkedQuote:
+    """A quote as paired, with what the pairing knows about it.
+
+    ``group`` is shared by the paragraphs of one multi-paragraph quotation.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    group: int
+    closed: bool = True  # ended by a real closing mark
+    continues: bool = False  # runs on into the next paragraph
+    continued: bool = False  # carries on a quotation from the previous paragraph
+
+
+@dataclass(slots=True)
+class _Open:
+    start: int
+    double: bool
+    char: str
+    fallback: int | None = None  # end of a single mark that could have closed it
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every direct quotation in ``text``; spans include the marks."""
+    return [
+        Quote(start=q.start, end=q.end, text=text[q.start : q.end], confidence=_confidence(q))
+        for q in mark_quotes(text)
+    ]
+
+
+def _confidence(q: MarkedQuote) -> float:
+    return 0.9 if q.closed or q.continues else 0.6
+
+
+def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[MarkedQuote]:
+    """Pair the quotation marks of ``text`` paragraph by paragraph."""
+    if paras is None:
+        paras = paragraphs(text)
+    found: list[MarkedQuote] = []
+    carried_group: int | None = None
+    for index, (p_start, p_end) in enumerate(paras):
+        next_start = paras[index + 1][0] if index + 1 < len(paras) else None
+        group = _pair_paragraph(text, index, p_start, p_end, next_start, found, carried_group)
+        carried_group = group
+    return found
+
+
+def _pair_paragraph(
+    text: str,
+    index: int,
+    p_start: int,
+    p_end: int,
+    next_start: int | None,
+    found: list[MarkedQuote],
+    carried_group: int | None,
+) -> int | None:
+    """Pair one paragraph; return the group id when its last quote runs on."""
+    stack: list[_Open] = []
+    first_in_paragraph = True
+
+    def emit(start: int, end: int, closed: bool) -> None:
+        nonlocal first_in_paragraph
+        continued = first_in_paragraph and carried_group is not None and start == p_start
+        group = carried_group if continued and carried_group is not None else len(found)
+        found.append(MarkedQuote(start, end, index, group, closed=closed, continued=continued))
+        first_in_paragraph = False
+
+    for match in _MARK_RUN.finditer(text, p_start, p_end):
+        s, e = match.span()
+        run = match.group()
+        before = text[s - 1] if s > p_start else " "
+        after = text[e] if e < p_end else " "
+        spaced_before = before.isspace() or before in _OPEN_SIDE or s == p_start
+        spaced_after = after.isspace() or after in _CLOSE_SIDE or e == p_end
+        if len(run) == 1 and run in SINGLE_MARKS and _is_apostrophe(text, s, e, p_end, stack):
+            continue
+        if spaced_before and not spaced_after:
+            role = "open"
+        elif spaced_after and not spaced_before:
+            role = "close"
+        else:
+            role = "shape"  # glued on both sides or isolated: go by the mark itself
+        opened_in_run: set[bool] = set()
+        for offset, char in enumerate(run):
+            double = char in DOUBLE_MARKS
+            char_role = role
+            if role == "shape":
+                char_role = _role_from_shape(char, stack)
+            if char_role == "open":
+                if double in opened_in_run:
+                    continue  # a doubled mark (""word) opens once
+                opened_in_run.add(double)
+                _open(stack, s + offset, double, char, emit)
+            else:
+                _close(stack, s + offset, e, double, before not in "sS", emit)
+    if not stack:
+        return None
+    outer = stack[0]
+    if outer.fallback is not None:
+        emit(outer.start, outer.fallback, closed=False)
+        return None
+    if not outer.double:
+        return None  # an unclosed single mark is far more often an apostrophe
+    reopens = next_start is not None and text[next_start] == outer.char
+    reopens = reopens or (next_start is not None and text[next_start] in DOUBLE_OPENERS)
+    emit(outer.start, p_end, closed=False)
+    if reopens:
+        found[-1].continues = True
+        return found[-1].group
+    return None
+
+
+def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) -> bool:
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < p_end else " "
+    if before.isalnum() and after.isalnum():
+        return True  # Moscow's, don't, O'Neill
+    if text[s] == "’" and not stack and not before.isspace():
+        return True  # a lone right mark after a word with nothing open: goin’, Jesus’
+    if after.isalnum() and (before.isspace() or s == 0 or before in _OPEN_SIDE):
+        if _DECADE.match(text, e, min(p_end, e + 4)):
+            return True  # '90s, '16
+        word_end = e
+        while word_end < p_end and word_end - e < 6 and text[word_end].isalpha():
+            word_end += 1
+        if text[e:word_end].lower() in _ELISIONS:
+            return True
+    # the closing mark of 'n'
+    return before == "n" and s >= 2 and text[s - 2] in "'’" and not any(not o.double for o in stack)
+
+
+def _role_from_shape(char: str, stack: list[_Open]) -> str:
+    if char in DOUBLE_OPENERS or char in SINGLE_OPENERS:
+        return "open"
+    if char in DOUBLE_CLOSERS or char in SINGLE_CLOSERS:
+        return "close"
+    double = char == STRAIGHT_DOUBLE
+    return "close" if any(o.double == double for o in stack) else "open"
+
+
+def _open(stack: list[_Open], pos: int, double: bool, char: str, emit) -> None:
+    if stack and stack[-1].double == double:
+        top = stack[-1]
+        same_style = (char == STRAIGHT_DOUBLE) == (top.char == STRAIGHT_DOUBLE)
+        if double and not same_style and len(stack) == 1:
+            stack.append(_Open(pos, double, char))  # “nested” inside "straight" marks
+            return
+        # An opener while the same kind is open: the open quote lost its closer.
+        if len(stack) == 1:
+            end = top.fallback if top.fallback is not None else pos
+            emit(top.start, end, closed=False)
+            stack.clear()
+        else:
+            stack.pop()
+    if len(stack) >= 3:
+        return
+    stack.append(_Open(pos, double, char))
+
+
+def _close(stack: list[_Open], pos: int, run_end: int, double: bool, may_end: bool, emit) -> None:
+    if not stack:
+        return  # a stray closer: nothing to pair it with
+    depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double == double), None)
+    if depth is None:
+        # A single closer inside a double quote with no single open: an apostrophe or the
+        # damaged closer of that quote. Remember it in case no proper closer comes.
+        # A plural possessive (the students' union) is not a closer.
+        if not double and may_end and stack[0].fallback is None:
+            stack[0].fallback = pos + 1
+        return
+    if depth == 0:
+        emit(stack[0].start, run_end, closed=True)
+        stack.clear()
+    else:
+        del stack[depth:]

@@ -1,0 +1,245 @@
+"""Speaker phrases next to a speech cue: "Deputy Foreign Minister Sergei Ryabkov told".
+
+Given the words of a sentence and the position of its cue, read the noun phrase that
+does the speaking, then split it into the role ("Deputy Foreign Minister") and the
+name ("Sergei Ryabkov"), or keep it whole when it names no one ("the senator").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.lexicon import (
+    DETERMINERS,
+    NAME_JOINERS,
+    PHRASE_BREAKERS,
+    PLURAL_SPEAKERS,
+    SENTENCE_OPENERS,
+    SKIPPABLE_BEFORE_CUE,
+    SPEECH_CUES,
+    SUBJECT_PRONOUNS,
+    TIME_PREFIXES,
+    TIME_WORDS,
+    TITLE_WORDS,
+    WEAK_CUES,
+)
+from reader.analysis.text_units import Token
+
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
+_MAX_PHRASE = 10
+_MAX_LOWER = 4
+
+
+@dataclass(slots=True)
+class SpeakerPhrase:
+    """Who speaks, as written: the name part's span, and the role kept apart."""
+
+    start: int
+    end: int
+    text: str  # the name, or the whole phrase when it names no one
+    role: str | None = None
+    pronoun: bool = False
+    named: bool = True  # a proper name rather than "the senator"
+    plural: bool = False
+    phrase_start: int = -1  # where the whole phrase, role included, begins
+
+    def __post_init__(self) -> None:
+        if self.phrase_start < 0:
+            self.phrase_start = self.start
+
+
+def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
+    """The cue word at ``toks[i]`` ("said", "according to"), or None."""
+    word = toks[i].lower
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if word == "according" and nxt == "to":
+        return "according to"
+    if word in ("went", "goes") and nxt == "on":
+        return word + " on"
+    if word in ("put", "puts"):
+        return word + " it" if nxt == "it" else None
+    if word in ("pointed",):
+        return "pointed out" if nxt == "out" else None
+    if word in SPEECH_CUES and (toks[i].text.islower() or _title_cased(toks, i)):
+        return word
+    if weak and word in WEAK_CUES:
+        return word
+    return None
+
+
+def _title_cased(toks: list[Token], i: int) -> bool:
+    # In a Title Case headline the cue is capitalised too ("Moscow Says ...").
+    return toks[i].is_capitalised and i > 0 and toks[i - 1].is_capitalised
+
+
+def is_word(tok: Token) -> bool:
+    return tok.text[:1].isalnum()
+
+
+def phrase_before(toks: list[Token], cue: int, lo: int) -> SpeakerPhrase | None:
+    """The speaker phrase that ends just before ``toks[cue]`` (and not before ``lo``)."""
+    j = _skip_back(toks, cue - 1, lo)
+    if j < lo:
+        return None
+    if toks[j].text == ")":
+        j = _skip_parenthesis(toks, j, lo)
+    if j >= lo and toks[j].lower == "who":
+        j -= 1
+    if j >= lo and toks[j].text == ",":
+        return _phrase_before_apposition(toks, j, lo)
+    return _collect_back(toks, j, lo)
+
+
+def _skip_back(toks: list[Token], j: int, lo: int) -> int:
+    while j >= lo:
+        word = toks[j].lower
+        if word in SKIPPABLE_BEFORE_CUE or (
+            word.endswith("ly") and len(word) > 4 and toks[j].text.islower()
+        ):
+            j -= 1
+        elif word in TIME_WORDS and j - 1 >= lo and toks[j - 1].lower in TIME_PREFIXES:
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _skip_parenthesis(toks: list[Token], j: int, lo: int) -> int:
+    k = j - 1
+    while k >= lo and j - k < 12 and toks[k].text != "(":
+        k -= 1
+    return k - 1 if k >= lo and toks[k].text == "(" else j
+
+
+def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> SpeakerPhrase | None:
+    """``Smith, a spokesman for the party, said``: the name before the aside."""
+    k = comma - 1
+    while k >= lo and comma - k < 25 and toks[k].text != ",":
+        k -= 1
+    if k < lo or toks[k].text != ",":
+        return None
+    name = _collect_back(toks, k - 1, lo)
+    if name is None or not name.named:
+        return name
+    aside = toks[k + 1 : comma]
+    if aside and aside[0].lower in ("a", "an", "the") and name.role is None:
+        name.role = " ".join(t.text for t in aside[1:]) or None
+    return name
+
+
+def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
+    if j < lo or not is_word(toks[j]):
+        return None
+    if toks[j].lower in SUBJECT_PRONOUNS:
+        return _pronoun(toks[j])
+    k = j
+    lower_words = 0
+    while k >= lo and j - k < _MAX_PHRASE:
+        tok = toks[k]
+        word = tok.lower
+        if not is_word(tok):
+            if tok.text in ("-", "&", "'", "’") and k - 1 >= lo and is_word(toks[k - 1]):
+                k -= 1
+                continue
+            break
+        if word in DETERMINERS:
+            k -= 1  # "the", "a": part of the phrase, and its first word
+            break
+        if tok.is_capitalised:
+            if word in SENTENCE_OPENERS or word in SPEECH_CUES:
+                break
+            k -= 1
+            continue
+        if word in NAME_JOINERS and k - 1 >= lo and toks[k - 1].is_capitalised and k < j:
+            k -= 1
+            continue
+        if word in PHRASE_BREAKERS or word in SPEECH_CUES or lower_words >= _MAX_LOWER:
+            break
+        if tok.text[:1].isdigit() and k < j:
+            k -= 1
+            continue
+        lower_words += 1
+        k -= 1
+    words = toks[k + 1 : j + 1]
+    if not words:
+        return None
+    return split_phrase(words)
+
+
+def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
+    """The speaker phrase that starts at ``toks[i]``: ``said [the senator]``."""
+    if i < hi and toks[i].lower in SUBJECT_PRONOUNS and toks[i].lower != "it":
+        return _pronoun(toks[i])
+    k = i
+    seen_name = False
+    lower_words = 0
+    while k < hi and k - i < _MAX_PHRASE:
+        tok = toks[k]
+        word = tok.lower
+        if not is_word(tok):
+            break
+        if tok.is_capitalised:
+            if word in SPEECH_CUES or (k == i and word in SENTENCE_OPENERS - DETERMINERS):
+                break
+            seen_name = True
+        elif (word in DETERMINERS and k == i) or (
+            word in NAME_JOINERS and k + 1 < hi and toks[k + 1].is_capitalised and k > i
+        ):
+            pass
+        elif seen_name or word in PHRASE_BREAKERS or word in SPEECH_CUES:
+            break
+        else:
+            lower_words += 1
+            if lower_words > _MAX_LOWER:
+                break
+        k += 1
+    words = toks[i:k]
+    while words and (words[-1].lower in DETERMINERS or words[-1].lower in NAME_JOINERS):
+        words = words[:-1]
+    if not words:
+        return None
+    return split_phrase(words)
+
+
+def _joins_names(toks: list[Token], k: int, first: int, hi: int) -> bool:
+    """ "of" in "Secretary of State": a joiner between two capitalised words."""
+    return toks[k].lower in NAME_JOINERS and k > first and k + 1 < hi and toks[k + 1].is_capitalised
+
+
+def _pronoun(tok: Token) -> SpeakerPhrase:
+    return SpeakerPhrase(
+        tok.start, tok.end, tok.text, pronoun=True, named=False, plural=tok.lower in ("they", "we")
+    )
+
+
+def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
+    """Split "Deputy Foreign Minister Sergei Ryabkov" into role and name."""
+    last_title = 0 if words[0].lower in DETERMINERS else -1
+    for n, tok in enumerate(words):
+        word = tok.lower
+        if word in TITLE_WORDS or not tok.is_capitalised or word.endswith(("'s", "’s")):
+            last_title = n
+    name = words[last_title + 1 :]
+    role_words = [t for t in words[: last_title + 1] if t.lower not in _HONORIFICS]
+    if role_words and role_words[0].lower in DETERMINERS:
+        role_words = role_words[1:]
+    role = " ".join(t.text for t in role_words) or None
+    if name and all(t.is_capitalised or t.lower in NAME_JOINERS for t in name):
+        return SpeakerPhrase(
+            name[0].start,
+            name[-1].end,
+            " ".join(t.text for t in name),
+            role=role,
+            named=True,
+            phrase_start=words[0].start,
+        )
+    head = words[-1].lower
+    if len(words) == 1 and head in DETERMINERS:
+        return None
+    return SpeakerPhrase(
+        words[0].start,
+        words[-1].end,
+        " ".join(t.text for t in words),
+        named=False,
+        plural=head in PLURAL_SPEAKERS or (head.endswith("s") and not head.endswith("ss")),
+    )

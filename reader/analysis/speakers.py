@@ -1,0 +1,311 @@
+"""Attribute each quote to its speaker.
+
+Rules, strongest first: a cue right after the quote (``"...," said X`` / ``"...," X
+said``), ``X: "..."``, the nearest cue before the quote in its sentence (``X said the
+"approaches"``, ``according to X``). A quote with no cue of its own borrows the
+speaker of another quote in its sentence, of its multi-paragraph quotation, of the
+quote before it in the paragraph, of an introducing colon, or of the paragraph before.
+Pronouns resolve to the last speaker named; names grow into the fullest form the
+article uses; a title before the name becomes the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.quotes import MarkedQuote
+from reader.analysis.speaker_index import SpeakerIndex
+from reader.analysis.speaker_phrases import (
+    SpeakerPhrase,
+    cue_at,
+    phrase_after,
+    phrase_before,
+)
+from reader.analysis.text_units import Token, tokens
+from reader.model import Quote
+
+_RIGHT_WINDOW = 12  # words after a quote in which "X said" may start
+_LEFT_CUES_TRIED = 3
+_SCARE_WORDS = 4
+_LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+@dataclass(slots=True)
+class Attribution:
+    phrase: SpeakerPhrase
+    cue: str
+    confidence: float
+    direct: bool = True  # found next to this quote rather than borrowed
+
+
+@dataclass(slots=True)
+class _Context:
+    """One quote placed among the words of its paragraph."""
+
+    quote: MarkedQuote
+    first: int  # index of its first token
+    stop: int  # index after its last token
+    sentence_start: int
+    ends_sentence: bool
+
+
+def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]) -> list[Quote]:
+    """Quotes of ``marked`` with speaker, cue, role, kind and confidence filled in."""
+    found: list[Attribution | None] = [None] * len(marked)
+    sentence_of: list[tuple[int, int]] = [(-1, -1)] * len(marked)
+    para_tokens: dict[int, list[Token]] = {}
+
+    def words_of(p: int) -> list[Token]:
+        if p not in para_tokens:
+            para_tokens[p] = tokens(text, *paras[p])
+        return para_tokens[p]
+
+    by_para: dict[int, list[int]] = {}
+    for n, q in enumerate(marked):
+        by_para.setdefault(q.paragraph, []).append(n)
+    for p, members in by_para.items():
+        toks = words_of(p)
+        contexts = _place(toks, [marked[n] for n in members])
+        for n, ctx in zip(members, contexts, strict=True):
+            sentence_of[n] = (p, ctx.sentence_start)
+            found[n] = _attribute_one(toks, ctx, contexts)
+    _borrow(marked, found, sentence_of, words_of, paras, text)
+    index = SpeakerIndex(text)
+    return _finish(text, marked, found, index)
+
+
+def _place(toks: list[Token], quotes: list[MarkedQuote]) -> list[_Context]:
+    contexts: list[_Context] = []
+    t = 0
+    for q in quotes:
+        while t < len(toks) and toks[t].start < q.start:
+            t += 1
+        first = t
+        while t < len(toks) and toks[t].end <= q.end:
+            t += 1
+        contexts.append(_Context(q, first, t, 0, False))
+    for n, ctx in enumerate(contexts):
+        ctx.ends_sentence = _quote_ends_sentence(toks, ctx)
+        ctx.sentence_start = _sentence_start(toks, ctx, contexts[:n])
+    return contexts
+
+
+def _quote_ends_sentence(toks: list[Token], ctx: _Context) -> bool:
+    k = ctx.stop - 1
+    while k >= ctx.first and not toks[k].text[:1].isalnum() and toks[k].text not in "!?.":
+        k -= 1
+    return k >= ctx.first and toks[k].text in ("!", "?", ".")
+
+
+def _sentence_start(toks: list[Token], ctx: _Context, before: list[_Context]) -> int:
+    k = ctx.first - 1
+    spans = [(c.first, c.stop, c.ends_sentence) for c in before]
+    while k >= 0:
+        inside = next((s for s in spans if s[0] <= k < s[1]), None)
+        if inside is not None:
+            if inside[2]:
+                return inside[1]
+            k = inside[0] - 1
+            continue
+        if toks[k].text in _SENTENCE_END:
+            return k + 1
+        k -= 1
+    return 0
+
+
+def _attribute_one(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
+    return _from_right(toks, ctx, all_ctx) or _from_left(toks, ctx, all_ctx)
+
+
+def _next_quote_first(ctx: _Context, all_ctx: list[_Context], default: int) -> int:
+    for other in all_ctx:
+        if other.first >= ctx.stop:
+            return other.first
+    return default
+
+
+def _from_right(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
+    hi = _next_quote_first(ctx, all_ctx, len(toks))
+    r = ctx.stop
+    while r < hi and toks[r].text in _LEADING_PUNCT:
+        r += 1
+    end = r
+    while end < hi and toks[end].text not in _SENTENCE_END and end - r < _RIGHT_WINDOW:
+        end += 1
+    for c in range(r, end):
+        cue = cue_at(toks, c)
+        if cue is None:
+            continue
+        if c == r:
+            phrase = phrase_after(toks, c + len(cue.split()), end)
+        else:
+            phrase = phrase_before(toks, c, r)
+            if phrase is not None and phrase.phrase_start > toks[r].start:
+                phrase = None  # the words before the cue are not all the speaker
+        if phrase is not None:
+            return Attribution(phrase, cue, 0.9)
+        return None
+    return None
+
+
+def _from_left(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
+    lo = ctx.sentence_start
+    a = ctx.first
+    inside = [(c.first, c.stop) for c in all_ctx if c.stop <= a]
+    if a - 1 >= lo and toks[a - 1].text == ":":
+        found = _from_colon(toks, a - 1, lo)
+        if found is not None:
+            return found
+    tried = 0
+    k = a - 1
+    while k >= lo and tried < _LEFT_CUES_TRIED:
+        span = next((s for s in inside if s[0] <= k < s[1]), None)
+        if span is not None:
+            k = span[0] - 1
+            continue
+        cue = cue_at(toks, k, weak=True)
+        if cue is not None:
+            tried += 1
+            if cue == "according to":
+                phrase = phrase_after(toks, k + 2, a)
+            else:
+                phrase = phrase_before(toks, k, lo) or phrase_after(toks, k + 1, a)
+            if phrase is not None:
+                return Attribution(phrase, cue, 0.8 if tried == 1 else 0.6)
+        k -= 1
+    return None
+
+
+def _from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
+    """``Caddell continued: "..."`` or a bare ``Pat Caddell: "..."``."""
+    j = colon - 1
+    if j < lo:
+        return None
+    cue = cue_at(toks, j, weak=True)
+    if cue is not None:
+        phrase = phrase_before(toks, j, lo)
+        return Attribution(phrase, cue, 0.85) if phrase else None
+    phrase = phrase_before(toks, colon, lo)
+    if phrase is not None and phrase.named and phrase.phrase_start == toks[lo].start:
+        return Attribution(phrase, ":", 0.75)
+    return None
+
+
+def _borrow(
+    marked: list[MarkedQuote],
+    found: list[Attribution | None],
+    sentence_of: list[tuple[int, int]],
+    words_of,
+    paras: list[tuple[int, int]],
+    text: str,
+) -> None:
+    """Give quotes without a cue of their own the speaker they most likely share."""
+    by_sentence: dict[tuple[int, int], Attribution] = {}
+    by_group: dict[int, Attribution] = {}
+    for n, att in enumerate(found):
+        if att is not None:
+            by_sentence.setdefault(sentence_of[n], att)
+            by_group.setdefault(marked[n].group, att)
+    last_in_para: dict[int, Attribution] = {}
+    for n, q in enumerate(marked):
+        att = found[n]
+        if att is None:
+            att = by_sentence.get(sentence_of[n]) or by_group.get(q.group)
+            if att is None and q.paragraph in last_in_para:
+                att = last_in_para[q.paragraph]
+            if att is None:
+                att = _next_in_paragraph(marked, found, n)
+            if att is None and q.paragraph > 0:
+                att = _from_previous_paragraph(
+                    words_of(q.paragraph - 1), last_in_para.get(q.paragraph - 1)
+                )
+            if att is not None:
+                att = Attribution(att.phrase, att.cue, att.confidence * 0.8, direct=False)
+                found[n] = att
+        if att is not None:
+            last_in_para[q.paragraph] = att
+
+
+def _next_in_paragraph(
+    marked: list[MarkedQuote], found: list[Attribution | None], n: int
+) -> Attribution | None:
+    m = n + 1
+    if m < len(marked) and marked[m].paragraph == marked[n].paragraph:
+        att = found[m]
+        if att is not None and att.direct:
+            return att
+    return None
+
+
+def _from_previous_paragraph(
+    toks: list[Token], last_quote: Attribution | None
+) -> Attribution | None:
+    """A paragraph ending in ``X said:`` introduces the next; else its last speaker does."""
+    if toks and toks[-1].text == ":":
+        lo = len(toks) - 1
+        while lo > 0 and toks[lo - 1].text not in _SENTENCE_END:
+            lo -= 1
+        found = _from_colon(toks, len(toks) - 1, lo)
+        if found is not None:
+            return found
+    if last_quote is not None:
+        return last_quote
+    lo = len(toks) - 1
+    while lo > 0 and toks[lo - 1].text not in _SENTENCE_END:
+        lo -= 1
+    for k in range(len(toks) - 1, lo - 1, -1):
+        cue = cue_at(toks, k)
+        if cue is not None and cue != "according to":
+            phrase = phrase_before(toks, k, lo)
+            if phrase is not None:
+                return Attribution(phrase, cue, 0.6)
+    return None
+
+
+def _finish(
+    text: str,
+    marked: list[MarkedQuote],
+    found: list[Attribution | None],
+    index: SpeakerIndex,
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    last_person: tuple[str, int, int, str | None] | None = None
+    last_group: tuple[str, int, int, str | None] | None = None
+    for q, att in zip(marked, found, strict=True):
+        quote = Quote(start=q.start, end=q.end, text=text[q.start : q.end])
+        base = 0.9 if q.closed or q.continues else 0.6
+        if att is None:
+            quote.kind = "scare" if _word_count(text, q) <= _SCARE_WORDS else "quote"
+            quote.confidence = round(base * (0.5 if quote.kind == "scare" else 0.7), 2)
+            quotes.append(quote)
+            continue
+        phrase = att.phrase
+        quote.cue = att.cue
+        quote.confidence = round(base * att.confidence, 2)
+        if phrase.pronoun:
+            word = phrase.text.lower()
+            target = last_group if word in ("they", "it", "we") else last_person
+            if target is None and word in ("he", "she"):
+                run = index.last_person_before(q.start)
+                if run is not None:
+                    target = (run.text, run.start, run.end, None)
+            if target is not None:
+                quote.speaker, quote.speaker_start, quote.speaker_end, quote.role = target
+            else:
+                quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
+        else:
+            name = index.fullest(phrase.text, phrase.start) if phrase.named else phrase.text
+            quote.speaker = name
+            quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
+            quote.role = phrase.role
+            mention = (name, phrase.start, phrase.end, phrase.role)
+            if phrase.named and not phrase.plural:
+                last_person = mention
+            last_group = mention
+        quotes.append(quote)
+    return quotes
+
+
+def _word_count(text: str, q: MarkedQuote) -> int:
+    return len(text[q.start : q.end].split())

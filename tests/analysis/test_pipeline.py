@@ -1,0 +1,90 @@
+"""The whole analysis on the user's own sample, against their gold annotation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze, find_quotes
+from reader.model import Analysis
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "sample_articles" / "moscow-us-strategic-stability.txt"
+GOLD = Path(__file__).parent / "data" / "moscow-us-strategic-stability.json"
+MARKS = "\"'“”‘’«»„ \n.,"
+
+
+def _words_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in MARKS:
+        start += 1
+    while end > start and text[end - 1] in MARKS:
+        end -= 1
+    return start, end
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[str, Analysis, dict]:
+    text = SAMPLE.read_text(encoding="utf-8")
+    return text, analyze(text), json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def test_every_gold_quote_is_found_with_its_speaker(sample) -> None:
+    text, analysis, gold = sample
+    found = {_words_span(text, q.start, q.end): q for q in analysis.quotes}
+    for expected in gold["quotes"]:
+        span = _words_span(text, expected["start"], expected["end"])
+        assert span in found, f"missed {expected['text']!r}"
+        quote = found[span]
+        assert quote.speaker == expected["speaker"], expected["text"]
+        assert quote.kind == "quote"
+
+
+def test_no_quote_beyond_the_gold_ones(sample) -> None:
+    _, analysis, gold = sample
+    assert len(analysis.quotes) == len(gold["quotes"])
+
+
+def test_speaker_span_points_at_the_mention_and_role_is_kept_apart(sample) -> None:
+    text, analysis, _ = sample
+    first = next(q for q in analysis.quotes if q.text.startswith('"understand'))
+    assert text[first.speaker_start : first.speaker_end] == "Sergei Ryabkov"
+    assert first.role == "Deputy Foreign Minister"
+    assert first.cue == "told"
+    short = next(q for q in analysis.quotes if "approaches" in q.text)
+    assert text[short.speaker_start : short.speaker_end] == "Ryabkov"
+    assert short.speaker == "Sergei Ryabkov"
+
+
+def test_quote_text_is_the_source_slice(sample) -> None:
+    text, analysis, _ = sample
+    for quote in analysis.quotes:
+        assert quote.text == text[quote.start : quote.end]
+        assert quote.text[0] in "\"'"
+
+
+def test_find_quotes_agrees_with_analyze(sample) -> None:
+    text, analysis, _ = sample
+    assert [(q.start, q.end) for q in find_quotes(text)] == [
+        (q.start, q.end) for q in analysis.quotes
+    ]
+
+
+def test_quotes_are_counted_for_the_people_who_said_them(sample) -> None:
+    _, analysis, _ = sample
+    if not analysis.groups:
+        pytest.skip("the names stage found no entities")
+    counts = {g.name: g.quote_count for g in analysis.groups if g.quote_count}
+    assert counts.get("Sergei Ryabkov") == 7
+    assert counts.get("Dmitry Peskov") == 2
+
+
+def test_empty_and_quote_free_text() -> None:
+    assert analyze("").quotes == []
+    assert analyze("No one said anything at all.").quotes == []
+
+
+def test_non_text_is_refused_with_a_clear_message() -> None:
+    with pytest.raises(TypeError, match="needs a str"):
+        analyze(b"bytes")  # type: ignore[arg-type]
