@@ -62,10 +62,16 @@ class Reference:
 
     title: str
     author: str | None = None  # the byline
-    outlet: str | None = None  # publication, site or agency
+    site: str | None = None  # the publication a web page names
+    agency: str | None = None  # the source or agency line of a story file
     published: str | None = None  # ISO 8601 date when known
     url: str | None = None  # a web address, never a local path
     location: str | None = None  # URL, else file path, else story id
+
+    @property
+    def outlet(self) -> str | None:
+        """Who to credit after the title: the agency only when no byline names anyone."""
+        return None if self.author else self.agency
 
 
 def _clean_field(value: str | None) -> str | None:
@@ -83,16 +89,17 @@ def reference_for_article(article: Article) -> Reference:
     author = _clean_field(article.byline)
     if author and author.lower().startswith("by "):
         author = author[3:].strip() or None
-    outlet = _clean_field(article.site) or _clean_field(article.source)
-    if outlet and _looks_like_location(outlet):
-        outlet = None
+    site, agency = _clean_field(article.site), _clean_field(article.source)
+    if agency and _looks_like_location(agency):
+        agency = None
     url = article.url if _is_web_address(article.url) else None
     if url is None and _is_web_address(article.path):
         url = article.path
     return Reference(
         title=_clean_field(article.title) or article.id,
         author=author,
-        outlet=outlet,
+        site=site,
+        agency=agency,
         published=_clean_field(article.published),
         url=url,
         location=article.location,
@@ -237,7 +244,9 @@ def _attribution(speaker: str | None, role: str | None) -> str | None:
 
 def _reference_parts(reference: Reference, *, title: str) -> list[str]:
     parts = [title]
-    for extra in (reference.author, reference.outlet):
+    # A byline already names who published the story; an agency line beside it is often
+    # a picture credit, so it is cited only when there is no byline.
+    for extra in (reference.author, reference.site, reference.outlet):
         if extra and all(extra.casefold() != part.casefold() for part in parts):
             parts.append(extra)
     when = human_date(reference.published)

@@ -192,3 +192,30 @@ def test_many_annotations_come_story_by_story_in_text_order() -> None:
     lines = text.split("\n\n")
     assert lines[0].startswith("“first”") and lines[1].startswith("“second”")
     assert lines[2] == "“elsewhere” (B)"
+
+
+def test_agency_line_is_credited_only_without_a_byline() -> None:
+    with_byline = format_quote("x", speaker=None, role=None, article=story(source="TASS"))
+    assert with_byline.endswith(
+        "(Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, AFP, 27 July 2021)"
+    )
+    without = format_quote("x", speaker=None, role=None, article=story(byline=None, source="TASS"))
+    assert without.endswith(
+        "(Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, TASS, 27 July 2021)"
+    )
+
+
+def test_the_bundled_sample_quote_copies_as_the_issue_shows() -> None:
+    from reader.locations import bundled_samples
+    from reader.sources import load
+
+    article = load(bundled_samples() / "moscow-us-strategic-stability.txt")
+    start = article.text.index('"understand how serious')
+    end = article.text.index('stability."', start) + len('stability."')
+    text = format_quote(article.text[start:end], speaker=RYABKOV, role=ROLE, article=article)
+    assert text == (
+        "“understand how serious the mindset of our US colleagues is in terms of establishing "
+        "a concentrated, energetic dialogue in strategic stability.” — Sergei Ryabkov, Deputy "
+        "Foreign Minister (Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, AFP, "
+        "27 July 2021)"
+    )

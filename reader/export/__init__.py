@@ -1,0 +1,52 @@
+"""Annotations out of the database, in four formats, and our own backups back in.
+
+- ``markdown``: one section per story, quotes as blocks, #tags and notes (Obsidian, Logseq)
+- ``json``:     every field of every annotation; ``import_records`` restores it
+- ``csv``:      Readwise's import columns plus Tags, Speaker and Orphaned
+- ``w3c``:      W3C Web Annotations as a JSON-LD list
+
+Orphaned annotations are exported in every format, marked as such. Nothing here
+touches the database or imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reader.export.common import ExportError
+from reader.model import Annotation, Article
+
+FORMATS: tuple[str, ...] = ("markdown", "json", "csv", "w3c")
+SUFFIXES: dict[str, str] = {"markdown": ".md", "json": ".json", "csv": ".csv", "w3c": ".jsonld"}
+
+__all__ = ["FORMATS", "SUFFIXES", "ExportError", "export_annotations", "import_records"]
+
+
+def export_annotations(
+    annotations: list[Annotation], articles: Mapping[str, Article], fmt: str
+) -> str:
+    """The annotations as one document; ``articles`` (by id) may lack some stories."""
+    if fmt == "markdown":
+        from reader.export.markdown import export_markdown
+
+        return export_markdown(annotations, articles)
+    if fmt == "json":
+        from reader.export.records import export_json
+
+        return export_json(annotations)
+    if fmt == "csv":
+        from reader.export.readwise_csv import export_csv
+
+        return export_csv(annotations, articles)
+    if fmt == "w3c":
+        from reader.export.w3c import export_w3c
+
+        return export_w3c(annotations, articles)
+    raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+
+
+def import_records(data: str) -> list[Annotation]:
+    """Annotations from a JSON backup; raises ExportError with a one-line reason."""
+    from reader.export.records import import_json
+
+    return import_json(data)
