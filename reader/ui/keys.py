@@ -1,0 +1,224 @@
+"""One registry of the app's key actions: footer, help screen and command palette read it.
+
+Each entry has a stable id (so a user keymap can rebind it with ``App.set_keymap``),
+the keys, the action it runs, a short description for the footer and palette, and a
+sentence for the help screen. Widgets turn their group into ``BINDINGS`` with
+:func:`bindings`; nothing else defines keys for the shell, so the three views never
+disagree about what a key does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+@dataclass(slots=True, frozen=True)
+class KeyAction:
+    id: str
+    keys: str  # comma-separated Textual key names: "down,j"
+    action: str
+    description: str  # short: footer label and palette title
+    help: str  # one sentence for the help screen and the palette
+    show: bool = True  # shown in the footer
+    priority: bool = False
+    key_display: str | None = None
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.description,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            tooltip=self.help,
+            id=self.id,
+        )
+
+
+def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
+    return [action.binding() for action in actions]
+
+
+APP_KEYS: tuple[KeyAction, ...] = (
+    KeyAction("app.help", "question_mark", "help", "Help", "List every key for where you are."),
+    KeyAction("app.quit", "q", "quit", "Quit", "Close newsreader."),
+    KeyAction(
+        "app.command_palette",
+        "ctrl+p",
+        "command_palette",
+        "Commands",
+        "Search every command by name and run it.",
+        show=False,
+        priority=True,
+    ),
+)
+
+MAIN_SCREEN_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "main.switch_pane",
+        "tab",
+        "switch_pane",
+        "Switch pane",
+        "Move between the library and the reader.",
+    ),
+    KeyAction(
+        "main.switch_pane_back",
+        "shift+tab",
+        "switch_pane",
+        "Switch pane",
+        "Move between the library and the reader.",
+        show=False,
+    ),
+)
+
+LIBRARY_LIST_KEYS: tuple[KeyAction, ...] = (
+    KeyAction("library.open", "enter", "open", "Open", "Open the highlighted story in the reader."),
+    KeyAction(
+        "library.next",
+        "down,j",
+        "cursor_down",
+        "Next story",
+        "Highlight the next story.",
+        show=False,
+    ),
+    KeyAction(
+        "library.previous",
+        "up,k",
+        "cursor_up",
+        "Previous story",
+        "Highlight the previous story.",
+        show=False,
+    ),
+    KeyAction(
+        "library.first", "g,home", "first", "First story", "Jump to the first story.", show=False
+    ),
+    KeyAction("library.last", "G,end", "last", "Last story", "Jump to the last story.", show=False),
+    KeyAction(
+        "library.page_down",
+        "pagedown",
+        "page_down",
+        "Page down",
+        "Move a page down the list.",
+        show=False,
+    ),
+    KeyAction(
+        "library.page_up", "pageup", "page_up", "Page up", "Move a page up the list.", show=False
+    ),
+)
+
+LIBRARY_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "library.filter",
+        "slash",
+        "filter",
+        "Filter",
+        "Type to show only stories whose title or source match.",
+    ),
+    KeyAction(
+        "library.clear_filter",
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        "Show every story again.",
+        show=False,
+    ),
+)
+
+HELP_KEYS: tuple[KeyAction, ...] = (
+    KeyAction("help.close", "escape,q,question_mark", "close", "Close", "Back to reading."),
+    KeyAction("help.down", "down,j", "scroll_down", "Scroll down", "Scroll a line.", show=False),
+    KeyAction("help.up", "up,k", "scroll_up", "Scroll up", "Scroll a line up.", show=False),
+    KeyAction("help.top", "g,home", "scroll_home", "Top", "Back to the first key.", show=False),
+    KeyAction("help.end", "G,end", "scroll_end", "Bottom", "On to the last key.", show=False),
+    KeyAction(
+        "help.page_down", "pagedown,space", "page_down", "Page down", "Scroll a page.", show=False
+    ),
+    KeyAction("help.page_up", "pageup,b", "page_up", "Page up", "Scroll a page back.", show=False),
+)
+
+
+@dataclass(slots=True)
+class KeyEntry:
+    """One action as the help screen and the palette show it."""
+
+    namespace: DOMNode
+    action: str
+    keys: list[str]  # as displayed: "j", "↓"
+    description: str
+    help: str
+    enabled: bool = True
+
+
+@dataclass(slots=True)
+class KeySection:
+    title: str
+    entries: list[KeyEntry] = field(default_factory=list)
+    focused: bool = False  # part of the focus chain: these keys work right now
+
+
+def section_title(node: DOMNode) -> str:
+    if isinstance(node, App | Screen):
+        return "Everywhere"
+    return node.BINDING_GROUP_TITLE or type(node).__name__
+
+
+def project_bindings(node: DOMNode) -> list[Binding]:
+    """Bindings that newsreader's own classes declare for ``node`` (subclass wins per key).
+
+    Textual's base widgets add generic bindings ("Scroll Up"); for a pane without focus
+    only the project's own keys say what the pane is for.
+    """
+    by_key: dict[str, Binding] = {}
+    for cls in reversed(type(node).__mro__):
+        if not cls.__module__.startswith("reader."):
+            continue
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            by_key[binding.key] = binding
+    return list(by_key.values())
+
+
+def _add(
+    sections: dict[str, KeySection],
+    namespace: DOMNode,
+    binding: Binding,
+    *,
+    enabled: bool,
+    focused: bool,
+) -> None:
+    if binding.system or not binding.description:
+        return
+    title = section_title(namespace)
+    section = sections.setdefault(title, KeySection(title, focused=focused))
+    key = namespace.app.get_key_display(binding)
+    for entry in section.entries:
+        if entry.action == binding.action and entry.namespace is namespace:
+            if key not in entry.keys:
+                entry.keys.append(key)
+            return
+    section.entries.append(
+        KeyEntry(namespace, binding.action, [key], binding.description, binding.tooltip, enabled)
+    )
+
+
+def key_sections(screen: Screen, panes: list[Widget]) -> list[KeySection]:
+    """What every key does on ``screen``: the focus chain first, then the other panes."""
+    sections: dict[str, KeySection] = {}
+    for active in screen.active_bindings.values():
+        _add(sections, active.node, active.binding, enabled=active.enabled, focused=True)
+    chain = set(screen.focused.ancestors_with_self) if screen.focused else set()
+    for pane in panes:
+        for node in [pane, *pane.query("*")]:
+            if node in chain:
+                continue
+            for binding in project_bindings(node):
+                _add(sections, node, binding, enabled=True, focused=False)
+    # The app-wide section reads best last: the pane's own keys are what the reader came for.
+    ordered = sorted(sections.values(), key=lambda s: (not s.focused, s.title == "Everywhere"))
+    return [section for section in ordered if section.entries]

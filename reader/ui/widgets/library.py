@@ -1,0 +1,207 @@
+"""The library pane: every loaded story (title, source, date) with an incremental filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Article
+from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
+
+
+def story_meta(article: Article) -> str:
+    """The second line of a library entry: where the story is from and when."""
+    where = article.source or article.site or (Path(article.path).name if article.path else "")
+    parts = [part for part in (where, display_date(article.published)) if part]
+    return " · ".join(parts)
+
+
+def display_date(published: str | None) -> str:
+    if not published:
+        return ""
+    try:
+        return dt.date.fromisoformat(published[:10]).strftime("%-d %b %Y")
+    except ValueError:
+        return published  # a date we cannot parse is still better shown than hidden
+
+
+def matches(article: Article, words: Sequence[str]) -> bool:
+    """Every word of the filter appears in the title or the source (case-insensitive)."""
+    haystack = f"{article.title}\n{story_meta(article)}".casefold()
+    return all(word in haystack for word in words)
+
+
+def filter_words(query: str) -> list[str]:
+    return query.casefold().split()
+
+
+def story_prompt(article: Article, words: Sequence[str], extra: str = "") -> Content:
+    title = Content.styled(article.title or "(untitled)", "bold")
+    meta = story_meta(article)
+    if extra:
+        meta = f"{meta} · {extra}" if meta else extra
+    prompt = Content.assemble(title, "\n", Content.styled(meta, "$text-muted"))
+    folded = prompt.plain.casefold()
+    for word in words:
+        start = folded.find(word)
+        while start != -1:
+            prompt = prompt.stylize("bold $text-accent underline", start, start + len(word))
+            start = folded.find(word, start + len(word))
+    return prompt
+
+
+class StoryList(OptionList):
+    """The list of stories; `enter` asks the library to open the highlighted one."""
+
+    BINDINGS = bindings(LIBRARY_LIST_KEYS)
+    BINDING_GROUP_TITLE = "Library"
+
+    def action_open(self) -> None:
+        self.action_select()
+
+
+class Library(Vertical):
+    """Stories on the left; type `/` to filter them by title or source."""
+
+    BINDINGS = bindings(LIBRARY_KEYS)
+    BINDING_GROUP_TITLE = "Library"
+
+    class OpenRequested(Message):
+        """The reader asked to read this story (enter or click)."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._articles: list[Article] = []
+        self._shown: list[Article] = []
+        self._extras: dict[str, str] = {}
+        self._loaded = False
+        self._anchor: Article | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter by title or source", id="library-filter")
+        yield StoryList(id="story-list")
+
+    def on_mount(self) -> None:
+        self.border_title = "Library"
+        self.query_one(Input).display = False
+        self._update_subtitle()
+
+    @property
+    def articles(self) -> list[Article]:
+        return list(self._articles)
+
+    @property
+    def shown(self) -> list[Article]:
+        """The stories the filter lets through, in list order."""
+        return list(self._shown)
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one(Input).value
+
+    @property
+    def highlighted(self) -> Article | None:
+        index = self.query_one(StoryList).highlighted
+        if index is None or index >= len(self._shown):
+            return None
+        return self._shown[index]
+
+    def set_articles(self, articles: Sequence[Article]) -> None:
+        self._articles = list(articles)
+        self._loaded = True
+        self._refilter(keep=None)
+
+    def set_extra(self, article_id: str, text: str) -> None:
+        """A short note shown after a story's date, e.g. its annotation count."""
+        if text:
+            self._extras[article_id] = text
+        else:
+            self._extras.pop(article_id, None)
+        self._refilter(keep=self.highlighted)
+
+    def focus_list(self) -> None:
+        self.query_one(StoryList).focus()
+
+    def highlight_article(self, article: Article) -> None:
+        for index, shown in enumerate(self._shown):
+            if shown.id == article.id:
+                self.query_one(StoryList).highlighted = index
+                return
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            filter_input = self.query_one(Input)
+            return filter_input.display or bool(filter_input.value)
+        return True
+
+    def action_filter(self) -> None:
+        filter_input = self.query_one(Input)
+        filter_input.display = True
+        filter_input.focus()
+        self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one(Input)
+        keep = self.highlighted
+        filter_input.value = ""
+        filter_input.display = False
+        self._refilter(keep=keep)
+        self.focus_list()
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refilter(keep=self.highlighted)
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            self.action_clear_filter()
+        else:
+            self.focus_list()
+
+    @on(OptionList.OptionSelected, "#story-list")
+    def _story_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self._shown):
+            self.post_message(self.OpenRequested(self._shown[event.option_index]))
+
+    def _refilter(self, keep: Article | None) -> None:
+        # A filter that hides every story must not forget where the reader was.
+        keep = keep or self._anchor
+        self._anchor = keep
+        words = filter_words(self.filter_text)
+        self._shown = [article for article in self._articles if matches(article, words)]
+        story_list = self.query_one(StoryList)
+        story_list.set_options(
+            Option(story_prompt(article, words, self._extras.get(article.id, "")), id=article.id)
+            for article in self._shown
+        )
+        if self._shown:
+            ids = [article.id for article in self._shown]
+            story_list.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        total = len(self._articles)
+        if not self._loaded:
+            self.border_subtitle = "loading…"
+        elif len(self._shown) == total:
+            self.border_subtitle = f"{total} {'story' if total == 1 else 'stories'}"
+        else:
+            self.border_subtitle = f"{len(self._shown)} of {total}"

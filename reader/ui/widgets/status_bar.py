@@ -1,0 +1,40 @@
+"""One line under the panes: what the reader's focus is on, and where you are in the library."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+
+class StatusBar(Horizontal):
+    """Left: the reader's status (e.g. "Quote 3/11 · Sergei Ryabkov"). Right: the context."""
+
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    StatusBar > #status-message { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    StatusBar > #status-context { width: auto; color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status-message", markup=False)
+        yield Static("", id="status-context", markup=False)
+
+    @property
+    def message(self) -> str:
+        return str(self.query_one("#status-message", Static).content)
+
+    @property
+    def context(self) -> str:
+        return str(self.query_one("#status-context", Static).content)
+
+    def set_message(self, text: str) -> None:
+        self.query_one("#status-message", Static).update(text)
+
+    def set_context(self, text: str) -> None:
+        self.query_one("#status-context", Static).update(text)

@@ -1,0 +1,119 @@
+"""The library pane on its own: listing, filtering, highlighting, per-story extras."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Input
+
+from reader.model import Article
+from reader.ui.widgets.library import Library, StoryList, display_date, story_meta
+
+ARTICLES = [
+    Article(
+        id="a",
+        text="",
+        title="Harbour Council Delays Vote",
+        source="Coastal Herald",
+        published="2024-03-03",
+        path="/news/harbour.txt",
+    ),
+    Article(
+        id="b",
+        text="",
+        title="Drought Forces Rationing",
+        source="Valley Gazette",
+        published="2023-01-12",
+    ),
+    Article(id="c", text="", title="Harbour Pilots Strike", source="Coastal Herald"),
+    Article(id="d", text="", title="Untitled Wire Copy", path="/news/wire-0412.txt"),
+]
+
+
+class LibraryApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Library(id="library")
+
+    def on_mount(self) -> None:
+        library = self.query_one(Library)
+        library.set_articles(ARTICLES)
+        library.focus_list()
+
+    def on_library_open_requested(self, message: Library.OpenRequested) -> None:
+        self.opened.append(message.article.id)
+
+
+def shown_ids(app: LibraryApp) -> list[str]:
+    return [article.id for article in app.query_one(Library).shown]
+
+
+def test_meta_line_prefers_source_then_file_name() -> None:
+    assert story_meta(ARTICLES[0]) == "Coastal Herald · 3 Mar 2024"
+    assert story_meta(ARTICLES[3]) == "wire-0412.txt"
+    assert display_date("2021-07-27") == "27 Jul 2021"
+    assert display_date("summer 2021") == "summer 2021"
+
+
+async def test_keys_move_and_enter_asks_to_open() -> None:
+    app = LibraryApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        assert app.query_one(StoryList).highlighted == 0
+        await pilot.press("j", "j", "enter")
+        assert app.opened == ["c"]
+        await pilot.press("G")
+        assert app.query_one(Library).highlighted.id == "d"
+        await pilot.press("g", "enter")
+        assert app.opened == ["c", "a"]
+
+
+async def test_filter_keeps_the_highlighted_story_when_it_still_matches() -> None:
+    app = LibraryApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("j", "j")  # "Harbour Pilots Strike"
+        await pilot.press("slash", *"coastal")
+        assert shown_ids(app) == ["a", "c"]
+        assert app.query_one(Library).highlighted.id == "c"
+        await pilot.press("backspace", *"xyz")
+        assert shown_ids(app) == []
+        assert app.query_one(Library).highlighted is None
+        await pilot.press("escape")
+        assert shown_ids(app) == ["a", "b", "c", "d"]
+        assert app.query_one(Library).highlighted.id == "c"
+
+
+async def test_escape_in_the_list_clears_a_kept_filter() -> None:
+    app = LibraryApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("slash", *"drought", "enter")
+        assert isinstance(app.focused, StoryList)
+        assert shown_ids(app) == ["b"]
+        assert app.query_one("#library-filter", Input).display
+        await pilot.press("escape")
+        assert shown_ids(app) == ["a", "b", "c", "d"]
+        assert not app.query_one("#library-filter", Input).display
+
+
+async def test_enter_on_an_empty_filter_closes_it() -> None:
+    app = LibraryApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("slash", "enter")
+        assert not app.query_one("#library-filter", Input).display
+        assert isinstance(app.focused, StoryList)
+
+
+async def test_extra_text_is_shown_and_matched_only_on_real_data() -> None:
+    app = LibraryApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        library = app.query_one(Library)
+        library.set_extra("b", "3 notes")
+        await pilot.pause()
+        prompt = str(app.query_one(StoryList).get_option("b").prompt)
+        assert prompt.endswith("Valley Gazette · 12 Jan 2023 · 3 notes")
+        untouched = str(app.query_one(StoryList).get_option("a").prompt)
+        assert "notes" not in untouched
+        library.set_extra("b", "")
+        await pilot.pause()
+        assert "notes" not in str(app.query_one(StoryList).get_option("b").prompt)
