@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import threading
 from collections import Counter
 from pathlib import Path
@@ -68,6 +70,8 @@ class AnnotationStore:
     def _take_writer_lock(self, notices: list[str]) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(self.path.parent, os.W_OK | os.X_OK):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
             self._writer = WriterLock.try_acquire(self.path)
         except OSError as error:
             self.read_only = True
