@@ -1,0 +1,521 @@
+"""The built-in name finder: capitalisation, cue words and gazetteers, no model.
+
+One regex pass finds runs of capitalised words (with the small words names carry
+inside them: "Bank of England", "Charles de Gaulle"); everything else in the text
+is never looked at again, which keeps the finder close to the speed of a plain
+tokenising pass. Each run is cut into names and labelled by, in order: titles
+("Deputy Foreign Minister Sergei Ryabkov" -> PER "Sergei Ryabkov"), whole-name
+gazetteers, organisation/place/event words at the edges, first names, and cues
+around the run ("in Geneva"). A second pass over the runs settles what is left by
+what the rest of the document says ("Simmons" after "Phil Simmons" is PER).
+Headlines, in capitals or in title case, are read with gazetteers and the
+document's own names only, since capitals there say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.analysis.gazetteer import PLACE_STRONG, Lexicon, lexicon
+from reader.model import Entity
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
+# A capitalised word; inner apostrophes, periods, hyphens and ampersands join
+# parts ("O'Brien", "U.S.", "Jean-Pierre", "AT&T"); a trailing period is taken
+# and given back later unless the word is an abbreviation.
+_WORD = rf"[{_UPPER}]\w*(?:['’.&-]\w+)*\.?"
+_SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_CONNECTORS = (
+    "of|of the|for|for the|the|and|&|de|del|della|der|den|di|da|do|dos|das|du|van|von"
+    "|la|le|al|el|bin|ibn|y"
+)
+_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:{_SEP}(?:(?:{_CONNECTORS}){_SEP}){{0,3}}{_WORD})*")
+_TOKEN = re.compile(r"\S+")
+_INITIAL = re.compile(rf"[{_UPPER}]\.?")
+
+# A name can carry these lowercase particles inside it ("Ludwig van Beethoven").
+_NAME_PARTICLES = _words("de del della der den di da do dos das du van von la le al el bin ibn y")
+_CONNECTOR_WORDS = _NAME_PARTICLES | {"of", "for", "the", "and", "&"}
+_SENTENCE_END = frozenset(".!?:;\n—–•*|")
+_OPENERS = " \t\"'“‘«„([-"
+_ABBREVIATIONS = _words(
+    "mr. mrs. ms. dr. st. jr. sr. inc. corp. co. ltd. gen. sen. rep. gov. lt. col. capt. "
+    "sgt. prof. rev. mt. ft. maj. adm. cpl. pvt. bros. no. vs."
+)
+_PLACE_CUES = _words(
+    "in at near from to outside across around into via toward towards between visit visited "
+    "visiting capital city town village province state region"
+)
+_SPEECH_VERBS = _words(
+    "said says told added asked explained stated noted declared insisted argued warned "
+    "wrote replied announced acknowledged admitted claimed confirmed"
+)
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# A headline line is short; longer lines are prose even when capitalised.
+_HEADLINE_MAX = 160
+_SOFT_WRAP_MIN = 40  # a line this long that breaks mid-name was wrapped, not ended
+_MAX_PERSON_TOKENS = 4
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    word: str
+    connector: bool = False
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    label: str | None  # None: undecided until the whole document is read
+    confident: bool
+    initial: bool = False
+    cue_place: bool = False
+    cue_speech: bool = False
+    headline: bool = False
+    weak_place: bool = False
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    lex: Lexicon
+    found: list[_Found] = field(default_factory=list)
+    line_modes: dict[int, bool] = field(default_factory=dict)
+
+
+def find_names(text: str) -> list[Entity]:
+    """Every name in ``text`` with its label, sorted and non-overlapping."""
+    doc = _Doc(text=text, lex=lexicon())
+    for match in _RUN.finditer(text):
+        _read_run(doc, match.start(), match.end())
+    return _settle(doc)
+
+
+# --- reading one run -------------------------------------------------------------
+
+
+def _read_run(doc: _Doc, start: int, end: int) -> None:
+    text = doc.text
+    first = text[start]
+    if first > "\x7f" and not first.isupper():
+        return
+    chunk = text[start:end]
+    if " " not in chunk and "\n" not in chunk and "\t" not in chunk:
+        tokens = [_Tok(start, end, chunk)]
+    else:
+        tokens = [
+            _Tok(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(chunk)
+        ]
+    for piece in _pieces(doc, tokens):
+        at = piece[0].start
+        if _in_headline(doc, at):
+            _read_headline_piece(doc, piece)
+        else:
+            _read_piece(doc, piece, _sentence_initial(text, at))
+
+
+def _pieces(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
+    """Cut a run where a name must end: possessives, sentence ends, line ends, 'and'."""
+    text = doc.text
+    pieces: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for tok in tokens:
+        word = tok.word
+        if current and word in _CONNECTOR_WORDS and tok is not tokens[-1]:
+            tok.connector = True
+        if current and _line_break_before(text, current[-1].end, tok.start):
+            pieces.append(current)
+            current = []
+            if tok.connector:
+                continue
+        current.append(tok)
+        ends_name = False
+        if word.endswith(("'s", "’s")) and len(word) > 2:
+            tok.end -= 2
+            tok.word = word[:-2]
+            ends_name = True
+        elif (word.endswith(("'", "’")) and len(word) > 1) or (
+            word.endswith(".") and not _is_abbreviation(word)
+        ):
+            tok.end -= 1
+            tok.word = word[:-1]
+            ends_name = True
+        if ends_name:
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
+    out: list[list[_Tok]] = []
+    for piece in pieces:
+        out.extend(_split_connectors(doc.lex, piece))
+    return out
+
+
+def _is_abbreviation(word: str) -> bool:
+    low = word.lower()
+    if low in _ABBREVIATIONS:
+        return True
+    # Initials and dotted acronyms: "J.", "U.S.", "U.N."
+    return len(word) == 2 or (word.count(".") >= 2 and len(word) <= 8)
+
+
+def _line_break_before(text: str, prev_end: int, start: int) -> bool:
+    """True when a newline between two words ends a line rather than wrapping one."""
+    newline = text.find("\n", prev_end, start)
+    if newline < 0:
+        return False
+    line_start = text.rfind("\n", max(0, newline - 200), newline)
+    if line_start < 0 and newline >= 200:
+        return False
+    return newline - line_start - 1 < _SOFT_WRAP_MIN
+
+
+def _split_connectors(lex: Lexicon, piece: list[_Tok]) -> list[list[_Tok]]:
+    """Keep 'of'/'and'/'the' inside a name only where the name's shape asks for them."""
+    if not any(t.connector for t in piece):
+        return [piece]
+    whole = _joined(piece)
+    if whole in lex.known or lex.places.get(whole) == PLACE_STRONG:
+        return [piece]
+    out: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for i, tok in enumerate(piece):
+        if not tok.connector:
+            current.append(tok)
+            continue
+        low = tok.word.lower()
+        left = current[-1].word.lower() if current else ""
+        keep = low in _NAME_PARTICLES or low == "&"
+        if low in ("of", "for", "the"):
+            keep = (
+                left in lex.org_heads
+                or left in lex.loc_heads
+                or left in lex.titles
+                or left in lex.org_suffixes
+                or left in ("of", "for")
+            )
+        if keep and current and i + 1 < len(piece):
+            current.append(tok)
+        else:
+            if current:
+                out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    # A piece may now end in a connector ("Bank of" + nothing); drop it.
+    cleaned = []
+    for part in out:
+        while part and part[-1].connector:
+            part = part[:-1]
+        if part:
+            cleaned.append(part)
+    return cleaned
+
+
+def _joined(tokens: list[_Tok]) -> str:
+    return " ".join(t.word for t in tokens)
+
+
+# --- context ---------------------------------------------------------------------
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    stop = max(-1, start - 12)
+    while i > stop and text[i] in _OPENERS:
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _in_headline(doc: _Doc, start: int) -> bool:
+    """Is ``start`` on a short line written in capitals or in title case?"""
+    text = doc.text
+    line_start = text.rfind("\n", max(0, start - _HEADLINE_MAX), start) + 1
+    if line_start == 0 and start >= _HEADLINE_MAX:
+        return False
+    cached = doc.line_modes.get(line_start)
+    if cached is not None:
+        return cached
+    line_end = text.find("\n", start, line_start + _HEADLINE_MAX + 1)
+    if line_end < 0:
+        line_end = len(text)
+        headline = line_end - line_start <= _HEADLINE_MAX
+    else:
+        headline = True
+    if headline:
+        line = text[line_start:line_end]
+        headline = _looks_like_headline(line)
+    doc.line_modes[line_start] = headline
+    return headline
+
+
+def _looks_like_headline(line: str) -> bool:
+    if line.isupper():
+        letters = sum(1 for c in line if c.isalpha())
+        return letters >= 4
+    words = [w for w in line.split() if w[0].isalpha() or w[0] in "'‘\"“"]
+    if len(words) < 4 or line.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    capitals = sum(1 for w in words if w.lstrip("'‘\"“")[:1].isupper())
+    return capitals >= 0.75 * len(words)
+
+
+def _previous_word(text: str, start: int) -> str:
+    before = text[max(0, start - 24) : start].split()
+    return before[-1].lower() if before else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    after = text[end : end + 24].split(None, 1)
+    return after[0].lower().rstrip(",.;:") if after else ""
+
+
+# --- labelling a piece -----------------------------------------------------------
+
+
+def _add(doc: _Doc, tokens: list[_Tok], label: str | None, confident: bool, **kw: bool) -> None:
+    if tokens:
+        doc.found.append(_Found(tokens[0].start, tokens[-1].end, label, confident, **kw))
+
+
+def _read_piece(doc: _Doc, tokens: list[_Tok], initial: bool) -> None:
+    lex = doc.lex
+    whole = _joined(tokens)
+    known = _lookup(lex, whole)
+    if known is None and whole.isupper() and len(whole) > 3:  # "HALIFAX, March 3 -"
+        known = _lookup(lex, whole.title())
+    if known:
+        _add(doc, tokens, known, True)
+        return
+    # Capitalised small words are not names: "But", "The", "Tuesday".
+    while tokens and tokens[0].word.lower() in lex.common_words:
+        tokens = tokens[1:]
+        initial = False
+    while tokens and tokens[-1].word.lower() in _WEEKDAYS:
+        tokens = tokens[:-1]
+    while tokens and tokens[0].connector:
+        tokens = tokens[1:]
+    if not tokens:
+        return
+    if len(tokens) > 1 and _label_by_suffix(lex, tokens) == "ORG":
+        _add(doc, tokens, "ORG", True)
+        return
+    title_at = next(
+        (i for i, t in enumerate(tokens) if t.word.lower() in lex.titles and not t.connector),
+        -1,
+    )
+    if title_at >= 0:
+        name_at = _end_of_title(lex, tokens, title_at)
+        if title_at > 0:
+            _read_piece(doc, tokens[:title_at], initial)
+        rest = tokens[name_at:]
+        if rest and rest[0].connector:  # "Mayor of London": the rest is not the person
+            _read_piece(doc, rest[1:], False)
+        elif rest and len(rest) <= _MAX_PERSON_TOKENS:
+            _add(doc, rest, "PER", True)
+        elif rest:
+            _read_piece(doc, rest, False)
+        return
+    whole = _joined(tokens)
+    known = _lookup(lex, whole)
+    if known:
+        _add(doc, tokens, known, True)
+        return
+    label = _label_by_suffix(lex, tokens) if len(tokens) > 1 else None
+    if label:
+        _add(doc, tokens, label, True)
+        return
+    if len(tokens) > 1 and _starts_with_first_name(lex, tokens):
+        _add(doc, tokens, "PER", True)
+        return
+    text = doc.text
+    start, end = tokens[0].start, tokens[-1].end
+    prev = _previous_word(text, start)
+    nxt = _next_word(text, end)
+    place = lex.places.get(whole)
+    cue_place = prev in _PLACE_CUES or _is_dateline(text, end, initial)
+    if prev in lex.titles:  # "spokesman Dmitry Peskov", "presidents Joe Biden"
+        _add(doc, tokens, "PER", True)
+        return
+    if place and (cue_place or place == PLACE_STRONG):
+        _add(doc, tokens, "LOC", True)
+        return
+    if initial and len(tokens) == 1 and _looks_like_word(tokens[0].word):
+        return
+    _add(
+        doc,
+        tokens,
+        None,
+        False,
+        initial=initial,
+        cue_place=cue_place,
+        cue_speech=nxt in _SPEECH_VERBS or prev in _SPEECH_VERBS,
+        weak_place=place is not None,
+    )
+
+
+def _lookup(lex: Lexicon, name: str) -> str | None:
+    label = lex.known.get(name)
+    if label:
+        return label
+    if lex.places.get(name) == PLACE_STRONG and name not in lex.first_names:
+        return "LOC"
+    if name.lower() in lex.demonyms:
+        return "MISC"
+    return None
+
+
+def _label_by_suffix(lex: Lexicon, tokens: list[_Tok]) -> str | None:
+    last = tokens[-1].word.lower()
+    first = tokens[0].word.lower()
+    second = tokens[1].word.lower() if len(tokens) > 1 else ""
+    if last in lex.org_suffixes or (first in lex.org_heads and second in ("of", "for")):
+        return "ORG"
+    if last in lex.loc_suffixes or first in lex.loc_heads:
+        return "LOC"
+    if last in lex.misc_suffixes:
+        return "MISC"
+    return None
+
+
+def _end_of_title(lex: Lexicon, tokens: list[_Tok], i: int) -> int:
+    """Index of the first token after a title chain that begins at ``i``."""
+    n = len(tokens)
+    while i < n:
+        low = tokens[i].word.lower()
+        if low in lex.titles:
+            i += 1
+        elif low in ("of", "for") and i + 1 < n and tokens[i + 1].word.lower() in lex.portfolios:
+            i += 1
+            while i < n and tokens[i].word.lower() in lex.portfolios:
+                i += 1
+        else:
+            break
+    return i
+
+
+def _starts_with_first_name(lex: Lexicon, tokens: list[_Tok]) -> bool:
+    first = tokens[0].word
+    if first in lex.first_names:
+        return True
+    return bool(_INITIAL.fullmatch(first)) and len(tokens) >= 2
+
+
+def _looks_like_word(word: str) -> bool:
+    """A capitalised word at a sentence start that reads like an ordinary word."""
+    low = word.lower()
+    return len(word) > 4 and low.endswith(("ly", "ing", "ed", "ness", "ment", "tion", "ful"))
+
+
+def _is_dateline(text: str, end: int, initial: bool) -> bool:
+    """'LONDON 1996-08-30', 'GENEVA (Reuters) -', 'Moscow, July 27 -'."""
+    if not initial:
+        return False
+    after = text[end : end + 12].lstrip(" ,")
+    return after[:1].isdigit() or after.startswith("(") or after[:3] in _MONTHS
+
+
+_MONTHS = _words("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+
+
+# --- headlines -------------------------------------------------------------------
+
+
+def _read_headline_piece(doc: _Doc, tokens: list[_Tok]) -> None:
+    """In a headline only names we can look up count; capitals prove nothing there."""
+    tokens = [t for t in tokens if not t.connector]
+    i = 0
+    n = len(tokens)
+    while i < n:
+        for j in range(min(n, i + 4), i, -1):
+            span = tokens[i:j]
+            name = _joined(span)
+            label = _lookup(doc.lex, name) or _lookup(doc.lex, name.title())
+            if label is None and j - i == 1 and name.isupper() and name in doc.lex.known:
+                label = doc.lex.known[name]
+            if label:
+                _add(doc, span, label, True, headline=True)
+                i = j
+                break
+        else:
+            tok = tokens[i]
+            if i == 0 and _is_dateline(doc.text, tok.end, _sentence_initial(doc.text, tok.start)):
+                _add(doc, [tok], "LOC", True, headline=True)
+            else:
+                _add(doc, [tok], None, False, headline=True)
+            i += 1
+
+
+# --- the whole document ----------------------------------------------------------
+
+
+def _settle(doc: _Doc) -> list[Entity]:
+    """Decide undecided names from what the document says about them elsewhere."""
+    text = doc.text
+    by_name: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    for f in doc.found:
+        if f.label and f.confident and not f.headline:
+            name = _clean(text[f.start : f.end])
+            by_name.setdefault(name, f.label)
+            if f.label == "PER":
+                parts = name.split()
+                if len(parts) > 1:
+                    surnames.setdefault(parts[-1], "PER")
+    seen_mid: set[str] = set()
+    for f in doc.found:
+        if f.label is None and not f.initial and not f.headline:
+            seen_mid.add(_clean(text[f.start : f.end]))
+    entities: list[Entity] = []
+    for f in doc.found:
+        name = _clean(text[f.start : f.end])
+        label = f.label
+        if label is None:
+            label = _guess(f, name, by_name, surnames, seen_mid)
+        if label is None:
+            continue
+        entities.append(Entity(f.start, f.end, text[f.start : f.end], label))
+    entities.sort(key=lambda e: e.start)
+    return entities
+
+
+def _guess(
+    f: _Found,
+    name: str,
+    by_name: dict[str, str],
+    surnames: dict[str, str],
+    seen_mid: set[str],
+) -> str | None:
+    if f.headline:
+        cased = name.title() if name.isupper() else name
+        return by_name.get(cased) or surnames.get(cased)
+    label = by_name.get(name) or surnames.get(name)
+    if label:
+        return label
+    if f.initial and name not in seen_mid:
+        return None
+    if f.cue_place or f.weak_place:
+        return "LOC"
+    words = name.split()
+    if name.isupper() and len(words) == 1 and len(name) <= 6:
+        return "ORG"
+    if len(words) > 1:
+        return "PER"
+    if f.cue_speech:
+        return "PER"
+    return "ORG"
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
