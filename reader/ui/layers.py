@@ -1,0 +1,240 @@
+"""Span layers drawn over the article text, and how overlapping layers combine.
+
+Each layer is a sorted set of spans of ``Article.text``. To draw one display line the
+painter cuts it at every layer boundary and gives each piece one style built from
+all the layers covering it, so overlaps stay readable: a quote tints the background,
+a name sets a bold foreground colour, an annotation blends its tag colour into the
+background and underlines, the focus and the selection tint on top of whatever is
+there. Colours come from the app's theme (``ThemePalette.from_theme``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+
+NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass(slots=True, frozen=True)
+class Mark:
+    """A span with an optional value (a tag colour, an entity label, ...)."""
+
+    start: int
+    end: int
+    value: str = ""
+
+
+class SpanIndex:
+    """Spans sorted by start; finds those overlapping a range in O(log n + hits)."""
+
+    __slots__ = ("_max_end", "_starts", "marks")
+
+    def __init__(self, marks: Iterable[Mark] = ()) -> None:
+        self.marks = sorted(
+            (mark for mark in marks if mark.end > mark.start),
+            key=lambda mark: (mark.start, mark.end),
+        )
+        self._starts = [mark.start for mark in self.marks]
+        # Running maximum of ends: the first index whose max end passes ``start`` is where
+        # overlapping spans can begin, even when a long span hides behind short ones.
+        self._max_end = list(accumulate((mark.end for mark in self.marks), max))
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+    def __bool__(self) -> bool:
+        return bool(self.marks)
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        first = bisect_left(self._max_end, start + 1)
+        hits: list[Mark] = []
+        for index in range(first, len(self.marks)):
+            mark = self.marks[index]
+            if mark.start >= end:
+                break
+            if mark.end > start:
+                hits.append(mark)
+        return hits
+
+
+@dataclass(slots=True)
+class ThemePalette:
+    """The colours of every layer, resolved from theme variables."""
+
+    background: Color
+    foreground: Color
+    quote: Color
+    focus: Color
+    speaker: Color
+    selection: Color
+    search: Color
+    search_current: Color
+    names: dict[str, Color]
+    header: Color
+    muted: Color
+
+    @classmethod
+    def from_theme(cls, variables: Mapping[str, str], background: Color) -> ThemePalette:
+        def colour(name: str, fallback: str) -> Color:
+            try:
+                return Color.parse(variables.get(name, fallback))
+            except Exception:
+                return Color.parse(fallback)
+
+        foreground = colour("foreground", "#e0e0e0")
+        return cls(
+            background=background,
+            foreground=foreground,
+            quote=background.blend(colour("warning", "#fea62b"), 0.28),
+            focus=colour("primary", "#0178d4"),
+            speaker=colour("accent", "#fea62b"),
+            selection=colour("primary", "#0178d4"),
+            search=colour("success", "#4ebf71"),
+            search_current=colour("error", "#b93c5b"),
+            names={
+                "PER": colour("text-primary", "#57a5e2"),
+                "ORG": colour("text-success", "#8ad4a1"),
+                "LOC": colour("text-error", "#d17e92"),
+                "MISC": colour("text-accent", "#ffc473"),
+            },
+            header=colour("text-accent", "#ffc473"),
+            muted=background.blend(foreground, 0.6),
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Cover:
+    """Which layers cover one piece of a line: the key of a composed style."""
+
+    quote: bool = False
+    name: str | None = None
+    annotation: str | None = None  # tag colour
+    focus: bool = False
+    speaker: bool = False
+    search: int = 0  # 0 none, 1 match, 2 current match
+    selected: bool = False
+
+
+@dataclass(slots=True)
+class Layers:
+    """Everything drawn over the text besides the text itself."""
+
+    quotes: SpanIndex = field(default_factory=SpanIndex)
+    names: SpanIndex = field(default_factory=SpanIndex)  # value: PER/ORG/LOC/MISC
+    annotations: SpanIndex = field(default_factory=SpanIndex)  # value: colour
+    search: SpanIndex = field(default_factory=SpanIndex)
+    current_match: Mark | None = None
+    focus: Mark | None = None
+    speaker: Mark | None = None
+    selection: Mark | None = None
+
+
+class Painter:
+    """Turns a display line plus layers into styled segments (styles cached per cover)."""
+
+    def __init__(self, palette: ThemePalette) -> None:
+        self.palette = palette
+        self._styles: dict[Cover, Style] = {}
+
+    def style(self, cover: Cover) -> Style:
+        style = self._styles.get(cover)
+        if style is None:
+            style = self._styles[cover] = self._compose(cover)
+        return style
+
+    def _compose(self, cover: Cover) -> Style:
+        palette = self.palette
+        background = palette.background
+        foreground = palette.foreground
+        bold = underline = False
+        if cover.quote:
+            background = palette.quote
+        if cover.annotation:
+            background = background.blend(_parse(cover.annotation, palette.speaker), 0.4)
+            underline = True
+        if cover.focus:
+            background = background.blend(palette.focus, 0.45)
+        if cover.name:
+            foreground = palette.names.get(cover.name, foreground)
+            bold = True
+        if cover.speaker:
+            background, foreground, bold = palette.speaker, palette.background, True
+        if cover.search:
+            background = palette.search_current if cover.search == 2 else palette.search
+            foreground = background.get_contrast_text(1.0)
+        if cover.selected:
+            background = palette.selection
+            foreground = background.get_contrast_text(1.0)
+        return Style(
+            color=foreground.rich_color,
+            bgcolor=background.rich_color,
+            bold=bold,
+            underline=underline,
+        )
+
+    def paint(self, shown: str, start: int, layers: Layers) -> list[Segment]:
+        """Segments for the characters ``shown`` that sit at ``start`` in the text."""
+        end = start + len(shown)
+        quotes = layers.quotes.overlapping(start, end)
+        names = layers.names.overlapping(start, end)
+        notes = layers.annotations.overlapping(start, end)
+        matches = layers.search.overlapping(start, end)
+        singles = [
+            mark
+            for mark in (layers.focus, layers.speaker, layers.selection, layers.current_match)
+            if mark is not None and mark.start < end and mark.end > start
+        ]
+        if not (quotes or names or notes or matches or singles):
+            return [Segment(shown, self.style(Cover()))]
+        cuts = {start, end}
+        for mark in (*quotes, *names, *notes, *matches, *singles):
+            cuts.add(min(max(mark.start, start), end))
+            cuts.add(min(max(mark.end, start), end))
+        ordered = sorted(cuts)
+        segments: list[Segment] = []
+        for piece_start, piece_end in pairwise(ordered):
+            cover = Cover(
+                quote=_covers(quotes, piece_start),
+                name=_value_at(names, piece_start),
+                annotation=_value_at(notes, piece_start),
+                focus=_within(layers.focus, piece_start),
+                speaker=_within(layers.speaker, piece_start),
+                search=2
+                if _within(layers.current_match, piece_start)
+                else int(_covers(matches, piece_start)),
+                selected=_within(layers.selection, piece_start),
+            )
+            text = shown[piece_start - start : piece_end - start]
+            segments.append(Segment(text, self.style(cover)))
+        return segments
+
+
+def _parse(colour: str, fallback: Color) -> Color:
+    try:
+        return Color.parse(colour)
+    except Exception:
+        return fallback
+
+
+def _covers(marks: list[Mark], offset: int) -> bool:
+    return any(mark.start <= offset < mark.end for mark in marks)
+
+
+def _value_at(marks: list[Mark], offset: int) -> str | None:
+    # The innermost (latest starting) mark wins, so a nested name shows its own label.
+    found = None
+    for mark in marks:
+        if mark.start <= offset < mark.end:
+            found = mark.value
+    return found
+
+
+def _within(mark: Mark | None, offset: int) -> bool:
+    return mark is not None and mark.start <= offset < mark.end

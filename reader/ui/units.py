@@ -1,0 +1,319 @@
+"""The units the reader's focus moves by: sentences, paragraphs, quotes and people's names.
+
+Everything is an offset range of ``Article.text``. Sentences are found per paragraph
+when first needed (and cached), so a huge story costs nothing until the reader moves
+through it. No Textual here: the widget asks, this module answers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.model import Analysis, Entity, Quote, Span
+
+# Sentence ends: terminal punctuation, closing quotes or brackets, then whitespace.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+_OPENERS = "\"'“‘«([—-"
+_WORD = re.compile(r"\S+")
+_WORD_BEFORE_DOT = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)[.]$")
+# Abbreviations after which a capitalised word does not start a new sentence.
+_ABBREVIATIONS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
+        "capt", "maj", "adm", "gens", "sens", "reps", "hon", "rev", "st", "mt", "jr", "sr",
+        "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept",
+        "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "d.c", "e.g", "i.e", "etc", "dept",
+        "pres", "atty", "cmdr", "supt",
+    }
+)  # fmt: skip
+# Above this size the sentence total is not counted up front (it would read the whole story).
+_COUNT_ALL_SENTENCES_BELOW = 2_000_000
+
+
+@dataclass(slots=True, frozen=True)
+class Unit:
+    """A span the focus can sit on, with what the status bar says about it."""
+
+    kind: str  # "sentence", "paragraph", "quote" or "person"
+    span: Span
+    index: int  # 0-based position among units of this kind (sentences: in the article)
+    total: int | None = None
+    quote: Quote | None = None
+    entity: Entity | None = None
+    paragraph: int = 0
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, whitespace trimmed; at least one if non-blank."""
+    spans: list[Span] = []
+    sentence_start = _skip_space(text, start, end)
+    for match in _SENTENCE_END.finditer(text, sentence_start, end):
+        after = match.end()
+        if after >= end or not _starts_sentence(text, after, end):
+            continue
+        if _is_abbreviation(text, sentence_start, match.start() + 1):
+            continue
+        stop = match.end()
+        while stop > sentence_start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > sentence_start:
+            spans.append(Span(sentence_start, stop))
+        sentence_start = after
+    stop = end
+    while stop > sentence_start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > sentence_start:
+        spans.append(Span(sentence_start, stop))
+    return spans
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _starts_sentence(text: str, index: int, end: int) -> bool:
+    while index < end and text[index] in _OPENERS:
+        index += 1
+    return index < end and (text[index].isupper() or text[index].isdigit())
+
+
+def _is_abbreviation(text: str, floor: int, dot_end: int) -> bool:
+    if text[dot_end - 1] != ".":
+        return False
+    match = _WORD_BEFORE_DOT.search(text, max(floor, dot_end - 12), dot_end)
+    if match is None:
+        return False
+    word = match.group(1)
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
+class Units:
+    """Finds the next, previous and enclosing unit of each kind around an offset."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Span], analysis: Analysis | None = None):
+        self.text = text
+        self.paragraphs = paragraphs
+        self._paragraph_starts = [span.start for span in paragraphs]
+        self._sentences = lru_cache(maxsize=4096)(self._split_paragraph)
+        self._sentence_before: list[int] | None = None  # sentences before each paragraph
+        self.set_analysis(analysis or Analysis())
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.quotes = sorted(
+            (quote for quote in analysis.quotes if quote.kind == "quote"),
+            key=lambda quote: quote.start,
+        )
+        self._quote_starts = [quote.start for quote in self.quotes]
+        self.people = sorted(
+            (entity for entity in analysis.entities if entity.label == "PER"),
+            key=lambda entity: entity.start,
+        )
+        self._people_starts = [entity.start for entity in self.people]
+        self._groups = {group.id: group for group in analysis.groups}
+
+    # -- paragraphs and sentences ------------------------------------------------------
+
+    def paragraph_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    def _split_paragraph(self, number: int) -> list[Span]:
+        span = self.paragraphs[number]
+        return split_sentences(self.text, span.start, span.end)
+
+    def sentences(self, paragraph: int) -> list[Span]:
+        return self._sentences(paragraph)
+
+    def sentence_total(self) -> int | None:
+        """Sentences in the whole story, or None for a story too big to count eagerly."""
+        if self._sentence_before is None:
+            if len(self.text) >= _COUNT_ALL_SENTENCES_BELOW:
+                return None
+            before, count = [], 0
+            for number in range(len(self.paragraphs)):
+                before.append(count)
+                count += len(self.sentences(number))
+            before.append(count)
+            self._sentence_before = before
+        return self._sentence_before[-1]
+
+    def _sentence_unit(self, paragraph: int, index: int) -> Unit:
+        span = self.sentences(paragraph)[index]
+        total = self.sentence_total()
+        if total is not None and self._sentence_before is not None:
+            return Unit(
+                "sentence",
+                span,
+                self._sentence_before[paragraph] + index,
+                total,
+                paragraph=paragraph,
+            )
+        return Unit("sentence", span, index, None, paragraph=paragraph)
+
+    def sentence_at(self, offset: int) -> Unit | None:
+        if not self.paragraphs:
+            return None
+        paragraph = self.paragraph_at(offset)
+        spans = self.sentences(paragraph)
+        if not spans:
+            return None
+        index = max(0, bisect_right([span.start for span in spans], offset) - 1)
+        return self._sentence_unit(paragraph, index)
+
+    def next_sentence(self, origin: int) -> Unit | None:
+        """The first sentence starting after ``origin``."""
+        if not self.paragraphs:
+            return None
+        for paragraph in range(self.paragraph_at(origin), len(self.paragraphs)):
+            for index, span in enumerate(self.sentences(paragraph)):
+                if span.start > origin:
+                    return self._sentence_unit(paragraph, index)
+        return None
+
+    def previous_sentence(self, origin: int) -> Unit | None:
+        """The last sentence starting before ``origin``."""
+        if not self.paragraphs:
+            return None
+        for paragraph in range(self.paragraph_at(origin), -1, -1):
+            spans = self.sentences(paragraph)
+            for index in range(len(spans) - 1, -1, -1):
+                if spans[index].start < origin:
+                    return self._sentence_unit(paragraph, index)
+        return None
+
+    def first_sentence(self) -> Unit | None:
+        return self.next_sentence(-1)
+
+    def last_sentence(self) -> Unit | None:
+        return self.previous_sentence(len(self.text) + 1)
+
+    def paragraph_unit(self, number: int) -> Unit:
+        return Unit(
+            "paragraph", self.paragraphs[number], number, len(self.paragraphs), paragraph=number
+        )
+
+    def next_paragraph(self, origin: int) -> Unit | None:
+        number = bisect_right(self._paragraph_starts, origin)
+        return self.paragraph_unit(number) if number < len(self.paragraphs) else None
+
+    def previous_paragraph(self, origin: int) -> Unit | None:
+        number = bisect_left(self._paragraph_starts, origin) - 1
+        return self.paragraph_unit(number) if number >= 0 else None
+
+    # -- quotes and people -----------------------------------------------------------------
+
+    def quote_unit(self, index: int) -> Unit:
+        quote = self.quotes[index]
+        return Unit(
+            "quote",
+            quote.span,
+            index,
+            len(self.quotes),
+            quote=quote,
+            paragraph=self.paragraph_at(quote.start),
+        )
+
+    def next_quote(self, origin: int) -> Unit | None:
+        index = bisect_right(self._quote_starts, origin)
+        return self.quote_unit(index) if index < len(self.quotes) else None
+
+    def previous_quote(self, origin: int) -> Unit | None:
+        index = bisect_left(self._quote_starts, origin) - 1
+        return self.quote_unit(index) if index >= 0 else None
+
+    def quote_at(self, offset: int) -> Unit | None:
+        """The innermost detected quote holding ``offset``."""
+        index = bisect_right(self._quote_starts, offset) - 1
+        while index >= 0:
+            if self.quotes[index].span.contains(offset):
+                return self.quote_unit(index)
+            index -= 1
+            # Quotes rarely nest; look back only a few.
+            if index >= 0 and offset - self.quotes[index].start > 20_000:
+                break
+        return None
+
+    def person_unit(self, index: int) -> Unit:
+        entity = self.people[index]
+        return Unit(
+            "person",
+            entity.span,
+            index,
+            len(self.people),
+            entity=entity,
+            paragraph=self.paragraph_at(entity.start),
+        )
+
+    def next_person(self, origin: int) -> Unit | None:
+        index = bisect_right(self._people_starts, origin)
+        return self.person_unit(index) if index < len(self.people) else None
+
+    def previous_person(self, origin: int) -> Unit | None:
+        index = bisect_left(self._people_starts, origin) - 1
+        return self.person_unit(index) if index >= 0 else None
+
+    def unit_at(self, offset: int) -> Unit | None:
+        """What a click at ``offset`` focuses: the quote there, else the sentence."""
+        return self.quote_at(offset) or self.sentence_at(offset)
+
+    def unit_for_match(self, offset: int) -> Unit | None:
+        return self.unit_at(offset)
+
+    def first_quote_of(self, speaker: str) -> Unit | None:
+        for index, quote in enumerate(self.quotes):
+            if quote.speaker == speaker:
+                return self.quote_unit(index)
+        return None
+
+    def group_name(self, entity: Entity) -> str:
+        group = self._groups.get(entity.group) if entity.group is not None else None
+        return group.name if group is not None else entity.text
+
+    # -- words, for growing and shrinking a selection ------------------------------------------
+
+    def word_end_after(self, offset: int) -> int | None:
+        """End of the first word ending after ``offset`` (None at the end of the story)."""
+        match = _WORD.search(self.text, offset)
+        if match is None:
+            return None
+        if match.start() < offset:  # offset is inside a word: its end is the next stop
+            return match.end()
+        return match.end()
+
+    def word_end_before(self, offset: int, floor: int) -> int | None:
+        """End of the last word ending before ``offset`` and after ``floor``."""
+        index = offset - 1
+        text = self.text
+        while index > floor and not text[index - 1].isspace():
+            index -= 1  # back over the last word
+        while index > floor and text[index - 1].isspace():
+            index -= 1  # and the spaces before it
+        return index if index > floor else None
+
+    # -- status line ---------------------------------------------------------------------
+
+    def describe(self, unit: Unit) -> str:
+        """What the status bar says about a focused unit."""
+        if unit.kind == "quote":
+            speaker = unit.quote.speaker if unit.quote and unit.quote.speaker else "speaker unknown"
+            return f"Quote {unit.index + 1}/{unit.total} · {speaker}"
+        if unit.kind == "person":
+            assert unit.entity is not None
+            name = self.group_name(unit.entity)
+            quoted = sum(1 for quote in self.quotes if quote.speaker == name)
+            said = f" · quoted {quoted}×" if quoted else ""
+            return f"Person {unit.index + 1}/{unit.total} · {name}{said}"
+        paragraph = f"Paragraph {unit.paragraph + 1}/{len(self.paragraphs)}"
+        if unit.kind == "paragraph":
+            words = len(_WORD.findall(self.text, unit.span.start, unit.span.end))
+            return f"{paragraph} · {words} words"
+        if unit.total is not None:
+            return f"Sentence {unit.index + 1}/{unit.total} · {paragraph}"
+        in_paragraph = len(self.sentences(unit.paragraph))
+        return f"Sentence {unit.index + 1}/{in_paragraph} of {paragraph.lower()}"

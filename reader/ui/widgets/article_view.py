@@ -1,0 +1,1092 @@
+"""The reader pane: a story drawn line by line with highlights and a keyboard focus.
+
+``ArticleView`` is the pane other code mounts and talks to (``show``,
+``set_analysis``, ``set_annotations``, ``focus_span``, ``target_span`` ...). It holds
+the reading state (focus, selection, search) and the side widgets (search bar, legend,
+people panel). ``ArticleText`` inside it is the Line-API widget: it renders only the
+rows on screen, wraps huge stories in a worker while the first page is already
+shown, and keeps rendered rows in an LRU cache.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, on
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from reader.model import Analysis, Annotation, Article, Quote, Span
+from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
+from reader.ui.units import Unit, Units
+from reader.ui.widgets.legend import Legend
+from reader.ui.widgets.people_panel import PeoplePanel
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.wrap import SEPARATOR, LineIndex, display_text, paragraph_spans, wrap_chunk
+
+GUTTER = 3  # focus bar, annotation bar, space
+MEASURE = 100  # longest line in cells: long lines are hard to read
+FIRST_WRAP_CHARS = 200_000  # wrapped before the first paint; the rest in a worker
+CHUNK_CHARS = 400_000  # text wrapped per worker step
+MAX_MATCHES = 50_000
+_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+@dataclass(slots=True, frozen=True)
+class HeaderLine:
+    text: str
+    kind: str  # "title", "meta", "rule" or "blank"
+
+
+class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
+    """Line-API body of the reader: header rows, then wrapped paragraph rows."""
+
+    ALLOW_SELECT = True
+    DEFAULT_CSS = """
+    ArticleText {
+        overflow-y: scroll;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    class Clicked(Message):
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    class MouseSelected(Message):
+        def __init__(self, span: Span | None) -> None:
+            super().__init__()
+            self.span = span
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.paragraphs: list[Span] = []
+        self.index: LineIndex | None = None
+        self.header: list[HeaderLine] = []
+        self.span_layers = Layers()
+        self.painter: Painter | None = None
+        self._rows: LRUCache[int, Strip] = LRUCache(1024)
+        self._generation = 0
+        self._pending: tuple[Span, str] | None = None  # scroll waiting for wrapping
+
+    # -- loading and wrapping ------------------------------------------------------------
+
+    @property
+    def wrap_width(self) -> int:
+        return max(8, min(MEASURE, self.size.width - GUTTER - 1))
+
+    def load(self, article: Article, paragraphs: list[Span]) -> None:
+        self.article = article
+        self.paragraphs = paragraphs
+        self.index = None
+        self._pending = None
+        if not self.is_mounted:
+            return  # wrapped on the first resize, once the pane has a width
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        if self.size.width:
+            self._wrap(anchor=None)
+        self.refresh()
+
+    def _wrap(self, anchor: int | None) -> None:
+        """(Re)build the line index for the current width; keep ``anchor`` at the top."""
+        article = self.article
+        if article is None:
+            return
+        self._generation += 1
+        self.workers.cancel_group(self, "wrap")
+        width = self.wrap_width
+        self.header = self._header_lines(article, width)
+        index = self.index = LineIndex(width, len(self.paragraphs))
+        stop, budget = 0, 0
+        while stop < len(self.paragraphs) and budget < FIRST_WRAP_CHARS:
+            budget += len(self.paragraphs[stop])
+            stop += 1
+        index.extend(wrap_chunk(article.text, self.paragraphs, width, 0, stop))
+        self._rows.clear()
+        self._update_virtual_size()
+        if anchor is not None:
+            self._pending = (Span(anchor, anchor), "top")
+        self._run_pending()
+        if not index.complete:
+            self._wrap_rest(self._generation, width, stop)
+
+    def _wrap_rest(self, generation: int, width: int, first: int) -> None:
+        article = self.article
+        paragraphs = self.paragraphs
+        assert article is not None
+
+        def work() -> None:
+            worker = get_current_worker()
+            start = first
+            while start < len(paragraphs) and not worker.is_cancelled:
+                stop, budget = start, 0
+                while stop < len(paragraphs) and budget < CHUNK_CHARS:
+                    budget += len(paragraphs[stop])
+                    stop += 1
+                chunk = wrap_chunk(article.text, paragraphs, width, start, stop)
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._add_chunk, generation, chunk)
+                start = stop
+
+        self.run_worker(work, thread=True, group="wrap", exit_on_error=False)
+
+    def _add_chunk(self, generation: int, chunk) -> None:
+        if generation != self._generation or self.index is None:
+            return
+        self.index.extend(chunk)
+        self._update_virtual_size()
+        self._run_pending()
+        self.refresh()
+
+    @property
+    def wrapping_done(self) -> bool:
+        return self.index is not None and self.index.complete
+
+    def _update_virtual_size(self) -> None:
+        rows = len(self.header) + (len(self.index) if self.index else 0)
+        self.virtual_size = Size(self.size.width, rows)
+
+    def _header_lines(self, article: Article, width: int) -> list[HeaderLine]:
+        from reader.ui.wrap import wrap_paragraph
+
+        lines: list[HeaderLine] = []
+        title = " ".join((article.title or "Untitled").split())
+        for start, end in wrap_paragraph(title, 0, len(title), width):
+            lines.append(HeaderLine(title[start:end], "title"))
+        meta = " · ".join(
+            part
+            for part in (article.byline, article.published, article.source or article.site)
+            if part
+        )
+        if meta:
+            for start, end in wrap_paragraph(meta, 0, len(meta), width):
+                lines.append(HeaderLine(meta[start:end], "meta"))
+        lines.append(HeaderLine("─" * min(width, max(cell_len(title), 20)), "rule"))
+        lines.append(HeaderLine("", "blank"))
+        return lines
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.article is None:
+            return
+        if self.index is None or self.index.width != self.wrap_width:
+            anchor = self.top_offset() if self.index is not None else None
+            if self._pending is not None:
+                anchor = None  # a scroll still waiting wins over the reading position
+                pending = self._pending
+                self._wrap(anchor=None)
+                self._pending = pending
+                self._run_pending()
+            else:
+                self._wrap(anchor=anchor if anchor and self.scroll_offset.y else None)
+        else:
+            self._rows.clear()
+            self._update_virtual_size()
+
+    # -- geometry --------------------------------------------------------------------
+
+    def row_of(self, offset: int) -> int | None:
+        """The row showing ``offset``, or None while that part is still being wrapped."""
+        if self.index is None or not len(self.index):
+            return None
+        line = self.index.line_of(offset)
+        if line is None:
+            return None
+        beyond_wrapped = line == len(self.index) - 1 and offset >= self.index.ends[line]
+        if beyond_wrapped and not self.index.complete:
+            return None
+        return len(self.header) + line
+
+    def top_offset(self) -> int:
+        """Offset of the first text on screen (the body start when the header shows)."""
+        return self.offset_of_row(int(self.scroll_offset.y))
+
+    def bottom_offset(self) -> int:
+        return self.offset_of_row(int(self.scroll_offset.y) + self.size.height - 1, end=True)
+
+    def offset_of_row(self, row: int, end: bool = False) -> int:
+        if self.index is None or not len(self.index):
+            return self.paragraphs[0].start if self.paragraphs else 0
+        line = min(max(0, row - len(self.header)), len(self.index) - 1)
+        return self.index.ends[line] if end else self.index.starts[line]
+
+    def offset_at(self, x: int, row: int) -> int | None:
+        """Text offset under the cell ``x`` of ``row`` (None over the header)."""
+        if self.index is None or self.article is None or row < len(self.header):
+            return None
+        line = row - len(self.header)
+        if line >= len(self.index):
+            return None
+        start, end = self.index.span(line)
+        if self.index.paragraphs[line] == SEPARATOR:
+            return None
+        cells, column = 0, max(0, x - GUTTER)
+        for position in range(start, end):
+            cells += get_character_cell_size(self.article.text[position])
+            if cells > column:
+                return position
+        return max(start, end - 1)
+
+    def scroll_to_span(self, span: Span, how: str = "nearest") -> None:
+        """Bring ``span`` on screen now, or as soon as wrapping reaches it."""
+        self._pending = (span, how)
+        self._run_pending()
+
+    def _run_pending(self) -> None:
+        if self._pending is None:
+            return
+        span, how = self._pending
+        first = self.row_of(span.start)
+        last = self.row_of(max(span.start, span.end - 1))
+        if first is None or last is None:
+            return
+        self._pending = None
+        height = max(1, self.size.height)
+        top = int(self.scroll_offset.y)
+        if how == "top":
+            target = first
+        elif how == "bottom":
+            target = last - height + 1
+        elif first < top:
+            target = first - 1 if first - 1 >= len(self.header) else first
+        elif last >= top + height:
+            target = min(first, last - height + 2)
+        else:
+            return
+        if span.start <= (self.paragraphs[0].start if self.paragraphs else 0):
+            target = 0  # the first sentence: show the headline too
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def set_layers(self, layers: Layers) -> None:
+        self.span_layers = layers
+        self._rows.clear()
+        self.refresh()
+
+    def set_painter(self, painter: Painter) -> None:
+        self.painter = painter
+        self._rows.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rows.clear()
+
+    def render_line(self, y: int) -> Strip:
+        row = int(self.scroll_offset.y) + y
+        strip = self._rows.get(row)
+        if strip is None:
+            strip = self._render_row(row)
+            self._rows[row] = strip
+        return strip
+
+    def _render_row(self, row: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        painter = self.painter
+        if painter is None or self.article is None or self.index is None:
+            return Strip.blank(width, base)
+        palette = painter.palette
+        plain = Style(color=palette.foreground.rich_color, bgcolor=palette.background.rich_color)
+        if row < len(self.header):
+            return self._header_row(self.header[row], plain, width)
+        line = row - len(self.header)
+        if line >= len(self.index):
+            return Strip.blank(width, plain)
+        start, end = self.index.span(line)
+        if self.index.paragraphs[line] == SEPARATOR or start == end:
+            return Strip.blank(width, plain)
+        shown = display_text(self.article.text, start, end)
+        text = Strip(painter.paint(shown, start, self.span_layers), cell_len(shown))
+        gutter = Strip(self._gutter(start, end, plain), GUTTER)
+        joined = Strip.join([gutter, text.apply_offsets(0, row)])
+        return joined.crop_extend(0, width, plain)
+
+    def _gutter(self, start: int, end: int, plain: Style) -> list[Segment]:
+        assert self.painter is not None
+        palette = self.painter.palette
+        layers = self.span_layers
+        focus = layers.focus
+        focused = focus is not None and focus.start < end and focus.end > start
+        bar = Segment(
+            "▌" if focused else " ",
+            Style(color=palette.focus.rich_color, bgcolor=palette.background.rich_color),
+        )
+        notes = layers.annotations.overlapping(start, end) if layers.annotations else []
+        if notes:
+            colour = Style.parse(notes[-1].value) if notes[-1].value else plain
+            note = Segment("┃", Style(color=colour.color, bgcolor=palette.background.rich_color))
+        else:
+            note = Segment(" ", plain)
+        return [bar, note, Segment(" ", plain)]
+
+    def _header_row(self, line: HeaderLine, plain: Style, width: int) -> Strip:
+        assert self.painter is not None
+        palette = self.painter.palette
+        if line.kind == "title":
+            style = plain + Style(color=palette.header.rich_color, bold=True)
+        elif line.kind in ("meta", "rule"):
+            style = plain + Style(color=palette.muted.rich_color, italic=line.kind == "meta")
+        else:
+            style = plain
+        segments = [Segment(" " * GUTTER, plain), Segment(line.text, style)]
+        return Strip(segments, GUTTER + cell_len(line.text)).crop_extend(0, width, plain)
+
+    # -- mouse -----------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        selection = self.text_selection
+        if selection is not None and selection.start != selection.end:
+            return  # the end of a drag, not a click
+        position = event.get_content_offset(self)
+        if position is None:
+            return
+        offset = self.offset_at(position.x, position.y + int(self.scroll_offset.y))
+        if offset is not None:
+            self.post_message(self.Clicked(offset))
+
+    def selection_span(self, selection: Selection) -> Span | None:
+        """The text range a mouse selection covers."""
+        if self.index is None or not len(self.index) or not self.paragraphs:
+            return None
+        first_text = self.paragraphs[0].start
+        last_text = self.paragraphs[-1].end
+
+        def offset(point, default: int) -> int:
+            if point is None:
+                return default
+            row, column = point.y, point.x
+            if row < len(self.header):
+                return first_text
+            line = row - len(self.header)
+            if line >= len(self.index):
+                return last_text
+            start, end = self.index.span(line)
+            return min(start + column, end)
+
+        start = offset(selection.start, first_text)
+        end = offset(selection.end, last_text)
+        if end <= start:
+            return None
+        return Span(start, end)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        if self.article is None:
+            return None
+        span = self.selection_span(selection)
+        if span is None:
+            return None
+        return _SOFT_BREAK.sub(" ", self.article.text[span.start : span.end]), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        span = self.selection_span(selection) if selection is not None else None
+        self.post_message(self.MouseSelected(span))
+
+
+class ArticleView(Widget):
+    """The reader pane: show a story, move a focus through it, select, search."""
+
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+        layout: vertical;
+    }
+    ArticleView > #article-row {
+        height: 1fr;
+    }
+    ArticleView ArticleText {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "down,j",
+            "next_sentence",
+            "Next sentence",
+            show=False,
+            tooltip="Focus the next sentence.",
+            id="article.next_sentence",
+        ),
+        Binding(
+            "up,k",
+            "previous_sentence",
+            "Previous sentence",
+            show=False,
+            tooltip="Focus the previous sentence.",
+            id="article.previous_sentence",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_paragraph",
+            "Next paragraph",
+            show=False,
+            key_display="}",
+            tooltip="Focus the next paragraph.",
+            id="article.next_paragraph",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_paragraph",
+            "Previous paragraph",
+            show=False,
+            key_display="{",
+            tooltip="Focus the previous paragraph.",
+            id="article.previous_paragraph",
+        ),
+        Binding(
+            "n",
+            "next_quote",
+            "Next quote",
+            tooltip="Focus the next direct quotation and show its speaker.",
+            id="article.next_quote",
+        ),
+        Binding(
+            "N",
+            "previous_quote",
+            "Previous quote",
+            show=False,
+            tooltip="Focus the previous direct quotation.",
+            id="article.previous_quote",
+        ),
+        Binding(
+            "p",
+            "next_person",
+            "Next person",
+            show=False,
+            tooltip="Focus the next mention of a person's name.",
+            id="article.next_person",
+        ),
+        Binding(
+            "P",
+            "previous_person",
+            "Previous person",
+            show=False,
+            tooltip="Focus the previous mention of a person's name.",
+            id="article.previous_person",
+        ),
+        Binding(
+            "pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            tooltip="Scroll down one screen.",
+            id="article.page_down",
+        ),
+        Binding(
+            "space",
+            "page_down",
+            "Page down",
+            show=False,
+            tooltip="Scroll down one screen.",
+            id="article.page_down_space",
+        ),
+        Binding(
+            "pageup",
+            "page_up",
+            "Page up",
+            show=False,
+            tooltip="Scroll up one screen.",
+            id="article.page_up",
+        ),
+        Binding(
+            "b",
+            "page_up",
+            "Page up",
+            show=False,
+            tooltip="Scroll up one screen.",
+            id="article.page_up_b",
+        ),
+        Binding(
+            "g,home",
+            "top",
+            "Top",
+            show=False,
+            tooltip="Go to the start of the story.",
+            id="article.top",
+        ),
+        Binding(
+            "G,end",
+            "end",
+            "End",
+            show=False,
+            tooltip="Go to the end of the story.",
+            id="article.end",
+        ),
+        Binding(
+            "v",
+            "select",
+            "Select",
+            tooltip="Start a selection at the focus; moves then extend it.",
+            id="article.select",
+        ),
+        Binding(
+            "w",
+            "grow_word",
+            "Grow selection",
+            show=False,
+            tooltip="Extend the selection by one word at its end.",
+            id="article.grow_word",
+        ),
+        Binding(
+            "W",
+            "shrink_word",
+            "Shrink selection",
+            show=False,
+            tooltip="Shrink the selection by one word at its end.",
+            id="article.shrink_word",
+        ),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            show=False,
+            tooltip="Clear the selection, then the search highlights.",
+            id="article.clear",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Search the story as you type; enter jumps to the match.",
+            id="article.search",
+        ),
+        Binding(
+            "ctrl+n",
+            "next_match",
+            "Next match",
+            show=False,
+            tooltip="Focus the next search match.",
+            id="article.next_match",
+        ),
+        Binding(
+            "ctrl+b",
+            "previous_match",
+            "Previous match",
+            show=False,
+            tooltip="Focus the previous search match.",
+            id="article.previous_match",
+        ),
+        Binding(
+            "l",
+            "toggle_legend",
+            "Legend",
+            tooltip="Show or hide what each highlight means.",
+            id="article.legend",
+        ),
+        Binding(
+            "i",
+            "toggle_people",
+            "People",
+            tooltip="Show or hide the people in this story and how often each is quoted.",
+            id="article.people",
+        ),
+    ]
+
+    class StatusChanged(Message):
+        """What the focus or selection is now, for the status bar."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        self.analysis = Analysis()
+        self.units = Units("", [])
+        self._focus: Unit | None = None
+        self._anchor: Span | None = None  # where a keyboard selection started
+        self._selection: Span | None = None
+        self._mouse_selection: Span | None = None
+        self._annotations = SpanIndex()
+        self._matches = SpanIndex()
+        self._match_index: int | None = None
+        self._query = ""
+        # Built here, not in compose, so show() works before the pane is mounted.
+        self._text = ArticleText(id="article-text")
+        self._people = PeoplePanel(id="article-people")
+        self._legend = Legend(id="article-legend")
+        self._search = SearchBar(id="article-search")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="article-row"):
+            yield self._text
+            yield self._people
+        yield self._legend
+        yield self._search
+
+    @property
+    def text_widget(self) -> ArticleText:
+        return self._text
+
+    def on_mount(self) -> None:
+        self._apply_theme()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._apply_theme())
+
+    def _apply_theme(self) -> None:
+        background = self.text_widget.background_colors[1]
+        palette = ThemePalette.from_theme(self.app.theme_variables, background)
+        painter = Painter(palette)
+        self.text_widget.set_painter(painter)
+        self._legend.set_painter(painter)
+
+    def focus(self, scroll_visible: bool = True) -> ArticleView:
+        """Keyboard focus goes to the text (or the open search bar)."""
+        self.text_widget.focus(scroll_visible)
+        return self
+
+    # -- public API ------------------------------------------------------------------
+
+    def show(self, article: Article) -> None:
+        """Show a story: its text at once; highlights come with ``set_analysis``."""
+        self.article = article
+        paragraphs = article.paragraphs or paragraph_spans(article.text, article.body_start)
+        self.analysis = Analysis()
+        self.units = Units(article.text, paragraphs)
+        self._focus = self._anchor = self._selection = self._mouse_selection = None
+        self._annotations = SpanIndex()
+        self._clear_search()
+        self._people.set_people(self.analysis)
+        self.text_widget.load(article, paragraphs)
+        self._update_layers()
+        words = "" if not paragraphs else f"{len(paragraphs)} paragraphs"
+        self._status(f"{article.title} · {words}" if words else article.title)
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """Quotes and names found by the analysis: drawn as soon as they arrive."""
+        self.analysis = analysis
+        self.units.set_analysis(analysis)
+        self._people.set_people(analysis)
+        self._update_layers()
+        if self._focus is None and self._selection is None:
+            people = sum(1 for group in analysis.groups if group.label == "PER")
+            quotes = len(self.units.quotes)
+            self._status(f"{quotes} quotes · {people} people · n: next quote")
+
+    def set_annotations(self, annotations: list[Annotation], colours: dict[str, str]) -> None:
+        """Draw tagged passages in their tag colour (orphans have no place to be drawn)."""
+        marks = []
+        for note in annotations:
+            if note.orphan:
+                continue
+            colour = note.colour or next(
+                (colours[tag] for tag in note.tags if tag in colours), None
+            )
+            marks.append(Mark(note.selector.start, note.selector.end, colour or ""))
+        self._annotations = SpanIndex(marks)
+        self._update_layers()
+
+    @property
+    def focus_span(self) -> Span | None:
+        return self._focus.span if self._focus is not None else None
+
+    @property
+    def focus_unit(self) -> Unit | None:
+        return self._focus
+
+    @property
+    def selection_span(self) -> Span | None:
+        return self._selection or self._mouse_selection
+
+    @property
+    def target_span(self) -> Span | None:
+        """What tag and copy act on: the selection if any, else the focus."""
+        return self.selection_span or self.focus_span
+
+    @property
+    def focused_quote(self) -> Quote | None:
+        """The quote in focus, or the quote holding the focused sentence or name."""
+        if self._focus is None:
+            return None
+        if self._focus.quote is not None:
+            return self._focus.quote
+        holder = self.units.quote_at(self._focus.span.start)
+        if holder is not None and holder.span.end >= self._focus.span.end:
+            return holder.quote
+        return None
+
+    @property
+    def search_matches(self) -> list[Span]:
+        return [Span(mark.start, mark.end) for mark in self._matches.marks]
+
+    def focus_offset(self, offset: int) -> None:
+        """Put the focus on the unit at ``offset`` (used to jump to annotations, matches)."""
+        unit = self.units.unit_at(offset)
+        if unit is not None:
+            self._set_focus(unit)
+
+    # -- state -> screen -------------------------------------------------------------
+
+    def _update_layers(self) -> None:
+        focus = self._focus
+        speaker = None
+        if focus is not None and focus.quote is not None:
+            quote = focus.quote
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                speaker = Mark(quote.speaker_start, quote.speaker_end)
+        selection = self.selection_span
+        current = None
+        if self._match_index is not None and self._matches:
+            current = self._matches.marks[self._match_index]
+        self.text_widget.set_layers(
+            Layers(
+                quotes=SpanIndex(Mark(q.start, q.end) for q in self.units.quotes),
+                names=SpanIndex(
+                    Mark(e.start, e.end, e.label)
+                    for e in self.analysis.entities
+                    if e.label in NAME_LABELS
+                ),
+                annotations=self._annotations,
+                search=self._matches,
+                current_match=current,
+                focus=Mark(focus.span.start, focus.span.end) if focus else None,
+                speaker=speaker,
+                selection=Mark(selection.start, selection.end) if selection else None,
+            )
+        )
+
+    def _status(self, text: str) -> None:
+        self.post_message(self.StatusChanged(text))
+
+    def _set_focus(self, unit: Unit, how: str = "nearest") -> None:
+        self._focus = unit
+        if self._anchor is not None:
+            start = min(self._anchor.start, unit.span.start)
+            end = max(self._anchor.end, unit.span.end)
+            self._selection = Span(start, end)
+        self._update_layers()
+        self.text_widget.scroll_to_span(unit.span, how)
+        self._status(self._describe())
+
+    def _describe(self) -> str:
+        selection = self.selection_span
+        if selection is not None and self.article is not None:
+            words = len(self.article.text[selection.start : selection.end].split())
+            return f"Selection · {words} words · {len(selection)} characters"
+        if self._focus is not None:
+            return self.units.describe(self._focus)
+        return ""
+
+    def _visible_focus(self) -> bool:
+        if self._focus is None:
+            return False
+        text = self.text_widget
+        row = text.row_of(self._focus.span.start)
+        end_row = text.row_of(max(self._focus.span.start, self._focus.span.end - 1))
+        top = int(text.scroll_offset.y)
+        if row is None or end_row is None:
+            return True  # still being wrapped: it was put there on purpose
+        return end_row >= top and row < top + text.size.height
+
+    def _move(self, finder: Callable[[int], Unit | None], forward: bool) -> None:
+        if self.article is None:
+            return
+        text = self.text_widget
+        if self._visible_focus():
+            assert self._focus is not None
+            origin = self._focus.span.start
+        elif forward:
+            origin = text.top_offset() - 1
+        else:
+            origin = text.bottom_offset() + 1
+        unit = finder(origin)
+        if unit is None:
+            self.app.bell()
+            return
+        self._set_focus(unit)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_next_sentence(self) -> None:
+        self._move(self.units.next_sentence, True)
+
+    def action_previous_sentence(self) -> None:
+        self._move(self.units.previous_sentence, False)
+
+    def action_next_paragraph(self) -> None:
+        self._move(self.units.next_paragraph, True)
+
+    def action_previous_paragraph(self) -> None:
+        self._move(self.units.previous_paragraph, False)
+
+    def action_next_quote(self) -> None:
+        self._move(self.units.next_quote, True)
+
+    def action_previous_quote(self) -> None:
+        self._move(self.units.previous_quote, False)
+
+    def action_next_person(self) -> None:
+        self._move(self.units.next_person, True)
+
+    def action_previous_person(self) -> None:
+        self._move(self.units.previous_person, False)
+
+    def action_page_down(self) -> None:
+        self.text_widget.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.text_widget.scroll_page_up(animate=False)
+
+    def action_top(self) -> None:
+        unit = self.units.first_sentence()
+        if unit is not None:
+            self._set_focus(unit)
+        self.text_widget.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_end(self) -> None:
+        unit = self.units.last_sentence()
+        if unit is not None:
+            self._set_focus(unit, "bottom")
+            # Show the story's last line, not just the last sentence's.
+            last = self.units.paragraphs[-1]
+            self.text_widget.scroll_to_span(Span(last.end - 1, last.end), "bottom")
+
+    def action_select(self) -> None:
+        if self._focus is None:
+            self.action_next_sentence()
+        if self._focus is None:
+            return
+        self._mouse_selection = None
+        self.text_widget.screen.clear_selection()
+        self._anchor = self._focus.span
+        self._selection = self._focus.span
+        self._update_layers()
+        self._status(self._describe())
+
+    def action_grow_word(self) -> None:
+        if self._selection is None:
+            self.action_select()
+        if self._selection is None:
+            return
+        end = self.units.word_end_after(self._selection.end)
+        if end is None:
+            self.app.bell()
+            return
+        self._resize_selection(end)
+
+    def action_shrink_word(self) -> None:
+        if self._selection is None:
+            self.app.bell()
+            return
+        end = self.units.word_end_before(self._selection.end, self._selection.start)
+        if end is None:
+            self.app.bell()
+            return
+        self._resize_selection(end)
+
+    def _resize_selection(self, end: int) -> None:
+        assert self._selection is not None
+        self._selection = Span(self._selection.start, end)
+        self._anchor = self._selection
+        self._update_layers()
+        self.text_widget.scroll_to_span(Span(max(self._selection.start, end - 1), end))
+        self._status(self._describe())
+
+    def action_clear(self) -> None:
+        if self._search.display:
+            self._close_search()
+        elif self.selection_span is not None:
+            self._anchor = self._selection = self._mouse_selection = None
+            self.text_widget.screen.clear_selection()
+            self._update_layers()
+            self._status(self._describe())
+        elif self._matches:
+            self._clear_search()
+            self._update_layers()
+        elif self._people.display:
+            self.action_toggle_people()
+        else:
+            raise SkipAction()
+
+    def action_toggle_legend(self) -> None:
+        legend = self._legend
+        legend.display = not legend.display
+
+    def action_toggle_people(self) -> None:
+        panel = self._people
+        panel.display = not panel.display
+        if panel.display:
+            panel.focus()
+        else:
+            self.text_widget.focus()
+
+    @on(PeoplePanel.Picked)
+    def _jump_to_person(self, event: PeoplePanel.Picked) -> None:
+        event.stop()
+        unit = self.units.first_quote_of(event.name)
+        if unit is None:
+            for index, entity in enumerate(self.units.people):
+                if self.units.group_name(entity) == event.name:
+                    unit = self.units.person_unit(index)
+                    break
+        self.text_widget.focus()
+        if unit is not None:
+            self._set_focus(unit, "top")
+
+    @on(PeoplePanel.Closed)
+    def _people_closed(self, event: PeoplePanel.Closed) -> None:
+        event.stop()
+        self._people.display = False
+        self.text_widget.focus()
+
+    # -- search ----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self._search
+        bar.open(self._query)
+
+    def _clear_search(self) -> None:
+        self._matches = SpanIndex()
+        self._match_index = None
+        self._query = ""
+
+    def _close_search(self) -> None:
+        self._search.close()
+        self.text_widget.focus()
+
+    def _find(self, query: str) -> None:
+        self._query = query
+        self._match_index = None
+        if not query or self.article is None or not self.units.paragraphs:
+            self._matches = SpanIndex()
+            return
+        text = self.article.text
+        first = self.units.paragraphs[0].start
+        last = self.units.paragraphs[-1].end
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        marks = []
+        for match in pattern.finditer(text, first, last):
+            marks.append(Mark(match.start(), match.end()))
+            if len(marks) >= MAX_MATCHES:
+                break
+        self._matches = SpanIndex(marks)
+
+    def _match_after(self, origin: int) -> int | None:
+        marks = self._matches.marks
+        for index, mark in enumerate(marks):
+            if mark.start >= origin:
+                return index
+        return 0 if marks else None
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        event.stop()
+        self._find(event.query)
+        self._match_index = self._match_after(self.text_widget.top_offset())
+        self._update_layers()
+        if self._match_index is not None:
+            mark = self._matches.marks[self._match_index]
+            self.text_widget.scroll_to_span(Span(mark.start, mark.end))
+        self._status(self._search_status())
+
+    def _search_status(self) -> str:
+        if not self._query:
+            return "Search"
+        count = len(self._matches)
+        if not count:
+            return f"No match for “{self._query}”"
+        more = "+" if count >= MAX_MATCHES else ""
+        index = (self._match_index or 0) + 1
+        return f"Match {index}/{count}{more} for “{self._query}”"
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        event.stop()
+        if event.query != self._query:
+            self._find(event.query)
+            self._match_index = self._match_after(self.text_widget.top_offset())
+        self._close_search()
+        if self._match_index is None:
+            self._update_layers()
+            self._status(self._search_status())
+            return
+        self._go_to_match(self._match_index)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+        event.stop()
+        self._close_search()
+
+    def _go_to_match(self, index: int) -> None:
+        self._match_index = index
+        mark = self._matches.marks[index]
+        unit = self.units.unit_for_match(mark.start)
+        if unit is not None:
+            self._focus = unit
+        self._update_layers()
+        self.text_widget.scroll_to_span(Span(mark.start, mark.end))
+        focus = f" · {self.units.describe(unit)}" if unit is not None else ""
+        self._status(self._search_status() + focus)
+
+    def _match_origin(self) -> int:
+        current = self._match_index
+        focus = self._focus
+        if current is not None:
+            mark = self._matches.marks[current]
+            if focus is None or focus.span.start <= mark.start < focus.span.end:
+                return mark.start
+        if focus is not None and self._visible_focus():
+            return focus.span.start
+        return self.text_widget.top_offset() - 1
+
+    def action_next_match(self) -> None:
+        if not self._matches:
+            self.app.bell()
+            return
+        marks = self._matches.marks
+        starts = [mark.start for mark in marks]
+        index = bisect_right(starts, self._match_origin())
+        self._go_to_match(index if index < len(marks) else 0)
+
+    def action_previous_match(self) -> None:
+        if not self._matches:
+            self.app.bell()
+            return
+        marks = self._matches.marks
+        starts = [mark.start for mark in marks]
+        index = bisect_left(starts, self._match_origin()) - 1
+        self._go_to_match(index if index >= 0 else len(marks) - 1)
+
+    # -- mouse -----------------------------------------------------------------------
+
+    @on(ArticleText.Clicked)
+    def _clicked(self, event: ArticleText.Clicked) -> None:
+        event.stop()
+        unit = self.units.unit_at(event.offset)
+        if unit is None:
+            return
+        self._anchor = self._selection = None
+        self._set_focus(unit)
+
+    @on(ArticleText.MouseSelected)
+    def _mouse_selected(self, event: ArticleText.MouseSelected) -> None:
+        event.stop()
+        self._mouse_selection = event.span
+        if event.span is not None:
+            self._anchor = self._selection = None
+        self._update_layers()
+        self._status(self._describe())

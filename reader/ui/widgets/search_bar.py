@@ -1,0 +1,97 @@
+"""The one-line search box of the reader pane: incremental, case-insensitive."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class SearchBar(Horizontal):
+    """``/`` opens it; typing posts ``Changed``, enter ``Submitted``, escape ``Cancelled``."""
+
+    DEFAULT_CSS = """
+    SearchBar {
+        display: none;
+        dock: bottom;
+        height: 1;
+        background: $panel;
+    }
+    SearchBar > Label {
+        width: auto;
+        padding: 0 1;
+        color: $text-accent;
+        text-style: bold;
+    }
+    SearchBar > Input {
+        width: 1fr;
+        height: 1;
+        border: none;
+        padding: 0;
+        background: $panel;
+    }
+    SearchBar > Input:focus {
+        border: none;
+        background-tint: transparent;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "cancel",
+            "Close search",
+            show=False,
+            tooltip="Close the search box and keep the highlights.",
+        ),
+    ]
+
+    class Changed(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Submitted(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Cancelled(Message):
+        pass
+
+    def compose(self) -> ComposeResult:
+        yield Label("Search /")
+        yield Input(placeholder="words to find (any case) · enter: go · escape: close")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    def open(self, query: str = "") -> None:
+        self.display = True
+        box = self.input
+        with box.prevent(Input.Changed):
+            box.value = query
+        box.cursor_position = len(query)
+        box.focus()
+
+    def close(self) -> None:
+        self.display = False
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value))
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
