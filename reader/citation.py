@@ -49,7 +49,7 @@ _TRAILING = re.compile(
     rf"^(?P<core>.*?){_MARKS_OR_SPACE}(?P<punct>[.!?…]*){_MARKS_OR_SPACE}$", re.S
 )
 # Punctuation that belongs to the attribution, not to the quote: "We are ready," he said.
-_DANGLING = re.compile(r"[\s,;:–—-]+$")
+_DANGLING = re.compile(r"[\s,;:]+$")
 
 
 class CitationError(ValueError):
@@ -238,8 +238,10 @@ def quoted(text: str, *, typographic: bool = True) -> str:
 
 
 def _attribution(speaker: str | None, role: str | None) -> str | None:
-    parts = [part for part in (_clean_field(speaker), _clean_field(role)) if part]
-    return ", ".join(parts) or None
+    name, title = _clean_field(speaker), _clean_field(role)
+    if name and title and title.casefold() in name.casefold():
+        title = None  # "Deputy Foreign Minister Sergei Ryabkov" already says it
+    return ", ".join(part for part in (name, title) if part) or None
 
 
 def _reference_parts(reference: Reference, *, title: str) -> list[str]:

@@ -30,6 +30,8 @@ from functools import partial
 COPIED = "Copied to clipboard"
 SENT_OSC52 = "Sent to the terminal clipboard (OSC 52)"
 
+NO_TOOL = "no clipboard tool found (install xclip or xsel for X11, wl-clipboard for Wayland)"
+
 CopyFunction = Callable[[str], object]
 
 
@@ -139,10 +141,10 @@ def find_mechanism(
                 return command[0], partial(_run_tool, command), None
     try:
         copy = _pyperclip_copy()
-    except Exception as error:  # pyperclip probes optional GUI toolkits; any failure = none
-        return None, None, f"no clipboard tool ({error})"
+    except Exception:  # pyperclip probes optional tools and toolkits; any failure means none
+        copy = None
     if not copy:  # pyperclip's "no clipboard" stand-in is falsy
-        return None, None, "no clipboard tool found (install xclip, xsel or wl-clipboard)"
+        return None, None, NO_TOOL
     return "pyperclip", (lambda text, _timeout: copy(text)), None
 
 

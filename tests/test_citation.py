@@ -219,3 +219,14 @@ def test_the_bundled_sample_quote_copies_as_the_issue_shows() -> None:
         "Foreign Minister (Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, AFP, "
         "27 July 2021)"
     )
+
+
+def test_role_already_in_the_name_is_not_repeated() -> None:
+    text = format_quote(
+        "x", speaker="Deputy Foreign Minister Sergei Ryabkov", role=ROLE, article=story()
+    )
+    assert "— Deputy Foreign Minister Sergei Ryabkov (" in text
+
+
+def test_an_interrupted_quote_keeps_its_dash() -> None:
+    assert clean_quote('"We will not —"') == "We will not —"

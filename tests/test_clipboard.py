@@ -143,3 +143,49 @@ def test_osc52_inside_tmux_is_wrapped_for_passthrough() -> None:
 def test_tmux_is_detected_from_its_environment_variable() -> None:
     assert inside_tmux({"TMUX": "/tmp/tmux-1000/default,123,0"})
     assert not inside_tmux({"TERM": "xterm"})
+
+
+def _fake_tool(folder: Path, name: str, body: str) -> None:
+    tool = folder / name
+    tool.write_text(f"#!/bin/sh\n{body}\n")
+    tool.chmod(0o755)
+
+
+def test_wayland_uses_wl_copy_and_reports_its_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received = tmp_path / "received"
+    _fake_tool(tmp_path, "wl-copy", f"{shutil.which('cat')} > {received}")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    result = copy_text(QUOTE, timeout=5)
+    assert result.system and result.mechanism == "wl-copy"
+    assert received.read_text(encoding="utf-8") == QUOTE
+
+    _fake_tool(tmp_path, "wl-copy", "echo 'Failed to connect to a Wayland server' >&2; exit 1")
+    failed = copy_text(QUOTE, timeout=5)
+    assert not failed.system
+    assert failed.error == "wl-copy failed: Failed to connect to a Wayland server"
+
+
+def test_xsel_serves_when_xclip_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    received = tmp_path / "received"
+    _fake_tool(tmp_path, "xsel", f'[ "$1" = --clipboard ] && {shutil.which("cat")} > {received}')
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = copy_text("via xsel", timeout=5)
+    assert result.system and result.mechanism == "xsel"
+    assert received.read_text(encoding="utf-8") == "via xsel"
+
+
+def test_a_display_without_any_tool_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = copy_text("words", timeout=5)
+    assert not result.system
+    assert result.error is not None and "install xclip" in result.error
