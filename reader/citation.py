@@ -152,6 +152,21 @@ def _count_doubles(text: str) -> int:
     return sum(text.count(mark) for mark in _DOUBLE_MARKS)
 
 
+def _open_single_quotes(text: str) -> int:
+    """How many single-quoted quotes are opened in ``text`` and not closed."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char not in _SINGLE_MARKS:
+            continue
+        previous = text[index - 1] if index else " "
+        following = text[index + 1] if index + 1 < len(text) else " "
+        if (previous in _OPENING_CONTEXT or previous in _DOUBLE_MARKS) and following.isalpha():
+            depth += 1
+        elif depth and not previous.isspace() and not following.isalnum():
+            depth -= 1
+    return depth
+
+
 def _strip_outer_marks(text: str) -> str:
     """Drop the marks around the passage, keeping any that pair with a mark inside it."""
     start = 0
@@ -164,16 +179,26 @@ def _strip_outer_marks(text: str) -> str:
     match = _TRAILING.match(rest)
     if match is None:  # pragma: no cover - the pattern matches every string
         return rest
-    core, punct = match.group("core").rstrip(), match.group("punct")
+    core = match.group("core").rstrip()
     if _count_doubles(core) % 2 == 0:
-        return core + punct
+        # The tail may also close a single-quoted quote opened inside: ...saying yes,’”
+        tail = "".join(char for char in rest[len(core) :] if char not in _DOUBLE_MARKS)
+        keep = _open_single_quotes(core)
+        kept: list[str] = []
+        for char in tail.strip():
+            if char in _SINGLE_MARKS:
+                if keep <= 0:
+                    continue
+                keep -= 1
+            kept.append(char)
+        return core + "".join(kept)
     # One outer mark really pairs with a mark inside: '"Ready," he said.' opens a quote
     # that closes inside, '...do not always "match."' closes one that opened inside.
     first = next(i for i, char in enumerate(core) if char in _DOUBLE_MARKS)
     closes_inside = first > 0 and core[first - 1] not in _OPENING_CONTEXT
     if closes_inside and _count_doubles(lead):
         mark = next(char for char in reversed(lead) if char in _DOUBLE_MARKS)
-        return mark + core + punct
+        return mark + core + match.group("punct")
     tail = rest[len(core) :].rstrip()
     if _count_doubles(lead) and _count_doubles(tail) > 1:
         # The tail closes both the inner quote and ours: drop only our (last) mark.

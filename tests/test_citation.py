@@ -230,3 +230,18 @@ def test_role_already_in_the_name_is_not_repeated() -> None:
 
 def test_an_interrupted_quote_keeps_its_dash() -> None:
     assert clean_quote('"We will not —"') == "We will not —"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We had a man who told me, ‘They keep ringing me, and\nI keep saying yes,’”",
+            "“We had a man who told me, ‘They keep ringing me, and I keep saying yes,’”",
+        ),
+        ("\"Leak Data Was 'Kept Off the Record'\"", "“Leak Data Was ‘Kept Off the Record’”"),
+        ('"trade our members\' rest,"', "“trade our members’ rest”"),
+    ],
+)
+def test_a_single_quote_closing_with_ours_keeps_its_mark(text: str, expected: str) -> None:
+    assert quoted(text) == expected
