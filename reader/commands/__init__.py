@@ -5,4 +5,6 @@ from __future__ import annotations
 # name -> module under reader.commands; imported only when that command runs.
 COMMANDS: dict[str, str] = {
     "analyze": "analyze_cmd",
+    "export": "export_cmd",
+    "import": "import_cmd",
 }

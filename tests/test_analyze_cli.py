@@ -1,0 +1,65 @@
+"""`newsreader analyze` as a script or the scorer meets it: JSON Lines on stdout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "sample_articles" / "moscow-us-strategic-stability.txt"
+
+
+def analyze(*paths: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "reader.cli", "analyze", *paths]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_story_file_gives_one_record_with_quotes_speakers_and_names() -> None:
+    result = analyze(str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["title"].startswith("Moscow Hopes U.S.")
+    assert record["author"] == "AFP"
+    assert record["published"] == "2021-07-27"
+    text = record["text"]
+    assert text == SAMPLE.read_text(encoding="utf-8")
+    for quote in record["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+    speakers = {q["speaker"] for q in record["quotes"]}
+    assert {"Sergei Ryabkov", "Dmitry Peskov"} <= speakers
+    ryabkov = next(q for q in record["quotes"] if q["text"].startswith('"understand'))
+    assert text[ryabkov["speaker_start"] : ryabkov["speaker_end"]] == "Sergei Ryabkov"
+    names = {(e["text"], e["label"]) for e in record["entities"]}
+    assert ("Dmitry Peskov", "PER") in names
+    assert ("Kremlin", "ORG") in names
+    for entity in record["entities"]:
+        assert text[entity["start"] : entity["end"]] == entity["text"]
+
+
+def test_jsonl_documents_echo_their_ids(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    lines = [
+        {"id": "a-1", "text": '"We will not back down," Mayor Ana Ruiz said on Monday.'},
+        {"id": "b-2", "text": "No quotes here, only Paris and London."},
+    ]
+    docs.write_text("\n".join(json.dumps(d) for d in lines) + "\n", encoding="utf-8")
+    result = analyze(str(docs))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["a-1", "b-2"]
+    assert records[0]["quotes"][0]["speaker"] == "Ana Ruiz"
+    assert records[1]["quotes"] == []
+
+
+def test_bad_file_is_one_line_status_2_and_good_files_still_printed(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    result = analyze(str(binary), str(SAMPLE))
+    assert result.returncode == 2
+    assert len(result.stdout.splitlines()) == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1
+    assert "photo.txt" in errors[0]
+    assert "Traceback" not in result.stderr
