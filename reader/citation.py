@@ -48,6 +48,9 @@ _MARKS_OR_SPACE = rf"[{re.escape(_MARKS)}\s]*"
 _TRAILING = re.compile(
     rf"^(?P<core>.*?){_MARKS_OR_SPACE}(?P<punct>[.!?…]*){_MARKS_OR_SPACE}$", re.S
 )
+_DOUBLE_MARK = re.compile(f"[{re.escape(_DOUBLE_MARKS)}]")
+_SINGLE_MARK = re.compile(f"[{re.escape(_SINGLE_MARKS)}]")
+_INNER_MARK = re.compile(f"[{re.escape(_DOUBLE_MARKS)}'’‘`´]")
 # Punctuation that belongs to the attribution, not to the quote: "We are ready," he said.
 _DANGLING = re.compile(r"[\s,;:]+$")
 
@@ -149,15 +152,14 @@ def join_lines(text: str) -> str:
 
 
 def _count_doubles(text: str) -> int:
-    return sum(text.count(mark) for mark in _DOUBLE_MARKS)
+    return len(_DOUBLE_MARK.findall(text))
 
 
 def _open_single_quotes(text: str) -> int:
     """How many single-quoted quotes are opened in ``text`` and not closed."""
     depth = 0
-    for index, char in enumerate(text):
-        if char not in _SINGLE_MARKS:
-            continue
+    for found in _SINGLE_MARK.finditer(text):
+        index = found.start()
         previous = text[index - 1] if index else " "
         following = text[index + 1] if index + 1 < len(text) else " "
         if (previous in _OPENING_CONTEXT or previous in _DOUBLE_MARKS) and following.isalpha():
@@ -217,26 +219,31 @@ def _curl_inner(text: str, *, typographic: bool) -> str:
     double_open = False
     single_open = 0
     out: list[str] = []
-    for index, char in enumerate(text):
+    done = 0
+    for found in _INNER_MARK.finditer(text):
+        index = found.start()
+        char = text[index]
         previous = text[index - 1] if index else " "
         following = text[index + 1] if index + 1 < len(text) else " "
         opening = previous in _OPENING_CONTEXT or previous in _MARKS
         if char in _DOUBLE_MARKS:
             double_open = opening
-            out.append(("‘" if opening else "’") if typographic else "'")
-        elif char in "'’‘`´":
+            mark = ("‘" if opening else "’") if typographic else "'"
+        else:
             starts = opening and (following.isalpha() or following in _DOUBLE_MARKS)
             ends = not starts and single_open > 0 and not following.isalnum()
             if starts or ends:
                 single_open += 1 if starts else -1
                 if double_open:  # second nesting level: back to double marks
-                    out.append(("“" if starts else "”") if typographic else '"')
+                    mark = ("“" if starts else "”") if typographic else '"'
                 else:
-                    out.append(("‘" if starts else "’") if typographic else "'")
+                    mark = ("‘" if starts else "’") if typographic else "'"
             else:
-                out.append("’" if typographic else "'")
-        else:
-            out.append(char)
+                mark = "’" if typographic else "'"
+        out.append(text[done:index])
+        out.append(mark)
+        done = index + 1
+    out.append(text[done:])
     return "".join(out)
 
 

@@ -237,3 +237,47 @@ def test_import_refuses_while_the_database_is_open_elsewhere(
         assert run("import", str(backup), db=target) == 2
     err = capsys.readouterr().err
     assert err.startswith("newsreader: cannot import:") and "read-only" in err
+
+
+def test_through_the_command_line_with_the_database_from_the_environment(
+    library: tuple[Path, Path, list[Annotation]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from reader import cli
+    from reader.commands import COMMANDS
+
+    db, _story, _annotations = library
+    monkeypatch.setitem(COMMANDS, "export", "export_cmd")
+    monkeypatch.setitem(COMMANDS, "import", "import_cmd")
+    monkeypatch.setenv("NEWSREADER_DB", str(db))
+    backup = tmp_path / "backup.json"
+    assert cli.main(["export", "--format", "json", "--output", str(backup)]) == 0
+    fresh = tmp_path / "fresh.json"
+    assert cli.main(["import", "--db", str(fresh), str(backup)]) == 0
+    assert "Imported 3 annotation(s)" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["export", "--format", "pdf"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'pdf'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "reader.citation",
+        "reader.clipboard",
+        "reader.export",
+        "reader.commands.export_cmd",
+        "reader.commands.import_cmd",
+    ],
+)
+def test_core_modules_do_not_import_textual(module: str) -> None:
+    import subprocess
+    import sys
+
+    probe = f"import sys, {module}; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
