@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     began = time.perf_counter()
     lexicon()
+    find_entities("Warm up: Joe Biden met Vladimir Putin in Geneva.")
     load = time.perf_counter() - began
 
     docs = corpus(int(args.mb * 1_000_000))

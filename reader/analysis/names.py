@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.analysis.gazetteer import PLACE_STRONG, Lexicon, lexicon
 from reader.model import Entity
@@ -35,8 +36,10 @@ _CONNECTORS = (
     "of|of the|for|for the|the|and|&|de|del|della|der|den|di|da|do|dos|das|du|van|von"
     "|la|le|al|el|bin|ibn|y"
 )
-_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:{_SEP}(?:(?:{_CONNECTORS}){_SEP}){{0,3}}{_WORD})*")
 _TOKEN = re.compile(r"\S+")
+_ANY_WORD = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
+_LOWER_WORD = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
+_DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(rf"[{_UPPER}]\.?")
 
 # A name can carry these lowercase particles inside it ("Ludwig van Beethoven").
@@ -94,10 +97,87 @@ class _Doc:
 
 def find_names(text: str) -> list[Entity]:
     """Every name in ``text`` with its label, sorted and non-overlapping."""
-    doc = _Doc(text=text, lex=lexicon())
-    for match in _RUN.finditer(text):
+    lex = lexicon()
+    doc = _Doc(text=text, lex=lex)
+    found = doc.found
+    sure = _sure_words()
+    for match in _run_pattern().finditer(text):
+        end = match.end()
+        if match.end(1) == end:
+            # One word, the common case: settle it without building any context.
+            start = match.start()
+            word = match.group()
+            if word[-1] == "." and not _is_abbreviation(word):
+                word = word[:-1]
+                end -= 1
+            elif word.endswith(("'s", "’s")):
+                word = word[:-2]
+                end -= 2
+            label = sure.get(word)
+            if label is not None:
+                found.append(_Found(start, end, label, True))
+                continue
         _read_run(doc, match.start(), match.end())
     return _settle(doc)
+
+
+@lru_cache(maxsize=1)
+def _run_pattern() -> re.Pattern[str]:
+    """Runs of capitalised words that do not start with a common word ("The", "But")."""
+    lex = lexicon()
+    forms = {w[:1].upper() + w[1:] for w in lex.common_words}
+    forms |= {w.upper() for w in lex.common_words}
+    # A common word may still open a longer name ("New York", "The Hague").
+    openers = {name.split()[0] for name in (*lex.known, *lex.places) if " " in name}
+    openers |= {opener.upper() for opener in openers}
+    never_first = _trie_pattern(
+        sorted(
+            f
+            for f in forms
+            if f[:1].isupper() and f not in lex.known and f not in lex.places and f not in openers
+        )
+    )
+    return re.compile(
+        rf"(?<![\w'’])(?!(?:{never_first})(?![\w'’.&-]))"
+        rf"({_WORD})(?:{_SEP}(?:(?:{_CONNECTORS}){_SEP}){{0,3}}{_WORD})*"
+    )
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation shaped as a trie, so matching never tries words one by one."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=1)
+def _sure_words() -> dict[str, str]:
+    """Single words whose label never depends on context: known names, big places, peoples."""
+    lex = lexicon()
+    sure: dict[str, str] = {}
+    for name, strength in lex.places.items():
+        if strength == PLACE_STRONG and " " not in name and name not in lex.first_names:
+            sure[name] = "LOC"
+    for demonym in lex.demonyms:
+        if " " not in demonym:
+            sure[demonym[:1].upper() + demonym[1:]] = "MISC"
+    for name, label in lex.known.items():
+        if " " not in name:
+            sure[name] = label
+    return sure
 
 
 # --- reading one run -------------------------------------------------------------
@@ -262,13 +342,13 @@ def _in_headline(doc: _Doc, start: int) -> bool:
 
 def _looks_like_headline(line: str) -> bool:
     if line.isupper():
-        letters = sum(1 for c in line if c.isalpha())
-        return letters >= 4
-    words = [w for w in line.split() if w[0].isalpha() or w[0] in "'‘\"“"]
-    if len(words) < 4 or line.rstrip().endswith((".", ",", ";", ":")):
+        return len(_ANY_WORD.findall(line)) >= 1 and sum(c.isalpha() for c in line) >= 4
+    # Sentences end in punctuation; table rows ("5. Jesper Skibby (Denmark) 9") carry digits.
+    if line.rstrip().endswith((".", ",", ";", ":")) or _DIGIT.search(line):
         return False
-    capitals = sum(1 for w in words if w.lstrip("'‘\"“")[:1].isupper())
-    return capitals >= 0.75 * len(words)
+    words = len(_ANY_WORD.findall(line))
+    lower = len(_LOWER_WORD.findall(line))
+    return words >= 4 and lower <= 0.25 * words
 
 
 def _previous_word(text: str, start: int) -> str:
