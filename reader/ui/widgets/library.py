@@ -89,14 +89,16 @@ class Library(Vertical):
         self._extras: dict[str, str] = {}
         self._loaded = False
         self._anchor: Article | None = None
+        self._filter = Input(placeholder="filter by title or source", id="library-filter")
+        self._filter.display = False
+        self._list = StoryList(id="story-list")
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter by title or source", id="library-filter")
-        yield StoryList(id="story-list")
+        yield self._filter
+        yield self._list
 
     def on_mount(self) -> None:
         self.border_title = "Library"
-        self.query_one(Input).display = False
         self._update_subtitle()
 
     @property
@@ -110,11 +112,11 @@ class Library(Vertical):
 
     @property
     def filter_text(self) -> str:
-        return self.query_one(Input).value
+        return self._filter.value
 
     @property
     def highlighted(self) -> Article | None:
-        index = self.query_one(StoryList).highlighted
+        index = self._list.highlighted
         if index is None or index >= len(self._shown):
             return None
         return self._shown[index]
@@ -133,31 +135,28 @@ class Library(Vertical):
         self._refilter(keep=self.highlighted)
 
     def focus_list(self) -> None:
-        self.query_one(StoryList).focus()
+        self._list.focus()
 
     def highlight_article(self, article: Article) -> None:
         for index, shown in enumerate(self._shown):
             if shown.id == article.id:
-                self.query_one(StoryList).highlighted = index
+                self._list.highlighted = index
                 return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            filter_input = self.query_one(Input)
-            return filter_input.display or bool(filter_input.value)
+            return self._filter.display or bool(self._filter.value)
         return True
 
     def action_filter(self) -> None:
-        filter_input = self.query_one(Input)
-        filter_input.display = True
-        filter_input.focus()
+        self._filter.display = True
+        self._filter.focus()
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
-        filter_input = self.query_one(Input)
         keep = self.highlighted
-        filter_input.value = ""
-        filter_input.display = False
+        self._filter.value = ""
+        self._filter.display = False
         self._refilter(keep=keep)
         self.focus_list()
         self.refresh_bindings()
@@ -187,14 +186,14 @@ class Library(Vertical):
         self._anchor = keep
         words = filter_words(self.filter_text)
         self._shown = [article for article in self._articles if matches(article, words)]
-        story_list = self.query_one(StoryList)
-        story_list.set_options(
-            Option(story_prompt(article, words, self._extras.get(article.id, "")), id=article.id)
-            for article in self._shown
-        )
+        options: list[Option | None] = []
+        for article in self._shown:
+            extra = self._extras.get(article.id, "")
+            options += [Option(story_prompt(article, words, extra), id=article.id), None]
+        self._list.set_options(options[:-1])  # a thin rule between stories, none after the last
         if self._shown:
             ids = [article.id for article in self._shown]
-            story_list.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0
+            self._list.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0
         self._update_subtitle()
 
     def _update_subtitle(self) -> None:

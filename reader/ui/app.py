@@ -1,0 +1,241 @@
+"""NewsReaderApp: draws at once, loads the library and each story's analysis in workers.
+
+Workers never touch widgets: they post a message, and the handlers below update the
+screen. Heavy modules (sources, analysis) are imported inside the workers so the first
+frame does not wait for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
+
+from reader.locations import Locations
+from reader.model import Analysis, Article
+from reader.ui.commands import NewsReaderCommands
+from reader.ui.keys import APP_KEYS, bindings, key_sections
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.library import Library
+
+INK = Theme(
+    name="newsreader-ink",
+    primary="#6FA8DC",
+    secondary="#9AA7B8",
+    accent="#E9B35F",
+    warning="#E0A84E",
+    error="#E06C75",
+    success="#8FBF7F",
+    foreground="#E6E1D6",
+    background="#15171C",
+    surface="#1B1E24",
+    panel="#252932",
+    dark=True,
+    variables={
+        "block-cursor-background": "#2E4A66",
+        "block-cursor-foreground": "#F4F1EA",
+        "block-cursor-text-style": "none",
+        "block-cursor-blurred-background": "#262C36",
+        "block-cursor-blurred-foreground": "#E6E1D6",
+        "footer-key-foreground": "#E9B35F",
+        "input-selection-background": "#6FA8DC 35%",
+    },
+)
+
+PAPER = Theme(
+    name="newsreader-paper",
+    primary="#2D5F8B",
+    secondary="#5A6B7D",
+    accent="#A8551A",
+    warning="#A8551A",
+    error="#B3261E",
+    success="#3B7A3B",
+    foreground="#2B2A27",
+    background="#F7F3EA",
+    surface="#F1ECE1",
+    panel="#E4DDCF",
+    dark=False,
+    variables={
+        "block-cursor-background": "#CFDDEA",
+        "block-cursor-foreground": "#1E1D1B",
+        "block-cursor-text-style": "none",
+        "block-cursor-blurred-background": "#E4DDCF",
+        "block-cursor-blurred-foreground": "#2B2A27",
+        "footer-key-foreground": "#A8551A",
+    },
+)
+
+# Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
+_REPLACED_SYSTEM_COMMANDS = {"Keys", "Quit"}
+
+
+class LibraryLoaded(Message):
+    def __init__(self, articles: list[Article], errors: list[str]) -> None:
+        super().__init__()
+        self.articles = articles
+        self.errors = errors
+
+
+class AnalysisReady(Message):
+    def __init__(self, article_id: str, analysis: Analysis) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.analysis = analysis
+
+
+class AnalysisFailed(Message):
+    def __init__(self, article_id: str, reason: str) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.reason = reason
+
+
+class NewsReaderApp(App[None]):
+    TITLE = "newsreader"
+    # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
+    CSS_PATH: ClassVar[list[Path]] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
+    BINDINGS = bindings(APP_KEYS)
+    BINDING_GROUP_TITLE = "Everywhere"
+    COMMANDS = App.COMMANDS | {NewsReaderCommands}
+    NOTIFICATION_TIMEOUT = 8
+
+    def __init__(
+        self, paths: Sequence[Path], *, locations: Locations, ner: str = "builtin"
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths) or [locations.samples]
+        self.locations = locations
+        self.ner = ner
+        self.articles: list[Article] = []
+        self.current: Article | None = None
+        self.analyses: dict[str, Analysis] = {}
+        self._analysing: set[str] = set()
+        for theme in (INK, PAPER):
+            self.register_theme(theme)
+        self.theme = INK.name
+
+        self.main = MainScreen()
+
+    def get_default_screen(self) -> Screen:
+        return self.main
+
+    def on_mount(self) -> None:
+        # After the first frame: the panes are drawn before any file is read.
+        self.call_after_refresh(self.load_library)
+
+    # Library ---------------------------------------------------------------------------
+
+    @work(thread=True, group="library", exclusive=True)
+    def load_library(self) -> None:
+        from reader.sources import SourceError, load_all
+
+        try:
+            articles, errors = load_all(self.paths)
+        except SourceError as error:
+            self.post_message(LibraryLoaded([], [str(error)]))
+            return
+        self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
+
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        self.articles = message.articles
+        for error in message.errors:
+            self.notify(error, title="Story skipped", severity="warning")
+        screen = self.main
+        screen.library.set_articles(self.articles)
+        if not self.articles:
+            where = ", ".join(str(path) for path in self.paths)
+            screen.show_message(
+                f"No stories to read in {where}.\n\n"
+                "newsreader opens .txt and .md files, or folders holding them:\n"
+                "newsreader PATH ..."
+            )
+            return
+        self.open_article(self.articles[0], focus=len(self.articles) == 1)
+
+    @on(Library.OpenRequested)
+    def _open_requested(self, message: Library.OpenRequested) -> None:
+        self.open_article(message.article, focus=True)
+
+    def open_article(self, article: Article, *, focus: bool) -> None:
+        """Show ``article`` in the reader; its analysis follows from a worker (or the cache)."""
+        screen = self.main
+        self.current = article
+        self.sub_title = article.title
+        screen.show_article_view()
+        view = screen.article_view
+        view.show(article)
+        screen.library.highlight_article(article)
+        screen.status_bar.set_context(self._story_position(article))
+        if article.id in self.analyses:
+            view.set_analysis(self.analyses[article.id])
+        elif article.id not in self._analysing:
+            self._analysing.add(article.id)
+            self.analyse(article)
+        if focus:
+            view.focus()
+        else:
+            screen.library.focus_list()
+
+    def _story_position(self, article: Article) -> str:
+        position = next(
+            (n for n, other in enumerate(self.articles, 1) if other.id == article.id), 0
+        )
+        name = Path(article.path).name if article.path else (article.url or "")
+        return (
+            f"{name} · {position}/{len(self.articles)}"
+            if name
+            else f"{position}/{len(self.articles)}"
+        )
+
+    # Analysis --------------------------------------------------------------------------
+
+    @work(thread=True, group="analysis")
+    def analyse(self, article: Article) -> None:
+        from reader.analysis import analyze
+
+        try:
+            analysis = analyze(article.text, ner=self.ner)
+        except Exception as error:  # any analyzer bug must not close the reader
+            self.post_message(AnalysisFailed(article.id, f"{type(error).__name__}: {error}"))
+            return
+        self.post_message(AnalysisReady(article.id, analysis))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self._analysing.discard(message.article_id)
+        self.analyses[message.article_id] = message.analysis
+        if self.current is not None and self.current.id == message.article_id:
+            self.main.article_view.set_analysis(message.analysis)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self._analysing.discard(message.article_id)
+        self.notify(
+            f"Quotes and names could not be found: {message.reason}",
+            title="Analysis failed",
+            severity="error",
+        )
+
+    # Status, help, palette ---------------------------------------------------------------
+
+    @on(ArticleView.StatusChanged)
+    def _reader_status(self, message: ArticleView.StatusChanged) -> None:
+        self.main.status_bar.set_message(message.text)
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        panes = list(getattr(screen, "panes", []))
+        self.push_screen(HelpScreen(key_sections(screen, panes)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title not in _REPLACED_SYSTEM_COMMANDS:
+                yield command

@@ -1,0 +1,75 @@
+"""The main screen: library on the left, the reader on the right, status and keys below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from reader.ui.keys import MAIN_SCREEN_KEYS, bindings
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.library import Library
+from reader.ui.widgets.status_bar import StatusBar
+
+MAIN_SCREEN_CSS = Path(__file__).with_name("main.tcss")
+
+
+class MainScreen(Screen[None]):
+    # Replaces Screen's tab = "focus next widget": with a filter box and the reader's own
+    # inputs in the chain, tab would wander; readers expect it to flip between the panes.
+    BINDINGS = bindings(MAIN_SCREEN_KEYS)
+    BINDING_GROUP_TITLE = "Everywhere"
+    AUTO_FOCUS = "#story-list"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="❝")
+        article_view = ArticleView(id="article")
+        article_view.display = False  # until there is a story to show
+        with Horizontal(id="panes"):
+            yield Library(id="library")
+            with Vertical(id="reader") as reader_pane:
+                reader_pane.border_title = "Reader"
+                yield article_view
+                yield Static("Loading stories…", id="reader-message")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def library(self) -> Library:
+        return self.query_one(Library)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def status_bar(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    @property
+    def panes(self) -> list[Library | ArticleView]:
+        return [self.library, self.article_view]
+
+    def show_message(self, text: str) -> None:
+        """Put a sentence in the reader pane instead of a story (loading, empty library)."""
+        self.article_view.display = False
+        message = self.query_one("#reader-message", Static)
+        message.update(text)
+        message.display = True
+
+    def show_article_view(self) -> None:
+        self.query_one("#reader-message").display = False
+        self.article_view.display = True
+
+    def focus_reader(self) -> None:
+        if self.article_view.display:
+            self.article_view.focus()
+
+    def action_switch_pane(self) -> None:
+        if self.library.has_focus_within and self.article_view.display:
+            self.article_view.focus()
+        else:
+            self.library.focus_list()

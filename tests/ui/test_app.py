@@ -1,0 +1,318 @@
+"""Pilot tests of the app shell: panes, keys, start-up, notifications, palette."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.command import CommandList, CommandPalette
+from textual.notifications import Notify
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+import reader.analysis
+from reader.model import Analysis
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.library import StoryList
+
+SIZE = (120, 36)
+
+
+async def settle(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], tries: int = 100) -> None:
+    """Let the app run until ``condition`` holds (the palette searches in its own task)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never became true")
+
+
+def reading(app) -> bool:
+    """The keyboard is in the reader pane (the view hands focus to its text widget)."""
+    return app.main.article_view.has_focus_within
+
+
+def titles(app) -> list[str]:
+    return [article.title for article in app.main.library.shown]
+
+
+async def test_several_stories_show_the_first_with_the_library_focused(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.main.library
+        assert len(library.articles) == 4
+        assert isinstance(app.focused, StoryList)
+        assert app.current is not None
+        assert app.current.id == library.shown[0].id
+        assert app.main.article_view.display
+        assert app.sub_title == app.current.title
+        assert library.border_subtitle == "4 stories"
+
+
+async def test_a_single_file_opens_in_the_reader(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert reading(app)
+        assert app.current is not None
+        assert app.current.title == "Drought Forces Rationing in Valley Towns"
+
+
+async def test_j_k_and_arrows_move_the_highlight(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        story_list = app.main.query_one(StoryList)
+        assert story_list.highlighted == 0
+        await pilot.press("j")
+        assert story_list.highlighted == 1
+        await pilot.press("down")
+        assert story_list.highlighted == 2
+        await pilot.press("k")
+        assert story_list.highlighted == 1
+        await pilot.press("up")
+        assert story_list.highlighted == 0
+        # Moving only highlights: the reader keeps the story it had.
+        assert app.current.id == app.main.library.shown[0].id
+
+
+async def test_g_and_shift_g_jump_to_first_and_last(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        story_list = app.main.query_one(StoryList)
+        await pilot.press("G")
+        assert story_list.highlighted == 3
+        await pilot.press("g")
+        assert story_list.highlighted == 0
+
+
+async def test_enter_opens_the_highlighted_story_and_focuses_the_reader(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        assert app.current.id == app.main.library.shown[2].id
+        assert reading(app)
+        assert app.sub_title == app.current.title
+        assert app.main.status_bar.context.endswith("/4")
+
+
+async def test_tab_switches_between_the_panes(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        assert reading(app)
+        await pilot.press("tab")
+        assert isinstance(app.focused, StoryList)
+        await pilot.press("shift+tab")
+        assert reading(app)
+
+
+async def test_slash_filters_as_you_type_and_escape_clears(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        filter_box = app.main.query_one("#library-filter", Input)
+        assert filter_box.display and app.focused is filter_box
+        await pilot.press(*"harb")
+        assert titles(app) == [
+            "Harbour Council Delays Vote on Ferry Fares",
+            "Harbour Pilots Strike Over Night Shifts",
+        ] or sorted(titles(app)) == sorted(
+            [
+                "Harbour Council Delays Vote on Ferry Fares",
+                "Harbour Pilots Strike Over Night Shifts",
+            ]
+        )
+        assert app.main.library.border_subtitle == "2 of 4"
+        await pilot.press(*" pil")
+        assert titles(app) == ["Harbour Pilots Strike Over Night Shifts"]
+        await pilot.press("escape")
+        assert len(titles(app)) == 4
+        assert not filter_box.display
+        assert isinstance(app.focused, StoryList)
+
+
+async def test_filter_matches_the_source_and_enter_returns_to_the_list(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"arts wire", "enter")
+        assert titles(app) == ["Museum Returns Bronze Statue to Lagos"]
+        assert isinstance(app.focused, StoryList)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current.title == "Museum Returns Bronze Statue to Lagos"
+        assert reading(app)
+
+
+async def test_a_filter_that_matches_nothing_says_so(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zebra")
+        assert titles(app) == []
+        assert app.main.library.border_subtitle == "0 of 4"
+
+
+async def test_question_mark_shows_help_for_the_focused_pane(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        sections = app.screen.sections
+        assert sections[0].title == "Library" and sections[0].focused
+        library_actions = {entry.description for entry in sections[0].entries}
+        # Hidden vim-style keys are listed too: help is where they are learned.
+        assert {"Open", "Filter", "Next story", "Previous story", "First story"} <= library_actions
+        everywhere = next(s for s in sections if s.title == "Everywhere")
+        assert {"Help", "Quit", "Switch pane", "Commands"} <= {
+            e.description for e in everywhere.entries
+        }
+        next_story = next(e for e in sections[0].entries if e.description == "Next story")
+        assert next_story.keys == ["↓", "j"] or set(next_story.keys) == {"↓", "j"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+        await pilot.press("tab", "question_mark")
+        reader_first = app.screen.sections[0]
+        assert reader_first.focused
+        view = app.main.article_view
+        assert all(
+            entry.namespace is view or view in entry.namespace.ancestors
+            for entry in reader_first.entries
+        )
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running  # q closed the help, not the app
+
+
+async def test_help_scrolls_with_j_and_k(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=(80, 14)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        assert body.scroll_y == 1
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+
+
+async def test_q_quits_with_status_zero(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_ctrl_p_runs_an_action_from_the_palette(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"last story")
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.highlighted is not None)
+        assert "Last story" in str(commands.highlighted_option.prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        assert app.main.query_one(StoryList).highlighted == 3
+
+
+async def test_the_palette_lists_the_reader_actions(make_app, library_dir):
+    from reader.ui.commands import palette_commands
+    from reader.ui.keys import project_bindings
+
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        commands = {command.title for command in palette_commands(app.main)}
+        described = [b for b in project_bindings(app.main.article_view) if b.description]
+        assert described, "the article view declares its keys with descriptions"
+        for binding in described:
+            assert any(title.endswith(binding.description) for title in commands)
+        assert "Help" in commands and "Library · Filter" in commands
+
+
+async def test_load_errors_become_warnings_and_the_rest_still_opens(make_app, library_dir):
+    (library_dir / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    notes: list[Notify] = []
+
+    def record(message) -> None:
+        if isinstance(message, Notify):
+            notes.append(message)
+
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE, message_hook=record) as pilot:
+        await settle(pilot)
+        assert len(app.main.library.articles) == 4
+        warnings = [n.notification for n in notes if n.notification.severity == "warning"]
+        assert len(warnings) == 1
+        assert "scan.txt" in warnings[0].message
+
+
+async def test_an_empty_folder_says_there_is_nothing_to_read(make_app, tmp_path: Path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make_app(empty)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        message = app.main.query_one("#reader-message")
+        assert message.display
+        assert "No stories to read" in str(message.render())
+        assert not app.main.article_view.display
+        assert app.current is None
+
+
+async def test_analysis_runs_once_per_story_and_reaches_the_reader(
+    make_app, library_dir, monkeypatch
+):
+    calls: list[str] = []
+    real_analyze = reader.analysis.analyze
+
+    def counting_analyze(text: str, **kwargs) -> Analysis:
+        calls.append(text)
+        return real_analyze(text, **kwargs)
+
+    monkeypatch.setattr(reader.analysis, "analyze", counting_analyze)
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.current
+        assert first.id in app.analyses
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        await pilot.press("tab", "k", "enter")
+        await settle(pilot)
+        assert app.current.id == first.id
+        assert len(calls) == 2  # the first story's analysis came from the cache
+
+
+async def test_reader_status_reaches_the_status_bar(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.main.article_view.post_message(ArticleView.StatusChanged("Quote 3/11 · Ana Ruiz"))
+        await pilot.pause()
+        assert app.main.status_bar.message == "Quote 3/11 · Ana Ruiz"
