@@ -85,7 +85,7 @@ def _clean_field(value: str | None) -> str | None:
 
 
 def _is_web_address(value: str | None) -> bool:
-    return bool(value) and value.lower().startswith(("http://", "https://"))  # type: ignore[union-attr]
+    return value is not None and value.lower().startswith(("http://", "https://"))
 
 
 def reference_for_article(article: Article) -> Reference:

@@ -6,10 +6,10 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from reader.export import FORMATS, SUFFIXES
+from reader.export.files import write_atomically
 from reader.model import Annotation, Article
 
 EXIT_USAGE = 2
@@ -116,20 +116,6 @@ def load_stories(annotations: list[Annotation]) -> dict[str, Article]:
         except SourceError:
             continue  # the record's own title and source stand in
     return articles
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Replace ``target`` in one step, so a failed export never leaves half a file."""
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _write_stdout(text: str) -> None:

@@ -12,6 +12,7 @@ touches the database or imports Textual.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from reader.export.common import ExportError
 from reader.model import Annotation, Article
@@ -19,7 +20,14 @@ from reader.model import Annotation, Article
 FORMATS: tuple[str, ...] = ("markdown", "json", "csv", "w3c")
 SUFFIXES: dict[str, str] = {"markdown": ".md", "json": ".json", "csv": ".csv", "w3c": ".jsonld"}
 
-__all__ = ["FORMATS", "SUFFIXES", "ExportError", "export_annotations", "import_records"]
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "ExportError",
+    "export_annotations",
+    "export_to_folder",
+    "import_records",
+]
 
 
 def export_annotations(
@@ -50,3 +58,21 @@ def import_records(data: str) -> list[Annotation]:
     from reader.export.records import import_json
 
     return import_json(data)
+
+
+def export_to_folder(
+    annotations: list[Annotation],
+    articles: Mapping[str, Article],
+    fmt: str,
+    folder: Path | None = None,
+) -> Path:
+    """Export into a new dated file (``newsreader-annotations-2026-11-28.md``) and return
+    its path; the folder defaults to the user's Documents. Raises ExportError, one line."""
+    from reader.export.files import default_folder, save_new_file
+
+    text = export_annotations(annotations, articles, fmt)
+    target = folder if folder is not None else default_folder()
+    try:
+        return save_new_file(text, target, "newsreader-annotations", SUFFIXES[fmt])
+    except OSError as error:
+        raise ExportError(f"cannot write to {target}: {error.strerror or error}") from None
