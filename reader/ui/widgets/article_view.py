@@ -189,19 +189,34 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         if self.article is None:
             return
-        if self.index is None or self.index.width != self.wrap_width:
-            anchor = self.top_offset() if self.index is not None else None
-            if self._pending is not None:
-                anchor = None  # a scroll still waiting wins over the reading position
-                pending = self._pending
-                self._wrap(anchor=None)
-                self._pending = pending
-                self._run_pending()
-            else:
-                self._wrap(anchor=anchor if anchor and self.scroll_offset.y else None)
-        else:
+        if self.index is not None and self.index.width == self.wrap_width:
             self._rows.clear()
             self._update_virtual_size()
+            return
+        if self.index is None:
+            self._wrap(anchor=None)
+            return
+        # Keep the reading position: the text at the top stays at the top, and a focus
+        # that was on screen stays on screen. A scroll still waiting for wrapping wins.
+        pending = self._pending
+        focus = self.span_layers.focus
+        focus_visible = focus is not None and self._on_screen(Span(focus.start, focus.end))
+        top = self.top_offset() if self.scroll_offset.y else None
+        self._wrap(anchor=None if pending else top)
+        if pending is not None:
+            self._pending = pending
+        elif focus_visible and self._pending is None:
+            assert focus is not None
+            self._pending = (Span(focus.start, focus.end), "nearest")
+        self._run_pending()
+
+    def _on_screen(self, span: Span) -> bool:
+        first = self.row_of(span.start)
+        last = self.row_of(max(span.start, span.end - 1))
+        top = int(self.scroll_offset.y)
+        if first is None or last is None:
+            return False
+        return last >= top and first < top + self.size.height
 
     # -- geometry --------------------------------------------------------------------
 
@@ -930,6 +945,8 @@ class ArticleView(Widget):
         panel = self._people
         panel.display = not panel.display
         if panel.display:
+            if panel.highlighted is None and panel.option_count:
+                panel.highlighted = 0
             panel.focus()
         else:
             self.text_widget.focus()

@@ -1,0 +1,113 @@
+"""Sentences, paragraphs, quotes and names: the steps the reader's focus takes."""
+
+from __future__ import annotations
+
+from reader.model import Analysis, Entity, EntityGroup, Quote, Span
+from reader.ui.units import Units, split_sentences
+from reader.ui.wrap import paragraph_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[span.start : span.end] for span in split_sentences(text, 0, len(text))]
+
+
+def test_sentences_end_at_terminal_punctuation_before_a_capital() -> None:
+    assert sentences("Talks begin today. They may last a week! Will they? Yes.") == [
+        "Talks begin today.",
+        "They may last a week!",
+        "Will they?",
+        "Yes.",
+    ]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = (
+        "The U.S. delegation met Mr. Ryabkov in Geneva. Dr. J. Smith of the U.N. said "
+        "little. The talks were 3.5 hours long."
+    )
+    assert sentences(text) == [
+        "The U.S. delegation met Mr. Ryabkov in Geneva.",
+        "Dr. J. Smith of the U.N. said little.",
+        "The talks were 3.5 hours long.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    text = 'He said it was "a big question." "We will see," she said.'
+    assert sentences(text) == ['He said it was "a big question."', '"We will see," she said.']
+
+
+def test_a_paragraph_without_end_punctuation_is_one_sentence() -> None:
+    assert sentences("  Breaking: talks collapse  ") == ["Breaking: talks collapse"]
+
+
+TEXT = (
+    "Headline\n\n"
+    "First one. Second one.\n\n"
+    '"Quoted words," said Ann Lee. Then more.\n\n'
+    "Last paragraph here."
+)
+
+
+def units() -> Units:
+    paragraphs = paragraph_spans(TEXT, TEXT.index("First"))
+    quote_start = TEXT.index('"Quoted')
+    quote_end = TEXT.index('," said') + 2
+    name = TEXT.index("Ann Lee")
+    analysis = Analysis(
+        quotes=[
+            Quote(quote_start, quote_end, TEXT[quote_start:quote_end], "Ann Lee", name, name + 7),
+        ],
+        entities=[Entity(name, name + 7, "Ann Lee", "PER", 0)],
+        groups=[EntityGroup(0, "Ann Lee", "PER", quote_count=1)],
+    )
+    return Units(TEXT, paragraphs, analysis)
+
+
+def text_of(span: Span) -> str:
+    return TEXT[span.start : span.end]
+
+
+def test_next_and_previous_sentence_cross_paragraphs() -> None:
+    nav = units()
+    first = nav.first_sentence()
+    assert first is not None and text_of(first.span) == "First one."
+    second = nav.next_sentence(first.span.start)
+    assert second is not None and text_of(second.span) == "Second one."
+    third = nav.next_sentence(second.span.start)
+    assert third is not None and text_of(third.span) == '"Quoted words," said Ann Lee.'
+    back = nav.previous_sentence(third.span.start)
+    assert back is not None and text_of(back.span) == "Second one."
+    last = nav.last_sentence()
+    assert last is not None and text_of(last.span) == "Last paragraph here."
+    assert nav.next_sentence(last.span.start) is None
+    assert nav.describe(third) == "Sentence 3/5 · Paragraph 2/3"
+
+
+def test_quote_and_person_units_say_who() -> None:
+    nav = units()
+    quote = nav.next_quote(0)
+    assert quote is not None and text_of(quote.span) == '"Quoted words,"'
+    assert nav.describe(quote) == "Quote 1/1 · Ann Lee"
+    person = nav.next_person(0)
+    assert person is not None and nav.describe(person) == "Person 1/1 · Ann Lee · quoted 1×"
+    assert nav.next_quote(quote.span.start) is None
+    # A click inside a quote focuses the quote, elsewhere the sentence.
+    inside = nav.unit_at(TEXT.index("words"))
+    assert inside is not None and inside.kind == "quote"
+    outside = nav.unit_at(TEXT.index("more"))
+    assert outside is not None and text_of(outside.span) == "Then more."
+
+
+def test_paragraph_units_and_words() -> None:
+    nav = units()
+    paragraph = nav.next_paragraph(0)
+    assert paragraph is not None and text_of(paragraph.span) == "First one. Second one."
+    assert nav.describe(paragraph) == "Paragraph 1/3 · 4 words"
+    assert nav.previous_paragraph(paragraph.span.start) is None
+    start = TEXT.index("First")
+    end = nav.word_end_after(start + len("First"))
+    assert end is not None and TEXT[start:end] == "First one."
+    shrunk = nav.word_end_before(end, start)
+    assert shrunk is not None and TEXT[start:shrunk] == "First"
+    assert nav.word_end_before(shrunk, start) is None

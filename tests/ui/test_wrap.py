@@ -1,0 +1,177 @@
+"""Wrapping keeps every character where it was: offsets, widths, wide characters, long words."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from reader.model import Span
+from reader.ui.wrap import (
+    SEPARATOR,
+    LineIndex,
+    display_text,
+    paragraph_spans,
+    wrap_chunk,
+    wrap_paragraph,
+)
+
+
+def shown(text: str, lines: list[tuple[int, int]]) -> list[str]:
+    return [display_text(text, start, end) for start, end in lines]
+
+
+def assert_faithful(text: str, lines: list[tuple[int, int]], width: int) -> None:
+    """Lines cover every non-space character once, in order, and fit the width."""
+    previous_end = 0
+    for start, end in lines:
+        assert start >= previous_end
+        assert not text[previous_end:start].strip(), "a character fell between two lines"
+        assert cell_len(display_text(text, start, end)) <= width
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        previous_end = end
+    assert not text[previous_end:].strip()
+
+
+def test_words_wrap_at_spaces_and_line_breaks_read_as_spaces() -> None:
+    text = "Russia on Tuesday said high-level\ntalks with the United States"
+    lines = wrap_paragraph(text, 0, len(text), 20)
+    assert shown(text, lines) == [
+        "Russia on Tuesday",
+        "said high-level",
+        "talks with the",
+        "United States",
+    ]
+    assert_faithful(text, lines, 20)
+
+
+def test_hard_line_break_in_a_line_is_shown_as_a_space() -> None:
+    text = "one\ntwo three"
+    assert shown(text, wrap_paragraph(text, 0, len(text), 40)) == ["one two three"]
+
+
+def test_leading_whitespace_is_skipped_by_offset_not_deleted() -> None:
+    text = "xx\n   indented words here"
+    start = 3
+    lines = wrap_paragraph(text, start, len(text), 40)
+    assert lines == [(6, len(text))]
+    assert text[lines[0][0] : lines[0][1]] == "indented words here"
+
+
+def test_a_word_longer_than_the_line_is_cut_and_offsets_stay_contiguous() -> None:
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    text = f"A {word} case"
+    lines = wrap_paragraph(text, 0, len(text), 10)
+    assert_faithful(text, lines, 10)
+    pieces = shown(text, lines)
+    # The word is cut by width; its tail shares a line with the next word.
+    assert pieces == ["A", "Pneumonoul", "tramicrosc", "opicsilico", "volcanocon", "iosis case"]
+    assert "".join(pieces[1:]).removesuffix(" case") == word
+    assert lines[1][0] == 2 and text[lines[-1][0] : lines[-1][1]] == "iosis case"
+
+
+def test_a_long_word_with_wide_characters_is_cut_by_cells() -> None:
+    word = "中文" * 9  # 18 characters, 36 cells
+    text = f"x {word} y"
+    lines = wrap_paragraph(text, 0, len(text), 7)
+    assert_faithful(text, lines, 7)
+    pieces = shown(text, lines)
+    assert pieces[1:6] == ["中文中", "文中文", "中文中", "文中文", "中文中"]
+    assert "".join(pieces).replace(" ", "") == "x" + word + "y"
+
+
+def test_cjk_characters_take_two_cells_each() -> None:
+    text = "北京时间周二 上午 俄罗斯外交部副部长 表示 会谈将显示华盛顿的诚意"
+    lines = wrap_paragraph(text, 0, len(text), 12)
+    assert_faithful(text, lines, 12)
+    assert max(cell_len(line) for line in shown(text, lines)) <= 12
+    # 俄罗斯外交部副部长 is 9 characters = 18 cells: broken by cells, not by characters.
+    long_word = "俄罗斯外交部副部长"
+    pieces = [text[start:end] for start, end in lines]
+    assert "".join(pieces).replace(" ", "").count(long_word) == 1
+    assert "俄罗斯外交部" in pieces
+
+
+def test_emoji_widths_and_offsets() -> None:
+    text = "Reaction 👍👍👍 from the 🇺🇳 delegates was warm"
+    lines = wrap_paragraph(text, 0, len(text), 10)
+    assert_faithful(text, lines, 10)
+    # Three thumbs are six cells: " from" would make eleven, so it goes to the next line.
+    assert shown(text, lines)[:3] == ["Reaction", "👍👍👍", "from the"]
+
+
+def test_typographic_punctuation_counts_one_cell() -> None:
+    # Em dashes and curly quotes are single cells: the fast path must keep them there.
+    text = "Geneva — where “talks” ended — in a new bid"
+    lines = wrap_paragraph(text, 0, len(text), 16)
+    assert shown(text, lines) == ["Geneva — where", "“talks” ended —", "in a new bid"]
+
+
+def test_paragraphs_split_at_blank_lines_when_the_loader_gave_none() -> None:
+    text = "Title\n\n  First para\nstill first.\n \nSecond.\n\n\n"
+    spans = paragraph_spans(text, 7)
+    assert [text[span.start : span.end] for span in spans] == [
+        "First para\nstill first.",
+        "Second.",
+    ]
+
+
+def test_line_index_built_in_chunks_equals_one_pass() -> None:
+    text = "\n\n".join(f"Paragraph {n} " + "word " * (n * 7 % 23 + 1) for n in range(40))
+    paragraphs = paragraph_spans(text)
+    whole = wrap_chunk(text, paragraphs, 17, 0, len(paragraphs))
+    index = LineIndex(17, len(paragraphs))
+    for first in range(0, 40, 7):
+        index.extend(wrap_chunk(text, paragraphs, 17, first, min(40, first + 7)))
+    assert index.complete
+    assert list(index.starts) == list(whole.starts)
+    assert list(index.paragraphs) == list(whole.paragraphs)
+    # A blank separator line between paragraphs, none before the first.
+    assert index.paragraphs[0] == 0
+    assert list(index.paragraphs).count(SEPARATOR) == 39
+    # Every offset maps to the line that shows it.
+    for offset in range(len(text)):
+        if text[offset].isspace():
+            continue
+        line = index.line_of(offset)
+        assert line is not None
+        start, end = index.span(line)
+        assert start <= offset < end
+    assert index.first_line_of(5) == index.line_of(paragraphs[5].start)
+
+
+def test_chunks_out_of_order_are_refused() -> None:
+    text = "a\n\nb\n\nc"
+    paragraphs = paragraph_spans(text)
+    index = LineIndex(10, 3)
+    try:
+        index.extend(wrap_chunk(text, paragraphs, 10, 1, 2))
+    except ValueError:
+        pass
+    else:  # pragma: no cover - the assertion below explains the failure
+        raise AssertionError("a chunk starting at paragraph 1 was accepted first")
+
+
+words = st.text(alphabet=st.sampled_from(list("abcdefgh—“”é中文👍 \n\t")), min_size=0, max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=words, width=st.integers(min_value=2, max_value=30))
+def test_any_text_wraps_faithfully(text: str, width: int) -> None:
+    lines = wrap_paragraph(text, 0, len(text), width)
+    assert_faithful(text, lines, width)
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=words, width=st.integers(min_value=2, max_value=30))
+def test_wrapping_a_paragraph_inside_a_bigger_text_only_shifts_offsets(
+    text: str, width: int
+) -> None:
+    prefix = "Header line\n\n"
+    alone = wrap_paragraph(text, 0, len(text), width)
+    inside = wrap_paragraph(prefix + text + "\n\ntail", len(prefix), len(prefix) + len(text), width)
+    assert inside == [(start + len(prefix), end + len(prefix)) for start, end in alone]
+
+
+def test_span_helpers_agree_with_model() -> None:
+    assert paragraph_spans("only one") == [Span(0, 8)]
