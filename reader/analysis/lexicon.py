@@ -7,7 +7,7 @@ particular person or outlet.
 from __future__ import annotations
 
 
-def _words(block: str) -> list[str]:
+def words(block: str) -> list[str]:
     """The whitespace-separated words of a block of text: lists stay readable."""
     return block.split()
 
@@ -35,9 +35,9 @@ def _past(base: str) -> str:
 
 
 # Verbs that introduce reported speech, by their base form. Every form counts.
-_VERB_CUES = _words(
+_VERB_CUES = words(
     """acknowledge add advise agree allege announce argue ask assert assure boast caution
-chide complain concede conclude confirm contend continue declare deny describe dismiss
+chide complain concede conclude confirm contend declare deny describe dismiss
 emphasise emphasize exclaim explain insist lament maintain mention muse observe opine
 plead pledge predict proclaim recall recount reiterate reply respond retort reveal scoff
 scream shout stress suggest testify urge vow warn whisper yell wonder write speak
@@ -45,14 +45,15 @@ tell"""
 )
 
 # Bases that are also everyday nouns ("a claim", "the report"): only the past tense counts.
-_PAST_ONLY_CUES = _words(
+_PAST_ONLY_CUES = words(
     """answer call charge claim comment counter cry echo estimate joke label laugh note point
-post promise remark report state tweet brand"""
+post promise remark report state tweet brand demand"""
 )
 
-_IRREGULAR_CUES = _words(
+_IRREGULAR_CUES = words(
     """said say says saying told wrote written spoke went goes put puts reports admit admits
-admitted admitting quipped snapped agreeing"""
+admitted admitting quipped snapped agreeing calls continued continues refer refers referred
+referring"""
 )
 
 SPEECH_CUES: frozenset[str] = (
@@ -64,7 +65,7 @@ SPEECH_CUES: frozenset[str] = (
 # Verbs of attitude that headlines use like speech verbs ("Moscow Hopes U.S. 'Serious'").
 WEAK_CUES: frozenset[str] = frozenset(
     form
-    for base in _words("hope want fear believe think expect demand threaten blast slam hail")
+    for base in words("hope want fear believe think expect demand threaten blast slam hail")
     for form in _inflect(base)
 ) | frozenset({"thought"})
 
@@ -89,7 +90,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
 # Title words: kept as the speaker's role, never as part of the name.
 TITLE_WORDS: frozenset[str] = frozenset(
     w.lower()
-    for w in _words(
+    for w in words(
         """president vice deputy prime foreign interior defence defense finance minister secretary
 state senator sen. sen rep. rep representative congressman congresswoman gov. gov governor
 mayor general gen. lt. col. colonel sgt. capt. captain major maj. adm. admiral commander
@@ -236,7 +237,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 
 # Adverbs and auxiliaries that may sit between a speaker and the cue ("Trump also said").
 SKIPPABLE_BEFORE_CUE: frozenset[str] = frozenset(
-    _words(
+    words(
         """also later then previously again once recently earlier further subsequently just has
 had have was were is are would will did does do had even never often already still
 reportedly repeatedly publicly privately flatly quickly bluntly simply only initially
@@ -246,7 +247,7 @@ themselves itself not"""
 )
 
 TIME_WORDS: frozenset[str] = frozenset(
-    _words(
+    words(
         """monday tuesday wednesday thursday friday saturday sunday week month year night
 morning evening afternoon weekend day"""
     )
@@ -255,7 +256,7 @@ TIME_PREFIXES: frozenset[str] = frozenset({"on", "last", "this", "next", "early"
 
 # Words that end a speaker phrase when met while collecting it.
 PHRASE_BREAKERS: frozenset[str] = frozenset(
-    _words(
+    words(
         """and or but that which when while if because as to in on at for with by from into
 about after before than then so not nor who whom whose where how what why during
 against between over under since until though although whether like via per despite
@@ -266,7 +267,7 @@ can could should may might must do does did it he she they we i you him them us 
 
 # Capitalised words that open sentences and are never the start of a name.
 SENTENCE_OPENERS: frozenset[str] = frozenset(
-    _words(
+    words(
         """the a an but and or so yet when while if as in on at after before because although
 though since for with by from this that these those then there here however meanwhile
 still also instead asked speaking writing according"""
@@ -275,7 +276,7 @@ still also instead asked speaking writing according"""
 
 # Organisation heads: a phrase ending in one of these is an organisation, not a person.
 ORG_HEADS: frozenset[str] = frozenset(
-    _words(
+    words(
         """party ministry department office council committee commission campaign agency
 administration government company corporation inc. corp. group times post news journal
 press network association union foundation institute university court senate house
@@ -287,7 +288,7 @@ website"""
 )
 
 PLURAL_SPEAKERS: frozenset[str] = frozenset(
-    _words(
+    words(
         """officials sources people experts critics analysts residents supporters voters
 observers aides lawmakers members leaders protesters police authorities investigators
 prosecutors democrats republicans"""

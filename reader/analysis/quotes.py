@@ -114,6 +114,8 @@ def _pair_paragraph(
         spaced_after = after.isspace() or after in _CLOSE_SIDE or e == p_end
         if len(run) == 1 and run in SINGLE_MARKS and _is_apostrophe(text, s, e, p_end, stack):
             continue
+        if before == "=" or (after == ">" and not stack):
+            continue  # markup: <tweet id="123"> holds attribute values, not speech
         if spaced_before and not spaced_after:
             role = "open"
         elif spaced_after and not spaced_before:

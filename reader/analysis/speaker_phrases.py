@@ -22,9 +22,20 @@ from reader.analysis.lexicon import (
     TIME_WORDS,
     TITLE_WORDS,
     WEAK_CUES,
+    words,
 )
 from reader.analysis.text_units import Token
 
+QUOTE_CHARS = frozenset('"“”«»„')
+# Cues that may come before their speaker: "said Smith", "added the senator".
+INVERTIBLE_CUES = frozenset(
+    words(
+        "said says added adds asked asks wrote writes continued replied explained noted "
+        "recalled argued insisted countered declared warned concluded responded"
+    )
+)
+# Before a quote, "told the crowd" names a listener; only these verbs put the speaker after.
+LEFT_INVERTIBLE_CUES = frozenset(words("said says added adds wrote writes continued explained"))
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
 _MAX_PHRASE = 10
 _MAX_LOWER = 4
@@ -93,9 +104,8 @@ def phrase_before(toks: list[Token], cue: int, lo: int) -> SpeakerPhrase | None:
 def _skip_back(toks: list[Token], j: int, lo: int) -> int:
     while j >= lo:
         word = toks[j].lower
-        if word in SKIPPABLE_BEFORE_CUE or (
-            word.endswith("ly") and len(word) > 4 and toks[j].text.islower()
-        ):
+        lowercase = toks[j].text.islower()
+        if lowercase and (word in SKIPPABLE_BEFORE_CUE or (word.endswith("ly") and len(word) > 4)):
             j -= 1
         elif word in TIME_WORDS and j - 1 >= lo and toks[j - 1].lower in TIME_PREFIXES:
             j -= 2
@@ -115,6 +125,8 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     """``Smith, a spokesman for the party, said``: the name before the aside."""
     k = comma - 1
     while k >= lo and comma - k < 25 and toks[k].text != ",":
+        if toks[k].text in QUOTE_CHARS:
+            return None  # the aside would run into a quotation
         k -= 1
     if k < lo or toks[k].text != ",":
         return None
@@ -143,6 +155,9 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
                 continue
             break
         if word in DETERMINERS:
+            if _of_the(toks, k, lo):
+                k -= 2  # "Mr. Morgan of the Sierra Club": keep going back to the name
+                continue
             k -= 1  # "the", "a": part of the phrase, and its first word
             break
         if tok.is_capitalised:
@@ -164,6 +179,16 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
     if not words:
         return None
     return split_phrase(words)
+
+
+def _of_the(toks: list[Token], k: int, lo: int) -> bool:
+    return (
+        toks[k].lower == "the"
+        and k - 2 >= lo
+        and toks[k - 1].lower == "of"
+        and toks[k - 2].is_capitalised
+        and toks[k - 2].lower not in TITLE_WORDS
+    )
 
 
 def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
@@ -214,6 +239,13 @@ def _pronoun(tok: Token) -> SpeakerPhrase:
 
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     """Split "Deputy Foreign Minister Sergei Ryabkov" into role and name."""
+    of = next((n for n, t in enumerate(words) if t.lower == "of" and n > 0), None)
+    if of is not None and words[of - 1].is_capitalised and words[of - 1].lower not in TITLE_WORDS:
+        # "Gov. Earl Ray Tomblin of West Virginia": the name comes before "of"
+        head = split_phrase(words[:of])
+        if head is not None and head.named:
+            head.phrase_start = words[0].start
+            return head
     last_title = 0 if words[0].lower in DETERMINERS else -1
     for n, tok in enumerate(words):
         word = tok.lower

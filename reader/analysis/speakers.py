@@ -13,22 +13,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.analysis.lexicon import SUBJECT_PRONOUNS, words
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_phrases import (
+    INVERTIBLE_CUES,
+    LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
     cue_at,
     phrase_after,
     phrase_before,
 )
-from reader.analysis.text_units import Token, tokens
+from reader.analysis.text_units import Token, is_sentence_end, tokens
 from reader.model import Quote
 
-_RIGHT_WINDOW = 12  # words after a quote in which "X said" may start
-_LEFT_CUES_TRIED = 3
+_RIGHT_WINDOW = 30  # words after a quote in which "X, who ..., said" may end
 _SCARE_WORDS = 4
+_TITLE_WORDS = 6
+_MARKS_AND_PUNCT = "\"'“”‘’«»„‚‹›.,;:!? \n"
 _LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
+_DASHES = frozenset({"―", "—", "–", "-"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+# Words that open a sentence with a phrase before its subject: "On Sunday, Sanders said".
+_INTRODUCERS = frozenset(
+    words("on in at after before during while when last earlier later since as with")
+)
 
 
 @dataclass(slots=True)
@@ -36,7 +45,7 @@ class Attribution:
     phrase: SpeakerPhrase
     cue: str
     confidence: float
-    direct: bool = True  # found next to this quote rather than borrowed
+    source: str = "left"  # "right" / "colon" / "left" of the quote, or "borrowed"
 
 
 @dataclass(slots=True)
@@ -115,7 +124,11 @@ def _sentence_start(toks: list[Token], ctx: _Context, before: list[_Context]) ->
 
 
 def _attribute_one(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
-    return _from_right(toks, ctx, all_ctx) or _from_left(toks, ctx, all_ctx)
+    return (
+        _from_right(toks, ctx, all_ctx)
+        or _from_left(toks, ctx, all_ctx)
+        or _from_subject(toks, ctx, all_ctx)
+    )
 
 
 def _next_quote_first(ctx: _Context, all_ctx: list[_Context], default: int) -> int:
@@ -128,52 +141,157 @@ def _next_quote_first(ctx: _Context, all_ctx: list[_Context], default: int) -> i
 def _from_right(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
     hi = _next_quote_first(ctx, all_ctx, len(toks))
     r = ctx.stop
+    if r < hi and toks[r].text in _DASHES:
+        byline = _from_dash(toks, r + 1, hi)
+        if byline is not None:
+            return byline
     while r < hi and toks[r].text in _LEADING_PUNCT:
         r += 1
+    if r >= hi or _starts_new_sentence(toks, ctx, r):
+        return None
     end = r
-    while end < hi and toks[end].text not in _SENTENCE_END and end - r < _RIGHT_WINDOW:
+    while end < hi and not _ends_sentence(toks, end) and end - r < _RIGHT_WINDOW:
         end += 1
     for c in range(r, end):
         cue = cue_at(toks, c)
         if cue is None:
             continue
         if c == r:
+            if cue not in INVERTIBLE_CUES and cue != "according to":
+                return None
             phrase = phrase_after(toks, c + len(cue.split()), end)
-        else:
-            phrase = phrase_before(toks, c, r)
-            if phrase is not None and phrase.phrase_start > toks[r].start:
-                phrase = None  # the words before the cue are not all the speaker
-        if phrase is not None:
-            return Attribution(phrase, cue, 0.9)
+            return Attribution(phrase, cue, 0.9, source="right") if phrase else None
+        phrase = phrase_before(toks, c, r)
+        if phrase is None:
+            return None
+        if phrase.phrase_start <= toks[r].start:
+            return Attribution(phrase, cue, 0.9, source="right")
+        # "... "steals $20s" is held accountable, Warren said.": a closing "X said"
+        if phrase.named and c + 1 >= end and _follows_comma(toks, phrase, r):
+            return Attribution(phrase, cue, 0.7, source="right")
         return None
     return None
+
+
+def _from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
+    """``"..." ― Karen Bobadilla``: a name alone after a dash signs the quote."""
+    phrase = phrase_after(toks, i, hi)
+    if phrase is None or not phrase.named:
+        return None
+    rest = [t for t in toks[i:hi] if t.end > phrase.end]
+    if rest and rest[0].text not in _SENTENCE_END and rest[0].text != ",":
+        return None
+    return Attribution(phrase, "—", 0.8, source="right")
+
+
+def _follows_comma(toks: list[Token], phrase: SpeakerPhrase, r: int) -> bool:
+    before = [t for t in toks[r:] if t.end <= phrase.phrase_start]
+    return bool(before) and before[-1].text == ","
+
+
+def _starts_new_sentence(toks: list[Token], ctx: _Context, r: int) -> bool:
+    """``"...we won." He then left``: a capital after a full stop opens a new sentence."""
+    if not ctx.ends_sentence or not toks[r].is_capitalised:
+        return False
+    closing = next((t.text for t in reversed(toks[ctx.first : ctx.stop]) if t.text in ".!?"), ".")
+    return closing == "." or toks[r].lower in SUBJECT_PRONOUNS
+
+
+def _ends_sentence(toks: list[Token], k: int) -> bool:
+    if toks[k].text == ";":
+        return True
+    return toks[k].text in _SENTENCE_END and is_sentence_end(toks, k)
+
+
+def _quote_spans_before(ctx: _Context, all_ctx: list[_Context]) -> list[tuple[int, int]]:
+    return [(c.first, c.stop) for c in all_ctx if c.stop <= ctx.first]
 
 
 def _from_left(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
     lo = ctx.sentence_start
     a = ctx.first
-    inside = [(c.first, c.stop) for c in all_ctx if c.stop <= a]
+    inside = _quote_spans_before(ctx, all_ctx)
     if a - 1 >= lo and toks[a - 1].text == ":":
         found = _from_colon(toks, a - 1, lo)
         if found is not None:
             return found
-    tried = 0
+    cues: list[tuple[int, str]] = []
     k = a - 1
-    while k >= lo and tried < _LEFT_CUES_TRIED:
+    while k >= lo:
         span = next((s for s in inside if s[0] <= k < s[1]), None)
         if span is not None:
             k = span[0] - 1
             continue
         cue = cue_at(toks, k, weak=True)
         if cue is not None:
-            tried += 1
-            if cue == "according to":
-                phrase = phrase_after(toks, k + 2, a)
-            else:
-                phrase = phrase_before(toks, k, lo) or phrase_after(toks, k + 1, a)
-            if phrase is not None:
-                return Attribution(phrase, cue, 0.8 if tried == 1 else 0.6)
+            cues.append((k, cue))
         k -= 1
+    # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
+    # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
+    for n, (k, cue) in enumerate(reversed(cues)):
+        phrase = _phrase_for_left_cue(toks, k, cue, lo, a, inside)
+        if phrase is not None:
+            return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
+    return None
+
+
+def _from_subject(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
+    """``Reid has gone after Trump as a "human leech"``: no cue, but a named subject."""
+    lo = ctx.sentence_start
+    if ctx.first <= lo:
+        return None
+    phrase = _sentence_subject(toks, lo, ctx.first, _quote_spans_before(ctx, all_ctx))
+    if phrase is None or phrase.pronoun:
+        return None
+    return Attribution(phrase, "", 0.5, source="subject")
+
+
+def _phrase_for_left_cue(
+    toks: list[Token],
+    k: int,
+    cue: str,
+    lo: int,
+    limit: int,
+    inside: list[tuple[int, int]],
+) -> SpeakerPhrase | None:
+    if cue == "according to":
+        return phrase_after(toks, k + 2, limit)
+    if cue.endswith("ing"):
+        # "..., saying": the one speaking is the subject of the sentence
+        subject = _sentence_subject(toks, lo, k, inside)
+        if subject is not None:
+            return subject
+        phrase = phrase_before(toks, k, lo)
+        return phrase if phrase is not None and phrase.named else None
+    phrase = phrase_before(toks, k, lo)
+    inverted = cue in LEFT_INVERTIBLE_CUES and k + 1 < limit and toks[k + 1].lower != "that"
+    if phrase is None and inverted:
+        phrase = phrase_after(toks, k + 1, limit)
+    if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
+        phrase = _sentence_subject(toks, lo, k, inside)
+    return phrase
+
+
+def _sentence_subject(
+    toks: list[Token], lo: int, limit: int, inside: list[tuple[int, int]]
+) -> SpeakerPhrase | None:
+    i = lo
+    while i < limit:
+        span = next((s for s in inside if s[0] <= i < s[1]), None)
+        if span is not None:
+            i = span[1]
+        elif not toks[i].text[:1].isalnum():
+            i += 1
+        else:
+            break
+    if i < limit and toks[i].lower in _INTRODUCERS:
+        comma = next((c for c in range(i, min(limit, i + 10)) if toks[c].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    phrase = phrase_after(toks, i, limit)
+    if phrase is not None and (phrase.named or phrase.pronoun):
+        return phrase
     return None
 
 
@@ -185,10 +303,10 @@ def _from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     cue = cue_at(toks, j, weak=True)
     if cue is not None:
         phrase = phrase_before(toks, j, lo)
-        return Attribution(phrase, cue, 0.85) if phrase else None
+        return Attribution(phrase, cue, 0.85, source="colon") if phrase else None
     phrase = phrase_before(toks, colon, lo)
     if phrase is not None and phrase.named and phrase.phrase_start == toks[lo].start:
-        return Attribution(phrase, ":", 0.75)
+        return Attribution(phrase, ":", 0.75, source="colon")
     return None
 
 
@@ -221,7 +339,7 @@ def _borrow(
                     words_of(q.paragraph - 1), last_in_para.get(q.paragraph - 1)
                 )
             if att is not None:
-                att = Attribution(att.phrase, att.cue, att.confidence * 0.8, direct=False)
+                att = Attribution(att.phrase, att.cue, att.confidence * 0.8, source="borrowed")
                 found[n] = att
         if att is not None:
             last_in_para[q.paragraph] = att
@@ -233,7 +351,7 @@ def _next_in_paragraph(
     m = n + 1
     if m < len(marked) and marked[m].paragraph == marked[n].paragraph:
         att = found[m]
-        if att is not None and att.direct:
+        if att is not None and att.source != "borrowed":
             return att
     return None
 
@@ -275,8 +393,10 @@ def _finish(
     for q, att in zip(marked, found, strict=True):
         quote = Quote(start=q.start, end=q.end, text=text[q.start : q.end])
         base = 0.9 if q.closed or q.continues else 0.6
-        if att is None:
-            quote.kind = "scare" if _word_count(text, q) <= _SCARE_WORDS else "quote"
+        titled = _looks_like_a_name_or_title(text, q) and (att is None or att.source == "left")
+        if att is None or titled:
+            short = _word_count(text, q) <= _SCARE_WORDS
+            quote.kind = "scare" if short or titled else "quote"
             quote.confidence = round(base * (0.5 if quote.kind == "scare" else 0.7), 2)
             quotes.append(quote)
             continue
@@ -305,6 +425,19 @@ def _finish(
             last_group = mention
         quotes.append(quote)
     return quotes
+
+
+def _looks_like_a_name_or_title(text: str, q: MarkedQuote) -> bool:
+    """``"Face the Nation,"``, ``Robert C. "Bobby" Scott``: a title or nickname, not speech.
+
+    Headlines are exempt: every word of a headline is capitalised anyway.
+    """
+    if q.paragraph == 0:
+        return False
+    words = [w for w in text[q.start : q.end].strip(_MARKS_AND_PUNCT).split() if len(w) > 3]
+    if not words or len(words) > _TITLE_WORDS:
+        return False
+    return all(w[:1].isupper() for w in words)
 
 
 def _word_count(text: str, q: MarkedQuote) -> int:

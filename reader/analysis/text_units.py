@@ -12,6 +12,7 @@ from reader.analysis.lexicon import ABBREVIATIONS
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
+_WRAP_WIDTH = 120
 
 # Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S." stays whole.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
@@ -37,12 +38,13 @@ class Token:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of paragraphs: split at blank lines, or at every line when there are none.
+    """Spans of paragraphs: split at blank lines, and at every line unless hard-wrapped.
 
-    Wrapped paragraphs (hard line breaks inside) stay whole as long as the document
-    separates paragraphs with blank lines, which is how news files are laid out.
+    A document whose lines are all short is hard-wrapped: its single line breaks are
+    soft and only blank lines separate paragraphs. Once any line is long, the lines
+    were not wrapped, so every line break ends a paragraph.
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
+    separator = _BLANK_LINE if _is_hard_wrapped(text) else _NEWLINE
     spans: list[tuple[int, int]] = []
     start = 0
     for match in separator.finditer(text):
@@ -50,6 +52,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         start = match.end()
     _append_stripped(text, start, len(text), spans)
     return spans
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    if not _BLANK_LINE.search(text):
+        return False
+    return max(map(len, text.split("\n"))) <= _WRAP_WIDTH
 
 
 def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -85,7 +93,7 @@ def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
 
-def is_sentence_end(toks: list[Token], i: int, text: str) -> bool:
+def is_sentence_end(toks: list[Token], i: int) -> bool:
     """Whether ``toks[i]`` (a ".", "!" or "?") ends a sentence."""
     tok = toks[i]
     if tok.text not in ".!?":
