@@ -43,6 +43,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
 
 
+def count(number: int, word: str, plural: str | None = None) -> str:
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
 def _fail(message: str) -> int:
     print(f"newsreader: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -164,10 +168,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"cannot write {target}: {error.strerror or error}")
     orphans = sum(annotation.orphan for annotation in chosen)
-    stories = len({annotation.article_id for annotation in chosen})
-    extra = f", {orphans} orphaned" if orphans else ""
-    print(
-        f"Exported {len(chosen)} annotation(s) from {stories} story(ies){extra} "
-        f"as {fmt} to {target}",
-    )
+    stories = count(len({annotation.article_id for annotation in chosen}), "story", "stories")
+    extra = f", {orphans} orphaned," if orphans else ""
+    print(f"Exported {count(len(chosen), 'annotation')} from {stories}{extra} as {fmt} to {target}")
     return 0

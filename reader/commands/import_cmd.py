@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.commands.export_cmd import count
+
 EXIT_USAGE = 2
 
 
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error))
     present = len(records) - len(fresh)
     print(
-        f"Imported {len(fresh)} annotation(s) into {args.db}"
+        f"Imported {count(len(fresh), 'annotation')} into {args.db}"
         + (f"; {present} already there, left unchanged" if present else ""),
     )
     return 0
