@@ -21,7 +21,7 @@ one block. Without a byline or a date there is no header beyond the title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reader.sources.dates import parse_date_line
 from reader.sources.layout import Block
@@ -35,17 +35,18 @@ _MAX_TITLE_CHARS = 300
 _MAX_SHORT_LINE = 60
 _MAX_SHORT_WORDS = 8
 _MAX_HEADER_BLOCKS = 6
+_MAX_HEADER_LINE = 120
 
 
 @dataclass(slots=True)
 class Header:
-    """What the header said, and where the body begins (index of its first block)."""
+    """What the header said, and the blocks of the body that follows it."""
 
     title: str | None = None
     byline: str | None = None
     published: str | None = None
     source: str | None = None
-    body_block: int = 0
+    body: list[Block] = field(default_factory=list)
 
 
 def clean(line: str) -> str:
@@ -86,6 +87,8 @@ class Fields:
 
 def _classify(line: str, fields: Fields) -> bool:
     """Record ``line`` as a header field; False when it cannot be one."""
+    if len(line) > _MAX_HEADER_LINE:
+        return False
     text = clean(line)
     name = byline_of(text)
     if name is not None and fields.byline is None:
@@ -110,57 +113,75 @@ def _classify(line: str, fields: Fields) -> bool:
 
 def is_header_line(line: str) -> bool:
     """A byline or a date line (the lines that prove a header block exists)."""
+    if len(line) > _MAX_HEADER_LINE:
+        return False
     return byline_of(line) is not None or parse_date_line(clean(line)) is not None
 
 
-def _title_block(text: str, block: Block, following: Block | None) -> bool:
-    joined = " ".join(line.text(text).strip() for line in block)
-    if len(block) > _MAX_TITLE_LINES or len(joined) > _MAX_TITLE_CHARS:
+def _looks_like_title(text: str, lines: Block, header_follows: bool) -> bool:
+    if len(lines) > _MAX_TITLE_LINES or lines[-1].end - lines[0].start > 2 * _MAX_TITLE_CHARS:
         return False
-    if any(is_header_line(line.text(text)) for line in block):
+    joined = title_text(text, lines)
+    if len(joined) > _MAX_TITLE_CHARS:
         return False
-    if not joined.endswith("."):
-        return True
     # A headline rarely ends with a full stop; a lede usually does. Trust a byline or date.
-    return following is not None and is_header_line(following[0].text(text))
+    return header_follows or not joined.endswith(".")
 
 
 def title_text(text: str, block: Block) -> str:
     return " ".join(" ".join(line.text(text).split()) for line in block)
 
 
-def fields_after(text: str, found: list[Block], first: int) -> tuple[Fields, int]:
-    """Byline, date and source from blocks starting at ``first``, and the first body block.
+def fields_before_body(text: str, found: list[Block]) -> tuple[Fields, list[Block]]:
+    """Byline, date and source lines at the start of ``found``, and the body blocks after them.
 
-    A short line only counts as the source when a byline or a date shows that
-    this is a header at all; otherwise it is the body's first paragraph.
+    A block may hold header lines and then body lines; it is cut where the body
+    starts. A short line only counts as the source when a byline or a date
+    shows that this is a header at all; otherwise it is the body's first line.
     """
     fields = Fields()
-    index = first
-    while index < len(found) and index - first < _MAX_HEADER_BLOCKS:
+    index = 0
+    body = found
+    while index < len(found) and index < _MAX_HEADER_BLOCKS:
+        block = found[index]
         trial = replace(fields)
-        if not all(_classify(line.text(text), trial) for line in found[index]):
-            break
-        fields = trial
-        index += 1
+        taken = 0
+        while taken < len(block) and _classify(block[taken].text(text), trial):
+            taken += 1
+        if taken == len(block):
+            fields = trial
+            index += 1
+            body = found[index:]
+            continue
+        # Cut a block only after a byline or date line in it: "Lede line\nmore lede." is body.
+        if taken and (trial.byline, trial.dated) != (fields.byline, fields.dated):
+            fields = trial
+            body = [block[taken:], *found[index + 1 :]]
+        else:
+            body = found[index:]
+        break
     if fields.byline is None and not fields.dated:
-        return Fields(), first
-    return fields, index
+        return Fields(), found
+    return fields, body
 
 
 def parse_header(text: str, found: list[Block]) -> Header:
     """Read the header from the blocks of a plain-text story."""
     if not found:
         return Header()
-    header = Header()
-    first = 0
-    following = found[1] if len(found) > 1 else None
-    if _title_block(text, found[0], following):
-        header.title = title_text(text, found[0])
-        first = 1
-    fields, body = fields_after(text, found, first)
-    header.byline = fields.byline
-    header.published = fields.published
-    header.source = fields.source
-    header.body_block = body
-    return header
+    first = found[0]
+    cut = next((i for i, line in enumerate(first) if is_header_line(line.text(text))), len(first))
+    title: str | None = None
+    rest = found
+    if cut < len(first):
+        # Title lines and header lines in one block, with no blank line between.
+        if cut and _looks_like_title(text, first[:cut], header_follows=True):
+            title = title_text(text, first[:cut])
+            rest = [first[cut:], *found[1:]]
+    else:
+        following = found[1][0].text(text) if len(found) > 1 else ""
+        if _looks_like_title(text, first, header_follows=is_header_line(following)):
+            title = title_text(text, first)
+            rest = found[1:]
+    fields, body = fields_before_body(text, rest)
+    return Header(title, fields.byline, fields.published, fields.source, body)

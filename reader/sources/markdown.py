@@ -16,7 +16,7 @@ from pathlib import Path
 from reader.model import Article, Span
 from reader.sources.dates import parse_date
 from reader.sources.decoding import read_text
-from reader.sources.header import fields_after, parse_header
+from reader.sources.header import fields_before_body, parse_header
 from reader.sources.identity import article_id, resolved, title_from_path
 from reader.sources.layout import Block, Line, blocks, split_blocks, trimmed
 
@@ -163,14 +163,13 @@ def parse(text: str, path: Path | None = None) -> Article:
         byline = byline or header.byline
         published = published or header.published
         source = source or header.source
-        body = found[header.body_block :]
+        body = header.body
     else:
         # After a heading or a front-matter title, "By X" and date lines may still follow.
-        fields, first_body = fields_after(text, body, 0)
+        fields, body = fields_before_body(text, body)
         byline = byline or fields.byline
         published = published or fields.published
         source = source or fields.source
-        body = body[first_body:]
 
     spans = paragraphs(text, body)
     location = resolved(path) if path is not None else None

@@ -17,8 +17,7 @@ def parse(text: str, path: Path | None = None) -> Article:
     """The Article in already-decoded text (newlines already ``\\n``)."""
     found = blocks(text)
     header = parse_header(text, found)
-    body = found[header.body_block :]
-    paragraphs = plain_paragraphs(text, body)
+    paragraphs = plain_paragraphs(text, header.body)
     location = resolved(path) if path is not None else None
     return Article(
         id=article_id(text, location),

@@ -164,3 +164,25 @@ def test_crlf_and_cr_newlines_are_normalised(write) -> None:
     assert "\r" not in article.text
     assert article.byline == "Jo Bloggs"
     assert shown(article) == ["Line one line two."]
+
+
+def test_header_without_blank_lines_then_body_in_the_same_block() -> None:
+    text = "Storm Hits Coast\nBy Ana Ruiz\n2024-01-05\nEFE\nWaves rose.\nRoads shut.\n"
+    article = parse_text(text)
+    assert (article.title, article.byline, article.published, article.source) == (
+        "Storm Hits Coast",
+        "Ana Ruiz",
+        "2024-01-05",
+        "EFE",
+    )
+    assert article.text[article.body_start :] == "Waves rose.\nRoads shut.\n"
+
+
+def test_first_line_that_is_a_byline_means_no_title_line() -> None:
+    article = parse_text("By Ana Ruiz\n\nMay 3, 2022\n\nThe body.\n", path="storm-report.txt")
+    assert (article.title, article.byline, article.published) == (
+        "Storm report",
+        "Ana Ruiz",
+        "2022-05-03",
+    )
+    assert shown(article) == ["The body."]
