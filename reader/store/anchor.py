@@ -21,9 +21,11 @@ CONTEXT_CHARS = 32
 SELF_EVIDENT_CHARS = 20
 # How much of the stored context must still surround a short quote (0..1).
 CONTEXT_NEEDED = 0.7
+# Similar words are weaker evidence than the same words, so their context must agree more.
+FUZZY_CONTEXT_NEEDED = 0.8
 # Fuzzy search tolerates one error per this many characters of the quote.
 CHARS_PER_ERROR = 4
-FUZZY_MIN_CHARS = 8
+FUZZY_MIN_CHARS = 16
 # Between two candidates this close in score the choice would be a guess.
 AMBIGUOUS_MARGIN = 3.0
 _MAX_EXACT_CANDIDATES = 2000
@@ -65,8 +67,16 @@ class _Candidate:
 
     @property
     def best_context(self) -> float:
-        sides = [side for side in (self.prefix, self.suffix) if side is not None]
-        return max(sides, default=1.0)
+        """How well the better-kept side of the context matches (1.0 if none was stored)."""
+        return max(self._sides, default=1.0)
+
+    @property
+    def worst_context(self) -> float:
+        return min(self._sides, default=1.0)
+
+    @property
+    def _sides(self) -> list[float]:
+        return [side for side in (self.prefix, self.suffix) if side is not None]
 
 
 def reanchor(selector: Selector, text: str) -> tuple[int, int] | None:
@@ -79,9 +89,10 @@ def reanchor(selector: Selector, text: str) -> tuple[int, int] | None:
         here = _candidate(selector, text, start, end, 1.0)
         if _self_evident(exact) or here.best_context >= CONTEXT_NEEDED:
             return start, end
-    found = _exact_search(selector, text)
-    if found is not None:
-        return found
+    if exact in text:
+        # The words are still there: choose among them or give up, but never settle
+        # for similar words elsewhere.
+        return _exact_search(selector, text)
     return _fuzzy_search(selector, text)
 
 
@@ -108,13 +119,21 @@ def _fuzzy_search(selector: Selector, text: str) -> tuple[int, int] | None:
     candidates = [
         _candidate(selector, text, m.start, m.end, 1 - m.errors / len(exact)) for m in matches
     ]
-    return _confident_choice(candidates)
+    return _confident_choice(candidates, fuzzy=True)
 
 
-def _confident_choice(candidates: list[_Candidate]) -> tuple[int, int] | None:
+def _confident_choice(
+    candidates: list[_Candidate], *, fuzzy: bool = False
+) -> tuple[int, int] | None:
+    if not candidates:
+        return None
     ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
     best = ranked[0]
-    if best.best_context < CONTEXT_NEEDED:
+    if fuzzy:
+        # Both sides must agree, or a near-copy next to one familiar side would pass.
+        if best.worst_context < FUZZY_CONTEXT_NEEDED:
+            return None
+    elif best.best_context < CONTEXT_NEEDED:
         return None
     if len(ranked) > 1 and best.score - ranked[1].score < AMBIGUOUS_MARGIN:
         return None
