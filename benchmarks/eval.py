@@ -1,0 +1,156 @@
+"""Detection quality: run ``analyze`` over the shared evaluation sets and score it.
+
+Run as ``python -m benchmarks.eval`` (``make eval``). The sets live next to the
+repository, in ``../shared``: each one that is missing is skipped with a one-line
+note. Predictions are written to a temporary directory (or ``--out DIR``) and scored
+with the shared ``score.py``, so the numbers are the scorer's own.
+
+Only quotes of kind "quote" are submitted: the gold marks direct speech, and what
+the analysis calls a scare quote or a title is not speech.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.analysis import analyze
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@dataclass(slots=True)
+class EvalSet:
+    name: str
+    gold: Path  # JSON Lines with "id" and "text", or one gold JSON naming its "file"
+
+
+def eval_sets(shared: Path) -> list[EvalSet]:
+    data = shared / "eval" / "data"
+    sets = [
+        EvalSet("polnear_dev", data / "polnear_dev.jsonl"),
+        EvalSet("conll2003_dev", data / "conll2003_dev.jsonl"),
+    ]
+    gold = sorted((shared / "gold").glob("*.json"))
+    # An empty list still gets a row, so a missing gold folder is reported, not ignored.
+    sets += [EvalSet(path.stem, path) for path in gold] or [
+        EvalSet("user sample", shared / "gold" / "moscow-us-strategic-stability.json")
+    ]
+    return sets
+
+
+def load_documents(eval_set: EvalSet, shared: Path) -> list[dict]:
+    """The documents of a set as {"id", "text"}; a gold JSON names its text file."""
+    if eval_set.gold.suffix == ".jsonl":
+        with eval_set.gold.open(encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines if line.strip()]
+    gold = json.loads(eval_set.gold.read_text(encoding="utf-8"))
+    text = gold.get("text")
+    if text is None:
+        text = (shared / gold["file"]).read_text(encoding="utf-8")
+    return [{"id": gold.get("id", eval_set.gold.stem), "text": text}]
+
+
+def predict(document: dict) -> dict:
+    text = document["text"]
+    analysis = analyze(text)
+    return {
+        "id": document["id"],
+        "text": text,
+        "quotes": [
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "cue": q.cue,
+                "kind": q.kind,
+            }
+            for q in analysis.quotes
+            if q.kind == "quote"
+        ],
+        "entities": [
+            {"start": e.start, "end": e.end, "text": e.text, "label": e.label}
+            for e in analysis.entities
+        ],
+    }
+
+
+def score(scorer: Path, gold: Path, pred: Path) -> dict:
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"score.py failed on {gold.name}: {result.stderr.strip()}")
+    return json.loads(result.stdout)
+
+
+def _f1(block: dict | None, key: str) -> str:
+    if not block or not block.get(key):
+        return "-"
+    return f"{block[key]['f1']:.3f}"
+
+
+def row(name: str, docs: int, result: dict) -> list[str]:
+    quotes = result.get("quotes")
+    entities = result.get("entities")
+    accuracy = quotes.get("speaker_accuracy") if quotes else None
+    per_label = (entities or {}).get("per_label", {})
+    return [
+        name,
+        str(docs),
+        _f1(quotes, "overlap"),
+        _f1(quotes, "attributed"),
+        "-" if accuracy is None else f"{accuracy:.3f}",
+        _f1(entities, "exact"),
+        f"{per_label['PER']['f1']:.3f}" if "PER" in per_label else "-",
+    ]
+
+
+def print_table(rows: list[list[str]]) -> None:
+    header = ["set", "docs", "quotes F1", "attributed F1", "speaker acc", "names F1", "PER F1"]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for line in [header, ["-" * w for w in widths], *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
+    parser.add_argument("--out", type=Path, help="keep the prediction files in this folder")
+    args = parser.parse_args(argv)
+    scorer = args.shared / "eval" / "score.py"
+    if not scorer.is_file():
+        print(f"skipping the evaluation: no scorer at {scorer}")
+        return 0
+    rows: list[list[str]] = []
+    with tempfile.TemporaryDirectory(prefix="newsreader-eval-") as tmp:
+        out = args.out or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        for eval_set in eval_sets(args.shared):
+            if not eval_set.gold.is_file():
+                print(f"skipping {eval_set.name}: {eval_set.gold} is missing")
+                continue
+            documents = load_documents(eval_set, args.shared)
+            pred = out / f"{eval_set.name}.pred.jsonl"
+            with pred.open("w", encoding="utf-8") as f:
+                for document in documents:
+                    f.write(json.dumps(predict(document), ensure_ascii=False) + "\n")
+            rows.append(row(eval_set.name, len(documents), score(scorer, eval_set.gold, pred)))
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
