@@ -1,0 +1,44 @@
+"""SVG snapshots of the reader pane at 100x30 on the user's sample (hand-made analysis)."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from reader.ui.widgets.search_bar import SearchBar
+from tests.ui.test_article_view_data import ViewApp, sample_analysis, sample_article
+
+SIZE = (100, 30)
+
+
+def app() -> ViewApp:
+    article = sample_article()
+    return ViewApp(article, sample_analysis(article))
+
+
+async def no_blink(pilot: Pilot) -> None:
+    pilot.app.query_one(SearchBar).input.cursor_blink = False
+    await pilot.pause()
+
+
+def test_quotes_and_names_highlighted(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, press=[])
+
+
+def test_focused_quote_shows_its_speaker(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, press=["n"])
+
+
+def test_active_selection(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, press=["j", "v", "j", "w", "w"])
+
+
+def test_search_matches_while_typing(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, run_before=no_blink, press=["slash", *"moscow"])
+
+
+def test_legend(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, press=["l"])
+
+
+def test_people_panel(snap_compare) -> None:
+    assert snap_compare(app(), terminal_size=SIZE, press=["i"])
