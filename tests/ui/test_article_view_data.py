@@ -127,7 +127,7 @@ def sample_analysis(article: Article) -> Analysis:
 
 
 def huge_article(paragraphs: int) -> Article:
-    """A generated story of ``paragraphs`` paragraphs (about 700 bytes each)."""
+    """A generated story of ``paragraphs`` paragraphs (about 440 bytes each)."""
     parts = ["Huge Story\n\nBy Test Desk\n\n"]
     body = len(parts[0])
     for number in range(paragraphs):

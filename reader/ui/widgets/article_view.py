@@ -87,7 +87,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self.painter: Painter | None = None
         self._rows: LRUCache[int, Strip] = LRUCache(1024)
         self._generation = 0
-        self._pending: tuple[Span, str] | None = None  # scroll waiting for wrapping
+        # Scrolls waiting for wrapping to reach their text, run in order.
+        self._pending: list[tuple[Span, str]] = []
 
     # -- loading and wrapping ------------------------------------------------------------
 
@@ -99,7 +100,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self.article = article
         self.paragraphs = paragraphs
         self.index = None
-        self._pending = None
+        self._pending = []
         if not self.is_mounted:
             return  # wrapped on the first resize, once the pane has a width
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -125,7 +126,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows.clear()
         self._update_virtual_size()
         if anchor is not None:
-            self._pending = (Span(anchor, anchor), "top")
+            self._pending = [(Span(anchor, anchor), "top")]
         self._run_pending()
         if not index.complete:
             self._wrap_rest(self._generation, width, stop)
@@ -203,11 +204,11 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         focus_visible = focus is not None and self._on_screen(Span(focus.start, focus.end))
         top = self.top_offset() if self.scroll_offset.y else None
         self._wrap(anchor=None if pending else top)
-        if pending is not None:
+        if pending:
             self._pending = pending
-        elif focus_visible and self._pending is None:
+        elif focus_visible:
             assert focus is not None
-            self._pending = (Span(focus.start, focus.end), "nearest")
+            self._pending.append((Span(focus.start, focus.end), "nearest"))
         self._run_pending()
 
     def _on_screen(self, span: Span) -> bool:
@@ -264,18 +265,20 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
 
     def scroll_to_span(self, span: Span, how: str = "nearest") -> None:
         """Bring ``span`` on screen now, or as soon as wrapping reaches it."""
-        self._pending = (span, how)
+        self._pending = [(span, how)]
         self._run_pending()
 
     def _run_pending(self) -> None:
-        if self._pending is None:
-            return
-        span, how = self._pending
-        first = self.row_of(span.start)
-        last = self.row_of(max(span.start, span.end - 1))
-        if first is None or last is None:
-            return
-        self._pending = None
+        while self._pending:
+            span, how = self._pending[0]
+            first = self.row_of(span.start)
+            last = self.row_of(max(span.start, span.end - 1))
+            if first is None or last is None:
+                return
+            self._pending.pop(0)
+            self._scroll_rows(span, first, last, how)
+
+    def _scroll_rows(self, span: Span, first: int, last: int, how: str) -> None:
         height = max(1, self.size.height)
         top = int(self.scroll_offset.y)
         if how == "top":

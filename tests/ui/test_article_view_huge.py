@@ -1,0 +1,53 @@
+"""The huge-story path: a generated story of a few MB opens at once and wraps in a worker."""
+
+from __future__ import annotations
+
+from tests.ui.test_article_view_data import ViewApp, huge_article
+
+PARAGRAPHS = 7_000  # about 3 MB
+
+
+def screen_text(app: ViewApp) -> str:
+    text = app.view.text_widget
+    return "\n".join(
+        "".join(segment.text for segment in text.render_line(y)) for y in range(text.size.height)
+    )
+
+
+async def test_first_page_shows_before_wrapping_ends_and_g_reaches_the_end() -> None:
+    app = ViewApp(huge_article(PARAGRAPHS))
+    assert len(app.article.text) > 3_000_000
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = app.view.text_widget
+        assert text.index is not None
+        # Only the start is wrapped before the first paint; the worker does the rest.
+        assert not text.index.complete
+        assert text.index.wrapped_paragraphs < PARAGRAPHS // 4
+        assert "Paragraph 0 opens here." in screen_text(app)
+        await pilot.press("G")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text.index.complete
+        shown = screen_text(app)
+        assert f"Paragraph {PARAGRAPHS - 1} opens here." in shown
+        assert "a request from the auditors themselves." in shown
+        assert app.status == f"Sentence 5/5 of paragraph {PARAGRAPHS}/{PARAGRAPHS}"
+        await pilot.press("k", "k")
+        assert app.status == f"Sentence 3/5 of paragraph {PARAGRAPHS}/{PARAGRAPHS}"
+
+
+async def test_search_and_resize_in_a_huge_story() -> None:
+    app = ViewApp(huge_article(PARAGRAPHS))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"Paragraph 6543 ", "enter")
+        span = app.view.focus_span
+        assert span is not None
+        assert app.article.text[span.start : span.end] == "Paragraph 6543 opens here."
+        assert "Paragraph 6543 opens here." in screen_text(app)
+        await pilot.resize_terminal(60, 30)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Paragraph 6543 opens here." in screen_text(app)
+        assert app.view.text_widget.index is not None
+        assert app.view.text_widget.index.width == 60 - 3 - 1
