@@ -40,6 +40,7 @@ _TOKEN = re.compile(r"\S+")
 _ANY_WORD = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 _LOWER_WORD = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
 _DIGIT = re.compile(r"\d")
+_PROSE = re.compile(r"\b[a-z]+[ \t]+[a-z]+[ \t]+[a-z]+\b")
 _INITIAL = re.compile(rf"[{_UPPER}]\.?")
 
 # A name can carry these lowercase particles inside it ("Ludwig van Beethoven").
@@ -81,10 +82,7 @@ class _Found:
     label: str | None  # None: undecided until the whole document is read
     confident: bool
     initial: bool = False
-    cue_place: bool = False
-    cue_speech: bool = False
     headline: bool = False
-    weak_place: bool = False
 
 
 @dataclass(slots=True)
@@ -92,7 +90,9 @@ class _Doc:
     text: str
     lex: Lexicon
     found: list[_Found] = field(default_factory=list)
-    line_modes: dict[int, bool] = field(default_factory=dict)
+    line_start: int = -1  # the line _in_headline looked at last
+    line_end: int = -1
+    line_is_headline: bool = False
 
 
 def find_names(text: str) -> list[Entity]:
@@ -116,8 +116,12 @@ def find_names(text: str) -> list[Entity]:
             label = sure.get(word)
             if label is not None:
                 found.append(_Found(start, end, label, True))
-                continue
-        _read_run(doc, match.start(), match.end())
+            elif "'" not in word and "’" not in word:
+                _read_word(doc, start, end, word)
+            else:
+                _read_run(doc, start, match.end())
+            continue
+        _read_run(doc, match.start(), end)
     return _settle(doc)
 
 
@@ -137,8 +141,10 @@ def _run_pattern() -> re.Pattern[str]:
             if f[:1].isupper() and f not in lex.known and f not in lex.places and f not in openers
         )
     )
+    # The leading class lets the regex engine jump between capitals instead of trying
+    # the assertions at every character.
     return re.compile(
-        rf"(?<![\w'’])(?!(?:{never_first})(?![\w'’.&-]))"
+        rf"(?=[{_UPPER}])(?<![\w'’])(?!(?:{never_first})(?![\w'’.&-]))"
         rf"({_WORD})(?:{_SEP}(?:(?:{_CONNECTORS}){_SEP}){{0,3}}{_WORD})*"
     )
 
@@ -163,21 +169,34 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
+@dataclass(slots=True, frozen=True)
+class _Tables:
+    exact: dict[str, str]  # "Moscow" -> LOC, "Russian" -> MISC, "NATO" -> ORG
+    folded: dict[str, str]  # the same, case-folded, for headlines in capitals
+    openers: frozenset[str]  # case-folded first words of the multi-word names
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    lex = lexicon()
+    exact: dict[str, str] = {}
+    for demonym in lex.demonyms:
+        exact[" ".join(w[:1].upper() + w[1:] for w in demonym.split())] = "MISC"
+    for name, strength in lex.places.items():
+        if strength == PLACE_STRONG and name not in lex.first_names:
+            exact[name] = "LOC"
+    exact.update(lex.known)
+    folded: dict[str, str] = {}
+    for name, label in exact.items():
+        folded.setdefault(name.casefold(), label)
+    openers = frozenset(name.split()[0] for name in folded if " " in name)
+    return _Tables(exact, folded, openers)
+
+
 @lru_cache(maxsize=1)
 def _sure_words() -> dict[str, str]:
     """Single words whose label never depends on context: known names, big places, peoples."""
-    lex = lexicon()
-    sure: dict[str, str] = {}
-    for name, strength in lex.places.items():
-        if strength == PLACE_STRONG and " " not in name and name not in lex.first_names:
-            sure[name] = "LOC"
-    for demonym in lex.demonyms:
-        if " " not in demonym:
-            sure[demonym[:1].upper() + demonym[1:]] = "MISC"
-    for name, label in lex.known.items():
-        if " " not in name:
-            sure[name] = label
-    return sure
+    return {name: label for name, label in _tables().exact.items() if " " not in name}
 
 
 # --- reading one run -------------------------------------------------------------
@@ -201,6 +220,37 @@ def _read_run(doc: _Doc, start: int, end: int) -> None:
             _read_headline_piece(doc, piece)
         else:
             _read_piece(doc, piece, _sentence_initial(text, at))
+
+
+def _read_word(doc: _Doc, start: int, end: int, word: str) -> None:
+    """A run of one word that no list knows: the common case, kept lean."""
+    if word[0] > "\x7f" and not word[0].isupper():
+        return
+    lex = doc.lex
+    low = word.lower()
+    if low in lex.common_words or low in lex.titles:
+        return
+    text = doc.text
+    if _in_headline(doc, start):
+        _read_headline_piece(doc, [_Tok(start, end, word)])
+        return
+    initial = _sentence_initial(text, start)
+    if initial and _looks_like_word(word):
+        return
+    if word.isupper() and len(word) > 3:  # "HALIFAX, March 3 -"
+        label = _tables().folded.get(word.casefold())
+        if label:
+            doc.found.append(_Found(start, end, label, True))
+            return
+    place = lex.places.get(word)
+    if place is not None:
+        if place == PLACE_STRONG or _previous_word(text, start) in _PLACE_CUES:
+            doc.found.append(_Found(start, end, "LOC", True))
+            return
+    elif _previous_word(text, start) in lex.titles:  # "spokesman Peskov"
+        doc.found.append(_Found(start, end, "PER", True))
+        return
+    doc.found.append(_Found(start, end, None, False, initial=initial))
 
 
 def _pieces(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
@@ -320,23 +370,21 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _in_headline(doc: _Doc, start: int) -> bool:
     """Is ``start`` on a short line written in capitals or in title case?"""
+    # Runs arrive in text order, so the line found last time usually still holds.
+    if doc.line_start <= start <= doc.line_end:
+        return doc.line_is_headline
     text = doc.text
-    line_start = text.rfind("\n", max(0, start - _HEADLINE_MAX), start) + 1
-    if line_start == 0 and start >= _HEADLINE_MAX:
-        return False
-    cached = doc.line_modes.get(line_start)
-    if cached is not None:
-        return cached
-    line_end = text.find("\n", start, line_start + _HEADLINE_MAX + 1)
+    line_end = text.find("\n", start)
     if line_end < 0:
         line_end = len(text)
-        headline = line_end - line_start <= _HEADLINE_MAX
-    else:
-        headline = True
-    if headline:
-        line = text[line_start:line_end]
-        headline = _looks_like_headline(line)
-    doc.line_modes[line_start] = headline
+    line_start = text.rfind("\n", 0, start) + 1
+    headline = (
+        line_end - line_start <= _HEADLINE_MAX
+        # Three lowercase words in a row settle it cheaply: that is prose.
+        and _PROSE.search(text, line_start, line_end) is None
+        and _looks_like_headline(text[line_start:line_end])
+    )
+    doc.line_start, doc.line_end, doc.line_is_headline = line_start, line_end, headline
     return headline
 
 
@@ -371,95 +419,82 @@ def _add(doc: _Doc, tokens: list[_Tok], label: str | None, confident: bool, **kw
 
 def _read_piece(doc: _Doc, tokens: list[_Tok], initial: bool) -> None:
     lex = doc.lex
+    exact = _tables().exact
     whole = _joined(tokens)
-    known = _lookup(lex, whole)
+    known = exact.get(whole)
     if known is None and whole.isupper() and len(whole) > 3:  # "HALIFAX, March 3 -"
-        known = _lookup(lex, whole.title())
+        known = _tables().folded.get(whole.casefold())
     if known:
         _add(doc, tokens, known, True)
         return
     # Capitalised small words are not names: "But", "The", "Tuesday".
-    while tokens and tokens[0].word.lower() in lex.common_words:
+    trimmed = False
+    while tokens and (tokens[0].connector or tokens[0].word.lower() in lex.common_words):
         tokens = tokens[1:]
         initial = False
+        trimmed = True
     while tokens and tokens[-1].word.lower() in _WEEKDAYS:
         tokens = tokens[:-1]
-    while tokens and tokens[0].connector:
-        tokens = tokens[1:]
+        trimmed = True
     if not tokens:
         return
-    if len(tokens) > 1 and _label_by_suffix(lex, tokens) == "ORG":
+    lows = [t.word.lower() for t in tokens]
+    n = len(tokens)
+    if n > 1 and (
+        lows[-1] in lex.org_suffixes or (lows[0] in lex.org_heads and lows[1] in ("of", "for"))
+    ):
         _add(doc, tokens, "ORG", True)
         return
-    title_at = next(
-        (i for i, t in enumerate(tokens) if t.word.lower() in lex.titles and not t.connector),
-        -1,
-    )
-    if title_at >= 0:
-        name_at = _end_of_title(lex, tokens, title_at)
-        if title_at > 0:
-            _read_piece(doc, tokens[:title_at], initial)
-        rest = tokens[name_at:]
-        if rest and rest[0].connector:  # "Mayor of London": the rest is not the person
-            _read_piece(doc, rest[1:], False)
-        elif rest and len(rest) <= _MAX_PERSON_TOKENS:
-            _add(doc, rest, "PER", True)
-        elif rest:
-            _read_piece(doc, rest, False)
-        return
-    whole = _joined(tokens)
-    known = _lookup(lex, whole)
-    if known:
-        _add(doc, tokens, known, True)
-        return
-    label = _label_by_suffix(lex, tokens) if len(tokens) > 1 else None
-    if label:
-        _add(doc, tokens, label, True)
-        return
-    if len(tokens) > 1 and _starts_with_first_name(lex, tokens):
-        _add(doc, tokens, "PER", True)
-        return
+    titles = lex.titles
+    for title_at, low in enumerate(lows):
+        if low in titles and not tokens[title_at].connector:
+            _read_titled(doc, tokens, title_at, initial)
+            return
+    if trimmed:
+        whole = _joined(tokens)
+        known = exact.get(whole)
+        if known:
+            _add(doc, tokens, known, True)
+            return
+    if n > 1:
+        label = _label_by_suffix(lex, lows)
+        if label is None and _starts_with_first_name(lex, tokens):
+            label = "PER"
+        if label:
+            _add(doc, tokens, label, True)
+            return
     text = doc.text
-    start, end = tokens[0].start, tokens[-1].end
-    prev = _previous_word(text, start)
-    nxt = _next_word(text, end)
-    place = lex.places.get(whole)
-    cue_place = prev in _PLACE_CUES or _is_dateline(text, end, initial)
-    if prev in lex.titles:  # "spokesman Dmitry Peskov", "presidents Joe Biden"
+    prev = _previous_word(text, tokens[0].start)
+    if prev in titles:  # "spokesman Dmitry Peskov", "presidents Joe Biden"
         _add(doc, tokens, "PER", True)
         return
-    if place and (cue_place or place == PLACE_STRONG):
+    place = lex.places.get(whole)
+    if place and (place == PLACE_STRONG or prev in _PLACE_CUES):
         _add(doc, tokens, "LOC", True)
         return
-    if initial and len(tokens) == 1 and _looks_like_word(tokens[0].word):
+    if initial and n == 1 and _looks_like_word(tokens[0].word):
         return
-    _add(
-        doc,
-        tokens,
-        None,
-        False,
-        initial=initial,
-        cue_place=cue_place,
-        cue_speech=nxt in _SPEECH_VERBS or prev in _SPEECH_VERBS,
-        weak_place=place is not None,
-    )
+    _add(doc, tokens, None, False, initial=initial)
 
 
-def _lookup(lex: Lexicon, name: str) -> str | None:
-    label = lex.known.get(name)
-    if label:
-        return label
-    if lex.places.get(name) == PLACE_STRONG and name not in lex.first_names:
-        return "LOC"
-    if name.lower() in lex.demonyms:
-        return "MISC"
-    return None
+def _read_titled(doc: _Doc, tokens: list[_Tok], title_at: int, initial: bool) -> None:
+    """'U.S. President Mary Collins': a name before the title, the title, then a person."""
+    name_at = _end_of_title(doc.lex, tokens, title_at)
+    if title_at > 0:
+        _read_piece(doc, tokens[:title_at], initial)
+    rest = tokens[name_at:]
+    if rest and rest[0].connector:  # "Mayor of London": the rest is not the person
+        _read_piece(doc, rest[1:], False)
+    elif rest and len(rest) <= _MAX_PERSON_TOKENS:
+        _add(doc, rest, "PER", True)
+    elif rest:
+        _read_piece(doc, rest, False)
 
 
-def _label_by_suffix(lex: Lexicon, tokens: list[_Tok]) -> str | None:
-    last = tokens[-1].word.lower()
-    first = tokens[0].word.lower()
-    second = tokens[1].word.lower() if len(tokens) > 1 else ""
+def _label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:
+    last = lows[-1]
+    first = lows[0]
+    second = lows[1] if len(lows) > 1 else ""
     if last in lex.org_suffixes or (first in lex.org_heads and second in ("of", "for")):
         return "ORG"
     if last in lex.loc_suffixes or first in lex.loc_heads:
@@ -514,27 +549,40 @@ _MONTHS = _words("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
 
 def _read_headline_piece(doc: _Doc, tokens: list[_Tok]) -> None:
     """In a headline only names we can look up count; capitals prove nothing there."""
+    tables = _tables()
+    folded = tables.folded
     tokens = [t for t in tokens if not t.connector]
     i = 0
     n = len(tokens)
     while i < n:
-        for j in range(min(n, i + 4), i, -1):
-            span = tokens[i:j]
-            name = _joined(span)
-            label = _lookup(doc.lex, name) or _lookup(doc.lex, name.title())
-            if label is None and j - i == 1 and name.isupper() and name in doc.lex.known:
-                label = doc.lex.known[name]
-            if label:
-                _add(doc, span, label, True, headline=True)
+        first = tokens[i].word.casefold()
+        if first in tables.openers:
+            j = _longest_name(folded, tokens, i)
+            if j:
+                _add(doc, tokens[i:j], folded[_folded(tokens[i:j])], True, headline=True)
                 i = j
-                break
+                continue
+        tok = tokens[i]
+        label = folded.get(first)
+        if label:
+            _add(doc, [tok], label, True, headline=True)
+        elif i == 0 and _is_dateline(doc.text, tok.end, _sentence_initial(doc.text, tok.start)):
+            _add(doc, [tok], "LOC", True, headline=True)
         else:
-            tok = tokens[i]
-            if i == 0 and _is_dateline(doc.text, tok.end, _sentence_initial(doc.text, tok.start)):
-                _add(doc, [tok], "LOC", True, headline=True)
-            else:
-                _add(doc, [tok], None, False, headline=True)
-            i += 1
+            _add(doc, [tok], None, False, headline=True)
+        i += 1
+
+
+def _longest_name(folded: dict[str, str], tokens: list[_Tok], i: int) -> int:
+    """End of the longest known name of two to four words starting at ``tokens[i]``, or 0."""
+    for j in range(min(len(tokens), i + 4), i + 1, -1):
+        if _folded(tokens[i:j]) in folded:
+            return j
+    return 0
+
+
+def _folded(tokens: list[_Tok]) -> str:
+    return " ".join(t.word for t in tokens).casefold()
 
 
 # --- the whole document ----------------------------------------------------------
@@ -543,59 +591,54 @@ def _read_headline_piece(doc: _Doc, tokens: list[_Tok]) -> None:
 def _settle(doc: _Doc) -> list[Entity]:
     """Decide undecided names from what the document says about them elsewhere."""
     text = doc.text
+    found = doc.found
+    names = [_clean(text[f.start : f.end]) for f in found]
     by_name: dict[str, str] = {}
-    surnames: dict[str, str] = {}
-    for f in doc.found:
-        if f.label and f.confident and not f.headline:
-            name = _clean(text[f.start : f.end])
-            by_name.setdefault(name, f.label)
-            if f.label == "PER":
-                parts = name.split()
-                if len(parts) > 1:
-                    surnames.setdefault(parts[-1], "PER")
+    surnames: set[str] = set()
     seen_mid: set[str] = set()
-    for f in doc.found:
-        if f.label is None and not f.initial and not f.headline:
-            seen_mid.add(_clean(text[f.start : f.end]))
+    for f, name in zip(found, names, strict=True):
+        if f.headline:
+            continue
+        if f.label is None:
+            if not f.initial:
+                seen_mid.add(name)
+        elif f.confident:
+            by_name.setdefault(name, f.label)
+            if f.label == "PER" and " " in name:
+                surnames.add(name.rsplit(" ", 1)[1])
     entities: list[Entity] = []
-    for f in doc.found:
-        name = _clean(text[f.start : f.end])
+    for f, name in zip(found, names, strict=True):
         label = f.label
         if label is None:
-            label = _guess(f, name, by_name, surnames, seen_mid)
-        if label is None:
-            continue
-        entities.append(Entity(f.start, f.end, text[f.start : f.end], label))
+            if f.headline:
+                cased = name.title() if name.isupper() else name
+                label = by_name.get(cased) or ("PER" if cased in surnames else None)
+            else:
+                label = by_name.get(name) or ("PER" if name in surnames else None)
+                if label is None and (not f.initial or name in seen_mid):
+                    label = _guess(doc, f, name)
+        if label is not None:
+            entities.append(Entity(f.start, f.end, text[f.start : f.end], label))
     entities.sort(key=lambda e: e.start)
     return entities
 
 
-def _guess(
-    f: _Found,
-    name: str,
-    by_name: dict[str, str],
-    surnames: dict[str, str],
-    seen_mid: set[str],
-) -> str | None:
-    if f.headline:
-        cased = name.title() if name.isupper() else name
-        return by_name.get(cased) or surnames.get(cased)
-    label = by_name.get(name) or surnames.get(name)
-    if label:
-        return label
-    if f.initial and name not in seen_mid:
-        return None
-    if f.cue_place or f.weak_place:
+def _guess(doc: _Doc, f: _Found, name: str) -> str:
+    """A name nothing vouches for: read the words around it."""
+    text = doc.text
+    prev = _previous_word(text, f.start)
+    if prev in _PLACE_CUES or name in doc.lex.places or _is_dateline(text, f.end, f.initial):
         return "LOC"
-    words = name.split()
-    if name.isupper() and len(words) == 1 and len(name) <= 6:
+    if name.isupper() and len(name) <= 6 and " " not in name:
         return "ORG"
-    if len(words) > 1:
+    if " " in name:
         return "PER"
-    if f.cue_speech:
+    if prev in _SPEECH_VERBS or _next_word(text, f.end) in _SPEECH_VERBS:
         return "PER"
     return "ORG"
 
 
 def _clean(name: str) -> str:
-    return " ".join(name.split())
+    if "\n" in name or "  " in name or "\t" in name:
+        return " ".join(name.split())
+    return name
