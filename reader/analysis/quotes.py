@@ -134,7 +134,9 @@ def _pair_paragraph(
                 opened_in_run.add(double)
                 _open(stack, s + offset, double, char, emit)
             else:
-                _close(stack, s + offset, e, double, before not in "sS", emit)
+                # A run read by context closes as a whole; one read mark by mark ends here.
+                end = e if role == "close" else s + offset + 1
+                _close(stack, s + offset, end, double, before not in "sS", emit)
     if not stack:
         return None
     outer = stack[0]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reader.analysis.lexicon import (
     ABBREVIATIONS,
     DETERMINERS,
+    ORG_HEADS,
     SENTENCE_OPENERS,
     SPEECH_CUES,
     TITLE_WORDS,
@@ -47,6 +48,12 @@ def clean_name_words(words: list[str]) -> list[str]:
     n = 0
     while n < len(words) and _is_prefix_word(words[n].lower()):
         n += 1
+    # "Transport Minister Ana Ruiz": everything up to the last title word is the role
+    last_title = max(
+        (i for i in range(n, len(words)) if words[i].lower() in TITLE_WORDS), default=-1
+    )
+    if 0 <= last_title < len(words) - 1 and words[-1].lower() not in ORG_HEADS:
+        n = last_title + 1
     out = words[n:]
     if out and out[-1].endswith(_POSSESSIVE):
         out = [*out[:-1], out[-1][:-2]]
@@ -93,7 +100,9 @@ class SpeakerIndex:
 
     def fullest(self, name: str, at: int) -> str:
         """The longest form of ``name`` used in the article, nearest to offset ``at``."""
-        words = clean_name_words(name.split())
+        words = name.split()
+        if words and words[-1].endswith(_POSSESSIVE):
+            words[-1] = words[-1][:-2]
         if not words:
             return name
         lowered = [w.lower() for w in words]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reader.analysis.lexicon import (
     DETERMINERS,
     NAME_JOINERS,
+    ORG_HEADS,
     PHRASE_BREAKERS,
     PLURAL_SPEAKERS,
     SENTENCE_OPENERS,
@@ -251,6 +252,9 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
         word = tok.lower
         if word in TITLE_WORDS or not tok.is_capitalised or word.endswith(("'s", "’s")):
             last_title = n
+    if words[-1].lower in ORG_HEADS and words[-1].is_capitalised:
+        # "The Interior Ministry", "the White House": the whole phrase names the body
+        last_title = 0 if words[0].lower in DETERMINERS else -1
     name = words[last_title + 1 :]
     role_words = [t for t in words[: last_title + 1] if t.lower not in _HONORIFICS]
     if role_words and role_words[0].lower in DETERMINERS:

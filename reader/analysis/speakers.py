@@ -11,6 +11,7 @@ article uses; a title before the name becomes the role.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.analysis.lexicon import SUBJECT_PRONOUNS, words
@@ -393,7 +394,10 @@ def _finish(
     for q, att in zip(marked, found, strict=True):
         quote = Quote(start=q.start, end=q.end, text=text[q.start : q.end])
         base = 0.9 if q.closed or q.continues else 0.6
-        titled = _looks_like_a_name_or_title(text, q) and (att is None or att.source == "left")
+        titled = _is_nickname(text, q) or (
+            _looks_like_a_name_or_title(text, q)
+            and (att is None or att.source not in ("right", "colon"))
+        )
         if att is None or titled:
             short = _word_count(text, q) <= _SCARE_WORDS
             quote.kind = "scare" if short or titled else "quote"
@@ -438,6 +442,19 @@ def _looks_like_a_name_or_title(text: str, q: MarkedQuote) -> bool:
     if not words or len(words) > _TITLE_WORDS:
         return False
     return all(w[:1].isupper() for w in words)
+
+
+_NICKNAME = re.compile(r"[A-Z][\w.]*\s$")
+
+
+def _is_nickname(text: str, q: MarkedQuote) -> bool:
+    """Robert C. "Bobby" Scott: one capitalised word quoted between parts of a name."""
+    inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT)
+    if " " in inner or not inner[:1].isupper():
+        return False
+    before = text[max(0, q.start - 20) : q.start]
+    after = text[q.end : q.end + 2]
+    return bool(_NICKNAME.search(before)) and after[:1] == " " and after[1:2].isupper()
 
 
 def _word_count(text: str, q: MarkedQuote) -> int:

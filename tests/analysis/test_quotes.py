@@ -1,0 +1,128 @@
+"""Quotation marks paired into quotes: every mark style, damage, and what is not a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze, find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [q.text for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win" and left.', '"we will win"'),
+        ("He said “we will win” and left.", "“we will win”"),
+        ("Minister Hails 'Historic' Deal", "'Historic'"),
+        ("Minister hails ‘historic’ deal", "‘historic’"),
+        ("Il a dit « nous gagnerons » hier.", "« nous gagnerons »"),
+        ("Er sagte „wir gewinnen“ gestern.", "„wir gewinnen“"),
+        ("Sie sagte »wir gewinnen« gestern.", "»wir gewinnen«"),
+    ],
+)
+def test_each_mark_style_pairs(text: str, expected: str) -> None:
+    assert quoted(text) == [expected]
+
+
+def test_quote_spans_include_their_marks_and_slice_the_source() -> None:
+    text = 'Smith said "it is over," and left.'
+    (quote,) = find_quotes(text)
+    assert text[quote.start] == '"'
+    assert text[quote.end - 1] == '"'
+    assert quote.text == text[quote.start : quote.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow's position and the ministry's reply did not change.",
+        "Prices were lower in the '90s than in the '80s.",
+        "The band played rock 'n' roll all night.",
+        "The students' union and the teachers' room were closed.",
+        "Don't say it wasn't O'Neill's idea.",
+        "They'll fight 'em on the beaches.",
+    ],
+)
+def test_apostrophes_are_not_quotes(text: str) -> None:
+    assert quoted(text) == []
+
+
+def test_apostrophes_inside_a_single_quoted_headline() -> None:
+    assert quoted("Candidate: Rival's Plan Is 'Dead on Arrival' in Congress") == [
+        "'Dead on Arrival'"
+    ]
+
+
+def test_multi_paragraph_quote_reopens_each_paragraph_and_closes_once() -> None:
+    text = (
+        'The minister said:\n\n"We will build the bridge. It will take two years.\n\n'
+        '"And it will carry trains as well as cars."\n\nThe opposition disagreed.'
+    )
+    quotes = find_quotes(text)
+    assert [q.text for q in quotes] == [
+        '"We will build the bridge. It will take two years.',
+        '"And it will carry trains as well as cars."',
+    ]
+    speakers = {q.speaker for q in analyze(text).quotes}
+    assert speakers == {"minister"} or speakers == {"The minister"}
+
+
+def test_nested_quote_stays_inside_its_outer_quote() -> None:
+    text = "\"She told me 'never again' and hung up,\" Jones said."
+    assert quoted(text) == ["\"She told me 'never again' and hung up,\""]
+    curly = "“He called it ‘a disaster’ twice,” Jones said."
+    assert quoted(curly) == ["“He called it ‘a disaster’ twice,”"]
+    mixed = '"He asked: “Why now?” and walked out," Jones said.'
+    assert quoted(mixed) == ['"He asked: “Why now?” and walked out,"']
+
+
+def test_doubled_marks_count_once() -> None:
+    text = 'Ryan said the ""plans" of both sides do not always ""agree."'
+    assert quoted(text) == ['""plans"', '""agree."']
+
+
+def test_straight_opener_closed_by_a_single_mark() -> None:
+    text = 'He said it remains "a big question\' if talks will "move forward."'
+    assert quoted(text) == ["\"a big question'", '"move forward."']
+
+
+def test_missing_closer_ends_at_the_paragraph_end_and_the_next_paragraph_is_fine() -> None:
+    text = 'Lee said "we are not leaving\n\nThe council met on Monday. "It was calm," Kim said.'
+    assert quoted(text) == ['"we are not leaving', '"It was calm,"']
+    first = find_quotes(text)[0]
+    assert first.confidence < find_quotes(text)[1].confidence
+
+
+def test_damage_never_stops_the_scan() -> None:
+    text = 'A "b \'c" d "e\n\n"f" g\' "h" ""i"" \' " \u201c j \u201d'
+    quotes = find_quotes(text)
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+    assert '"h"' in [q.text for q in quotes]
+
+
+def test_markup_attributes_are_not_quotes() -> None:
+    assert quoted('<tweet id="77825794" author="someone">The blue arrow</tweet>') == []
+
+
+def test_scare_quotes_and_titles_are_told_apart_from_speech() -> None:
+    text = (
+        'The company called it a "temporary" pause.\n\n'
+        'Critics watched the show "Face the Nation" on Sunday.\n\n'
+        'Rep. Robert "Bobby" Scott spoke first.\n\n'
+        '"We will reopen in May," the manager said.'
+    )
+    kinds = {q.text.strip('"'): q.kind for q in analyze(text).quotes}
+    assert kinds["Face the Nation"] == "scare"
+    assert kinds["Bobby"] == "scare"
+    assert kinds["We will reopen in May,"] == "quote"
+
+
+def test_unattributed_single_word_is_a_scare_quote() -> None:
+    (quote,) = analyze('Officials described the plan as "ambitious" in tone.\n\nIt rained.').quotes
+    assert quote.kind in ("scare", "quote")
+    (bare,) = analyze('The so-called "reform" passed.').quotes
+    assert bare.kind == "scare"
+    assert bare.confidence < 0.5
