@@ -30,14 +30,14 @@ def test_copy_lands_on_the_x_clipboard(x_display: str) -> None:  # noqa: F811
     assert result.system, result.error
     assert result.message == COPIED
     assert result.mechanism == "xclip"
-    assert read_clipboard(x_display) == QUOTE
+    assert read_clipboard(x_display, QUOTE) == QUOTE
     assert describe_delivery(result, osc52_sent=True) == "Copied to clipboard"
 
 
 def test_second_copy_replaces_the_first(x_display: str) -> None:  # noqa: F811
     assert copy_text("first", timeout=5).system
     assert copy_text("second", timeout=5).system
-    assert read_clipboard(x_display) == "second"
+    assert read_clipboard(x_display, "second") == "second"
 
 
 def test_without_any_display_the_terminal_clipboard_is_the_way(

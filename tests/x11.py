@@ -75,13 +75,21 @@ def x_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
             process.wait()
 
 
-def read_clipboard(display: str) -> str:
-    """What the X server's CLIPBOARD selection holds, read the way a user would."""
-    result = subprocess.run(
-        ["xclip", "-selection", "clipboard", "-o"],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        timeout=5,
-        check=True,
-    )
-    return result.stdout.decode("utf-8")
+def read_clipboard(display: str, expected: str, timeout: float = 5.0) -> str:
+    """What the CLIPBOARD selection holds, read the way a user would with ``xclip -o``.
+
+    xclip hands the selection to a forked child and returns before the child owns it,
+    so the read is retried until ``expected`` shows up or ``timeout`` passes.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        result = subprocess.run(
+            ["xclip", "-selection", "clipboard", "-o"],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            timeout=5,
+        )
+        text = result.stdout.decode("utf-8")
+        if text == expected or time.monotonic() > deadline:
+            return text
+        time.sleep(0.02)
