@@ -8,10 +8,12 @@ as a success) and lets its error message land on the terminal, over the UI. Ever
 other platform (macOS, Windows, WSL, Qt, Klipper) goes through pyperclip.
 
 The UI also sends the text to the terminal with OSC 52 (Textual's
-``App.copy_to_clipboard``); :func:`describe_delivery` turns both outcomes into the
-one sentence the user sees. Inside tmux, OSC 52 reaches the outer terminal either
-when tmux has ``set -s set-clipboard on`` or, with ``set -g allow-passthrough on``,
-when the sequence is wrapped by :func:`osc52_sequence`.
+``App.copy_to_clipboard``), unless :func:`osc52_support` says the terminal ignores it;
+:func:`describe_delivery` turns both outcomes into the one sentence the user sees.
+Inside tmux, OSC 52 reaches the outer terminal either when tmux has
+``set -s set-clipboard on`` (tmux takes the plain sequence) or, with
+``set -g allow-passthrough on``, when the sequence is wrapped by :func:`osc52_sequence`;
+sending both is harmless.
 """
 
 from __future__ import annotations
@@ -51,6 +53,20 @@ class CopyResult:
 
 def inside_tmux(environ: Mapping[str, str] | None = None) -> bool:
     return bool((os.environ if environ is None else environ).get("TMUX"))
+
+
+def osc52_support(environ: Mapping[str, str] | None = None) -> bool | None:
+    """Whether the terminal honours OSC 52: False when it is known not to, else None.
+
+    GNOME Terminal and the other VTE terminals, and macOS Terminal, ignore the sequence.
+    Inside tmux or over SSH the variables describe another terminal, so nothing is known.
+    """
+    env = os.environ if environ is None else environ
+    if env.get("TMUX") or env.get("SSH_CONNECTION") or env.get("SSH_TTY"):
+        return None
+    if env.get("TERM_PROGRAM") == "Apple_Terminal" or env.get("VTE_VERSION"):
+        return False
+    return None
 
 
 def osc52_sequence(text: str, *, in_tmux: bool) -> str:

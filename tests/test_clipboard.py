@@ -19,6 +19,7 @@ from reader.clipboard import (
     describe_delivery,
     inside_tmux,
     osc52_sequence,
+    osc52_support,
 )
 from tests.x11 import read_clipboard, x_display  # noqa: F401 - the fixture is used by name
 
@@ -189,3 +190,17 @@ def test_a_display_without_any_tool_says_what_to_install(
     result = copy_text("words", timeout=5)
     assert not result.system
     assert result.error is not None and "install xclip" in result.error
+
+
+@pytest.mark.parametrize(
+    ("environ", "support"),
+    [
+        ({"VTE_VERSION": "7600", "TERM": "xterm-256color"}, False),  # GNOME Terminal
+        ({"TERM_PROGRAM": "Apple_Terminal"}, False),
+        ({"TERM_PROGRAM": "Apple_Terminal", "SSH_CONNECTION": "1 2 3 4"}, None),
+        ({"VTE_VERSION": "7600", "TMUX": "/tmp/tmux-0/default,1,0"}, None),
+        ({"TERM_PROGRAM": "WezTerm"}, None),
+    ],
+)
+def test_terminals_known_to_ignore_osc52(environ: dict[str, str], support: bool | None) -> None:
+    assert osc52_support(environ) is support
