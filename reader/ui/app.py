@@ -24,7 +24,7 @@ from reader.ui.keys import APP_KEYS, bindings, key_sections
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.library import Library
+from reader.ui.widgets.library import Library, newest_first
 
 INK = Theme(
     name="newsreader-ink",
@@ -145,7 +145,7 @@ class NewsReaderApp(App[None]):
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
-        self.articles = message.articles
+        self.articles = newest_first(message.articles)
         for error in message.errors:
             self.notify(error, title="Story skipped", severity="warning")
         screen = self.main

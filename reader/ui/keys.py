@@ -9,6 +9,7 @@ disagree about what a key does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from textual.app import App
@@ -164,9 +165,19 @@ class KeySection:
 
 
 def section_title(node: DOMNode) -> str:
+    """A pane's name: its declared group title, else the border title of the pane it is in."""
     if isinstance(node, App | Screen):
         return "Everywhere"
-    return node.BINDING_GROUP_TITLE or type(node).__name__
+    if node.BINDING_GROUP_TITLE:
+        return node.BINDING_GROUP_TITLE
+    for ancestor in node.ancestors_with_self:
+        if isinstance(ancestor, Widget) and ancestor.border_title:
+            return str(ancestor.border_title)
+    return type(node).__name__
+
+
+def _is_project_node(node: DOMNode) -> bool:
+    return type(node).__module__.startswith("reader.")
 
 
 def project_bindings(node: DOMNode) -> list[Binding]:
@@ -208,10 +219,26 @@ def _add(
 
 
 def key_sections(screen: Screen, panes: list[Widget]) -> list[KeySection]:
-    """What every key does on ``screen``: the focus chain first, then the other panes."""
+    """What every key does on ``screen``: the focus chain first, then the other panes.
+
+    Our own widgets show the keys they declare (the generic "Scroll Left" a list inherits
+    from Textual means nothing to a reader); Textual's widgets, such as a text box, show
+    all of theirs, since those are the keys that edit text.
+    """
     sections: dict[str, KeySection] = {}
+    declared: dict[DOMNode, list[str]] = {}
+
+    def declared_actions(node: DOMNode) -> list[str]:
+        if node not in declared:
+            declared[node] = [binding.action for binding in project_bindings(node)]
+        return declared[node]
+
     for active in screen.active_bindings.values():
-        _add(sections, active.node, active.binding, enabled=active.enabled, focused=True)
+        node = active.node
+        generic = _is_project_node(node) and not isinstance(node, App | Screen)
+        if generic and active.binding.action not in declared_actions(node):
+            continue
+        _add(sections, node, active.binding, enabled=active.enabled, focused=True)
     chain = set(screen.focused.ancestors_with_self) if screen.focused else set()
     for pane in panes:
         for node in [pane, *pane.query("*")]:
@@ -219,6 +246,26 @@ def key_sections(screen: Screen, panes: list[Widget]) -> list[KeySection]:
                 continue
             for binding in project_bindings(node):
                 _add(sections, node, binding, enabled=True, focused=False)
-    # The app-wide section reads best last: the pane's own keys are what the reader came for.
+    for section in sections.values():
+        # Declared order reads best ("Next" before "Previous"); Textual's own keys go last.
+        first_seen: dict[DOMNode, int] = {}
+        for entry in section.entries:
+            first_seen.setdefault(entry.namespace, len(first_seen))
+        section.entries.sort(
+            key=lambda entry: (
+                first_seen[entry.namespace],
+                *_declared_position(entry, declared_actions),
+            )
+        )
+    # The app-wide section comes after the focused pane: its keys are what the reader came for.
     ordered = sorted(sections.values(), key=lambda s: (not s.focused, s.title == "Everywhere"))
     return [section for section in ordered if section.entries]
+
+
+def _declared_position(
+    entry: KeyEntry, declared_actions: Callable[[DOMNode], list[str]]
+) -> tuple[int, int]:
+    actions = declared_actions(entry.namespace)
+    if entry.action in actions:
+        return (0, actions.index(entry.action))
+    return (1, 0)

@@ -6,7 +6,13 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from reader.model import Article
-from reader.ui.widgets.library import Library, StoryList, display_date, story_meta
+from reader.ui.widgets.library import (
+    Library,
+    StoryList,
+    display_date,
+    newest_first,
+    story_meta,
+)
 
 ARTICLES = [
     Article(
@@ -117,3 +123,9 @@ async def test_extra_text_is_shown_and_matched_only_on_real_data() -> None:
         library.set_extra("b", "")
         await pilot.pause()
         assert "notes" not in str(app.query_one(StoryList).get_option("b").prompt)
+
+
+def test_newest_first_keeps_undated_stories_in_found_order() -> None:
+    assert [a.id for a in newest_first(ARTICLES)] == ["a", "b", "c", "d"]
+    shuffled = [ARTICLES[3], ARTICLES[1], ARTICLES[2], ARTICLES[0]]
+    assert [a.id for a in newest_first(shuffled)] == ["a", "b", "d", "c"]

@@ -3,30 +3,51 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.ui.keys import HELP_KEYS, KeySection, bindings
 
 
-def section_content(section: KeySection, width: int) -> Content:
-    lines: list[Content] = []
-    for entry in section.entries:
-        keys = " ".join(entry.keys).rjust(width)
-        key_style = "bold $text-accent" if entry.enabled else "$text-disabled"
-        line = Content.assemble(
-            Content.styled(keys, key_style),
-            "  ",
-            Content.styled(entry.description, "bold" if entry.enabled else "$text-disabled"),
-        )
-        if entry.help and entry.help.rstrip(".") != entry.description:
-            line = line.append(Content.styled(f"  {entry.help}", "$text-muted"))
-        lines.append(line)
-    return Content("\n").join(lines)
+class KeyTable(Static):
+    """One section as three columns: keys, what they do, and a sentence that wraps."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-table--key",
+        "key-table--description",
+        "key-table--help",
+        "key-table--disabled",
+    }
+
+    def __init__(self, section: KeySection, key_width: int, description_width: int) -> None:
+        super().__init__(classes="help-keys")
+        self.section = section
+        self.key_width = key_width
+        self.description_width = description_width
+
+    def render(self) -> Table:
+        key_style = self.get_component_rich_style("key-table--key")
+        description_style = self.get_component_rich_style("key-table--description")
+        help_style = self.get_component_rich_style("key-table--help")
+        disabled_style = self.get_component_rich_style("key-table--disabled")
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+        table.add_column(width=self.key_width, no_wrap=True)
+        table.add_column(width=self.description_width, no_wrap=True)
+        table.add_column(ratio=1)
+        for entry in self.section.entries:
+            extra = entry.help if entry.help.rstrip(".") != entry.description else ""
+            table.add_row(
+                Text(" ".join(entry.keys), key_style if entry.enabled else disabled_style),
+                Text(entry.description, description_style if entry.enabled else disabled_style),
+                Text(extra, help_style),
+            )
+        return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -40,18 +61,17 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        width = max((len(" ".join(e.keys)) for s in self.sections for e in s.entries), default=1)
+        entries = [entry for section in self.sections for entry in section.entries]
+        key_width = max((len(" ".join(entry.keys)) for entry in entries), default=1)
+        description_width = max((len(entry.description) for entry in entries), default=1)
         with Vertical(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "escape to close"
             with VerticalScroll(id="help-body"):
                 for section in self.sections:
                     note = "" if section.focused else " (press tab to go there)"
-                    yield Static(
-                        Content.styled(f"{section.title}{note}", "bold underline $text-primary"),
-                        classes="help-heading",
-                    )
-                    yield Static(section_content(section, width), classes="help-keys")
+                    yield Static(f"{section.title}{note}", classes="help-heading", markup=False)
+                    yield KeyTable(section, key_width, description_width)
 
     def _body(self) -> VerticalScroll:
         return self.query_one("#help-body", VerticalScroll)

@@ -18,6 +18,16 @@ from reader.model import Article
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
 
 
+def newest_first(articles: Sequence[Article]) -> list[Article]:
+    """Dated stories newest first, then undated ones in the order they were found."""
+    dated = sorted(
+        (article for article in articles if article.published),
+        key=lambda article: article.published or "",
+        reverse=True,
+    )
+    return dated + [article for article in articles if not article.published]
+
+
 def story_meta(article: Article) -> str:
     """The second line of a library entry: where the story is from and when."""
     where = article.source or article.site or (Path(article.path).name if article.path else "")
