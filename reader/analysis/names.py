@@ -37,6 +37,8 @@ _CONNECTORS = (
     "|la|le|al|el|bin|ibn|y"
 )
 _TOKEN = re.compile(r"\S+")
+# What makes a run need _pieces: possessives, periods, line breaks, odd spacing, small words.
+_NEEDS_CUTTING = re.compile(r"['’.\n\t&]|  | [a-z]")
 _ANY_WORD = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 _LOWER_WORD = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
 _DIGIT = re.compile(r"\d")
@@ -208,13 +210,20 @@ def _read_run(doc: _Doc, start: int, end: int) -> None:
     if first > "\x7f" and not first.isupper():
         return
     chunk = text[start:end]
-    if " " not in chunk and "\n" not in chunk and "\t" not in chunk:
-        tokens = [_Tok(start, end, chunk)]
+    if _NEEDS_CUTTING.search(chunk) is None:
+        # Plain words and single spaces ("Sergei Ryabkov"): one piece, offsets by counting.
+        tokens = []
+        at = start
+        for word in chunk.split(" "):
+            tokens.append(_Tok(at, at + len(word), word))
+            at += len(word) + 1
+        pieces = [tokens]
     else:
         tokens = [
             _Tok(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(chunk)
         ]
-    for piece in _pieces(doc, tokens):
+        pieces = _pieces(doc, tokens)
+    for piece in pieces:
         at = piece[0].start
         if _in_headline(doc, at):
             _read_headline_piece(doc, piece)
@@ -242,14 +251,8 @@ def _read_word(doc: _Doc, start: int, end: int, word: str) -> None:
         if label:
             doc.found.append(_Found(start, end, label, True))
             return
-    place = lex.places.get(word)
-    if place is not None:
-        if place == PLACE_STRONG or _previous_word(text, start) in _PLACE_CUES:
-            doc.found.append(_Found(start, end, "LOC", True))
-            return
-    elif _previous_word(text, start) in lex.titles:  # "spokesman Peskov"
-        doc.found.append(_Found(start, end, "PER", True))
-        return
+    # Cues around the word ("in", "spokesman") are read later, and only if the rest of
+    # the document does not already say what the word is.
     doc.found.append(_Found(start, end, None, False, initial=initial))
 
 
@@ -592,34 +595,40 @@ def _settle(doc: _Doc) -> list[Entity]:
     """Decide undecided names from what the document says about them elsewhere."""
     text = doc.text
     found = doc.found
-    names = [_clean(text[f.start : f.end]) for f in found]
     by_name: dict[str, str] = {}
     surnames: set[str] = set()
     seen_mid: set[str] = set()
-    for f, name in zip(found, names, strict=True):
+    for f in found:
         if f.headline:
             continue
+        name = text[f.start : f.end]
+        if "\n" in name:
+            name = _clean(name)
         if f.label is None:
             if not f.initial:
                 seen_mid.add(name)
         elif f.confident:
-            by_name.setdefault(name, f.label)
+            if name not in by_name:
+                by_name[name] = f.label
             if f.label == "PER" and " " in name:
                 surnames.add(name.rsplit(" ", 1)[1])
     entities: list[Entity] = []
-    for f, name in zip(found, names, strict=True):
+    for f in found:
         label = f.label
+        name = text[f.start : f.end]
         if label is None:
+            key = _clean(name) if "\n" in name else name
             if f.headline:
-                cased = name.title() if name.isupper() else name
-                label = by_name.get(cased) or ("PER" if cased in surnames else None)
+                if key.isupper():
+                    key = key.title()
+                label = by_name.get(key) or ("PER" if key in surnames else None)
             else:
-                label = by_name.get(name) or ("PER" if name in surnames else None)
-                if label is None and (not f.initial or name in seen_mid):
-                    label = _guess(doc, f, name)
-        if label is not None:
-            entities.append(Entity(f.start, f.end, text[f.start : f.end], label))
-    entities.sort(key=lambda e: e.start)
+                label = by_name.get(key) or ("PER" if key in surnames else None)
+                if label is None and (not f.initial or key in seen_mid):
+                    label = _guess(doc, f, key)
+            if label is None:
+                continue
+        entities.append(Entity(f.start, f.end, name, label))
     return entities
 
 
@@ -627,6 +636,8 @@ def _guess(doc: _Doc, f: _Found, name: str) -> str:
     """A name nothing vouches for: read the words around it."""
     text = doc.text
     prev = _previous_word(text, f.start)
+    if prev in doc.lex.titles:  # "spokesman Peskov"
+        return "PER"
     if prev in _PLACE_CUES or name in doc.lex.places or _is_dateline(text, f.end, f.initial):
         return "LOC"
     if name.isupper() and len(name) <= 6 and " " not in name:
