@@ -20,6 +20,7 @@ STYLES: tuple[str, ...] = ("plain", "markdown", "citation")
 _DOUBLE_MARKS = '"“”„‟«»❝❞〝〞＂'
 _SINGLE_MARKS = "'‘’‚‛‹›`´"
 _MARKS = _DOUBLE_MARKS + _SINGLE_MARKS
+_CLOSING_PUNCTUATION = ".!?…"
 _OPENING_CONTEXT = set(" \t\n([{<—–-/")
 _MONTHS = (
     "January",
@@ -43,11 +44,6 @@ _WHITESPACE = re.compile(r"\s+")
 _SINGLE_PAIR_AS_DOUBLE = re.compile(r"''|‘‘|’’|``")
 # The same double mark typed twice or more: ""approaches" -> "approaches".
 _REPEATED_DOUBLE = re.compile(r"([\"“”„«»])\1+")
-# Marks and spaces around the closing punctuation: ... forward". or ... work,'"
-_MARKS_OR_SPACE = rf"[{re.escape(_MARKS)}\s]*"
-_TRAILING = re.compile(
-    rf"^(?P<core>.*?){_MARKS_OR_SPACE}(?P<punct>[.!?…]*){_MARKS_OR_SPACE}$", re.S
-)
 _DOUBLE_MARK = re.compile(f"[{re.escape(_DOUBLE_MARKS)}]")
 _SINGLE_MARK = re.compile(f"[{re.escape(_SINGLE_MARKS)}]")
 _INNER_MARK = re.compile(f"[{re.escape(_DOUBLE_MARKS)}'’‘`´]")
@@ -169,6 +165,25 @@ def _open_single_quotes(text: str) -> int:
     return depth
 
 
+def _split_closing(text: str) -> tuple[str, str]:
+    """(words, final punctuation) of text ending in marks, punctuation and marks again:
+    '... forward".' and '... forward."' both give ('... forward', '.').
+
+    Scanned from the end by hand: a regex with a lazy prefix backtracks quadratically
+    on long runs of dots.
+    """
+    after = len(text)
+    while after and (text[after - 1] in _MARKS or text[after - 1].isspace()):
+        after -= 1
+    punct_start = after
+    while punct_start and text[punct_start - 1] in _CLOSING_PUNCTUATION:
+        punct_start -= 1
+    core_end = punct_start
+    while core_end and (text[core_end - 1] in _MARKS or text[core_end - 1].isspace()):
+        core_end -= 1
+    return text[:core_end], text[punct_start:after]
+
+
 def _strip_outer_marks(text: str) -> str:
     """Drop the marks around the passage, keeping any that pair with a mark inside it."""
     start = 0
@@ -178,10 +193,7 @@ def _strip_outer_marks(text: str) -> str:
             break
         start += 1
     lead, rest = text[:start], text[start:]
-    match = _TRAILING.match(rest)
-    if match is None:  # pragma: no cover - the pattern matches every string
-        return rest
-    core = match.group("core").rstrip()
+    core, punct = _split_closing(rest)
     if _count_doubles(core) % 2 == 0:
         # The tail may also close a single-quoted quote opened inside: ...saying yes,’”
         tail = "".join(char for char in rest[len(core) :] if char not in _DOUBLE_MARKS)
@@ -200,7 +212,7 @@ def _strip_outer_marks(text: str) -> str:
     closes_inside = first > 0 and core[first - 1] not in _OPENING_CONTEXT
     if closes_inside and _count_doubles(lead):
         mark = next(char for char in reversed(lead) if char in _DOUBLE_MARKS)
-        return mark + core + match.group("punct")
+        return mark + core + punct
     tail = rest[len(core) :].rstrip()
     if _count_doubles(lead) and _count_doubles(tail) > 1:
         # The tail closes both the inner quote and ours: drop only our (last) mark.

@@ -245,3 +245,11 @@ def test_an_interrupted_quote_keeps_its_dash() -> None:
 )
 def test_a_single_quote_closing_with_ours_keeps_its_mark(text: str, expected: str) -> None:
     assert quoted(text) == expected
+
+
+def test_a_long_run_of_dots_does_not_stall_the_cleanup() -> None:
+    # A table of contents line pasted as a passage once made the trailing-mark pattern
+    # backtrack quadratically; this finishes at once (pytest-timeout guards a regression).
+    dots = "." * 100_000
+    assert quoted(f"{dots}x") == f"“{dots.replace('...', '…')}x”"
+    assert clean_quote(f'"Contents{dots}"') == "Contents" + "…" * 33_333 + "."
