@@ -103,6 +103,12 @@ def test_article_filter_picks_one_story(
     assert run("export", "--format", "json", "--article", str(story), db=db) == 0
     ids = [record["id"] for record in json.loads(capsys.readouterr().out)["annotations"]]
     assert sorted(ids) == ["q1", "q2", "q3"]
+    with AnnotationStore(db) as store:
+        web = annotate(other, "Nothing quoted", "w1", source="https://example.org/a?b=1")
+        store.add(web)
+    assert run("export", "-f", "json", "--article", "https://example.org/a?b=1", db=db) == 0
+    ids = [record["id"] for record in json.loads(capsys.readouterr().out)["annotations"]]
+    assert ids == ["w1"]
     assert run("export", "--article", str(tmp_path / "missing.txt"), db=db) == 2
     assert capsys.readouterr().err.strip() == (
         f"newsreader: no such story file: {tmp_path / 'missing.txt'}"

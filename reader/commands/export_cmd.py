@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "format follows the --output suffix (.md .json .csv .jsonld), else markdown."
         ),
     )
-    parser.add_argument("--format", choices=FORMATS, help="output format (default: markdown)")
+    parser.add_argument("--format", "-f", choices=FORMATS, help="output format (default: markdown)")
     parser.add_argument(
         "--tag",
         action="append",
@@ -38,7 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="PATH",
-        help="only annotations of this story file (repeatable)",
+        help="only annotations of this story (file or web address; repeatable)",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
 
@@ -77,6 +77,9 @@ def _story_keys(paths: list[str]) -> tuple[set[str], set[str], str | None]:
     ids: set[str] = set()
     locations: set[str] = set()
     for raw in paths:
+        if raw.lower().startswith(("http://", "https://")):
+            locations.add(raw)  # a web story is matched by its address
+            continue
         path = Path(raw).expanduser()
         if not path.is_file():
             return ids, locations, f"no such story file: {raw}"
@@ -95,7 +98,9 @@ def select(
         if wanted_tags and not wanted_tags & {tag.casefold() for tag in annotation.tags}:
             continue
         if (ids or locations) and not (
-            annotation.article_id in ids or _resolved(annotation.source) in locations
+            annotation.article_id in ids
+            or annotation.source in locations
+            or _resolved(annotation.source) in locations
         ):
             continue
         chosen.append(annotation)
