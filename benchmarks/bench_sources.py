@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.locations import bundled_samples
-from reader.sources import load, load_all
+from reader.sources import load, load_all, load_many
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "sources" / "fixtures"
 
 
 def _timed(action: Callable[[], object], repeat: int) -> float:
@@ -65,6 +67,17 @@ def main(argv: list[str] | None = None) -> int:
             _timed(lambda: load(long_story), args.repeat),
         )
     )
+    page = FIXTURES / "library-closures-news-page.html"
+    feed = FIXTURES / "harbour-gazette-rss2.rss"
+    if page.exists() and feed.exists():
+        # The first page pays for importing trafilatura and lxml; later ones do not.
+        page_size = f"{page.stat().st_size / 1024:.1f} KB"
+        feed_size = f"{feed.stat().st_size / 1024:.1f} KB"
+        rows.append(("load(page), first: imports", page_size, _timed(lambda: load(page), 1)))
+        rows.append(("load(page)", page_size, _timed(lambda: load(page), args.repeat)))
+        rows.append(
+            ("load_many(RSS 2.0 feed, 2 items)", feed_size, _timed(lambda: load_many(feed), 3))
+        )
     with tempfile.TemporaryDirectory() as folder:
         big = _big_story(Path(folder), args.megabytes)
         line = _one_line(Path(folder), args.megabytes)

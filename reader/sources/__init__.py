@@ -1,8 +1,10 @@
 """Turn story files into :class:`reader.model.Article` objects.
 
-``load(path)`` picks the loader by extension (one module per kind);
+``load(path)`` picks the loader by extension (one module per kind: plaintext,
+markdown, html, feed); ``load_many(path)`` also opens feeds, one story per item;
 ``discover(paths)`` expands files and folders; ``load_all(paths)`` does both.
 Every failure is a :class:`SourceError` whose message is one line naming the file.
+Heavy libraries (trafilatura, feedparser, lxml) are imported on first use only.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.model import Article
-from reader.sources import markdown, plaintext
-from reader.sources.decoding import MAX_BYTES
+from reader.sources import feed, html, markdown, plaintext
+from reader.sources.decoding import MAX_BYTES, read_text
 from reader.sources.discovery import STORY_EXTENSIONS, discover
 from reader.sources.errors import SourceError
 
@@ -21,25 +23,48 @@ __all__ = [
     "STORY_EXTENSIONS",
     "SourceError",
     "discover",
+    "is_feed",
     "load",
     "load_all",
+    "load_many",
     "parse_text",
 ]
 
 
 def _parser_for(path: Path) -> Callable[[str, Path | None], Article]:
-    if path.suffix.lower() in markdown.EXTENSIONS:
+    suffix = path.suffix.lower()
+    if suffix in markdown.EXTENSIONS:
         return markdown.parse
+    if suffix in html.EXTENSIONS:
+        return html.parse
     # .txt, and any file the user names explicitly whatever its extension.
     return plaintext.parse
 
 
-def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Article:
-    """Read one story; raises SourceError (never anything else) when it cannot."""
-    from reader.sources.decoding import read_text
+def is_feed(path: str | Path) -> bool:
+    """Whether ``path`` is opened as a feed (several stories) rather than one story."""
+    return Path(path).suffix.lower() in feed.EXTENSIONS
 
+
+def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Article:
+    """Read one story; raises SourceError (never anything else) when it cannot.
+
+    A feed holds several stories: ``load`` refuses it with a SourceError, ``load_many`` reads it.
+    """
     target = Path(path).expanduser()
+    if is_feed(target):
+        raise SourceError(target, "a feed holds several stories (open it with load_many)")
+    if target.suffix.lower() in html.EXTENSIONS:
+        return html.load(target, max_bytes)
     return _parser_for(target)(read_text(target, max_bytes), target)
+
+
+def load_many(path: str | Path, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """Every story in one file: each item of a feed, or the one story of any other file."""
+    target = Path(path).expanduser()
+    if is_feed(target):
+        return feed.load(target, max_bytes)
+    return [load(target, max_bytes)]
 
 
 def parse_text(text: str, name: str = "story.txt", path: str | Path | None = None) -> Article:
@@ -50,12 +75,12 @@ def parse_text(text: str, name: str = "story.txt", path: str | Path | None = Non
 
 
 def load_all(paths: Iterable[str | Path]) -> tuple[list[Article], list[str]]:
-    """Every story under ``paths``, plus one line per path or file that failed."""
+    """Every story under ``paths`` (feeds give one per item), and one line per failure."""
     files, errors = discover(paths)
     articles: list[Article] = []
     for file in files:
         try:
-            articles.append(load(file))
+            articles.extend(load_many(file))
         except SourceError as error:
             errors.append(str(error))
     return articles, errors

@@ -8,7 +8,6 @@ Latin-1. Anything that still looks like control codes is refused as binary.
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import stat
 from pathlib import Path
@@ -108,8 +107,31 @@ def _decode_without_bom(data: bytes) -> str | None:
         return data.decode("latin-1")
 
 
-def decode(data: bytes, path: Path | str) -> str:
-    """Decoded text with newlines normalised to ``\\n`` and any byte-order mark dropped."""
+def _declared(data: bytes, encoding: str | None) -> str | None:
+    """Text in the encoding a page declares, if that is a real ASCII-based codec."""
+    if encoding is None or b"\x00" in data:
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        # A page that can declare its charset in ASCII is not in UTF-16.
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        # Browsers read both labels as Windows-1252, and so do the pages written for them.
+        name = "cp1252"
+    if name in ("cp1252", "utf-8"):
+        return None  # the fallback chain tries both, and copes with a false declaration
+    return data.decode(name, errors="replace")
+
+
+def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
+    """Decoded text with newlines normalised to ``\\n`` and any byte-order mark dropped.
+
+    ``declared`` is an encoding named inside the file (an HTML ``<meta charset>``);
+    a byte-order mark still wins over it, as in browsers.
+    """
     if not data:
         raise SourceError(path, "empty file")
     text: str | None = None
@@ -121,7 +143,7 @@ def decode(data: bytes, path: Path | str) -> str:
                 raise SourceError(path, f"not a text file (broken {encoding.upper()})") from None
             break
     else:
-        text = _decode_without_bom(data)
+        text = _declared(data, declared) or _decode_without_bom(data)
     if text is None:
         raise SourceError(path, "not a text file")
     if _JUNK.search(text) and len(_JUNK.findall(text)) > _MAX_JUNK_RATIO * len(text) + 1:
@@ -137,11 +159,3 @@ def decode(data: bytes, path: Path | str) -> str:
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read and decode one file; every failure is a SourceError with one clear line."""
     return decode(read_bytes(path, max_bytes), path)
-
-
-def is_readable_file(path: Path) -> bool:
-    """A regular file this process may open (used by folder discovery)."""
-    try:
-        return stat.S_ISREG(path.stat().st_mode) and os.access(path, os.R_OK)
-    except OSError:
-        return False

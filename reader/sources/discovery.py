@@ -6,10 +6,26 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.sources.feed import looks_like_feed
 from reader.sources.identity import resolved
 
-STORY_EXTENSIONS = (".txt", ".md", ".markdown")
+STORY_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".rss", ".atom", ".xml")
 """Extensions picked up inside folders. A file named explicitly is opened whatever its name."""
+
+# .xml holds many things besides feeds; inside a folder, only feeds are stories.
+_SNIFFED = (".xml",)
+
+
+def _is_story(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    if path.suffix.lower() not in _SNIFFED:
+        return True
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(2048))
+    except OSError:
+        return True  # let loading report why it cannot be read
 
 
 def _walk(folder: Path, extensions: tuple[str, ...], errors: list[str]) -> list[Path]:
@@ -39,7 +55,7 @@ def _walk(folder: Path, extensions: tuple[str, ...], errors: list[str]) -> list[
             if name.startswith(".") or not name.lower().endswith(extensions):
                 continue
             candidate = Path(root) / name
-            if candidate.is_file():
+            if _is_story(candidate):
                 found.append(candidate)
     return found
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.sources import discover, load_all
+from reader.sources import STORY_EXTENSIONS, discover, load_all
 
 
 def names(files: list[Path], root: Path) -> list[str]:
@@ -46,11 +46,12 @@ def test_explicit_file_with_any_extension_is_kept(write) -> None:
 
 def test_missing_path_and_folder_without_stories(write, tmp_path: Path) -> None:
     write("empty/picture.png", b"\x89PNG")
+    looked_for = ", ".join(STORY_EXTENSIONS)
     files, errors = discover([tmp_path / "gone.txt", tmp_path / "empty"])
     assert files == []
     assert errors == [
         f"{tmp_path / 'gone.txt'}: no such file or folder",
-        f"{tmp_path / 'empty'}: no stories in this folder (looked for .txt, .md, .markdown)",
+        f"{tmp_path / 'empty'}: no stories in this folder (looked for {looked_for})",
     ]
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.model import Article
-from reader.sources import SourceError, load, parse_text
+from reader.sources import SourceError, load_many, parse_text
 
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -26,17 +26,48 @@ def check_spans(article: Article) -> None:
 
 
 @_SETTINGS
-@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".md", ".bin"]))
+@given(
+    data=st.binary(max_size=600) | st.text(max_size=300).map(str.encode),
+    suffix=st.sampled_from([".txt", ".md", ".bin", ".html", ".rss"]),
+)
 def test_load_raises_only_source_error_on_any_bytes(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"story{suffix}"
         path.write_bytes(data)
         try:
-            article = load(path)
+            articles = load_many(path)
         except SourceError as error:
             assert "\n" not in str(error) and str(error).startswith(str(path))
         else:
-            check_spans(article)
+            for article in articles:
+                check_spans(article)
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        [
+            *("<p>", "</p>", "<div>", "</div>", "<br>", "<script>", "</script>", "<b>", "&amp;"),
+            *("&#8220;", "<!--", "-->", "<title>", "</title>", "<rss>", "<item>", "</item>"),
+            *("words here ", "“Quote,” she said. ", "\n", "\x00", "<![CDATA[", "]]>"),
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@_SETTINGS
+@given(markup=_MARKUP, suffix=st.sampled_from([".html", ".rss", ".atom"]))
+def test_markup_soup_gives_stories_or_one_line(markup: str, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"page{suffix}"
+        path.write_text(markup, encoding="utf-8")
+        try:
+            articles = load_many(path)
+        except SourceError as error:
+            assert "\n" not in str(error)
+        else:
+            for article in articles:
+                check_spans(article)
 
 
 _STORY_ALPHABET = st.sampled_from(
