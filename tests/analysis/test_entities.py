@@ -193,6 +193,29 @@ def test_and_between_two_people_separates_them() -> None:
     ]
 
 
+# --- sports results and tables --------------------------------------------------
+
+
+def test_places_with_scores_are_teams() -> None:
+    text = "Results on Saturday:\nLeeds 2 Chelsea 1\nBarnsley 3 3 0 0 8 2 9\n"
+    assert names(text) == [("Leeds", "ORG"), ("Chelsea", "ORG"), ("Barnsley", "ORG")]
+
+
+def test_a_year_or_date_after_a_place_is_not_a_score() -> None:
+    text = "OSLO 1996-08-30\nTalks in Oslo in 1996 went well."
+    assert [label for _, label in names(text)] == ["LOC", "LOC"]
+
+
+def test_a_speech_verb_makes_a_lone_name_a_person_even_if_a_town_shares_it() -> None:
+    # Dole is a small French town; here it is a man.
+    assert names("The vote was close, Dole said on Tuesday.") == [("Dole", "PER")]
+
+
+def test_a_place_inside_a_longer_name_makes_an_organisation() -> None:
+    text = "The crew of Air France met fans of Real Madrid and staff of Brisco & Hale."
+    assert names(text) == [("Air France", "ORG"), ("Real Madrid", "ORG"), ("Brisco & Hale", "ORG")]
+
+
 # --- nationalities and other names -----------------------------------------------
 
 
@@ -204,6 +227,10 @@ def test_nationalities_are_misc() -> None:
         ("Kenyans", "MISC"),
         ("West Indian", "MISC"),
     ]
+
+
+def test_two_peoples_together_are_one_misc_name() -> None:
+    assert names("Iraqi Kurdish leaders met on Sunday.") == [("Iraqi Kurdish", "MISC")]
 
 
 def test_events_are_misc() -> None:
