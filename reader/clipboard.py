@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -135,33 +136,54 @@ def _pyperclip_copy() -> CopyFunction:
     return copy
 
 
-def find_mechanism(
-    environ: Mapping[str, str] | None = None,
-) -> tuple[str | None, Callable[[str, float], None] | None, str | None]:
-    """(name, copy(text, timeout), reason when there is none) for this session.
+Copier = tuple[str, Callable[[str, float], object]]  # (name, copy(text, timeout))
 
-    Looked up on every copy: DISPLAY and WAYLAND_DISPLAY change when a session is
-    re-attached, and pyperclip would keep its first guess forever.
+
+def find_copiers(environ: Mapping[str, str] | None = None) -> tuple[list[Copier], str | None]:
+    """The ways to reach this session's clipboard, best first, or why there is none.
+
+    Looked up on every copy: DISPLAY and WAYLAND_DISPLAY change when a tmux session is
+    re-attached elsewhere, and pyperclip would keep its first guess forever. Every
+    usable tool is listed so that a stale WAYLAND_DISPLAY can fall back to X11.
     """
     env = os.environ if environ is None else environ
     if sys.platform.startswith("linux") and not _is_wsl():
-        candidates: list[list[str]] = []
+        commands: list[list[str]] = []
         if env.get("WAYLAND_DISPLAY"):
-            candidates.append(["wl-copy"])
+            commands.append(["wl-copy"])
         if env.get("DISPLAY"):
-            candidates += [["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"]]
-        if not candidates:
-            return None, None, "no graphical session (DISPLAY and WAYLAND_DISPLAY are unset)"
-        for command in candidates:
-            if shutil.which(command[0]):
-                return command[0], partial(_run_tool, command), None
+            commands += [["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"]]
+        if not commands:
+            return [], "no graphical session (DISPLAY and WAYLAND_DISPLAY are unset)"
+        found: list[Copier] = [
+            (command[0], partial(_run_tool, command))
+            for command in commands
+            if shutil.which(command[0])
+        ]
+        if found:
+            return found, None
     try:
         copy = _pyperclip_copy()
     except Exception:  # pyperclip probes optional tools and toolkits; any failure means none
         copy = None
     if not copy:  # pyperclip's "no clipboard" stand-in is falsy
-        return None, None, NO_TOOL
-    return "pyperclip", (lambda text, _timeout: copy(text)), None
+        return [], NO_TOOL
+    return [("pyperclip", lambda text, _timeout: copy(text))], None
+
+
+def _copy_with_first_that_works(copiers: list[Copier], text: str, deadline: float) -> str:
+    """The name of the copier that took the text; ClipboardError naming every failure."""
+    failures: list[str] = []
+    for name, copy in copiers:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        try:
+            copy(text, remaining)
+            return name
+        except Exception as error:  # the tool's trouble becomes the user's one-line reason
+            failures.append(_one_line(error))
+    raise ClipboardError("; ".join(failures) or "no time left to try a clipboard tool")
 
 
 def copy_text(
@@ -173,35 +195,36 @@ def copy_text(
     replaces the system mechanism (tests, or a user-configured command).
     """
     if copy_fn is not None:
-        name: str | None = getattr(copy_fn, "__name__", "custom")
-        run: Callable[[str, float], object] = lambda value, _timeout: copy_fn(value)  # noqa: E731
+        copiers: list[Copier] = [
+            (getattr(copy_fn, "__name__", "custom"), lambda value, _timeout: copy_fn(value))
+        ]
     else:
-        name, found, reason = find_mechanism()
-        if found is None:
+        copiers, reason = find_copiers()
+        if not copiers:
             return CopyResult(False, f"System clipboard unavailable: {reason}", reason)
-        run = found
 
-    outcome: list[BaseException | None] = []
+    deadline = time.monotonic() + timeout
+    outcome: list[str | BaseException] = []
     done = threading.Event()
 
     def work() -> None:
         try:
-            run(text, timeout)
-            outcome.append(None)
+            outcome.append(_copy_with_first_that_works(copiers, text, deadline))
         except BaseException as error:  # reported to the caller, never raised in a thread
             outcome.append(error)
         finally:
             done.set()
 
     threading.Thread(target=work, name="clipboard-copy", daemon=True).start()
+    names = " or ".join(name for name, _copy in copiers)
     if not done.wait(timeout):
-        reason = f"{name} did not answer within {timeout:g} s"
-        return CopyResult(False, f"System clipboard timed out: {reason}", reason, name)
-    error = outcome[0]
-    if error is not None:
-        reason = _one_line(error)
-        return CopyResult(False, f"System clipboard failed: {reason}", reason, name)
-    return CopyResult(True, COPIED, None, name)
+        reason = f"{names} did not answer within {timeout:g} s"
+        return CopyResult(False, f"System clipboard timed out: {reason}", reason, copiers[0][0])
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        reason = _one_line(result)
+        return CopyResult(False, f"System clipboard failed: {reason}", reason, copiers[0][0])
+    return CopyResult(True, COPIED, None, result)
 
 
 def _one_line(error: BaseException) -> str:

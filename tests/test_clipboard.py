@@ -204,3 +204,31 @@ def test_a_display_without_any_tool_says_what_to_install(
 )
 def test_terminals_known_to_ignore_osc52(environ: dict[str, str], support: bool | None) -> None:
     assert osc52_support(environ) is support
+
+
+def test_a_stale_wayland_display_falls_back_to_x11(
+    x_display: str,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _fake_tool(tmp_path, "wl-copy", "echo 'Failed to connect to a Wayland server' >&2; exit 1")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-9")
+    result = copy_text(QUOTE, timeout=5)
+    assert result.system and result.mechanism == "xclip"
+    assert read_clipboard(x_display, QUOTE) == QUOTE
+
+
+def test_when_every_tool_fails_each_reason_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_tool(tmp_path, "wl-copy", "echo 'no compositor' >&2; exit 1")
+    _fake_tool(tmp_path, "xclip", 'echo "Error: Can\'t open display: :5" >&2; exit 1')
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-9")
+    monkeypatch.setenv("DISPLAY", ":5")
+    result = copy_text("words", timeout=5)
+    assert not result.system
+    assert result.error == (
+        "wl-copy failed: no compositor; xclip failed: Error: Can't open display: :5"
+    )
