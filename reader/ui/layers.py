@@ -22,7 +22,9 @@ from textual.color import Color
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
 
 
-@dataclass(slots=True, frozen=True)
+# Not frozen: a frozen dataclass's __init__ is several times slower, and a long story
+# carries tens of thousands of marks.
+@dataclass(slots=True)
 class Mark:
     """A span with an optional value (a tag colour, an entity label, ...)."""
 
@@ -142,6 +144,19 @@ class Painter:
     def __init__(self, palette: ThemePalette) -> None:
         self.palette = palette
         self._styles: dict[Cover, Style] = {}
+        self._margins: dict[str, Style] = {}
+        background = palette.background.rich_color
+        self.plain = Style(color=palette.foreground.rich_color, bgcolor=background)
+        self.bar = Style(color=palette.focus.rich_color, bgcolor=background)
+
+    def margin(self, colour: str) -> Style:
+        """The margin mark of an annotation, in its tag colour."""
+        style = self._margins.get(colour)
+        if style is None:
+            tint = _parse(colour, self.palette.speaker) if colour else self.palette.speaker
+            style = Style(color=tint.rich_color, bgcolor=self.palette.background.rich_color)
+            self._margins[colour] = style
+        return style
 
     def style(self, cover: Cover) -> Style:
         style = self._styles.get(cover)

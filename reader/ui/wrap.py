@@ -36,7 +36,10 @@ SEPARATOR = -1
 
 def display_text(text: str, start: int, end: int) -> str:
     """The characters of ``text[start:end]`` as drawn: one character per character."""
-    return text[start:end].translate(_DISPLAY_TABLE)
+    # Line breaks are the only control characters most stories have: replacing them is
+    # a C-speed scan, and the full translation runs only when something else is left.
+    piece = text[start:end].replace("\n", " ")
+    return piece if piece.isprintable() else piece.translate(_DISPLAY_TABLE)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +57,8 @@ def _single_cell_characters() -> frozenset[str]:
 
 def is_single_cell(text: str) -> bool:
     """True when every character of ``text`` takes exactly one terminal cell."""
+    if text.isascii():
+        return text.isprintable()
     return _single_cell_characters().issuperset(text)
 
 
@@ -64,19 +69,31 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     broken at the last character that fits. Each line is ``(start, end)`` in ``text``,
     with no whitespace at either end. An all-blank paragraph has no lines.
     """
+    starts: list[int] = []
+    ends: list[int] = []
+    _wrap_into(text, start, end, width, starts, ends)
+    return list(zip(starts, ends, strict=True))
+
+
+def _wrap_into(
+    text: str, start: int, end: int, width: int, starts: list[int], ends: list[int]
+) -> None:
     width = max(1, width)
     para = display_text(text, start, end)
-    wrap = _wrap_single_cell if is_single_cell(para) else _wrap_measured
-    lines = wrap(para, width)
-    return [(start + line_start, start + line_end) for line_start, line_end in lines]
+    if is_single_cell(para):
+        _wrap_single_cell(para, width, start, starts, ends)
+    else:
+        for line_start, line_end in _wrap_measured(para, width):
+            starts.append(start + line_start)
+            ends.append(start + line_end)
 
 
-def _wrap_single_cell(para: str, width: int) -> list[tuple[int, int]]:
+def _wrap_single_cell(para: str, width: int, base: int, starts: list[int], ends: list[int]) -> None:
     # One cell per character: a line is found with one rfind, not one step per word,
     # which is what makes a 10 MB story wrap in a fraction of a second.
-    lines: list[tuple[int, int]] = []
     size = len(para)
-    pos = _SPACES.match(para, 0).end()
+    skip = _SPACES.match
+    pos = skip(para, 0).end()
     while pos < size:
         limit = pos + width
         if limit >= size:
@@ -88,9 +105,9 @@ def _wrap_single_cell(para: str, width: int) -> list[tuple[int, int]]:
             end = space if space > pos else limit
         while end > pos and para[end - 1] == " ":
             end -= 1
-        lines.append((pos, end))
-        pos = _SPACES.match(para, end).end()
-    return lines
+        starts.append(base + pos)
+        ends.append(base + end)
+        pos = skip(para, end).end()
 
 
 def _wrap_measured(para: str, width: int) -> list[tuple[int, int]]:
@@ -155,26 +172,33 @@ class WrappedChunk:
     starts: array
     ends: array
     paragraphs: array
+    first_lines: list[int]  # each paragraph's first line, counted from the chunk's start
 
 
 def wrap_chunk(
     text: str, paragraphs: Sequence[Span], width: int, first: int, stop: int
 ) -> WrappedChunk:
     """Wrap paragraphs ``first`` to ``stop``; a blank line goes before each but the first."""
-    starts, ends, numbers = array("q"), array("q"), array("l")
+    starts: list[int] = []
+    ends: list[int] = []
+    numbers: list[int] = []
+    first_lines: list[int] = []
     for number in range(first, stop):
         para = paragraphs[number]
         if number > 0:
             starts.append(para.start)
             ends.append(para.start)
             numbers.append(SEPARATOR)
-        for line_start, line_end in wrap_paragraph(text, para.start, para.end, width) or [
-            (para.start, para.start)
-        ]:
-            starts.append(line_start)
-            ends.append(line_end)
-            numbers.append(number)
-    return WrappedChunk(first, stop, starts, ends, numbers)
+        before = len(starts)
+        first_lines.append(before)
+        _wrap_into(text, para.start, para.end, width, starts, ends)
+        if len(starts) == before:  # a blank paragraph still takes a line
+            starts.append(para.start)
+            ends.append(para.start)
+        numbers.extend([number] * (len(starts) - len(numbers)))
+    return WrappedChunk(
+        first, stop, array("q", starts), array("q", ends), array("l", numbers), first_lines
+    )
 
 
 class LineIndex:
@@ -209,11 +233,7 @@ class LineIndex:
         if chunk.first != self.wrapped_paragraphs:
             raise ValueError("chunks must arrive in paragraph order")
         base = len(self.starts)
-        previous = SEPARATOR
-        for offset, number in enumerate(chunk.paragraphs):
-            if number != SEPARATOR and number != previous:
-                self._first_line.append(base + offset)
-            previous = number
+        self._first_line.extend([base + line for line in chunk.first_lines])
         self.starts.extend(chunk.starts)
         self.ends.extend(chunk.ends)
         self.paragraphs.extend(chunk.paragraphs)

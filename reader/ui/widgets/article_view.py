@@ -43,8 +43,8 @@ from reader.ui.wrap import SEPARATOR, LineIndex, display_text, paragraph_spans, 
 
 GUTTER = 3  # focus bar, annotation bar, space
 MEASURE = 100  # longest line in cells: long lines are hard to read
-FIRST_WRAP_CHARS = 200_000  # wrapped before the first paint; the rest in a worker
-CHUNK_CHARS = 400_000  # text wrapped per worker step
+FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
+CHUNK_CHARS = 1_000_000  # text wrapped per worker step (about 30 ms)
 MAX_MATCHES = 50_000
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -89,6 +89,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         # Scrolls waiting for wrapping to reach their text, run in order.
         self._pending: list[tuple[Span, str]] = []
+        self._paragraph_starts: list[int] = []
 
     # -- loading and wrapping ------------------------------------------------------------
 
@@ -99,6 +100,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def load(self, article: Article, paragraphs: list[Span]) -> None:
         self.article = article
         self.paragraphs = paragraphs
+        self._paragraph_starts = [span.start for span in paragraphs]
         self.index = None
         self._pending = []
         if not self.is_mounted:
@@ -125,11 +127,35 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         index.extend(wrap_chunk(article.text, self.paragraphs, width, 0, stop))
         self._rows.clear()
         self._update_virtual_size()
-        if anchor is not None:
-            self._pending = [(Span(anchor, anchor), "top")]
-        self._run_pending()
         if not index.complete:
             self._wrap_rest(self._generation, width, stop)
+        if anchor is not None:
+            self._pending = [(Span(anchor, anchor), "top")]
+            self._wrap_through(anchor)
+        self._run_pending()
+
+    def _wrap_through(self, offset: int) -> None:
+        """Wrap now, on this thread, up to the paragraph holding ``offset``.
+
+        A jump far ahead (G, a search hit, a quote at the end) should not wait for the
+        worker to get there: wrapping is linear and quick (about 30 ms a MB), so the
+        paragraphs in between are wrapped at once and the worker carries on after them.
+        """
+        index, article = self.index, self.article
+        if index is None or article is None or index.complete:
+            return
+        paragraph = bisect_right(self._paragraph_starts, offset) - 1
+        first = index.wrapped_paragraphs
+        if paragraph < first:
+            return
+        self._generation += 1
+        self.workers.cancel_group(self, "wrap")
+        stop = min(len(self.paragraphs), paragraph + 1)
+        index.extend(wrap_chunk(article.text, self.paragraphs, index.width, first, stop))
+        self._rows.clear()
+        self._update_virtual_size()
+        if not index.complete:
+            self._wrap_rest(self._generation, index.width, stop)
 
     def _wrap_rest(self, generation: int, width: int, first: int) -> None:
         article = self.article
@@ -266,6 +292,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def scroll_to_span(self, span: Span, how: str = "nearest") -> None:
         """Bring ``span`` on screen now, or as soon as wrapping reaches it."""
         self._pending = [(span, how)]
+        if self.size.width:
+            self._wrap_through(max(span.start, span.end - 1))
         self._run_pending()
 
     def _run_pending(self) -> None:
@@ -321,12 +349,10 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _render_row(self, row: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
         painter = self.painter
         if painter is None or self.article is None or self.index is None:
-            return Strip.blank(width, base)
-        palette = painter.palette
-        plain = Style(color=palette.foreground.rich_color, bgcolor=palette.background.rich_color)
+            return Strip.blank(width)
+        plain = painter.plain
         if row < len(self.header):
             return self._header_row(self.header[row], plain, width)
         line = row - len(self.header)
@@ -336,28 +362,26 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         if self.index.paragraphs[line] == SEPARATOR or start == end:
             return Strip.blank(width, plain)
         shown = display_text(self.article.text, start, end)
-        text = Strip(painter.paint(shown, start, self.span_layers), cell_len(shown))
-        gutter = Strip(self._gutter(start, end, plain), GUTTER)
-        joined = Strip.join([gutter, text.apply_offsets(0, row)])
-        return joined.crop_extend(0, width, plain)
+        segments = self._gutter(start, end, painter)
+        segments += painter.paint(shown, start, self.span_layers)
+        cells = GUTTER + cell_len(shown)
+        if cells < width:
+            segments.append(Segment(" " * (width - cells), plain))
+        # Offsets tell Textual's selection which character each cell is: the text starts
+        # at column 0, so the gutter gets negative offsets (clamped when read back).
+        strip = Strip(segments, max(cells, width)).apply_offsets(-GUTTER, row)
+        return strip.crop(0, width) if cells > width else strip
 
-    def _gutter(self, start: int, end: int, plain: Style) -> list[Segment]:
-        assert self.painter is not None
-        palette = self.painter.palette
+    def _gutter(self, start: int, end: int, painter: Painter) -> list[Segment]:
         layers = self.span_layers
         focus = layers.focus
         focused = focus is not None and focus.start < end and focus.end > start
-        bar = Segment(
-            "▌" if focused else " ",
-            Style(color=palette.focus.rich_color, bgcolor=palette.background.rich_color),
-        )
         notes = layers.annotations.overlapping(start, end) if layers.annotations else []
-        if notes:
-            colour = Style.parse(notes[-1].value) if notes[-1].value else plain
-            note = Segment("┃", Style(color=colour.color, bgcolor=palette.background.rich_color))
-        else:
-            note = Segment(" ", plain)
-        return [bar, note, Segment(" ", plain)]
+        return [
+            Segment("▌", painter.bar) if focused else Segment(" ", painter.plain),
+            Segment("┃", painter.margin(notes[-1].value)) if notes else Segment(" ", painter.plain),
+            Segment(" ", painter.plain),
+        ]
 
     def _header_row(self, line: HeaderLine, plain: Style, width: int) -> Strip:
         assert self.painter is not None
@@ -394,7 +418,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         def offset(point, default: int) -> int:
             if point is None:
                 return default
-            row, column = point.y, point.x
+            row, column = point.y, max(0, point.x)
             if row < len(self.header):
                 return first_text
             line = row - len(self.header)
@@ -641,6 +665,8 @@ class ArticleView(Widget):
         self._selection: Span | None = None
         self._mouse_selection: Span | None = None
         self._annotations = SpanIndex()
+        self._quote_layer = SpanIndex()
+        self._name_layer = SpanIndex()
         self._matches = SpanIndex()
         self._match_index: int | None = None
         self._query = ""
@@ -685,6 +711,7 @@ class ArticleView(Widget):
         paragraphs = article.paragraphs or paragraph_spans(article.text, article.body_start)
         self.analysis = Analysis()
         self.units = Units(article.text, paragraphs)
+        self._quote_layer = self._name_layer = SpanIndex()
         self._focus = self._anchor = self._selection = self._mouse_selection = None
         self._annotations = SpanIndex()
         self._clear_search()
@@ -698,6 +725,11 @@ class ArticleView(Widget):
         """Quotes and names found by the analysis: drawn as soon as they arrive."""
         self.analysis = analysis
         self.units.set_analysis(analysis)
+        # Built once per analysis: a key press only changes the focus and selection marks.
+        self._quote_layer = SpanIndex(Mark(q.start, q.end) for q in self.units.quotes)
+        self._name_layer = SpanIndex(
+            Mark(e.start, e.end, e.label) for e in analysis.entities if e.label in NAME_LABELS
+        )
         self._people.set_people(analysis)
         self._update_layers()
         if self._focus is None and self._selection is None:
@@ -772,12 +804,8 @@ class ArticleView(Widget):
             current = self._matches.marks[self._match_index]
         self.text_widget.set_layers(
             Layers(
-                quotes=SpanIndex(Mark(q.start, q.end) for q in self.units.quotes),
-                names=SpanIndex(
-                    Mark(e.start, e.end, e.label)
-                    for e in self.analysis.entities
-                    if e.label in NAME_LABELS
-                ),
+                quotes=self._quote_layer,
+                names=self._name_layer,
                 annotations=self._annotations,
                 search=self._matches,
                 current_match=current,
