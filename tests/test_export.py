@@ -294,3 +294,9 @@ def test_optional_fields_may_be_missing_from_older_backups() -> None:
     assert restored.updated == "2026-11-28T09:00:00Z"
     assert restored.tags == [] and restored.note == "" and not restored.orphan
     assert restored.selector.prefix == ""
+
+
+def test_a_broken_unicode_escape_is_refused_on_import() -> None:
+    data = _record(note="ok").replace('"note": "ok"', '"note": "bad \\ud800 half"')
+    with pytest.raises(ExportError, match="'note' must be valid Unicode text"):
+        import_records(data)

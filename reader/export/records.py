@@ -60,13 +60,21 @@ class _Fields:
         value = self.record.get(name, default)
         if not isinstance(value, str) or (required and not value):
             raise self.fail(name, "a non-empty string" if required else "a string")
+        return self.unicode(name, value)
+
+    def unicode(self, name: str, value: str) -> str:
+        # JSON escapes can spell half a surrogate pair, which no file can store later.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.fail(name, "valid Unicode text (it holds a broken \\u escape)") from None
         return value
 
     def optional_text(self, name: str) -> str | None:
         value = self.record.get(name)
         if value is not None and not isinstance(value, str):
             raise self.fail(name, "a string or null")
-        return value
+        return None if value is None else self.unicode(name, value)
 
     def number(self, name: str) -> int:
         value = self.record.get(name)
@@ -91,6 +99,8 @@ def from_record(record: Any, where: str) -> Annotation:
     tags = record.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         raise fields.fail("tags", "a list of strings")
+    for tag in tags:
+        fields.unicode("tags", tag)
     orphan = record.get("orphan", False)
     if not isinstance(orphan, bool):
         raise fields.fail("orphan", "true or false")
