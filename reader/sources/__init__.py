@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.model import Article
 from reader.sources import feed, html, markdown, plaintext
-from reader.sources.decoding import MAX_BYTES, read_text
+from reader.sources.decoding import MAX_BYTES
 from reader.sources.discovery import STORY_EXTENSIONS, discover
 from reader.sources.errors import SourceError
 
@@ -31,13 +31,12 @@ __all__ = [
 ]
 
 
-def _parser_for(path: Path) -> Callable[[str, Path | None], Article]:
-    suffix = path.suffix.lower()
+def _parser_for(name: Path) -> Callable[[str, Path | None], Article]:
+    suffix = name.suffix.lower()
     if suffix in markdown.EXTENSIONS:
         return markdown.parse
     if suffix in html.EXTENSIONS:
         return html.parse
-    # .txt, and any file the user names explicitly whatever its extension.
     return plaintext.parse
 
 
@@ -54,9 +53,13 @@ def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Article:
     target = Path(path).expanduser()
     if is_feed(target):
         raise SourceError(target, "a feed holds several stories (open it with load_many)")
-    if target.suffix.lower() in html.EXTENSIONS:
+    suffix = target.suffix.lower()
+    if suffix in html.EXTENSIONS:
         return html.load(target, max_bytes)
-    return _parser_for(target)(read_text(target, max_bytes), target)
+    if suffix in markdown.EXTENSIONS:
+        return markdown.load(target, max_bytes)
+    # .txt, and any file the user names explicitly whatever its extension.
+    return plaintext.load(target, max_bytes)
 
 
 def load_many(path: str | Path, max_bytes: int = MAX_BYTES) -> list[Article]:

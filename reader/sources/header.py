@@ -26,7 +26,10 @@ from dataclasses import dataclass, field, replace
 from reader.sources.dates import parse_date_line
 from reader.sources.layout import Block
 
-_BYLINE = re.compile(r"by\b\s*:?\s*(?P<name>\S.*?)\s*", re.I)
+_BYLINE = re.compile(
+    r"(?:(?:(?:written|reporting|words)\s+)?by\b\s*:?|(?:byline|authors?)\s*:)\s*(?P<name>\S.*?)\s*",
+    re.I,
+)
 _SOURCE = re.compile(r"(?:source|agency|via)\s*:\s*(?P<name>\S.*?)\s*", re.I)
 # Markdown emphasis around a header line: "*By Jane Doe*", "_July 27, 2021_".
 _EMPHASIS = re.compile(r"^([*_]{1,3})(?P<inner>.+?)\1$")

@@ -126,3 +126,12 @@ def test_unreadable_file(write, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SourceError) as error:
         load(path)
     assert one_line(error) == f"{path}: permission denied (cannot read the file)"
+
+
+def test_a_200_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: no disk space, no time
+    with pytest.raises(SourceError) as error:
+        load(path)
+    assert one_line(error) == f"{path}: too large (200 MB; the limit is 50 MB)"

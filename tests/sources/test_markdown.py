@@ -97,3 +97,23 @@ def test_markdown_without_metadata_falls_back_to_plain_header() -> None:
         "Sam Hale",
         "2022-08-02",
     )
+
+
+def test_toml_front_matter_and_written_out_date() -> None:
+    text = '+++\ntitle = "Ferry Returns"\ndate = "July 27, 2021"\nauthor = "Mo Ali"\n+++\nIt did.\n'
+    article = parse_text(text, name="f.md")
+    assert (article.title, article.published, article.byline) == (
+        "Ferry Returns",
+        "2021-07-27",
+        "Mo Ali",
+    )
+    assert shown(article) == ["It did."]
+
+
+def test_offsets_of_markdown_paragraphs_point_into_the_file(write) -> None:
+    text = "---\ntitle: T\n---\n\n> A quoted line\n> that wraps.\n\n1. First item\n2. Second\n"
+    article = load(write("o.md", text))
+    # A span is one contiguous range, so a continuation line's "> " stays inside it.
+    assert shown(article) == ["A quoted line > that wraps.", "First item", "Second"]
+    for span in article.paragraphs:
+        assert text[span.start : span.end] == article.text[span.start : span.end]

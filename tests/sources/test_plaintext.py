@@ -186,3 +186,38 @@ def test_first_line_that_is_a_byline_means_no_title_line() -> None:
         "2022-05-03",
     )
     assert shown(article) == ["The body."]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By AFP", "AFP"),
+        ("BY JANE DOE", "JANE DOE"),
+        ("By: Jane Doe, Reuters", "Jane Doe, Reuters"),
+        ("Byline: Jane Doe", "Jane Doe"),
+        ("Author: Jane Doe", "Jane Doe"),
+        ("Written by Jane Doe and Tom Lee", "Jane Doe and Tom Lee"),
+        ("Reporting by Jane Doe;", "Jane Doe"),
+    ],
+)
+def test_byline_forms(line: str, name: str) -> None:
+    assert parse_text(f"Headline\n\n{line}\n\nBody.\n").byline == name
+
+
+def test_labelled_source_and_updated_date() -> None:
+    article = parse_text(
+        "Headline\n\nUpdated: Tue 27 July 2021 14:05 BST\n\nSource: TASS news agency\n\nBody.\n"
+    )
+    assert (article.published, article.source) == ("2021-07-27", "TASS news agency")
+
+
+def test_body_sentence_starting_with_by_is_not_a_byline() -> None:
+    text = (
+        "Headline\n\nBy Jo Bloggs\n\nJune 1, 2022\n\n"
+        "By Tuesday the water had receded from most streets, officials said, and roads reopened.\n"
+    )
+    article = parse_text(text)
+    assert article.byline == "Jo Bloggs"
+    assert shown(article) == [
+        "By Tuesday the water had receded from most streets, officials said, and roads reopened."
+    ]
