@@ -435,7 +435,10 @@ def _read_piece(doc: _Doc, tokens: list[_Tok], initial: bool) -> None:
         return
     # Capitalised small words are not names: "But", "The", "Tuesday".
     trimmed = False
-    while tokens and (tokens[0].connector or tokens[0].word.lower() in lex.common_words):
+    while tokens and (
+        tokens[0].connector
+        or (tokens[0].word.lower() in lex.common_words and not _opens_known_name(tokens))
+    ):
         tokens = tokens[1:]
         initial = False
         trimmed = True
@@ -464,6 +467,11 @@ def _read_piece(doc: _Doc, tokens: list[_Tok], initial: bool) -> None:
             return
     if n > 1:
         label = _label_by_suffix(lex, lows)
+        if label is None and lows[0] in lex.demonyms and lows[1] not in lex.demonyms:
+            # "Australian Tom Moody", "Panamanian Boxing Association": a people, then a name.
+            _add(doc, tokens[:1], "MISC", True)
+            _read_piece(doc, tokens[1:], False)
+            return
         if label is None:
             label = _label_by_parts(lex, tokens, lows)
         if label:
@@ -508,6 +516,11 @@ def _label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:
     if last in lex.misc_suffixes:
         return "MISC"
     return None
+
+
+def _opens_known_name(tokens: list[_Tok]) -> bool:
+    """'New' in 'New York Stock Exchange' is not a common word: it starts 'New York'."""
+    return len(tokens) > 1 and _folded(tokens[:2]) in _tables().folded
 
 
 def _label_by_parts(lex: Lexicon, tokens: list[_Tok], lows: list[str]) -> str | None:

@@ -233,6 +233,28 @@ def test_two_peoples_together_are_one_misc_name() -> None:
     assert names("Iraqi Kurdish leaders met on Sunday.") == [("Iraqi Kurdish", "MISC")]
 
 
+def test_a_nationality_before_a_name_is_its_own_name() -> None:
+    text = "The Australian Tom Moody scored as Brazilian Santos Aguilar watched."
+    assert names(text) == [
+        ("Australian", "MISC"),
+        ("Tom Moody", "PER"),
+        ("Brazilian", "MISC"),
+        ("Santos Aguilar", "PER"),
+    ]
+
+
+def test_a_nationality_inside_an_organisation_stays_inside() -> None:
+    assert names("He joined the Indonesian Democratic Party.") == [
+        ("Indonesian Democratic Party", "ORG")
+    ]
+
+
+def test_a_common_word_that_opens_a_known_name_stays() -> None:
+    assert names("Shares fell on the New York Stock Exchange today.") == [
+        ("New York Stock Exchange", "ORG")
+    ]
+
+
 def test_events_are_misc() -> None:
     text = "Since the Cold War ended, the Northbridge Cup has been played each spring."
     assert names(text) == [("Cold War", "MISC"), ("Northbridge Cup", "MISC")]
