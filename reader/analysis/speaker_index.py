@@ -8,7 +8,6 @@ fullest name the article uses for it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis.lexicon import (
@@ -28,7 +27,11 @@ _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?"
 _RUN = re.compile(
     rf"(?<![\w'’])(?:{_WORD})(?:[ \n](?:{_WORD}|(?:de|van|von|bin|al|da|del|der|du)(?= [A-Z])))*"
 )
+_NAME_WORD = re.compile(rf"{_WORD}|de|van|von|bin|al|da|del|der|du")
 _POSSESSIVE = ("'s", "’s")
+_MAX_WORD = 40
+_LOOK_BACK = 3000
+_SEARCH_RADIUS = 20_000
 _MAX_NAME_WORDS = 4
 
 
@@ -71,43 +74,26 @@ def _is_prefix_word(word: str) -> bool:
 
 
 class SpeakerIndex:
-    """Multi-word names of one article, by their last word."""
+    """Longer forms of the names in one article, looked up on demand.
+
+    Only the names that speak are ever looked up, so the article is searched for a
+    handful of words (``str.find``) instead of being scanned for every name in it.
+    """
 
     def __init__(self, text: str) -> None:
-        self._by_last: dict[str, list[NameRun]] = {}
-        self._runs: list[NameRun] = []
-        for match in _RUN.finditer(text):
-            self._add_run(match.start(), match.group())
-
-    def _add_run(self, start: int, raw: str) -> None:
-        # A possessive ends a name: "Clinton's Health Issues" holds only "Clinton".
-        words: list[str] = []
-        for word in raw.replace("\n", " ").split(" "):
-            if word.endswith(".") and not _is_abbreviation(word):
-                words.append(word[:-1])  # a full stop ends the sentence, and the name
-                break
-            words.append(word)
-            if word.endswith(_POSSESSIVE):
-                break
-        cleaned = clean_name_words(words)
-        if not cleaned or len(cleaned) > _MAX_NAME_WORDS:
-            return
-        offset = start + raw.find(cleaned[0])
-        run = NameRun(offset, offset + len(" ".join(cleaned)), tuple(cleaned))
-        self._runs.append(run)
-        if len(cleaned) >= 2 and cleaned[-1][:1].isupper():
-            self._by_last.setdefault(cleaned[-1].lower(), []).append(run)
+        self._text = text
+        self._forms: dict[tuple[str, int], list[NameRun]] = {}
 
     def fullest(self, name: str, at: int) -> str:
         """The longest form of ``name`` used in the article, nearest to offset ``at``."""
         words = name.split()
         if words and words[-1].endswith(_POSSESSIVE):
             words[-1] = words[-1][:-2]
-        if not words:
+        if not words or not words[-1]:
             return name
         lowered = [w.lower() for w in words]
         best: NameRun | None = None
-        for run in self._by_last.get(lowered[-1], ()):
+        for run in self._forms_ending_in(words[-1], at):
             if len(run.words) <= len(words):
                 continue
             if [w.lower() for w in run.words[-len(words) :]] != lowered:
@@ -116,16 +102,72 @@ class SpeakerIndex:
                 best = run
         return best.text if best else " ".join(words)
 
+    def _forms_ending_in(self, last: str, at: int) -> list[NameRun]:
+        # A story is searched whole; a book-length text only near the mention, so the
+        # cost stays linear however many people speak in it.
+        lo = max(0, at - _SEARCH_RADIUS) // _SEARCH_RADIUS * _SEARCH_RADIUS
+        key = (last, lo)
+        if key not in self._forms:
+            text = self._text
+            hi = min(len(text), lo + 3 * _SEARCH_RADIUS)
+            runs: list[NameRun] = []
+            i = text.find(last, lo, hi)
+            while i >= 0:
+                end = i + len(last)
+                whole_word = (i == 0 or not text[i - 1].isalnum()) and (
+                    end >= len(text) or not text[end].isalnum()
+                )
+                run = _run_ending_at(text, i, end) if whole_word else None
+                if run is not None:
+                    runs.append(run)
+                i = text.find(last, end, hi)
+            self._forms[key] = runs
+        return self._forms[key]
+
     def last_person_before(self, at: int) -> NameRun | None:
         """The nearest multi-word name before ``at``: a fallback antecedent for "he"."""
-        starts = [r.start for r in self._runs]
-        i = bisect_left(starts, at) - 1
-        while i >= 0:
-            run = self._runs[i]
-            if len(run.words) >= 2:
-                return run
-            i -= 1
+        start = max(0, at - _LOOK_BACK)
+        last: NameRun | None = None
+        for match in _RUN.finditer(self._text, start, at):
+            run = _run_from_match(match.start(), match.group())
+            if run is not None and len(run.words) >= 2:
+                last = run
+        return last
+
+
+def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
+    """The capitalised words right before ``text[start:end]``, as one name."""
+    words = [text[start:end]]
+    pos = start
+    while len(words) <= _MAX_NAME_WORDS + 2 and pos >= 2 and text[pos - 1] in " \n":
+        k = pos - 1
+        while k > 0 and pos - k < _MAX_WORD and not text[k - 1].isspace():
+            k -= 1
+        word = text[k : pos - 1]
+        if not _NAME_WORD.fullmatch(word) or word.endswith(_POSSESSIVE):
+            break
+        if word.endswith(".") and not _is_abbreviation(word):
+            break  # a full stop ends the sentence before this name
+        words.insert(0, word)
+        pos = k
+    return _run_from_match(pos, " ".join(words))
+
+
+def _run_from_match(start: int, raw: str) -> NameRun | None:
+    # A possessive ends a name: "Clinton's Health Issues" holds only "Clinton".
+    words: list[str] = []
+    for word in raw.replace("\n", " ").split(" "):
+        if word.endswith(".") and not _is_abbreviation(word):
+            words.append(word[:-1])  # a full stop ends the sentence, and the name
+            break
+        words.append(word)
+        if word.endswith(_POSSESSIVE):
+            break
+    cleaned = clean_name_words(words)
+    if not cleaned or len(cleaned) > _MAX_NAME_WORDS:
         return None
+    offset = start + raw.find(cleaned[0])
+    return NameRun(offset, offset + len(" ".join(cleaned)), tuple(cleaned))
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -60,8 +60,17 @@ class SpeakerPhrase:
             self.phrase_start = self.start
 
 
+_CUE_SPELLINGS = frozenset(
+    spelling
+    for word in SPEECH_CUES | WEAK_CUES | {"according", "went", "goes", "put", "puts", "pointed"}
+    for spelling in (word, word.capitalize(), word.upper())
+)
+
+
 def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     """The cue word at ``toks[i]`` ("said", "according to"), or None."""
+    if toks[i].text not in _CUE_SPELLINGS:
+        return None  # the common case, decided by one set lookup
     word = toks[i].lower
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if word == "according" and nxt == "to":

@@ -25,13 +25,16 @@ from reader.analysis.speaker_phrases import (
     phrase_after,
     phrase_before,
 )
-from reader.analysis.text_units import Token, is_sentence_end, tokens
+from reader.analysis.text_units import Token, is_sentence_end, tokens_near
 from reader.model import Quote
 
+_READ_RADIUS = 250  # characters around a quote that attribution may read
+_MAX_SENTENCE = 150  # tokens: how far back a sentence start is looked for
 _RIGHT_WINDOW = 30  # words after a quote in which "X, who ..., said" may end
 _SCARE_WORDS = 4
 _TITLE_WORDS = 6
 _MARKS_AND_PUNCT = "\"'“”‘’«»„‚‹›.,;:!? \n"
+_CLOSING_MARKS = "\"'“”‘’«»„‚‹› \n"
 _LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
 _DASHES = frozenset({"―", "—", "–", "-"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
@@ -58,6 +61,8 @@ class _Context:
     stop: int  # index after its last token
     sentence_start: int
     ends_sentence: bool
+    closing: str  # the quote's last punctuation before its closing mark
+    next_first: int  # token of the next quote in the paragraph, or the paragraph's end
 
 
 def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]) -> list[Quote]:
@@ -65,82 +70,63 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
     found: list[Attribution | None] = [None] * len(marked)
     sentence_of: list[tuple[int, int]] = [(-1, -1)] * len(marked)
     para_tokens: dict[int, list[Token]] = {}
-
-    def words_of(p: int) -> list[Token]:
-        if p not in para_tokens:
-            para_tokens[p] = tokens(text, *paras[p])
-        return para_tokens[p]
-
     by_para: dict[int, list[int]] = {}
     for n, q in enumerate(marked):
         by_para.setdefault(q.paragraph, []).append(n)
+
+    def words_of(p: int) -> list[Token]:
+        if p not in para_tokens:
+            spans = [(marked[n].start, marked[n].end) for n in by_para.get(p, ())]
+            para_tokens[p] = tokens_near(text, *paras[p], spans, _READ_RADIUS)
+        return para_tokens[p]
+
     for p, members in by_para.items():
         toks = words_of(p)
-        contexts = _place(toks, [marked[n] for n in members])
+        contexts = _place(text, toks, [marked[n] for n in members])
         for n, ctx in zip(members, contexts, strict=True):
             sentence_of[n] = (p, ctx.sentence_start)
-            found[n] = _attribute_one(toks, ctx, contexts)
+            found[n] = _attribute_one(toks, ctx)
     _borrow(marked, found, sentence_of, words_of, paras, text)
     index = SpeakerIndex(text)
     return _finish(text, marked, found, index)
 
 
-def _place(toks: list[Token], quotes: list[MarkedQuote]) -> list[_Context]:
+def _place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[_Context]:
+    """Find each quote's own token (see ``tokens``) and the start of its sentence."""
     contexts: list[_Context] = []
     t = 0
     for q in quotes:
-        while t < len(toks) and toks[t].start < q.start:
+        while toks[t].start < q.start:
             t += 1
-        first = t
-        while t < len(toks) and toks[t].end <= q.end:
-            t += 1
-        contexts.append(_Context(q, first, t, 0, False))
-    for n, ctx in enumerate(contexts):
-        ctx.ends_sentence = _quote_ends_sentence(toks, ctx)
-        ctx.sentence_start = _sentence_start(toks, ctx, contexts[:n])
+        closing = text[q.start : q.end].rstrip(_CLOSING_MARKS)[-1:]
+        contexts.append(_Context(q, t, t + 1, 0, closing in ("!", "?", "."), closing, len(toks)))
+    for n in range(len(contexts) - 1):
+        contexts[n].next_first = contexts[n + 1].first
+    ends_sentence = {c.first for c in contexts if c.ends_sentence}
+    for ctx in contexts:
+        ctx.sentence_start = _sentence_start(toks, ctx.first, ends_sentence)
     return contexts
 
 
-def _quote_ends_sentence(toks: list[Token], ctx: _Context) -> bool:
-    k = ctx.stop - 1
-    while k >= ctx.first and not toks[k].text[:1].isalnum() and toks[k].text not in "!?.":
-        k -= 1
-    return k >= ctx.first and toks[k].text in ("!", "?", ".")
-
-
-def _sentence_start(toks: list[Token], ctx: _Context, before: list[_Context]) -> int:
-    k = ctx.first - 1
-    spans = [(c.first, c.stop, c.ends_sentence) for c in before]
-    while k >= 0:
-        inside = next((s for s in spans if s[0] <= k < s[1]), None)
-        if inside is not None:
-            if inside[2]:
-                return inside[1]
-            k = inside[0] - 1
-            continue
+def _sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
+    """Where the sentence holding ``toks[first]`` begins; a quote may end a sentence."""
+    k = first - 1
+    floor = max(0, first - _MAX_SENTENCE)
+    while k >= floor:
+        if k in quote_ends:
+            return k + 1
         if toks[k].text in _SENTENCE_END:
             return k + 1
         k -= 1
-    return 0
+    return floor
 
 
-def _attribute_one(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
-    return (
-        _from_right(toks, ctx, all_ctx)
-        or _from_left(toks, ctx, all_ctx)
-        or _from_subject(toks, ctx, all_ctx)
-    )
+def _attribute_one(toks: list[Token], ctx: _Context) -> Attribution | None:
+    return _from_right(toks, ctx) or _from_left(toks, ctx) or _from_subject(toks, ctx)
 
 
-def _next_quote_first(ctx: _Context, all_ctx: list[_Context], default: int) -> int:
-    for other in all_ctx:
-        if other.first >= ctx.stop:
-            return other.first
-    return default
-
-
-def _from_right(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
-    hi = _next_quote_first(ctx, all_ctx, len(toks))
+def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
+    hi = ctx.next_first
     r = ctx.stop
     if r < hi and toks[r].text in _DASHES:
         byline = _from_dash(toks, r + 1, hi)
@@ -194,8 +180,7 @@ def _starts_new_sentence(toks: list[Token], ctx: _Context, r: int) -> bool:
     """``"...we won." He then left``: a capital after a full stop opens a new sentence."""
     if not ctx.ends_sentence or not toks[r].is_capitalised:
         return False
-    closing = next((t.text for t in reversed(toks[ctx.first : ctx.stop]) if t.text in ".!?"), ".")
-    return closing == "." or toks[r].lower in SUBJECT_PRONOUNS
+    return ctx.closing == "." or toks[r].lower in SUBJECT_PRONOUNS
 
 
 def _ends_sentence(toks: list[Token], k: int) -> bool:
@@ -204,14 +189,9 @@ def _ends_sentence(toks: list[Token], k: int) -> bool:
     return toks[k].text in _SENTENCE_END and is_sentence_end(toks, k)
 
 
-def _quote_spans_before(ctx: _Context, all_ctx: list[_Context]) -> list[tuple[int, int]]:
-    return [(c.first, c.stop) for c in all_ctx if c.stop <= ctx.first]
-
-
-def _from_left(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
+def _from_left(toks: list[Token], ctx: _Context) -> Attribution | None:
     lo = ctx.sentence_start
     a = ctx.first
-    inside = _quote_spans_before(ctx, all_ctx)
     if a - 1 >= lo and toks[a - 1].text == ":":
         found = _from_colon(toks, a - 1, lo)
         if found is not None:
@@ -219,10 +199,6 @@ def _from_left(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Att
     cues: list[tuple[int, str]] = []
     k = a - 1
     while k >= lo:
-        span = next((s for s in inside if s[0] <= k < s[1]), None)
-        if span is not None:
-            k = span[0] - 1
-            continue
         cue = cue_at(toks, k, weak=True)
         if cue is not None:
             cues.append((k, cue))
@@ -230,18 +206,18 @@ def _from_left(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Att
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     for n, (k, cue) in enumerate(reversed(cues)):
-        phrase = _phrase_for_left_cue(toks, k, cue, lo, a, inside)
+        phrase = _phrase_for_left_cue(toks, k, cue, lo, a)
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
 
 
-def _from_subject(toks: list[Token], ctx: _Context, all_ctx: list[_Context]) -> Attribution | None:
+def _from_subject(toks: list[Token], ctx: _Context) -> Attribution | None:
     """``Reid has gone after Trump as a "human leech"``: no cue, but a named subject."""
     lo = ctx.sentence_start
     if ctx.first <= lo:
         return None
-    phrase = _sentence_subject(toks, lo, ctx.first, _quote_spans_before(ctx, all_ctx))
+    phrase = _sentence_subject(toks, lo, ctx.first)
     if phrase is None or phrase.pronoun:
         return None
     return Attribution(phrase, "", 0.5, source="subject")
@@ -253,13 +229,12 @@ def _phrase_for_left_cue(
     cue: str,
     lo: int,
     limit: int,
-    inside: list[tuple[int, int]],
 ) -> SpeakerPhrase | None:
     if cue == "according to":
         return phrase_after(toks, k + 2, limit)
     if cue.endswith("ing"):
         # "..., saying": the one speaking is the subject of the sentence
-        subject = _sentence_subject(toks, lo, k, inside)
+        subject = _sentence_subject(toks, lo, k)
         if subject is not None:
             return subject
         phrase = phrase_before(toks, k, lo)
@@ -269,22 +244,14 @@ def _phrase_for_left_cue(
     if phrase is None and inverted:
         phrase = phrase_after(toks, k + 1, limit)
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
-        phrase = _sentence_subject(toks, lo, k, inside)
+        phrase = _sentence_subject(toks, lo, k)
     return phrase
 
 
-def _sentence_subject(
-    toks: list[Token], lo: int, limit: int, inside: list[tuple[int, int]]
-) -> SpeakerPhrase | None:
+def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | None:
     i = lo
-    while i < limit:
-        span = next((s for s in inside if s[0] <= i < s[1]), None)
-        if span is not None:
-            i = span[1]
-        elif not toks[i].text[:1].isalnum():
-            i += 1
-        else:
-            break
+    while i < limit and not toks[i].text[:1].isalnum():
+        i += 1  # marks, dashes and whole quotations before the subject
     if i < limit and toks[i].lower in _INTRODUCERS:
         comma = next((c for c in range(i, min(limit, i + 10)) if toks[c].text == ","), None)
         if comma is None:

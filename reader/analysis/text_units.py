@@ -14,11 +14,22 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
 _WRAP_WIDTH = 120
 
-# Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S." stays whole.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+# Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S.", initials
+# ("J.") and known abbreviations ("Sen.") keep their dot. Every alternative consumes at
+# least one character and none can match inside another's repetition, so there is no
+# backtracking beyond a word.
+_ABBREVIATION = "|".join(
+    sorted(
+        (re.escape(a.capitalize()) for a in ABBREVIATIONS if "." not in a), key=len, reverse=True
+    )
+)
+_TOKEN = re.compile(
+    rf"(?:[^\W\d_]\.){{2,}}|(?:{_ABBREVIATION})\.(?!\w)|[A-Z]\.(?![\w.])"
+    r"|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]"
+)
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -69,24 +80,61 @@ def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int
         spans.append((start, end))
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Words and punctuation of ``text[start:end]``; known abbreviations keep their dot."""
+QUOTE_TOKEN = '"'
+
+
+def tokens(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]] | tuple = ()
+) -> list[Token]:
+    """Words and punctuation of ``text[start:end]``; known abbreviations keep their dot.
+
+    Each span in ``quotes`` (sorted, inside the range) becomes one token whose text is
+    ``QUOTE_TOKEN``: attribution reads around quotations, never inside them, and not
+    splitting their words keeps this linear in the text around the quotes.
+    """
     out: list[Token] = []
-    for match in _TOKEN.finditer(text, start, end):
-        s, e = match.span()
-        word = match.group()
-        if (
-            word == "."
-            and out
-            and out[-1].end == s
-            and out[-1].is_word
-            and (out[-1].lower in ABBREVIATIONS or _is_initial(out[-1].text))
-        ):
-            prev = out.pop()
-            out.append(Token(prev.start, e, prev.text + "."))
-            continue
-        out.append(Token(s, e, word))
+    at = start
+    for q_start, q_end in quotes:
+        _words_into(text, at, q_start, out)
+        out.append(Token(q_start, q_end, QUOTE_TOKEN))
+        at = q_end
+    _words_into(text, at, end, out)
     return out
+
+
+GAP_TOKEN = "."
+
+
+def tokens_near(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], radius: int
+) -> list[Token]:
+    """Like ``tokens``, but only within ``radius`` characters of a quote.
+
+    Attribution never looks further than a sentence or two from a quotation, so a
+    long paragraph is read only around its quotes (and one without quotes only at
+    its end). Each skipped stretch leaves a zero-width ``GAP_TOKEN``, a sentence
+    end, so no sentence runs across it.
+    """
+    out: list[Token] = []
+    at = start  # everything before this offset is read or skipped
+    for n, (q_start, q_end) in enumerate(quotes):
+        window = max(at, q_start - radius)
+        if window > at:
+            out.append(Token(at, at, GAP_TOKEN))
+        _words_into(text, window, q_start, out)
+        out.append(Token(q_start, q_end, QUOTE_TOKEN))
+        following = quotes[n + 1][0] if n + 1 < len(quotes) else end
+        at = min(following, q_end + radius)
+        _words_into(text, q_end, at, out)
+    window = max(at, end - radius) if not quotes else end
+    if window > at:
+        out.append(Token(at, at, GAP_TOKEN))
+    _words_into(text, window, end, out)
+    return out
+
+
+def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
+    out.extend(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
 
 
 def _is_initial(word: str) -> bool:

@@ -1,0 +1,113 @@
+"""Analysis throughput against one regex tokenising pass over the same text.
+
+The corpus is the project's own sample stories, repeated until it passes 4 MB; each
+story is analysed on its own, as the reader does. The yardstick is one pure-Python
+``re.findall(r"\\w+|[^\\w\\s]+", text)`` over the same text: the target is an
+analysis at most 4x slower. A 1 MB document on a single line (no paragraphs, no
+line breaks) must not be slower per byte than the stories. Each timing is the best
+of a few runs, because the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.analysis import analyze
+from reader.analysis.quotes import mark_quotes
+from reader.analysis.speakers import attribute
+from reader.analysis.text_units import paragraphs
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+_WORDS = re.compile(r"\w+|[^\w\s]+")
+TARGET_RATIO = 4.0
+
+
+def load_corpus(min_bytes: int) -> list[str]:
+    stories = [
+        p.read_text(encoding="utf-8")
+        for p in sorted(SAMPLES.iterdir())
+        if p.suffix in (".txt", ".md") and p.is_file()
+    ]
+    if not stories:
+        raise SystemExit(f"no sample stories in {SAMPLES}")
+    corpus: list[str] = []
+    size = 0
+    while size < min_bytes:
+        for story in stories:
+            corpus.append(story)
+            size += len(story.encode("utf-8"))
+    return corpus
+
+
+def single_line(corpus: list[str], min_bytes: int) -> str:
+    """One long line made of the stories' words, with their quotes and names."""
+    parts: list[str] = []
+    size = 0
+    for story in corpus:
+        flat = " ".join(story.split())
+        parts.append(flat)
+        size += len(flat.encode("utf-8")) + 1
+        if size >= min_bytes:
+            break
+    return " ".join(parts)
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+def quotes_only(text: str) -> None:
+    paras = paragraphs(text)
+    attribute(text, mark_quotes(text, paras), paras)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_analysis")
+    parser.add_argument("--mb", type=float, default=4.0, help="corpus size in MB (default 4)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing; the best counts")
+    args = parser.parse_args(argv)
+    corpus = load_corpus(int(args.mb * 1_000_000))
+    joined = "\n\n".join(corpus)
+    megabytes = len(joined.encode("utf-8")) / 1_000_000
+    line = single_line(corpus, 1_000_000)
+    line_mb = len(line.encode("utf-8")) / 1_000_000
+
+    base = best_of(args.runs, lambda: _WORDS.findall(joined))
+    rows = [("regex tokenising pass (yardstick)", megabytes, base, base)]
+    whole = best_of(args.runs, lambda: [analyze(story) for story in corpus])
+    rows.append((f"analyze, {len(corpus)} stories", megabytes, whole, base))
+    quotes = best_of(args.runs, lambda: [quotes_only(story) for story in corpus])
+    rows.append(("  of which quotes and speakers", megabytes, quotes, base))
+    line_base = best_of(args.runs, lambda: _WORDS.findall(line))
+    one_line = best_of(args.runs, lambda: analyze(line))
+    rows.append(("analyze, one 1 MB single-line document", line_mb, one_line, line_base))
+
+    print(f"{'what':42s} {'MB':>6s} {'seconds':>8s} {'MB/s':>7s} {'x regex':>8s}")
+    for label, mb, seconds, yardstick in rows:
+        print(
+            f"{label:42s} {mb:6.2f} {seconds:8.3f} {mb / seconds:7.2f} {seconds / yardstick:8.2f}"
+        )
+    story_rate = megabytes / whole
+    line_rate = line_mb / one_line
+    print(
+        f"target: analyze <= {TARGET_RATIO:.0f}x the regex pass; the single line no slower per byte"
+    )
+    print(
+        f"single line vs stories per byte: {story_rate / line_rate:.2f}x "
+        f"({'ok' if line_rate >= story_rate * 0.9 else 'SLOWER'})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
