@@ -1,16 +1,19 @@
 """Tables kept in memory and on disk: each commit is fsync'd to a journal before it counts.
 
-Reads never touch the disk. A commit appends one line to the active journal and
-fdatasyncs it, so its cost does not grow with the database. Compaction folds the
-journals into a fresh snapshot (temp file, fsync, os.replace, directory fsync) in
-the background once the journal is large, and always on close; after a clean close
-only the plain TinyDB file remains.
+Documents are held as their JSON bytes, so memory stays close to the file's size
+and compaction writes them out without encoding them again. Reads never touch
+the disk. A commit appends one line to the active journal and fdatasyncs it, so
+its cost does not grow with the database. Compaction folds the journals into a
+fresh snapshot (temp file, fsync, os.replace, directory fsync) in the background
+once the journal is large, and always on close; after a clean close only the
+plain TinyDB file remains.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import threading
 import time
@@ -19,11 +22,16 @@ from pathlib import Path
 
 from reader.store import files
 from reader.store.errors import StoreError
-from reader.store.files import CorruptSnapshot, Op, Tables
+from reader.store.files import Doc, encode_json
+from reader.store.journal import EncodedOp, JournalContents, encode_ops, header_line, read_journal
+from reader.store.snapshot import CorruptSnapshot, Encoded, Snapshot, read_snapshot, snapshot_chunks
 
 # Compact in the background once the journal outgrows both this and the snapshot.
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
 _READ_RETRIES = 20
+
+# A change handed to commit: (table, doc_id, document or None to delete it).
+Change = tuple[str, int, Doc | None]
 
 
 @dataclass(slots=True)
@@ -37,22 +45,23 @@ class LoadReport:
 
 
 class DurableTables:
-    """``tables[name][doc_id] -> doc`` with durable commits. Documents are never mutated."""
+    """``table -> doc_id -> document`` with durable commits."""
 
     def __init__(self, path: Path, *, writable: bool) -> None:
         self.path = path
         self.writable = writable
-        self.tables: Tables = {}
         self.report = LoadReport()
         self.background_error: str | None = None
-        self._lock = threading.Lock()  # guards tables and the active journal
+        # The documents as parsed while opening, for building indexes; see take_loaded().
+        self._loaded: dict[str, dict[int, Doc]] = {}
+        self._tables: Encoded = {}
+        self._lock = threading.Lock()  # guards the tables and the active journal
         self._compacting = threading.Lock()  # one compaction at a time
         self._worker: threading.Thread | None = None
         self._journal_fd: int | None = None
         self._journal_size = 0
         self._journal_good_size = 0  # bytes known to end on a complete line
         self._snapshot_size = 0
-        self._folded = 0
         self._next_seq = 1
         self._unfolded_on_disk = False  # journals from an earlier session still to fold
         self._closed = False
@@ -68,13 +77,13 @@ class DurableTables:
             with contextlib.suppress(OSError):
                 temp.unlink()  # a compaction that a crash interrupted; the journal has it all
         try:
-            snapshot = files.read_snapshot(self.path)
+            snapshot = read_snapshot(self.path)
         except CorruptSnapshot as error:
             self.report.corrupt_reason = str(error)
             self.report.moved_aside = self._move_aside()
             # Journals belong to the damaged snapshot's history; replaying them onto an
             # empty database still recovers every change made since it was last written.
-            snapshot = files.Snapshot({}, -1, 0, None)
+            snapshot = Snapshot(folded=-1)
         self._adopt(snapshot)
         journals = files.list_journals(self.path)
         for seq, path in journals:
@@ -82,24 +91,21 @@ class DurableTables:
                 with contextlib.suppress(OSError):
                     path.unlink()  # already inside the snapshot: a crash hit mid-compaction
                 continue
-            self._replay(seq, files.read_journal(path))
+            self._replay(seq, read_journal(path))
             self._unfolded_on_disk = True
-        self._next_seq = max([self._folded, *(seq for seq, _ in journals)]) + 1
-        if snapshot.folded < 0:
-            self._folded = 0
+        self._next_seq = max([0, snapshot.folded, *(seq for seq, _ in journals)]) + 1
 
     def _load_for_reading(self) -> None:
-        # Another process may compact while we read: the snapshot is replaced and old
-        # journals deleted. Retry until the snapshot we read and the journals after it
-        # form one unbroken history.
+        # A writer may compact while we read: the snapshot is replaced and old journals
+        # deleted. Retry until the snapshot we read and the journals after it form one
+        # unbroken history.
         last_error: Exception | None = None
         for _ in range(_READ_RETRIES):
             try:
-                snapshot = files.read_snapshot(self.path)
+                snapshot = read_snapshot(self.path)
             except CorruptSnapshot as error:
                 self.report.corrupt_reason = str(error)
-                snapshot = files.Snapshot({}, -1, 0, None)
-            self.tables = {}
+                snapshot = Snapshot(folded=-1)
             self.report.damaged_lines = 0
             self._adopt(snapshot)
             try:
@@ -109,7 +115,7 @@ class DurableTables:
                         continue
                     if seq != expected:
                         raise FileNotFoundError(path)
-                    self._replay(seq, files.read_journal(path))
+                    self._replay(seq, read_journal(path))
                     expected += 1
                 if snapshot.inode != _inode(self.path):
                     raise FileNotFoundError(self.path)
@@ -121,14 +127,22 @@ class DurableTables:
             f"{self.path} kept changing while it was being read ({last_error}); try again"
         )
 
-    def _adopt(self, snapshot: files.Snapshot) -> None:
-        self.tables = snapshot.tables
-        self._folded = snapshot.folded
+    def _adopt(self, snapshot: Snapshot) -> None:
+        self._tables = snapshot.encoded
+        self._loaded = snapshot.parsed
         self._snapshot_size = snapshot.size
 
-    def _replay(self, seq: int, contents: files.JournalContents) -> None:
+    def _replay(self, seq: int, contents: JournalContents) -> None:
         for ops in contents.transactions:
-            _apply(self.tables, ops)
+            for table, doc_id, doc in ops:
+                encoded = self._tables.setdefault(table, {})
+                loaded = self._loaded.setdefault(table, {})
+                if doc is None:
+                    encoded.pop(doc_id, None)
+                    loaded.pop(doc_id, None)
+                else:
+                    encoded[doc_id] = encode_json(doc)
+                    loaded[doc_id] = doc
         if contents.damaged:
             self.report.damaged_lines += contents.damaged
             self.report.damaged_journals.append(seq)
@@ -151,18 +165,41 @@ class DurableTables:
             ) from None
         return target
 
+    def take_loaded(self) -> dict[str, dict[int, Doc]]:
+        """The documents as parsed while opening, handed over once to build indexes."""
+        loaded, self._loaded = self._loaded, {}
+        return loaded
+
+    # -- reading -------------------------------------------------------------------
+
+    def get(self, table: str, doc_id: int) -> Doc | None:
+        raw = self._tables.get(table, {}).get(doc_id)
+        return None if raw is None else json.loads(raw)
+
+    def ids(self, table: str) -> list[int]:
+        return list(self._tables.get(table, {}))
+
     # -- writing -------------------------------------------------------------------
 
-    def commit(self, ops: list[Op]) -> None:
-        """Make ``ops`` durable, then visible; raises StoreError and changes nothing on failure."""
+    def commit(self, changes: list[Change]) -> None:
+        """Make ``changes`` durable, then visible; raises StoreError and changes nothing if not."""
         if not self.writable:
             raise StoreError(f"{self.path} is open read-only; the change was not saved")
         if self._closed:
             raise StoreError(f"{self.path} is closed; the change was not saved")
-        line = files.encode_ops(ops)
+        ops: list[EncodedOp] = [
+            (table, doc_id, None if doc is None else encode_json(doc))
+            for table, doc_id, doc in changes
+        ]
+        line = encode_ops(ops)
         with self._lock:
             self._append(line)
-            _apply(self.tables, ops)
+            for table, doc_id, raw in ops:
+                documents = self._tables.setdefault(table, {})
+                if raw is None:
+                    documents.pop(doc_id, None)
+                else:
+                    documents[doc_id] = raw
             due = self._journal_size > max(COMPACT_AFTER_BYTES, self._snapshot_size)
         if due:
             self.compact_in_background()
@@ -188,7 +225,7 @@ class DurableTables:
         path = files.journal_path(self.path, self._next_seq)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         try:
-            header = files.header_line()
+            header = header_line()
             files.write_all(fd, header)
             os.fdatasync(fd)
             files.fsync_dir(self.path.parent)  # the new name must survive a power cut too
@@ -224,24 +261,22 @@ class DurableTables:
             with self._lock:
                 if not self.needs_compaction():
                     return
-                frozen = {name: dict(documents) for name, documents in self.tables.items()}
+                frozen = {name: dict(documents) for name, documents in self._tables.items()}
                 # Later commits go to a new journal; everything up to here is in `frozen`.
                 fold_upto = self._next_seq - 1
                 if self._journal_fd is not None:
                     os.close(self._journal_fd)
                     self._journal_fd = None
                 self._unfolded_on_disk = True
-            data = files.encode_snapshot(frozen, fold_upto)
             try:
-                files.replace_atomically(self.path, data)
+                size = files.replace_atomically(self.path, snapshot_chunks(frozen, fold_upto))
             except OSError as error:
                 raise StoreError(
                     f"could not merge the journal into {self.path} ({error.strerror}); "
                     "nothing is lost, the journal beside it keeps every change"
                 ) from None
             with self._lock:
-                self._folded = fold_upto
-                self._snapshot_size = len(data)
+                self._snapshot_size = size
                 self._unfolded_on_disk = False
             self._remove_folded_journals(fold_upto)
 
@@ -286,15 +321,6 @@ class DurableTables:
                 if self._journal_fd is not None:
                     os.close(self._journal_fd)
                     self._journal_fd = None
-
-
-def _apply(tables: Tables, ops: list[Op]) -> None:
-    for table, doc_id, doc in ops:
-        documents = tables.setdefault(table, {})
-        if doc is None:
-            documents.pop(doc_id, None)
-        else:
-            documents[doc_id] = doc
 
 
 def _inode(path: Path) -> int | None:

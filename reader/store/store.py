@@ -6,6 +6,8 @@ import errno
 import os
 import threading
 from collections import Counter
+from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -53,7 +55,9 @@ class AnnotationStore:
         self._doc_ids: dict[str, int] = {}
         self._by_article: dict[str, dict[str, None]] = {}
         self._tag_counts: Counter[str] = Counter()
-        self._colour_ids: dict[str, int] = {}
+        self._facts: dict[int, _Facts] = {}
+        self._colours: dict[str, tuple[int, str]] = {}  # tag -> (doc_id, colour)
+        self.unreadable = 0  # records skipped because they could not be read
         self._next_doc_id = 1
         skipped = self._build_indexes()
         if skipped:
@@ -115,31 +119,40 @@ class AnnotationStore:
         return notices
 
     def _build_indexes(self) -> int:
+        loaded = self._tables.take_loaded()
         skipped = 0
-        for doc_id, doc in self._tables.tables.get(ANNOTATIONS, {}).items():
-            self._next_doc_id = max(self._next_doc_id, doc_id + 1)
-            if not _is_readable(doc) or doc["id"] in self._doc_ids:
-                skipped += 1
+        all_tags: list[str] = []
+        for doc_id, doc in loaded.get(ANNOTATIONS, {}).items():
+            facts = _facts(doc)
+            if facts is None or facts.id in self._doc_ids:
+                skipped += 1  # left in the file untouched, for a human to repair
                 continue
-            self._index(doc_id, doc)
-        for doc_id, doc in self._tables.tables.get(TAG_COLOURS, {}).items():
+            self._doc_ids[facts.id] = doc_id
+            self._facts[doc_id] = facts
+            self._by_article.setdefault(facts.article_id, {})[facts.id] = None
+            all_tags.extend(facts.tags)
+        self._tag_counts.update(all_tags)
+        self._next_doc_id = max(self._tables.ids(ANNOTATIONS), default=0) + 1
+        for doc_id, doc in loaded.get(TAG_COLOURS, {}).items():
             if isinstance(doc.get("tag"), str) and isinstance(doc.get("colour"), str):
-                self._colour_ids[doc["tag"]] = doc_id
+                self._colours[doc["tag"]] = (doc_id, doc["colour"])
         return skipped
 
-    def _index(self, doc_id: int, doc: dict[str, Any]) -> None:
-        self._doc_ids[doc["id"]] = doc_id
-        self._by_article.setdefault(doc["article_id"], {})[doc["id"]] = None
-        self._tag_counts.update(doc["tags"])
+    def _index(self, doc_id: int, facts: _Facts) -> None:
+        self._doc_ids[facts.id] = doc_id
+        self._facts[doc_id] = facts
+        self._by_article.setdefault(facts.article_id, {})[facts.id] = None
+        self._tag_counts.update(facts.tags)
 
-    def _unindex(self, doc: dict[str, Any]) -> None:
-        del self._doc_ids[doc["id"]]
-        ids = self._by_article[doc["article_id"]]
-        del ids[doc["id"]]
+    def _unindex(self, doc_id: int) -> None:
+        facts = self._facts.pop(doc_id)
+        del self._doc_ids[facts.id]
+        ids = self._by_article[facts.article_id]
+        del ids[facts.id]
         if not ids:
-            del self._by_article[doc["article_id"]]
-        self._tag_counts.subtract(doc["tags"])
-        for tag in doc["tags"]:
+            del self._by_article[facts.article_id]
+        self._tag_counts.subtract(facts.tags)
+        for tag in facts.tags:
             if self._tag_counts[tag] <= 0:
                 del self._tag_counts[tag]
 
@@ -162,7 +175,7 @@ class AnnotationStore:
             self._tables.commit(ops)
             self._next_doc_id = first + len(docs)
             for doc_id, doc in zip(range(first, first + len(docs)), docs, strict=True):
-                self._index(doc_id, doc)
+                self._index(doc_id, _Facts.of(doc))
 
     def update(self, annotation: Annotation) -> None:
         """Replace the saved annotation with the same id; StoreError if there is none."""
@@ -171,10 +184,9 @@ class AnnotationStore:
             doc_id = self._doc_ids.get(annotation.id)
             if doc_id is None:
                 raise StoreError(f"there is no annotation {annotation.id} to update")
-            old = self._tables.tables[ANNOTATIONS][doc_id]
             self._tables.commit([(ANNOTATIONS, doc_id, doc)])
-            self._unindex(old)
-            self._index(doc_id, doc)
+            self._unindex(doc_id)
+            self._index(doc_id, _Facts.of(doc))
 
     def remove(self, annotation_id: str) -> Annotation | None:
         """Delete an annotation and return it (for undo), or None if there was none."""
@@ -182,38 +194,47 @@ class AnnotationStore:
             doc_id = self._doc_ids.get(annotation_id)
             if doc_id is None:
                 return None
-            old = self._tables.tables[ANNOTATIONS][doc_id]
+            old = self._tables.get(ANNOTATIONS, doc_id)
             self._tables.commit([(ANNOTATIONS, doc_id, None)])
-            self._unindex(old)
-            return annotation_from_record(old)
+            self._unindex(doc_id)
+            return self._readable(old)
 
     def set_tag_colour(self, tag: str, colour: str) -> None:
         """Remember the colour chosen for ``tag`` (any colour name Rich understands)."""
         if not tag or not isinstance(tag, str) or not isinstance(colour, str) or not colour:
             raise StoreError("a tag colour needs a tag and a colour name")
         with self._lock:
-            doc_id = self._colour_ids.get(tag)
-            if doc_id is None:
-                table = self._tables.tables.get(TAG_COLOURS, {})
-                doc_id = max(table, default=0) + 1
+            if tag in self._colours:
+                doc_id = self._colours[tag][0]
+            else:
+                doc_id = max(self._tables.ids(TAG_COLOURS), default=0) + 1
             self._tables.commit([(TAG_COLOURS, doc_id, {"tag": tag, "colour": colour})])
-            self._colour_ids[tag] = doc_id
+            self._colours[tag] = (doc_id, colour)
 
     # -- queries -------------------------------------------------------------------
+
+    def _readable(self, doc: dict[str, Any] | None) -> Annotation | None:
+        if doc is None:
+            return None
+        try:
+            return annotation_from_record(doc)
+        except StoreError:
+            self.unreadable += 1  # kept in the file as it is; never shown half-read
+            return None
 
     def get(self, annotation_id: str) -> Annotation | None:
         with self._lock:
             doc_id = self._doc_ids.get(annotation_id)
             if doc_id is None:
                 return None
-            return annotation_from_record(self._tables.tables[ANNOTATIONS][doc_id])
+            return self._readable(self._tables.get(ANNOTATIONS, doc_id))
 
     def for_article(self, article_id: str) -> list[Annotation]:
         """The story's annotations in reading order."""
         with self._lock:
-            table = self._tables.tables.get(ANNOTATIONS, {})
-            docs = [table[self._doc_ids[i]] for i in self._by_article.get(article_id, ())]
-        found = [annotation_from_record(doc) for doc in docs]
+            doc_ids = [self._doc_ids[i] for i in self._by_article.get(article_id, ())]
+            docs = [self._tables.get(ANNOTATIONS, doc_id) for doc_id in doc_ids]
+        found = [a for a in map(self._readable, docs) if a is not None]
         found.sort(key=lambda a: (a.selector.start, a.selector.end, a.created))
         return found
 
@@ -232,8 +253,7 @@ class AnnotationStore:
 
     def tag_colours(self) -> dict[str, str]:
         with self._lock:
-            table = self._tables.tables.get(TAG_COLOURS, {})
-            return {tag: table[doc_id]["colour"] for tag, doc_id in self._colour_ids.items()}
+            return {tag: colour for tag, (_, colour) in self._colours.items()}
 
     def counts_by_article(self) -> dict[str, int]:
         with self._lock:
@@ -282,9 +302,25 @@ def _checked_record(annotation: Annotation) -> dict[str, Any]:
     return record
 
 
-def _is_readable(doc: dict[str, Any]) -> bool:
-    try:
-        annotation_from_record(doc)
-    except StoreError:
-        return False
-    return True
+@dataclass(slots=True, frozen=True)
+class _Facts:
+    """What the indexes need to know about one stored annotation."""
+
+    id: str
+    article_id: str
+    tags: tuple[str, ...]
+
+    @classmethod
+    def of(cls, doc: dict[str, Any]) -> _Facts:
+        return cls(doc["id"], doc["article_id"], tuple(doc["tags"]))
+
+
+def _facts(doc: dict[str, Any]) -> _Facts | None:
+    """The facts, or None for a record too broken to index (checked fully when read)."""
+    # `type(...) is` rather than isinstance: this runs once per record on every open.
+    annotation_id, article_id, tags = doc.get("id"), doc.get("article_id"), doc.get("tags")
+    if type(annotation_id) is not str or type(article_id) is not str or type(tags) is not list:
+        return None
+    if not all(map(isinstance, tags, repeat(str))):
+        return None
+    return _Facts(annotation_id, article_id, tuple(tags))

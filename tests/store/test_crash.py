@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ def _writer(db: Path, pipe: int, seed: int) -> None:
     rng = random.Random(seed)
     store = AnnotationStore(db)
     live = [annotation.id for annotation in store.all()]
+    os.write(pipe, b"ready\n")
     serial = 0
     while True:
         serial += 1
@@ -55,7 +57,8 @@ def _writer(db: Path, pipe: int, seed: int) -> None:
             store.compact()  # so that kills also land mid-compaction
 
 
-def _run_and_kill(db: Path, seed: int, delay: float) -> list[list[str]]:
+def _run_and_kill(db: Path, seed: int, rng: random.Random) -> list[list[str]]:
+    """Fork a writer, kill it at a random moment, return the steps it reported."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -65,12 +68,26 @@ def _run_and_kill(db: Path, seed: int, delay: float) -> list[list[str]]:
         finally:
             os._exit(1)
     os.close(write_end)
-    time.sleep(delay)
+    received = b""
+    if rng.random() < 0.1:
+        time.sleep(rng.uniform(0.0, 0.005))  # often while it is still opening the database
+    else:
+        # Let it get a random number of changes acknowledged (however slow fsync is on
+        # this disk), then kill it a random moment later: mid-write, mid-fsync,
+        # mid-compaction.
+        wanted = rng.randint(0, 12)
+        deadline = time.monotonic() + 30
+        while received.count(b"\na ") < wanted and time.monotonic() < deadline:
+            ready, _, _ = select.select([read_end], [], [], 1.0)
+            if ready:
+                received += os.read(read_end, 65536)
+        time.sleep(rng.uniform(0.0, 0.004))
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     assert os.WIFSIGNALED(status), "the writer stopped before it was killed"
     with os.fdopen(read_end, "rb") as pipe:
-        return [line.split(" ", 3) for line in pipe.read().decode().splitlines()]
+        received += pipe.read()
+    return [line.split(" ", 3) for line in received.decode().splitlines() if line != "ready"]
 
 
 def _crash_loop(tmp_path: Path, iterations: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +98,7 @@ def _crash_loop(tmp_path: Path, iterations: int, monkeypatch: pytest.MonkeyPatch
     notes: dict[str, str] = {}  # acknowledged live annotations -> their note
     acknowledged = 0
     for iteration in range(iterations):
-        steps = _run_and_kill(db, iteration, rng.uniform(0.0, 0.02))
+        steps = _run_and_kill(db, iteration, rng)
         in_flight = steps[-1] if steps and steps[-1][0] == "i" else None
         for step in steps:
             if step[0] != "a":

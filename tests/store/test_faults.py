@@ -19,6 +19,7 @@ import tinydb
 from reader.store import AnnotationStore, StoreError
 from reader.store import files as store_files
 from reader.store.files import journal_path, list_journals
+from reader.store.journal import encode_line
 from tests.store.conftest import make_annotation
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,7 +151,7 @@ def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 def test_newer_journal_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "annotations.json"
-    journal_path(db, 1).write_bytes(store_files.encode_line({"schema": 99}))
+    journal_path(db, 1).write_bytes(encode_line({"schema": 99}))
     with pytest.raises(StoreError, match="newer newsreader"):
         AnnotationStore(db)
 

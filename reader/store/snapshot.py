@@ -1,0 +1,193 @@
+"""The JSON snapshot: plain TinyDB JSON, laid out one document per line.
+
+TinyDB reads it as it reads its own files. The layout lets us read it one
+document at a time (other threads keep running between documents, so the UI
+never stalls on a large file) and keep each document's bytes, so compaction
+writes unchanged documents without encoding them again:
+
+    {"annotations":{
+    "1":{...},
+    "2":{...}
+    },
+    "meta":{
+    "1":{"schema":1,"journal":7}
+    }
+    }
+
+A file in any other layout (written by TinyDB itself, or by hand) is read whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.store.files import Doc, encode_json, newer_schema_error
+from reader.store.records import SCHEMA_VERSION
+
+META_TABLE = "meta"
+_META_ID = 1
+_CHUNK_CHARS = 1 << 20
+_PARSE_BATCH = 500
+
+# Each document as its JSON text, ready to be written out again.
+Encoded = dict[str, dict[int, str]]
+# The C scanner behind json.loads, called directly: a snapshot holds 100,000s of documents.
+_scan = json.JSONDecoder().scan_once
+
+
+class CorruptSnapshot(Exception):
+    """The snapshot file is not a TinyDB JSON database; the message says what is wrong."""
+
+
+class _NotOurLayout(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class Snapshot:
+    encoded: Encoded = field(default_factory=dict)
+    parsed: dict[str, dict[int, Doc]] = field(default_factory=dict)
+    folded: int = 0  # journals numbered up to this one are already inside the snapshot
+    size: int = 0
+    inode: int | None = None
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """The tables in ``path`` (empty if it does not exist).
+
+    Raises CorruptSnapshot when the file is not a TinyDB database and StoreError
+    when it was written by a newer schema.
+    """
+    try:
+        with open(path, "rb") as handle:
+            inode = os.fstat(handle.fileno()).st_ino
+            data = handle.read()
+    except FileNotFoundError:
+        return Snapshot()
+    snapshot = Snapshot(size=len(data), inode=inode)
+    if not data.strip():
+        return snapshot  # TinyDB itself treats an empty file as an empty database
+    try:
+        _read_lines(data, snapshot)
+    except _NotOurLayout:
+        snapshot.encoded, snapshot.parsed = {}, {}
+        _read_whole(data, snapshot)
+    meta = snapshot.parsed.pop(META_TABLE, {})
+    snapshot.encoded.pop(META_TABLE, None)
+    schema, snapshot.folded = _read_meta(meta.get(_META_ID, {}))
+    if schema > SCHEMA_VERSION:
+        raise newer_schema_error(path, schema)
+    return snapshot
+
+
+def _read_lines(data: bytes, snapshot: Snapshot) -> None:
+    try:
+        lines = data.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        raise _NotOurLayout from None
+    if lines[0] != "{" or lines[-1].strip() or lines[-2] != "}":
+        raise _NotOurLayout
+    table: str | None = None
+    keys: list[int] = []
+    raws: list[str] = []
+    for line in lines[1:-2]:
+        if table is None:
+            if not line.endswith('":{'):
+                raise _NotOurLayout
+            table = _value(line[:-2])
+            if not isinstance(table, str):
+                raise _NotOurLayout
+        elif line == "}" or line == "},":
+            _parse_table(snapshot, table, keys, raws)
+            table, keys, raws = None, [], []
+        else:
+            key_end = line.find('":')
+            key = line[1:key_end]
+            if line[:1] != '"' or not key.isdigit():
+                raise _NotOurLayout
+            keys.append(int(key))
+            raws.append(line[key_end + 2 : -1 if line[-1:] == "," else None])
+    if table is not None:
+        raise _NotOurLayout
+
+
+def _parse_table(snapshot: Snapshot, table: str, keys: list[int], raws: list[str]) -> None:
+    # Parsed a batch at a time: nearly as fast as one json.loads of the whole file,
+    # yet other threads (the UI) get to run between batches.
+    docs: list[Any] = []
+    for first in range(0, len(raws), _PARSE_BATCH):
+        batch = raws[first : first + _PARSE_BATCH]
+        parsed = _value("[" + ",".join(batch) + "]")
+        if len(parsed) != len(batch):
+            raise _NotOurLayout  # a line held more, or less, than one value
+        docs.extend(parsed)
+    if not all(isinstance(doc, dict) for doc in docs):
+        raise _NotOurLayout
+    snapshot.encoded[table] = dict(zip(keys, raws, strict=True))
+    snapshot.parsed[table] = dict(zip(keys, docs, strict=True))
+
+
+def _value(raw: str) -> Any:
+    """The one JSON value that is all of ``raw``."""
+    try:
+        value, end = _scan(raw, 0)
+    except (StopIteration, ValueError):
+        raise _NotOurLayout from None
+    if end != len(raw):
+        raise _NotOurLayout
+    return value
+
+
+def _read_whole(data: bytes, snapshot: Snapshot) -> None:
+    try:
+        raw = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise CorruptSnapshot(f"it is not valid JSON ({error})") from None
+    if not isinstance(raw, dict):
+        raise CorruptSnapshot("it does not hold a JSON object of tables")
+    for name, documents in raw.items():
+        if not isinstance(documents, dict):
+            raise CorruptSnapshot(f"table {name!r} is not a JSON object")
+        parsed: dict[int, Doc] = {}
+        for key, doc in documents.items():
+            if not key.isdigit() or not isinstance(doc, dict):
+                raise CorruptSnapshot(f"table {name!r} has an entry that is not a document")
+            parsed[int(key)] = doc
+        snapshot.parsed[name] = parsed
+        snapshot.encoded[name] = {doc_id: encode_json(doc) for doc_id, doc in parsed.items()}
+
+
+def _read_meta(entry: Any) -> tuple[int, int]:
+    if not isinstance(entry, dict):
+        raise CorruptSnapshot("its meta entry is not a document")
+    schema = entry.get("schema", SCHEMA_VERSION)
+    folded = entry.get("journal", 0)
+    if not isinstance(schema, int) or not isinstance(folded, int):
+        raise CorruptSnapshot("its meta entry does not hold version numbers")
+    return schema, folded
+
+
+def snapshot_chunks(tables: Encoded, folded: int) -> Iterator[bytes]:
+    """The snapshot file's bytes in pieces of about a megabyte."""
+    meta = {_META_ID: encode_json({"schema": SCHEMA_VERSION, "journal": folded})}
+    pending: list[str] = ["{\n"]
+    size = 2
+    named = [(name, docs) for name, docs in tables.items() if name != META_TABLE]
+    for number, (name, documents) in enumerate([*named, (META_TABLE, meta)]):
+        pending.append(encode_json(name) + ":{\n")
+        last = len(documents) - 1
+        for index, (doc_id, raw) in enumerate(documents.items()):
+            line = f'"{doc_id}":{raw}{"," if index < last else ""}\n'
+            pending.append(line)
+            size += len(line)
+            if size >= _CHUNK_CHARS:
+                yield "".join(pending).encode("utf-8")
+                pending, size = [], 0
+        pending.append("},\n" if number < len(named) else "}\n")
+    pending.append("}\n")
+    yield "".join(pending).encode("utf-8")
