@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from reader.model import Analysis, Entity, Quote, Span
 
@@ -30,6 +31,7 @@ _ABBREVIATIONS = frozenset(
         "pres", "atty", "cmdr", "supt",
     }
 )  # fmt: skip
+_START = attrgetter("start")
 # Above this size the sentence total is not counted up front (it would read the whole story).
 _COUNT_ALL_SENTENCES_BELOW = 2_000_000
 
@@ -99,7 +101,6 @@ class Units:
     def __init__(self, text: str, paragraphs: Sequence[Span], analysis: Analysis | None = None):
         self.text = text
         self.paragraphs = paragraphs
-        self._paragraph_starts = [span.start for span in paragraphs]
         self._sentences = lru_cache(maxsize=4096)(self._split_paragraph)
         self._sentence_before: list[int] | None = None  # sentences before each paragraph
         self.set_analysis(analysis or Analysis())
@@ -121,7 +122,7 @@ class Units:
     # -- paragraphs and sentences ------------------------------------------------------
 
     def paragraph_at(self, offset: int) -> int:
-        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+        return max(0, bisect_right(self.paragraphs, offset, key=_START) - 1)
 
     def _split_paragraph(self, number: int) -> list[Span]:
         span = self.paragraphs[number]
@@ -199,11 +200,11 @@ class Units:
         )
 
     def next_paragraph(self, origin: int) -> Unit | None:
-        number = bisect_right(self._paragraph_starts, origin)
+        number = bisect_right(self.paragraphs, origin, key=_START)
         return self.paragraph_unit(number) if number < len(self.paragraphs) else None
 
     def previous_paragraph(self, origin: int) -> Unit | None:
-        number = bisect_left(self._paragraph_starts, origin) - 1
+        number = bisect_left(self.paragraphs, origin, key=_START) - 1
         return self.paragraph_unit(number) if number >= 0 else None
 
     # -- quotes and people -----------------------------------------------------------------

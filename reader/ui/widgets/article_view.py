@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
@@ -46,6 +47,7 @@ MEASURE = 100  # longest line in cells: long lines are hard to read
 FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
 CHUNK_CHARS = 1_000_000  # text wrapped per worker step (about 30 ms)
 MAX_MATCHES = 50_000
+_span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
@@ -89,7 +91,6 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         # Scrolls waiting for wrapping to reach their text, run in order.
         self._pending: list[tuple[Span, str]] = []
-        self._paragraph_starts: list[int] = []
 
     # -- loading and wrapping ------------------------------------------------------------
 
@@ -100,7 +101,6 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def load(self, article: Article, paragraphs: list[Span]) -> None:
         self.article = article
         self.paragraphs = paragraphs
-        self._paragraph_starts = [span.start for span in paragraphs]
         self.index = None
         self._pending = []
         if not self.is_mounted:
@@ -128,7 +128,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows.clear()
         self._update_virtual_size()
         if not index.complete:
-            self._wrap_rest(self._generation, width, stop)
+            # After the first paint, so the worker does not compete with it for the GIL.
+            generation = self._generation
+            self.call_after_refresh(self._wrap_rest, generation, width, stop)
         if anchor is not None:
             self._pending = [(Span(anchor, anchor), "top")]
             self._wrap_through(anchor)
@@ -144,7 +146,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         index, article = self.index, self.article
         if index is None or article is None or index.complete:
             return
-        paragraph = bisect_right(self._paragraph_starts, offset) - 1
+        paragraph = bisect_right(self.paragraphs, offset, key=_span_start) - 1
         first = index.wrapped_paragraphs
         if paragraph < first:
             return
@@ -158,6 +160,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             self._wrap_rest(self._generation, index.width, stop)
 
     def _wrap_rest(self, generation: int, width: int, first: int) -> None:
+        if generation != self._generation:
+            return  # the story or the width changed before this got to start
         article = self.article
         paragraphs = self.paragraphs
         assert article is not None
