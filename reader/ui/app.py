@@ -7,6 +7,7 @@ frame does not wait for them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -21,7 +22,6 @@ from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.ui.commands import NewsReaderCommands
 from reader.ui.keys import APP_KEYS, bindings, key_sections
-from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library, newest_first
@@ -178,7 +178,9 @@ class NewsReaderApp(App[None]):
             view.set_analysis(self.analyses[article.id])
         elif article.id not in self._analysing:
             self._analysing.add(article.id)
-            self.analyse(article)
+            painted = threading.Event()
+            self.call_after_refresh(painted.set)
+            self.analyse(article, painted)
         if focus:
             view.focus()
         else:
@@ -198,7 +200,10 @@ class NewsReaderApp(App[None]):
     # Analysis --------------------------------------------------------------------------
 
     @work(thread=True, group="analysis")
-    def analyse(self, article: Article) -> None:
+    def analyse(self, article: Article, painted: threading.Event) -> None:
+        # Start once the text is on screen: this thread competes for the GIL, and the first
+        # call warms the analyzer's tables (most of a second on a cold start).
+        painted.wait(timeout=1.0)
         from reader.analysis import analyze
 
         try:
@@ -229,6 +234,8 @@ class NewsReaderApp(App[None]):
         self.main.status_bar.set_message(message.text)
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen  # not needed for the first frame
+
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return

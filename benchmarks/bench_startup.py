@@ -1,0 +1,171 @@
+"""Start-up: from launching the real `newsreader` command to the story's text on screen.
+
+Each run starts a detached tmux session (120x36) running the command, then polls
+`tmux capture-pane` until a phrase from the story's first paragraph is visible. The
+baseline is a Textual app holding one `Static` with that same paragraph, launched and
+timed the same way, so the table shows what newsreader adds on top of Textual itself
+(the terminal, tmux and Python start-up cost both the same). Target: <= 2x the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "sample_articles" / "moscow-us-strategic-stability.txt"
+TARGET_RATIO = 2.0
+POLL_SECONDS = 0.005
+
+STATIC_APP = """
+import sys
+from textual.app import App
+from textual.widgets import Static
+
+class OneStatic(App):
+    def compose(self):
+        yield Static(sys.argv[1])
+
+OneStatic().run()
+"""
+
+
+@dataclass(slots=True)
+class Case:
+    name: str
+    command: list[str]
+    phrase: str  # appears on screen once the story is drawn
+
+
+def first_words(paragraph: str, count: int = 3) -> str:
+    return " ".join(paragraph.split()[:count])
+
+
+def first_paragraph(path: Path) -> str:
+    from reader.sources import load
+
+    article = load(path)
+    span = article.paragraphs[0]
+    return " ".join(article.text[span.start : span.end].split())
+
+
+def first_story(folder: Path) -> Path:
+    """The story newsreader shows first for ``folder``: the newest one."""
+    from reader.sources import load_all
+    from reader.ui.widgets.library import newest_first
+
+    articles, _errors = load_all([folder])
+    path = newest_first(articles)[0].path
+    assert path is not None
+    return Path(path)
+
+
+class Tmux:
+    """A tmux server of our own (private socket), kept alive between runs by one idle session.
+
+    Without the idle session the server exits with each run's last session, and the next
+    run can race that shutdown; a private socket keeps other users' tmux out of the way.
+    """
+
+    def __init__(self) -> None:
+        self.socket = f"nr-bench-{os.getpid()}"
+        self("new-session", "-d", "-s", "keeper", "sleep", "3600")
+
+    def __call__(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
+        )
+        return result.stdout
+
+    def close(self) -> None:
+        self("kill-server", check=False)
+
+
+def time_to_phrase(tmux: Tmux, case: Case, workdir: Path, timeout: float) -> float:
+    """Seconds from `tmux new-session` to the phrase being on screen."""
+    name = f"nr-bench-{uuid.uuid4().hex[:8]}"
+    env = {
+        "HOME": str(workdir),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "NEWSREADER_DB": str(workdir / "annotations.json"),
+    }
+    exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+    script = f"cd {shlex.quote(str(workdir))} && exec env {exports} {shlex.join(case.command)}"
+    began = time.perf_counter()
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", "sh", "-c", script)
+    try:
+        while True:
+            screen = tmux("capture-pane", "-p", "-t", name, check=False)
+            elapsed = time.perf_counter() - began
+            if case.phrase in screen:
+                return elapsed
+            if elapsed > timeout:
+                raise RuntimeError(f"{case.name}: {case.phrase!r} never appeared:\n{screen}")
+            time.sleep(POLL_SECONDS)
+    finally:
+        tmux("kill-session", "-t", name, check=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="launches per case (default 5)")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds per launch")
+    args = parser.parse_args(argv)
+    if shutil.which("tmux") is None:
+        print("bench_startup: needs tmux (apt-get install tmux)", file=sys.stderr)
+        return 2
+    newsreader = str(Path(sys.executable).with_name("newsreader"))
+    folder_story = first_story(REPO / "sample_articles")
+    sample_paragraph = first_paragraph(SAMPLE)
+    cases = [
+        Case(
+            "one-Static Textual app (baseline)",
+            [sys.executable, "-c", STATIC_APP, sample_paragraph],
+            first_words(sample_paragraph),
+        ),
+        Case("newsreader FILE", [newsreader, str(SAMPLE)], first_words(sample_paragraph)),
+        Case(
+            "newsreader sample_articles/",
+            [newsreader, str(REPO / "sample_articles")],
+            first_words(first_paragraph(folder_story)),
+        ),
+    ]
+    timings: dict[str, list[float]] = {case.name: [] for case in cases}
+    tmux = Tmux()
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsreader-bench-") as scratch:
+            for _ in range(args.runs):
+                for case in cases:  # interleaved, so background load hits every case alike
+                    seconds = time_to_phrase(tmux, case, Path(scratch), args.timeout)
+                    timings[case.name].append(seconds)
+    finally:
+        tmux.close()
+    baseline = statistics.median(timings[cases[0].name])
+    print(f"{'case':<36} {'median ms':>10} {'min ms':>8} {'x baseline':>11}")
+    status = 0
+    for case in cases:
+        median = statistics.median(timings[case.name])
+        ratio = median / baseline
+        print(
+            f"{case.name:<36} {median * 1000:>10.0f} {min(timings[case.name]) * 1000:>8.0f}"
+            f" {ratio:>10.2f}x"
+        )
+        if case is not cases[0] and ratio > TARGET_RATIO:
+            status = 1
+    print(f"target: newsreader <= {TARGET_RATIO:.0f}x the baseline; {args.runs} runs each")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
