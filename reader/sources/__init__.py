@@ -2,7 +2,8 @@
 
 ``load(path)`` picks the loader by extension (one module per kind: plaintext,
 markdown, html, feed); ``load_many(path)`` also opens feeds, one story per item;
-``discover(paths)`` expands files and folders; ``load_all(paths)`` does both.
+``discover(paths)`` expands files and folders; ``load_all(paths)`` does both and
+also fetches web addresses (``load_url``, cached on disk for offline re-opening).
 Every failure is a :class:`SourceError` whose message is one line naming the file.
 Heavy libraries (trafilatura, feedparser, lxml) are imported on first use only.
 """
@@ -17,6 +18,7 @@ from reader.sources import feed, html, markdown, plaintext
 from reader.sources.decoding import MAX_BYTES
 from reader.sources.discovery import STORY_EXTENSIONS, discover
 from reader.sources.errors import SourceError
+from reader.sources.web import is_url, load_url
 
 __all__ = [
     "MAX_BYTES",
@@ -24,9 +26,11 @@ __all__ = [
     "SourceError",
     "discover",
     "is_feed",
+    "is_url",
     "load",
     "load_all",
     "load_many",
+    "load_url",
     "parse_text",
 ]
 
@@ -77,13 +81,26 @@ def parse_text(text: str, name: str = "story.txt", path: str | Path | None = Non
     return _parser_for(Path(name))(normalised, location)
 
 
-def load_all(paths: Iterable[str | Path]) -> tuple[list[Article], list[str]]:
-    """Every story under ``paths`` (feeds give one per item), and one line per failure."""
-    files, errors = discover(paths)
+def load_all(
+    paths: Iterable[str | Path], cache_dir: Path | None = None
+) -> tuple[list[Article], list[str]]:
+    """Every story under ``paths`` (feeds give one per item), and one line per failure.
+
+    Web addresses among ``paths`` (``str`` starting http:// or https://) are fetched
+    after the files, through the page cache in ``cache_dir`` (the user cache dir by default).
+    """
+    given = list(paths)
+    urls = [p for p in given if is_url(p)]
+    files, errors = discover([p for p in given if not is_url(p)])
     articles: list[Article] = []
     for file in files:
         try:
             articles.extend(load_many(file))
+        except SourceError as error:
+            errors.append(str(error))
+    for url in urls:
+        try:
+            articles.extend(load_url(str(url), cache_dir))
         except SourceError as error:
             errors.append(str(error))
     return articles, errors

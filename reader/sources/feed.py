@@ -56,23 +56,25 @@ def _plain(value: str | None) -> str | None:
     return one_line(value)
 
 
-def parse(data: bytes, path: Path) -> list[Article]:
-    """Every item of a feed, in feed order."""
+def parse(data: bytes, path: Path | None = None, url: str | None = None) -> list[Article]:
+    """Every item of a feed (a file at ``path`` or fetched from ``url``), in feed order."""
     import feedparser
 
+    where = path if path is not None else url or "feed"
     try:
         result = feedparser.parse(data)
     except Exception as error:  # a third-party parser on untrusted input: any failure is "bad feed"
-        raise SourceError(path, f"could not read the feed ({error})") from None
+        raise SourceError(where, f"could not read the feed ({error})") from None
     if not result.get("version") and not result.entries:
-        raise SourceError(path, "not an RSS or Atom feed")
+        raise SourceError(where, "not an RSS or Atom feed")
     if not result.entries:
-        raise SourceError(path, "the feed has no items")
+        raise SourceError(where, "the feed has no items")
     feed_title = _plain(result.feed.get("title"))
-    location = resolved(path)
+    location = resolved(path) if path is not None else None
     articles: list[Article] = []
     for number, entry in enumerate(result.entries, start=1):
-        title = _plain(entry.get("title")) or f"{feed_title or path.name}, item {number}"
+        fallback = f"{feed_title or Path(str(where)).name}, item {number}"
+        title = _plain(entry.get("title")) or fallback
         link = entry.get("link") or None
         articles.append(
             compose(
@@ -84,7 +86,7 @@ def parse(data: bytes, path: Path) -> list[Article]:
                 site=feed_title,
                 url=link,
                 path=location,
-                identity=f"{location}#{entry.get('id') or link or number}",
+                identity=f"{location or url}#{entry.get('id') or link or number}",
             )
         )
     return articles

@@ -12,7 +12,7 @@ def test_importing_sources_and_loading_text_skips_heavy_libraries() -> None:
         "from reader.sources import load_all\n"
         "from reader.locations import bundled_samples\n"
         "load_all([bundled_samples()])\n"
-        "heavy = {'trafilatura', 'feedparser', 'lxml', 'textual'} & set(sys.modules)\n"
+        "heavy = {'trafilatura', 'feedparser', 'lxml', 'httpx', 'textual'} & set(sys.modules)\n"
         "print(sorted(heavy))\n"
     )
     result = subprocess.run(

@@ -1,0 +1,160 @@
+"""Web addresses against a real HTTP server on 127.0.0.1 serving pages and feeds we wrote."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from reader.sources import SourceError, is_url, load_all, load_url
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGE = (FIXTURES / "library-closures-news-page.html").read_bytes()
+FEED = (FIXTURES / "harbour-gazette-rss2.rss").read_bytes()
+UTF8_STORY = "Café Talks ‘Stall’\n\nBy Zoë Ruiz\n\nMay 2, 2024\n\n“No,” she said.\n".encode()
+
+# path: (status, headers, body)
+ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
+    "/page": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE),
+    "/feed": (200, {"Content-Type": "application/rss+xml"}, FEED),
+    "/old-page": (301, {"Location": "/page"}, b""),
+    "/loop": (302, {"Location": "/loop"}, b""),
+    "/picture": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + bytes(200)),
+    # The header names the wrong charset; the bytes are UTF-8.
+    "/wrong-charset": (200, {"Content-Type": "text/plain; charset=iso-8859-1"}, UTF8_STORY),
+    "/huge": (200, {"Content-Type": "text/html"}, b"<p>" + b"word " * 60_000 + b"</p>"),
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    user_agents: list[str] = []  # noqa: RUF012 - shared by the server's handler instances
+
+    def do_GET(self) -> None:
+        Handler.user_agents.append(self.headers.get("User-Agent", ""))
+        if self.path == "/slow":
+            time.sleep(3)
+        status, headers, body = ROUTES.get(self.path, (404, {"Content-Type": "text/html"}, b""))
+        try:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (timeout test)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_is_url() -> None:
+    assert is_url("https://example.org/a") and is_url("HTTP://x")
+    assert not is_url("news/https.txt") and not is_url(Path("http:/x"))
+
+
+def test_page_is_fetched_read_and_cached(server: str, tmp_path: Path) -> None:
+    (article,) = load_url(f"{server}/page", tmp_path)
+    assert article.title == "Libraries to Close Three Days a Week, Council Confirms"
+    assert article.byline == "Keziah Barnes" and article.published == "2024-04-09"
+    assert article.path is None
+    assert article.url == "https://dunmerepost.example/news/libraries-three-days"  # canonical
+    assert "Advertisement" not in article.text
+    assert any(name.endswith(".body") for name in (p.name for p in (tmp_path / "web").iterdir()))
+    assert Handler.user_agents[-1].startswith("newsreader/")
+
+
+def test_cached_copy_opens_offline_with_the_same_text(server: str, tmp_path: Path) -> None:
+    (online,) = load_url(f"{server}/page", tmp_path)
+    requests_so_far = len(Handler.user_agents)
+    (offline,) = load_url(f"{server}/page", tmp_path, offline=True)
+    assert len(Handler.user_agents) == requests_so_far  # the network was not touched
+    assert (offline.id, offline.text) == (online.id, online.text)
+
+
+def test_failed_fetch_falls_back_to_the_saved_copy(server: str, tmp_path: Path) -> None:
+    url = f"{server}/page"
+    (first,) = load_url(url, tmp_path)
+    ROUTES["/page-gone"] = ROUTES.pop("/page")
+    try:
+        (again,) = load_url(url, tmp_path)
+    finally:
+        ROUTES["/page"] = ROUTES.pop("/page-gone")
+    assert again.text == first.text
+
+
+def test_feed_url_gives_one_story_per_item(server: str, tmp_path: Path) -> None:
+    items = load_url(f"{server}/feed", tmp_path)
+    assert [a.title for a in items] == [
+        "Lifeboat crew rescue two from sandbank",
+        "Harbour dues to rise in April",
+    ]
+    assert items[0].url == "https://harbourgazette.example/news/lifeboat-sandbank"
+
+
+def test_redirect_is_followed(server: str, tmp_path: Path) -> None:
+    (article,) = load_url(f"{server}/old-page", tmp_path)
+    assert article.title.startswith("Libraries to Close")
+
+
+def test_wrong_charset_in_header_still_decodes(server: str, tmp_path: Path) -> None:
+    (article,) = load_url(f"{server}/wrong-charset", tmp_path)
+    assert article.title == "Café Talks ‘Stall’" and article.byline == "Zoë Ruiz"
+    assert article.url == f"{server}/wrong-charset"
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing", "the server answered 404 Not Found"),
+        ("/loop", "too many redirects (more than 5)"),
+        ("/picture", "not a web page or feed (image/png)"),
+    ],
+)
+def test_failures_are_one_line(server: str, tmp_path: Path, path: str, message: str) -> None:
+    with pytest.raises(SourceError) as error:
+        load_url(f"{server}{path}", tmp_path)
+    assert str(error.value) == f"{server}{path}: {message}"
+
+
+def test_slow_server_times_out(server: str, tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as error:
+        load_url(f"{server}/slow", tmp_path, timeout=0.5)
+    assert str(error.value) == f"{server}/slow: timed out after 0.5 s"
+
+
+def test_huge_page_is_refused(server: str, tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="too large"):
+        load_url(f"{server}/huge", tmp_path, max_bytes=100_000)
+
+
+def test_connection_refused(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as error:
+        load_url("http://127.0.0.1:9/story", tmp_path, timeout=2)
+    assert str(error.value) == "http://127.0.0.1:9/story: could not connect (connection refused)"
+
+
+def test_load_all_mixes_files_and_urls(server: str, tmp_path: Path) -> None:
+    story = tmp_path / "local.txt"
+    story.write_text("Local Story\n\nBy Me\n\nBody.\n")
+    articles, errors = load_all([story, f"{server}/page", f"{server}/missing"], tmp_path / "c")
+    assert [a.title for a in articles] == [
+        "Local Story",
+        "Libraries to Close Three Days a Week, Council Confirms",
+    ]
+    assert errors == [f"{server}/missing: the server answered 404 Not Found"]
