@@ -166,9 +166,16 @@ DETERMINERS: frozenset[str] = frozenset(
     }
 )
 
+# Words that open a sentence with a clause before its main verb: "While Clinton noted
+# ..., Trump boasted": the speaker is in the main clause, after the first comma.
+SUBORDINATORS: frozenset[str] = frozenset(
+    words("while when whereas although though if because after before since unless as")
+)
+
 # Abbreviations that end in a full stop without ending the sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     {
+        "del",
         "mr",
         "mrs",
         "ms",
@@ -265,7 +272,8 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
     words(
         """the a an but and or so yet when while if as in on at after before because although
 though since for with by from this that these those then there here however meanwhile
-still also instead asked speaking writing according"""
+still also instead asked speaking writing according even only more most now just
+conversely indeed perhaps yes no"""
     )
 )
 

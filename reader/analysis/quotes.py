@@ -185,11 +185,13 @@ def _role_from_shape(char: str, stack: list[_Open]) -> str:
 def _open(stack: list[_Open], pos: int, double: bool, char: str, emit) -> None:
     if stack and stack[-1].double == double:
         top = stack[-1]
-        same_style = (char == STRAIGHT_DOUBLE) == (top.char == STRAIGHT_DOUBLE)
-        if double and not same_style and len(stack) == 1:
-            stack.append(_Open(pos, double, char))  # “nested” inside "straight" marks
+        straight_pair = char == STRAIGHT_DOUBLE and top.char == STRAIGHT_DOUBLE
+        if double and not straight_pair and len(stack) == 1:
+            # “nested” inside "straight" marks, or “inside “curly” ones”: a curly opener
+            # says it opens, so the outer quote is still open.
+            stack.append(_Open(pos, double, char))
             return
-        # An opener while the same kind is open: the open quote lost its closer.
+        # A straight opener while one is open: the open quote lost its closer.
         if len(stack) == 1:
             end = top.fallback if top.fallback is not None else pos
             emit(top.start, end, closed=False)

@@ -82,10 +82,23 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     if word in ("pointed",):
         return "pointed out" if nxt == "out" else None
     if word in SPEECH_CUES and (toks[i].text.islower() or _title_cased(toks, i)):
+        if word in _NOUN_LIKE_CUES and not _used_as_verb(toks, i):
+            return None  # "initial reports", "phone calls"
         return word
     if weak and word in WEAK_CUES:
         return word
     return None
+
+
+_NOUN_LIKE_CUES = frozenset({"reports", "calls"})
+
+
+def _used_as_verb(toks: list[Token], i: int) -> bool:
+    before = toks[i - 1] if i > 0 else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    if before is not None and (before.is_capitalised or before.lower in SUBJECT_PRONOUNS):
+        return True
+    return after is not None and (after.lower == "that" or not after.is_word)
 
 
 def _title_cased(toks: list[Token], i: int) -> bool:
@@ -140,7 +153,10 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
         k -= 1
     if k < lo or toks[k].text != ",":
         return None
-    name = _collect_back(toks, k - 1, lo)
+    j = k - 1
+    if j >= lo and toks[j].text == ")":
+        j = _skip_parenthesis(toks, j, lo)  # "Rep. Jim Jordan (R-Ohio), a member, said"
+    name = _collect_back(toks, j, lo)
     if name is None or not name.named:
         return name
     aside = toks[k + 1 : comma]

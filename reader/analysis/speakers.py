@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.lexicon import SUBJECT_PRONOUNS, words
+from reader.analysis.lexicon import SENTENCE_OPENERS, SUBJECT_PRONOUNS, SUBORDINATORS, words
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_phrases import (
@@ -143,6 +143,9 @@ def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
         cue = cue_at(toks, c)
         if cue is None:
             continue
+        if cue == "according to":
+            phrase = phrase_after(toks, c + 2, end)
+            return Attribution(phrase, cue, 0.85, source="right") if phrase else None
         if c == r:
             if cue not in INVERTIBLE_CUES and cue != "according to":
                 return None
@@ -197,19 +200,29 @@ def _from_left(toks: list[Token], ctx: _Context) -> Attribution | None:
         if found is not None:
             return found
     cues: list[tuple[int, str]] = []
-    k = a - 1
-    while k >= lo:
+    for k in range(lo, a):
         cue = cue_at(toks, k, weak=True)
         if cue is not None:
             cues.append((k, cue))
-        k -= 1
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
-    for n, (k, cue) in enumerate(reversed(cues)):
+    # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
+    main = _main_clause_start(toks, lo, a)
+    cues.sort(key=lambda cue: cue[0] < main)
+    for n, (k, cue) in enumerate(cues):
         phrase = _phrase_for_left_cue(toks, k, cue, lo, a)
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+def _main_clause_start(toks: list[Token], lo: int, limit: int) -> int:
+    if lo >= limit or toks[lo].lower not in SUBORDINATORS | _INTRODUCERS:
+        return lo
+    for k in range(lo, limit):
+        if toks[k].text in (",", "—", "―"):
+            return k + 1
+    return lo
 
 
 def _from_subject(toks: list[Token], ctx: _Context) -> Attribution | None:
@@ -252,15 +265,24 @@ def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase |
     i = lo
     while i < limit and not toks[i].text[:1].isalnum():
         i += 1  # marks, dashes and whole quotations before the subject
-    if i < limit and toks[i].lower in _INTRODUCERS:
-        comma = next((c for c in range(i, min(limit, i + 10)) if toks[c].text == ","), None)
+    if i < limit and toks[i].lower in _INTRODUCERS | SUBORDINATORS:
+        comma = next((c for c in range(i, min(limit, i + 12)) if toks[c].text == ","), None)
         if comma is None:
             return None
         i = comma + 1
+    if i < limit and (toks[i].lower in SENTENCE_OPENERS and toks[i].lower not in ("the", "a")):
+        i += 1  # "Even China", "But Trump"
+    if i >= limit or toks[i].lower.endswith("ing") or _shouted(toks, i, limit):
+        return None  # "Following the vote, ...", or an all-capitals subheading
     phrase = phrase_after(toks, i, limit)
     if phrase is not None and (phrase.named or phrase.pronoun):
         return phrase
     return None
+
+
+def _shouted(toks: list[Token], i: int, limit: int) -> bool:
+    words = [t.text for t in toks[i : min(limit, i + 3)] if t.is_word]
+    return len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words)
 
 
 def _from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:

@@ -103,6 +103,7 @@ def tokens(
 
 
 GAP_TOKEN = "."
+_NOT_AFTER_SENTENCE = frozenset({")", "]", ",", ";", ":"})
 
 
 def tokens_near(
@@ -149,6 +150,8 @@ def is_sentence_end(toks: list[Token], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
         return True
-    if nxt.start == tok.end:
+    if nxt.start == tok.end and nxt.text != QUOTE_TOKEN:
         return False  # "3.5", "a.m." glued to the next character
+    if nxt.text in _NOT_AFTER_SENTENCE:
+        return False  # "(R-Wis.) said", "Inc., the company"
     return nxt.text[:1].isupper() or nxt.text[:1].isdigit() or not nxt.is_word
