@@ -60,10 +60,6 @@ def _walk(folder: Path, extensions: tuple[str, ...], errors: list[str]) -> list[
     return found
 
 
-def _describe(extensions: Iterable[str]) -> str:
-    return ", ".join(extensions)
-
-
 def discover(
     paths: Iterable[str | Path], extensions: tuple[str, ...] = STORY_EXTENSIONS
 ) -> tuple[list[Path], list[str]]:
@@ -80,9 +76,8 @@ def discover(
         if path.is_dir():
             found = _walk(path, extensions, errors)
             if not found:
-                errors.append(
-                    f"{raw}: no stories in this folder (looked for {_describe(extensions)})"
-                )
+                looked_for = ", ".join(extensions)
+                errors.append(f"{raw}: no stories in this folder (looked for {looked_for})")
         elif path.is_file():
             found = [path]
         elif path.exists() or path.is_symlink():

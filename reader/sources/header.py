@@ -187,4 +187,18 @@ def parse_header(text: str, found: list[Block]) -> Header:
             title = title_text(text, first)
             rest = found[1:]
     fields, body = fields_before_body(text, rest)
+    if title and body is rest and _standfirst_then_header(text, rest):
+        # Title, a one-paragraph summary, then "By X" and the date: the summary
+        # opens the body; the byline and date lines between are left out of it.
+        fields, after = fields_before_body(text, rest[1:])
+        body = [rest[0], *after]
     return Header(title, fields.byline, fields.published, fields.source, body)
+
+
+def _standfirst_then_header(text: str, found: list[Block]) -> bool:
+    if len(found) < 3 or len(found[0]) > _MAX_TITLE_LINES:
+        return False
+    summary = found[0]
+    if summary[-1].end - summary[0].start > 2 * _MAX_TITLE_CHARS:
+        return False
+    return is_header_line(found[1][0].text(text))

@@ -67,7 +67,7 @@ def trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def _wrap_width(text: str, body: list[Block]) -> int | None:
+def _wrap_width(body: list[Block]) -> int | None:
     """The column the body was hard-wrapped at, or None when lines are whole paragraphs."""
     lengths = sorted(line.end - line.start for block in body for line in block)
     if not lengths:
@@ -93,7 +93,7 @@ def _starts_paragraph(text: str, previous: Line, line: Line, wrap: int | None) -
 
 def plain_paragraphs(text: str, body: list[Block]) -> list[Span]:
     """Body paragraphs of plain text; a wrapped line inside one stays a soft break."""
-    wrap = _wrap_width(text, body)
+    wrap = _wrap_width(body)
     found: list[Span] = []
     for block in body:
         first = block[0]

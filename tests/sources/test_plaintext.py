@@ -221,3 +221,23 @@ def test_body_sentence_starting_with_by_is_not_a_byline() -> None:
     assert shown(article) == [
         "By Tuesday the water had receded from most streets, officials said, and roads reopened."
     ]
+
+
+def test_standfirst_between_title_and_byline_opens_the_body() -> None:
+    text = (
+        "Dam Repairs Delayed Again\n\n"
+        "Engineers say the spillway needs a new design after winter floods.\n\n"
+        "By Ana Ruiz\n\nMarch 3, 2024\n\n"
+        "The reservoir authority said on Friday that work would resume in June.\n"
+    )
+    article = parse_text(text)
+    assert (article.title, article.byline, article.published) == (
+        "Dam Repairs Delayed Again",
+        "Ana Ruiz",
+        "2024-03-03",
+    )
+    assert shown(article) == [
+        "Engineers say the spillway needs a new design after winter floods.",
+        "The reservoir authority said on Friday that work would resume in June.",
+    ]
+    assert "By Ana Ruiz" not in " ".join(shown(article))
