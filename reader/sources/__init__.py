@@ -16,11 +16,12 @@ from pathlib import Path
 from reader.model import Article
 from reader.sources import feed, html, markdown, plaintext
 from reader.sources.decoding import MAX_BYTES
-from reader.sources.discovery import STORY_EXTENSIONS, discover
+from reader.sources.discovery import FEED_EXTENSIONS, STORY_EXTENSIONS, discover
 from reader.sources.errors import SourceError
 from reader.sources.web import is_url, load_url
 
 __all__ = [
+    "FEED_EXTENSIONS",
     "MAX_BYTES",
     "STORY_EXTENSIONS",
     "SourceError",
@@ -91,7 +92,7 @@ def load_all(
     """
     given = list(paths)
     urls = [p for p in given if is_url(p)]
-    files, errors = discover([p for p in given if not is_url(p)])
+    files, errors = discover([p for p in given if not is_url(p)], feeds=True)
     articles: list[Article] = []
     for file in files:
         try:

@@ -6,14 +6,19 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.sources.feed import looks_like_feed
+from reader.sources import feed
 from reader.sources.identity import resolved
 
-STORY_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".rss", ".atom", ".xml")
-"""Extensions picked up inside folders. A file named explicitly is opened whatever its name."""
+STORY_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+"""Extensions of one-story files picked up inside folders.
 
-# .xml holds many things besides feeds; inside a folder, only feeds are stories.
-_SNIFFED = (".xml",)
+A file named explicitly is opened whatever its name.
+"""
+FEED_EXTENSIONS = feed.EXTENSIONS
+"""Feeds hold several stories (``load_many``); folders yield them only when asked."""
+
+# .xml and .rdf hold many things besides feeds; inside a folder, only feeds are stories.
+_SNIFFED = (".xml", ".rdf")
 
 
 def _is_story(path: Path) -> bool:
@@ -23,7 +28,7 @@ def _is_story(path: Path) -> bool:
         return True
     try:
         with path.open("rb") as handle:
-            return looks_like_feed(handle.read(2048))
+            return feed.looks_like_feed(handle.read(2048))
     except OSError:
         return True  # let loading report why it cannot be read
 
@@ -60,14 +65,14 @@ def _walk(folder: Path, extensions: tuple[str, ...], errors: list[str]) -> list[
     return found
 
 
-def discover(
-    paths: Iterable[str | Path], extensions: tuple[str, ...] = STORY_EXTENSIONS
-) -> tuple[list[Path], list[str]]:
+def discover(paths: Iterable[str | Path], feeds: bool = False) -> tuple[list[Path], list[str]]:
     """Story files for ``paths`` and one-line messages for paths that gave none.
 
     Each argument's files come in sorted order, arguments in the order given;
-    a file reached twice (two arguments, or a symlink) is listed once.
+    a file reached twice (two arguments, or a symlink) is listed once. With
+    ``feeds=True`` folders also yield feed files, which need ``load_many``.
     """
+    extensions = STORY_EXTENSIONS + FEED_EXTENSIONS if feeds else STORY_EXTENSIONS
     files: list[Path] = []
     errors: list[str] = []
     seen: set[str] = set()

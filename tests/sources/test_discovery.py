@@ -46,7 +46,7 @@ def test_explicit_file_with_any_extension_is_kept(write) -> None:
 
 def test_missing_path_and_folder_without_stories(write, tmp_path: Path) -> None:
     write("empty/picture.png", b"\x89PNG")
-    looked_for = ", ".join(STORY_EXTENSIONS)
+    looked_for = ", ".join(STORY_EXTENSIONS)  # only what discover() was asked to find
     files, errors = discover([tmp_path / "gone.txt", tmp_path / "empty"])
     assert files == []
     assert errors == [

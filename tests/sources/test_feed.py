@@ -88,7 +88,8 @@ def test_load_refuses_a_feed_with_a_clear_line() -> None:
 def test_folder_with_feeds_and_other_xml(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "harbour-gazette-rss2.rss", tmp_path / "gazette.xml")
     (tmp_path / "settings.xml").write_text("<settings><colour>blue</colour></settings>")
-    files, errors = discover([tmp_path])
+    assert discover([tmp_path])[0] == []  # one-story files only, unless feeds are asked for
+    files, errors = discover([tmp_path], feeds=True)
     assert [f.name for f in files] == ["gazette.xml"]
     articles, errors = load_all([tmp_path])
     assert errors == []
