@@ -163,6 +163,40 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end))
 
 
+PIECE_CHARS = 32_768
+
+
+def wrap_pieces(
+    text: str, paragraphs: Sequence[Span], limit: int = PIECE_CHARS
+) -> tuple[Sequence[Span], list[int] | None]:
+    """Paragraphs cut into pieces of at most ``limit`` characters, for wrapping.
+
+    A story that is one enormous paragraph (a 5 MB single line) would otherwise be
+    wrapped in one go before anything shows. Cuts fall on a space when there is one, so
+    the only trace on screen is a line ending early every ``limit`` characters. Returns
+    the pieces and, for each, the paragraph it belongs to (None when nothing was cut).
+    """
+    if all(len(span) <= limit for span in paragraphs):
+        return paragraphs, None
+    pieces: list[Span] = []
+    owners: list[int] = []
+    for number, span in enumerate(paragraphs):
+        start = span.start
+        while span.end - start > limit:
+            cut = max(text.rfind(" ", start, start + limit), text.rfind("\n", start, start + limit))
+            if cut <= start:
+                cut = start + limit
+            pieces.append(Span(start, cut))
+            owners.append(number)
+            start = cut
+            while start < span.end and text[start].isspace():
+                start += 1
+        if start < span.end:
+            pieces.append(Span(start, span.end))
+            owners.append(number)
+    return pieces, owners
+
+
 @dataclass(slots=True)
 class WrappedChunk:
     """Display lines of consecutive paragraphs ``[first, stop)``, separators included."""
@@ -176,16 +210,25 @@ class WrappedChunk:
 
 
 def wrap_chunk(
-    text: str, paragraphs: Sequence[Span], width: int, first: int, stop: int
+    text: str,
+    paragraphs: Sequence[Span],
+    width: int,
+    first: int,
+    stop: int,
+    owners: Sequence[int] | None = None,
 ) -> WrappedChunk:
-    """Wrap paragraphs ``first`` to ``stop``; a blank line goes before each but the first."""
+    """Wrap paragraphs ``first`` to ``stop``; a blank line goes before each but the first.
+
+    With ``owners`` (from ``wrap_pieces``) the spans are pieces, and a blank line goes
+    only where a new paragraph starts.
+    """
     starts: list[int] = []
     ends: list[int] = []
     numbers: list[int] = []
     first_lines: list[int] = []
     for number in range(first, stop):
         para = paragraphs[number]
-        if number > 0:
+        if number > 0 and (owners is None or owners[number] != owners[number - 1]):
             starts.append(para.start)
             ends.append(para.start)
             numbers.append(SEPARATOR)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.model import Article, Span
 from tests.ui.test_article_view_data import ViewApp, huge_article
 
 PARAGRAPHS = 7_000  # about 3 MB
@@ -51,3 +52,20 @@ async def test_search_and_resize_in_a_huge_story() -> None:
         assert "Paragraph 6543 opens here." in screen_text(app)
         assert app.view.text_widget.index is not None
         assert app.view.text_widget.index.width == 60 - 3 - 1
+
+
+async def test_a_story_that_is_one_enormous_line_opens_lazily() -> None:
+    text = "Wall of text\n\n" + "這是一個很長的句子沒有空格。" * 150_000  # 2.1 M characters
+    article = Article(
+        id="line", text=text, title="Wall of text", body_start=14, paragraphs=[Span(14, len(text))]
+    )
+    app = ViewApp(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        text_widget = app.view.text_widget
+        assert text_widget.index is not None and not text_widget.index.complete
+        assert "這是一個很長的句子" in screen_text(app)
+        await pilot.press("G")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        assert any(row.rstrip().endswith("沒有空格。") for row in rows)

@@ -14,6 +14,7 @@ from reader.ui.wrap import (
     paragraph_spans,
     wrap_chunk,
     wrap_paragraph,
+    wrap_pieces,
 )
 
 
@@ -175,3 +176,37 @@ def test_wrapping_a_paragraph_inside_a_bigger_text_only_shifts_offsets(
 
 def test_span_helpers_agree_with_model() -> None:
     assert paragraph_spans("only one") == [Span(0, 8)]
+
+
+def test_an_enormous_paragraph_is_wrapped_in_pieces_without_blank_lines() -> None:
+    text = "Intro.\n\n" + "word " * 5_000 + "\n\n" + "中文" * 4_000
+    paragraphs = paragraph_spans(text)
+    pieces, owners = wrap_pieces(text, paragraphs, limit=1_000)
+    assert owners is not None
+    assert owners[0] == 0 and owners[-1] == 2
+    assert max(len(piece) for piece in pieces) <= 1_000
+    # The pieces hold every character of the story but the spaces where they were cut.
+    joined = "".join(text[piece.start : piece.end] for piece in pieces)
+    assert joined.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+    # Cuts fall on spaces in the word paragraph, anywhere in the one without spaces.
+    words = [piece for piece, owner in zip(pieces, owners, strict=True) if owner == 1]
+    assert all(text[piece.end - 4 : piece.end] == "word" for piece in words)
+    chunk = wrap_chunk(text, pieces, 30, 0, len(pieces), owners)
+    assert list(chunk.paragraphs).count(SEPARATOR) == 2  # only between real paragraphs
+    assert_faithful(text, list(zip(*_text_lines(chunk), strict=True)), 30)
+
+
+def _text_lines(chunk) -> tuple[list[int], list[int]]:
+    pairs = [
+        (start, end)
+        for start, end, number in zip(chunk.starts, chunk.ends, chunk.paragraphs, strict=True)
+        if number != SEPARATOR
+    ]
+    return [start for start, _ in pairs], [end for _, end in pairs]
+
+
+def test_ordinary_paragraphs_are_not_cut() -> None:
+    text = "One.\n\nTwo."
+    paragraphs = paragraph_spans(text)
+    pieces, owners = wrap_pieces(text, paragraphs)
+    assert pieces is paragraphs and owners is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import ClassVar
@@ -40,7 +40,14 @@ from reader.ui.units import Unit, Units
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.wrap import SEPARATOR, LineIndex, display_text, paragraph_spans, wrap_chunk
+from reader.ui.wrap import (
+    SEPARATOR,
+    LineIndex,
+    display_text,
+    paragraph_spans,
+    wrap_chunk,
+    wrap_pieces,
+)
 
 GUTTER = 3  # focus bar, annotation bar, space
 MEASURE = 100  # longest line in cells: long lines are hard to read
@@ -82,7 +89,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
-        self.paragraphs: list[Span] = []
+        self.paragraphs: Sequence[Span] = []
+        self._owners: list[int] | None = None
         self.index: LineIndex | None = None
         self.header: list[HeaderLine] = []
         self.span_layers = Layers()
@@ -100,7 +108,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
 
     def load(self, article: Article, paragraphs: list[Span]) -> None:
         self.article = article
-        self.paragraphs = paragraphs
+        # Wrapping works on pieces of at most PIECE_CHARS, so one enormous paragraph is
+        # wrapped lazily like many ordinary ones.
+        self.paragraphs, self._owners = wrap_pieces(article.text, paragraphs)
         self.index = None
         self._pending = []
         if not self.is_mounted:
@@ -124,7 +134,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         while stop < len(self.paragraphs) and budget < FIRST_WRAP_CHARS:
             budget += len(self.paragraphs[stop])
             stop += 1
-        index.extend(wrap_chunk(article.text, self.paragraphs, width, 0, stop))
+        index.extend(wrap_chunk(article.text, self.paragraphs, width, 0, stop, self._owners))
         self._rows.clear()
         self._update_virtual_size()
         if not index.complete:
@@ -153,7 +163,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation += 1
         self.workers.cancel_group(self, "wrap")
         stop = min(len(self.paragraphs), paragraph + 1)
-        index.extend(wrap_chunk(article.text, self.paragraphs, index.width, first, stop))
+        index.extend(
+            wrap_chunk(article.text, self.paragraphs, index.width, first, stop, self._owners)
+        )
         self._rows.clear()
         self._update_virtual_size()
         if not index.complete:
@@ -164,6 +176,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             return  # the story or the width changed before this got to start
         article = self.article
         paragraphs = self.paragraphs
+        owners = self._owners
         assert article is not None
 
         def work() -> None:
@@ -174,7 +187,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
                 while stop < len(paragraphs) and budget < CHUNK_CHARS:
                     budget += len(paragraphs[stop])
                     stop += 1
-                chunk = wrap_chunk(article.text, paragraphs, width, start, stop)
+                chunk = wrap_chunk(article.text, paragraphs, width, start, stop, owners)
                 if worker.is_cancelled:
                     return
                 self.app.call_from_thread(self._add_chunk, generation, chunk)
