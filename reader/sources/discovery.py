@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.sources import feed
+from reader.sources.errors import printable
 from reader.sources.identity import resolved
 
 STORY_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -39,7 +40,7 @@ def _walk(folder: Path, extensions: tuple[str, ...], errors: list[str]) -> list[
     seen: set[tuple[int, int]] = set()
 
     def unreadable(error: OSError) -> None:
-        name = error.filename or folder
+        name = printable(error.filename or folder)
         errors.append(f"{name}: cannot read the folder ({(error.strerror or 'error').lower()})")
 
     for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
@@ -78,19 +79,20 @@ def discover(paths: Iterable[str | Path], feeds: bool = False) -> tuple[list[Pat
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw).expanduser()
+        shown = printable(raw)
         if path.is_dir():
             found = _walk(path, extensions, errors)
             if not found:
                 looked_for = ", ".join(extensions)
-                errors.append(f"{raw}: no stories in this folder (looked for {looked_for})")
+                errors.append(f"{shown}: no stories in this folder (looked for {looked_for})")
         elif path.is_file():
             found = [path]
         elif path.exists() or path.is_symlink():
             reason = "a broken link" if path.is_symlink() else "not a regular file"
-            errors.append(f"{raw}: {reason}")
+            errors.append(f"{shown}: {reason}")
             continue
         else:
-            errors.append(f"{raw}: no such file or folder")
+            errors.append(f"{shown}: no such file or folder")
             continue
         for file in found:
             key = resolved(file)

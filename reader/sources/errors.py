@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 
+def printable(location: object) -> str:
+    """A path or address safe to print anywhere.
+
+    A file name that is not valid UTF-8 reaches Python with lone surrogates,
+    which a strict UTF-8 stream (or a JSON writer) refuses; they become U+FFFD.
+    """
+    text = str(location)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 class SourceError(Exception):
     """A file or folder that cannot be read as a story.
 
@@ -13,4 +23,4 @@ class SourceError(Exception):
     def __init__(self, path: object, reason: str) -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{printable(path)}: {reason}")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.sources import STORY_EXTENSIONS, discover, load_all
@@ -74,3 +75,14 @@ def test_load_all_keeps_good_stories_and_reports_bad_ones(write, tmp_path: Path)
             f"{tmp_path / 'missing'}: no such file or folder",
         ]
     )
+
+
+def test_file_name_that_is_not_utf8_gives_a_printable_message(tmp_path: Path) -> None:
+    raw_name = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw_name, "wb") as handle:
+        handle.write(b"\x00\x01\x02" * 100)
+    articles, errors = load_all([tmp_path])
+    assert articles == []
+    (message,) = errors
+    message.encode("utf-8")  # no lone surrogates left to crash a strict stream
+    assert message.endswith("caf\ufffd.txt: not a text file")
