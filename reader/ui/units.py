@@ -302,7 +302,12 @@ class Units:
     def describe(self, unit: Unit) -> str:
         """What the status bar says about a focused unit."""
         if unit.kind == "quote":
-            speaker = unit.quote.speaker if unit.quote and unit.quote.speaker else "speaker unknown"
+            quote = unit.quote
+            speaker = quote.speaker if quote and quote.speaker else "speaker unknown"
+            if quote is not None and quote.speaker and quote.role:
+                speaker = f"{speaker}, {quote.role}"
+            if quote is not None and quote.speaker and quote.confidence < 0.5:
+                speaker += " (uncertain)"
             return f"Quote {unit.index + 1}/{unit.total} · {speaker}"
         if unit.kind == "person":
             assert unit.entity is not None

@@ -344,3 +344,70 @@ async def test_resize_rewraps_and_keeps_the_focus_on_screen() -> None:
         assert row is not None
         top = int(text.scroll_offset.y)
         assert top <= row < top + text.size.height
+
+
+async def test_a_new_analysis_keeps_the_focused_quote() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "n")
+        before = app.view.focus_span
+        analysis = sample_analysis(app.article)
+        analysis.quotes[1].role = "Deputy Foreign Minister"
+        app.view.set_analysis(analysis)
+        await pilot.pause()
+        assert app.view.focus_span == before
+        assert app.status == "Quote 2/7 · Sergei Ryabkov, Deputy Foreign Minister"
+        assert app.view.focused_quote is analysis.quotes[1]
+
+
+async def test_annotations_belong_to_their_story() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        text = app.article.text
+        start = find(text, "Geneva")
+
+        def note(article_id: str) -> Annotation:
+            return Annotation(
+                id=article_id,
+                article_id=article_id,
+                source="x",
+                title="t",
+                created="",
+                updated="",
+                selector=Selector("Geneva", "", "", start, start + 6),
+                tags=["place"],
+            )
+
+        layers = app.view.text_widget.span_layers
+        app.view.set_annotations([note("another story")], {"place": "#00ff00"})
+        await pilot.pause()
+        assert not app.view.text_widget.span_layers.annotations
+        app.view.set_annotations([note("sample")], {"place": "#00ff00"})
+        app.view.show(app.article)  # showing the story again keeps its annotations
+        await pilot.pause()
+        assert len(app.view.text_widget.span_layers.annotations) == 1
+        assert layers is not app.view.text_widget.span_layers
+
+
+async def test_theme_change_recolours_the_text() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        painter = app.view.text_widget.painter
+        assert painter is not None
+        dark = painter.palette.background
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = app.view.text_widget.painter
+        assert light is not None and light is not painter
+        assert light.palette.background.brightness > dark.brightness
+
+
+async def test_an_empty_story_shows_its_title_and_keys_do_nothing_harmful() -> None:
+    from reader.model import Article
+
+    app = ViewApp(Article(id="empty", text="", title="Nothing here"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "n", "p", "G", "g", "v", "w", "slash", "x", "enter", "i", "l")
+        assert "Nothing here" in screen_text(app)
+        assert app.view.focus_span is None

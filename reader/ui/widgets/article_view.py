@@ -682,6 +682,7 @@ class ArticleView(Widget):
         self._selection: Span | None = None
         self._mouse_selection: Span | None = None
         self._annotations = SpanIndex()
+        self._annotation_source: tuple[list[Annotation], dict[str, str]] = ([], {})
         self._quote_layer = SpanIndex()
         self._name_layer = SpanIndex()
         self._matches = SpanIndex()
@@ -706,7 +707,10 @@ class ArticleView(Widget):
 
     def on_mount(self) -> None:
         self._apply_theme()
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._apply_theme())
+        # After the refresh: the new theme's CSS must be applied before colours are read.
+        self.app.theme_changed_signal.subscribe(
+            self, lambda _theme: self.call_after_refresh(self._apply_theme)
+        )
 
     def _apply_theme(self) -> None:
         background = self.text_widget.background_colors[1]
@@ -730,7 +734,7 @@ class ArticleView(Widget):
         self.units = Units(article.text, paragraphs)
         self._quote_layer = self._name_layer = SpanIndex()
         self._focus = self._anchor = self._selection = self._mouse_selection = None
-        self._annotations = SpanIndex()
+        self._annotations = self._annotation_marks()
         self._clear_search()
         self._people.set_people(self.analysis)
         self.text_widget.load(article, paragraphs)
@@ -748,24 +752,52 @@ class ArticleView(Widget):
             Mark(e.start, e.end, e.label) for e in analysis.entities if e.label in NAME_LABELS
         )
         self._people.set_people(analysis)
+        if self._focus is not None:
+            # The old focus may point at a quote of an earlier analysis: find it again.
+            self._focus = self._same_unit(self._focus)
         self._update_layers()
-        if self._focus is None and self._selection is None:
+        if self._focus is not None:
+            self._status(self._describe())
+        elif self._selection is None:
             people = sum(1 for group in analysis.groups if group.label == "PER")
             quotes = len(self.units.quotes)
             self._status(f"{quotes} quotes · {people} people · n: next quote")
 
+    def _same_unit(self, unit: Unit) -> Unit | None:
+        start = unit.span.start
+        units = self.units
+        if unit.kind == "quote":
+            found = units.quote_at(start)
+            return found if found is not None else units.sentence_at(start)
+        if unit.kind == "person":
+            found = units.next_person(start - 1)
+            if found is not None and found.span == unit.span:
+                return found
+            return units.sentence_at(start)
+        return unit  # sentences and paragraphs do not depend on the analysis
+
     def set_annotations(self, annotations: list[Annotation], colours: dict[str, str]) -> None:
-        """Draw tagged passages in their tag colour (orphans have no place to be drawn)."""
+        """Draw tagged passages in their tag colour (orphans have no place to be drawn).
+
+        Annotations of other stories are ignored, so this may be called before or after
+        ``show`` of the story they belong to.
+        """
+        self._annotation_source = (annotations, colours)
+        self._annotations = self._annotation_marks()
+        self._update_layers()
+
+    def _annotation_marks(self) -> SpanIndex:
+        annotations, colours = self._annotation_source
+        article_id = self.article.id if self.article is not None else None
         marks = []
         for note in annotations:
-            if note.orphan:
+            if note.orphan or (article_id is not None and note.article_id != article_id):
                 continue
             colour = note.colour or next(
                 (colours[tag] for tag in note.tags if tag in colours), None
             )
             marks.append(Mark(note.selector.start, note.selector.end, colour or ""))
-        self._annotations = SpanIndex(marks)
-        self._update_layers()
+        return SpanIndex(marks)
 
     @property
     def focus_span(self) -> Span | None:
