@@ -70,6 +70,7 @@ _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _HEADLINE_MAX = 160
 _SOFT_WRAP_MIN = 40  # a line this long that breaks mid-name was wrapped, not ended
 _MAX_PERSON_TOKENS = 4
+_LONE_WORD_DEFAULT = "ORG"  # measured: lone unknown words in news are teams and firms more often
 
 
 @dataclass(slots=True)
@@ -214,6 +215,8 @@ def _read_run(doc: _Doc, start: int, end: int) -> None:
         return
     chunk = text[start:end]
     if _NEEDS_CUTTING.search(chunk) is None:
+        if not _in_headline(doc, start) and _read_plain(doc, start, end, chunk):
+            return
         # Plain words and single spaces ("Sergei Ryabkov"): one piece, offsets by counting.
         tokens = []
         at = start
@@ -234,6 +237,57 @@ def _read_run(doc: _Doc, start: int, end: int) -> None:
             _read_piece(doc, piece, _sentence_initial(text, at))
 
 
+def _read_plain(doc: _Doc, start: int, end: int, chunk: str) -> bool:
+    """Settle the usual plain run ("Sergei Ryabkov", "Harbor Valley Bank") in a few lookups.
+
+    Returns False, having done nothing, when the run needs the full reading: a title,
+    a common word, a nationality in front, or nothing that vouches for it.
+    """
+    tables = _tables()
+    label = tables.exact.get(chunk)
+    if label is None:
+        lex = doc.lex
+        lows = chunk.lower().split(" ")
+        first = lows[0]
+        titles = lex.titles
+        if first in titles:
+            return _read_plain_titled(doc, start, end, chunk, lows)
+        if first in lex.common_words or first in lex.demonyms or not titles.isdisjoint(lows):
+            return False
+        last = lows[-1]
+        if last in lex.org_suffixes or (first in lex.org_heads and lows[1] in ("of", "for")):
+            label = "ORG"
+        elif last in lex.loc_suffixes or first in lex.loc_heads:
+            label = "LOC"
+        elif last in _WEEKDAYS:
+            return False
+        elif last in lex.misc_suffixes:
+            label = "MISC"
+        elif chunk[: len(first)] in lex.first_names:
+            label = "PER"
+        else:
+            return False
+    doc.found.append(_Found(start, end, label, True))
+    return True
+
+
+def _read_plain_titled(doc: _Doc, start: int, end: int, chunk: str, lows: list[str]) -> bool:
+    """'Mrs Pettifer', 'Deputy Foreign Minister Sergei Ryabkov': titles, then the person."""
+    titles = doc.lex.titles
+    n = 0
+    while n < len(lows) and lows[n] in titles:
+        n += 1
+    rest = len(lows) - n
+    if rest == 0 or rest > _MAX_PERSON_TOKENS or not titles.isdisjoint(lows[n:]):
+        return False
+    last = lows[-1]
+    if last in doc.lex.org_suffixes or _tables().exact.get(chunk.split(" ", n)[-1]):
+        return False  # "General Motors", "President Kennedy Airport": not a title
+    skip = sum(len(w) for w in lows[:n]) + n
+    doc.found.append(_Found(start + skip, end, "PER", True))
+    return True
+
+
 def _read_word(doc: _Doc, start: int, end: int, word: str) -> None:
     """A run of one word that no list knows: the common case, kept lean."""
     if word[0] > "\x7f" and not word[0].isupper():
@@ -243,9 +297,8 @@ def _read_word(doc: _Doc, start: int, end: int, word: str) -> None:
     if low in lex.common_words or low in lex.titles:
         return
     text = doc.text
-    if _in_headline(doc, start):
-        _read_headline_piece(doc, [_Tok(start, end, word)])
-        return
+    # Whether the word sits in a headline is asked later, and only if the rest of the
+    # document does not already say what it is.
     initial = _sentence_initial(text, start)
     if initial and _looks_like_word(word):
         return
@@ -395,6 +448,8 @@ def _in_headline(doc: _Doc, start: int) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
+    if line.lstrip().startswith(("By ", "BY ")):
+        return False  # a byline: "By Rachel Whyte and Tom Castell" names people
     if line.isupper():
         return len(_ANY_WORD.findall(line)) >= 1 and sum(c.isalpha() for c in line) >= 4
     # Sentences end in punctuation; table rows ("5. Jesper Skibby (Denmark) 9") carry digits.
@@ -525,10 +580,10 @@ def _opens_known_name(tokens: list[_Tok]) -> bool:
 
 def _label_by_parts(lex: Lexicon, tokens: list[_Tok], lows: list[str]) -> str | None:
     """Label a name of several words by the words it is made of."""
-    if _starts_with_first_name(lex, tokens):
-        return "PER"
     if "&" in lows:  # "Douglas & Lomason", "Procter & Gamble"
         return "ORG"
+    if _starts_with_first_name(lex, tokens):
+        return "PER"
     demonyms = lex.demonyms
     if all(low in demonyms for low in lows if low not in _CONNECTOR_WORDS):
         return "MISC"  # "Iraqi Kurdish"
@@ -566,18 +621,22 @@ def _starts_with_first_name(lex: Lexicon, tokens: list[_Tok]) -> bool:
 def _looks_like_word(word: str) -> bool:
     """A capitalised word at a sentence start that reads like an ordinary word."""
     low = word.lower()
-    return len(word) > 4 and low.endswith(("ly", "ing", "ed", "ness", "ment", "tion", "ful"))
+    return (
+        len(word) > 4
+        and not word.isupper()
+        and low.endswith(("ly", "ing", "ed", "ness", "ment", "tion", "ful"))
+    )
 
 
 def _is_dateline(text: str, end: int, initial: bool) -> bool:
-    """'LONDON 1996-08-30', 'GENEVA (Reuters) -', 'Moscow, July 27 -'."""
-    if not initial:
-        return False
-    after = text[end : end + 12].lstrip(" ,")
-    return after[:1].isdigit() or after.startswith("(") or after[:3] in _MONTHS
+    """'LONDON 1996-08-30', 'GENEVA (Reuters) -', 'Moscow, July 27 -' at a line's start."""
+    return initial and _DATELINE_AFTER.match(text, end) is not None
 
 
-_MONTHS = _words("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+_DATELINE_AFTER = re.compile(
+    r",?[ \t]+(?:\d{4}-\d\d-\d\d|\d{1,2}[ \t]+[A-Z][a-z]{2}|[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d)"
+    r"|[ \t]*\([A-Z][A-Za-z]+\)[ \t]*[-—–]"
+)
 
 
 # --- headlines -------------------------------------------------------------------
@@ -657,8 +716,13 @@ def _settle(doc: _Doc) -> list[Entity]:
                 label = by_name.get(key) or ("PER" if key in surnames else None)
             else:
                 label = by_name.get(key) or ("PER" if key in surnames else None)
-                if label is None and (not f.initial or key in seen_mid or _scored(text, f)):
-                    label = _guess(doc, f, key)
+                if label is None:
+                    if f.initial and not _scored(text, f) and _is_dateline(text, f.end, True):
+                        label = "LOC"  # "KEELING 1999-02-01", even in capitals
+                    elif (not f.initial or key in seen_mid or _scored(text, f)) and not (
+                        _in_headline(doc, f.start)
+                    ):
+                        label = _guess(doc, f, key)
             if label is None:
                 continue
         if label == "LOC" and not f.headline and _scored(text, f):
@@ -696,7 +760,7 @@ def _guess(doc: _Doc, f: _Found, name: str) -> str:
         return "ORG"
     if " " in name:
         return "PER"
-    return "ORG"
+    return _LONE_WORD_DEFAULT
 
 
 def _clean(name: str) -> str:

@@ -147,6 +147,11 @@ def test_an_all_caps_headline_borrows_labels_from_the_story() -> None:
     assert headline == [("PETRENKO", "PER"), ("OSLO", "LOC")]
 
 
+def test_a_byline_is_not_a_headline() -> None:
+    text = "Harbour Talks Stall Again\nBy Rachel Whyte and Tom Castell\n\nThe talks stalled."
+    assert names(text) == [("Rachel Whyte", "PER"), ("Tom Castell", "PER")]
+
+
 def test_a_title_case_headline_is_not_read_as_names() -> None:
     text = "Markets Shrug Off Fears as Tokyo Rally Continues\n\nShares rose in Tokyo."
     assert [e.text for e in find_entities(text)] == ["Tokyo", "Tokyo"]
