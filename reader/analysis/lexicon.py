@@ -47,13 +47,13 @@ tell"""
 # Bases that are also everyday nouns ("a claim", "the report"): only the past tense counts.
 _PAST_ONLY_CUES = words(
     """answer call charge claim comment counter cry echo estimate joke label laugh note point
-post promise remark report state tweet brand demand"""
+post promise remark report state tweet brand demand exhort react"""
 )
 
 _IRREGULAR_CUES = words(
     """said say says saying told wrote written spoke went goes put puts reports admit admits
 admitted admitting quipped snapped agreeing calls continued continues refer refers referred
-referring"""
+referring read reads"""
 )
 
 SPEECH_CUES: frozenset[str] = (
@@ -244,7 +244,7 @@ SKIPPABLE_BEFORE_CUE: frozenset[str] = frozenset(
 had have was were is are would will did does do had even never often already still
 reportedly repeatedly publicly privately flatly quickly bluntly simply only initially
 first finally yesterday today tonight since however meanwhile separately herself himself
-themselves itself not"""
+themselves itself not always long"""
     )
 )
 
@@ -287,6 +287,15 @@ congress parliament kremlin bank fund service services center centre club league
 board bureau organization organisation coalition alliance magazine newspaper paper tribune
 herald telegraph guardian daily weekly radio television tv review report statement
 website"""
+    )
+)
+
+# Nouns for people by what they do, which follow a name used as a modifier.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    words(
+        """supporter supporters voter voters surrogate spokesman spokeswoman adviser advisers
+aide aides staffer staffers official officials lawyer attorney ally allies critic critics
+friend member members worker workers resident residents leader leaders source sources"""
     )
 )
 

@@ -15,6 +15,7 @@ from reader.analysis.lexicon import (
     ORG_HEADS,
     PHRASE_BREAKERS,
     PLURAL_SPEAKERS,
+    ROLE_NOUNS,
     SENTENCE_OPENERS,
     SKIPPABLE_BEFORE_CUE,
     SPEECH_CUES,
@@ -237,6 +238,8 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
             word in NAME_JOINERS and k + 1 < hi and toks[k + 1].is_capitalised and k > i
         ):
             pass
+        elif seen_name and (word in TITLE_WORDS or word in ROLE_NOUNS):
+            pass  # "one Sanders supporter", "Clinton campaign manager Robby Mook"
         elif seen_name or word in PHRASE_BREAKERS or word in SPEECH_CUES:
             break
         else:

@@ -25,9 +25,16 @@ from reader.analysis.speaker_phrases import (
     phrase_after,
     phrase_before,
 )
-from reader.analysis.text_units import Token, is_sentence_end, tokens_near
+from reader.analysis.text_units import (
+    GAP_TOKEN,
+    QUOTE_TOKEN,
+    Token,
+    is_sentence_end,
+    tokens_near,
+)
 from reader.model import Quote
 
+_LABEL_WORDS = 6  # "Name:" opening a paragraph labels who speaks in it
 _READ_RADIUS = 250  # characters around a quote that attribution may read
 _MAX_SENTENCE = 150  # tokens: how far back a sentence start is looked for
 _RIGHT_WINDOW = 30  # words after a quote in which "X, who ..., said" may end
@@ -40,7 +47,10 @@ _DASHES = frozenset({"―", "—", "–", "-"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 # Words that open a sentence with a phrase before its subject: "On Sunday, Sanders said".
 _INTRODUCERS = frozenset(
-    words("on in at after before during while when last earlier later since as with")
+    words(
+        "on in at after before during while when last earlier later since as with like unlike "
+        "despite amid following"
+    )
 )
 
 
@@ -88,7 +98,7 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
             found[n] = _attribute_one(toks, ctx)
     _borrow(marked, found, sentence_of, words_of, paras, text)
     index = SpeakerIndex(text)
-    return _finish(text, marked, found, index)
+    return _finish(text, marked, found, index, paras)
 
 
 def _place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[_Context]:
@@ -122,7 +132,41 @@ def _sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
 
 
 def _attribute_one(toks: list[Token], ctx: _Context) -> Attribution | None:
-    return _from_right(toks, ctx) or _from_left(toks, ctx) or _from_subject(toks, ctx)
+    return (
+        _from_right(toks, ctx)
+        or _from_left(toks, ctx)
+        or _from_subject(toks, ctx)
+        or _from_label(toks, ctx)
+        or _from_sentence_before(toks, ctx)
+    )
+
+
+def _from_label(toks: list[Token], ctx: _Context) -> Attribution | None:
+    """``Pence: Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton``: a labelled line."""
+    colon = next((k for k in range(min(ctx.first, _LABEL_WORDS)) if toks[k].text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    phrase = phrase_before(toks, colon, 0)
+    if phrase is None or not phrase.named or phrase.phrase_start != toks[0].start:
+        return None
+    return Attribution(phrase, ":", 0.6, source="colon")
+
+
+def _from_sentence_before(toks: list[Token], ctx: _Context) -> Attribution | None:
+    """``Sam Lau said in a statement. "There are no ballots."``: the sentence before."""
+    end = ctx.sentence_start - 1
+    if end <= 0 or (toks[end].text == GAP_TOKEN and toks[end].start == toks[end].end):
+        return None
+    lo = end
+    while lo > 0 and toks[lo - 1].text not in _SENTENCE_END and toks[lo - 1].text != QUOTE_TOKEN:
+        lo -= 1
+    for k in range(lo, end):
+        cue = cue_at(toks, k)
+        if cue is not None and cue != "according to":
+            phrase = phrase_before(toks, k, lo)
+            if phrase is not None and (phrase.named or phrase.pronoun):
+                return Attribution(phrase, cue, 0.6, source="borrowed")
+    return None
 
 
 def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
@@ -376,6 +420,7 @@ def _finish(
     marked: list[MarkedQuote],
     found: list[Attribution | None],
     index: SpeakerIndex,
+    paras: list[tuple[int, int]],
 ) -> list[Quote]:
     quotes: list[Quote] = []
     last_person: tuple[str, int, int, str | None] | None = None
@@ -383,9 +428,12 @@ def _finish(
     for q, att in zip(marked, found, strict=True):
         quote = Quote(start=q.start, end=q.end, text=text[q.start : q.end])
         base = 0.9 if q.closed or q.continues else 0.6
-        titled = _is_nickname(text, q) or (
-            _looks_like_a_name_or_title(text, q)
-            and (att is None or att.source not in ("right", "colon"))
+        titled = not _is_headline(text, paras[q.paragraph]) and (
+            _is_nickname(text, q)
+            or (
+                _looks_like_a_name_or_title(text, q)
+                and (att is None or att.source not in ("right", "colon"))
+            )
         )
         if att is None or titled:
             short = _word_count(text, q) <= _SCARE_WORDS
@@ -420,13 +468,15 @@ def _finish(
     return quotes
 
 
-def _looks_like_a_name_or_title(text: str, q: MarkedQuote) -> bool:
-    """``"Face the Nation,"``, ``Robert C. "Bobby" Scott``: a title or nickname, not speech.
+def _is_headline(text: str, para: tuple[int, int]) -> bool:
+    """A Title Case line, where capitals say nothing about titles or nicknames."""
+    words = [w for w in text[para[0] : min(para[1], para[0] + 400)].split() if len(w) > 3]
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return bool(words) and capitals >= 0.7 * len(words)
 
-    Headlines are exempt: every word of a headline is capitalised anyway.
-    """
-    if q.paragraph == 0:
-        return False
+
+def _looks_like_a_name_or_title(text: str, q: MarkedQuote) -> bool:
+    """``"Face the Nation,"``: a short quote in Title Case is a title, not speech."""
     words = [w for w in text[q.start : q.end].strip(_MARKS_AND_PUNCT).split() if len(w) > 3]
     if not words or len(words) > _TITLE_WORDS:
         return False
