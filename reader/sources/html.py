@@ -23,7 +23,16 @@ EXTENSIONS = (".html", ".htm", ".xhtml")
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 # "Story headline | Site" / "Story headline - Site": the part after the last separator.
-_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
+_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+(?P<site>[^|\u2013\u2014]{2,60})$")
+_TITLE_TAG = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.I | re.S)
+# Lines that point elsewhere rather than tell the story.
+_SIGNPOST = re.compile(
+    r"(?:read more|related|see also|also read|more on this|recommended|watch|listen)\s*:", re.I
+)
+_WORDS = re.compile(r"\w+")
+_PULL_QUOTE_CHARS = 300
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e"
+_MAX_PULL_QUOTE_SCAN = 2000
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -40,6 +49,46 @@ def _title(found: str | None, site: str | None, path: Path | None) -> str:
     if suffix and (site is None or site.casefold() in suffix.group().casefold()):
         title = title[: suffix.start()]
     return title
+
+
+def _site_from_title_tag(markup: str, title: str) -> str | None:
+    """The site name after the headline in ``<title>``, for pages that name it nowhere else."""
+    import html as entities
+
+    match = _TITLE_TAG.search(markup[:65536])
+    if match is None:
+        return None
+    full = one_line(entities.unescape(match.group("title"))) or ""
+    suffix = _TITLE_SUFFIX.search(full)
+    if suffix and full[: suffix.start()].casefold() == title.casefold():
+        return suffix.group("site").strip()
+    return None
+
+
+def _story_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Drop signposts ("Read more: ..."), repeated paragraphs, and pull quotes from the body.
+
+    A pull quote is a short quotation whose words also appear inside a longer
+    paragraph; left in, analysis would count the quotation twice. Only
+    paragraphs that open with a quotation mark qualify, so a short sentence
+    that happens to recur in the story stays.
+    """
+    kept = [p for p in paragraphs if not _SIGNPOST.match(p)]
+    words = [" ".join(_WORDS.findall(p.casefold())) for p in kept]
+    # Pull quotes are rare and short; on a page of thousands of blocks, skip the quadratic look.
+    check = len(kept) <= _MAX_PULL_QUOTE_SCAN
+    everything = "\n".join(f" {w} " for w in words) if check else ""
+    story: list[str] = []
+    seen: set[str] = set()
+    for paragraph, key in zip(kept, words, strict=True):
+        if key in seen:
+            continue
+        seen.add(key)
+        pulled = len(paragraph) <= _PULL_QUOTE_CHARS and paragraph[:1] in _OPENING_MARKS
+        if check and pulled and key and everything.count(f" {key} ") > words.count(key):
+            continue
+        story.append(paragraph)
+    return story
 
 
 def _fallback_paragraphs(markup: str) -> list[str]:
@@ -77,10 +126,12 @@ def parse(markup: str, path: Path | None = None, url: str | None = None) -> Arti
     paragraphs = [line for line in body.split("\n") if line.strip()]
     if not paragraphs:
         paragraphs = _fallback_paragraphs(markup)
+    paragraphs = _story_paragraphs(paragraphs)
     if not paragraphs:
         raise SourceError(path or url or "page", "no article text found in the page")
     site = one_line(document.sitename) if document is not None else None
     title = _title(document.title if document is not None else None, site, path)
+    site = site or _site_from_title_tag(markup, title)
     if paragraphs and one_line(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]
     published = parse_date(document.date) if document is not None and document.date else None

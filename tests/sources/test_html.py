@@ -113,3 +113,27 @@ def test_folders_pick_up_pages(tmp_path: Path) -> None:
     articles, errors = load_all([tmp_path])
     assert errors == []
     assert [a.title for a in articles] == ["Island ferry crews vote to strike over rosters"]
+
+
+def test_article_tag_page_without_pull_quote_signposts_or_caption() -> None:
+    article = load(FIXTURES / "school-meals-article-tag-page.htm")
+    assert article.title == "Free school meals extended to all primary pupils"
+    assert (article.byline, article.published) == ("Priya Nair", "2024-05-17")
+    assert article.site == "Riverside Chronicle"  # named only after the headline in <title>
+    body = paragraphs(article)
+    assert len(body) == 5
+    # The pull quote repeats a sentence of the body: kept once, in its full paragraph.
+    assert sum("No child should learn on an empty stomach" in p for p in body) == 1
+    assert not any(p.startswith("Read more") for p in body)
+    for junk in ("Skip to content", "Puzzles", "Photo:", "Sign up", "Valley Media Group"):
+        assert junk not in article.text, junk
+
+
+def test_a_short_sentence_repeated_inside_the_story_is_kept(write) -> None:
+    html = (
+        "<html><head><title>Vote</title></head><body><article>"
+        "<p>The mayor said she declined to comment on the vote when asked on Monday.</p>"
+        "<p>She declined to comment.</p>"
+        "</article></body></html>"
+    )
+    assert paragraphs(load(write("vote.html", html)))[-1] == "She declined to comment."
