@@ -70,6 +70,7 @@ _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _HEADLINE_MAX = 160
 _SOFT_WRAP_MIN = 40  # a line this long that breaks mid-name was wrapped, not ended
 _MAX_PERSON_TOKENS = 4
+_MAX_NAME_TOKENS = 12
 _LONE_WORD_DEFAULT = "ORG"  # measured: lone unknown words in news are teams and firms more often
 
 
@@ -229,12 +230,19 @@ def _read_run(doc: _Doc, start: int, end: int) -> None:
             _Tok(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(chunk)
         ]
         pieces = _pieces(doc, tokens)
-    for piece in pieces:
-        at = piece[0].start
-        if _in_headline(doc, at):
-            _read_headline_piece(doc, piece)
-        else:
-            _read_piece(doc, piece, _sentence_initial(text, at))
+    for whole_piece in pieces:
+        # No name runs past a dozen words; reading longer stretches in slices keeps
+        # degenerate text ("A Mr B Mr C Mr ..." for pages) linear.
+        for cut in range(0, len(whole_piece), _MAX_NAME_TOKENS):
+            _read_slice(doc, whole_piece[cut : cut + _MAX_NAME_TOKENS])
+
+
+def _read_slice(doc: _Doc, piece: list[_Tok]) -> None:
+    at = piece[0].start
+    if _in_headline(doc, at):
+        _read_headline_piece(doc, piece)
+    else:
+        _read_piece(doc, piece, _sentence_initial(doc.text, at))
 
 
 def _read_plain(doc: _Doc, start: int, end: int, chunk: str) -> bool:
@@ -243,6 +251,8 @@ def _read_plain(doc: _Doc, start: int, end: int, chunk: str) -> bool:
     Returns False, having done nothing, when the run needs the full reading: a title,
     a common word, a nationality in front, or nothing that vouches for it.
     """
+    if chunk.count(" ") >= _MAX_NAME_TOKENS:
+        return False
     tables = _tables()
     label = tables.exact.get(chunk)
     if label is None:

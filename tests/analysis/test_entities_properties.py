@@ -86,3 +86,16 @@ def test_a_long_single_line_document_is_handled() -> None:
     found = find_entities(text)
     assert len(found) == 4 * 3000
     check(text[:5000])
+
+
+def test_a_page_of_titles_is_read_without_running_out_of_stack() -> None:
+    # Each "Mr" starts a title; reading them one inside another once overflowed the stack.
+    text = "Xy Mr " * 5000
+    found = find_entities(text)
+    assert found, "a crash inside the finder shows up as no names at all"
+    check(text[:3000])
+
+
+def test_a_long_capitalised_run_is_not_one_giant_name() -> None:
+    text = "Alpha Beta Gamma Delta " * 500
+    assert all(len(e.text.split()) <= 12 for e in find_entities(text))
