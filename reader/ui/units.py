@@ -263,9 +263,6 @@ class Units:
         """What a click at ``offset`` focuses: the quote there, else the sentence."""
         return self.quote_at(offset) or self.sentence_at(offset)
 
-    def unit_for_match(self, offset: int) -> Unit | None:
-        return self.unit_at(offset)
-
     def first_quote_of(self, speaker: str) -> Unit | None:
         for index, quote in enumerate(self.quotes):
             if quote.speaker == speaker:

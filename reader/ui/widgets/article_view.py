@@ -11,7 +11,7 @@ shown, and keeps rendered rows in an LRU cache.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -39,7 +39,7 @@ from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, Them
 from reader.ui.units import Unit, Units
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.people_panel import PeoplePanel
-from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.search_bar import SearchBar, SearchMatches
 from reader.ui.wrap import (
     SEPARATOR,
     LineIndex,
@@ -53,7 +53,6 @@ GUTTER = 3  # focus bar, annotation bar, space
 MEASURE = 100  # longest line in cells: long lines are hard to read
 FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
 CHUNK_CHARS = 1_000_000  # text wrapped per worker step (about 30 ms)
-MAX_MATCHES = 50_000
 _span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -463,6 +462,23 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.MouseSelected(span))
 
 
+def _key(
+    action: str,
+    keys: str,
+    description: str,
+    help: str,
+    *,
+    show: bool = False,
+    display: str | None = None,
+    name: str | None = None,
+) -> Binding:
+    """A reader binding; its id ("article.<name>") lets a user keymap rebind it."""
+    return Binding(
+        keys, action, description, show=show, key_display=display, tooltip=help,
+        id=f"article.{name or action}",
+    )  # fmt: skip
+
+
 class ArticleView(Widget):
     """The reader pane: show a story, move a focus through it, select, search."""
 
@@ -481,189 +497,40 @@ class ArticleView(Widget):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "down,j",
-            "next_sentence",
-            "Next sentence",
-            show=False,
-            tooltip="Focus the next sentence.",
-            id="article.next_sentence",
-        ),
-        Binding(
-            "up,k",
-            "previous_sentence",
-            "Previous sentence",
-            show=False,
-            tooltip="Focus the previous sentence.",
-            id="article.previous_sentence",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "next_paragraph",
-            "Next paragraph",
-            show=False,
-            key_display="}",
-            tooltip="Focus the next paragraph.",
-            id="article.next_paragraph",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_paragraph",
-            "Previous paragraph",
-            show=False,
-            key_display="{",
-            tooltip="Focus the previous paragraph.",
-            id="article.previous_paragraph",
-        ),
-        Binding(
-            "n",
-            "next_quote",
-            "Next quote",
-            tooltip="Focus the next direct quotation and show its speaker.",
-            id="article.next_quote",
-        ),
-        Binding(
-            "N",
-            "previous_quote",
-            "Previous quote",
-            show=False,
-            tooltip="Focus the previous direct quotation.",
-            id="article.previous_quote",
-        ),
-        Binding(
-            "p",
-            "next_person",
-            "Next person",
-            show=False,
-            tooltip="Focus the next mention of a person's name.",
-            id="article.next_person",
-        ),
-        Binding(
-            "P",
-            "previous_person",
-            "Previous person",
-            show=False,
-            tooltip="Focus the previous mention of a person's name.",
-            id="article.previous_person",
-        ),
-        Binding(
-            "pagedown",
-            "page_down",
-            "Page down",
-            show=False,
-            tooltip="Scroll down one screen.",
-            id="article.page_down",
-        ),
-        Binding(
-            "space",
-            "page_down",
-            "Page down",
-            show=False,
-            tooltip="Scroll down one screen.",
-            id="article.page_down_space",
-        ),
-        Binding(
-            "pageup",
-            "page_up",
-            "Page up",
-            show=False,
-            tooltip="Scroll up one screen.",
-            id="article.page_up",
-        ),
-        Binding(
-            "b",
-            "page_up",
-            "Page up",
-            show=False,
-            tooltip="Scroll up one screen.",
-            id="article.page_up_b",
-        ),
-        Binding(
-            "g,home",
-            "top",
-            "Top",
-            show=False,
-            tooltip="Go to the start of the story.",
-            id="article.top",
-        ),
-        Binding(
-            "G,end",
-            "end",
-            "End",
-            show=False,
-            tooltip="Go to the end of the story.",
-            id="article.end",
-        ),
-        Binding(
-            "v",
-            "select",
-            "Select",
-            tooltip="Start a selection at the focus; moves then extend it.",
-            id="article.select",
-        ),
-        Binding(
-            "w",
-            "grow_word",
-            "Grow selection",
-            show=False,
-            tooltip="Extend the selection by one word at its end.",
-            id="article.grow_word",
-        ),
-        Binding(
-            "W",
-            "shrink_word",
-            "Shrink selection",
-            show=False,
-            tooltip="Shrink the selection by one word at its end.",
-            id="article.shrink_word",
-        ),
-        Binding(
-            "escape",
-            "clear",
-            "Clear",
-            show=False,
-            tooltip="Clear the selection, then the search highlights.",
-            id="article.clear",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            key_display="/",
-            tooltip="Search the story as you type; enter jumps to the match.",
-            id="article.search",
-        ),
-        Binding(
-            "ctrl+n",
-            "next_match",
-            "Next match",
-            show=False,
-            tooltip="Focus the next search match.",
-            id="article.next_match",
-        ),
-        Binding(
-            "ctrl+b",
-            "previous_match",
-            "Previous match",
-            show=False,
-            tooltip="Focus the previous search match.",
-            id="article.previous_match",
-        ),
-        Binding(
-            "l",
-            "toggle_legend",
-            "Legend",
-            tooltip="Show or hide what each highlight means.",
-            id="article.legend",
-        ),
-        Binding(
-            "i",
-            "toggle_people",
-            "People",
-            tooltip="Show or hide the people in this story and how often each is quoted.",
-            id="article.people",
-        ),
-    ]
+        _key("next_sentence", "down,j", "Next sentence", "Focus the next sentence."),
+        _key("previous_sentence", "up,k", "Previous sentence", "Focus the previous sentence."),
+        _key("next_paragraph", "right_curly_bracket", "Next paragraph",
+             "Focus the next paragraph.", display="}"),
+        _key("previous_paragraph", "left_curly_bracket", "Previous paragraph",
+             "Focus the previous paragraph.", display="{"),
+        _key("next_quote", "n", "Next quote",
+             "Focus the next direct quotation and show its speaker.", show=True),
+        _key("previous_quote", "N", "Previous quote", "Focus the previous direct quotation."),
+        _key("next_person", "p", "Next person", "Focus the next mention of a person's name."),
+        _key("previous_person", "P", "Previous person",
+             "Focus the previous mention of a person's name."),
+        _key("page_down", "pagedown", "Page down", "Scroll down one screen."),
+        _key("page_down", "space", "Page down", "Scroll down one screen.", name="page_down_space"),
+        _key("page_up", "pageup", "Page up", "Scroll up one screen."),
+        _key("page_up", "b", "Page up", "Scroll up one screen.", name="page_up_b"),
+        _key("top", "g,home", "Top", "Go to the start of the story."),
+        _key("end", "G,end", "End", "Go to the end of the story."),
+        _key("select", "v", "Select",
+             "Start a selection at the focus; moves then extend it.", show=True),
+        _key("grow_word", "w", "Grow selection", "Extend the selection by one word at its end."),
+        _key("shrink_word", "W", "Shrink selection",
+             "Shrink the selection by one word at its end."),
+        _key("clear", "escape", "Clear", "Clear the selection, then the search highlights."),
+        _key("search", "slash", "Search",
+             "Search the story as you type; enter jumps to the match.", show=True, display="/"),
+        _key("next_match", "ctrl+n", "Next match", "Focus the next search match."),
+        _key("previous_match", "ctrl+b", "Previous match", "Focus the previous search match."),
+        _key("toggle_legend", "l", "Legend",
+             "Show or hide what each highlight means.", show=True, name="legend"),
+        _key("toggle_people", "i", "People",
+             "Show or hide the people in this story and how often each is quoted.",
+             show=True, name="people"),
+    ]  # fmt: skip
 
     class StatusChanged(Message):
         """What the focus or selection is now, for the status bar."""
@@ -685,9 +552,7 @@ class ArticleView(Widget):
         self._annotation_source: tuple[list[Annotation], dict[str, str]] = ([], {})
         self._quote_layer = SpanIndex()
         self._name_layer = SpanIndex()
-        self._matches = SpanIndex()
-        self._match_index: int | None = None
-        self._query = ""
+        self._matches = SearchMatches()
         # Built here, not in compose, so show() works before the pane is mounted.
         self._text = ArticleText(id="article-text")
         self._people = PeoplePanel(id="article-people")
@@ -735,7 +600,7 @@ class ArticleView(Widget):
         self._quote_layer = self._name_layer = SpanIndex()
         self._focus = self._anchor = self._selection = self._mouse_selection = None
         self._annotations = self._annotation_marks()
-        self._clear_search()
+        self._matches.clear()
         self._people.set_people(self.analysis)
         self.text_widget.load(article, paragraphs)
         self._update_layers()
@@ -830,7 +695,7 @@ class ArticleView(Widget):
 
     @property
     def search_matches(self) -> list[Span]:
-        return [Span(mark.start, mark.end) for mark in self._matches.marks]
+        return [Span(mark.start, mark.end) for mark in self._matches.marks.marks]
 
     def focus_offset(self, offset: int) -> None:
         """Put the focus on the unit at ``offset`` (used to jump to annotations, matches)."""
@@ -848,16 +713,13 @@ class ArticleView(Widget):
             if quote.speaker_start is not None and quote.speaker_end is not None:
                 speaker = Mark(quote.speaker_start, quote.speaker_end)
         selection = self.selection_span
-        current = None
-        if self._match_index is not None and self._matches:
-            current = self._matches.marks[self._match_index]
         self.text_widget.set_layers(
             Layers(
                 quotes=self._quote_layer,
                 names=self._name_layer,
                 annotations=self._annotations,
-                search=self._matches,
-                current_match=current,
+                search=self._matches.marks,
+                current_match=self._matches.current_mark,
                 focus=Mark(focus.span.start, focus.span.end) if focus else None,
                 speaker=speaker,
                 selection=Mark(selection.start, selection.end) if selection else None,
@@ -1010,7 +872,7 @@ class ArticleView(Widget):
             self._update_layers()
             self._status(self._describe())
         elif self._matches:
-            self._clear_search()
+            self._matches.clear()
             self._update_layers()
         elif self._people.display:
             self.action_toggle_people()
@@ -1053,75 +915,44 @@ class ArticleView(Widget):
     # -- search ----------------------------------------------------------------------
 
     def action_search(self) -> None:
-        bar = self._search
-        bar.open(self._query)
-
-    def _clear_search(self) -> None:
-        self._matches = SpanIndex()
-        self._match_index = None
-        self._query = ""
+        self._search.open(self._matches.query)
 
     def _close_search(self) -> None:
         self._search.close()
         self.text_widget.focus()
 
     def _find(self, query: str) -> None:
-        self._query = query
-        self._match_index = None
-        if not query or self.article is None or not self.units.paragraphs:
-            self._matches = SpanIndex()
+        paragraphs = self.units.paragraphs
+        if self.article is None or not paragraphs:
+            self._matches.clear()
             return
-        text = self.article.text
-        first = self.units.paragraphs[0].start
-        last = self.units.paragraphs[-1].end
-        pattern = re.compile(re.escape(query), re.IGNORECASE)
-        marks = []
-        for match in pattern.finditer(text, first, last):
-            marks.append(Mark(match.start(), match.end()))
-            if len(marks) >= MAX_MATCHES:
-                break
-        self._matches = SpanIndex(marks)
-
-    def _match_after(self, origin: int) -> int | None:
-        marks = self._matches.marks
-        for index, mark in enumerate(marks):
-            if mark.start >= origin:
-                return index
-        return 0 if marks else None
+        self._matches.find(self.article.text, query, paragraphs[0].start, paragraphs[-1].end)
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
         event.stop()
+        matches = self._matches
         self._find(event.query)
-        self._match_index = self._match_after(self.text_widget.top_offset())
+        # Typing previews the first match from the top of the view; the focus stays.
+        matches.current = matches.from_offset(self.text_widget.top_offset())
         self._update_layers()
-        if self._match_index is not None:
-            mark = self._matches.marks[self._match_index]
+        if (mark := matches.current_mark) is not None:
             self.text_widget.scroll_to_span(Span(mark.start, mark.end))
-        self._status(self._search_status())
-
-    def _search_status(self) -> str:
-        if not self._query:
-            return "Search"
-        count = len(self._matches)
-        if not count:
-            return f"No match for “{self._query}”"
-        more = "+" if count >= MAX_MATCHES else ""
-        index = (self._match_index or 0) + 1
-        return f"Match {index}/{count}{more} for “{self._query}”"
+        self._status(matches.describe())
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        if event.query != self._query:
+        matches = self._matches
+        if event.query != matches.query:
             self._find(event.query)
-            self._match_index = self._match_after(self.text_widget.top_offset())
+            matches.current = matches.from_offset(self.text_widget.top_offset())
         self._close_search()
-        if self._match_index is None:
+        if matches.current is None:
             self._update_layers()
-            self._status(self._search_status())
-            return
-        self._go_to_match(self._match_index)
+            self._status(matches.describe())
+        else:
+            self._go_to_match(matches.current)
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
@@ -1129,44 +960,39 @@ class ArticleView(Widget):
         self._close_search()
 
     def _go_to_match(self, index: int) -> None:
-        self._match_index = index
-        mark = self._matches.marks[index]
-        unit = self.units.unit_for_match(mark.start)
+        """Focus the unit holding match ``index``: its quote when it lies in one."""
+        self._matches.current = index
+        mark = self._matches.marks.marks[index]
+        unit = self.units.unit_at(mark.start)
         if unit is not None:
             self._focus = unit
         self._update_layers()
         self.text_widget.scroll_to_span(Span(mark.start, mark.end))
         focus = f" · {self.units.describe(unit)}" if unit is not None else ""
-        self._status(self._search_status() + focus)
+        self._status(self._matches.describe() + focus)
 
     def _match_origin(self) -> int:
-        current = self._match_index
+        mark = self._matches.current_mark
         focus = self._focus
-        if current is not None:
-            mark = self._matches.marks[current]
-            if focus is None or focus.span.start <= mark.start < focus.span.end:
-                return mark.start
+        if mark is not None and (focus is None or focus.span.contains(mark.start)):
+            return mark.start
         if focus is not None and self._visible_focus():
             return focus.span.start
         return self.text_widget.top_offset() - 1
 
     def action_next_match(self) -> None:
-        if not self._matches:
+        index = self._matches.after(self._match_origin())
+        if index is None:
             self.app.bell()
-            return
-        marks = self._matches.marks
-        starts = [mark.start for mark in marks]
-        index = bisect_right(starts, self._match_origin())
-        self._go_to_match(index if index < len(marks) else 0)
+        else:
+            self._go_to_match(index)
 
     def action_previous_match(self) -> None:
-        if not self._matches:
+        index = self._matches.before(self._match_origin())
+        if index is None:
             self.app.bell()
-            return
-        marks = self._matches.marks
-        starts = [mark.start for mark in marks]
-        index = bisect_left(starts, self._match_origin()) - 1
-        self._go_to_match(index if index >= 0 else len(marks) - 1)
+        else:
+            self._go_to_match(index)
 
     # -- mouse -----------------------------------------------------------------------
 
