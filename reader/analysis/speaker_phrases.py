@@ -29,13 +29,6 @@ from reader.analysis.lexicon import (
 from reader.analysis.text_units import Token
 
 QUOTE_CHARS = frozenset('"“”«»„')
-# Cues that may come before their speaker: "said Smith", "added the senator".
-INVERTIBLE_CUES = frozenset(
-    words(
-        "said says added adds asked asks wrote writes continued replied explained noted "
-        "recalled argued insisted countered declared warned concluded responded"
-    )
-)
 # Before a quote, "told the crowd" names a listener; only these verbs put the speaker after.
 LEFT_INVERTIBLE_CUES = frozenset(words("said says added adds wrote writes continued explained"))
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
@@ -173,6 +166,7 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
         return _pronoun(toks[j])
     k = j
     lower_words = 0
+    extended = False
     while k >= lo and j - k < _MAX_PHRASE:
         tok = toks[k]
         word = tok.lower
@@ -184,6 +178,10 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
         if word in DETERMINERS:
             if _of_the(toks, k, lo):
                 k -= 2  # "Mr. Morgan of the Sierra Club": keep going back to the name
+                continue
+            if not extended and _preposition_inside(toks, k, lo):
+                extended = True
+                k -= 2  # "a narrator in the Clinton ad", "a spokesman for the party"
                 continue
             k -= 1  # "the", "a": part of the phrase, and its first word
             break
@@ -206,6 +204,17 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
     if not words:
         return None
     return split_phrase(words)
+
+
+def _preposition_inside(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether the determiner at ``k`` follows "noun in|for|of|with" of a longer phrase."""
+    if k - 3 < lo or toks[k - 1].lower not in ("in", "for", "of", "with", "at", "from"):
+        return False
+    noun = toks[k - 2]
+    if not is_word(noun) or noun.lower in PHRASE_BREAKERS or noun.lower in SPEECH_CUES:
+        return False
+    # the longer phrase must itself open with a determiner a word or two earlier
+    return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 2))
 
 
 def _of_the(toks: list[Token], k: int, lo: int) -> bool:

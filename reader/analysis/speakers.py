@@ -18,7 +18,6 @@ from reader.analysis.lexicon import SENTENCE_OPENERS, SUBJECT_PRONOUNS, SUBORDIN
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_phrases import (
-    INVERTIBLE_CUES,
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
     cue_at,
@@ -44,6 +43,8 @@ _MARKS_AND_PUNCT = "\"'“”‘’«»„‚‹›.,;:!? \n"
 _CLOSING_MARKS = "\"'“”‘’«»„‚‹› \n"
 _LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
 _DASHES = frozenset({"―", "—", "–", "-"})
+# Cues that name the listener, not the speaker, when they come first: '"...," told him'.
+_NOT_INVERTED = frozenset({"told", "tell", "tells", "called", "calls", "described"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 # Words that open a sentence with a phrase before its subject: "On Sunday, Sanders said".
 _INTRODUCERS = frozenset(
@@ -123,9 +124,7 @@ def _sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
     k = first - 1
     floor = max(0, first - _MAX_SENTENCE)
     while k >= floor:
-        if k in quote_ends:
-            return k + 1
-        if toks[k].text in _SENTENCE_END:
+        if k in quote_ends or _ends_sentence(toks, k):
             return k + 1
         k -= 1
     return floor
@@ -191,11 +190,17 @@ def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
             phrase = phrase_after(toks, c + 2, end)
             return Attribution(phrase, cue, 0.85, source="right") if phrase else None
         if c == r:
-            if cue not in INVERTIBLE_CUES and cue != "according to":
+            # '"...," said X' / '"...," added the senator': any cue but a participle
+            if cue.endswith("ing") or cue in _NOT_INVERTED:
                 return None
             phrase = phrase_after(toks, c + len(cue.split()), end)
             return Attribution(phrase, cue, 0.9, source="right") if phrase else None
         phrase = phrase_before(toks, c, r)
+        if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
+            # 'X scolded him: "..." she said': the sentence already named her
+            subject = _sentence_subject(toks, ctx.sentence_start, ctx.first)
+            if subject is not None and subject.named:
+                return Attribution(subject, cue, 0.85, source="right")
         if phrase is None:
             return None
         if phrase.phrase_start <= toks[r].start:
@@ -319,8 +324,10 @@ def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase |
     if i >= limit or toks[i].lower.endswith("ing") or _shouted(toks, i, limit):
         return None  # "Following the vote, ...", or an all-capitals subheading
     phrase = phrase_after(toks, i, limit)
-    if phrase is not None and (phrase.named or phrase.pronoun):
-        return phrase
+    if phrase is None:
+        return None
+    if phrase.named or phrase.pronoun or toks[i].lower in ("the", "a", "an"):
+        return phrase  # "Trump", "he", "The Republican nominee"
     return None
 
 
@@ -341,7 +348,9 @@ def _from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     phrase = phrase_before(toks, colon, lo)
     if phrase is not None and phrase.named and phrase.phrase_start == toks[lo].start:
         return Attribution(phrase, ":", 0.75, source="colon")
-    return None
+    # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
+    subject = _sentence_subject(toks, lo, colon)
+    return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
 
 
 def _borrow(
