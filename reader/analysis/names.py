@@ -216,7 +216,8 @@ def _read_run(doc: _Doc, start: int, end: int) -> None:
         return
     chunk = text[start:end]
     if _NEEDS_CUTTING.search(chunk) is None:
-        if not _in_headline(doc, start) and _read_plain(doc, start, end, chunk):
+        # Settled by a list or a name's shape, a plain run means the same in a headline.
+        if _read_plain(doc, start, end, chunk):
             return
         # Plain words and single spaces ("Sergei Ryabkov"): one piece, offsets by counting.
         tokens = []
