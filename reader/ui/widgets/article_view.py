@@ -543,6 +543,7 @@ class ArticleView(Widget):
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.analysis = Analysis()
+        self._analysed = False
         self.units = Units("", [])
         self._focus: Unit | None = None
         self._anchor: Span | None = None  # where a keyboard selection started
@@ -596,6 +597,7 @@ class ArticleView(Widget):
         self.article = article
         paragraphs = article.paragraphs or paragraph_spans(article.text, article.body_start)
         self.analysis = Analysis()
+        self._analysed = False
         self.units = Units(article.text, paragraphs)
         self._quote_layer = self._name_layer = SpanIndex()
         self._focus = self._anchor = self._selection = self._mouse_selection = None
@@ -610,6 +612,7 @@ class ArticleView(Widget):
     def set_analysis(self, analysis: Analysis) -> None:
         """Quotes and names found by the analysis: drawn as soon as they arrive."""
         self.analysis = analysis
+        self._analysed = True
         self.units.set_analysis(analysis)
         # Built once per analysis: a key press only changes the focus and selection marks.
         self._quote_layer = SpanIndex(Mark(q.start, q.end) for q in self.units.quotes)
@@ -759,7 +762,7 @@ class ArticleView(Widget):
             return True  # still being wrapped: it was put there on purpose
         return end_row >= top and row < top + text.size.height
 
-    def _move(self, finder: Callable[[int], Unit | None], forward: bool) -> None:
+    def _move(self, finder: Callable[[int], Unit | None], forward: bool, what: str) -> None:
         if self.article is None:
             return
         text = self.text_widget
@@ -771,36 +774,45 @@ class ArticleView(Widget):
         else:
             origin = text.bottom_offset() + 1
         unit = finder(origin)
-        if unit is None:
-            self.app.bell()
+        if unit is not None:
+            self._set_focus(unit)
             return
-        self._set_focus(unit)
+        self.app.bell()
+        if what in ("quote", "person") and not self._analysed:
+            self._status("Still finding quotes and names…")
+        elif what in ("quote", "person") and not self._count(what):
+            self._status(f"No {'quotes' if what == 'quote' else 'people'} found in this story")
+        else:
+            self._status(f"No {what} {'after' if forward else 'before'} this one")
+
+    def _count(self, what: str) -> int:
+        return len(self.units.quotes) if what == "quote" else len(self.units.people)
 
     # -- actions ---------------------------------------------------------------------
 
     def action_next_sentence(self) -> None:
-        self._move(self.units.next_sentence, True)
+        self._move(self.units.next_sentence, True, "sentence")
 
     def action_previous_sentence(self) -> None:
-        self._move(self.units.previous_sentence, False)
+        self._move(self.units.previous_sentence, False, "sentence")
 
     def action_next_paragraph(self) -> None:
-        self._move(self.units.next_paragraph, True)
+        self._move(self.units.next_paragraph, True, "paragraph")
 
     def action_previous_paragraph(self) -> None:
-        self._move(self.units.previous_paragraph, False)
+        self._move(self.units.previous_paragraph, False, "paragraph")
 
     def action_next_quote(self) -> None:
-        self._move(self.units.next_quote, True)
+        self._move(self.units.next_quote, True, "quote")
 
     def action_previous_quote(self) -> None:
-        self._move(self.units.previous_quote, False)
+        self._move(self.units.previous_quote, False, "quote")
 
     def action_next_person(self) -> None:
-        self._move(self.units.next_person, True)
+        self._move(self.units.next_person, True, "person")
 
     def action_previous_person(self) -> None:
-        self._move(self.units.previous_person, False)
+        self._move(self.units.previous_person, False, "person")
 
     def action_page_down(self) -> None:
         self.text_widget.scroll_page_down(animate=False)
