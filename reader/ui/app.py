@@ -128,8 +128,9 @@ class NewsReaderApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
-        # After the first frame: the panes are drawn before any file is read.
-        self.call_after_refresh(self.load_library)
+        # Reading starts while the first frame is being composed and drawn (in a thread);
+        # the result waits for the panes if it comes back before they exist.
+        self.load_library()
 
     # Library ---------------------------------------------------------------------------
 
@@ -145,6 +146,9 @@ class NewsReaderApp(App[None]):
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
+        if not self.main.is_mounted:
+            self.call_after_refresh(self.on_library_loaded, message)
+            return
         self.articles = newest_first(message.articles)
         for error in message.errors:
             self.notify(error, title="Story skipped", severity="warning")

@@ -22,7 +22,8 @@ class MainScreen(Screen[None]):
     # inputs in the chain, tab would wander; readers expect it to flip between the panes.
     BINDINGS = bindings(MAIN_SCREEN_KEYS)
     BINDING_GROUP_TITLE = "Everywhere"
-    AUTO_FOCUS = "#story-list"
+    # Focus is given once the library is loaded: each focus change rebuilds the footer.
+    AUTO_FOCUS = ""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
