@@ -30,7 +30,7 @@ _RUN = re.compile(
 _NAME_WORD = re.compile(rf"{_WORD}|de|van|von|bin|al|da|del|der|du")
 _POSSESSIVE = ("'s", "’s")
 _MAX_WORD = 40
-_LOOK_BACK = 3000
+_LOOK_BACK = 1500
 _SEARCH_RADIUS = 20_000
 _MAX_NAME_WORDS = 4
 

@@ -432,18 +432,25 @@ def _finish(
     paras: list[tuple[int, int]],
 ) -> list[Quote]:
     quotes: list[Quote] = []
+    headlines: dict[int, bool] = {}
+
+    def headline(p: int) -> bool:
+        if p not in headlines:
+            headlines[p] = _is_headline(text, paras[p])
+        return headlines[p]
+
     last_person: tuple[str, int, int, str | None] | None = None
     last_group: tuple[str, int, int, str | None] | None = None
     for q, att in zip(marked, found, strict=True):
         quote = Quote(start=q.start, end=q.end, text=text[q.start : q.end])
         base = 0.9 if q.closed or q.continues else 0.6
-        titled = not _is_headline(text, paras[q.paragraph]) and (
+        titled = (
             _is_nickname(text, q)
             or (
                 _looks_like_a_name_or_title(text, q)
                 and (att is None or att.source not in ("right", "colon"))
             )
-        )
+        ) and not headline(q.paragraph)
         if att is None or titled:
             short = _word_count(text, q) <= _SCARE_WORDS
             quote.kind = "scare" if short or titled else "quote"
