@@ -730,9 +730,13 @@ def _settle(doc: _Doc) -> list[Entity]:
                 if label is None:
                     if f.initial and not _scored(text, f) and _is_dateline(text, f.end, True):
                         label = "LOC"  # "KEELING 1999-02-01", even in capitals
-                    elif (not f.initial or key in seen_mid or _scored(text, f)) and not (
-                        _in_headline(doc, f.start)
-                    ):
+                    elif (
+                        not f.initial
+                        or key in seen_mid
+                        or _scored(text, f)
+                        # "Ayesha Raman spoke. ... Ayesha said": a word of it recurs.
+                        or (" " in key and not seen_mid.isdisjoint(key.split()))
+                    ) and not _in_headline(doc, f.start):
                         label = _guess(doc, f, key)
             if label is None:
                 continue

@@ -1,9 +1,11 @@
 """Join mentions of one entity: "Joe Biden", "Biden", "Biden's", "BIDEN".
 
 People are joined by surname to the nearest fuller name that shares it (two
-Bidens in one story go to whichever was named last before the mention);
-everything else by its normalised spelling, with an acronym joined to the name
-it abbreviates ("United Nations" ... "UN"). A group is named by its fullest form.
+Bidens in one story go to whichever was named last before the mention), or by a
+first name that only one person in the story has; everything else by its
+spelling, ignoring case and the dots of an acronym ("U.S." is "US"); an acronym
+then joins the name it abbreviates ("United States" ... "US"). A group is named
+by its fullest form. Every step is a dictionary lookup, so long stories stay fast.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
     groups: list[EntityGroup] = []
     by_key: dict[tuple[str, str], EntityGroup] = {}
     by_surname: dict[str, list[EntityGroup]] = {}
-    by_initials: dict[str, EntityGroup] = {}
+    by_first_name: dict[str, list[EntityGroup]] = {}
 
     def new_group(entity: Entity, key: tuple[str, str]) -> EntityGroup:
         group = EntityGroup(id=len(groups), name=_spelling(entity.text), label=entity.label)
@@ -30,53 +32,73 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
         if entity.label != "PER" or len(words) < 2:
             continue
         key = ("PER", _fold(" ".join(words)))
-        group = by_key.get(key) or _same_person(by_surname.get(_fold(words[-1]), []), words)
+        surname, first = _fold(words[-1]), _fold(words[0])
+        group = by_key.get(key) or _same_person(by_surname.get(surname, []), first)
         if group is None:
             group = new_group(entity, key)
-            by_surname.setdefault(_fold(words[-1]), []).append(group)
+            by_surname.setdefault(surname, []).append(group)
+            by_first_name.setdefault(first, []).append(group)
         by_key[key] = group
+
     last_seen: dict[int, int] = {}
     for entity in entities:
         name = _spelling(entity.text)
-        words = name.split()
-        key = (entity.label, _fold(name))
+        key = _key(entity.label, name)
         group = by_key.get(key)
-        if group is None and entity.label == "PER" and len(words) == 1:
-            group = _nearest(by_surname.get(_fold(name), []), last_seen)
+        if group is None and entity.label == "PER" and " " not in name:
+            group = _nearest(by_surname.get(key[1], []), last_seen)
             if group is None:
-                candidates = [
-                    g
-                    for g in groups
-                    if g.label == "PER" and _fold(g.name).split()[0] == _fold(name)
-                ]
-                group = candidates[0] if len(candidates) == 1 else None
-        if group is None and entity.label in ("ORG", "LOC") and name.isupper():
-            group = by_initials.get(name.replace(".", ""))
+                sharing = by_first_name.get(key[1], [])
+                group = sharing[0] if len(sharing) == 1 else None
         if group is None:
             group = new_group(entity, key)
-            if entity.label in ("ORG", "LOC", "MISC") and len(words) > 1:
-                initials = "".join(w[0] for w in words if w[:1].isupper())
-                by_initials.setdefault(initials, group)
         by_key.setdefault(key, group)
         group.mentions.append(entity)
-        entity.group = group.id
         last_seen[group.id] = entity.start
         if len(name) > len(group.name) and not name.isupper():
             group.name = name
-    # A group whose only full-name mention was a headline in capitals keeps a readable name.
-    # Short capitals are acronyms ("NATO", "USA"); longer ones, and people, were shouted.
-    for group in groups:
+
+    groups = _join_acronyms([g for g in groups if g.mentions])
+    for number, group in enumerate(groups):
+        group.id = number
+        for mention in group.mentions:
+            mention.group = number
+        # A name only ever shouted in a capitals headline is shown readably; short
+        # capitals are acronyms ("NATO", "USA"), longer ones and people were shouted.
         shortest = {"PER": 1, "LOC": 4}.get(group.label, 7)
         if group.name.isupper() and len(group.name) >= shortest:
             group.name = group.name.title()
-    return [g for g in groups if g.mentions]
+    return groups
 
 
-def _same_person(candidates: list[EntityGroup], words: list[str]) -> EntityGroup | None:
+def _join_acronyms(groups: list[EntityGroup]) -> list[EntityGroup]:
+    """Fold 'UN' into 'United Nations' when both are in the story, under one label."""
+    expanded: dict[tuple[str, str], EntityGroup] = {}
+    for group in groups:
+        words = group.name.split()
+        if len(words) > 1 and group.label != "PER":
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if len(initials) > 1:
+                expanded.setdefault((group.label, initials), group)
+    if not expanded:
+        return groups
+    kept: list[EntityGroup] = []
+    for group in groups:
+        acronym = group.name.replace(".", "")
+        target = expanded.get((group.label, acronym)) if acronym.isupper() else None
+        if target is None or target is group:
+            kept.append(group)
+            continue
+        target.mentions.extend(group.mentions)
+        target.mentions.sort(key=lambda e: e.start)
+    kept.sort(key=lambda g: g.mentions[0].start)
+    return kept
+
+
+def _same_person(candidates: list[EntityGroup], first: str) -> EntityGroup | None:
     """'Vladimir V. Putin' is 'Vladimir Putin': same first and last name."""
-    first = _fold(words[0])
     for group in candidates:
-        if _fold(group.name).split()[0] == first:
+        if _fold(group.name.split()[0]) == first:
             return group
     return None
 
@@ -87,6 +109,13 @@ def _nearest(candidates: list[EntityGroup], last_seen: dict[int, int]) -> Entity
     if len(candidates) == 1:
         return candidates[0]
     return max(candidates, key=lambda g: last_seen.get(g.id, -1))
+
+
+def _key(label: str, name: str) -> tuple[str, str]:
+    folded = _fold(name)
+    if name.isupper():  # "U.S." and "US", "N.A.T.O." and "NATO"
+        folded = folded.replace(".", "")
+    return label, folded
 
 
 def _spelling(text: str) -> str:

@@ -54,6 +54,26 @@ def test_an_acronym_joins_the_name_it_abbreviates() -> None:
     assert groups[0].name == "Coastal Fisheries Commission"
 
 
+def test_dotted_and_plain_acronyms_join_the_full_name() -> None:
+    text = "U.S. officials said the United States would wait; US envoys agreed."
+    groups = groups_of(text)
+    assert groups == {"United States": ["U.S.", "United States", "US"]}
+
+
+def test_a_lone_first_name_joins_the_only_person_who_has_it() -> None:
+    text = "Ayesha Raman and Tom Ochieng spoke. Later Ayesha said more."
+    groups = groups_of(text)
+    assert groups["Ayesha Raman"] == ["Ayesha Raman", "Ayesha"]
+
+
+def test_group_ids_follow_first_mention_after_joining() -> None:
+    text = "The UN met. Kenya spoke. The United Nations then voted."
+    found = find_entities(text)
+    groups = group_entities(text, found)
+    assert [(g.id, g.name) for g in groups] == [(0, "United Nations"), (1, "Kenya")]
+    assert [e.group for e in found] == [0, 1, 0]
+
+
 def test_a_capitals_only_name_is_shown_readably() -> None:
     text = "OSLO TALKS END\nNothing else."
     found = [Entity(0, 4, "OSLO", "LOC")]
