@@ -33,6 +33,7 @@ from reader.analysis.text_units import (
 )
 from reader.model import Quote
 
+_MAX_ASIDE = 10  # words of a role given after the name
 _LABEL_WORDS = 6  # "Name:" opening a paragraph labels who speaks in it
 _READ_RADIUS = 250  # characters around a quote that attribution may read
 _MAX_SENTENCE = 150  # tokens: how far back a sentence start is looked for
@@ -134,8 +135,8 @@ def _attribute_one(toks: list[Token], ctx: _Context) -> Attribution | None:
     return (
         _from_right(toks, ctx)
         or _from_left(toks, ctx)
-        or _from_subject(toks, ctx)
         or _from_label(toks, ctx)
+        or _from_subject(toks, ctx)
         or _from_sentence_before(toks, ctx)
     )
 
@@ -194,7 +195,11 @@ def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
             if cue.endswith("ing") or cue in _NOT_INVERTED:
                 return None
             phrase = phrase_after(toks, c + len(cue.split()), end)
-            return Attribution(phrase, cue, 0.9, source="right") if phrase else None
+            if phrase is None:
+                return None
+            if phrase.named and phrase.role is None:
+                phrase.role = _aside_role(toks, c, phrase.end, hi)
+            return Attribution(phrase, cue, 0.9, source="right")
         phrase = phrase_before(toks, c, r)
         if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
             # 'X scolded him: "..." she said': the sentence already named her
@@ -210,6 +215,23 @@ def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
             return Attribution(phrase, cue, 0.7, source="right")
         return None
     return None
+
+
+def _aside_role(toks: list[Token], cue: int, name_end: int, hi: int) -> str | None:
+    """``said Ann Reyes, an economist.``: the aside after the name is the role."""
+    k = next((n for n in range(cue, hi) if toks[n].start >= name_end), None)
+    if (
+        k is None
+        or k + 2 >= hi
+        or toks[k].text != ","
+        or toks[k + 1].lower not in ("a", "an", "the")
+    ):
+        return None
+    stop = k + 2
+    while stop < hi and toks[stop].is_word and stop - k < _MAX_ASIDE:
+        stop += 1
+    words = toks[k + 2 : stop]
+    return " ".join(t.text for t in words) if words else None
 
 
 def _from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
@@ -481,7 +503,19 @@ def _finish(
                 last_person = mention
             last_group = mention
         quotes.append(quote)
+    _share_roles(quotes)
     return quotes
+
+
+def _share_roles(quotes: list[Quote]) -> None:
+    """A role given once ("Deputy Foreign Minister") holds for the speaker's other quotes."""
+    roles: dict[str, str] = {}
+    for quote in quotes:
+        if quote.speaker and quote.role:
+            roles.setdefault(quote.speaker, quote.role)
+    for quote in quotes:
+        if quote.speaker and not quote.role:
+            quote.role = roles.get(quote.speaker)
 
 
 def _is_headline(text: str, para: tuple[int, int]) -> bool:

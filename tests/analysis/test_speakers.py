@@ -128,3 +128,60 @@ def test_speaker_is_not_taken_from_across_a_new_sentence() -> None:
     text = '"We won." He then left the stage while the crowd sang.\n\nNo one spoke.'
     (quote,) = analyze(text).quotes
     assert quote.cue is None
+
+
+def test_role_given_once_holds_for_later_quotes() -> None:
+    text = (
+        'Deputy Foreign Minister Sergei Lavin said the talks were "useful."\n\n'
+        '"We will meet again," Lavin said.'
+    )
+    assert [q.role for q in quotes(text)] == ["Deputy Foreign Minister"] * 2
+
+
+def test_labelled_line_names_the_speaker() -> None:
+    text = "Mayor Ruiz: Budget Cuts Are 'Not an Option' for Schools\n\nThe council met."
+    (quote,) = quotes(text)
+    assert quote.speaker == "Ruiz"
+    assert quote.cue == ":"
+
+
+def test_bare_quote_after_a_sentence_with_its_speaker() -> None:
+    text = 'Ana Ruiz spoke in a statement on Monday. "There are no ballots to recount."'
+    (quote,) = quotes(text)
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_subordinate_clause_does_not_hold_the_speaker() -> None:
+    text = 'While Clinton noted the figures, Trump boasted, "That makes me smart."'
+    assert speaker_of(text, "smart") == "Trump"
+
+
+def test_named_subject_beats_a_pronoun_after_the_quote() -> None:
+    text = (
+        "Dr. Ray Chen testified first.\n\n"
+        'Sen. Maria Hale scolded him: "The evidence is against you," she said.'
+    )
+    assert speaker_of(text, "evidence") == "Maria Hale"
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    text = 'Governor Lee left the hall early on Friday, saying the plan was "dead."'
+    assert speaker_of(text, "dead") == "Lee"
+
+
+def test_sentence_subject_without_a_cue() -> None:
+    text = 'Senator Harry Ward has been calling the deal a "con job" for weeks.'
+    assert speaker_of(text, "con job") == "Harry Ward"
+
+
+def test_according_to_later_in_the_sentence() -> None:
+    text = 'Thousands joined a "walk-in" at schools, according to the organisers.'
+    assert speaker_of(text, "walk-in") == "the organisers"
+
+
+def test_doubled_apostrophes_as_quotation_marks() -> None:
+    text = "''We don't have silver bullets,'' said Ann Reyes, an economist."
+    (quote,) = quotes(text)
+    assert quote.text == "''We don't have silver bullets,''"
+    assert quote.speaker == "Ann Reyes"
+    assert quote.role == "economist"
