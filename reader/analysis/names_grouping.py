@@ -28,9 +28,9 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
 
     # Full personal names first, so a lone surname before them still finds its person.
     for entity in entities:
-        words = _spelling(entity.text).split()
-        if entity.label != "PER" or len(words) < 2:
+        if entity.label != "PER" or not _has_space(entity.text):
             continue
+        words = _spelling(entity.text).split()
         key = ("PER", _fold(" ".join(words)))
         surname, first = _fold(words[-1]), _fold(words[0])
         group = by_key.get(key) or _same_person(by_surname.get(surname, []), first)
@@ -118,9 +118,16 @@ def _key(label: str, name: str) -> tuple[str, str]:
     return label, folded
 
 
+def _has_space(text: str) -> bool:
+    return " " in text or "\n" in text or "\t" in text
+
+
 def _spelling(text: str) -> str:
-    return " ".join(text.split())
+    if "\n" in text or "  " in text or "\t" in text:
+        return " ".join(text.split())
+    return text
 
 
 def _fold(text: str) -> str:
-    return text.casefold().replace("’", "'")
+    folded = text.casefold()
+    return folded.replace("’", "'") if "’" in folded else folded
