@@ -51,7 +51,7 @@ post promise remark report state tweet brand demand exhort react"""
 )
 
 _IRREGULAR_CUES = words(
-    """said say says saying told wrote written spoke went goes put puts reports admit admits
+    """said say says saying told wrote written spoke reports admit admits
 admitted admitting quipped snapped agreeing calls continued continues refer refers referred
 referring read reads"""
 )
@@ -283,7 +283,8 @@ ORG_HEADS: frozenset[str] = frozenset(
         """party ministry department office council committee commission campaign agency
 administration government company corporation inc. corp. group times post news journal
 press network association union foundation institute university court senate house
-congress parliament kremlin bank fund service services center centre club league team
+congress parliament kremlin bank fund college school hospital trust authority service services
+center centre club league team
 board bureau organization organisation coalition alliance magazine newspaper paper tribune
 herald telegraph guardian daily weekly radio television tv review report statement
 website"""
@@ -296,6 +297,15 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         """supporter supporters voter voters surrogate spokesman spokeswoman adviser advisers
 aide aides staffer staffers official officials lawyer attorney ally allies critic critics
 friend member members worker workers resident residents leader leaders source sources"""
+    )
+)
+
+# Last words of place names, which are never the "he" or "she" who speaks.
+PLACE_HEADS: frozenset[str] = frozenset(
+    words(
+        """road street avenue lane square bridge river bay sea ocean lake mountain mountains
+hill valley county state province district city town village island islands estate park
+hall station airport harbour harbor port coast border region"""
     )
 )
 

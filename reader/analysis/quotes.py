@@ -27,7 +27,9 @@ DOUBLE_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE
 SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
-_MARK_RUN = re.compile("[" + re.escape(ALL_MARKS) + "]+")
+# ",,word" is a low-9 opener as typed or scanned (old typewriter and OCR text); it only
+# counts after a space so that a doubled comma in running text stays a typo.
+_MARK_RUN = re.compile(r"(?<![^\s(\[]),,(?=[^\W\d_])|[" + re.escape(ALL_MARKS) + "]+")
 # Characters that may stand right before an opening mark or right after a closing one.
 _OPEN_SIDE = "([{<—–-/‐\u00a0"
 _CLOSE_SIDE = ".,;:!?)]}>—–-…/\u00a0"
@@ -123,7 +125,7 @@ def _pair_paragraph(
         else:
             role = "shape"  # glued on both sides or isolated: go by the mark itself
         opened_in_run: set[bool] = set()
-        for offset, char in enumerate(run):
+        for offset, width, char in _marks_of(run):
             double = char in DOUBLE_MARKS
             char_role = role
             if role == "shape":
@@ -135,7 +137,7 @@ def _pair_paragraph(
                 _open(stack, s + offset, double, char, emit)
             else:
                 # A run read by context closes as a whole; one read mark by mark ends here.
-                end = e if role == "close" else s + offset + 1
+                end = e if role == "close" else s + offset + width
                 _close(stack, s + offset, end, double, before not in "sS", emit)
     if not stack:
         return None
@@ -152,6 +154,24 @@ def _pair_paragraph(
         found[-1].continues = True
         return found[-1].group
     return None
+
+
+def _marks_of(run: str) -> list[tuple[int, int, str]]:
+    """The marks in a run as (offset, width, mark): '' and ,, each stand for one double mark."""
+    marks: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(run):
+        pair = run[i : i + 2]
+        if pair == "''":
+            marks.append((i, 2, STRAIGHT_DOUBLE))  # ''typewriter quotes''
+            i += 2
+        elif pair == ",,":
+            marks.append((i, 2, "„"))
+            i += 2
+        else:
+            marks.append((i, 1, run[i]))
+            i += 1
+    return marks
 
 
 def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) -> bool:

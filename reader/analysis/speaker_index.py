@@ -8,12 +8,14 @@ fullest name the article uses for it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.analysis.lexicon import (
     ABBREVIATIONS,
     DETERMINERS,
     ORG_HEADS,
+    PLACE_HEADS,
     SENTENCE_OPENERS,
     SPEECH_CUES,
     TITLE_WORDS,
@@ -124,15 +126,49 @@ class SpeakerIndex:
             self._forms[key] = runs
         return self._forms[key]
 
-    def last_person_before(self, at: int) -> NameRun | None:
-        """The nearest multi-word name before ``at``: a fallback antecedent for "he"."""
+    def last_person_before(self, at: int, quotes: list[tuple[int, int]]) -> NameRun | None:
+        """The nearest person who opens a sentence before ``at``, outside ``quotes``.
+
+        "Nandakumar was unmoved. "...," she said": the subject of the sentence before
+        is the usual antecedent of a pronoun. A person is a name of two words or more,
+        or one word the article also uses as part of a longer name ("Nandakumar").
+        """
         start = max(0, at - _LOOK_BACK)
+        starts = [q[0] for q in quotes]
         last: NameRun | None = None
         for match in _RUN.finditer(self._text, start, at):
+            if not _opens_sentence(self._text, match.start()) or _inside(
+                quotes, starts, match.start()
+            ):
+                continue
             run = _run_from_match(match.start(), match.group())
-            if run is not None and len(run.words) >= 2:
-                last = run
+            if run is None or run.words[-1].lower() in ORG_HEADS | PLACE_HEADS:
+                continue
+            if len(run.words) == 1:
+                full = self.fullest(run.words[0], run.start)
+                if " " not in full:
+                    continue
+                run = NameRun(run.start, run.end, tuple(full.split()))
+            last = run
         return last
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and pos - k < 6 and text[k] in " \t\n":
+        if text[k] == "\n" and k > 0 and text[k - 1] == "\n":
+            return True  # a new paragraph
+        k -= 1
+    if k < 0:
+        return True
+    while k > 0 and text[k] in "\"'”’»":
+        k -= 1
+    return text[k] in ".!?"
+
+
+def _inside(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
 def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:

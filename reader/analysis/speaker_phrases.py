@@ -31,6 +31,7 @@ from reader.analysis.text_units import Token
 QUOTE_CHARS = frozenset('"“”«»„')
 # Before a quote, "told the crowd" names a listener; only these verbs put the speaker after.
 LEFT_INVERTIBLE_CUES = frozenset(words("said says added adds wrote writes continued explained"))
+_INNER_PREPOSITIONS = frozenset({"at", "in", "for", "with", "from"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
 _MAX_PHRASE = 10
 _MAX_LOWER = 4
@@ -151,12 +152,24 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     if j >= lo and toks[j].text == ")":
         j = _skip_parenthesis(toks, j, lo)  # "Rep. Jim Jordan (R-Ohio), a member, said"
     name = _collect_back(toks, j, lo)
+    aside = toks[k + 1 : comma]
+    if name is not None and not name.named and not name.pronoun:
+        # "Its regional director, Paul Finnegan, said": the aside is the name
+        inner = split_phrase(aside) if aside and all(is_word(t) for t in aside) else None
+        if inner is not None and inner.named:
+            inner.role = inner.role or _strip_determiner(name.text)
+            inner.phrase_start = name.phrase_start
+            return inner
     if name is None or not name.named:
         return name
-    aside = toks[k + 1 : comma]
     if aside and aside[0].lower in ("a", "an", "the") and name.role is None:
         name.role = " ".join(t.text for t in aside[1:]) or None
     return name
+
+
+def _strip_determiner(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return rest if first.lower() in DETERMINERS and rest else phrase
 
 
 def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
@@ -277,8 +290,21 @@ def _pronoun(tok: Token) -> SpeakerPhrase:
 
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     """Split "Deputy Foreign Minister Sergei Ryabkov" into role and name."""
+    if any(t.lower in _INNER_PREPOSITIONS for t in words[1:]):
+        # "A theatre nurse at the Queen Adelaide": the nurse speaks, not the hospital
+        return SpeakerPhrase(
+            words[0].start, words[-1].end, " ".join(t.text for t in words), named=False
+        )
     of = next((n for n, t in enumerate(words) if t.lower == "of" and n > 0), None)
-    if of is not None and words[of - 1].is_capitalised and words[of - 1].lower not in TITLE_WORDS:
+    if (
+        of is not None
+        and words[-1].is_capitalised  # "... of West Virginia", not "... of Transport spokesman"
+        and words[of - 1].is_capitalised
+        and words[of - 1].lower not in TITLE_WORDS
+        # a person is named before "of" only after a title: "Gov. Earl Tomblin of West
+        # Virginia"; "The Associated Society of Rail Crews" is one name
+        and any(t.lower in TITLE_WORDS for t in words[: of - 1])
+    ):
         # "Gov. Earl Ray Tomblin of West Virginia": the name comes before "of"
         head = split_phrase(words[:of])
         if head is not None and head.named:

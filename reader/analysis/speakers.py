@@ -44,6 +44,7 @@ _MARKS_AND_PUNCT = "\"'“”‘’«»„‚‹›.,;:!? \n"
 _CLOSING_MARKS = "\"'“”‘’«»„‚‹› \n"
 _LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
 _DASHES = frozenset({"―", "—", "–", "-"})
+_PRONOUN_OPENERS = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
 # Cues that name the listener, not the speaker, when they come first: '"...," told him'.
 _NOT_INVERTED = frozenset({"told", "tell", "tells", "called", "calls", "described"})
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
@@ -54,6 +55,10 @@ _INTRODUCERS = frozenset(
         "despite amid following"
     )
 )
+
+
+# A speaker as resolved: fullest name, mention span, role.
+Mention = tuple[str, int, int, str | None]
 
 
 @dataclass(slots=True)
@@ -92,15 +97,42 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
             para_tokens[p] = tokens_near(text, *paras[p], spans, _READ_RADIUS)
         return para_tokens[p]
 
+    recent: dict[int, SpeakerPhrase] = {}  # quote -> last named speaker before it
     for p, members in by_para.items():
         toks = words_of(p)
         contexts = _place(text, toks, [marked[n] for n in members])
         for n, ctx in zip(members, contexts, strict=True):
             sentence_of[n] = (p, ctx.sentence_start)
             found[n] = _attribute_one(toks, ctx)
+            att = found[n]
+            if att is not None and att.phrase.pronoun:
+                named = _recent_speaker(toks, ctx.sentence_start)
+                if named is None and p > 0:
+                    before = words_of(p - 1)
+                    named = _recent_speaker(before, len(before))
+                if named is not None:
+                    recent[n] = named
     _borrow(marked, found, sentence_of, words_of, paras, text)
     index = SpeakerIndex(text)
-    return _finish(text, marked, found, index, paras)
+    return _finish(text, marked, found, index, paras, recent)
+
+
+def _recent_speaker(toks: list[Token], upto: int) -> SpeakerPhrase | None:
+    """The named subject of the last reported speech before ``toks[upto]``.
+
+    "Its regional secretary, Joanne Mbeki, said crews were tired. / "We are proud,"
+    she said": the last person reported as saying something is who "she" is.
+    """
+    floor = max(0, upto - _MAX_SENTENCE)
+    for k in range(upto - 1, floor - 1, -1):
+        cue = cue_at(toks, k)
+        if cue is None or cue == "according to":
+            continue
+        lo = _sentence_start(toks, k, set())
+        phrase = phrase_before(toks, k, lo)
+        if phrase is not None and phrase.named and not phrase.plural:
+            return phrase
+    return None
 
 
 def _place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[_Context]:
@@ -258,9 +290,18 @@ def _starts_new_sentence(toks: list[Token], ctx: _Context, r: int) -> bool:
 
 
 def _ends_sentence(toks: list[Token], k: int) -> bool:
-    if toks[k].text == ";":
+    text = toks[k].text
+    if text == ";":
         return True
-    return toks[k].text in _SENTENCE_END and is_sentence_end(toks, k)
+    if text in _SENTENCE_END:
+        return is_sentence_end(toks, k)
+    # "after 9 p.m. Its general secretary": an abbreviation can end a sentence too
+    if len(text) > 2 and text.endswith(".") and k + 1 < len(toks):
+        nxt = toks[k + 1]
+        return nxt.is_capitalised and (
+            nxt.lower in SENTENCE_OPENERS or nxt.lower in _PRONOUN_OPENERS
+        )
+    return False
 
 
 def _from_left(toks: list[Token], ctx: _Context) -> Attribution | None:
@@ -452,6 +493,7 @@ def _finish(
     found: list[Attribution | None],
     index: SpeakerIndex,
     paras: list[tuple[int, int]],
+    recent: dict[int, SpeakerPhrase],
 ) -> list[Quote]:
     quotes: list[Quote] = []
     headlines: dict[int, bool] = {}
@@ -461,9 +503,11 @@ def _finish(
             headlines[p] = _is_headline(text, paras[p])
         return headlines[p]
 
-    last_person: tuple[str, int, int, str | None] | None = None
-    last_group: tuple[str, int, int, str | None] | None = None
-    for q, att in zip(marked, found, strict=True):
+    last_person: Mention | None = None
+    last_group: Mention | None = None
+    antecedents: dict[int, Mention | None] = {}
+    spans = [(q.start, q.end) for q in marked]
+    for n, (q, att) in enumerate(zip(marked, found, strict=True)):
         quote = Quote(start=q.start, end=q.end, text=text[q.start : q.end])
         base = 0.9 if q.closed or q.continues else 0.6
         titled = (
@@ -483,12 +527,17 @@ def _finish(
         quote.cue = att.cue
         quote.confidence = round(base * att.confidence, 2)
         if phrase.pronoun:
-            word = phrase.text.lower()
-            target = last_group if word in ("they", "it", "we") else last_person
-            if target is None and word in ("he", "she"):
-                run = index.last_person_before(q.start)
-                if run is not None:
-                    target = (run.text, run.start, run.end, None)
+            key = id(phrase)  # a borrowed pronoun keeps the antecedent found for it
+            if key not in antecedents:
+                candidates = [last_person]
+                if n in recent:
+                    named = recent[n]
+                    full = index.fullest(named.text, named.start)
+                    candidates.append((full, named.start, named.end, named.role))
+                antecedents[key] = _antecedent(
+                    phrase, min(q.start, phrase.start), candidates, last_group, index, spans
+                )
+            target = antecedents[key]
             if target is not None:
                 quote.speaker, quote.speaker_start, quote.speaker_end, quote.role = target
             else:
@@ -505,6 +554,28 @@ def _finish(
         quotes.append(quote)
     _share_roles(quotes)
     return quotes
+
+
+def _antecedent(
+    phrase: SpeakerPhrase,
+    at: int,
+    people: list[Mention | None],
+    last_group: Mention | None,
+    index: SpeakerIndex,
+    spans: list[tuple[int, int]],
+) -> Mention | None:
+    """Who "he", "she" or "they" is: the nearest of the last speaker named, the last
+    person reported as saying something, and the subject of a recent sentence."""
+    word = phrase.text.lower()
+    if word in ("they", "it", "we"):
+        return last_group
+    if word not in ("he", "she"):
+        return None  # "I" and "you" are the writer and the reader
+    run = index.last_person_before(at, spans)
+    found = [p for p in people if p is not None and p[1] < at]
+    if run is not None:
+        found.append((run.text, run.start, run.end, None))
+    return max(found, key=lambda mention: mention[1], default=None)
 
 
 def _share_roles(quotes: list[Quote]) -> None:
