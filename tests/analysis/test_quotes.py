@@ -126,3 +126,13 @@ def test_unattributed_single_word_is_a_scare_quote() -> None:
     (bare,) = analyze('The so-called "reform" passed.').quotes
     assert bare.kind == "scare"
     assert bare.confidence < 0.5
+
+
+def test_scanned_low_nine_commas_and_typewriter_closers() -> None:
+    text = ",,We are farmers, not speculators,'' said the chairman, Robert Askew."
+    (quote,) = find_quotes(text)
+    assert quote.text == ",,We are farmers, not speculators,''"
+
+
+def test_a_doubled_comma_in_running_text_is_not_a_quote() -> None:
+    assert quoted("Prices rose,,and fell again by Friday.") == []

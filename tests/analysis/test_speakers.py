@@ -185,3 +185,24 @@ def test_doubled_apostrophes_as_quotation_marks() -> None:
     assert quote.text == "''We don't have silver bullets,''"
     assert quote.speaker == "Ann Reyes"
     assert quote.role == "economist"
+
+
+def test_pronoun_after_a_reported_speech_sentence() -> None:
+    text = (
+        '"The bridge is safe," said Tom Ellery, the engineer.\n\n'
+        "Its regional secretary, Joanne Mbeki, said crews were exhausted.\n\n"
+        '"Our people are proud to keep the town moving," she said.'
+    )
+    proud = next(q for q in quotes(text) if "proud" in q.text)
+    assert proud.speaker == "Joanne Mbeki"
+    assert proud.role == "regional secretary"
+
+
+def test_pronoun_after_a_sentence_opened_by_a_name() -> None:
+    text = (
+        '"We are ready," said Priya Nandakumar, the chair.\n\n'
+        '"It will not close," Tom Ellery, the engineer, said.\n\n'
+        'Nandakumar was unmoved. "I have the letters," she said.'
+    )
+    letters = next(q for q in quotes(text) if "letters" in q.text)
+    assert letters.speaker == "Priya Nandakumar"
