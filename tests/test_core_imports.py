@@ -15,6 +15,11 @@ CORE_MODULES = [
     "reader.analysis",
     "reader.store",
     "reader.commands.analyze_cmd",
+    "reader.commands.export_cmd",
+    "reader.commands.import_cmd",
+    "reader.citation",
+    "reader.clipboard",
+    "reader.export",
 ]
 
 
