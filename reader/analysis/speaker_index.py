@@ -30,9 +30,13 @@ _RUN = re.compile(
     rf"(?<![\w'’])(?:{_WORD})(?:[ \n](?:{_WORD}|(?:de|van|von|bin|al|da|del|der|du)(?= [A-Z])))*"
 )
 _NAME_WORD = re.compile(rf"{_WORD}|de|van|von|bin|al|da|del|der|du")
+# A name run right after a sentence end: only there is a name the subject of a sentence.
+_SENTENCE_RUN = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?]\n)|(?<=[.!?][\"”’'] )|(?<=[.!?][\"”’']\n))" + _RUN.pattern
+)
 _POSSESSIVE = ("'s", "’s")
 _MAX_WORD = 40
-_LOOK_BACK = 1500
+_PARAGRAPHS_BACK = 3
 _SEARCH_RADIUS = 20_000
 _MAX_NAME_WORDS = 4
 
@@ -85,6 +89,7 @@ class SpeakerIndex:
     def __init__(self, text: str) -> None:
         self._text = text
         self._forms: dict[tuple[str, int], list[NameRun]] = {}
+        self._openers: dict[int, list[NameRun]] = {}
 
     def fullest(self, name: str, at: int) -> str:
         """The longest form of ``name`` used in the article, nearest to offset ``at``."""
@@ -126,20 +131,33 @@ class SpeakerIndex:
             self._forms[key] = runs
         return self._forms[key]
 
-    def last_person_before(self, at: int, quotes: list[tuple[int, int]]) -> NameRun | None:
+    def last_person_before(
+        self, at: int, paragraph: int, paras: list[tuple[int, int]], quotes: list[tuple[int, int]]
+    ) -> NameRun | None:
         """The nearest person who opens a sentence before ``at``, outside ``quotes``.
 
         "Nandakumar was unmoved. "...," she said": the subject of the sentence before
         is the usual antecedent of a pronoun. A person is a name of two words or more,
         or one word the article also uses as part of a longer name ("Nandakumar").
+        Paragraphs are read once each, and only the few before the pronoun.
         """
-        start = max(0, at - _LOOK_BACK)
+        for p in range(paragraph, max(-1, paragraph - _PARAGRAPHS_BACK), -1):
+            if p not in self._openers:
+                self._openers[p] = self._people_opening_sentences(paras[p], quotes)
+            before = [run for run in self._openers[p] if run.start < at]
+            if before:
+                return before[-1]
+        return None
+
+    def _people_opening_sentences(
+        self, para: tuple[int, int], quotes: list[tuple[int, int]]
+    ) -> list[NameRun]:
         starts = [q[0] for q in quotes]
-        last: NameRun | None = None
-        for match in _RUN.finditer(self._text, start, at):
-            if not _opens_sentence(self._text, match.start()) or _inside(
-                quotes, starts, match.start()
-            ):
+        people: list[NameRun] = []
+        first = _RUN.match(self._text, para[0], para[1])
+        later = _SENTENCE_RUN.finditer(self._text, para[0] + 1, para[1])
+        for match in [first, *later] if first else later:
+            if _inside(quotes, starts, match.start()):
                 continue
             run = _run_from_match(match.start(), match.group())
             if run is None or run.words[-1].lower() in ORG_HEADS | PLACE_HEADS:
@@ -149,21 +167,8 @@ class SpeakerIndex:
                 if " " not in full:
                     continue
                 run = NameRun(run.start, run.end, tuple(full.split()))
-            last = run
-        return last
-
-
-def _opens_sentence(text: str, pos: int) -> bool:
-    k = pos - 1
-    while k >= 0 and pos - k < 6 and text[k] in " \t\n":
-        if text[k] == "\n" and k > 0 and text[k - 1] == "\n":
-            return True  # a new paragraph
-        k -= 1
-    if k < 0:
-        return True
-    while k > 0 and text[k] in "\"'”’»":
-        k -= 1
-    return text[k] in ".!?"
+            people.append(run)
+        return people
 
 
 def _inside(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

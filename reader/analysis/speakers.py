@@ -98,6 +98,13 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
         return para_tokens[p]
 
     recent: dict[int, SpeakerPhrase] = {}  # quote -> last named speaker before it
+    reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
+
+    def reports_of(p: int) -> list[tuple[int, SpeakerPhrase]]:
+        if p not in reports:
+            reports[p] = _named_reports(words_of(p))
+        return reports[p]
+
     for p, members in by_para.items():
         toks = words_of(p)
         contexts = _place(text, toks, [marked[n] for n in members])
@@ -106,10 +113,9 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
             found[n] = _attribute_one(toks, ctx)
             att = found[n]
             if att is not None and att.phrase.pronoun:
-                named = _recent_speaker(toks, ctx.sentence_start)
+                named = _recent_speaker(reports_of(p), ctx.sentence_start)
                 if named is None and p > 0:
-                    before = words_of(p - 1)
-                    named = _recent_speaker(before, len(before))
+                    named = _recent_speaker(reports_of(p - 1), len(words_of(p - 1)))
                 if named is not None:
                     recent[n] = named
     _borrow(marked, found, sentence_of, words_of, paras, text)
@@ -117,22 +123,28 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
     return _finish(text, marked, found, index, paras, recent)
 
 
-def _recent_speaker(toks: list[Token], upto: int) -> SpeakerPhrase | None:
-    """The named subject of the last reported speech before ``toks[upto]``.
-
-    "Its regional secretary, Joanne Mbeki, said crews were tired. / "We are proud,"
-    she said": the last person reported as saying something is who "she" is.
-    """
-    floor = max(0, upto - _MAX_SENTENCE)
-    for k in range(upto - 1, floor - 1, -1):
+def _named_reports(toks: list[Token]) -> list[tuple[int, SpeakerPhrase]]:
+    """Every "<named person> <cue>" in a paragraph, by the cue's token index."""
+    found: list[tuple[int, SpeakerPhrase]] = []
+    for k in range(len(toks)):
         cue = cue_at(toks, k)
         if cue is None or cue == "according to":
             continue
         lo = _sentence_start(toks, k, set())
         phrase = phrase_before(toks, k, lo)
         if phrase is not None and phrase.named and not phrase.plural:
-            return phrase
-    return None
+            found.append((k, phrase))
+    return found
+
+
+def _recent_speaker(reports: list[tuple[int, SpeakerPhrase]], upto: int) -> SpeakerPhrase | None:
+    """The named subject of the last reported speech before token ``upto``.
+
+    "Its regional secretary, Joanne Mbeki, said crews were tired. / "We are proud,"
+    she said": the last person reported as saying something is who "she" is.
+    """
+    before = [phrase for k, phrase in reports if k < upto]
+    return before[-1] if before else None
 
 
 def _place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[_Context]:
@@ -534,8 +546,9 @@ def _finish(
                     named = recent[n]
                     full = index.fullest(named.text, named.start)
                     candidates.append((full, named.start, named.end, named.role))
+                at = min(q.start, phrase.start)
                 antecedents[key] = _antecedent(
-                    phrase, min(q.start, phrase.start), candidates, last_group, index, spans
+                    phrase, at, candidates, last_group, index, (q.paragraph, paras, spans)
                 )
             target = antecedents[key]
             if target is not None:
@@ -562,7 +575,7 @@ def _antecedent(
     people: list[Mention | None],
     last_group: Mention | None,
     index: SpeakerIndex,
-    spans: list[tuple[int, int]],
+    where: tuple[int, list[tuple[int, int]], list[tuple[int, int]]],
 ) -> Mention | None:
     """Who "he", "she" or "they" is: the nearest of the last speaker named, the last
     person reported as saying something, and the subject of a recent sentence."""
@@ -571,7 +584,8 @@ def _antecedent(
         return last_group
     if word not in ("he", "she"):
         return None  # "I" and "you" are the writer and the reader
-    run = index.last_person_before(at, spans)
+    paragraph, paras, spans = where
+    run = index.last_person_before(at, paragraph, paras, spans)
     found = [p for p in people if p is not None and p[1] < at]
     if run is not None:
         found.append((run.text, run.start, run.end, None))
