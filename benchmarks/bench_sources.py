@@ -43,6 +43,21 @@ def _one_line(folder: Path, megabytes: int) -> Path:
     return path
 
 
+def _big_page(folder: Path, paragraphs: int) -> Path:
+    """A page the size of a long live blog, with the inline script weight real pages carry."""
+    body = "".join(
+        f"<p>Update {i}: the council said repairs would start in May, and officials told "
+        f"residents “We have been patient,” the mayor said.</p>\n"
+        for i in range(paragraphs)
+    )
+    script = "<script>" + "window.tracking.push({slot: 1});" * 20_000 + "</script>"
+    path = folder / "page.html"
+    path.write_text(
+        f"<html><head><title>Live</title>{script}</head><body><article>{body}</article>"
+    )
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
@@ -81,11 +96,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         big = _big_story(Path(folder), args.megabytes)
         line = _one_line(Path(folder), args.megabytes)
-        for label, path in (("load(big story)", big), ("load(one long line)", line)):
+        page_big = _big_page(Path(folder), 3000)
+        cases = (
+            ("load(big story)", big),
+            ("load(one long line)", line),
+            ("load(page: 3000 paragraphs + scripts)", page_big),
+        )
+        for label, path in cases:
             size = f"{path.stat().st_size / 1024 / 1024:.1f} MB"
             rows.append((label, size, _timed(lambda p=path: load(p), args.repeat)))
 
-    print(f"{'case':<36} {'size':>10} {'median ms':>10}")
+    print(f"{'case':<40} {'size':>10} {'median ms':>10}")
     for label, size, ms in rows:
-        print(f"{label:<36} {size:>10} {ms:>10.1f}")
+        print(f"{label:<40} {size:>10} {ms:>10.1f}")
     return 0

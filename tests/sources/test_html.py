@@ -137,3 +137,31 @@ def test_a_short_sentence_repeated_inside_the_story_is_kept(write) -> None:
         "</article></body></html>"
     )
     assert paragraphs(load(write("vote.html", html)))[-1] == "She declined to comment."
+
+
+def test_page_over_the_page_cap_is_refused_without_reading(tmp_path: Path) -> None:
+    path = tmp_path / "archive.html"
+    with path.open("wb") as handle:
+        handle.truncate(12 * 1024 * 1024)  # sparse
+    with pytest.raises(SourceError) as error:
+        load(path)
+    assert str(error.value) == f"{path}: too large (12 MB; the limit is 10 MB)"
+
+
+def test_scripts_are_dropped_but_json_ld_metadata_is_read(write) -> None:
+    html = (
+        '<html><head><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge Reopens",'
+        ' "datePublished": "2024-06-01", "dateModified": "2024-06-03",'
+        ' "author": {"@type": "Person", "name": "Lena Berg"}}</script>'
+        "<script>var story = 'not the story';</script><style>p{color:red}</style></head>"
+        "<body><article><p>The bridge reopened on Saturday after fourteen weeks of repairs, "
+        "the harbour authority said.</p></article></body></html>"
+    )
+    article = load(write("bridge.html", html))
+    assert (article.title, article.byline, article.published) == (
+        "Bridge Reopens",
+        "Lena Berg",
+        "2024-06-01",
+    )
+    assert "not the story" not in article.text and "color" not in article.text
