@@ -33,7 +33,8 @@ _MAX_JUNK_RATIO = 0.02
 _NEWLINES = re.compile(r"\r\n?")
 
 
-def _human_size(size: int) -> str:
+def human_size(size: int) -> str:
+    """ "12 MB" or "900 bytes": sizes as error messages give them."""
     return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
 
 
@@ -49,7 +50,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         if info.st_size > max_bytes:
             raise SourceError(
                 path,
-                f"too large ({_human_size(info.st_size)}; the limit is {_human_size(max_bytes)})",
+                f"too large ({human_size(info.st_size)}; the limit is {human_size(max_bytes)})",
             )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -63,7 +64,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         reason = error.strerror or type(error).__name__
         raise SourceError(path, f"cannot read the file ({reason.lower()})") from None
     if len(data) > max_bytes:
-        raise SourceError(path, f"too large (over {_human_size(max_bytes)})")
+        raise SourceError(path, f"too large (over {human_size(max_bytes)})")
     return data
 
 

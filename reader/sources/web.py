@@ -18,13 +18,13 @@ from pathlib import Path
 
 from reader.model import Article
 from reader.sources import feed, html, plaintext
-from reader.sources.decoding import decode
+from reader.sources.decoding import decode, human_size
 from reader.sources.errors import SourceError
 from reader.sources.identity import article_id
 
 USER_AGENT = "newsreader/0.1 (terminal news reader; one page at a time)"
 TIMEOUT = 15.0
-MAX_FETCH_BYTES = 20 * 1024 * 1024
+MAX_FETCH_BYTES = html.MAX_PAGE_BYTES
 _MAX_REDIRECTS = 5
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -155,13 +155,13 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_FETCH_BYTES) 
                 raise SourceError(url, f"the server answered {response.status_code} {phrase}")
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise SourceError(url, f"too large (over {max_bytes // (1024 * 1024)} MB)")
+                raise SourceError(url, f"too large (over {human_size(max_bytes)})")
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise SourceError(url, f"too large (over {max_bytes // (1024 * 1024)} MB)")
+                    raise SourceError(url, f"too large (over {human_size(max_bytes)})")
                 if time.monotonic() > deadline:
                     raise SourceError(url, f"timed out after {timeout:g} s")
                 chunks.append(chunk)
