@@ -73,6 +73,8 @@ PAPER = Theme(
     },
 )
 
+MAX_SEPARATE_WARNINGS = 3
+
 # Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
 _REPLACED_SYSTEM_COMMANDS = {"Keys", "Quit"}
 
@@ -150,8 +152,7 @@ class NewsReaderApp(App[None]):
             self.call_after_refresh(self.on_library_loaded, message)
             return
         self.articles = newest_first(message.articles)
-        for error in message.errors:
-            self.notify(error, title="Story skipped", severity="warning")
+        self._report_skipped(message.errors)
         screen = self.main
         screen.library.set_articles(self.articles)
         if not self.articles:
@@ -163,6 +164,22 @@ class NewsReaderApp(App[None]):
             )
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
+
+    def _report_skipped(self, errors: list[str]) -> None:
+        """One warning per unreadable file; a messy folder gets one summary, not a flood."""
+        if len(errors) <= MAX_SEPARATE_WARNINGS:
+            for error in errors:
+                self.notify(error, title="Story skipped", severity="warning", markup=False)
+            return
+        shown = "\n".join(errors[:MAX_SEPARATE_WARNINGS])
+        more = len(errors) - MAX_SEPARATE_WARNINGS
+        self.notify(
+            f"{shown}\n…and {more} more.",
+            title=f"{len(errors)} files skipped",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
 
     @on(Library.OpenRequested)
     def _open_requested(self, message: Library.OpenRequested) -> None:

@@ -273,6 +273,26 @@ async def test_load_errors_become_warnings_and_the_rest_still_opens(make_app, li
         assert "scan.txt" in warnings[0].message
 
 
+async def test_many_load_errors_are_summed_up_in_one_warning(make_app, library_dir):
+    for number in range(5):
+        (library_dir / f"scan-[{number}].txt").write_bytes(b"\x00\xff\x00PK" * 50)
+    notes: list[Notify] = []
+
+    def record(message) -> None:
+        if isinstance(message, Notify):
+            notes.append(message)
+
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE, message_hook=record) as pilot:
+        await settle(pilot)
+        warnings = [n.notification for n in notes if n.notification.severity == "warning"]
+        assert len(warnings) == 1
+        assert warnings[0].title == "5 files skipped"
+        assert "scan-[0].txt" in warnings[0].message  # brackets in names are not markup
+        assert "and 2 more" in warnings[0].message
+        assert len(app.main.library.articles) == 4
+
+
 async def test_an_empty_folder_says_there_is_nothing_to_read(make_app, tmp_path: Path):
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -317,3 +337,17 @@ async def test_reader_status_reaches_the_status_bar(make_app, library_dir):
         app.main.article_view.post_message(ArticleView.StatusChanged("Quote 3/11 · Ana Ruiz"))
         await pilot.pause()
         assert app.main.status_bar.message == "Quote 3/11 · Ana Ruiz"
+
+
+async def test_clicking_a_story_opens_it(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        second = app.current
+        await pilot.click(StoryList, offset=(4, 0))
+        await settle(pilot)
+        assert app.current is not second
+        assert app.current.id == app.main.library.shown[0].id
+        assert reading(app)
