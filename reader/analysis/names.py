@@ -65,12 +65,36 @@ _SPEECH_VERBS = _words(
     "said says told added asked explained stated noted declared insisted argued warned "
     "wrote replied announced acknowledged admitted claimed confirmed"
 )
+_DIRECTIONS = _words(
+    "north south east west northern southern eastern western central upper lower greater "
+    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern"
+)
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # A headline line is short; longer lines are prose even when capitalised.
 _HEADLINE_MAX = 160
 _SOFT_WRAP_MIN = 40  # a line this long that breaks mid-name was wrapped, not ended
 _MAX_PERSON_TOKENS = 4
 _MAX_NAME_TOKENS = 12
+# Endings of English words that are rarely names ("Reconstruction", "Debating").
+_WORD_ENDINGS = (
+    "ly",
+    "ing",
+    "ed",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "ful",
+    "ity",
+    "ism",
+    "ance",
+    "ence",
+    "ship",
+    "ous",
+    "ive",
+    "able",
+    "ible",
+)
 _LONE_WORD_DEFAULT = "ORG"  # measured: lone unknown words in news are teams and firms more often
 
 
@@ -263,7 +287,11 @@ def _read_plain(doc: _Doc, start: int, end: int, chunk: str) -> bool:
         titles = lex.titles
         if first in titles:
             return _read_plain_titled(doc, start, end, chunk, lows)
-        if first in lex.common_words or first in lex.demonyms or not titles.isdisjoint(lows):
+        if (
+            first in lex.demonyms
+            or not titles.isdisjoint(lows)
+            or not lex.common_words.isdisjoint(lows)
+        ):
             return False
         last = lows[-1]
         if last in lex.org_suffixes or (first in lex.org_heads and lows[1] in ("of", "for")):
@@ -272,7 +300,7 @@ def _read_plain(doc: _Doc, start: int, end: int, chunk: str) -> bool:
             label = "LOC"
         elif last in _WEEKDAYS:
             return False
-        elif last in lex.misc_suffixes:
+        elif last in lex.misc_suffixes and chunk[: len(first)] not in lex.first_names:
             label = "MISC"
         elif chunk[: len(first)] in lex.first_names:
             label = "PER"
@@ -362,7 +390,7 @@ def _pieces(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
 
 def _is_abbreviation(word: str) -> bool:
     low = word.lower()
-    if low in _ABBREVIATIONS:
+    if low in _ABBREVIATIONS or word in _tables().exact:  # "Mr.", "Calif."
         return True
     # Initials and dotted acronyms: "J.", "U.S.", "U.N."
     return len(word) == 2 or (word.count(".") >= 2 and len(word) <= 8)
@@ -515,6 +543,16 @@ def _read_piece(doc: _Doc, tokens: list[_Tok], initial: bool) -> None:
         return
     lows = [t.word.lower() for t in tokens]
     n = len(tokens)
+    common = lex.common_words
+    for i in range(1, n):
+        if lows[i] in common and not tokens[i].connector:
+            # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
+            _read_piece(doc, tokens[:i], initial)
+            if not _opens_known_name(tokens[i:]):
+                i += 1
+            if i < n:
+                _read_piece(doc, tokens[i:], False)
+            return
     if n > 1 and (
         lows[-1] in lex.org_suffixes or (lows[0] in lex.org_heads and lows[1] in ("of", "for"))
     ):
@@ -579,8 +617,8 @@ def _label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:
         return "ORG"
     if last in lex.loc_suffixes or first in lex.loc_heads:
         return "LOC"
-    if last in lex.misc_suffixes:
-        return "MISC"
+    if last in lex.misc_suffixes and first.title() not in lex.first_names:
+        return "MISC"  # "Election Day", but not "Doris Day"
     return None
 
 
@@ -599,10 +637,17 @@ def _label_by_parts(lex: Lexicon, tokens: list[_Tok], lows: list[str]) -> str | 
     if all(low in demonyms for low in lows if low not in _CONNECTOR_WORDS):
         return "MISC"  # "Iraqi Kurdish"
     exact = _tables().exact
-    # A place or people inside a longer name makes an organisation: "Air France",
-    # "Real Madrid", "British Universities".
-    if any(exact.get(t.word) in ("LOC", "MISC") for t in tokens):
+    if lows[0] in _DIRECTIONS and exact.get(_joined(tokens[1:])) == "LOC":
+        return "LOC"  # "Northern Europe", "East Jerusalem"
+    # A place, people or body inside a longer name makes an organisation: "Air France",
+    # "Real Madrid", "British Universities", "U.N. Women".
+    if any(t.word in exact for t in tokens):
         return "ORG"
+    # "Rhode Island School of Design", "National League for Democracy"
+    heads = lex.org_heads
+    for i in range(1, len(lows) - 1):
+        if lows[i] in heads and lows[i + 1] in ("of", "for"):
+            return "ORG"
     return None
 
 
@@ -632,11 +677,7 @@ def _starts_with_first_name(lex: Lexicon, tokens: list[_Tok]) -> bool:
 def _looks_like_word(word: str) -> bool:
     """A capitalised word at a sentence start that reads like an ordinary word."""
     low = word.lower()
-    return (
-        len(word) > 4
-        and not word.isupper()
-        and low.endswith(("ly", "ing", "ed", "ness", "ment", "tion", "ful"))
-    )
+    return len(word) > 4 and not word.isupper() and low.endswith(_WORD_ENDINGS)
 
 
 def _is_dateline(text: str, end: int, initial: bool) -> bool:
@@ -759,7 +800,7 @@ def _scored(text: str, f: _Found) -> bool:
     )
 
 
-def _guess(doc: _Doc, f: _Found, name: str) -> str:
+def _guess(doc: _Doc, f: _Found, name: str) -> str | None:
     """A name nothing vouches for: read the words around it."""
     text = doc.text
     prev = _previous_word(text, f.start)
@@ -769,12 +810,21 @@ def _guess(doc: _Doc, f: _Found, name: str) -> str:
         return "ORG"
     if prev in _SPEECH_VERBS or _next_word(text, f.end) in _SPEECH_VERBS:
         return "PER"  # "Dole said": a person, even when a town shares the name
-    if prev in _PLACE_CUES or name in doc.lex.places or _is_dateline(text, f.end, f.initial):
+    lex = doc.lex
+    if (
+        prev in _PLACE_CUES
+        or lex.places.get(name, 0) >= PLACE_STRONG
+        or _is_dateline(text, f.end, f.initial)
+    ):
         return "LOC"
-    if name.isupper() and len(name) <= 6 and " " not in name:
-        return "ORG"
     if " " in name:
-        return "PER"
+        return "ORG" if name.isupper() else "PER"
+    if name.isupper():
+        return "ORG" if len(name) <= 6 else None
+    if name in lex.first_names:
+        return "PER"  # "Melania", "Jimi": a first name on its own is still a person
+    if _looks_like_word(name):
+        return None  # "Reconstruction", "Working": a capitalised ordinary word
     return _LONE_WORD_DEFAULT
 
 

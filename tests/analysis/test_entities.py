@@ -221,6 +221,42 @@ def test_a_place_inside_a_longer_name_makes_an_organisation() -> None:
     assert names(text) == [("Air France", "ORG"), ("Real Madrid", "ORG"), ("Brisco & Hale", "ORG")]
 
 
+# --- ordinary words in capitals --------------------------------------------------
+
+
+def test_a_capitalised_phrase_with_small_words_is_cut_at_them() -> None:
+    text = "A column headed Trump Is Merely Tired ran on Sunday."
+    assert ("Trump Is Merely Tired", "PER") not in names(text)
+
+
+def test_a_lone_capitalised_ordinary_word_is_not_a_name() -> None:
+    text = "The plan was called Reconstruction by some and Renewal by others."
+    assert [n for n, _ in names(text) if n == "Reconstruction"] == []
+
+
+def test_a_small_town_is_not_a_place_without_a_cue() -> None:
+    # Obama is a small Japanese town; Melania is a first name.
+    text = "Michelle said Obama met Melania at noon."
+    assert ("Obama", "LOC") not in names(text)
+    assert ("Melania", "PER") in names(text)
+
+
+def test_a_direction_before_a_place_is_a_place() -> None:
+    assert names("Storms hit Northern Europe.") == [("Northern Europe", "LOC")]
+
+
+def test_a_state_abbreviation_keeps_its_period() -> None:
+    text = "Sen. Tim Kaine, D-Va., and a mayor from Fresno, Calif., spoke."
+    assert ("Calif.", "LOC") in names(text)
+
+
+def test_a_day_name_is_misc_unless_it_is_a_surname() -> None:
+    assert names("On Election Day, Doris Day sang.") == [
+        ("Election Day", "MISC"),
+        ("Doris Day", "PER"),
+    ]
+
+
 # --- nationalities and other names -----------------------------------------------
 
 
