@@ -159,3 +159,14 @@ def test_load_all_mixes_files_and_urls(server: str, tmp_path: Path) -> None:
         "Libraries to Close Three Days a Week, Council Confirms",
     ]
     assert errors == [f"{server}/missing: the server answered 404 Not Found"]
+
+
+def test_saved_copy_says_it_is_one(server: str, tmp_path: Path) -> None:
+    from reader.sources.web import fetch, from_cache
+
+    assert fetch(f"{server}/page").from_cache is False
+    assert from_cache(tmp_path, f"{server}/page") is None
+    load_url(f"{server}/page", tmp_path)
+    saved = from_cache(tmp_path, f"{server}/page")
+    assert saved is not None and saved.from_cache and saved.body == PAGE
+    assert saved.content_type == "text/html" and saved.charset == "utf-8"
