@@ -245,6 +245,9 @@ def key_sections(screen: Screen, panes: list[Widget]) -> list[KeySection]:
             if node in chain:
                 continue
             for binding in project_bindings(node):
+                # A pane hides what makes no sense right now ("Clear filter" with no filter).
+                if node.check_action(binding.action, ()) is False:
+                    continue
                 _add(sections, node, binding, enabled=True, focused=False)
     for section in sections.values():
         # Declared order reads best ("Next" before "Previous"); Textual's own keys go last.

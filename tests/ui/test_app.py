@@ -254,6 +254,10 @@ async def test_the_palette_lists_the_reader_actions(make_app, library_dir):
         for binding in described:
             assert any(title.endswith(binding.description) for title in commands)
         assert "Help" in commands and "Library · Filter" in commands
+        await pilot.press("tab")  # from the reader, the library is one of "the other panes"
+        from_reader = {command.title for command in palette_commands(app.main)}
+        assert "Library · Filter" in from_reader
+        assert "Library · Clear filter" not in from_reader  # nothing to clear yet
 
 
 async def test_load_errors_become_warnings_and_the_rest_still_opens(make_app, library_dir):
