@@ -90,29 +90,37 @@ class SpeakerIndex:
         self._text = text
         self._forms: dict[tuple[str, int], list[NameRun]] = {}
         self._openers: dict[int, list[NameRun]] = {}
+        self._longer: dict[tuple[tuple[str, ...], int], tuple[list[NameRun], list[int]]] = {}
 
     def fullest(self, name: str, at: int) -> str:
-        """The longest form of ``name`` used in the article, nearest to offset ``at``."""
+        """The longest form of ``name`` used in the article, nearest to offset ``at``.
+
+        The form used before ``at`` wins (the nearest one), else the first one after.
+        """
         words = name.split()
         if words and words[-1].endswith(_POSSESSIVE):
             words[-1] = words[-1][:-2]
         if not words or not words[-1]:
             return name
-        lowered = [w.lower() for w in words]
-        best: NameRun | None = None
-        for run in self._forms_ending_in(words[-1], at):
-            if len(run.words) <= len(words):
-                continue
-            if [w.lower() for w in run.words[-len(words) :]] != lowered:
-                continue
-            if best is None or _closer(run, best, at):
-                best = run
-        return best.text if best else " ".join(words)
+        lowered = tuple(w.lower() for w in words)
+        lo = _window(at)
+        key = (lowered, lo)
+        if key not in self._longer:
+            longer = [
+                run
+                for run in self._forms_ending_in(words[-1], lo)
+                if len(run.words) > len(words)
+                and tuple(w.lower() for w in run.words[-len(words) :]) == lowered
+            ]
+            self._longer[key] = (longer, [run.start for run in longer])
+        longer, starts = self._longer[key]
+        if not longer:
+            return " ".join(words)
+        i = bisect_right(starts, at) - 1
+        return longer[max(i, 0)].text
 
-    def _forms_ending_in(self, last: str, at: int) -> list[NameRun]:
-        # A story is searched whole; a book-length text only near the mention, so the
-        # cost stays linear however many people speak in it.
-        lo = max(0, at - _SEARCH_RADIUS) // _SEARCH_RADIUS * _SEARCH_RADIUS
+    def _forms_ending_in(self, last: str, lo: int) -> list[NameRun]:
+        """Every name run ending in the word ``last`` near the window at ``lo``, in order."""
         key = (last, lo)
         if key not in self._forms:
             text = self._text
@@ -215,12 +223,7 @@ def _is_abbreviation(word: str) -> bool:
     return word.count(".") >= 2 or (len(word) == 2 or word[:-1].lower() in ABBREVIATIONS)
 
 
-def _closer(run: NameRun, best: NameRun, at: int) -> bool:
-    """Prefer a form used before ``at`` (the nearest one), else the first one after."""
-    if run.start <= at < best.start:
-        return True
-    if best.start <= at and run.start <= at:
-        return run.start > best.start
-    if best.start > at and run.start > at:
-        return run.start < best.start
-    return False
+def _window(at: int) -> int:
+    # A story is searched whole; a book-length text only near the mention, so the cost
+    # stays linear however many people speak in it.
+    return max(0, at - _SEARCH_RADIUS) // _SEARCH_RADIUS * _SEARCH_RADIUS
