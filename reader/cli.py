@@ -45,7 +45,7 @@ def build_app_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="story files (.txt, .md) or folders to open, searched recursively",
+        help="stories (.txt, .md, .html), feeds (.rss, .atom, .xml), folders or web addresses",
     )
     _add_common_options(parser)
     parser.add_argument(
@@ -78,8 +78,12 @@ def _print_where(locations: Locations) -> None:
 
 
 def _run_app(args: argparse.Namespace, locations: Locations) -> int:
-    paths = [Path(p) for p in args.paths] or [locations.samples]
-    missing = [str(p) for p in paths if not p.exists()]
+    from reader.sources.web import is_url
+
+    # Web addresses stay strings: the library fetches them (through the page cache).
+    paths: list[Path | str] = [p if is_url(p) else Path(p) for p in args.paths]
+    paths = paths or [locations.samples]
+    missing = [str(p) for p in paths if isinstance(p, Path) and not p.exists()]
     if missing:
         raise UserError(f"no such file or folder: {missing[0]}")
     from reader.ui.app import NewsReaderApp

@@ -63,3 +63,25 @@ def test_bad_file_is_one_line_status_2_and_good_files_still_printed(tmp_path: Pa
     assert len(errors) == 1
     assert "photo.txt" in errors[0]
     assert "Traceback" not in result.stderr
+
+
+def test_feed_gives_one_record_per_item(tmp_path: Path) -> None:
+    feed = tmp_path / "news.rss"
+    feed.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Valley Wire</title><link>http://example.org/</link>
+<item><title>Dam plan approved</title><link>http://example.org/dam</link>
+<description>&lt;p&gt;"The valley needs this," Governor Lina Ortiz said.&lt;/p&gt;</description>
+</item>
+<item><title>School reopens</title><link>http://example.org/school</link>
+<description>&lt;p&gt;Pupils returned on Monday in Tarrow.&lt;/p&gt;</description>
+</item></channel></rss>
+""",
+        encoding="utf-8",
+    )
+    result = analyze(str(feed))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["title"] for r in records] == ["Dam plan approved", "School reopens"]
+    assert records[0]["url"] == "http://example.org/dam"
+    assert records[0]["quotes"][0]["speaker"] == "Lina Ortiz"

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from reader.locations import Locations
 from reader.model import Analysis, Article
 
 
@@ -21,7 +22,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             ".jsonl is read as documents {id, text}, and their ids are echoed."
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .jsonl")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders, feeds, web addresses or .jsonl"
+    )
     parser.add_argument("--ner", default="builtin", metavar="BACKEND", help="name finder")
 
 
@@ -96,7 +99,7 @@ def _record(article: Article | None, document: dict[str, Any] | None, analysis: 
 
 def run(args: argparse.Namespace) -> int:
     from reader.analysis import analyze
-    from reader.sources import SourceError, discover, load
+    from reader.sources import SourceError, discover, is_url, load_many, load_url
 
     failed = False
 
@@ -108,7 +111,17 @@ def run(args: argparse.Namespace) -> int:
         failed = True
         print(f"newsreader: {message}", file=sys.stderr)
 
+    cache_dir = Locations.resolve().cache
     for raw in args.paths:
+        if is_url(raw):
+            try:
+                articles = load_url(raw, cache_dir)
+            except SourceError as error:
+                fail(str(error))
+                continue
+            for article in articles:
+                emit(_record(article, None, analyze(article.text, ner=args.ner)))
+            continue
         path = Path(raw)
         if path.suffix == ".jsonl" and path.is_file():
             for document, error in _documents_from_jsonl(path):
@@ -118,15 +131,16 @@ def run(args: argparse.Namespace) -> int:
                     assert document is not None
                     emit(_record(None, document, analyze(document["text"], ner=args.ner)))
             continue
-        files, errors = discover([path])
+        files, errors = discover([path], feeds=True)
         for error in errors:
             fail(error)
         for file in files:
             try:
-                article = load(file)
+                articles = load_many(file)
             except SourceError as error:
                 fail(str(error))
                 continue
-            emit(_record(article, None, analyze(article.text, ner=args.ner)))
+            for article in articles:
+                emit(_record(article, None, analyze(article.text, ner=args.ner)))
     sys.stdout.flush()
     return 2 if failed else 0

@@ -141,7 +141,7 @@ class NewsReaderApp(App[None]):
         from reader.sources import SourceError, load_all
 
         try:
-            articles, errors = load_all(self.paths)
+            articles, errors = load_all(self.paths, cache_dir=self.locations.cache)
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
             return
