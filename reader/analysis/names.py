@@ -37,6 +37,7 @@ _CONNECTORS = (
     "|la|le|al|el|bin|ibn|y"
 )
 _TOKEN = re.compile(r"\S+")
+_CONTRACTION = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 # What makes a run need _pieces: possessives, periods, line breaks, odd spacing, small words.
 _NEEDS_CUTTING = re.compile(r"['’.\n\t&]|  | [a-z]")
 _ANY_WORD = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
@@ -95,6 +96,11 @@ _WORD_ENDINGS = (
     "able",
     "ible",
 )
+# Surname shapes common in world news; a lone unknown word shaped so is a person.
+_SURNAME_SHAPE = re.compile(
+    r"^(?:O['’]|Mc|Mac)[A-Z]|(?:ov|ova|ev|eva|sky|ski|ska|wicz|enko|escu|opoulos|idis|sson"
+    r"|ovich|evich|vili|yan|oglu|ovic|evic)$"
+)
 _LONE_WORD_DEFAULT = "ORG"  # measured: lone unknown words in news are teams and firms more often
 
 
@@ -149,8 +155,9 @@ def find_names(text: str) -> list[Entity]:
                 found.append(_Found(start, end, label, True))
             elif "'" not in word and "’" not in word:
                 _read_word(doc, start, end, word)
-            else:
+            elif _CONTRACTION.match(word) is None:
                 _read_run(doc, start, match.end())
+            # else "I've", "We'll", "Don't": a pronoun or verb, not a name
             continue
         _read_run(doc, match.start(), end)
     return _settle(doc)
@@ -819,10 +826,12 @@ def _guess(doc: _Doc, f: _Found, name: str) -> str | None:
         return "LOC"
     if " " in name:
         return "ORG" if name.isupper() else "PER"
+    if len(name.rstrip(".")) == 1:
+        return None  # a lone letter: "option B.", a list item
     if name.isupper():
         return "ORG" if len(name) <= 6 else None
-    if name in lex.first_names:
-        return "PER"  # "Melania", "Jimi": a first name on its own is still a person
+    if name in lex.first_names or _SURNAME_SHAPE.search(name):
+        return "PER"  # "Melania"; "O'Brien", "Lebedev", "Kowalski": shaped like a person
     if _looks_like_word(name):
         return None  # "Reconstruction", "Working": a capitalised ordinary word
     return _LONE_WORD_DEFAULT

@@ -234,6 +234,15 @@ def test_a_lone_capitalised_ordinary_word_is_not_a_name() -> None:
     assert [n for n, _ in names(text) if n == "Reconstruction"] == []
 
 
+def test_contractions_and_lone_letters_are_not_names() -> None:
+    assert names("Well, I've said it, We'll see, and the answer is B.") == []
+
+
+def test_a_lone_word_shaped_like_a_surname_is_a_person() -> None:
+    text = "The deal was backed by McAllister, Wojciechowski and Grigorenko."
+    assert [label for _, label in names(text)] == ["PER", "PER", "PER"]
+
+
 def test_a_small_town_is_not_a_place_without_a_cue() -> None:
     # Obama is a small Japanese town; Melania is a first name.
     text = "Michelle said Obama met Melania at noon."
