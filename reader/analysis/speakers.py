@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.lexicon import SENTENCE_OPENERS, SUBJECT_PRONOUNS, SUBORDINATORS, words
+from reader.analysis.lexicon import (
+    SENTENCE_OPENERS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    words,
+)
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_phrases import (
@@ -52,7 +58,8 @@ _SENTENCE_END = frozenset({".", "!", "?", ";"})
 _INTRODUCERS = frozenset(
     words(
         "on in at after before during while when last earlier later since as with like unlike "
-        "despite amid following"
+        "despite amid following outside inside between under across through without within "
+        "beyond behind among around against throughout upon over from by for to of"
     )
 )
 
@@ -255,7 +262,11 @@ def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
         if phrase.phrase_start <= toks[r].start:
             return Attribution(phrase, cue, 0.9, source="right")
         # "... "steals $20s" is held accountable, Warren said.": a closing "X said"
-        if phrase.named and c + 1 >= end and _follows_comma(toks, phrase, r):
+        closing = phrase.named or toks[_index_at(toks, phrase.phrase_start, r)].lower in (
+            "the",
+            "a",
+        )
+        if closing and c + 1 >= end and _follows_comma(toks, phrase, r):
             return Attribution(phrase, cue, 0.7, source="right")
         return None
     return None
@@ -276,6 +287,13 @@ def _aside_role(toks: list[Token], cue: int, name_end: int, hi: int) -> str | No
         stop += 1
     words = toks[k + 2 : stop]
     return " ".join(t.text for t in words) if words else None
+
+
+def _index_at(toks: list[Token], offset: int, start: int) -> int:
+    k = start
+    while k < len(toks) - 1 and toks[k].start < offset:
+        k += 1
+    return k
 
 
 def _from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
@@ -389,7 +407,7 @@ def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase |
     i = lo
     while i < limit and not toks[i].text[:1].isalnum():
         i += 1  # marks, dashes and whole quotations before the subject
-    if i < limit and toks[i].lower in _INTRODUCERS | SUBORDINATORS:
+    if i < limit and _introduces(toks[i]):
         comma = next((c for c in range(i, min(limit, i + 12)) if toks[c].text == ","), None)
         if comma is None:
             return None
@@ -404,6 +422,15 @@ def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase |
     if phrase.named or phrase.pronoun or toks[i].lower in ("the", "a", "an"):
         return phrase  # "Trump", "he", "The Republican nominee"
     return None
+
+
+def _introduces(tok: Token) -> bool:
+    """A first word that opens a phrase before the subject: "After the vote,",
+    "Immediately after,", "Preceded by the sheriff,", "Sunday morning,"."""
+    word = tok.lower
+    if word in _INTRODUCERS or word in SUBORDINATORS or word in TIME_WORDS:
+        return True
+    return tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))
 
 
 def _shouted(toks: list[Token], i: int, limit: int) -> bool:
