@@ -70,6 +70,8 @@ _DIRECTIONS = _words(
     "north south east west northern southern eastern western central upper lower greater "
     "northeast northwest southeast southwest northeastern northwestern southeastern southwestern"
 )
+# Only the fixture marks: "beat" or "against" put places side by side in politics too.
+_FIXTURE_AFTER = _FIXTURE_BEFORE = _words("v v. vs vs.")
 _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # A headline line is short; longer lines are prose even when capitalised.
 _HEADLINE_MAX = 160
@@ -788,10 +790,18 @@ def _settle(doc: _Doc) -> list[Entity]:
                         label = _guess(doc, f, key)
             if label is None:
                 continue
-        if label == "LOC" and not f.headline and _scored(text, f):
-            label = "ORG"  # "Leeds 2 Chelsea 1": places with scores are teams
+        if label == "LOC" and not f.headline and (_scored(text, f) or _in_fixture(text, f)):
+            label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
         entities.append(Entity(f.start, f.end, name, label))
     return entities
+
+
+def _in_fixture(text: str, f: _Found) -> bool:
+    """'Leeds v Chelsea': places on either side of a fixture are teams."""
+    return (
+        _next_word(text, f.end) in _FIXTURE_AFTER
+        or _previous_word(text, f.start) in _FIXTURE_BEFORE
+    )
 
 
 def _scored(text: str, f: _Found) -> bool:
@@ -813,7 +823,7 @@ def _guess(doc: _Doc, f: _Found, name: str) -> str | None:
     prev = _previous_word(text, f.start)
     if prev in doc.lex.titles:  # "spokesman Peskov"
         return "PER"
-    if _scored(text, f):
+    if _scored(text, f) or prev in _FIXTURE_BEFORE or _next_word(text, f.end) in _FIXTURE_AFTER:
         return "ORG"
     if prev in _SPEECH_VERBS or _next_word(text, f.end) in _SPEECH_VERBS:
         return "PER"  # "Dole said": a person, even when a town shares the name

@@ -206,6 +206,10 @@ def test_places_with_scores_are_teams() -> None:
     assert names(text) == [("Leeds", "ORG"), ("Chelsea", "ORG"), ("Barnsley", "ORG")]
 
 
+def test_places_in_a_fixture_are_teams() -> None:
+    assert names("Playing Sunday: Leeds v Chelsea.") == [("Leeds", "ORG"), ("Chelsea", "ORG")]
+
+
 def test_a_year_or_date_after_a_place_is_not_a_score() -> None:
     text = "OSLO 1996-08-30\nTalks in Oslo in 1996 went well."
     assert [label for _, label in names(text)] == ["LOC", "LOC"]
