@@ -244,17 +244,19 @@ SKIPPABLE_BEFORE_CUE: frozenset[str] = frozenset(
 had have was were is are would will did does do had even never often already still
 reportedly repeatedly publicly privately flatly quickly bluntly simply only initially
 first finally yesterday today tonight since however meanwhile separately herself himself
-themselves itself not always long"""
+themselves itself not always long now"""
     )
 )
 
 TIME_WORDS: frozenset[str] = frozenset(
     words(
         """monday tuesday wednesday thursday friday saturday sunday week month year night
-morning evening afternoon weekend day"""
+morning evening afternoon weekend day time moment"""
     )
 )
-TIME_PREFIXES: frozenset[str] = frozenset({"on", "last", "this", "next", "early", "late", "that"})
+TIME_PREFIXES: frozenset[str] = frozenset(
+    {"on", "last", "this", "next", "early", "late", "that", "the", "same"}
+)
 
 # Words that end a speaker phrase when met while collecting it.
 PHRASE_BREAKERS: frozenset[str] = frozenset(

@@ -126,7 +126,9 @@ def _skip_back(toks: list[Token], j: int, lo: int) -> int:
         if lowercase and (word in SKIPPABLE_BEFORE_CUE or (word.endswith("ly") and len(word) > 4)):
             j -= 1
         elif word in TIME_WORDS and j - 1 >= lo and toks[j - 1].lower in TIME_PREFIXES:
-            j -= 2
+            j -= 2  # "on Tuesday", "last week", "at the time"
+            if j >= lo and toks[j].lower in ("at", "in", "on", "by"):
+                j -= 1
         else:
             break
     return j

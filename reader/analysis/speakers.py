@@ -350,12 +350,28 @@ def _from_left(toks: list[Token], ctx: _Context) -> Attribution | None:
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
     main = _main_clause_start(toks, lo, a)
-    cues.sort(key=lambda cue: cue[0] < main)
+    # "Rubio suggested ..., while Cruz said that the "...": a later clause of its own
+    clause = _last_clause_start(toks, main, a, cues)
+    cues.sort(key=lambda cue: (cue[0] < clause, cue[0] < main))
     for n, (k, cue) in enumerate(cues):
         phrase = _phrase_for_left_cue(toks, k, cue, lo, a)
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+_CLAUSE_OPENERS = frozenset({"while", "but", "whereas", "although", "though", "and"})
+
+
+def _last_clause_start(toks: list[Token], lo: int, limit: int, cues: list[tuple[int, str]]) -> int:
+    """Start of the last ", while/but/and ..." clause before ``limit`` that has a cue."""
+    last_cue = max((k for k, _ in cues), default=-1)
+    for b in range(last_cue - 1, lo, -1):
+        if toks[b].text in (",", ";") and toks[b + 1].lower in _CLAUSE_OPENERS:
+            if any(b < k for k, _ in cues) and any(k < b for k, _ in cues):
+                return b + 1
+            break
+    return lo
 
 
 def _main_clause_start(toks: list[Token], lo: int, limit: int) -> int:
@@ -395,11 +411,15 @@ def _phrase_for_left_cue(
         phrase = phrase_before(toks, k, lo)
         return phrase if phrase is not None and phrase.named else None
     phrase = phrase_before(toks, k, lo)
-    inverted = cue in LEFT_INVERTIBLE_CUES and k + 1 < limit and toks[k + 1].lower != "that"
-    if phrase is None and inverted:
-        phrase = phrase_after(toks, k + 1, limit)
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
+        # "Trump doubled down and said the judge had ...": the sentence's subject
         phrase = _sentence_subject(toks, lo, k)
+    # "Said Trump: ..." / "..., wrote Smith:": the speaker after the cue, but only where
+    # the cue opens its clause; "and said the judge" names no speaker after it
+    opens_clause = k == lo or toks[k - 1].text in (",", ":", "—", "(")
+    inverted = cue in LEFT_INVERTIBLE_CUES and k + 1 < limit and toks[k + 1].lower != "that"
+    if phrase is None and inverted and opens_clause:
+        phrase = phrase_after(toks, k + 1, limit)
     return phrase
 
 
