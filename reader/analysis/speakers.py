@@ -40,6 +40,7 @@ from reader.analysis.text_units import (
 from reader.model import Quote
 
 _MAX_ASIDE = 10  # words of a role given after the name
+_MAX_PHRASE_CLAUSE = 6  # words in '"...!" beamed Donald Hartley.' after a quote
 _LABEL_WORDS = 6  # "Name:" opening a paragraph labels who speaks in it
 _READ_RADIUS = 250  # characters around a quote that attribution may read
 _MAX_SENTENCE = 150  # tokens: how far back a sentence start is looked for
@@ -269,7 +270,31 @@ def _from_right(toks: list[Token], ctx: _Context) -> Attribution | None:
         if closing and c + 1 >= end and _follows_comma(toks, phrase, r):
             return Attribution(phrase, cue, 0.7, source="right")
         return None
+    return _unlisted_verb(toks, r, end)
+
+
+def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
+    """``"This is fantastic!" beamed Donald Hartley.`` / ``"Why?" Beck questioned.``
+
+    Right after a quotation, a name and a past-tense verb that together make up the
+    whole clause report the speech, whatever the verb.
+    """
+    if end - r > _MAX_PHRASE_CLAUSE or end >= len(toks) or not _ends_sentence(toks, end):
+        return None
+    first, last = toks[r], toks[end - 1]
+    if _past_tense(first) and end - r >= 2:
+        phrase = phrase_after(toks, r + 1, end)
+        if phrase is not None and phrase.named and phrase.end == toks[end - 1].end:
+            return Attribution(phrase, first.lower, 0.7, source="right")
+    if _past_tense(last):
+        phrase = phrase_before(toks, end - 1, r)
+        if phrase is not None and phrase.named and phrase.phrase_start == first.start:
+            return Attribution(phrase, last.lower, 0.7, source="right")
     return None
+
+
+def _past_tense(tok: Token) -> bool:
+    return tok.text.islower() and len(tok.text) > 4 and tok.text.endswith("ed")
 
 
 def _aside_role(toks: list[Token], cue: int, name_end: int, hi: int) -> str | None:

@@ -206,3 +206,14 @@ def test_pronoun_after_a_sentence_opened_by_a_name() -> None:
     )
     letters = next(q for q in quotes(text) if "letters" in q.text)
     assert letters.speaker == "Priya Nandakumar"
+
+
+def test_any_past_tense_verb_right_after_a_quote() -> None:
+    assert speaker_of('"This is fantastic!" beamed Donna Hartley.', "fantastic") == "Donna Hartley"
+    assert speaker_of('"Why change now?" Glen Beck wondered aloud.', "change") == "Glen Beck"
+    assert speaker_of('"What a day," Glen Beck sighed.', "day") == "Glen Beck"
+
+
+def test_a_later_clause_has_its_own_speaker() -> None:
+    text = 'Rubio suggested it was over, while Cruz said the "stakes are too high" now.'
+    assert speaker_of(text, "stakes") == "Cruz"
