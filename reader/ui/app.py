@@ -14,6 +14,8 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
@@ -21,7 +23,14 @@ from textual.theme import Theme
 from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.ui.commands import NewsReaderCommands
-from reader.ui.keys import APP_KEYS, bindings, key_sections
+from reader.ui.keys import (
+    APP_KEYS,
+    KeymapError,
+    bindings,
+    key_sections,
+    known_binding_ids,
+    load_keymap,
+)
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library, newest_first
@@ -74,6 +83,7 @@ PAPER = Theme(
 )
 
 MAX_SEPARATE_WARNINGS = 3
+KEYMAP_FILE = "keymap.toml"  # in the config folder: `binding id = "keys"` lines
 
 # Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
 _REPLACED_SYSTEM_COMMANDS = {"Keys", "Quit"}
@@ -120,6 +130,8 @@ class NewsReaderApp(App[None]):
         self.current: Article | None = None
         self.analyses: dict[str, Analysis] = {}
         self._analysing: set[str] = set()
+        self.keymap: dict[str, str] = {}
+        self._reported_clashes: set[frozenset[str]] = set()
         for theme in (INK, PAPER):
             self.register_theme(theme)
         self.theme = INK.name
@@ -129,7 +141,12 @@ class NewsReaderApp(App[None]):
     def get_default_screen(self) -> Screen:
         return self.main
 
+    @property
+    def keymap_path(self) -> Path:
+        return self.locations.config / KEYMAP_FILE
+
     def on_mount(self) -> None:
+        self._apply_user_keymap()
         # Reading starts while the first frame is being composed and drawn (in a thread);
         # the result waits for the panes if it comes back before they exist.
         self.load_library()
@@ -164,6 +181,40 @@ class NewsReaderApp(App[None]):
             )
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
+
+    def _apply_user_keymap(self) -> None:
+        try:
+            self.keymap = load_keymap(self.keymap_path)
+        except KeymapError as error:
+            self.notify(str(error), title="Keymap ignored", severity="error", markup=False)
+            return
+        if self.keymap:
+            self.set_keymap(self.keymap)
+            self.call_after_refresh(self._check_keymap_ids)
+
+    def _check_keymap_ids(self) -> None:
+        nodes = [self, self.main, *self.main.query("*")]
+        unknown = sorted(set(self.keymap) - known_binding_ids(nodes))
+        if unknown:
+            self.notify(
+                f"{self.keymap_path}: no key is called {', '.join(unknown)} "
+                "(press ? then i to see the names)",
+                title="Keymap",
+                severity="warning",
+                markup=False,
+            )
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        ids = frozenset(binding.id or binding.action for binding in clashed_bindings)
+        if ids in self._reported_clashes:
+            return  # Textual reports a clash on every key press
+        self._reported_clashes.add(ids)
+        self.notify(
+            f"{self.keymap_path}: {', '.join(sorted(ids))} share a key; the first one wins.",
+            title="Keymap",
+            severity="warning",
+            markup=False,
+        )
 
     def _report_skipped(self, errors: list[str]) -> None:
         """One warning per unreadable file; a messy folder gets one summary, not a flood."""
@@ -261,7 +312,7 @@ class NewsReaderApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         panes = list(getattr(screen, "panes", []))
-        self.push_screen(HelpScreen(key_sections(screen, panes)))
+        self.push_screen(HelpScreen(key_sections(screen, panes, self.keymap), self.keymap_path))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

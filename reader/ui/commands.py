@@ -45,9 +45,10 @@ def _first_focusable(widget: Widget) -> Widget | None:
 def palette_commands(screen: Any) -> list[PaletteCommand]:
     """Commands for ``screen``: the app's and each pane's actions, one per action."""
     panes = list(getattr(screen, "panes", []))
+    keymap = getattr(screen.app, "keymap", None)  # the user's rebinding, when the app has one
     commands: list[PaletteCommand] = []
     seen: set[tuple[int, str]] = set()
-    for section in key_sections(screen, panes):
+    for section in key_sections(screen, panes, keymap):
         for entry in section.entries:
             if entry.action == "command_palette" or not entry.enabled:
                 continue

@@ -9,8 +9,9 @@ disagree about what a key does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -142,6 +143,9 @@ HELP_KEYS: tuple[KeyAction, ...] = (
         "help.page_down", "pagedown,space", "page_down", "Page down", "Scroll a page.", show=False
     ),
     KeyAction("help.page_up", "pageup,b", "page_up", "Page up", "Scroll a page back.", show=False),
+    KeyAction(
+        "help.ids", "i", "toggle_ids", "Key names", "Show the names a keymap file uses instead."
+    ),
 )
 
 
@@ -155,6 +159,7 @@ class KeyEntry:
     description: str
     help: str
     enabled: bool = True
+    id: str | None = None  # what a keymap file names to change the key
 
 
 @dataclass(slots=True)
@@ -180,19 +185,50 @@ def _is_project_node(node: DOMNode) -> bool:
     return type(node).__module__.startswith("reader.")
 
 
-def project_bindings(node: DOMNode) -> list[Binding]:
+def project_bindings(node: DOMNode, keymap: Mapping[str, str] | None = None) -> list[Binding]:
     """Bindings that newsreader's own classes declare for ``node`` (subclass wins per key).
 
     Textual's base widgets add generic bindings ("Scroll Up"); for a pane without focus
-    only the project's own keys say what the pane is for.
+    only the project's own keys say what the pane is for. ``keymap`` (binding id to keys)
+    is the user's rebinding, applied as Textual applies it to focused widgets.
     """
+    keymap = keymap or {}
     by_key: dict[str, Binding] = {}
     for cls in reversed(type(node).__mro__):
         if not cls.__module__.startswith("reader."):
             continue
         for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
-            by_key[binding.key] = binding
+            if binding.id in keymap:
+                for key in keymap[binding.id].split(","):
+                    by_key[key.strip()] = binding.with_key(key.strip())
+            else:
+                by_key[binding.key] = binding
     return list(by_key.values())
+
+
+class KeymapError(Exception):
+    """The keymap file cannot be used; ``str(error)`` is one line naming it."""
+
+
+def load_keymap(path: Path) -> dict[str, str]:
+    """Read ``id = "keys"`` lines (TOML) from ``path``; no file means no changes."""
+    import tomllib
+
+    try:
+        with path.open("rb") as file:
+            table = tomllib.load(file)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise KeymapError(f"{path}: {error}") from error
+    wrong = [key for key, value in table.items() if not isinstance(value, str) or not value]
+    if wrong:
+        raise KeymapError(f'{path}: {wrong[0]} must be keys in quotes, e.g. "j,down"')
+    return dict(table)
+
+
+def known_binding_ids(nodes: list[DOMNode]) -> set[str]:
+    return {binding.id for node in nodes for binding in project_bindings(node) if binding.id}
 
 
 def _add(
@@ -214,11 +250,21 @@ def _add(
                 entry.keys.append(key)
             return
     section.entries.append(
-        KeyEntry(namespace, binding.action, [key], binding.description, binding.tooltip, enabled)
+        KeyEntry(
+            namespace,
+            binding.action,
+            [key],
+            binding.description,
+            binding.tooltip,
+            enabled,
+            binding.id,
+        )
     )
 
 
-def key_sections(screen: Screen, panes: list[Widget]) -> list[KeySection]:
+def key_sections(
+    screen: Screen, panes: list[Widget], keymap: Mapping[str, str] | None = None
+) -> list[KeySection]:
     """What every key does on ``screen``: the focus chain first, then the other panes.
 
     Our own widgets show the keys they declare (the generic "Scroll Left" a list inherits
@@ -244,7 +290,7 @@ def key_sections(screen: Screen, panes: list[Widget]) -> list[KeySection]:
         for node in [pane, *pane.query("*")]:
             if node in chain:
                 continue
-            for binding in project_bindings(node):
+            for binding in project_bindings(node, keymap):
                 # A pane hides what makes no sense right now ("Clear filter" with no filter).
                 if node.check_action(binding.action, ()) is False:
                     continue

@@ -355,3 +355,71 @@ async def test_clicking_a_story_opens_it(make_app, library_dir):
         assert app.current is not second
         assert app.current.id == app.main.library.shown[0].id
         assert reading(app)
+
+
+def write_keymap(locations, text: str) -> None:
+    locations.config.mkdir(parents=True, exist_ok=True)
+    (locations.config / "keymap.toml").write_text(text, encoding="utf-8")
+
+
+async def test_a_keymap_file_rebinds_keys_everywhere_they_are_shown(
+    make_app, library_dir, locations
+):
+    write_keymap(locations, '"library.filter" = "f"\n"library.next" = "n,down"\n')
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        story_list = app.main.query_one(StoryList)
+        await pilot.press("n")
+        assert story_list.highlighted == 1
+        await pilot.press("f")
+        assert app.focused is app.main.query_one("#library-filter", Input)
+        await pilot.press("escape", "tab", "question_mark")
+        library = next(s for s in app.screen.sections if s.title == "Library")
+        keys = {entry.description: entry.keys for entry in library.entries}
+        assert keys["Filter"] == ["f"]  # shown from the reader: the other pane's keys too
+        assert set(keys["Next story"]) == {"n", "↓"}
+
+
+async def test_help_shows_the_names_a_keymap_uses(make_app, library_dir):
+    from reader.ui.screens.help import KeyTable
+
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark", "i")
+        await pilot.pause()
+        assert all(table.show_ids for table in app.screen.query(KeyTable))
+        assert "library.open" in app.export_screenshot()
+        await pilot.press("i")
+        assert "library.open" not in app.export_screenshot()
+
+
+async def test_a_broken_keymap_is_reported_and_ignored(make_app, library_dir, locations):
+    write_keymap(locations, '"library.filter" = \n"nonsense.key" = "x"\n')
+    notes: list[Notify] = []
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE, message_hook=lambda m: notes.append(m)) as pilot:
+        await settle(pilot)
+        errors = [
+            n.notification
+            for n in notes
+            if isinstance(n, Notify) and n.notification.severity == "error"
+        ]
+        assert len(errors) == 1 and "keymap.toml" in errors[0].message
+        await pilot.press("slash")  # the default keys still work
+        assert app.focused is app.main.query_one("#library-filter", Input)
+
+
+async def test_an_unknown_name_in_the_keymap_is_a_warning(make_app, library_dir, locations):
+    write_keymap(locations, '"library.filtre" = "f"\n')
+    notes: list[Notify] = []
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE, message_hook=lambda m: notes.append(m)) as pilot:
+        await settle(pilot)
+        warnings = [
+            n.notification
+            for n in notes
+            if isinstance(n, Notify) and n.notification.severity == "warning"
+        ]
+        assert len(warnings) == 1 and "library.filtre" in warnings[0].message

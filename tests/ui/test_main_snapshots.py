@@ -9,13 +9,23 @@ here: look at the diff, then run with `--snapshot-update`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from textual.pilot import Pilot
 
 import reader.analysis
+from reader.locations import Locations
 from reader.model import Analysis
 
 SIZE = (120, 36)
+
+
+@pytest.fixture
+def locations(locations: Locations) -> Locations:
+    """The help screen names the keymap file: a fixed path keeps the picture the same."""
+    return replace(locations, config=Path("/nonexistent/newsreader-config"))
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,7 @@ class KeyTable(Static):
 
     def __init__(self, section: KeySection, key_width: int, description_width: int) -> None:
         super().__init__(classes="help-keys")
+        self.show_ids = False
         self.section = section
         self.key_width = key_width
         self.description_width = description_width
@@ -41,7 +42,10 @@ class KeyTable(Static):
         table.add_column(width=self.description_width, no_wrap=True)
         table.add_column(ratio=1)
         for entry in self.section.entries:
-            extra = entry.help if entry.help.rstrip(".") != entry.description else ""
+            if self.show_ids:
+                extra = entry.id or "(fixed)"
+            else:
+                extra = entry.help if entry.help.rstrip(".") != entry.description else ""
             table.add_row(
                 Text(" ".join(entry.keys), key_style if entry.enabled else disabled_style),
                 Text(entry.description, description_style if entry.enabled else disabled_style),
@@ -56,9 +60,10 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = Path(__file__).with_name("help.tcss")
     BINDINGS = bindings(HELP_KEYS)
 
-    def __init__(self, sections: list[KeySection]) -> None:
+    def __init__(self, sections: list[KeySection], keymap_path: Path | None = None) -> None:
         super().__init__()
         self.sections = sections
+        self.keymap_path = keymap_path
 
     def compose(self) -> ComposeResult:
         entries = [entry for section in self.sections for entry in section.entries]
@@ -66,15 +71,27 @@ class HelpScreen(ModalScreen[None]):
         description_width = max((len(entry.description) for entry in entries), default=1)
         with Vertical(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
-            dialog.border_subtitle = "escape to close"
+            dialog.border_subtitle = "i key names · escape to close"
             with VerticalScroll(id="help-body"):
                 for section in self.sections:
                     note = "" if section.focused else " (press tab to go there)"
                     yield Static(f"{section.title}{note}", classes="help-heading", markup=False)
                     yield KeyTable(section, key_width, description_width)
+                if self.keymap_path is not None:
+                    yield Static(
+                        f'To change a key, put lines such as  library.filter = "f"  in '
+                        f"{self.keymap_path} (press i for every name).",
+                        classes="help-note",
+                        markup=False,
+                    )
 
     def _body(self) -> VerticalScroll:
         return self.query_one("#help-body", VerticalScroll)
+
+    def action_toggle_ids(self) -> None:
+        for table in self.query(KeyTable):
+            table.show_ids = not table.show_ids
+            table.refresh()
 
     def action_close(self) -> None:
         self.dismiss()
