@@ -22,6 +22,7 @@ HUGE_CITY = 2_000_000
 # gender-guesser rates a name's frequency per country from 1 to 13 (hex digits);
 # names below this in every country are too rare to trust as first names.
 MIN_NAME_FREQUENCY = 3
+_MIN_FREQUENCY_DIGIT = format(MIN_NAME_FREQUENCY, "X")
 
 PLACE_COUNTRY = 3  # countries, capitals, US states, continents: places even if also names
 PLACE_STRONG = 2
@@ -76,8 +77,9 @@ def first_names() -> dict[str, str]:
             code, name = parts[0], parts[1]
             if "+" in name:  # a name spelt with a space or hyphen; ours are single words
                 continue
-            peak = max((int(c, 16) for c in line[30:85] if c not in " \r\n"), default=0)
-            if peak < MIN_NAME_FREQUENCY or name.lower() in common:
+            # Frequencies are one hex digit per country column; in ASCII " " < "1".."9" <
+            # "A".."D", so the largest character is the peak frequency.
+            if max(line[30:85].rstrip() or " ") < _MIN_FREQUENCY_DIGIT or name.lower() in common:
                 continue
             gender = "female" if "F" in code else "male" if "M" in code else "either"
             previous = names.get(name)
