@@ -18,8 +18,9 @@ import time
 import uuid
 from pathlib import Path
 
+from reader.locations import bundled_samples
 from reader.model import Annotation, Selector
-from reader.store import AnnotationStore, annotation_to_record
+from reader.store import AnnotationStore, annotation_to_record, make_selector, reanchor
 
 SIZES = (1_000, 10_000, 100_000)
 # Plain TinyDB rewrites the whole file per insert, so fewer inserts are timed as it grows.
@@ -170,6 +171,48 @@ def _table(sizes: tuple[int, ...], saves: int) -> None:
     )
 
 
+def _typo(passage: str) -> str:
+    """Two letters swapped and one dropped, as a corrected or re-fetched story might differ."""
+    middle = len(passage) // 2
+    swapped = passage[: middle - 1] + passage[middle] + passage[middle - 1] + passage[middle + 1 :]
+    return swapped[:5] + swapped[6:]
+
+
+def _reanchor_table(passages: int = 30) -> None:
+    """What re-anchoring one annotation costs in the longest bundled story."""
+    story = max(bundled_samples().glob("*.*"), key=lambda p: p.stat().st_size)
+    text = story.read_text(encoding="utf-8")
+    rng = random.Random(7)
+    spans = []
+    while len(spans) < passages:
+        start = rng.randrange(0, len(text) - 200)
+        start = text.index(" ", start) + 1
+        end = text.index(" ", start + rng.randint(40, 160))
+        if "\n\n" not in text[start:end] and text.count(text[start:end]) == 1:
+            spans.append((start, end))
+    cases = {
+        "unchanged (position)": lambda s, e: text,
+        "text added above (exact search)": lambda s, e: "UPDATE: new figures.\n\n" + text,
+        "passage edited (fuzzy search)": lambda s, e: text[:s] + _typo(text[s:e]) + text[e:],
+        "passage deleted (orphan)": lambda s, e: text[:s] + text[e:],
+    }
+    print(f"\nre-anchoring in {story.name} ({len(text):,} characters), {passages} passages")
+    print(f"{'case':<34} {'median ms':>9} {'max ms':>8} {'found':>6} {'orphans':>8}")
+    for label, edit in cases.items():
+        times, found = [], 0
+        for start, end in spans:
+            selector = make_selector(text, start, end)
+            edited = edit(start, end)
+            began = time.perf_counter()
+            result = reanchor(selector, edited)
+            times.append((time.perf_counter() - began) * 1000)
+            found += result is not None
+        print(
+            f"{label:<34} {statistics.median(times):>9.2f} {max(times):>8.2f} "
+            f"{found:>6} {passages - found:>8}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--annotations", type=int, help="fill with this many and print JSON")
@@ -177,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.annotations is None:
         _table(SIZES, args.saves)
+        _reanchor_table()
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-store-") as name:
         print(json.dumps(measure_store(args.annotations, args.saves, Path(name))))

@@ -10,11 +10,11 @@ words that are not the ones the reader tagged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reader.model import Selector
+from reader.model import Annotation, Selector
 from reader.store.errors import StoreError
-from reader.store.fuzzy import prefix_distance, search
+from reader.store.fuzzy import edit_distance, prefix_distance, search
 
 CONTEXT_CHARS = 32
 # A quote this long is evidence enough on its own; shorter ones need their context.
@@ -29,6 +29,8 @@ FUZZY_MIN_CHARS = 16
 # Between two candidates this close in score the choice would be a guess.
 AMBIGUOUS_MARGIN = 3.0
 _MAX_EXACT_CANDIDATES = 2000
+# Text looked at on each side of a candidate: enough to tell whether an edge is near.
+_SIDE = 3 * CONTEXT_CHARS
 
 
 def make_selector(text: str, start: int, end: int) -> Selector:
@@ -51,32 +53,23 @@ class _Candidate:
     start: int
     end: int
     quote: float  # 1.0 for a word-for-word match
-    prefix: float | None  # None when the selector stored no context on that side
-    suffix: float | None
+    prefix: float  # 0..1: how much of the stored context still precedes it
+    suffix: float
     closeness: float
 
     @property
     def score(self) -> float:
         # The Hypothesis client's weights: quote 50, each context side 20, position 2.
-        return (
-            50 * self.quote
-            + 20 * _or(self.prefix, self.quote)
-            + 20 * _or(self.suffix, self.quote)
-            + 2 * self.closeness
-        )
+        return 50 * self.quote + 20 * self.prefix + 20 * self.suffix + 2 * self.closeness
 
     @property
     def best_context(self) -> float:
-        """How well the better-kept side of the context matches (1.0 if none was stored)."""
-        return max(self._sides, default=1.0)
+        """How well the better-kept side of the context matches."""
+        return max(self.prefix, self.suffix)
 
     @property
     def worst_context(self) -> float:
-        return min(self._sides, default=1.0)
-
-    @property
-    def _sides(self) -> list[float]:
-        return [side for side in (self.prefix, self.suffix) if side is not None]
+        return min(self.prefix, self.suffix)
 
 
 def reanchor(selector: Selector, text: str) -> tuple[int, int] | None:
@@ -85,29 +78,50 @@ def reanchor(selector: Selector, text: str) -> tuple[int, int] | None:
     if not exact:
         return None
     start, end = selector.start, selector.end
-    if text[start:end] == exact and end - start == len(exact):
+    if text[start:end] == exact:
         here = _candidate(selector, text, start, end, 1.0)
-        if _self_evident(exact) or here.best_context >= CONTEXT_NEEDED:
+        if here.best_context >= CONTEXT_NEEDED:
             return start, end
-    if exact in text:
-        # The words are still there: choose among them or give up, but never settle
-        # for similar words elsewhere.
-        return _exact_search(selector, text)
-    return _fuzzy_search(selector, text)
+    candidates = _exact_candidates(selector, text)
+    found = _confident_choice(candidates)
+    if found is not None:
+        return found
+    # The words are gone, or still there without their context. Perhaps they were
+    # edited where they stood and an unedited copy sits elsewhere (a repeated line):
+    # a near match with its context on both sides beats an exact one without.
+    found = _fuzzy_search(selector, text)
+    if found is not None:
+        return found
+    if len(candidates) == 1 and _self_evident(exact):
+        return candidates[0].start, candidates[0].end  # long, and nowhere else
+    return None
 
 
-def _exact_search(selector: Selector, text: str) -> tuple[int, int] | None:
+def reanchor_annotation(annotation: Annotation, text: str) -> Annotation:
+    """``annotation`` placed on ``text``: the same object if nothing moved, else a copy.
+
+    A found passage gets a fresh selector (position, and quote and context as they
+    read now, so the next look-up is instant); one that cannot be found keeps its
+    selector, with its words, and is marked ``orphan``. ``updated`` is left alone:
+    the reader did not change the annotation. Save the copy if it is not the original.
+    """
+    found = reanchor(annotation.selector, text)
+    if found is None:
+        return annotation if annotation.orphan else replace(annotation, orphan=True)
+    selector = make_selector(text, *found)
+    if selector == annotation.selector and not annotation.orphan:
+        return annotation
+    return replace(annotation, selector=selector, orphan=False)
+
+
+def _exact_candidates(selector: Selector, text: str) -> list[_Candidate]:
     exact = selector.exact
     candidates = []
     at = text.find(exact)
     while at != -1 and len(candidates) < _MAX_EXACT_CANDIDATES:
         candidates.append(_candidate(selector, text, at, at + len(exact), 1.0))
         at = text.find(exact, at + 1)
-    if not candidates:
-        return None
-    if len(candidates) == 1 and _self_evident(exact):
-        return candidates[0].start, candidates[0].end
-    return _confident_choice(candidates)
+    return candidates
 
 
 def _fuzzy_search(selector: Selector, text: str) -> tuple[int, int] | None:
@@ -141,28 +155,31 @@ def _confident_choice(
 
 
 def _candidate(selector: Selector, text: str, start: int, end: int, quote: float) -> _Candidate:
-    prefix, suffix = selector.prefix, selector.suffix
-    slack = len(prefix) // CHARS_PER_ERROR + 1
-    before = text[max(0, start - len(prefix) - slack) : start]
-    after = text[end : end + len(suffix) + slack]
     return _Candidate(
         start=start,
         end=end,
         quote=quote,
-        prefix=_similarity(prefix[::-1], before[::-1]) if prefix else None,
-        suffix=_similarity(suffix, after) if suffix else None,
+        prefix=_side_similarity(selector.prefix[::-1], text[max(0, start - _SIDE) : start][::-1]),
+        suffix=_side_similarity(selector.suffix, text[end : end + _SIDE]),
         closeness=1 - min(1.0, abs(start - selector.start) / max(len(text), 1)),
     )
 
 
-def _similarity(stored: str, actual: str) -> float:
-    """1.0 when the stored context still runs on from the passage, 0.0 when none of it does."""
-    return 1 - prefix_distance(stored, actual) / len(stored)
+def _side_similarity(stored: str, side: str) -> float:
+    """How well ``side`` (the text running away from the passage) matches ``stored``.
+
+    1.0 when the stored context still runs on from the passage, 0.0 when none of it
+    does. Context shorter than CONTEXT_CHARS means the passage was that close to the
+    edge of the text, so the text up to the edge must match it as a whole: an empty
+    prefix is evidence too (the passage opened the text), not a free pass.
+    """
+    slack = CONTEXT_CHARS // CHARS_PER_ERROR + 1
+    if len(stored) >= CONTEXT_CHARS:
+        return 1 - prefix_distance(stored, side[: len(stored) + slack]) / len(stored)
+    if len(side) > len(stored) + CONTEXT_CHARS:
+        return 0.0
+    return max(0.0, 1 - edit_distance(stored, side) / CONTEXT_CHARS)
 
 
 def _self_evident(exact: str) -> bool:
     return len(exact.strip()) >= SELF_EVIDENT_CHARS
-
-
-def _or(value: float | None, default: float) -> float:
-    return default if value is None else value

@@ -62,6 +62,13 @@ def prefix_distance(pattern: str, text: str) -> int:
     return min([len(pattern), *_column_scores(pattern, text, anchored=True)])
 
 
+def edit_distance(first: str, second: str) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions."""
+    if not first or not second:
+        return len(first) + len(second)
+    return _column_scores(first, second, anchored=True)[-1]
+
+
 def search(pattern: str, text: str, max_errors: int, limit: int = 8) -> list[Match]:
     """Up to ``limit`` best non-overlapping places where ``pattern`` occurs with few errors."""
     if not pattern or not text:

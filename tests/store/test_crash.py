@@ -145,6 +145,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
 
 
 @pytest.mark.stress
+@pytest.mark.timeout(3600)
 @pytest.mark.skipif(not os.environ.get("NEWSREADER_STRESS"), reason="make stress runs this")
 def test_sigkill_stress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _crash_loop(tmp_path, STRESS_ITERATIONS, monkeypatch)

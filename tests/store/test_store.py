@@ -170,3 +170,36 @@ def test_add_many_is_all_or_nothing(tmp_path: Path) -> None:
         assert len(store) == 1
         store.add_many([make_annotation(), make_annotation()])
         assert len(store) == 3
+
+
+def test_reader_sees_every_save_while_the_writer_compacts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A read-only instance opening while the writer replaces the snapshot and deletes
+    # journals must still see one consistent history, never lose acknowledged saves.
+    monkeypatch.setattr("reader.store.durable.COMPACT_AFTER_BYTES", 3_000)
+    db = tmp_path / "annotations.json"
+    writer = AnnotationStore(db)
+    acknowledged: list[int] = []
+    done = threading.Event()
+
+    def keep_saving() -> None:
+        for n in range(400):
+            writer.add(make_annotation(f"story-{n % 5}", annotation_id=f"a{n}"))
+            acknowledged.append(n)
+            if n % 50 == 0:
+                writer.compact()
+        done.set()
+
+    thread = threading.Thread(target=keep_saving)
+    thread.start()
+    opened = 0
+    while not done.is_set() or opened == 0:
+        before = len(acknowledged)
+        with AnnotationStore(db, read_only=True) as reader:
+            seen = {annotation.id for annotation in reader.all()}
+        assert {f"a{n}" for n in acknowledged[:before]} <= seen
+        opened += 1
+    thread.join()
+    writer.close()
+    assert opened > 1
