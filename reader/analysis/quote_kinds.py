@@ -1,0 +1,42 @@
+"""What kind of quotation a quote is: speech, or a scare quote, title or nickname."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.quotes import MarkedQuote
+
+_TITLE_WORDS = 6
+_MARKS_AND_PUNCT = "\"'“”‘’«»„‚‹›.,;:!? \n"
+
+
+def is_headline(text: str, para: tuple[int, int]) -> bool:
+    """A Title Case line, where capitals say nothing about titles or nicknames."""
+    words = [w for w in text[para[0] : min(para[1], para[0] + 400)].split() if len(w) > 3]
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return bool(words) and capitals >= 0.7 * len(words)
+
+
+def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
+    """``"Face the Nation,"``: a short quote in Title Case is a title, not speech."""
+    words = [w for w in text[q.start : q.end].strip(_MARKS_AND_PUNCT).split() if len(w) > 3]
+    if not words or len(words) > _TITLE_WORDS:
+        return False
+    return all(w[:1].isupper() for w in words)
+
+
+_NICKNAME = re.compile(r"[A-Z][\w.]*\s$")
+
+
+def is_nickname(text: str, q: MarkedQuote) -> bool:
+    """Robert C. "Bobby" Scott: one capitalised word quoted between parts of a name."""
+    inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT)
+    if " " in inner or not inner[:1].isupper():
+        return False
+    before = text[max(0, q.start - 20) : q.start]
+    after = text[q.end : q.end + 2]
+    return bool(_NICKNAME.search(before)) and after[:1] == " " and after[1:2].isupper()
+
+
+def word_count(text: str, q: MarkedQuote) -> int:
+    return len(text[q.start : q.end].split())

@@ -1,0 +1,85 @@
+"""Quotes placed among the words of their paragraph, with sentence bounds.
+
+Attribution reads the words around a quote; this module says which words those are:
+the quote's own token, where its sentence starts, whether the quote ends it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.lexicon import SENTENCE_OPENERS
+from reader.analysis.quotes import MarkedQuote
+from reader.analysis.speaker_phrases import SpeakerPhrase
+from reader.analysis.text_units import Token, is_sentence_end
+
+MAX_SENTENCE = 150  # tokens: how far back a sentence start is looked for
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+_CLOSING_MARKS = "\"'“”‘’«»„‚‹› \n"
+PRONOUN_OPENERS = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who speaks a quote, by which cue, how sure, and which rule found it."""
+
+    phrase: SpeakerPhrase
+    cue: str
+    confidence: float
+    source: str = "left"  # "right" / "colon" / "left" of the quote, "subject" or "borrowed"
+
+
+@dataclass(slots=True)
+class Context:
+    """One quote placed among the words of its paragraph."""
+
+    quote: MarkedQuote
+    first: int  # index of its token
+    stop: int  # index after its token
+    sentence_start: int
+    ends_sentence: bool
+    closing: str  # the quote's last punctuation before its closing mark
+    next_first: int  # token of the next quote in the paragraph, or the paragraph's end
+
+
+def place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[Context]:
+    """Find each quote's own token (see ``tokens``) and the start of its sentence."""
+    contexts: list[Context] = []
+    t = 0
+    for q in quotes:
+        while toks[t].start < q.start:
+            t += 1
+        closing = text[q.start : q.end].rstrip(_CLOSING_MARKS)[-1:]
+        contexts.append(Context(q, t, t + 1, 0, closing in ("!", "?", "."), closing, len(toks)))
+    for n in range(len(contexts) - 1):
+        contexts[n].next_first = contexts[n + 1].first
+    ends_sentence = {c.first for c in contexts if c.ends_sentence}
+    for ctx in contexts:
+        ctx.sentence_start = sentence_start(toks, ctx.first, ends_sentence)
+    return contexts
+
+
+def sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
+    """Where the sentence holding ``toks[first]`` begins; a quote may end a sentence."""
+    k = first - 1
+    floor = max(0, first - MAX_SENTENCE)
+    while k >= floor:
+        if k in quote_ends or ends_sentence(toks, k):
+            return k + 1
+        k -= 1
+    return floor
+
+
+def ends_sentence(toks: list[Token], k: int) -> bool:
+    text = toks[k].text
+    if text == ";":
+        return True
+    if text in SENTENCE_END:
+        return is_sentence_end(toks, k)
+    # "after 9 p.m. Its general secretary": an abbreviation can end a sentence too
+    if len(text) > 2 and text.endswith(".") and k + 1 < len(toks):
+        nxt = toks[k + 1]
+        return nxt.is_capitalised and (
+            nxt.lower in SENTENCE_OPENERS or nxt.lower in PRONOUN_OPENERS
+        )
+    return False

@@ -1,0 +1,350 @@
+"""Rules that find the speaker of one quote from the words around it.
+
+Strongest first: a cue right after the quote (``"...," said X`` / ``"...," X said``,
+``"..." ― X``, any past-tense verb with a name), ``X: "..."``, the main-clause cue
+before the quote in its sentence (``X said the "approaches"``, ``according to X``), a
+line labelled ``Name:``, the subject of the sentence, the sentence before.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.lexicon import (
+    SENTENCE_OPENERS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    words,
+)
+from reader.analysis.speaker_context import (
+    SENTENCE_END,
+    Attribution,
+    Context,
+    ends_sentence,
+)
+from reader.analysis.speaker_phrases import (
+    LEFT_INVERTIBLE_CUES,
+    SpeakerPhrase,
+    cue_at,
+    phrase_after,
+    phrase_before,
+)
+from reader.analysis.text_units import GAP_TOKEN, QUOTE_TOKEN, Token
+
+_MAX_ASIDE = 10  # words of a role given after the name
+_MAX_PHRASE_CLAUSE = 6  # words in '"...!" beamed Donald Hartley.' after a quote
+_LABEL_WORDS = 6  # "Name:" opening a paragraph labels who speaks in it
+_RIGHT_WINDOW = 30  # words after a quote in which "X, who ..., said" may end
+_LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
+_DASHES = frozenset({"―", "—", "–", "-"})
+# Cues that name the listener, not the speaker, when they come first: '"...," told him'.
+_NOT_INVERTED = frozenset({"told", "tell", "tells", "called", "calls", "described"})
+# Words that open a sentence with a phrase before its subject: "On Sunday, Sanders said".
+_INTRODUCERS = frozenset(
+    words(
+        "on in at after before during while when last earlier later since as with like unlike "
+        "despite amid following outside inside between under across through without within "
+        "beyond behind among around against throughout upon over from by for to of"
+    )
+)
+
+
+def attribute_one(toks: list[Token], ctx: Context) -> Attribution | None:
+    return (
+        _from_right(toks, ctx)
+        or _from_left(toks, ctx)
+        or _from_label(toks, ctx)
+        or _from_subject(toks, ctx)
+        or _from_sentence_before(toks, ctx)
+    )
+
+
+def _from_label(toks: list[Token], ctx: Context) -> Attribution | None:
+    """``Pence: Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton``: a labelled line."""
+    colon = next((k for k in range(min(ctx.first, _LABEL_WORDS)) if toks[k].text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    phrase = phrase_before(toks, colon, 0)
+    if phrase is None or not phrase.named or phrase.phrase_start != toks[0].start:
+        return None
+    return Attribution(phrase, ":", 0.6, source="colon")
+
+
+def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None:
+    """``Sam Lau said in a statement. "There are no ballots."``: the sentence before."""
+    end = ctx.sentence_start - 1
+    if end <= 0 or (toks[end].text == GAP_TOKEN and toks[end].start == toks[end].end):
+        return None
+    lo = end
+    while lo > 0 and toks[lo - 1].text not in SENTENCE_END and toks[lo - 1].text != QUOTE_TOKEN:
+        lo -= 1
+    for k in range(lo, end):
+        cue = cue_at(toks, k)
+        if cue is not None and cue != "according to":
+            phrase = phrase_before(toks, k, lo)
+            if phrase is not None and (phrase.named or phrase.pronoun):
+                return Attribution(phrase, cue, 0.6, source="borrowed")
+    return None
+
+
+def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
+    hi = ctx.next_first
+    r = ctx.stop
+    if r < hi and toks[r].text in _DASHES:
+        byline = _from_dash(toks, r + 1, hi)
+        if byline is not None:
+            return byline
+    while r < hi and toks[r].text in _LEADING_PUNCT:
+        r += 1
+    if r >= hi or _starts_new_sentence(toks, ctx, r):
+        return None
+    end = r
+    while end < hi and not ends_sentence(toks, end) and end - r < _RIGHT_WINDOW:
+        end += 1
+    for c in range(r, end):
+        cue = cue_at(toks, c)
+        if cue is None:
+            continue
+        if cue == "according to":
+            phrase = phrase_after(toks, c + 2, end)
+            return Attribution(phrase, cue, 0.85, source="right") if phrase else None
+        if c == r:
+            # '"...," said X' / '"...," added the senator': any cue but a participle
+            if cue.endswith("ing") or cue in _NOT_INVERTED:
+                return None
+            phrase = phrase_after(toks, c + len(cue.split()), end)
+            if phrase is None:
+                return None
+            if phrase.named and phrase.role is None:
+                phrase.role = _aside_role(toks, c, phrase.end, hi)
+            return Attribution(phrase, cue, 0.9, source="right")
+        phrase = phrase_before(toks, c, r)
+        if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
+            # 'X scolded him: "..." she said': the sentence already named her
+            subject = _sentence_subject(toks, ctx.sentence_start, ctx.first)
+            if subject is not None and subject.named:
+                return Attribution(subject, cue, 0.85, source="right")
+        if phrase is None:
+            return None
+        if phrase.phrase_start <= toks[r].start:
+            return Attribution(phrase, cue, 0.9, source="right")
+        # "... "steals $20s" is held accountable, Warren said.": a closing "X said"
+        closing = phrase.named or toks[_index_at(toks, phrase.phrase_start, r)].lower in (
+            "the",
+            "a",
+        )
+        if closing and c + 1 >= end and _follows_comma(toks, phrase, r):
+            return Attribution(phrase, cue, 0.7, source="right")
+        return None
+    return _unlisted_verb(toks, r, end)
+
+
+def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
+    """``"This is fantastic!" beamed Donald Hartley.`` / ``"Why?" Beck questioned.``
+
+    Right after a quotation, a name and a past-tense verb that together make up the
+    whole clause report the speech, whatever the verb.
+    """
+    if end - r > _MAX_PHRASE_CLAUSE or end >= len(toks) or not ends_sentence(toks, end):
+        return None
+    first, last = toks[r], toks[end - 1]
+    if _past_tense(first) and end - r >= 2:
+        phrase = phrase_after(toks, r + 1, end)
+        if phrase is not None and phrase.named and phrase.end == toks[end - 1].end:
+            return Attribution(phrase, first.lower, 0.7, source="right")
+    if _past_tense(last):
+        phrase = phrase_before(toks, end - 1, r)
+        if phrase is not None and phrase.named and phrase.phrase_start == first.start:
+            return Attribution(phrase, last.lower, 0.7, source="right")
+    return None
+
+
+def _past_tense(tok: Token) -> bool:
+    return tok.text.islower() and len(tok.text) > 4 and tok.text.endswith("ed")
+
+
+def _aside_role(toks: list[Token], cue: int, name_end: int, hi: int) -> str | None:
+    """``said Ann Reyes, an economist.``: the aside after the name is the role."""
+    k = next((n for n in range(cue, hi) if toks[n].start >= name_end), None)
+    if (
+        k is None
+        or k + 2 >= hi
+        or toks[k].text != ","
+        or toks[k + 1].lower not in ("a", "an", "the")
+    ):
+        return None
+    stop = k + 2
+    while stop < hi and toks[stop].is_word and stop - k < _MAX_ASIDE:
+        stop += 1
+    words = toks[k + 2 : stop]
+    return " ".join(t.text for t in words) if words else None
+
+
+def _index_at(toks: list[Token], offset: int, start: int) -> int:
+    k = start
+    while k < len(toks) - 1 and toks[k].start < offset:
+        k += 1
+    return k
+
+
+def _from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
+    """``"..." ― Karen Bobadilla``: a name alone after a dash signs the quote."""
+    phrase = phrase_after(toks, i, hi)
+    if phrase is None or not phrase.named:
+        return None
+    rest = [t for t in toks[i:hi] if t.end > phrase.end]
+    if rest and rest[0].text not in SENTENCE_END and rest[0].text != ",":
+        return None
+    return Attribution(phrase, "—", 0.8, source="right")
+
+
+def _follows_comma(toks: list[Token], phrase: SpeakerPhrase, r: int) -> bool:
+    before = [t for t in toks[r:] if t.end <= phrase.phrase_start]
+    return bool(before) and before[-1].text == ","
+
+
+def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
+    lo = ctx.sentence_start
+    a = ctx.first
+    if a - 1 >= lo and toks[a - 1].text == ":":
+        found = from_colon(toks, a - 1, lo)
+        if found is not None:
+            return found
+    cues: list[tuple[int, str]] = []
+    for k in range(lo, a):
+        cue = cue_at(toks, k, weak=True)
+        if cue is not None:
+            cues.append((k, cue))
+    # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
+    # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
+    # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
+    main = _main_clause_start(toks, lo, a)
+    # "Rubio suggested ..., while Cruz said that the "...": a later clause of its own
+    clause = _last_clause_start(toks, main, a, cues)
+    cues.sort(key=lambda cue: (cue[0] < clause, cue[0] < main))
+    for n, (k, cue) in enumerate(cues):
+        phrase = _phrase_for_left_cue(toks, k, cue, lo, a)
+        if phrase is not None:
+            return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
+    return None
+
+
+_CLAUSE_OPENERS = frozenset({"while", "but", "whereas", "although", "though", "and"})
+
+
+def _last_clause_start(toks: list[Token], lo: int, limit: int, cues: list[tuple[int, str]]) -> int:
+    """Start of the last ", while/but/and ..." clause before ``limit`` that has a cue."""
+    last_cue = max((k for k, _ in cues), default=-1)
+    for b in range(last_cue - 1, lo, -1):
+        if toks[b].text in (",", ";") and toks[b + 1].lower in _CLAUSE_OPENERS:
+            if any(b < k for k, _ in cues) and any(k < b for k, _ in cues):
+                return b + 1
+            break
+    return lo
+
+
+def _main_clause_start(toks: list[Token], lo: int, limit: int) -> int:
+    if lo >= limit or toks[lo].lower not in SUBORDINATORS | _INTRODUCERS:
+        return lo
+    for k in range(lo, limit):
+        if toks[k].text in (",", "—", "―"):
+            return k + 1
+    return lo
+
+
+def _from_subject(toks: list[Token], ctx: Context) -> Attribution | None:
+    """``Reid has gone after Trump as a "human leech"``: no cue, but a named subject."""
+    lo = ctx.sentence_start
+    if ctx.first <= lo:
+        return None
+    phrase = _sentence_subject(toks, lo, ctx.first)
+    if phrase is None or phrase.pronoun:
+        return None
+    return Attribution(phrase, "", 0.5, source="subject")
+
+
+def _phrase_for_left_cue(
+    toks: list[Token],
+    k: int,
+    cue: str,
+    lo: int,
+    limit: int,
+) -> SpeakerPhrase | None:
+    if cue == "according to":
+        return phrase_after(toks, k + 2, limit)
+    if cue.endswith("ing"):
+        # "..., saying": the one speaking is the subject of the sentence
+        subject = _sentence_subject(toks, lo, k)
+        if subject is not None:
+            return subject
+        phrase = phrase_before(toks, k, lo)
+        return phrase if phrase is not None and phrase.named else None
+    phrase = phrase_before(toks, k, lo)
+    if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
+        # "Trump doubled down and said the judge had ...": the sentence's subject
+        phrase = _sentence_subject(toks, lo, k)
+    # "Said Trump: ..." / "..., wrote Smith:": the speaker after the cue, but only where
+    # the cue opens its clause; "and said the judge" names no speaker after it
+    opens_clause = k == lo or toks[k - 1].text in (",", ":", "—", "(")
+    inverted = cue in LEFT_INVERTIBLE_CUES and k + 1 < limit and toks[k + 1].lower != "that"
+    if phrase is None and inverted and opens_clause:
+        phrase = phrase_after(toks, k + 1, limit)
+    return phrase
+
+
+def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | None:
+    i = lo
+    while i < limit and not toks[i].text[:1].isalnum():
+        i += 1  # marks, dashes and whole quotations before the subject
+    if i < limit and _introduces(toks[i]):
+        comma = next((c for c in range(i, min(limit, i + 12)) if toks[c].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    if i < limit and (toks[i].lower in SENTENCE_OPENERS and toks[i].lower not in ("the", "a")):
+        i += 1  # "Even China", "But Trump"
+    if i >= limit or toks[i].lower.endswith("ing") or _shouted(toks, i, limit):
+        return None  # "Following the vote, ...", or an all-capitals subheading
+    phrase = phrase_after(toks, i, limit)
+    if phrase is None:
+        return None
+    if phrase.named or phrase.pronoun or toks[i].lower in ("the", "a", "an"):
+        return phrase  # "Trump", "he", "The Republican nominee"
+    return None
+
+
+def _introduces(tok: Token) -> bool:
+    """A first word that opens a phrase before the subject: "After the vote,",
+    "Immediately after,", "Preceded by the sheriff,", "Sunday morning,"."""
+    word = tok.lower
+    if word in _INTRODUCERS or word in SUBORDINATORS or word in TIME_WORDS:
+        return True
+    return tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))
+
+
+def _shouted(toks: list[Token], i: int, limit: int) -> bool:
+    words = [t.text for t in toks[i : min(limit, i + 3)] if t.is_word]
+    return len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words)
+
+
+def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
+    """``Caddell continued: "..."`` or a bare ``Pat Caddell: "..."``."""
+    j = colon - 1
+    if j < lo:
+        return None
+    cue = cue_at(toks, j, weak=True)
+    if cue is not None:
+        phrase = phrase_before(toks, j, lo)
+        return Attribution(phrase, cue, 0.85, source="colon") if phrase else None
+    phrase = phrase_before(toks, colon, lo)
+    if phrase is not None and phrase.named and phrase.phrase_start == toks[lo].start:
+        return Attribution(phrase, ":", 0.75, source="colon")
+    # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
+    subject = _sentence_subject(toks, lo, colon)
+    return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
+
+
+def _starts_new_sentence(toks: list[Token], ctx: Context, r: int) -> bool:
+    """``"...we won." He then left``: a capital after a full stop opens a new sentence."""
+    if not ctx.ends_sentence or not toks[r].is_capitalised:
+        return False
+    return ctx.closing == "." or toks[r].lower in SUBJECT_PRONOUNS
