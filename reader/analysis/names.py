@@ -363,34 +363,36 @@ def _read_word(doc: _Doc, start: int, end: int, word: str) -> None:
 def _pieces(doc: _Doc, tokens: list[_Tok]) -> list[list[_Tok]]:
     """Cut a run where a name must end: possessives, sentence ends, line ends, 'and'."""
     text = doc.text
+    wrapped = "\n" in text[tokens[0].start : tokens[-1].end]
+    last_tok = tokens[-1]
     pieces: list[list[_Tok]] = []
     current: list[_Tok] = []
+    joined = False
     for tok in tokens:
         word = tok.word
-        if current and word in _CONNECTOR_WORDS and tok is not tokens[-1]:
-            tok.connector = True
-        if current and _line_break_before(text, current[-1].end, tok.start):
+        if current and word in _CONNECTOR_WORDS and tok is not last_tok:
+            tok.connector = joined = True
+        if wrapped and current and _line_break_before(text, current[-1].end, tok.start):
             pieces.append(current)
             current = []
             if tok.connector:
                 continue
         current.append(tok)
-        ends_name = False
-        if word.endswith(("'s", "’s")) and len(word) > 2:
+        end = word[-1]
+        if end == "s" and len(word) > 2 and word[-2] in "'’":  # "Biden's"
             tok.end -= 2
             tok.word = word[:-2]
-            ends_name = True
-        elif (word.endswith(("'", "’")) and len(word) > 1) or (
-            word.endswith(".") and not _is_abbreviation(word)
-        ):
+        elif (end in "'’" and len(word) > 1) or (end == "." and not _is_abbreviation(word)):
             tok.end -= 1
             tok.word = word[:-1]
-            ends_name = True
-        if ends_name:
-            pieces.append(current)
-            current = []
+        else:
+            continue
+        pieces.append(current)
+        current = []
     if current:
         pieces.append(current)
+    if not joined:
+        return pieces
     out: list[list[_Tok]] = []
     for piece in pieces:
         out.extend(_split_connectors(doc.lex, piece))
