@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.lexicon import words
 from reader.analysis.quotes import MarkedQuote
 
 _TITLE_WORDS = 6
+_TITLE_SMALL_WORDS = frozenset({"with", "from", "into", "over", "upon", "about", "than", "that"})
+_TITLE_INTRODUCERS = frozenset(
+    words(
+        "of on titled entitled dubbed named show program programme film movie book documentary "
+        "series episode album song play novel"
+    )
+)
 _MARKS_AND_PUNCT = "\"'“”‘’«»„‚‹›.,;:!? \n"
 
 
@@ -19,10 +27,23 @@ def is_headline(text: str, para: tuple[int, int]) -> bool:
 
 def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     """``"Face the Nation,"``: a short quote in Title Case is a title, not speech."""
-    words = [w for w in text[q.start : q.end].strip(_MARKS_AND_PUNCT).split() if len(w) > 3]
+    words = [
+        w
+        for w in text[q.start : q.end].strip(_MARKS_AND_PUNCT).split()
+        if len(w) > 3 and w not in _TITLE_SMALL_WORDS
+    ]
     if not words or len(words) > _TITLE_WORDS:
         return False
     return all(w[:1].isupper() for w in words)
+
+
+def named_as_a_title(text: str, q: MarkedQuote) -> bool:
+    """``the show "Fox News Sunday,"``, ``CBS's "Face the Nation"``: introduced as a title."""
+    before = text[max(0, q.start - 30) : q.start].split()
+    if not before:
+        return False
+    word = before[-1].lower().rstrip(",")
+    return word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s"))
 
 
 _NICKNAME = re.compile(r"[A-Z][\w.]*\s$")

@@ -36,6 +36,7 @@ _CLOSE_SIDE = ".,;:!?)]}>—–-…/\u00a0"
 # Words that an apostrophe shortens at their start: 'em, 'til, 'cause, rock 'n' roll.
 _ELISIONS = frozenset({"em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff", "ol"})
 _DECADE = re.compile(r"\d\d?s?\b")
+_TAG_REACH = 300  # characters back to look for the "<" of an open tag
 
 
 @dataclass(slots=True)
@@ -116,7 +117,7 @@ def _pair_paragraph(
         spaced_after = after.isspace() or after in _CLOSE_SIDE or e == p_end
         if len(run) == 1 and run in SINGLE_MARKS and _is_apostrophe(text, s, e, p_end, stack):
             continue
-        if before == "=" or (after == ">" and not stack):
+        if before == "=" or (after == ">" and not stack) or _inside_tag(text, s):
             continue  # markup: <tweet id="123"> holds attribute values, not speech
         if spaced_before and not spaced_after:
             role = "open"
@@ -154,6 +155,15 @@ def _pair_paragraph(
         found[-1].continues = True
         return found[-1].group
     return None
+
+
+def _inside_tag(text: str, pos: int) -> bool:
+    """Whether ``pos`` sits inside an HTML-like tag such as ``<tweet pic="...">``."""
+    lo = max(0, pos - _TAG_REACH)
+    opened = text.rfind("<", lo, pos)
+    return (
+        opened >= 0 and text.rfind(">", opened, pos) < 0 and text[opened + 1 : opened + 2].isalpha()
+    )
 
 
 def _marks_of(run: str) -> list[tuple[int, int, str]]:

@@ -11,7 +11,13 @@ the name, or an aside after it, becomes the role.
 
 from __future__ import annotations
 
-from reader.analysis.quote_kinds import is_headline, is_nickname, looks_like_a_title, word_count
+from reader.analysis.quote_kinds import (
+    is_headline,
+    is_nickname,
+    looks_like_a_title,
+    named_as_a_title,
+    word_count,
+)
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_context import (
     SENTENCE_END,
@@ -195,7 +201,9 @@ def _finish(
             is_nickname(text, q)
             or (
                 looks_like_a_title(text, q)
-                and (att is None or att.source not in ("right", "colon"))
+                and (
+                    att is None or att.source not in ("right", "colon") or named_as_a_title(text, q)
+                )
             )
         ) and not headline(q.paragraph)
         if att is None or titled:

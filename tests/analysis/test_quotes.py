@@ -136,3 +136,14 @@ def test_scanned_low_nine_commas_and_typewriter_closers() -> None:
 
 def test_a_doubled_comma_in_running_text_is_not_a_quote() -> None:
     assert quoted("Prices rose,,and fell again by Friday.") == []
+
+
+def test_marks_inside_a_tag_are_markup() -> None:
+    text = '<tweet pic="pic.example/" author="someone" id="7">Blue arrow</tweet> He said "yes."'
+    assert quoted(text) == ['"yes."']
+
+
+def test_a_title_named_as_one_is_not_speech_even_before_a_speaker() -> None:
+    text = 'On CBS\'s "Face the Nation," Senator Ana Ruiz said the plan would fail.'
+    (quote,) = analyze(text).quotes
+    assert quote.kind == "scare"
