@@ -173,11 +173,14 @@ class NewsReaderApp(App[None]):
         screen = self.main
         screen.library.set_articles(self.articles)
         if not self.articles:
+            from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
+
             where = ", ".join(str(path) for path in self.paths)
+            kinds = " ".join(STORY_EXTENSIONS)
             screen.show_message(
                 f"No stories to read in {where}.\n\n"
-                "newsreader opens .txt and .md files, or folders holding them:\n"
-                "newsreader PATH ..."
+                f"newsreader opens story files ({kinds}), folders holding them,\n"
+                "feeds and web addresses:  newsreader PATH-OR-URL ..."
             )
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
