@@ -12,6 +12,7 @@ quotation runs over several paragraphs. Nested quotes stay inside their outer qu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis.text_units import paragraphs
@@ -81,7 +82,13 @@ def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
         paras = paragraphs(text)
     found: list[MarkedQuote] = []
     carried_group: int | None = None
+    # Most paragraphs hold no mark at all: find the marks once and skip those paragraphs.
+    marks = [m.start() for m in _MARK_RUN.finditer(text)]
     for index, (p_start, p_end) in enumerate(paras):
+        first = bisect_left(marks, p_start)
+        if first == len(marks) or marks[first] >= p_end:
+            carried_group = None
+            continue
         next_start = paras[index + 1][0] if index + 1 < len(paras) else None
         group = _pair_paragraph(text, index, p_start, p_end, next_start, found, carried_group)
         carried_group = group
