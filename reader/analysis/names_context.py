@@ -1,0 +1,325 @@
+"""What the name finder knows around a run of capitalised words.
+
+The word patterns, the small word lists, the lookup tables built from the
+gazetteer, and the questions asked of the text near a run: does it start a
+sentence, is it in a headline, which words stand before and after it, is it
+next to a score. Internal to ``reader.analysis.names``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG, Lexicon, lexicon
+
+
+def word_set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
+
+
+# A capitalised word; inner apostrophes, periods, hyphens and ampersands join
+# parts ("O'Brien", "U.S.", "Jean-Pierre", "AT&T"); a trailing period is taken
+# and given back later unless the word is an abbreviation.
+WORD = rf"[{UPPER}]\w*(?:['’.&-]\w+)*\.?"
+
+
+SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+
+
+CONNECTORS = (
+    "of|of the|for|for the|the|and|&|de|del|della|der|den|di|da|do|dos|das|du|van|von"
+    "|la|le|al|el|bin|ibn|y"
+)
+
+
+TOKEN = re.compile(r"\S+")
+
+
+CONTRACTION = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
+
+
+# What makes a run need cut_run: possessives, periods, line breaks, odd spacing, small words.
+NEEDS_CUTTING = re.compile(r"['’.\n\t&]|  | [a-z]")
+
+
+ANY_WORD = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
+
+
+LOWER_WORD = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
+
+
+DIGIT = re.compile(r"\d")
+
+
+# A score or table figures: one to three digits standing alone (not a date or a time).
+SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z]|[ \t]*(?:\n|$|[,;]))")
+
+
+SCORE_BEFORE = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
+
+
+PROSE = re.compile(r"\b[a-z]+[ \t]+[a-z]+[ \t]+[a-z]+\b")
+
+
+INITIAL = re.compile(rf"[{UPPER}]\.?")
+
+
+# A name can carry these lowercase particles inside it ("Ludwig van Beethoven").
+NAME_PARTICLES = word_set("de del della der den di da do dos das du van von la le al el bin ibn y")
+
+
+CONNECTOR_WORDS = NAME_PARTICLES | {"of", "for", "the", "and", "&"}
+
+
+SENTENCE_END = frozenset(".!?:;\n—–•*|")
+
+
+OPENERS = " \t\"'“‘«„([-"
+
+
+ABBREVIATIONS = word_set(
+    "mr. mrs. ms. dr. st. jr. sr. inc. corp. co. ltd. gen. sen. rep. gov. lt. col. capt. "
+    "sgt. prof. rev. mt. ft. maj. adm. cpl. pvt. bros. no. vs."
+)
+
+
+PLACE_CUES = word_set(
+    "in at near from to outside across around into via toward towards between visit visited "
+    "visiting capital city town village province state region"
+)
+
+
+SPEECH_VERBS = word_set(
+    "said says told added asked explained stated noted declared insisted argued warned "
+    "wrote replied announced acknowledged admitted claimed confirmed"
+)
+
+
+DIRECTIONS = word_set(
+    "north south east west northern southern eastern western central upper lower greater "
+    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern"
+)
+
+
+# Only the fixture marks: "beat" or "against" put places side by side in politics too.
+FIXTURE_AFTER = FIXTURE_BEFORE = word_set("v v. vs vs.")
+
+
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+
+
+# A headline line is short; longer lines are prose even when capitalised.
+HEADLINE_MAX = 160
+
+
+SOFT_WRAP_MIN = 40  # a line this long that breaks mid-name was wrapped, not ended
+
+
+MAX_PERSON_TOKENS = 4
+
+
+MAX_NAME_TOKENS = 12
+
+
+# Endings of English words that are rarely names ("Reconstruction", "Debating").
+WORD_ENDINGS = (
+    "ly",
+    "ing",
+    "ed",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "ful",
+    "ity",
+    "ism",
+    "ance",
+    "ence",
+    "ship",
+    "ous",
+    "ive",
+    "able",
+    "ible",
+)
+
+
+# Surname shapes common in world news; a lone unknown word shaped so is a person.
+SURNAME_SHAPE = re.compile(
+    r"^(?:O['’]|Mc|Mac)[A-Z]|(?:ov|ova|ev|eva|sky|ski|ska|wicz|enko|escu|opoulos|idis|sson"
+    r"|ovich|evich|vili|yan|oglu|ovic|evic)$"
+)
+
+
+LONE_WORD_DEFAULT = "ORG"  # measured: lone unknown words in news are teams and firms more often
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    word: str
+    connector: bool = False
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    label: str | None  # None: undecided until the whole document is read
+    confident: bool
+    initial: bool = False
+    headline: bool = False
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    lex: Lexicon
+    found: list[Found] = field(default_factory=list)
+    line_start: int = -1  # the line in_headline looked at last
+    line_end: int = -1
+    line_is_headline: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class NameTables:
+    exact: dict[str, str]  # "Moscow" -> LOC, "Russian" -> MISC, "NATO" -> ORG
+    folded: dict[str, str]  # the same, case-folded, for headlines in capitals
+    openers: frozenset[str]  # case-folded first words of the multi-word names
+
+
+@lru_cache(maxsize=1)
+def name_tables() -> NameTables:
+    lex = lexicon()
+    exact: dict[str, str] = {}
+    for demonym in lex.demonyms:
+        exact[" ".join(w[:1].upper() + w[1:] for w in demonym.split())] = "MISC"
+    for name, strength in lex.places.items():
+        if strength == PLACE_COUNTRY or (strength == PLACE_STRONG and name not in lex.first_names):
+            exact[name] = "LOC"
+    exact.update(lex.known)
+    folded: dict[str, str] = {}
+    for name, label in exact.items():
+        folded.setdefault(name.casefold(), label)
+    openers = frozenset(name.split()[0] for name in folded if " " in name)
+    return NameTables(exact, folded, openers)
+
+
+@lru_cache(maxsize=1)
+def sure_words() -> dict[str, str]:
+    """Single words whose label never depends on context: known names, big places, peoples."""
+    return {name: label for name, label in name_tables().exact.items() if " " not in name}
+
+
+def is_abbreviation(word: str) -> bool:
+    low = word.lower()
+    if low in ABBREVIATIONS or word in name_tables().exact:  # "Mr.", "Calif."
+        return True
+    # Initials and dotted acronyms: "J.", "U.S.", "U.N."
+    return len(word) == 2 or (word.count(".") >= 2 and len(word) <= 8)
+
+
+def line_break_before(text: str, prev_end: int, start: int) -> bool:
+    """True when a newline between two words ends a line rather than wrapping one."""
+    newline = text.find("\n", prev_end, start)
+    if newline < 0:
+        return False
+    line_start = text.rfind("\n", max(0, newline - 200), newline)
+    if line_start < 0 and newline >= 200:
+        return False
+    return newline - line_start - 1 < SOFT_WRAP_MIN
+
+
+def joined_text(tokens: list[Tok]) -> str:
+    return " ".join(t.word for t in tokens)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    stop = max(-1, start - 12)
+    while i > stop and text[i] in OPENERS:
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_END
+
+
+def in_headline(doc: Doc, start: int) -> bool:
+    """Is ``start`` on a short line written in capitals or in title case?"""
+    # Runs arrive in text order, so the line found last time usually still holds.
+    if doc.line_start <= start <= doc.line_end:
+        return doc.line_is_headline
+    text = doc.text
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    line_start = text.rfind("\n", 0, start) + 1
+    headline = (
+        line_end - line_start <= HEADLINE_MAX
+        # Three lowercase words in a row settle it cheaply: that is prose.
+        and PROSE.search(text, line_start, line_end) is None
+        and looks_like_headline(text[line_start:line_end])
+    )
+    doc.line_start, doc.line_end, doc.line_is_headline = line_start, line_end, headline
+    return headline
+
+
+def looks_like_headline(line: str) -> bool:
+    if line.lstrip().startswith(("By ", "BY ")):
+        return False  # a byline: "By Rachel Whyte and Tom Castell" names people
+    if line.isupper():
+        return len(ANY_WORD.findall(line)) >= 1 and sum(c.isalpha() for c in line) >= 4
+    # Sentences end in punctuation; table rows ("5. Jesper Skibby (Denmark) 9") carry digits.
+    if line.rstrip().endswith((".", ",", ";", ":")) or DIGIT.search(line):
+        return False
+    words = len(ANY_WORD.findall(line))
+    lower = len(LOWER_WORD.findall(line))
+    return words >= 4 and lower <= 0.25 * words
+
+
+def previous_word(text: str, start: int) -> str:
+    before = text[max(0, start - 24) : start].split()
+    return before[-1].lower() if before else ""
+
+
+def next_word(text: str, end: int) -> str:
+    after = text[end : end + 24].split(None, 1)
+    return after[0].lower().rstrip(",.;:") if after else ""
+
+
+def is_dateline(text: str, end: int, initial: bool) -> bool:
+    """'LONDON 1996-08-30', 'GENEVA (Reuters) -', 'Moscow, July 27 -' at a line's start."""
+    return initial and DATELINE_AFTER.match(text, end) is not None
+
+
+DATELINE_AFTER = re.compile(
+    r",?[ \t]+(?:\d{4}-\d\d-\d\d|\d{1,2}[ \t]+[A-Z][a-z]{2}|[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d)"
+    r"|[ \t]*\([A-Z][A-Za-z]+\)[ \t]*[-—–]"
+)
+
+
+def folded_text(tokens: list[Tok]) -> str:
+    return " ".join(t.word for t in tokens).casefold()
+
+
+def in_fixture(text: str, f: Found) -> bool:
+    """'Leeds v Chelsea': places on either side of a fixture are teams."""
+    return next_word(text, f.end) in FIXTURE_AFTER or previous_word(text, f.start) in FIXTURE_BEFORE
+
+
+def scored(text: str, f: Found) -> bool:
+    """Is the name next to a score or a row of table figures ("Barnsley 3 3 0 0 8 2 9")?"""
+    end, start = f.end, f.start
+    # Cheap looks first: a digit one space away on either side.
+    if text[end + 1 : end + 2].isdigit() and SCORE_AFTER.match(text, end):
+        return True
+    return (
+        start > 1
+        and text[start - 2 : start - 1].isdigit()
+        and SCORE_BEFORE.search(text, max(0, start - 6), start) is not None
+    )

@@ -1,0 +1,118 @@
+"""The second pass: decide undecided names from what the whole document says.
+
+"Simmons" after "Phil Simmons" is a person; a word nothing vouches for is read
+by the words around it ("in Geneva", "Dole said", "Leeds 2 Chelsea 1").
+Internal to ``reader.analysis.names``.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.gazetteer import PLACE_STRONG
+from reader.analysis.names_context import (
+    FIXTURE_AFTER,
+    FIXTURE_BEFORE,
+    LONE_WORD_DEFAULT,
+    PLACE_CUES,
+    SPEECH_VERBS,
+    SURNAME_SHAPE,
+    Doc,
+    Found,
+    in_fixture,
+    in_headline,
+    is_dateline,
+    next_word,
+    previous_word,
+    scored,
+)
+from reader.analysis.names_rules import (
+    looks_like_word,
+)
+from reader.model import Entity
+
+
+def settle(doc: Doc) -> list[Entity]:
+    """Decide undecided names from what the document says about them elsewhere."""
+    text = doc.text
+    found = doc.found
+    by_name: dict[str, str] = {}
+    surnames: set[str] = set()
+    seen_mid: set[str] = set()
+    for f in found:
+        if f.headline:
+            continue
+        name = text[f.start : f.end]
+        if "\n" in name:
+            name = one_line(name)
+        if f.label is None:
+            if not f.initial:
+                seen_mid.add(name)
+        elif f.confident:
+            if name not in by_name:
+                by_name[name] = f.label
+            if f.label == "PER" and " " in name:
+                surnames.add(name.rsplit(" ", 1)[1])
+    entities: list[Entity] = []
+    for f in found:
+        label = f.label
+        name = text[f.start : f.end]
+        if label is None:
+            key = one_line(name) if "\n" in name else name
+            if f.headline:
+                if key.isupper():
+                    key = key.title()
+                label = by_name.get(key) or ("PER" if key in surnames else None)
+            else:
+                label = by_name.get(key) or ("PER" if key in surnames else None)
+                if label is None:
+                    if f.initial and not scored(text, f) and is_dateline(text, f.end, True):
+                        label = "LOC"  # "KEELING 1999-02-01", even in capitals
+                    elif (
+                        not f.initial
+                        or key in seen_mid
+                        or scored(text, f)
+                        # "Ayesha Raman spoke. ... Ayesha said": a word of it recurs.
+                        or (" " in key and not seen_mid.isdisjoint(key.split()))
+                    ) and not in_headline(doc, f.start):
+                        label = guess(doc, f, key)
+            if label is None:
+                continue
+        if label == "LOC" and not f.headline and (scored(text, f) or in_fixture(text, f)):
+            label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
+        entities.append(Entity(f.start, f.end, name, label))
+    return entities
+
+
+def guess(doc: Doc, f: Found, name: str) -> str | None:
+    """A name nothing vouches for: read the words around it."""
+    text = doc.text
+    prev = previous_word(text, f.start)
+    if prev in doc.lex.titles:  # "spokesman Peskov"
+        return "PER"
+    if scored(text, f) or prev in FIXTURE_BEFORE or next_word(text, f.end) in FIXTURE_AFTER:
+        return "ORG"
+    if prev in SPEECH_VERBS or next_word(text, f.end) in SPEECH_VERBS:
+        return "PER"  # "Dole said": a person, even when a town shares the name
+    lex = doc.lex
+    if (
+        prev in PLACE_CUES
+        or lex.places.get(name, 0) >= PLACE_STRONG
+        or is_dateline(text, f.end, f.initial)
+    ):
+        return "LOC"
+    if " " in name:
+        return "ORG" if name.isupper() else "PER"
+    if len(name.rstrip(".")) == 1:
+        return None  # a lone letter: "option B.", a list item
+    if name.isupper():
+        return "ORG" if len(name) <= 6 else None
+    if name in lex.first_names or SURNAME_SHAPE.search(name):
+        return "PER"  # "Melania"; "O'Brien", "Lebedev", "Kowalski": shaped like a person
+    if looks_like_word(name):
+        return None  # "Reconstruction", "Working": a capitalised ordinary word
+    return LONE_WORD_DEFAULT
+
+
+def one_line(name: str) -> str:
+    if "\n" in name or "  " in name or "\t" in name:
+        return " ".join(name.split())
+    return name
