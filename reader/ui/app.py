@@ -7,6 +7,8 @@ frame does not wait for them.
 
 from __future__ import annotations
 
+import json
+import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -84,6 +86,7 @@ PAPER = Theme(
 
 MAX_SEPARATE_WARNINGS = 3
 KEYMAP_FILE = "keymap.toml"  # in the config folder: `binding id = "keys"` lines
+SETTINGS_FILE = "ui.json"  # in the config folder: what the reader chose in the app (theme)
 
 # Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
 _REPLACED_SYSTEM_COMMANDS = {"Keys", "Quit"}
@@ -134,7 +137,7 @@ class NewsReaderApp(App[None]):
         self._reported_clashes: set[frozenset[str]] = set()
         for theme in (INK, PAPER):
             self.register_theme(theme)
-        self.theme = INK.name
+        self.theme = self._saved_theme() or INK.name
 
         self.main = MainScreen()
 
@@ -147,6 +150,7 @@ class NewsReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_user_keymap()
+        self.theme_changed_signal.subscribe(self, self._save_theme)
         # Reading starts while the first frame is being composed and drawn (in a thread);
         # the result waits for the panes if it comes back before they exist.
         self.load_library()
@@ -184,6 +188,27 @@ class NewsReaderApp(App[None]):
             )
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
+
+    def _saved_theme(self) -> str | None:
+        try:
+            saved = json.loads((self.locations.config / SETTINGS_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None  # first run, or a file we cannot read: the default theme will do
+        theme = saved.get("theme") if isinstance(saved, dict) else None
+        return theme if isinstance(theme, str) and theme in self.available_themes else None
+
+    def _save_theme(self, theme: Theme) -> None:
+        """Keep the reader's theme for next time (written whole, then renamed into place)."""
+        path = self.locations.config / SETTINGS_FILE
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(".json.partial")
+            partial.write_text(json.dumps({"theme": theme.name}), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError as error:
+            self.notify(
+                f"The theme will not be remembered: {error}", severity="warning", markup=False
+            )
 
     def _apply_user_keymap(self) -> None:
         try:

@@ -423,3 +423,27 @@ async def test_an_unknown_name_in_the_keymap_is_a_warning(make_app, library_dir,
             if isinstance(n, Notify) and n.notification.severity == "warning"
         ]
         assert len(warnings) == 1 and "library.filtre" in warnings[0].message
+
+
+async def test_the_chosen_theme_is_remembered(make_app, library_dir, locations):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "newsreader-ink"
+        app.theme = "newsreader-paper"
+        await pilot.pause()
+    again = make_app(library_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.theme == "newsreader-paper"
+
+
+async def test_an_unreadable_settings_file_means_the_default_theme(
+    make_app, library_dir, locations
+):
+    locations.config.mkdir(parents=True)
+    (locations.config / "ui.json").write_text('{"theme": ', encoding="utf-8")
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "newsreader-ink"
