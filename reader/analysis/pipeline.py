@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speakers import attribute
 from reader.analysis.text_units import paragraphs
@@ -30,22 +32,52 @@ def _names(text: str, ner: str) -> tuple[list[Entity], list[EntityGroup]]:
 
 
 def _count_quotes(groups: list[EntityGroup], quotes: list[Quote]) -> None:
-    """Credit each quote to the group whose name matches its speaker."""
+    """Credit each quote to the entity that says it.
+
+    The name mention that attributes the quote decides when the names stage found it;
+    otherwise the speaker's name is matched to a group's name, or to its last word when
+    only one group ends in it ("Clinton" may be Hillary or Bill).
+    """
     if not groups:
         return
+    by_id = {group.id: group for group in groups}
+    mentions = sorted(
+        (entity.start, entity.end, entity.group)
+        for group in groups
+        for entity in group.mentions
+        if entity.group is not None
+    )
+    starts = [m[0] for m in mentions]
     by_name: dict[str, EntityGroup] = {}
-    by_last: dict[str, EntityGroup] = {}
+    by_last: dict[str, list[EntityGroup]] = {}
     for group in groups:
-        if group.label not in ("PER", "ORG", "LOC", "MISC"):
-            continue
         by_name.setdefault(group.name.lower(), group)
-        words = group.name.split()
+        words = group.name.lower().split()
         if words:
-            by_last.setdefault(words[-1].lower(), group)
+            by_last.setdefault(words[-1], []).append(group)
     for quote in quotes:
         if not quote.speaker or quote.kind != "quote":
             continue
-        key = quote.speaker.lower()
-        group = by_name.get(key) or by_last.get(key.split()[-1])
+        group = _group_at(mentions, starts, by_id, quote.speaker_start, quote.speaker_end)
+        if group is None:
+            key = quote.speaker.lower()
+            same_last = by_last.get(key.split()[-1], [])
+            group = by_name.get(key) or (same_last[0] if len(same_last) == 1 else None)
         if group is not None:
             group.quote_count += 1
+
+
+def _group_at(
+    mentions: list[tuple[int, int, int]],
+    starts: list[int],
+    by_id: dict[int, EntityGroup],
+    start: int | None,
+    end: int | None,
+) -> EntityGroup | None:
+    if start is None or end is None:
+        return None
+    i = bisect_right(starts, start) - 1
+    for m_start, m_end, group_id in mentions[max(i, 0) : i + 2]:
+        if m_start < end and start < m_end:
+            return by_id.get(group_id)
+    return None
