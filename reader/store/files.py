@@ -21,8 +21,16 @@ Doc = dict[str, Any]
 
 
 def encode_json(value: Any) -> str:
-    """Compact JSON text; it never contains a raw newline."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text that encodes as UTF-8; it never contains a raw newline."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (text decoded with errors="surrogateescape", say) has no
+            # UTF-8 form; JSON's \u escapes keep it exactly instead.
+            text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return text
 
 
 def journal_path(db: Path, seq: int) -> Path:

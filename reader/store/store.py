@@ -321,6 +321,8 @@ def _facts(doc: dict[str, Any]) -> _Facts | None:
     annotation_id, article_id, tags = doc.get("id"), doc.get("article_id"), doc.get("tags")
     if type(annotation_id) is not str or type(article_id) is not str or type(tags) is not list:
         return None
+    if type(doc.get("selector")) is not dict:
+        return None
     if not all(map(isinstance, tags, repeat(str))):
         return None
     return _Facts(annotation_id, article_id, tuple(tags))

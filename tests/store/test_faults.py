@@ -72,9 +72,17 @@ def test_second_instance_opens_read_only_and_says_so(tmp_path: Path) -> None:
         assert [a.id for a in third.all()] == ["held"]
 
 
-def test_corrupt_file_is_moved_aside_and_named(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        b'{"annotations": {"1": {"id": "x", ',  # cut short
+        b"[1, 2, 3]",  # JSON, but not a database
+        b'{"annotations": {"one": {}}}',  # not TinyDB's document ids
+        b"\xff\xfe\x00garbage\x00",  # not text at all
+    ],
+)
+def test_corrupt_file_is_moved_aside_and_named(tmp_path: Path, damaged: bytes) -> None:
     db = tmp_path / "annotations.json"
-    damaged = b'{"annotations": {"1": {"id": "x", '
     db.write_bytes(damaged)
     with AnnotationStore(db) as store:
         assert not store.read_only and store.all() == []

@@ -203,3 +203,32 @@ def test_reader_sees_every_save_while_the_writer_compacts(
     thread.join()
     writer.close()
     assert opened > 1
+
+
+def test_text_with_lone_surrogates_and_any_script_round_trips(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    annotation = make_annotation(tags=["‘quote’", "Zitat", "اقتباس"], note="bad byte: \udcff")
+    annotation.selector.exact = "“We will not,” \ud800 she said — 世界"
+    with AnnotationStore(db) as store:
+        store.add(annotation)
+    with AnnotationStore(db) as store:
+        assert store.get(annotation.id) == annotation
+    with tinydb.TinyDB(db) as plain:
+        assert plain.table("annotations").all()[0]["note"] == "bad byte: \udcff"
+
+
+def test_unreadable_records_are_reported_and_kept(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    good = make_annotation()
+    broken = annotation_to_record(make_annotation(annotation_id="broken"))
+    del broken["selector"]
+    with tinydb.TinyDB(db) as plain:
+        plain.table("annotations").insert_multiple([annotation_to_record(good), broken])
+        plain.table("annotations").insert({"note": "no id at all"})
+    with AnnotationStore(db) as store:
+        assert store.all() == [good]
+        assert store.counts_by_article() == {"story-1": 1}
+        assert store.notice is not None and "2 annotation record(s)" in store.notice
+        store.add(make_annotation())
+    with tinydb.TinyDB(db) as plain:
+        assert len(plain.table("annotations")) == 4, "a record the store could not read was lost"
