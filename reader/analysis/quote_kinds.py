@@ -8,7 +8,9 @@ from reader.analysis.lexicon import words
 from reader.analysis.quotes import MarkedQuote
 
 _TITLE_WORDS = 6
-_TITLE_SMALL_WORDS = frozenset({"with", "from", "into", "over", "upon", "about", "than", "that"})
+_TITLE_SMALL_WORDS = frozenset(
+    words("a an the and or nor but of in on at to for with from into over upon by as vs")
+)
 _TITLE_INTRODUCERS = frozenset(
     words(
         "of on titled entitled dubbed named show program programme film movie book documentary "
@@ -26,15 +28,20 @@ def is_headline(text: str, para: tuple[int, int]) -> bool:
 
 
 def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
-    """``"Face the Nation,"``: a short quote in Title Case is a title, not speech."""
+    """``"Face the Nation,"``: a short quote in Title Case is a title, not speech.
+
+    Every word but the small ones (the, of, with ...) must be capitalised, so a short
+    sentence such as "Neither do I." stays speech.
+    """
     words = [
-        w
-        for w in text[q.start : q.end].strip(_MARKS_AND_PUNCT).split()
-        if len(w) > 3 and w not in _TITLE_SMALL_WORDS
+        w.strip(_MARKS_AND_PUNCT)
+        for w in text[q.start : q.end].split()
+        if w.strip(_MARKS_AND_PUNCT).lower() not in _TITLE_SMALL_WORDS
     ]
+    words = [w for w in words if w]
     if not words or len(words) > _TITLE_WORDS:
         return False
-    return all(w[:1].isupper() for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def named_as_a_title(text: str, q: MarkedQuote) -> bool:

@@ -147,3 +147,9 @@ def test_a_title_named_as_one_is_not_speech_even_before_a_speaker() -> None:
     text = 'On CBS\'s "Face the Nation," Senator Ana Ruiz said the plan would fail.'
     (quote,) = analyze(text).quotes
     assert quote.kind == "scare"
+
+
+def test_a_short_capitalised_sentence_is_speech_not_a_title() -> None:
+    text = '"Does anybody know the plan?" Graham asked. "Neither do I."\n\nThe end.'
+    kinds = [q.kind for q in analyze(text).quotes]
+    assert kinds == ["quote", "quote"]
