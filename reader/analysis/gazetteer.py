@@ -21,7 +21,7 @@ BIG_CITY = 100_000
 HUGE_CITY = 2_000_000
 # gender-guesser rates a name's frequency per country from 1 to 13 (hex digits);
 # names below this in every country are too rare to trust as first names.
-MIN_NAME_FREQUENCY = 3
+MIN_NAME_FREQUENCY = 2
 _MIN_FREQUENCY_DIGIT = format(MIN_NAME_FREQUENCY, "X")
 
 PLACE_COUNTRY = 3  # countries, capitals, US states, continents: places even if also names

@@ -92,6 +92,9 @@ PLACE_CUES = word_set(
     "in at near from to outside across around into via toward towards between visit visited "
     "visiting capital city town village province state region"
 )
+# For a name no list knows, "to" and "from" are as often before people ("said to
+# Clinton", "a letter from Kaine") as before places, so they do not count.
+UNKNOWN_PLACE_CUES = PLACE_CUES - {"to", "from", "between", "toward", "towards", "via"}
 
 
 SPEECH_VERBS = word_set(

@@ -12,9 +12,9 @@ from reader.analysis.names_context import (
     FIXTURE_AFTER,
     FIXTURE_BEFORE,
     LONE_WORD_DEFAULT,
-    PLACE_CUES,
     SPEECH_VERBS,
     SURNAME_SHAPE,
+    UNKNOWN_PLACE_CUES,
     Doc,
     Found,
     in_fixture,
@@ -52,6 +52,8 @@ def settle(doc: Doc) -> list[Entity]:
             if f.label == "PER" and " " in name:
                 surnames.add(name.rsplit(" ", 1)[1])
     entities: list[Entity] = []
+    evidenced: dict[str, str] = {}  # names a cue around some mention labelled
+    defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
     for f in found:
         label = f.label
         name = text[f.start : f.end]
@@ -73,43 +75,53 @@ def settle(doc: Doc) -> list[Entity]:
                         # "Ayesha Raman spoke. ... Ayesha said": a word of it recurs.
                         or (" " in key and not seen_mid.isdisjoint(key.split()))
                     ) and not in_headline(doc, f.start):
-                        label = guess(doc, f, key)
+                        label, evidence = guess(doc, f, key)
+                        if label is not None:
+                            if evidence:
+                                evidenced.setdefault(key, label)
+                            else:
+                                defaulted.append((len(entities), key))
             if label is None:
                 continue
         if label == "LOC" and not f.headline and (scored(text, f) or in_fixture(text, f)):
             label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
         entities.append(Entity(f.start, f.end, name, label))
+    # A name guessed only by default takes what its other mentions showed ("Trump said").
+    for at, key in defaulted:
+        better = evidenced.get(key)
+        if better:
+            entities[at].label = better
     return entities
 
 
-def guess(doc: Doc, f: Found, name: str) -> str | None:
-    """A name nothing vouches for: read the words around it."""
+def guess(doc: Doc, f: Found, name: str) -> tuple[str | None, bool]:
+    """A name nothing vouches for, read by the words around it: (label, had a cue)."""
     text = doc.text
     prev = previous_word(text, f.start)
     if prev in doc.lex.titles:  # "spokesman Peskov"
-        return "PER"
+        return "PER", True
     if scored(text, f) or prev in FIXTURE_BEFORE or next_word(text, f.end) in FIXTURE_AFTER:
-        return "ORG"
+        return "ORG", True
     if prev in SPEECH_VERBS or next_word(text, f.end) in SPEECH_VERBS:
-        return "PER"  # "Dole said": a person, even when a town shares the name
+        return "PER", True  # "Dole said": a person, even when a town shares the name
     lex = doc.lex
-    if (
-        prev in PLACE_CUES
-        or lex.places.get(name, 0) >= PLACE_STRONG
-        or is_dateline(text, f.end, f.initial)
-    ):
-        return "LOC"
+    # "in Hillary Clinton's campaign": a possessive after the name says person, not place.
+    cue = prev in UNKNOWN_PLACE_CUES and not text.startswith(("'s", "’s"), f.end)
+    if cue or lex.places.get(name, 0) >= PLACE_STRONG or is_dateline(text, f.end, f.initial):
+        return "LOC", True
+    if "-" in name and all(part in lex.demonyms for part in name.lower().split("-")):
+        return "MISC", True  # "African-Americans", "Sino-Russian"
     if " " in name:
-        return "ORG" if name.isupper() else "PER"
+        return ("ORG" if name.isupper() else "PER"), False
     if len(name.rstrip(".")) == 1:
-        return None  # a lone letter: "option B.", a list item
+        return None, False  # a lone letter: "option B.", a list item
     if name.isupper():
-        return "ORG" if len(name) <= 6 else None
+        return ("ORG" if len(name) <= 6 else None), False
     if name in lex.first_names or SURNAME_SHAPE.search(name):
-        return "PER"  # "Melania"; "O'Brien", "Lebedev", "Kowalski": shaped like a person
+        return "PER", True  # "Melania"; "O'Brien", "Lebedev", "Kowalski": shaped like a person
     if looks_like_word(name):
-        return None  # "Reconstruction", "Working": a capitalised ordinary word
-    return LONE_WORD_DEFAULT
+        return None, False  # "Reconstruction", "Working": a capitalised ordinary word
+    return LONE_WORD_DEFAULT, False
 
 
 def one_line(name: str) -> str:

@@ -247,6 +247,23 @@ def test_a_lone_word_shaped_like_a_surname_is_a_person() -> None:
     assert [label for _, label in names(text)] == ["PER", "PER", "PER"]
 
 
+def test_a_cue_at_one_mention_labels_the_others() -> None:
+    text = "Crowds cheered Zandvoort. Later Zandvoort told reporters he was tired."
+    assert names(text) == [("Zandvoort", "PER"), ("Zandvoort", "PER")]
+
+
+def test_a_possessive_after_a_name_outweighs_in_before_it() -> None:
+    text = "Aides in Qarlen Okafor's campaign were upbeat."
+    assert names(text) == [("Qarlen Okafor", "PER")]
+
+
+def test_hyphenated_peoples_are_misc() -> None:
+    assert names("Leaders of African-Americans and Sino-Russian talks met.") == [
+        ("African-Americans", "MISC"),
+        ("Sino-Russian", "MISC"),
+    ]
+
+
 def test_a_small_town_is_not_a_place_without_a_cue() -> None:
     # Obama is a small Japanese town; Melania is a first name.
     text = "Michelle said Obama met Melania at noon."
