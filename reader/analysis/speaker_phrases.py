@@ -79,6 +79,8 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     if word in SPEECH_CUES and (toks[i].text.islower() or _title_cased(toks, i)):
         if word in _NOUN_LIKE_CUES and not _used_as_verb(toks, i):
             return None  # "initial reports", "phone calls"
+        if word in _CALL_CUES and nxt in _CALL_PARTICLES:
+            return None  # "called for a ban", "calling on voters": not naming words
         return word
     if weak and word in WEAK_CUES:
         return word
@@ -86,6 +88,8 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
 
 
 _NOUN_LIKE_CUES = frozenset({"reports", "calls"})
+_CALL_CUES = frozenset({"call", "calls", "called", "calling"})
+_CALL_PARTICLES = frozenset({"for", "on", "off", "in", "up", "out", "back", "it", "them"})
 
 
 def _used_as_verb(toks: list[Token], i: int) -> bool:
