@@ -1,11 +1,17 @@
 """Find an annotated passage again after its story's text changed.
 
-The approach of the Hypothesis client: keep the exact quote with some context
-around it and its position; later, trust the position if the quote is still
-there, else look for the quote word for word and rank the places by how well
-their context matches, else look for it approximately. A passage that cannot be
-found with confidence is an orphan (None): an annotation is never moved onto
-words that are not the ones the reader tagged.
+The approach of the Hypothesis client: keep the exact quote with ~32 characters
+of context on each side and its position. Later, trust the position if the quote
+is still there with its context; else look for the quote word for word and rank
+the places by how well their context matches; else (or when the words survive
+only without their context) look for it approximately, demanding context that
+agrees on both sides. Scores weigh quote 50, each context side 20, closeness to
+the old position 2.
+
+A passage that cannot be found with confidence, or that two places fit about
+equally well, is an orphan (None): an annotation is never moved onto words that
+are not the ones the reader tagged. Property tests (tests/store/test_anchor.py)
+hold the rules to that.
 """
 
 from __future__ import annotations
