@@ -57,7 +57,7 @@ def shown_ids(app: LibraryApp) -> list[str]:
 
 
 def test_meta_line_prefers_source_then_file_name() -> None:
-    assert story_meta(ARTICLES[0]) == "Coastal Herald · 3 Mar 2024"
+    assert story_meta(ARTICLES[0]) == "3 Mar 2024 · Coastal Herald"
     assert story_meta(ARTICLES[3]) == "wire-0412.txt"
     assert display_date("2021-07-27") == "27 Jul 2021"
     assert display_date("summer 2021") == "summer 2021"
@@ -117,7 +117,7 @@ async def test_extra_text_is_shown_and_matched_only_on_real_data() -> None:
         library.set_extra("b", "3 notes")
         await pilot.pause()
         prompt = str(app.query_one(StoryList).get_option("b").prompt)
-        assert prompt.endswith("Valley Gazette · 12 Jan 2023 · 3 notes")
+        assert prompt.endswith("12 Jan 2023 · Valley Gazette · 3 notes")
         untouched = str(app.query_one(StoryList).get_option("a").prompt)
         assert "notes" not in untouched
         library.set_extra("b", "")

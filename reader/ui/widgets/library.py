@@ -29,9 +29,12 @@ def newest_first(articles: Sequence[Article]) -> list[Article]:
 
 
 def story_meta(article: Article) -> str:
-    """The second line of a library entry: where the story is from and when."""
+    """The second line of a library entry: when, then where the story is from.
+
+    The date comes first so a narrow pane wraps inside a long source name, not the date.
+    """
     where = article.source or article.site or (Path(article.path).name if article.path else "")
-    parts = [part for part in (where, display_date(article.published)) if part]
+    parts = [part for part in (display_date(article.published), where) if part]
     return " · ".join(parts)
 
 
