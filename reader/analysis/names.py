@@ -72,7 +72,7 @@ def find_names(text: str) -> list[Entity]:
             if word[-1] == "." and not is_abbreviation(word):
                 word = word[:-1]
                 end -= 1
-            elif word.endswith(("'s", "’s")):
+            if word.endswith(("'s", "’s")):
                 word = word[:-2]
                 end -= 2
             label = sure.get(word)
@@ -199,8 +199,8 @@ def read_plain(doc: Doc, start: int, end: int, chunk: str) -> bool:
             return False
         elif last in lex.misc_suffixes and chunk[: len(first)] not in lex.first_names:
             label = "MISC"
-        elif chunk[: len(first)] in lex.first_names:
-            label = "PER"
+        elif chunk[: len(first)] in lex.first_names and not in_headline(doc, start):
+            label = "PER"  # not in "Rail Talks Collapse as ...": some names are words too
         else:
             return False
     doc.found.append(Found(start, end, label, True))
@@ -266,15 +266,17 @@ def cut_run(doc: Doc, tokens: list[Tok]) -> list[list[Tok]]:
             if tok.connector:
                 continue
         current.append(tok)
-        end = word[-1]
-        if end == "s" and len(word) > 2 and word[-2] in "'’":  # "Biden's"
-            tok.end -= 2
-            tok.word = word[:-2]
-        elif (end in "'’" and len(word) > 1) or (end == "." and not is_abbreviation(word)):
-            tok.end -= 1
-            tok.word = word[:-1]
-        else:
+        cut = 0
+        if word[-1] == "." and not is_abbreviation(word):  # "... in Moscow."
+            cut = 1
+        if word[-1 - cut] == "s" and len(word) > 2 + cut and word[-2 - cut] in "'’":
+            cut += 2  # "Biden's", "Pettifer’s."
+        elif cut == 0 and word[-1] in "'’" and len(word) > 1:
+            cut = 1  # "the Reds' coach"
+        if not cut:
             continue
+        tok.end -= cut
+        tok.word = word[:-cut]
         pieces.append(current)
         current = []
     if current:

@@ -180,6 +180,16 @@ def test_a_possessive_is_not_part_of_the_name() -> None:
     assert names(text) == [("Helga Brandt", "PER"), ("Brandt", "PER"), ("Canada", "LOC")]
 
 
+def test_a_possessive_at_a_sentence_end_is_not_part_of_the_name() -> None:
+    text = "The handwriting was Joan Pettifer’s. Later it was Farid Haddad's."
+    assert names(text) == [("Joan Pettifer", "PER"), ("Farid Haddad", "PER")]
+
+
+def test_a_first_name_in_a_title_case_headline_does_not_make_a_person() -> None:
+    text = "Rail Talks Collapse as Union Rejects Pay Offer\n\nBy Daniel Osei\n"
+    assert names(text) == [("Daniel Osei", "PER")]
+
+
 def test_a_lone_surname_takes_the_label_of_the_full_name() -> None:
     text = "Farid Haddad arrived late. Reporters waited while Haddad spoke."
     assert names(text) == [("Farid Haddad", "PER"), ("Haddad", "PER")]
