@@ -53,7 +53,7 @@ post promise remark report state tweet brand demand exhort react"""
 _IRREGULAR_CUES = words(
     """said say says saying told wrote written spoke reports admit admits
 admitted admitting quipped snapped agreeing calls continued continues refer refers referred
-referring read reads finds calling"""
+referring read reads finds calling interjected interjects"""
 )
 
 SPEECH_CUES: frozenset[str] = (

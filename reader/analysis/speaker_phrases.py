@@ -31,6 +31,12 @@ from reader.analysis.text_units import Token
 QUOTE_CHARS = frozenset('"“”«»„')
 # Before a quote, "told the crowd" names a listener; only these verbs put the speaker after.
 LEFT_INVERTIBLE_CUES = frozenset(words("said says added adds wrote writes continued explained"))
+_AGO_WORDS = frozenset(
+    words(
+        "a an one two three four five six seven eight nine ten few several less more than about "
+        "nearly just only some hours days weeks months years hour day week month year"
+    )
+)
 _INNER_PREPOSITIONS = frozenset({"at", "in", "for", "with", "from"})
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
 _MAX_PHRASE = 10
@@ -129,6 +135,10 @@ def _skip_back(toks: list[Token], j: int, lo: int) -> int:
         lowercase = toks[j].text.islower()
         if lowercase and (word in SKIPPABLE_BEFORE_CUE or (word.endswith("ly") and len(word) > 4)):
             j -= 1
+        elif word == "ago":
+            j -= 1  # "less than two weeks ago"
+            while j >= lo and (toks[j].lower in _AGO_WORDS or toks[j].text.isdigit()):
+                j -= 1
         elif word in TIME_WORDS and j - 1 >= lo and toks[j - 1].lower in TIME_PREFIXES:
             j -= 2  # "on Tuesday", "last week", "at the time"
             if j >= lo and toks[j].lower in ("at", "in", "on", "by"):
@@ -205,8 +215,8 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
             k -= 1  # "the", "a": part of the phrase, and its first word
             break
         if tok.is_capitalised:
-            if word in SENTENCE_OPENERS or word in SPEECH_CUES:
-                break
+            if word in SENTENCE_OPENERS or word in SPEECH_CUES or word in PHRASE_BREAKERS:
+                break  # "But", "Says", and the "To" of a Title Case headline
             k -= 1
             continue
         if word in NAME_JOINERS and k - 1 >= lo and toks[k - 1].is_capitalised and k < j:

@@ -34,6 +34,8 @@ _MAX_ASIDE = 10  # words of a role given after the name
 _MAX_PHRASE_CLAUSE = 6  # words in '"...!" beamed Donald Hartley.' after a quote
 _LABEL_WORDS = 6  # "Name:" opening a paragraph labels who speaks in it
 _RIGHT_WINDOW = 30  # words after a quote in which "X, who ..., said" may end
+_INTRO_REACH = 25  # tokens an introductory phrase may run before the subject
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 _LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
 _DASHES = frozenset({"―", "—", "–", "-"})
 # Cues that name the listener, not the speaker, when they come first: '"...," told him'.
@@ -102,8 +104,8 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
         end += 1
     for c in range(r, end):
         cue = cue_at(toks, c)
-        if cue is None:
-            continue
+        if cue is None or (c > r and cue.endswith("ing")):
+            continue  # "-- all without speaking his name" reports nothing
         if cue == "according to":
             phrase = phrase_after(toks, c + 2, end)
             return Attribution(phrase, cue, 0.85, source="right") if phrase else None
@@ -243,12 +245,14 @@ def _last_clause_start(toks: list[Token], lo: int, limit: int, cues: list[tuple[
 
 
 def _main_clause_start(toks: list[Token], lo: int, limit: int) -> int:
-    if lo >= limit or toks[lo].lower not in SUBORDINATORS | _INTRODUCERS:
-        return lo
-    for k in range(lo, limit):
-        if toks[k].text in (",", "—", "―"):
-            return k + 1
-    return lo
+    """Skip leading clauses: "Later in the show, after the interview ended, Maher said"."""
+    start = lo
+    while start < limit and _introduces(toks[start]):
+        comma = next((k for k in range(start, limit) if toks[k].text in (",", "—", "―")), None)
+        if comma is None:
+            break
+        start = comma + 1
+    return start
 
 
 def _from_subject(toks: list[Token], ctx: Context) -> Attribution | None:
@@ -295,20 +299,23 @@ def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase |
     i = lo
     while i < limit and not toks[i].text[:1].isalnum():
         i += 1  # marks, dashes and whole quotations before the subject
-    if i < limit and _introduces(toks[i]):
-        comma = next((c for c in range(i, min(limit, i + 12)) if toks[c].text == ","), None)
-        if comma is None:
+    if i < limit and (_introduces(toks[i]) or toks[i].lower.endswith("ing")):
+        # "Speaking in Salem, New Hampshire, Trump went after Bush": the subject follows
+        # the last comma that a capitalised word comes after, else the first comma
+        commas = [c for c in range(i, min(limit, i + _INTRO_REACH)) if toks[c].text == ","]
+        if not commas:
             return None
-        i = comma + 1
+        named = [c for c in commas if c + 1 < limit and toks[c + 1].is_capitalised]
+        i = (named[-1] if named else commas[0]) + 1
     if i < limit and (toks[i].lower in SENTENCE_OPENERS and toks[i].lower not in ("the", "a")):
         i += 1  # "Even China", "But Trump"
     if i >= limit or toks[i].lower.endswith("ing") or _shouted(toks, i, limit):
-        return None  # "Following the vote, ...", or an all-capitals subheading
+        return None  # an all-capitals subheading
     phrase = phrase_after(toks, i, limit)
     if phrase is None:
         return None
-    if phrase.named or phrase.pronoun or toks[i].lower in ("the", "a", "an"):
-        return phrase  # "Trump", "he", "The Republican nominee"
+    if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
+        return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
     return None
 
 
@@ -327,19 +334,30 @@ def _shouted(toks: list[Token], i: int, limit: int) -> bool:
 
 
 def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
-    """``Caddell continued: "..."`` or a bare ``Pat Caddell: "..."``."""
+    """``Caddell continued: "..."``, a bare ``Pat Caddell: "..."``, ``More from Jones:``,
+    ``his wife whispered to him:``, ``Sanders made the following comment:``."""
     j = colon - 1
     if j < lo:
         return None
+    subject = _sentence_subject(toks, lo, colon)
     cue = cue_at(toks, j, weak=True)
     if cue is not None:
-        phrase = phrase_before(toks, j, lo)
+        phrase = _phrase_for_left_cue(toks, j, cue, lo, colon)
+        if phrase is not None and not phrase.named and subject is not None and subject.named:
+            phrase = subject  # "Sanders delivered a snappy retort:"
         return Attribution(phrase, cue, 0.85, source="colon") if phrase else None
     phrase = phrase_before(toks, colon, lo)
-    if phrase is not None and phrase.named and phrase.phrase_start == toks[lo].start:
-        return Attribution(phrase, ":", 0.75, source="colon")
+    if phrase is not None and phrase.named:
+        k = _index_at(toks, phrase.phrase_start, lo)
+        if k == lo or toks[k - 1].text in _DASHES or toks[k - 1].lower == "from":
+            return Attribution(phrase, ":", 0.75, source="colon")
+    for k in range(j, lo - 1, -1):  # the cue nearest the colon: "whispered to him:"
+        cue = cue_at(toks, k)
+        if cue is not None:
+            phrase = _phrase_for_left_cue(toks, k, cue, lo, colon)
+            if phrase is not None:
+                return Attribution(phrase, cue, 0.75, source="colon")
     # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
-    subject = _sentence_subject(toks, lo, colon)
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
 
 

@@ -217,3 +217,25 @@ def test_any_past_tense_verb_right_after_a_quote() -> None:
 def test_a_later_clause_has_its_own_speaker() -> None:
     text = 'Rubio suggested it was over, while Cruz said the "stakes are too high" now.'
     assert speaker_of(text, "stakes") == "Cruz"
+
+
+def test_colon_after_a_cue_further_back() -> None:
+    text = 'As the crowd cheered, his wife whispered to him: "They are still with you."'
+    assert speaker_of(text, "still with you") == "his wife"
+
+
+def test_colon_after_a_noun_that_looks_like_a_cue() -> None:
+    assert (
+        speaker_of('Sanders delivered a snappy retort: "Nobody is tearing this up."', "tearing")
+        == "Sanders"
+    )
+
+
+def test_introductory_phrase_with_commas_before_the_subject() -> None:
+    text = 'Speaking in Salem, New Hampshire, Trump went after Bush, calling him "a total stiff."'
+    assert speaker_of(text, "stiff") == "Trump"
+
+
+def test_time_ago_between_speaker_and_cue() -> None:
+    text = 'The State Department less than two weeks ago said that "top secret" data was sent.'
+    assert speaker_of(text, "top secret") == "State Department"
