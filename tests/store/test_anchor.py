@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader.store import StoreError, make_selector, reanchor, reanchor_annotation
-from tests.store.conftest import make_annotation
+from tests.store.helpers import make_annotation
 
 STORY = (
     "The minister said the budget would be balanced by 2027. "

@@ -19,7 +19,7 @@ import pytest
 import tinydb
 
 from reader.store import AnnotationStore
-from tests.store.conftest import make_annotation
+from tests.store.helpers import make_annotation
 
 ITERATIONS = 200
 STRESS_ITERATIONS = 3000

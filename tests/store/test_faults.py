@@ -20,7 +20,7 @@ from reader.store import AnnotationStore, StoreError
 from reader.store import files as store_files
 from reader.store.files import journal_path, list_journals
 from reader.store.journal import encode_line
-from tests.store.conftest import make_annotation
+from tests.store.helpers import make_annotation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,7 +37,7 @@ def test_second_instance_opens_read_only_and_says_so(tmp_path: Path) -> None:
         import sys
         from pathlib import Path
         from reader.store import AnnotationStore
-        from tests.store.conftest import make_annotation
+        from tests.store.helpers import make_annotation
         store = AnnotationStore(Path({str(db)!r}))
         store.add(make_annotation(annotation_id="held"))
         print("ready", flush=True)

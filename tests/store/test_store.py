@@ -11,7 +11,7 @@ import tinydb
 
 from reader.store import AnnotationStore, StoreError, annotation_from_record, annotation_to_record
 from reader.store.files import list_journals
-from tests.store.conftest import make_annotation
+from tests.store.helpers import make_annotation
 
 
 def test_record_round_trip_keeps_every_field() -> None:
