@@ -25,6 +25,7 @@ ARTICLES = [
     ),
     Article(
         id="b",
+        byline="Peter Holm",
         text="",
         title="Drought Forces Rationing",
         source="Valley Gazette",
@@ -129,3 +130,10 @@ def test_newest_first_keeps_undated_stories_in_found_order() -> None:
     assert [a.id for a in newest_first(ARTICLES)] == ["a", "b", "c", "d"]
     shuffled = [ARTICLES[3], ARTICLES[1], ARTICLES[2], ARTICLES[0]]
     assert [a.id for a in newest_first(shuffled)] == ["a", "b", "d", "c"]
+
+
+async def test_filter_finds_a_reporter_by_byline() -> None:
+    app = LibraryApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("slash", *"holm")
+        assert shown_ids(app) == ["b"]

@@ -48,8 +48,8 @@ def display_date(published: str | None) -> str:
 
 
 def matches(article: Article, words: Sequence[str]) -> bool:
-    """Every word of the filter appears in the title or the source (case-insensitive)."""
-    haystack = f"{article.title}\n{story_meta(article)}".casefold()
+    """Every word of the filter appears in the title, source or byline (case-insensitive)."""
+    haystack = f"{article.title}\n{story_meta(article)}\n{article.byline or ''}".casefold()
     return all(word in haystack for word in words)
 
 
@@ -102,7 +102,7 @@ class Library(Vertical):
         self._extras: dict[str, str] = {}
         self._loaded = False
         self._anchor: Article | None = None
-        self._filter = Input(placeholder="filter by title or source", id="library-filter")
+        self._filter = Input(placeholder="filter by title, source or author", id="library-filter")
         self._filter.display = False
         self._list = StoryList(id="story-list")
 
