@@ -19,6 +19,7 @@ import pytest
 import tinydb
 
 from reader.store import AnnotationStore
+from reader.store.files import list_journals
 from tests.store.helpers import make_annotation
 
 ITERATIONS = 200
@@ -90,16 +91,37 @@ def _run_and_kill(db: Path, seed: int, rng: random.Random) -> list[list[str]]:
     return [line.split(" ", 3) for line in received.decode().splitlines() if line != "ready"]
 
 
+def _tear_unacknowledged_line(db: Path, annotation_id: str, rng: random.Random) -> int:
+    """Cut the journal's last line short, as a power cut could, if it is the unacknowledged one.
+
+    Only bytes never acknowledged can be lost that way (acknowledged ones were
+    fsync'd), so only the line of the change in flight is torn. Returns 1 if torn.
+    """
+    journals = list_journals(db)
+    if not journals:
+        return 0
+    path = journals[-1][1]
+    data = path.read_bytes()
+    line_start = data.rfind(b"\n", 0, len(data) - 1) + 1
+    if f'"id":"{annotation_id}"'.encode() not in data[line_start:]:
+        return 0  # the change in flight never reached the journal
+    with open(path, "r+b") as handle:
+        handle.truncate(rng.randrange(line_start, len(data)))
+    return 1
+
+
 def _crash_loop(tmp_path: Path, iterations: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # Small enough that background compactions happen, and get killed, all the time.
     monkeypatch.setattr("reader.store.durable.COMPACT_AFTER_BYTES", 4_000)
     db = tmp_path / "annotations.json"
     rng = random.Random(20261128)
     notes: dict[str, str] = {}  # acknowledged live annotations -> their note
-    acknowledged = 0
+    acknowledged = torn = 0
     for iteration in range(iterations):
         steps = _run_and_kill(db, iteration, rng)
         in_flight = steps[-1] if steps and steps[-1][0] == "i" else None
+        if in_flight is not None and in_flight[1] != "r" and rng.random() < 0.5:
+            torn += _tear_unacknowledged_line(db, in_flight[2], rng)
         for step in steps:
             if step[0] != "a":
                 continue
@@ -118,6 +140,7 @@ def _crash_loop(tmp_path: Path, iterations: int, monkeypatch: pytest.MonkeyPatch
         _check(iteration, notes, found, in_flight)
         notes = found  # what the in-flight change left is the state from now on
     assert acknowledged > iterations, "the writer hardly ever got a change acknowledged"
+    assert torn > 0, "no power cut was simulated"
     with AnnotationStore(db):
         pass
     with tinydb.TinyDB(db) as plain:
