@@ -271,8 +271,8 @@ def cut_run(doc: Doc, tokens: list[Tok]) -> list[list[Tok]]:
             cut = 1
         if word[-1 - cut] == "s" and len(word) > 2 + cut and word[-2 - cut] in "'’":
             cut += 2  # "Biden's", "Pettifer’s."
-        elif cut == 0 and word[-1] in "'’" and len(word) > 1:
-            cut = 1  # "the Reds' coach"
+        elif cut == 0 and word[-1] in "'’" and len(word) > 1 and tok is last_tok:
+            cut = 1  # "the Reds' coach", but "the National Farmers' Union" stays whole
         if not cut:
             continue
         tok.end -= cut

@@ -24,8 +24,9 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
 
 # A capitalised word; inner apostrophes, periods, hyphens and ampersands join
 # parts ("O'Brien", "U.S.", "Jean-Pierre", "AT&T"); a trailing period is taken
-# and given back later unless the word is an abbreviation.
-WORD = rf"[{UPPER}]\w*(?:['’.&-]\w+)*\.?"
+# and given back later unless the word is an abbreviation, and so is the apostrophe
+# of a plural possessive unless a name goes on after it ("the Farmers' Union").
+WORD = rf"[{UPPER}]\w*(?:['’.&-]\w+)*(?:\.|(?<=s)['’](?=[ \t]))?"
 
 
 SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -76,10 +77,11 @@ NAME_PARTICLES = word_set("de del della der den di da do dos das du van von la l
 CONNECTOR_WORDS = NAME_PARTICLES | {"of", "for", "the", "and", "&"}
 
 
-SENTENCE_END = frozenset(".!?:;\n—–•*|")
+SENTENCE_END = frozenset(".!?:;\n—–•*|#>")  # "#" and ">" open Markdown headings and quotes
 
 
 OPENERS = " \t\"'“‘«„([-"
+QUOTE_OPENERS = '"“‘«„'
 
 
 ABBREVIATIONS = word_set(
@@ -243,6 +245,9 @@ def joined_text(tokens: list[Tok]) -> str:
 
 
 def sentence_initial(text: str, start: int) -> bool:
+    """Does ``start`` open a sentence, a line or a quotation (', "People are ...')?"""
+    if start and text[start - 1] in QUOTE_OPENERS:
+        return True
     i = start - 1
     stop = max(-1, start - 12)
     while i > stop and text[i] in OPENERS:

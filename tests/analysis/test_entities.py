@@ -74,6 +74,11 @@ def test_organisation_words_make_an_organisation(name: str) -> None:
     assert names(text) == [(name, "ORG")]
 
 
+def test_a_plural_possessive_inside_a_name_stays() -> None:
+    text = "A man from the National Farmers' Union met the Reds' coach."
+    assert names(text) == [("National Farmers' Union", "ORG"), ("Reds", "ORG")]
+
+
 def test_well_known_acronyms_and_bodies_are_organisations() -> None:
     text = "Officials from NATO and the Kremlin met as the Pentagon watched."
     assert names(text) == [("NATO", "ORG"), ("Kremlin", "ORG"), ("Pentagon", "ORG")]
@@ -124,6 +129,11 @@ def test_a_dateline_is_a_place() -> None:
 
 def test_capitalised_words_at_a_sentence_start_are_not_names() -> None:
     text = "However, nothing changed. Meanwhile prices rose. Speaking slowly, he left."
+    assert names(text) == []
+
+
+def test_a_word_opening_a_quotation_or_a_markdown_heading_starts_a_sentence() -> None:
+    text = 'She said, "Patients wait too long."\n## Volunteers step in\nThey do.'
     assert names(text) == []
 
 
