@@ -120,6 +120,16 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
                 phrase.role = _aside_role(toks, c, phrase.end, hi)
             return Attribution(phrase, cue, 0.9, source="right")
         phrase = phrase_before(toks, c, r)
+        starts_clause = phrase is not None and phrase.phrase_start <= toks[r].start
+        if toks[c - 1].text == "," and cue not in _NOT_INVERTED and not starts_clause:
+            # '"...drew well" in the 2008 primary, said Ohio professor Paul Beck.'
+            late = phrase_after(toks, c + len(cue.split()), end)
+            if (
+                late is not None
+                and (late.named or toks[c + 1].lower in ("the", "a"))
+                and toks[c + 1].lower not in TIME_WORDS
+            ):
+                return Attribution(late, cue, 0.75, source="right")
         if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
             # 'X scolded him: "..." she said': the sentence already named her
             subject = _sentence_subject(toks, ctx.sentence_start, ctx.first)
@@ -146,13 +156,18 @@ def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
     Right after a quotation, a name and a past-tense verb that together make up the
     whole clause report the speech, whatever the verb.
     """
-    if end - r > _MAX_PHRASE_CLAUSE or end >= len(toks) or not ends_sentence(toks, end):
+    if end >= len(toks) or not ends_sentence(toks, end):
         return None
     first, last = toks[r], toks[end - 1]
     if _past_tense(first) and end - r >= 2:
+        # "remembered Roy Verley, HP's former spokesman.": an aside may follow the name
         phrase = phrase_after(toks, r + 1, end)
-        if phrase is not None and phrase.named and phrase.end == toks[end - 1].end:
+        after = _index_at(toks, phrase.end, r) if phrase is not None else end
+        ends_there = phrase is not None and (phrase.end == last.end or toks[after].text == ",")
+        if phrase is not None and phrase.named and ends_there:
             return Attribution(phrase, first.lower, 0.7, source="right")
+    if end - r > _MAX_PHRASE_CLAUSE:
+        return None
     if _past_tense(last):
         phrase = phrase_before(toks, end - 1, r)
         if phrase is not None and phrase.named and phrase.phrase_start == first.start:

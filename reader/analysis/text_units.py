@@ -104,6 +104,7 @@ def tokens(
 
 GAP_TOKEN = "."
 _NOT_AFTER_SENTENCE = frozenset({")", "]", ",", ";", ":"})
+_BEFORE_NUMBERS = frozenset({"No", "Nos", "no", "Vol", "vol", "p", "pp", "Art", "Fig", "Ch"})
 
 
 def tokens_near(
@@ -154,4 +155,6 @@ def is_sentence_end(toks: list[Token], i: int) -> bool:
         return False  # "3.5", "a.m." glued to the next character
     if nxt.text in _NOT_AFTER_SENTENCE:
         return False  # "(R-Wis.) said", "Inc., the company"
+    if nxt.text[:1].isdigit() and i > 0 and toks[i - 1].text in _BEFORE_NUMBERS:
+        return False  # "the No. 2 in the leadership", "Vol. 3"
     return nxt.text[:1].isupper() or nxt.text[:1].isdigit() or not nxt.is_word

@@ -239,3 +239,18 @@ def test_introductory_phrase_with_commas_before_the_subject() -> None:
 def test_time_ago_between_speaker_and_cue() -> None:
     text = 'The State Department less than two weeks ago said that "top secret" data was sent.'
     assert speaker_of(text, "top secret") == "State Department"
+
+
+def test_late_inverted_cue_after_a_comma() -> None:
+    text = 'Lee "drew well from workers" in the primary, said Ohio professor Paul Beck.'
+    assert speaker_of(text, "drew well") == "Paul Beck"
+
+
+def test_unlisted_verb_with_an_aside() -> None:
+    text = '"She took it upon herself," remembered Roy Verley, the former spokesman.'
+    assert speaker_of(text, "upon herself") == "Roy Verley"
+
+
+def test_numbered_rank_does_not_end_the_sentence() -> None:
+    text = 'As John Cornyn, the No. 2 in the leadership, put it: "This will not pass."'
+    assert speaker_of(text, "not pass") == "John Cornyn"
