@@ -24,6 +24,7 @@ from textual.theme import Theme
 
 from reader.locations import Locations
 from reader.model import Analysis, Article
+from reader.ui.annotating import AnnotatingMixin
 from reader.ui.commands import NewsReaderCommands
 from reader.ui.keys import (
     APP_KEYS,
@@ -113,7 +114,7 @@ class AnalysisFailed(Message):
         self.reason = reason
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(AnnotatingMixin, App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[list[Path]] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
@@ -154,6 +155,7 @@ class NewsReaderApp(App[None]):
         # Reading starts while the first frame is being composed and drawn (in a thread);
         # the result waits for the panes if it comes back before they exist.
         self.load_library()
+        self.call_after_refresh(self.open_store)
 
     # Library ---------------------------------------------------------------------------
 
@@ -176,6 +178,7 @@ class NewsReaderApp(App[None]):
         self._report_skipped(message.errors)
         screen = self.main
         screen.library.set_articles(self.articles)
+        self.library_changed()
         if not self.articles:
             from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
 
@@ -272,6 +275,7 @@ class NewsReaderApp(App[None]):
         screen.show_article_view()
         view = screen.article_view
         view.show(article)
+        self.load_story_annotations(article)
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self._story_position(article))
         if article.id in self.analyses:

@@ -133,6 +133,81 @@ LIBRARY_KEYS: tuple[KeyAction, ...] = (
     ),
 )
 
+ANNOTATION_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "annotations.tag",
+        "t",
+        "tag",
+        "Tag",
+        "Tag the focused passage or the selection: tags, an optional note, colours.",
+    ),
+    KeyAction(
+        "annotations.tag_again",
+        "T",
+        "tag_again",
+        "Tag again",
+        "Put the last tags used on the focused passage, without the dialog.",
+        show=False,
+    ),
+    KeyAction(
+        "annotations.edit",
+        "e",
+        "edit_annotation",
+        "Edit annotation",
+        "Change the tags, note or colours of the annotation at the focus.",
+        show=False,
+    ),
+    KeyAction(
+        "annotations.remove",
+        "x",
+        "remove_annotation",
+        "Remove annotation",
+        "Remove the annotation at the focus (u brings it back).",
+        show=False,
+    ),
+    KeyAction(
+        "annotations.undo",
+        "u",
+        "undo_annotation",
+        "Undo",
+        "Undo the last tag, edit or removal.",
+        show=False,
+    ),
+    KeyAction(
+        "annotations.next",
+        "a",
+        "next_annotation",
+        "Next annotation",
+        "Focus the next tagged passage.",
+        show=False,
+    ),
+    KeyAction(
+        "annotations.previous",
+        "A",
+        "previous_annotation",
+        "Previous annotation",
+        "Focus the previous tagged passage.",
+        show=False,
+    ),
+    KeyAction(
+        "annotations.panel",
+        "m",
+        "toggle_annotations",
+        "Annotations",
+        "Show or hide this story's annotations; enter jumps to one.",
+        show=False,
+    ),
+    KeyAction(
+        "annotations.tags_view",
+        "number_sign",
+        "show_tags",
+        "Tags view",
+        "Every tag in the library and its passages; enter opens the story there.",
+        show=False,
+        key_display="#",
+    ),
+)
+
 HELP_KEYS: tuple[KeyAction, ...] = (
     KeyAction("help.close", "escape,q,question_mark", "close", "Close", "Back to reading."),
     KeyAction("help.down", "down,j", "scroll_down", "Scroll down", "Scroll a line.", show=False),

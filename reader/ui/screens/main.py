@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from reader.ui.keys import MAIN_SCREEN_KEYS, bindings
+from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
 from reader.ui.widgets.status_bar import StatusBar
@@ -35,6 +36,7 @@ class MainScreen(Screen[None]):
                 reader_pane.border_title = "Reader"
                 yield article_view
                 yield Static("Loading stories…", id="reader-message")
+            yield AnnotationsPanel(id="annotations")
         yield StatusBar(id="status")
         yield Footer()
 

@@ -1,0 +1,181 @@
+"""Every tag in the library and every passage tagged with it; `enter` opens the story there.
+
+The screen asks for nothing itself: the app gives it the annotations (loaded in a
+worker) with :meth:`TagsScreen.set_annotations`, and the screen is dismissed with the
+annotation the reader chose, or None.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Annotation
+from reader.ui.tags import tag_colour
+from reader.ui.widgets.annotations_panel import annotation_label
+
+
+class TagList(OptionList):
+    BINDING_GROUP_TITLE = "Tags"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next tag", show=False, tooltip="Highlight the next tag."),
+        Binding("k", "cursor_up", "Previous tag", show=False, tooltip="Highlight the previous."),
+    ]
+
+
+class PassageList(OptionList):
+    BINDING_GROUP_TITLE = "Passages"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next passage", show=False, tooltip="The next passage."),
+        Binding("k", "cursor_up", "Previous passage", show=False, tooltip="The previous one."),
+    ]
+
+
+class TagsScreen(Screen[Annotation | None]):
+    """Tags on the left (most used first), their passages across all stories on the right."""
+
+    CSS_PATH = Path(__file__).with_name("tags_screen.tcss")
+    BINDING_GROUP_TITLE = "Tags view"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Back", tooltip="Back to reading."),
+        Binding("tab,shift+tab", "switch_list", "Switch list", tooltip="Tags ↔ passages."),
+    ]
+
+    def __init__(self, *, select_tag: str | None = None) -> None:
+        super().__init__()
+        self.sub_title = "Tags"
+        self._annotations: list[Annotation] = []
+        self._colours: dict[str, str] = {}
+        self._titles: dict[str, str] = {}
+        self._tags: list[str] = []
+        self._passages: list[Annotation] = []
+        self._select_tag = select_tag
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="❝")
+        with Horizontal(id="tags-panes"):
+            tags = TagList(
+                Option(Text("Loading tags…", style="dim"), disabled=True), id="tags-list"
+            )
+            tags.border_title = "Tags"
+            yield tags
+            passages = PassageList(id="tags-passages")
+            passages.border_title = "Passages"
+            yield passages
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(TagList).focus()
+
+    @property
+    def tag_list(self) -> TagList:
+        return self.query_one(TagList)
+
+    @property
+    def passage_list(self) -> PassageList:
+        return self.query_one(PassageList)
+
+    @property
+    def tags(self) -> list[str]:
+        return list(self._tags)
+
+    @property
+    def passages(self) -> list[Annotation]:
+        """The passages of the highlighted tag, as listed."""
+        return list(self._passages)
+
+    @property
+    def current_tag(self) -> str | None:
+        index = self.tag_list.highlighted
+        if index is None or not 0 <= index < len(self._tags):
+            return None
+        return self._tags[index]
+
+    def set_annotations(
+        self,
+        annotations: Sequence[Annotation],
+        colours: Mapping[str, str],
+        titles: Mapping[str, str] | None = None,
+    ) -> None:
+        """Every annotation of the library; ``titles`` names stories by article id."""
+        self._annotations = list(annotations)
+        self._colours = dict(colours)
+        self._titles = dict(titles or {})
+        counts = Counter(tag for a in self._annotations for tag in a.tags)
+        self._tags = sorted(counts, key=lambda tag: (-counts[tag], tag.casefold()))
+        self.loaded = True
+        tag_list = self.tag_list
+        tag_list.clear_options()
+        for tag in self._tags:
+            label = Text("● ", style=tag_colour(tag, self._colours))
+            label.append(tag, style="bold")
+            label.append(f"  {counts[tag]}", style="dim")
+            tag_list.add_option(Option(label))
+        if not self._tags:
+            tag_list.add_option(
+                Option(Text("No tags yet: press t on a passage.", style="dim"), disabled=True)
+            )
+            self._show_passages(None)
+            return
+        wanted = self._select_tag
+        tag_list.highlighted = self._tags.index(wanted) if wanted in self._tags else 0
+        self._show_passages(self.current_tag)
+
+    @on(OptionList.OptionHighlighted, "#tags-list")
+    def _tag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_passages(self.current_tag)
+
+    @on(OptionList.OptionSelected, "#tags-list")
+    def _tag_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self._passages:
+            self.passage_list.focus()
+            if self.passage_list.highlighted is None:
+                self.passage_list.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#tags-passages")
+    def _passage_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self._passages):
+            self.dismiss(self._passages[event.option_index])
+
+    def _show_passages(self, tag: str | None) -> None:
+        passages = self.passage_list
+        self._passages = [a for a in self._annotations if tag is not None and tag in a.tags]
+        # Grouped by story (as the store gives them), each story's passages in reading order.
+        options: list[Option | None] = []
+        for annotation in self._passages:
+            title = self._titles.get(annotation.article_id) or annotation.title or "Untitled"
+            label = annotation_label(annotation, self._colours, title=title)
+            if annotation.orphan:
+                label.append("\n  (not found in the story's current text)", style="dim")
+            options += [Option(label), None]
+        passages.set_options(options[:-1])
+        passages.border_title = f"#{tag}" if tag else "Passages"
+        stories = len({a.article_id for a in self._passages})
+        passages.border_subtitle = (
+            f"{len(self._passages)} passages · {stories} stories" if self._passages else ""
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_switch_list(self) -> None:
+        if self.tag_list.has_focus:
+            if self._passages:
+                self.passage_list.focus()
+        else:
+            self.tag_list.focus()

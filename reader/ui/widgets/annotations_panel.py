@@ -1,0 +1,199 @@
+"""The open story's annotations, in reading order; orphans in a section of their own.
+
+``enter`` on an annotation asks the app to jump to it; an orphan (a passage the
+current text no longer holds) is listed with its words so nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Annotation
+from reader.ui.tags import display_colour, tag_colour
+
+EXCERPT_CHARS = 90
+NOTE_CHARS = 120
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The passage on one line, cut at a word with an ellipsis when it is long."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def annotation_label(
+    annotation: Annotation, colours: Mapping[str, str], *, title: str | None = None
+) -> Text:
+    """Tags in their colours, then the passage, the note and the speaker (when known)."""
+    label = Text()
+    if title:
+        label.append(title, style="bold")
+        label.append("\n")
+    bar = display_colour(annotation.tags, annotation.colour, colours)
+    label.append("┃ ", style=bar)
+    if annotation.tags:
+        for n, tag in enumerate(annotation.tags):
+            if n:
+                label.append(" ")
+            label.append(f"#{tag}", style=f"bold {tag_colour(tag, colours)}")
+    else:
+        label.append("note", style="dim")
+    label.append("\n┃ ", style=bar)
+    label.append(f"“{excerpt(annotation.selector.exact)}”")
+    if annotation.speaker:
+        label.append("\n┃ ", style=bar)
+        label.append(f"— {annotation.speaker}", style="italic")
+    if annotation.note:
+        label.append("\n┃ ", style=bar)
+        label.append(excerpt(annotation.note, NOTE_CHARS), style="dim italic")
+    return label
+
+
+class AnnotationsPanel(OptionList):
+    """A side list of the open story's annotations; `enter` jumps to one."""
+
+    DEFAULT_CSS = """
+    AnnotationsPanel {
+        display: none;
+        width: 42;
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        border-subtitle-color: $text-muted;
+        padding: 0;
+        & > .option-list--option { padding: 0 1; }
+        & > .option-list--separator { color: $foreground 12%; }
+        &:focus {
+            border: round $primary;
+            border-title-color: $text-primary;
+            border-title-style: bold;
+            background-tint: transparent;
+        }
+    }
+    """
+
+    BINDING_GROUP_TITLE = "Annotations"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            show=False,
+            tooltip="Hide the annotations and return to the text.",
+        ),
+        Binding("j", "cursor_down", "Next", show=False, tooltip="Highlight the next one."),
+        Binding("k", "cursor_up", "Previous", show=False, tooltip="Highlight the previous one."),
+    ]
+
+    class Picked(Message):
+        """The reader chose an annotation: show it in the text."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    class Closed(Message):
+        """The reader pressed escape in the panel."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "Annotations"
+        self._rows: list[Annotation | None] = []  # one per option; None for headings
+        self._annotations: list[Annotation] = []
+        self._colours: dict[str, str] = {}
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        return list(self._annotations)
+
+    @property
+    def highlighted_annotation(self) -> Annotation | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self._rows):
+            return None
+        return self._rows[index]
+
+    def set_annotations(
+        self, annotations: Sequence[Annotation], colours: Mapping[str, str]
+    ) -> None:
+        """Show these annotations (one story's), keeping the highlighted one if it remains."""
+        self._annotations = list(annotations)
+        self._colours = dict(colours)
+        if self.is_mounted:
+            self._fill()
+
+    def highlight_annotation(self, annotation_id: str) -> None:
+        for index, row in enumerate(self._rows):
+            if row is not None and row.id == annotation_id:
+                self.highlighted = index
+                return
+
+    def _fill(self) -> None:
+        keep = self.highlighted_annotation
+        placed = [a for a in self._annotations if not a.orphan]
+        orphans = [a for a in self._annotations if a.orphan]
+        options: list[Option | None] = []
+        rows: list[Annotation | None] = []
+        for annotation in placed:
+            options += [Option(annotation_label(annotation, self._colours)), None]
+            rows.append(annotation)
+        if orphans:
+            heading = Text("Not found in the current text", style="bold")
+            heading.append(
+                "\nThe story changed; these passages are kept with their words.", style="dim"
+            )
+            options.append(Option(heading, disabled=True))
+            rows.append(None)
+            for annotation in orphans:
+                options.append(Option(annotation_label(annotation, self._colours)))
+                rows.append(annotation)
+        if not self._annotations:
+            options = [
+                Option(
+                    Text("Nothing tagged yet: press t on a passage.", style="dim"), disabled=True
+                )
+            ]
+            rows = [None]
+        elif options and options[-1] is None:
+            options.pop()
+        self._rows = rows
+        self.set_options(options)
+        self.border_subtitle = _subtitle(len(placed), len(orphans))
+        if keep is not None:
+            self.highlight_annotation(keep.id)
+        if self.highlighted is None and placed:
+            self.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self._rows):
+            row = self._rows[event.option_index]
+            if row is not None:
+                self.post_message(self.Picked(row))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+def _subtitle(placed: int, orphans: int) -> str:
+    text = f"{placed}"
+    if orphans:
+        text += f" · {orphans} not found"
+    return text

@@ -1,0 +1,292 @@
+"""Pilot tests of tagging in the app: tag, note, completion, colour, T, edit, remove, undo."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import reader.analysis
+from reader.store import AnnotationStore
+from reader.ui.screens.tag_dialog import TagDialog
+from reader.ui.tags import default_colour, next_colour
+from reader.ui.widgets.library import StoryList
+from tests.ui.test_tagging_data import (
+    DROUGHT_QUOTE,
+    FIRST_SENTENCE,
+    SIZE,
+    drawn_marks,
+    fixed_analysis,
+    notes,
+    seed,
+    settle,
+    type_text,
+)
+
+ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+
+@pytest.fixture(autouse=True)
+def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
+
+
+async def test_tag_with_several_tags_and_a_note(make_app, library_dir, locations):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        assert isinstance(app.screen, TagDialog)
+        await type_text(pilot, "#economy, water rationing")
+        await pilot.press("ctrl+e")
+        await type_text(pilot, "check the figure")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.main
+        [annotation] = app.story_annotations
+        assert annotation.tags == ["economy", "water", "rationing"]
+        assert annotation.note == "check the figure"
+        assert annotation.selector.exact == FIRST_SENTENCE
+        assert ISO_UTC.match(annotation.created) and annotation.created == annotation.updated
+        assert annotation.source == str((library_dir / "drought.txt").resolve())
+        assert annotation.title == "Drought Forces Rationing in Valley Towns"
+        assert annotation.speaker is None
+        assert "Tagged: #economy #water #rationing" in notes(app)
+        start = app.current.text.index(FIRST_SENTENCE)
+        colour = default_colour("economy")
+        assert drawn_marks(app) == [(start, start + len(FIRST_SENTENCE), colour)]
+        assert "✎ #economy #water #rationing · check the figure" in app.main.status_bar.message
+    # After a clean exit the database is plain TinyDB JSON with the whole record.
+    saved = json.loads(locations.db.read_text("utf-8"))
+    [record] = saved["annotations"].values()
+    assert record["tags"] == ["economy", "water", "rationing"]
+    assert record["selector"]["exact"] == FIRST_SENTENCE
+    assert record["colour"] == default_colour("economy")
+
+
+async def test_a_quote_keeps_its_speaker(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "t")
+        await type_text(pilot, "water")
+        await pilot.press("enter")
+        await settle(pilot)
+        [annotation] = app.story_annotations
+        assert annotation.selector.exact == DROUGHT_QUOTE
+        assert annotation.speaker == "Lena Brandt"
+
+
+async def test_escape_cancels_and_saves_nothing(make_app, library_dir, locations):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        await type_text(pilot, "economy")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is app.main
+        assert app.story_annotations == []
+    with AnnotationStore(locations.db) as store:
+        assert len(store) == 0
+
+
+async def test_tags_survive_a_restart_and_the_library_counts_them(make_app, library_dir, locations):
+    seed(locations.db, library_dir / "drought.txt", FIRST_SENTENCE, ["water"])
+    seed(locations.db, library_dir / "drought.txt", DROUGHT_QUOTE, ["quotes"])
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        story_list = app.main.query_one(StoryList)
+        prompts = {
+            article.title: str(story_list.get_option_at_index(n).prompt)
+            for n, article in enumerate(app.main.library.shown)
+        }
+        assert "✎ 2" in prompts["Drought Forces Rationing in Valley Towns"]
+        assert "✎" not in prompts["Harbour Pilots Strike Over Night Shifts"]
+        # Opening the story draws its tags.
+        drought = next(a for a in app.main.library.shown if a.title.startswith("Drought"))
+        app.main.library.highlight_article(drought)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sorted(t for a in app.story_annotations for t in a.tags) == ["quotes", "water"]
+        assert len(drawn_marks(app)) == 2
+        assert app.known_tags == ["quotes", "water"]
+
+
+async def test_completion_suggests_known_tags_as_ghost_text_and_list(
+    make_app, library_dir, locations
+):
+    seed(locations.db, library_dir / "museum.md", "The national museum", ["economy"])
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await type_text(pilot, "Eco")
+        await pilot.pause()
+        assert dialog.tag_input._suggestion == "Economy"
+        assert dialog.choices.display
+        await pilot.press("tab")
+        assert dialog.tag_input.value == "Economy, "
+        await type_text(pilot, "e")
+        await pilot.pause()
+        assert not dialog.choices.display  # economy is typed already: not offered again
+        await pilot.press("backspace", "enter")
+        await settle(pilot)
+        [annotation] = app.story_annotations
+        assert annotation.tags == ["economy"]  # spelled as the library already spells it
+
+
+async def test_the_list_inserts_the_chosen_tag(make_app, library_dir, locations):
+    seed(locations.db, library_dir / "museum.md", "The national museum", ["water", "weather"])
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        dialog = app.screen
+        await type_text(pilot, "w")
+        await pilot.pause()
+        assert [str(o.prompt) for o in dialog.choices.options] == ["● water", "● weather"]
+        await pilot.press("down", "down", "enter")
+        assert dialog.tag_input.value == "weather, "
+        assert dialog.tag_input.has_focus
+
+
+async def test_colour_changes_per_tag_and_is_remembered(make_app, library_dir, locations):
+    app = make_app(library_dir / "drought.txt")
+    chosen = next_colour(default_colour("economy"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        await type_text(pilot, "economy")
+        await pilot.press("ctrl+r")
+        assert "economy" in str(app.screen.query_one("#tag-colours").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        [(_start, _end, colour)] = drawn_marks(app)
+        assert colour == chosen
+        assert app.tag_colours == {"economy": chosen}
+    with AnnotationStore(locations.db) as store:
+        assert store.tag_colours() == {"economy": chosen}
+
+
+async def test_T_repeats_the_last_tags_without_a_dialog(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        await type_text(pilot, "water, drought")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n", "T")
+        assert app.screen is app.main
+        await settle(pilot)
+        assert [a.tags for a in app.story_annotations] == [
+            ["water", "drought"],
+            ["water", "drought"],
+        ]
+        assert app.story_annotations[1].selector.exact == DROUGHT_QUOTE
+
+
+async def test_edit_then_undo_brings_the_old_tags_back(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        await type_text(pilot, "water")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert dialog.tag_input.value == "water, "
+        await type_text(pilot, "supply")
+        await pilot.press("ctrl+e")
+        await type_text(pilot, "ask the utility")
+        await pilot.press("enter")
+        await settle(pilot)
+        [edited] = app.story_annotations
+        assert edited.tags == ["water", "supply"]
+        assert edited.note == "ask the utility"
+        assert "Updated: #water #supply" in notes(app)
+        await pilot.press("u")
+        await settle(pilot)
+        [restored] = app.story_annotations
+        assert restored.id == edited.id
+        assert restored.tags == ["water"] and restored.note == ""
+
+
+async def test_remove_then_undo_restores_the_same_annotation(make_app, library_dir, locations):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "j", "t")
+        await type_text(pilot, "pilots")
+        await pilot.press("enter")
+        await settle(pilot)
+        [tagged] = app.story_annotations
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.story_annotations == []
+        assert drawn_marks(app) == []
+        assert "Removed #pilots — u to undo" in notes(app)
+        first = str(app.main.query_one(StoryList).get_option_at_index(0).prompt)
+        assert "✎" not in first
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.story_annotations == [tagged]
+        assert "✎ 1" in str(app.main.query_one(StoryList).get_option_at_index(0).prompt)
+        await pilot.press("u")  # the tagging itself is undone next
+        await settle(pilot)
+        assert app.story_annotations == []
+        assert "Undone: #pilots removed" in notes(app)
+        await pilot.press("u")
+        assert "Nothing to undo." in notes(app)
+
+
+async def test_x_without_an_annotation_says_so(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "x")
+        await settle(pilot)
+        assert "No annotation at the focus to remove." in notes(app)
+
+
+async def test_a_and_A_jump_between_annotations(make_app, library_dir, locations):
+    story = library_dir / "drought.txt"
+    first = seed(locations.db, story, FIRST_SENTENCE, ["water"])
+    second = seed(locations.db, story, DROUGHT_QUOTE, ["quotes"])
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.main.article_view
+        await pilot.press("a")
+        assert view.focus_span.start == first.selector.start
+        assert app.annotation_at_focus().id == first.id
+        await pilot.press("a")
+        assert view.focus_span.start == second.selector.start
+        assert app.annotation_at_focus().id == second.id
+        await pilot.press("a")
+        assert "No annotation after this one." in notes(app)
+        await pilot.press("A")
+        assert app.annotation_at_focus().id == first.id
+
+
+async def test_a_second_instance_is_read_only_and_says_why(make_app, library_dir, locations):
+    seed(locations.db, library_dir / "drought.txt", FIRST_SENTENCE, ["water"])
+    holder = AnnotationStore(locations.db)  # another newsreader has the database
+    try:
+        app = make_app(library_dir / "drought.txt")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert any("read-only" in note for note in notes(app))
+            assert [a.tags for a in app.story_annotations] == [["water"]]  # still shown
+            await pilot.press("n", "t")
+            assert app.screen is app.main  # no dialog for a tag that cannot be saved
+            assert sum("read-only" in note for note in notes(app)) == 2
+    finally:
+        holder.close()
