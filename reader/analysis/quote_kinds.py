@@ -33,6 +33,8 @@ def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     Every word but the small ones (the, of, with ...) must be capitalised, so a short
     sentence such as "Neither do I." stays speech.
     """
+    if text.count(" ", q.start, q.end) > 2 * _TITLE_WORDS:
+        return False  # far too long for a title; spares splitting long quotes
     words = [
         w.strip(_MARKS_AND_PUNCT)
         for w in text[q.start : q.end].split()

@@ -140,16 +140,24 @@ class SpeakerIndex:
         return self._forms[key]
 
     def last_person_before(
-        self, at: int, paragraph: int, paras: list[tuple[int, int]], quotes: list[tuple[int, int]]
+        self,
+        at: int,
+        paragraph: int,
+        paras: list[tuple[int, int]],
+        quotes: list[tuple[int, int]],
+        floor: int = 0,
     ) -> NameRun | None:
         """The nearest person who opens a sentence before ``at``, outside ``quotes``.
 
         "Nandakumar was unmoved. "...," she said": the subject of the sentence before
         is the usual antecedent of a pronoun. A person is a name of two words or more,
         or one word the article also uses as part of a longer name ("Nandakumar").
-        Paragraphs are read once each, and only the few before the pronoun.
+        Paragraphs are read once each, only the few before the pronoun, and none that
+        ends before ``floor`` (where a nearer candidate is already known).
         """
         for p in range(paragraph, max(-1, paragraph - _PARAGRAPHS_BACK), -1):
+            if paras[p][1] <= floor:
+                break
             if p not in self._openers:
                 self._openers[p] = self._people_opening_sentences(paras[p], quotes)
             before = [run for run in self._openers[p] if run.start < at]

@@ -262,9 +262,10 @@ def _antecedent(
     if word not in ("he", "she"):
         return None  # "I" and "you" are the writer and the reader
     paragraph, paras, spans = where
-    run = index.last_person_before(at, paragraph, paras, spans)
     found = [p for p in people if p is not None and p[1] < at]
-    if run is not None:
+    floor = max((mention[1] for mention in found), default=0)
+    run = index.last_person_before(at, paragraph, paras, spans, floor)
+    if run is not None and run.start > floor:
         found.append((run.text, run.start, run.end, None))
     return max(found, key=lambda mention: mention[1], default=None)
 
