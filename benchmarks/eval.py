@@ -147,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
             if not eval_set.gold.is_file():
                 print(f"skipping {eval_set.name}: {eval_set.gold} is missing")
                 continue
-            documents = load_documents(eval_set, args.shared)
+            try:
+                documents = load_documents(eval_set, args.shared)
+            except (OSError, ValueError, KeyError) as error:
+                print(f"skipping {eval_set.name}: cannot read it ({error})")
+                continue
             pred = out / f"{eval_set.name}.pred.jsonl"
             with pred.open("w", encoding="utf-8") as f:
                 for document in documents:
