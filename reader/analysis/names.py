@@ -138,6 +138,14 @@ def read_run(doc: Doc, start: int, end: int) -> None:
     if first > "\x7f" and not first.isupper():
         return
     chunk = text[start:end]
+    # "... on Holmsea High Street.": when only the full stop needs cutting, cut it here.
+    if (
+        chunk[-1] == "."
+        and NEEDS_CUTTING.search(chunk, 0, len(chunk) - 1) is None
+        and not is_abbreviation(chunk[chunk.rfind(" ") + 1 :])
+    ):
+        chunk = chunk[:-1]
+        end -= 1
     if NEEDS_CUTTING.search(chunk) is None:
         # Settled by a list or a name's shape, a plain run means the same in a headline.
         if read_plain(doc, start, end, chunk):
