@@ -317,6 +317,9 @@ def folded_text(tokens: list[Tok]) -> str:
 
 def in_fixture(text: str, f: Found) -> bool:
     """'Leeds v Chelsea': places on either side of a fixture are teams."""
+    # Every fixture mark has a "v" in it; most names have none nearby, so look first.
+    if "v" not in text[f.end : f.end + 4] and "v" not in text[max(0, f.start - 5) : f.start]:
+        return False
     return next_word(text, f.end) in FIXTURE_AFTER or previous_word(text, f.start) in FIXTURE_BEFORE
 
 
