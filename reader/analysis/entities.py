@@ -15,7 +15,7 @@ from reader.analysis.backends import BackendError, get_backend, tidy
 from reader.analysis.names_grouping import group_mentions
 from reader.model import Entity, EntityGroup
 
-__all__ = ["BackendError", "find_entities", "group_entities"]
+__all__ = ["BackendError", "find_entities", "group_entities", "likely_gender"]
 
 _log = logging.getLogger(__name__)
 
@@ -41,3 +41,16 @@ def group_entities(text: str, entities: list[Entity]) -> list[EntityGroup]:
     """
     del text  # mentions carry their own text; kept for a stable signature
     return group_mentions(sorted(entities, key=lambda e: e.start))
+
+
+def likely_gender(name: str) -> str | None:
+    """'female' for "Wendy Sherman", 'male' for "Sergei Ryabkov", else None.
+
+    From the first name's usual gender in gender-guesser's dictionary; a name used
+    for both, or unknown, gives None. Meant for matching "she said" to a speaker.
+    """
+    from reader.analysis.gazetteer import first_names
+
+    words = name.split()
+    gender = first_names().get(words[0].title()) if words else None
+    return gender if gender in ("male", "female") else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.analysis.entities import find_entities, group_entities
+from reader.analysis.entities import find_entities, group_entities, likely_gender
 from reader.model import Entity
 
 
@@ -82,3 +82,10 @@ def test_a_capitals_only_name_is_shown_readably() -> None:
 
 def test_no_entities_no_groups() -> None:
     assert group_entities("", []) == []
+
+
+def test_likely_gender_comes_from_the_first_name() -> None:
+    assert likely_gender("Wendy Sherman") == "female"
+    assert likely_gender("Sergei Ryabkov") == "male"
+    assert likely_gender("Ryabkov") is None
+    assert likely_gender("") is None
