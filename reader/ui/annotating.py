@@ -9,21 +9,34 @@ happened in a notification, sent once the change is on disk.
 
 from __future__ import annotations
 
-import threading
 import uuid
-from collections import Counter, deque
-from collections.abc import Callable, Sequence
-from contextlib import suppress
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.message import Message
 
 from reader.model import Analysis, Annotation, Article, Span
 from reader.ui.keys import ANNOTATION_KEYS, bindings
+from reader.ui.store_queue import Job, StoreFailed, StoreQueue
+from reader.ui.tagging_messages import (
+    AnnotationsChanged,
+    LibraryAnnotations,
+    StoreOpened,
+    StoryAnnotations,
+)
+from reader.ui.tagging_records import (
+    UndoStep,
+    count_label,
+    hashtags,
+    now_utc,
+    placed_on,
+    span_length,
+    speaker_of,
+)
 from reader.ui.tags import canonical_tags, display_colour
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from reader.ui.widgets.article_view import ArticleView
@@ -46,138 +59,6 @@ _STORY_ACTIONS = {
     "toggle_annotations",
 }
 _MY_ACTIONS = _STORY_ACTIONS | {"undo_annotation", "show_tags"}
-
-
-def now_utc() -> str:
-    """The time as UTC ISO 8601, to the second: 2026-11-28T18:30:05Z."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def hashtags(tags: Sequence[str]) -> str:
-    return " ".join(f"#{tag}" for tag in tags) or "a note"
-
-
-def count_label(count: int) -> str:
-    """What the library shows after a story's date: how many passages are tagged."""
-    return f"✎ {count}" if count else ""
-
-
-def speaker_of(span: Span, analysis: Analysis | None) -> str | None:
-    """Who speaks the passage: it lies inside a detected quote, or holds exactly one."""
-    if analysis is None:
-        return None
-    inside = [q for q in analysis.quotes if q.start <= span.start and span.end <= q.end]
-    held = [q for q in analysis.quotes if span.start <= q.start and q.end <= span.end]
-    for quotes in (inside, held if len(held) == 1 else []):
-        for quote in quotes:
-            if quote.kind == "quote" and quote.speaker:
-                return quote.speaker
-    return None
-
-
-def placed_on(annotation: Annotation, article: Article) -> Annotation:
-    """``annotation`` found again in ``article``'s current text (the same object if unmoved).
-
-    What cannot be found keeps its words and is marked ``orphan``; an annotation saved
-    under an older version of the story (another id, same place) moves to this one.
-    """
-    from reader.store import make_selector, reanchor
-
-    found = reanchor(annotation.selector, article.text)
-    moved = annotation
-    if found is None:
-        if not annotation.orphan:
-            moved = replace(annotation, orphan=True)
-    else:
-        selector = make_selector(article.text, *found)
-        if selector != annotation.selector or annotation.orphan:
-            moved = replace(annotation, selector=selector, orphan=False)
-    if moved.article_id != article.id:
-        moved = replace(moved, article_id=article.id, title=article.title)
-    return moved
-
-
-@dataclass(slots=True, frozen=True)
-class UndoStep:
-    """How to take a change back: remove what was tagged, restore what was edited/removed."""
-
-    kind: Literal["tagged", "edited", "removed"]
-    annotation: Annotation  # the one added, or the state to restore
-
-
-class StoreOpened(Message):
-    def __init__(
-        self,
-        store: AnnotationStore,
-        tags: list[str],
-        colours: dict[str, str],
-        counts: dict[str, int],
-        sources: dict[str, str],
-    ) -> None:
-        super().__init__()
-        self.store = store
-        self.tags = tags
-        self.colours = colours
-        self.counts = counts
-        self.sources = sources
-
-
-class StoreProblem(Message):
-    def __init__(self, text: str, *, title: str = "Annotations", fatal: bool = False) -> None:
-        super().__init__()
-        self.text = text
-        self.title = title
-        self.fatal = fatal
-
-
-class StoryAnnotations(Message):
-    """A story's annotations, re-anchored on its current text."""
-
-    def __init__(
-        self, article_id: str, annotations: list[Annotation], counts: dict[str, int], report: str
-    ) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.annotations = annotations
-        self.counts = counts
-        self.report = report
-
-
-class AnnotationsChanged(Message):
-    """A change is on disk: the story's annotations as they are now, and what to say."""
-
-    def __init__(
-        self,
-        article_id: str,
-        annotations: list[Annotation],
-        counts: dict[str, int],
-        tags: list[str],
-        colours: dict[str, str],
-        text: str,
-        undo: UndoStep | None,
-        focus_id: str | None = None,
-    ) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.annotations = annotations
-        self.counts = counts
-        self.tags = tags
-        self.colours = colours
-        self.text = text
-        self.undo = undo
-        self.focus_id = focus_id
-
-
-class LibraryAnnotations(Message):
-    """Every annotation in the database, for the tags view."""
-
-    def __init__(self, annotations: list[Annotation], colours: dict[str, str]) -> None:
-        super().__init__()
-        self.annotations = annotations
-        self.colours = colours
-
-
-Job = Callable[[], Message | None]
 
 
 class AnnotatingMixin(App[None]):
@@ -208,111 +89,48 @@ class AnnotatingMixin(App[None]):
         self._open_at: str | None = None  # annotation to focus once its story is loaded
         self._tags_screen: TagsScreen | None = None
         self._status_base = ""  # the reader's own status line, before any tags
-        # Worker side: only the store thread touches these.
-        self._handle: AnnotationStore | None = None
-        self._open_tried = False
-        self._thread_sources: dict[str, str] = {}
+        # Read by the store worker; only ever replaced whole, never changed in place.
         # Stories whose place (path/URL) is theirs alone in the library: annotations saved
-        # there under an older text may move to them. Replaced whole, read by the worker.
+        # there under an older text may move to them.
         self._movable: dict[str, str] = {}
         self._library_ids: frozenset[str] = frozenset()
-        self._jobs: deque[Job] = deque()
-        self._jobs_lock = threading.Lock()
-        self._run_lock = threading.Lock()
-        self._draining = False
-        self._closing = False
+        self._thread_sources: dict[str, str] = {}  # worker side: article id -> source
+        self._queue = StoreQueue(self, self._open)
 
     # -- store lifecycle -------------------------------------------------------------
 
     def open_store(self) -> None:
         """Open the database in the store worker (call after the first paint)."""
-        self._submit(lambda: None)
+        self._submit(lambda _store: None)
 
     def _submit(self, job: Job) -> None:
-        with self._jobs_lock:
-            if self._closing:
-                return
-            self._jobs.append(job)
-            if self._draining:
-                return
-            self._draining = True
-        self._drain_jobs()
+        self._queue.submit(job)
 
-    @work(thread=True, group="annotation-store", exit_on_error=False)
-    def _drain_jobs(self) -> None:
-        while True:
-            with self._run_lock:
-                with self._jobs_lock:
-                    if not self._jobs or self._closing:
-                        self._draining = False
-                        return
-                    job = self._jobs.popleft()
-                messages = self._run_job(job)
-            for message in messages:
-                self.post_message(message)
-
-    def _run_job(self, job: Job) -> list[Message]:
-        from reader.store import StoreError
-
-        messages: list[Message] = []
-        if not self._open_tried:
-            self._open_tried = True
-            messages.append(self._open())
-        if self._handle is None:
-            return messages
-        try:
-            message = job()
-        except StoreError as error:
-            message = StoreProblem(f"Not saved: {error}", title="Annotation not saved")
-        except Exception as error:  # a bug here must not end the reader's session
-            message = StoreProblem(
-                f"Not saved: {type(error).__name__}: {error}", title="Annotation not saved"
-            )
-        if message is not None:
-            messages.append(message)
-        return messages
-
-    def _open(self) -> Message:
+    def _open(self) -> tuple[AnnotationStore | None, Message]:
         from reader.store import AnnotationStore, StoreError
 
         try:
             store = AnnotationStore(self.locations.db)
         except StoreError as error:
-            return StoreProblem(
-                f"Tags cannot be shown or saved: {error}", title="Annotations off", fatal=True
-            )
-        self._handle = store
+            problem = f"Tags cannot be shown or saved: {error}"
+            return None, StoreFailed(problem, title="Annotations off", fatal=True)
         # Where each story came from, so annotations of an edited story (new id) are found.
         self._thread_sources = {a.article_id: a.source for a in store.all()}
-        return StoreOpened(
+        opened = StoreOpened(
             store,
             store.tags(),
             store.tag_colours(),
             store.counts_by_article(),
             dict(self._thread_sources),
         )
+        return store, opened
 
     def on_unmount(self) -> None:
         self.close_store()
 
     def close_store(self) -> None:
         """Finish the saves still queued, then fold the journal into the file and unlock."""
-        from reader.store import StoreError
-
-        with self._run_lock:
-            with self._jobs_lock:
-                self._closing = True
-                jobs = list(self._jobs)
-                self._jobs.clear()
-            if self._handle is not None:
-                for job in jobs:
-                    # Nowhere is left to report a failure; a failed save changes nothing.
-                    with suppress(StoreError):
-                        job()
-                # On failure the journal is kept and replayed on the next start.
-                with suppress(StoreError):
-                    self._handle.close()
-            self._handle = None
+        self._queue.close()
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
@@ -333,8 +151,8 @@ class AnnotatingMixin(App[None]):
         if self.current is not None:
             self.load_story_annotations(self.current)
 
-    @on(StoreProblem)
-    def _store_problem_reported(self, message: StoreProblem) -> None:
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
         if message.fatal:
             self._store_problem = message.text
         self.notify(message.text, title=message.title, severity="error", markup=False)
@@ -358,22 +176,22 @@ class AnnotatingMixin(App[None]):
         for article_id, count in self._counts.items():
             if article_id not in self._library_ids and article_id in self._sources:
                 stale[self._sources[article_id]] += count
+        labels = {}
         for article in self.articles:
             count = self._counts.get(article.id, 0)
             if self._movable.get(article.location) == article.id:
                 count += stale[article.location]
-            library.set_extra(article.id, count_label(count))
+            labels[article.id] = count_label(count)
+        library.set_extras(labels)
 
     def load_story_annotations(self, article: Article) -> None:
         """The story is now in the reader: find its annotations on its current text."""
         self.story_annotations = []
         self._jumped = None
         self._refresh_story()
-        self._submit(lambda: self._job_load(article))
+        self._submit(lambda store: self._job_load(store, article))
 
-    def _job_load(self, article: Article) -> Message | None:
-        store = self._handle
-        assert store is not None
+    def _job_load(self, store: AnnotationStore, article: Article) -> Message:
         found = store.for_article(article.id)
         if self._movable.get(article.location) == article.id:
             for other, source in list(self._thread_sources.items()):
@@ -454,7 +272,7 @@ class AnnotatingMixin(App[None]):
             if overlap <= 0 and not (span.start == span.end == selector.start):
                 continue
             # The passage last jumped to wins a tie; then the tightest fit.
-            rank = (overlap + (1 if annotation.id == self._jumped else 0), -len_(annotation))
+            rank = (overlap + (1 if annotation.id == self._jumped else 0), -span_length(annotation))
             if best is None or rank > best:
                 best, found = rank, annotation
         return found
@@ -567,23 +385,25 @@ class AnnotatingMixin(App[None]):
             speaker=speaker_of(span, self.analyses.get(article.id)),
         )
 
-        def job() -> Message:
-            store = self._handle
-            assert store is not None
+        def job(store: AnnotationStore) -> Message:
             store.add(annotation)
             for tag, colour in colours.items():
                 store.set_tag_colour(tag, colour)
             said = f"Tagged: {hashtags(tags)}" if tags else "Note saved"
-            return self._changed(annotation.article_id, said, UndoStep("tagged", annotation))
+            undo = UndoStep("tagged", annotation)
+            return self._changed(store, annotation.article_id, said, undo)
 
         self._submit(job)
 
     def _changed(
-        self, article_id: str, text: str, undo: UndoStep | None, focus_id: str | None = None
+        self,
+        store: AnnotationStore,
+        article_id: str,
+        text: str,
+        undo: UndoStep | None,
+        focus_id: str | None = None,
     ) -> AnnotationsChanged:
         """After a change on disk (worker side): what the screen needs to show it."""
-        store = self._handle
-        assert store is not None
         return AnnotationsChanged(
             article_id,
             store.for_article(article_id),
@@ -640,14 +460,15 @@ class AnnotatingMixin(App[None]):
     def _update(
         self, before: Annotation, after: Annotation, colours: dict[str, str] | None = None
     ) -> None:
-        def job() -> Message:
-            store = self._handle
-            assert store is not None
+        def job(store: AnnotationStore) -> Message:
             store.update(after)
             for tag, colour in (colours or {}).items():
                 store.set_tag_colour(tag, colour)
             return self._changed(
-                after.article_id, f"Updated: {hashtags(after.tags)}", UndoStep("edited", before)
+                store,
+                after.article_id,
+                f"Updated: {hashtags(after.tags)}",
+                UndoStep("edited", before),
             )
 
         self._submit(job)
@@ -661,14 +482,12 @@ class AnnotatingMixin(App[None]):
         if self._cannot_save():
             return
 
-        def job() -> Message:
-            store = self._handle
-            assert store is not None
+        def job(store: AnnotationStore) -> Message:
             removed = store.remove(annotation.id)
             if removed is None:
-                return StoreProblem("That annotation was already removed.")
+                return StoreFailed("That annotation was already removed.")
             text = f"Removed {hashtags(removed.tags)} — u to undo"
-            return self._changed(removed.article_id, text, UndoStep("removed", removed))
+            return self._changed(store, removed.article_id, text, UndoStep("removed", removed))
 
         self._submit(job)
 
@@ -682,9 +501,7 @@ class AnnotatingMixin(App[None]):
         step = self.undo_steps.pop()
         annotation = step.annotation
 
-        def job() -> Message:
-            store = self._handle
-            assert store is not None
+        def job(store: AnnotationStore) -> Message:
             if step.kind == "tagged":
                 store.remove(annotation.id)
                 text = f"Undone: {hashtags(annotation.tags)} removed"
@@ -695,7 +512,7 @@ class AnnotatingMixin(App[None]):
                 store.add(annotation)
                 text = f"Restored {hashtags(annotation.tags)}"
             focus = None if step.kind == "tagged" else annotation.id
-            return self._changed(annotation.article_id, text, None, focus)
+            return self._changed(store, annotation.article_id, text, None, focus)
 
         self._submit(job)
 
@@ -823,9 +640,7 @@ class AnnotatingMixin(App[None]):
         self._tags_screen = screen
         self.push_screen(screen, self._tags_screen_closed)
 
-        def job() -> Message:
-            store = self._handle
-            assert store is not None
+        def job(store: AnnotationStore) -> Message:
             return LibraryAnnotations(store.all(), store.tag_colours())
 
         if self._store_problem is not None:
@@ -873,7 +688,3 @@ class AnnotatingMixin(App[None]):
     def open_story(self, article: Article) -> None:
         """Show ``article`` in the reader with the keyboard there."""
         self.open_article(article, focus=True)
-
-
-def len_(annotation: Annotation) -> int:
-    return annotation.selector.end - annotation.selector.start

@@ -147,6 +147,14 @@ class Library(Vertical):
             self._extras.pop(article_id, None)
         self._refilter(keep=self.highlighted)
 
+    def set_extras(self, extras: dict[str, str]) -> None:
+        """Every story's short note at once (one redraw, not one per story)."""
+        wanted = {article_id: text for article_id, text in extras.items() if text}
+        if wanted == self._extras:
+            return
+        self._extras = wanted
+        self._refilter(keep=self.highlighted)
+
     def focus_list(self) -> None:
         self._list.focus()
 

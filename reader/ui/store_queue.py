@@ -1,0 +1,113 @@
+"""Store calls for the UI: run one after another in a thread worker, in the order asked.
+
+A key press only queues a call; the worker opens the database before the first one,
+runs each call and posts the message it returns. Saves therefore never block the
+screen, and a tag followed at once by `x` is saved before it is removed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from reader.store import AnnotationStore
+
+Job = Callable[["AnnotationStore"], Message | None]
+Opener = Callable[[], tuple["AnnotationStore | None", Message]]
+
+
+class StoreFailed(Message):
+    """A store call failed (nothing was changed) or the database could not be opened."""
+
+    def __init__(self, text: str, *, title: str = "Annotations", fatal: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self.title = title
+        self.fatal = fatal  # the database is not open: nothing can be shown or saved
+
+
+class StoreQueue:
+    def __init__(self, app: App[None], opener: Opener) -> None:
+        self._app = app
+        self._opener = opener
+        self._store: AnnotationStore | None = None  # touched only under _run_lock
+        self._opened = False
+        self._jobs: deque[Job] = deque()
+        self._jobs_lock = threading.Lock()
+        self._run_lock = threading.Lock()  # held while a call runs, so close() waits for it
+        self._draining = False
+        self._closing = False
+
+    def submit(self, job: Job) -> None:
+        """Queue ``job(store)``; the message it returns is posted to the app."""
+        with self._jobs_lock:
+            if self._closing:
+                return
+            self._jobs.append(job)
+            if self._draining:
+                return
+            self._draining = True
+        self._app.run_worker(
+            self._drain, thread=True, group="annotation-store", exit_on_error=False
+        )
+
+    def _drain(self) -> None:
+        while True:
+            with self._run_lock:
+                with self._jobs_lock:
+                    if not self._jobs or self._closing:
+                        self._draining = False
+                        return
+                    job = self._jobs.popleft()
+                messages = self._run(job)
+            for message in messages:
+                self._app.post_message(message)
+
+    def _run(self, job: Job) -> list[Message]:
+        from reader.store import StoreError
+
+        messages: list[Message] = []
+        if not self._opened:
+            self._opened = True
+            self._store, opened = self._opener()
+            messages.append(opened)
+        if self._store is None:
+            return messages
+        try:
+            message = job(self._store)
+        except StoreError as error:
+            message = StoreFailed(f"Not saved: {error}", title="Annotation not saved")
+        except Exception as error:  # a bug here must not end the reader's session
+            message = StoreFailed(
+                f"Not saved: {type(error).__name__}: {error}", title="Annotation not saved"
+            )
+        if message is not None:
+            messages.append(message)
+        return messages
+
+    def close(self) -> None:
+        """Run the calls still queued, then close the store (it compacts and unlocks)."""
+        from reader.store import StoreError
+
+        with self._run_lock:
+            with self._jobs_lock:
+                self._closing = True
+                jobs = list(self._jobs)
+                self._jobs.clear()
+            store, self._store = self._store, None
+            if store is None:
+                return
+            for job in jobs:
+                # Nowhere is left to report a failure; a failed save changes nothing.
+                with suppress(StoreError):
+                    job(store)
+            # If closing fails, the journal is kept and replayed on the next start.
+            with suppress(StoreError):
+                store.close()

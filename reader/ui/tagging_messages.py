@@ -1,0 +1,77 @@
+"""Messages the store worker posts to the app: results of store calls, ready to show."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from reader.model import Annotation
+from reader.ui.tagging_records import UndoStep
+
+if TYPE_CHECKING:
+    from reader.store import AnnotationStore
+
+
+class StoreOpened(Message):
+    def __init__(
+        self,
+        store: AnnotationStore,
+        tags: list[str],
+        colours: dict[str, str],
+        counts: dict[str, int],
+        sources: dict[str, str],
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.tags = tags
+        self.colours = colours
+        self.counts = counts
+        self.sources = sources
+
+
+class StoryAnnotations(Message):
+    """A story's annotations, re-anchored on its current text."""
+
+    def __init__(
+        self, article_id: str, annotations: list[Annotation], counts: dict[str, int], report: str
+    ) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.annotations = annotations
+        self.counts = counts
+        self.report = report
+
+
+class AnnotationsChanged(Message):
+    """A change is on disk: the story's annotations as they are now, and what to say."""
+
+    def __init__(
+        self,
+        article_id: str,
+        annotations: list[Annotation],
+        counts: dict[str, int],
+        tags: list[str],
+        colours: dict[str, str],
+        text: str,
+        undo: UndoStep | None,
+        focus_id: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.annotations = annotations
+        self.counts = counts
+        self.tags = tags
+        self.colours = colours
+        self.text = text
+        self.undo = undo
+        self.focus_id = focus_id
+
+
+class LibraryAnnotations(Message):
+    """Every annotation in the database, for the tags view."""
+
+    def __init__(self, annotations: list[Annotation], colours: dict[str, str]) -> None:
+        super().__init__()
+        self.annotations = annotations
+        self.colours = colours
