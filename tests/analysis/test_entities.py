@@ -118,6 +118,15 @@ def test_place_words_make_a_place() -> None:
     assert names(text) == [("Kingsley Road", "LOC"), ("Lake Marrow", "LOC")]
 
 
+def test_spanish_and_italian_place_articles_make_places() -> None:
+    text = "Fires reached Los Rosales and the Sierra de Valdemora, near San Feliu."
+    assert names(text) == [
+        ("Los Rosales", "LOC"),
+        ("Sierra de Valdemora", "LOC"),
+        ("San Feliu", "LOC"),
+    ]
+
+
 def test_a_dateline_is_a_place() -> None:
     text = "HALIFAX, March 3 - The port reopened today.\nKEELING 1999-02-01\nShips waited."
     assert ("HALIFAX", "LOC") in names(text)
