@@ -264,7 +264,8 @@ def cut_run(doc: Doc, tokens: list[Tok]) -> list[list[Tok]]:
     pieces: list[list[Tok]] = []
     current: list[Tok] = []
     joined = False
-    for tok in tokens:
+    lex = doc.lex
+    for i, tok in enumerate(tokens):
         word = tok.word
         if current and word in CONNECTOR_WORDS and tok is not last_tok:
             tok.connector = joined = True
@@ -278,6 +279,8 @@ def cut_run(doc: Doc, tokens: list[Tok]) -> list[list[Tok]]:
         if word[-1] == "." and not is_abbreviation(word):  # "... in Moscow."
             cut = 1
         if word[-1 - cut] == "s" and len(word) > 2 + cut and word[-2 - cut] in "'’":
+            if cut == 0 and _names_a_building(lex, tokens, i):
+                continue  # "St Margaret’s Church", "Queen's Park": the possessive is inside
             cut += 2  # "Biden's", "Pettifer’s."
         elif cut == 0 and word[-1] in "'’" and len(word) > 1 and tok is last_tok:
             cut = 1  # "the Reds' coach", but "the National Farmers' Union" stays whole
@@ -295,6 +298,15 @@ def cut_run(doc: Doc, tokens: list[Tok]) -> list[list[Tok]]:
     for piece in pieces:
         out.extend(split_connectors(doc.lex, piece))
     return out
+
+
+def _names_a_building(lex: Lexicon, tokens: list[Tok], i: int) -> bool:
+    """Is ``tokens[i]`` ("Margaret’s") followed by the last word of a place or body?"""
+    n = len(tokens)
+    if i + 1 >= n or (i + 2 < n and tokens[i + 2].word not in CONNECTOR_WORDS):
+        return False  # one word must follow, ending the run or a part of it
+    last = tokens[i + 1].word.lower().rstrip(".")
+    return last in lex.org_suffixes or last in lex.loc_suffixes
 
 
 def split_connectors(lex: Lexicon, piece: list[Tok]) -> list[list[Tok]]:

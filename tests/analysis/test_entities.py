@@ -209,6 +209,16 @@ def test_a_first_name_in_a_title_case_headline_does_not_make_a_person() -> None:
     assert names(text) == [("Daniel Osei", "PER")]
 
 
+def test_a_possessive_naming_a_building_stays_inside() -> None:
+    text = "Mass at St Margaret’s Church and St Columba’s Hospital; Britain’s Foreign Office."
+    assert names(text) == [
+        ("St Margaret’s Church", "ORG"),
+        ("St Columba’s Hospital", "ORG"),
+        ("Britain", "LOC"),
+        ("Foreign Office", "ORG"),
+    ]
+
+
 def test_a_lone_surname_takes_the_label_of_the_full_name() -> None:
     text = "Farid Haddad arrived late. Reporters waited while Haddad spoke."
     assert names(text) == [("Farid Haddad", "PER"), ("Haddad", "PER")]
