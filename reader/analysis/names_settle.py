@@ -100,9 +100,10 @@ def guess(doc: Doc, f: Found, name: str) -> tuple[str | None, bool]:
     prev = previous_word(text, f.start)
     if prev in doc.lex.titles:  # "spokesman Peskov"
         return "PER", True
-    if scored(text, f) or prev in FIXTURE_BEFORE or next_word(text, f.end) in FIXTURE_AFTER:
+    nxt = next_word(text, f.end)
+    if scored(text, f) or prev in FIXTURE_BEFORE or nxt in FIXTURE_AFTER:
         return "ORG", True
-    if prev in SPEECH_VERBS or next_word(text, f.end) in SPEECH_VERBS:
+    if prev in SPEECH_VERBS or nxt in SPEECH_VERBS:
         return "PER", True  # "Dole said": a person, even when a town shares the name
     lex = doc.lex
     # "in Hillary Clinton's campaign": a possessive after the name says person, not place.
