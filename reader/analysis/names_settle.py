@@ -86,11 +86,14 @@ def settle(doc: Doc) -> list[Entity]:
         if label == "LOC" and not f.headline and (scored(text, f) or in_fixture(text, f)):
             label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
         entities.append(Entity(f.start, f.end, name, label))
-    # A name guessed only by default takes what its other mentions showed ("Trump said").
-    for at, key in defaulted:
-        better = evidenced.get(key)
-        if better:
-            entities[at].label = better
+    # A name guessed only by default takes what its other mentions showed ("Trump said"),
+    # and a lone word that ends a person's name in this story is that person ("Romney").
+    if defaulted:
+        people = {e.text.split()[-1] for e in entities if e.label == "PER" and " " in e.text}
+        for at, key in defaulted:
+            better = evidenced.get(key) or ("PER" if key in people else None)
+            if better:
+                entities[at].label = better
     return entities
 
 

@@ -224,6 +224,18 @@ def test_a_lone_surname_takes_the_label_of_the_full_name() -> None:
     assert names(text) == [("Farid Haddad", "PER"), ("Haddad", "PER")]
 
 
+def test_a_lone_surname_joins_a_full_name_found_by_default() -> None:
+    # "Mitt" is too rare a first name to vouch for the person; recurring, it still is one.
+    text = "Painting him as a Romney caricature worked.\nMitt Romney was prepared; Romney knew."
+    assert [label for _, label in names(text)] == ["PER", "PER", "PER"]
+
+
+def test_an_organisation_head_keeps_its_for_or_of() -> None:
+    assert names("He is a fellow at the Center for Transatlantic Relations.") == [
+        ("Center for Transatlantic Relations", "ORG")
+    ]
+
+
 def test_name_particles_stay_inside_the_name() -> None:
     assert names("The archive of Pieter van der Berg was opened.") == [
         ("Pieter van der Berg", "PER")
