@@ -19,12 +19,21 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader.store import files
 from reader.store.errors import StoreError
 from reader.store.files import Doc, encode_json
 from reader.store.journal import EncodedOp, JournalContents, encode_ops, header_line, read_journal
-from reader.store.snapshot import CorruptSnapshot, Encoded, Snapshot, read_snapshot, snapshot_chunks
+from reader.store.snapshot import (
+    CorruptSnapshot,
+    Digest,
+    Encoded,
+    Snapshot,
+    keep_whole,
+    read_snapshot,
+    snapshot_chunks,
+)
 
 # Compact in the background once the journal outgrows both this and the snapshot.
 COMPACT_AFTER_BYTES = 8 * 1024 * 1024
@@ -47,13 +56,14 @@ class LoadReport:
 class DurableTables:
     """``table -> doc_id -> document`` with durable commits."""
 
-    def __init__(self, path: Path, *, writable: bool) -> None:
+    def __init__(self, path: Path, *, writable: bool, digest: Digest = keep_whole) -> None:
         self.path = path
+        self._digest = digest
         self.writable = writable
         self.report = LoadReport()
         self.background_error: str | None = None
-        # The documents as parsed while opening, for building indexes; see take_loaded().
-        self._loaded: dict[str, dict[int, Doc]] = {}
+        # What `digest` kept of each document while opening; see take_loaded().
+        self._loaded: dict[str, dict[int, Any]] = {}
         self._tables: Encoded = {}
         self._lock = threading.Lock()  # guards the tables and the active journal
         self._compacting = threading.Lock()  # one compaction at a time
@@ -77,7 +87,7 @@ class DurableTables:
             with contextlib.suppress(OSError):
                 temp.unlink()  # a compaction that a crash interrupted; the journal has it all
         try:
-            snapshot = read_snapshot(self.path)
+            snapshot = read_snapshot(self.path, self._digest)
         except CorruptSnapshot as error:
             self.report.corrupt_reason = str(error)
             self.report.moved_aside = self._move_aside()
@@ -102,7 +112,7 @@ class DurableTables:
         last_error: Exception | None = None
         for _ in range(_READ_RETRIES):
             try:
-                snapshot = read_snapshot(self.path)
+                snapshot = read_snapshot(self.path, self._digest)
             except CorruptSnapshot as error:
                 self.report.corrupt_reason = str(error)
                 snapshot = Snapshot(folded=-1)
@@ -129,7 +139,7 @@ class DurableTables:
 
     def _adopt(self, snapshot: Snapshot) -> None:
         self._tables = snapshot.encoded
-        self._loaded = snapshot.parsed
+        self._loaded = snapshot.digests
         self._snapshot_size = snapshot.size
 
     def _replay(self, seq: int, contents: JournalContents) -> None:
@@ -142,7 +152,7 @@ class DurableTables:
                     loaded.pop(doc_id, None)
                 else:
                     encoded[doc_id] = encode_json(doc)
-                    loaded[doc_id] = doc
+                    loaded[doc_id] = self._digest(table, doc)
         if contents.damaged:
             self.report.damaged_lines += contents.damaged
             self.report.damaged_journals.append(seq)
@@ -165,8 +175,8 @@ class DurableTables:
             ) from None
         return target
 
-    def take_loaded(self) -> dict[str, dict[int, Doc]]:
-        """The documents as parsed while opening, handed over once to build indexes."""
+    def take_loaded(self) -> dict[str, dict[int, Any]]:
+        """What ``digest`` kept of each document while opening, handed over once."""
         loaded, self._loaded = self._loaded, {}
         return loaded
 

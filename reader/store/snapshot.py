@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,17 +48,26 @@ class _NotOurLayout(Exception):
     pass
 
 
+# Turns a document into what the caller keeps of it while opening (an index entry,
+# say), so the parsed documents need not all be held in memory at once.
+Digest = Callable[[str, Doc], Any]
+
+
+def keep_whole(table: str, doc: Doc) -> Doc:
+    return doc
+
+
 @dataclass(slots=True)
 class Snapshot:
     encoded: Encoded = field(default_factory=dict)
-    parsed: dict[str, dict[int, Doc]] = field(default_factory=dict)
+    digests: dict[str, dict[int, Any]] = field(default_factory=dict)
     folded: int = 0  # journals numbered up to this one are already inside the snapshot
     size: int = 0
     inode: int | None = None
 
 
-def read_snapshot(path: Path) -> Snapshot:
-    """The tables in ``path`` (empty if it does not exist).
+def read_snapshot(path: Path, digest: Digest = keep_whole) -> Snapshot:
+    """The tables in ``path`` (empty if it does not exist), each document digested.
 
     Raises CorruptSnapshot when the file is not a TinyDB database and StoreError
     when it was written by a newer schema.
@@ -70,32 +79,42 @@ def read_snapshot(path: Path) -> Snapshot:
     except FileNotFoundError:
         return Snapshot()
     snapshot = Snapshot(size=len(data), inode=inode)
-    if not data.strip():
-        return snapshot  # TinyDB itself treats an empty file as an empty database
     try:
-        _read_lines(data, snapshot)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CorruptSnapshot(f"it is not UTF-8 text ({error})") from None
+    del data  # a large file is held once, not twice
+    if not text.strip():
+        return snapshot  # TinyDB itself treats an empty file as an empty database
+    meta_digest: dict[int, Any] = {}
+
+    def digest_or_keep_meta(table: str, doc: Doc) -> Any:
+        return doc if table == META_TABLE else digest(table, doc)
+
+    try:
+        _read_lines(text, snapshot, digest_or_keep_meta)
     except _NotOurLayout:
-        snapshot.encoded, snapshot.parsed = {}, {}
-        _read_whole(data, snapshot)
-    meta = snapshot.parsed.pop(META_TABLE, {})
+        snapshot.encoded, snapshot.digests = {}, {}
+        _read_whole(text, snapshot, digest_or_keep_meta)
+    meta_digest = snapshot.digests.pop(META_TABLE, {})
     snapshot.encoded.pop(META_TABLE, None)
-    schema, snapshot.folded = _read_meta(meta.get(_META_ID, {}))
+    schema, snapshot.folded = _read_meta(meta_digest.get(_META_ID, {}))
     if schema > SCHEMA_VERSION:
         raise newer_schema_error(path, schema)
     return snapshot
 
 
-def _read_lines(data: bytes, snapshot: Snapshot) -> None:
-    try:
-        lines = data.decode("utf-8").split("\n")
-    except UnicodeDecodeError:
-        raise _NotOurLayout from None
-    if lines[0] != "{" or lines[-1].strip() or lines[-2] != "}":
+def _read_lines(text: str, snapshot: Snapshot, digest: Digest) -> None:
+    if not text.startswith("{\n") or not text.endswith("\n}\n"):
         raise _NotOurLayout
     table: str | None = None
     keys: list[int] = []
     raws: list[str] = []
-    for line in lines[1:-2]:
+    position, stop = 2, len(text) - 2
+    while position < stop:
+        line_end = text.find("\n", position)
+        line = text[position:line_end]
+        position = line_end + 1
         if table is None:
             if not line.endswith('":{'):
                 raise _NotOurLayout
@@ -103,7 +122,7 @@ def _read_lines(data: bytes, snapshot: Snapshot) -> None:
             if not isinstance(table, str):
                 raise _NotOurLayout
         elif line == "}" or line == "},":
-            _parse_table(snapshot, table, keys, raws)
+            _parse_table(snapshot, table, keys, raws, digest)
             table, keys, raws = None, [], []
         else:
             key_end = line.find('":')
@@ -116,20 +135,21 @@ def _read_lines(data: bytes, snapshot: Snapshot) -> None:
         raise _NotOurLayout
 
 
-def _parse_table(snapshot: Snapshot, table: str, keys: list[int], raws: list[str]) -> None:
+def _parse_table(
+    snapshot: Snapshot, table: str, keys: list[int], raws: list[str], digest: Digest
+) -> None:
     # Parsed a batch at a time: nearly as fast as one json.loads of the whole file,
-    # yet other threads (the UI) get to run between batches.
-    docs: list[Any] = []
+    # yet other threads (the UI) get to run between batches, and only one batch of
+    # parsed documents is alive at a time.
+    digests: list[Any] = []
     for first in range(0, len(raws), _PARSE_BATCH):
         batch = raws[first : first + _PARSE_BATCH]
-        parsed = _value("[" + ",".join(batch) + "]")
-        if len(parsed) != len(batch):
-            raise _NotOurLayout  # a line held more, or less, than one value
-        docs.extend(parsed)
-    if not all(isinstance(doc, dict) for doc in docs):
-        raise _NotOurLayout
+        docs = _value("[" + ",".join(batch) + "]")
+        if len(docs) != len(batch) or not all(isinstance(doc, dict) for doc in docs):
+            raise _NotOurLayout  # a line held more or less than one document
+        digests.extend(digest(table, doc) for doc in docs)
     snapshot.encoded[table] = dict(zip(keys, raws, strict=True))
-    snapshot.parsed[table] = dict(zip(keys, docs, strict=True))
+    snapshot.digests[table] = dict(zip(keys, digests, strict=True))
 
 
 def _value(raw: str) -> Any:
@@ -143,23 +163,25 @@ def _value(raw: str) -> Any:
     return value
 
 
-def _read_whole(data: bytes, snapshot: Snapshot) -> None:
+def _read_whole(text: str, snapshot: Snapshot, digest: Digest) -> None:
     try:
-        raw = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as error:
+        raw = json.loads(text)
+    except ValueError as error:
         raise CorruptSnapshot(f"it is not valid JSON ({error})") from None
     if not isinstance(raw, dict):
         raise CorruptSnapshot("it does not hold a JSON object of tables")
     for name, documents in raw.items():
         if not isinstance(documents, dict):
             raise CorruptSnapshot(f"table {name!r} is not a JSON object")
-        parsed: dict[int, Doc] = {}
+        encoded: dict[int, str] = {}
+        digests: dict[int, Any] = {}
         for key, doc in documents.items():
             if not key.isdigit() or not isinstance(doc, dict):
                 raise CorruptSnapshot(f"table {name!r} has an entry that is not a document")
-            parsed[int(key)] = doc
-        snapshot.parsed[name] = parsed
-        snapshot.encoded[name] = {doc_id: encode_json(doc) for doc_id, doc in parsed.items()}
+            encoded[int(key)] = encode_json(doc)
+            digests[int(key)] = digest(name, doc)
+        snapshot.encoded[name] = encoded
+        snapshot.digests[name] = digests
 
 
 def _read_meta(entry: Any) -> tuple[int, int]:

@@ -42,7 +42,7 @@ class AnnotationStore:
         if not read_only:
             self._take_writer_lock(notices)
         try:
-            self._tables = DurableTables(self.path, writable=not self.read_only)
+            self._tables = DurableTables(self.path, writable=not self.read_only, digest=_digest)
         except StoreError:
             self._release_writer_lock()
             raise
@@ -122,8 +122,7 @@ class AnnotationStore:
         loaded = self._tables.take_loaded()
         skipped = 0
         all_tags: list[str] = []
-        for doc_id, doc in loaded.get(ANNOTATIONS, {}).items():
-            facts = _facts(doc)
+        for doc_id, facts in loaded.get(ANNOTATIONS, {}).items():
             if facts is None or facts.id in self._doc_ids:
                 skipped += 1  # left in the file untouched, for a human to repair
                 continue
@@ -133,9 +132,9 @@ class AnnotationStore:
             all_tags.extend(facts.tags)
         self._tag_counts.update(all_tags)
         self._next_doc_id = max(self._tables.ids(ANNOTATIONS), default=0) + 1
-        for doc_id, doc in loaded.get(TAG_COLOURS, {}).items():
-            if isinstance(doc.get("tag"), str) and isinstance(doc.get("colour"), str):
-                self._colours[doc["tag"]] = (doc_id, doc["colour"])
+        for doc_id, tag_colour in loaded.get(TAG_COLOURS, {}).items():
+            if tag_colour is not None:
+                self._colours[tag_colour[0]] = (doc_id, tag_colour[1])
         return skipped
 
     def _index(self, doc_id: int, facts: _Facts) -> None:
@@ -313,6 +312,16 @@ class _Facts:
     @classmethod
     def of(cls, doc: dict[str, Any]) -> _Facts:
         return cls(doc["id"], doc["article_id"], tuple(doc["tags"]))
+
+
+def _digest(table: str, doc: dict[str, Any]) -> Any:
+    """What opening keeps of each stored document: just what the indexes need."""
+    if table == ANNOTATIONS:
+        return _facts(doc)
+    if table == TAG_COLOURS:
+        tag, colour = doc.get("tag"), doc.get("colour")
+        return (tag, colour) if isinstance(tag, str) and isinstance(colour, str) else None
+    return None
 
 
 def _facts(doc: dict[str, Any]) -> _Facts | None:
