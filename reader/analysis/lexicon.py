@@ -302,6 +302,23 @@ friend member members worker workers resident residents leader leaders source so
     )
 )
 
+# Nouns for one person; "a senior nurse said" is someone "she" can refer to later.
+PERSON_NOUNS: frozenset[str] = (
+    frozenset(
+        words(
+            """nurse doctor surgeon teacher woman man mother father wife husband daughter son
+sister brother resident worker patient student engineer lawyer farmer driver passenger
+pilot soldier veteran voter supporter critic friend neighbour neighbor owner
+shopkeeper witness victim survivor professor scientist economist analyst expert
+manager director official spokesman spokeswoman spokesperson secretary chairman
+chairwoman chair minister senator governor mayor president candidate nominee leader
+adviser advisor aide source officer commissioner judge councillor councilor
+campaigner activist organiser organizer author writer reporter editor host"""
+        )
+    )
+    | ROLE_NOUNS
+)
+
 # Last words of place names, which are never the "he" or "she" who speaks.
 PLACE_HEADS: frozenset[str] = frozenset(
     words(

@@ -13,7 +13,9 @@ from reader.analysis.lexicon import (
     DETERMINERS,
     NAME_JOINERS,
     ORG_HEADS,
+    PERSON_NOUNS,
     PHRASE_BREAKERS,
+    PLACE_HEADS,
     PLURAL_SPEAKERS,
     ROLE_NOUNS,
     SENTENCE_OPENERS,
@@ -55,6 +57,7 @@ class SpeakerPhrase:
     named: bool = True  # a proper name rather than "the senator"
     plural: bool = False
     phrase_start: int = -1  # where the whole phrase, role included, begins
+    person: bool = False  # one person ("Ana Ruiz", "a senior nurse"), a "he" or "she"
 
     def __post_init__(self) -> None:
         if self.phrase_start < 0:
@@ -173,7 +176,7 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
         # "Its regional director, Paul Finnegan, said": the aside is the name
         inner = split_phrase(aside) if aside and all(is_word(t) for t in aside) else None
         if inner is not None and inner.named:
-            inner.role = inner.role or _strip_determiner(name.text)
+            inner.role = _strip_determiner(name.text)  # "chief operating officer", not "Dr"
             inner.phrase_start = name.phrase_start
             return inner
     if name is None or not name.named:
@@ -222,6 +225,10 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
         if word in NAME_JOINERS and k - 1 >= lo and toks[k - 1].is_capitalised and k < j:
             k -= 1
             continue
+        if word in _INNER_PREPOSITIONS and not extended and k < j and _noun_before(toks, k, lo):
+            extended = True
+            k -= 1  # "A senior ward nurse at St Columba's", "a professor at Harvard"
+            continue
         if word in PHRASE_BREAKERS or word in SPEECH_CUES or lower_words >= _MAX_LOWER:
             break
         if tok.text[:1].isdigit() and k < j:
@@ -246,6 +253,19 @@ def _preposition_inside(toks: list[Token], k: int, lo: int) -> bool:
     return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 2))
 
 
+def _common_plural(text: str) -> bool:
+    """ "Nurses", "Officials": a capitalised plural noun, not a name."""
+    word = text.lower()
+    return word in PLURAL_SPEAKERS or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
+
+
+def _noun_before(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether "at" at ``k`` follows a person noun that a determiner opens: "a nurse at"."""
+    if k - 2 < lo or toks[k - 1].lower not in PERSON_NOUNS:
+        return False
+    return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 1))
+
+
 def _of_the(toks: list[Token], k: int, lo: int) -> bool:
     return (
         toks[k].lower == "the"
@@ -268,7 +288,7 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         word = tok.lower
         if not is_word(tok):
             break
-        if tok.is_capitalised:
+        if tok.is_capitalised and not (k == i and word in DETERMINERS):
             if word in SPEECH_CUES or (k == i and word in SENTENCE_OPENERS - DETERMINERS):
                 break
             seen_name = True
@@ -300,16 +320,28 @@ def _joins_names(toks: list[Token], k: int, first: int, hi: int) -> bool:
 
 def _pronoun(tok: Token) -> SpeakerPhrase:
     return SpeakerPhrase(
-        tok.start, tok.end, tok.text, pronoun=True, named=False, plural=tok.lower in ("they", "we")
+        tok.start,
+        tok.end,
+        tok.text,
+        pronoun=True,
+        named=False,
+        plural=tok.lower in ("they", "we"),
+        person=tok.lower in ("he", "she"),
     )
 
 
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     """Split "Deputy Foreign Minister Sergei Ryabkov" into role and name."""
-    if any(t.lower in _INNER_PREPOSITIONS for t in words[1:]):
+    inner = next((n for n, t in enumerate(words) if t.lower in _INNER_PREPOSITIONS and n), None)
+    if inner is not None:
         # "A theatre nurse at the Queen Adelaide": the nurse speaks, not the hospital
+        head = words[inner - 1].lower
         return SpeakerPhrase(
-            words[0].start, words[-1].end, " ".join(t.text for t in words), named=False
+            words[0].start,
+            words[-1].end,
+            " ".join(t.text for t in words),
+            named=False,
+            person=head in PERSON_NOUNS,
         )
     of = next((n for n, t in enumerate(words) if t.lower == "of" and n > 0), None)
     if (
@@ -340,21 +372,27 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
         role_words = role_words[1:]
     role = " ".join(t.text for t in role_words) or None
     if name and all(t.is_capitalised or t.lower in NAME_JOINERS for t in name):
+        last = name[-1].lower
+        text = " ".join(t.text for t in name)
         return SpeakerPhrase(
             name[0].start,
             name[-1].end,
-            " ".join(t.text for t in name),
+            text,
             role=role,
             named=True,
             phrase_start=words[0].start,
+            plural=_common_plural(text),  # "Nurses Say ..." in a headline
+            person=last not in ORG_HEADS and last not in PLACE_HEADS and not _common_plural(text),
         )
     head = words[-1].lower
     if len(words) == 1 and head in DETERMINERS:
         return None
+    plural = head in PLURAL_SPEAKERS or (head.endswith("s") and not head.endswith("ss"))
     return SpeakerPhrase(
         words[0].start,
         words[-1].end,
         " ".join(t.text for t in words),
         named=False,
-        plural=head in PLURAL_SPEAKERS or (head.endswith("s") and not head.endswith("ss")),
+        plural=plural,
+        person=not plural and head in PERSON_NOUNS,
     )

@@ -132,7 +132,7 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
                 return Attribution(late, cue, 0.75, source="right")
         if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
             # 'X scolded him: "..." she said': the sentence already named her
-            subject = _sentence_subject(toks, ctx.sentence_start, ctx.first)
+            subject = sentence_subject(toks, ctx.sentence_start, ctx.first)
             if subject is not None and subject.named:
                 return Attribution(subject, cue, 0.85, source="right")
         if phrase is None:
@@ -275,9 +275,11 @@ def _from_subject(toks: list[Token], ctx: Context) -> Attribution | None:
     lo = ctx.sentence_start
     if ctx.first <= lo:
         return None
-    phrase = _sentence_subject(toks, lo, ctx.first)
+    phrase = sentence_subject(toks, lo, ctx.first)
     if phrase is None or phrase.pronoun:
         return None
+    if _index_at(toks, phrase.end, lo) >= ctx.first:
+        return None  # "The so-called "reform" passed": the quote is part of the subject
     return Attribution(phrase, "", 0.5, source="subject")
 
 
@@ -292,7 +294,7 @@ def _phrase_for_left_cue(
         return phrase_after(toks, k + 2, limit)
     if cue.endswith("ing"):
         # "..., saying": the one speaking is the subject of the sentence
-        subject = _sentence_subject(toks, lo, k)
+        subject = sentence_subject(toks, lo, k)
         if subject is not None:
             return subject
         phrase = phrase_before(toks, k, lo)
@@ -300,7 +302,7 @@ def _phrase_for_left_cue(
     phrase = phrase_before(toks, k, lo)
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
         # "Trump doubled down and said the judge had ...": the sentence's subject
-        phrase = _sentence_subject(toks, lo, k)
+        phrase = sentence_subject(toks, lo, k)
     # "Said Trump: ..." / "..., wrote Smith:": the speaker after the cue, but only where
     # the cue opens its clause; "and said the judge" names no speaker after it
     opens_clause = k == lo or toks[k - 1].text in (",", ":", "—", "(")
@@ -310,7 +312,7 @@ def _phrase_for_left_cue(
     return phrase
 
 
-def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | None:
+def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | None:
     i = lo
     while i < limit and not toks[i].text[:1].isalnum():
         i += 1  # marks, dashes and whole quotations before the subject
@@ -329,9 +331,24 @@ def _sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase |
     phrase = phrase_after(toks, i, limit)
     if phrase is None:
         return None
+    if not phrase.named and not phrase.pronoun:
+        # "The regional president, Mercedes Albiol, visited": the aside names her
+        k = _index_at(toks, phrase.end, i)
+        if k + 1 < limit and toks[k].text == ",":
+            named = phrase_after(toks, k + 1, limit)
+            after = _index_at(toks, named.end, k + 1) if named is not None else limit
+            if named is not None and named.named and after < limit and toks[after].text == ",":
+                named.role = named.role or _strip_article(phrase.text)
+                named.phrase_start = phrase.phrase_start
+                return named
     if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
         return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
     return None
+
+
+def _strip_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in _SUBJECT_DETERMINERS and rest else text
 
 
 def _introduces(tok: Token) -> bool:
@@ -354,7 +371,7 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     j = colon - 1
     if j < lo:
         return None
-    subject = _sentence_subject(toks, lo, colon)
+    subject = sentence_subject(toks, lo, colon)
     cue = cue_at(toks, j, weak=True)
     if cue is not None:
         phrase = _phrase_for_left_cue(toks, j, cue, lo, colon)

@@ -22,16 +22,18 @@ from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_context import (
     SENTENCE_END,
     Attribution,
+    ends_sentence,
     place,
     sentence_start,
 )
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
-from reader.analysis.speaker_rules import attribute_one, from_colon
+from reader.analysis.speaker_rules import attribute_one, from_colon, sentence_subject
 from reader.analysis.text_units import Token, tokens_near
 from reader.model import Quote
 
 _READ_RADIUS = 250  # characters around a quote that attribution may read
+_REPORT_RADIUS = 1000  # characters of the paragraph before read for "X said ..." reports
 _SCARE_WORDS = 4
 
 # A speaker as resolved: fullest name, mention span, role.
@@ -53,12 +55,22 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
             para_tokens[p] = tokens_near(text, *paras[p], spans, _READ_RADIUS)
         return para_tokens[p]
 
-    recent: dict[int, SpeakerPhrase] = {}  # quote -> last named speaker before it
+    recent: dict[int, list[SpeakerPhrase]] = {}  # quote -> people just before its pronoun
     reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
 
+    wide: dict[int, list[Token]] = {}
+
+    def words_before(p: int) -> list[Token]:
+        """The paragraph before, read wider than around its quotes."""
+        if p not in wide:
+            spans = [(marked[n].start, marked[n].end) for n in by_para.get(p, ())]
+            wide[p] = tokens_near(text, *paras[p], spans, _REPORT_RADIUS)
+        return wide[p]
+
     def reports_of(p: int) -> list[tuple[int, SpeakerPhrase]]:
+        """People reported speaking in the paragraph before: read wider than its quotes."""
         if p not in reports:
-            reports[p] = _named_reports(words_of(p))
+            reports[p] = _named_reports(words_before(p))
         return reports[p]
 
     for p, members in by_para.items():
@@ -69,11 +81,14 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
             found[n] = attribute_one(toks, ctx)
             att = found[n]
             if att is not None and att.phrase.pronoun:
-                named = _recent_speaker(reports_of(p), ctx.sentence_start)
+                named = _recent_speaker(_named_reports(toks), ctx.sentence_start)
                 if named is None and p > 0:
-                    named = _recent_speaker(reports_of(p - 1), len(words_of(p - 1)))
-                if named is not None:
-                    recent[n] = named
+                    named = _recent_speaker(reports_of(p - 1), None)
+                before = toks, ctx.sentence_start
+                if ctx.sentence_start == 0 and p > 0:
+                    before = words_before(p - 1), None
+                subject = _subject_before(*before)
+                recent[n] = [x for x in (named, subject) if x is not None]
     _borrow(marked, found, sentence_of, words_of, paras, text)
     index = SpeakerIndex(text)
     return _finish(text, marked, found, index, paras, recent)
@@ -88,18 +103,33 @@ def _named_reports(toks: list[Token]) -> list[tuple[int, SpeakerPhrase]]:
             continue
         lo = sentence_start(toks, k, set())
         phrase = phrase_before(toks, k, lo)
-        if phrase is not None and phrase.named and not phrase.plural:
+        if phrase is not None and phrase.person and not phrase.pronoun:
             found.append((k, phrase))
     return found
 
 
-def _recent_speaker(reports: list[tuple[int, SpeakerPhrase]], upto: int) -> SpeakerPhrase | None:
+def _subject_before(toks: list[Token], start: int | None) -> SpeakerPhrase | None:
+    """The person who is the subject of the sentence ending just before ``start``.
+
+    "Asked whether she had regrets, Hartley stopped on the steps. "Only that I
+    waited," she said": the sentence before names who "she" is.
+    """
+    end = (len(toks) if start is None else start) - 1
+    if end <= 0 or not ends_sentence(toks, end):
+        return None
+    subject = sentence_subject(toks, sentence_start(toks, end, set()), end)
+    return subject if subject is not None and subject.person and not subject.pronoun else None
+
+
+def _recent_speaker(
+    reports: list[tuple[int, SpeakerPhrase]], upto: int | None
+) -> SpeakerPhrase | None:
     """The named subject of the last reported speech before token ``upto``.
 
     "Its regional secretary, Joanne Mbeki, said crews were tired. / "We are proud,"
     she said": the last person reported as saying something is who "she" is.
     """
-    before = [phrase for k, phrase in reports if k < upto]
+    before = [phrase for k, phrase in reports if upto is None or k < upto]
     return before[-1] if before else None
 
 
@@ -180,7 +210,7 @@ def _finish(
     found: list[Attribution | None],
     index: SpeakerIndex,
     paras: list[tuple[int, int]],
-    recent: dict[int, SpeakerPhrase],
+    recent: dict[int, list[SpeakerPhrase]],
 ) -> list[Quote]:
     quotes: list[Quote] = []
     headlines: dict[int, bool] = {}
@@ -219,9 +249,8 @@ def _finish(
             key = id(phrase)  # a borrowed pronoun keeps the antecedent found for it
             if key not in antecedents:
                 candidates = [last_person]
-                if n in recent:
-                    named = recent[n]
-                    full = index.fullest(named.text, named.start)
+                for named in recent.get(n, ()):
+                    full = index.fullest(named.text, named.start) if named.named else named.text
                     candidates.append((full, named.start, named.end, named.role))
                 at = min(q.start, phrase.start)
                 antecedents[key] = _antecedent(
@@ -230,6 +259,8 @@ def _finish(
             target = antecedents[key]
             if target is not None:
                 quote.speaker, quote.speaker_start, quote.speaker_end, quote.role = target
+                if phrase.person:
+                    last_person = target  # "she said ... She added": the same person
             else:
                 quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
         else:
@@ -238,7 +269,7 @@ def _finish(
             quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
             quote.role = phrase.role
             mention = (name, phrase.start, phrase.end, phrase.role)
-            if phrase.named and not phrase.plural:
+            if phrase.person:
                 last_person = mention
             last_group = mention
         quotes.append(quote)

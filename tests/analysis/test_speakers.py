@@ -254,3 +254,25 @@ def test_unlisted_verb_with_an_aside() -> None:
 def test_numbered_rank_does_not_end_the_sentence() -> None:
     text = 'As John Cornyn, the No. 2 in the leadership, put it: "This will not pass."'
     assert speaker_of(text, "not pass") == "John Cornyn"
+
+
+def test_sentence_subject_with_a_named_aside_resolves_a_pronoun() -> None:
+    text = (
+        '"We had twenty minutes," said Encarna Molina.\n\n'
+        "The regional president, Mercedes Albiol, visited the command post. "
+        '"Today is about saving lives," she said.'
+    )
+    lives = next(q for q in quotes(text) if "saving lives" in q.text)
+    assert lives.speaker == "Mercedes Albiol"
+    assert lives.role == "regional president"
+
+
+def test_pronoun_after_an_introductory_clause_naming_the_subject() -> None:
+    text = (
+        '"The company denies it," said Simon Tregarth.\n\n'
+        "Asked whether she had any regrets, Hartley stopped on the steps. "
+        '"Only that I waited," she said.\n\n'
+        "Gwen Hartley left the company in 2022."
+    )
+    waited = next(q for q in quotes(text) if "waited" in q.text)
+    assert waited.speaker == "Gwen Hartley"
