@@ -611,6 +611,8 @@ class AnnotatingMixin(App[None]):
     def action_toggle_annotations(self) -> None:
         panel = self.annotations_panel
         panel.display = not panel.display
+        # The panel takes the library's place: the story keeps a readable width.
+        self.main.library.display = not panel.display
         if panel.display:
             here = self.annotation_at_focus()
             if here is not None:
@@ -630,6 +632,7 @@ class AnnotatingMixin(App[None]):
     def _panel_closed(self, message: AnnotationsPanel.Closed) -> None:
         message.stop()
         self.annotations_panel.display = False
+        self.main.library.display = True
         self.main.focus_reader()
 
     def action_show_tags(self) -> None:

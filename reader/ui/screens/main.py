@@ -72,7 +72,12 @@ class MainScreen(Screen[None]):
             self.article_view.focus()
 
     def action_switch_pane(self) -> None:
-        if self.library.has_focus_within and self.article_view.display:
+        # The annotations panel, while open, stands in the library's place.
+        panel = self.query_one(AnnotationsPanel)
+        left_focused = self.library.has_focus_within or panel.has_focus
+        if left_focused and self.article_view.display:
             self.article_view.focus()
+        elif panel.display:
+            panel.focus()
         else:
             self.library.focus_list()

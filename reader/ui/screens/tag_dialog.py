@@ -30,6 +30,7 @@ from reader.ui.tags import (
     parse_tags,
     tag_colour,
 )
+from reader.ui.widgets.annotations_panel import excerpt, quoted
 
 MAX_CHOICES = 6
 EXCERPT_CHARS = 160
@@ -280,7 +281,4 @@ class TagDialog(ModalScreen[TagRequest | None]):
 
 
 def _excerpt(text: str) -> Text:
-    flat = " ".join(text.split())
-    if len(flat) > EXCERPT_CHARS:
-        flat = flat[: EXCERPT_CHARS - 1].rstrip() + "…"
-    return Text(f"“{flat}”", style="italic")
+    return Text(quoted(excerpt(text, EXCERPT_CHARS)), style="italic")

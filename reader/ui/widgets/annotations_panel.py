@@ -34,6 +34,14 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+QUOTE_MARKS = "\"'“”‘’«»„‚"
+
+
+def quoted(text: str) -> str:
+    """The passage in quotation marks, unless it already starts with its own."""
+    return text if text[:1] in QUOTE_MARKS else f"“{text}”"
+
+
 def annotation_label(
     annotation: Annotation, colours: Mapping[str, str], *, title: str | None = None
 ) -> Text:
@@ -52,7 +60,7 @@ def annotation_label(
     else:
         label.append("note", style="dim")
     label.append("\n┃ ", style=bar)
-    label.append(f"“{excerpt(annotation.selector.exact)}”")
+    label.append(quoted(excerpt(annotation.selector.exact)))
     if annotation.speaker:
         label.append("\n┃ ", style=bar)
         label.append(f"— {annotation.speaker}", style="italic")
@@ -68,7 +76,9 @@ class AnnotationsPanel(OptionList):
     DEFAULT_CSS = """
     AnnotationsPanel {
         display: none;
-        width: 42;
+        width: 38%;
+        min-width: 28;
+        max-width: 56;
         height: 1fr;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
@@ -193,7 +203,7 @@ class AnnotationsPanel(OptionList):
 
 
 def _subtitle(placed: int, orphans: int) -> str:
-    text = f"{placed}"
+    text = f"{placed} passage{'' if placed == 1 else 's'}"
     if orphans:
         text += f" · {orphans} not found"
     return text

@@ -1,0 +1,121 @@
+"""Pilot tests of the annotations panel (m) and of re-anchoring when a story changed."""
+
+from __future__ import annotations
+
+import pytest
+
+import reader.analysis
+from reader.ui.widgets.annotations_panel import AnnotationsPanel, excerpt
+from tests.ui.test_tagging_data import (
+    DROUGHT_QUOTE,
+    FIRST_SENTENCE,
+    SIZE,
+    drawn_marks,
+    fixed_analysis,
+    notes,
+    seed,
+    settle,
+)
+
+
+@pytest.fixture(autouse=True)
+def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
+
+
+def panel_text(panel: AnnotationsPanel) -> list[str]:
+    return [str(option.prompt) for option in panel.options]
+
+
+async def test_the_panel_lists_passages_and_enter_jumps_to_one(make_app, library_dir, locations):
+    story = library_dir / "drought.txt"
+    seed(locations.db, story, FIRST_SENTENCE, ["water"], note="compare with 2019")
+    quote = seed(locations.db, story, DROUGHT_QUOTE, ["quotes", "mayor"])
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.main.query_one(AnnotationsPanel)
+        assert not panel.display
+        await pilot.press("m")
+        assert panel.display and panel.has_focus
+        assert not app.main.library.display  # the panel stands in the library's place
+        first, second = panel_text(panel)
+        assert "#water" in first and FIRST_SENTENCE in first and "compare with 2019" in first
+        assert "#quotes #mayor" in second and "Every litre counts" in second
+        assert panel.border_subtitle == "2 passages"
+        await pilot.press("j", "enter")
+        assert app.main.article_view.has_focus_within
+        assert app.main.article_view.focus_span.start == quote.selector.start
+        assert app.annotation_at_focus().id == quote.id
+        await pilot.press("m", "escape")
+        assert not panel.display and app.main.library.display
+        assert app.main.article_view.has_focus_within
+
+
+async def test_the_panel_shows_the_speaker_of_a_tagged_quote(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "t", "w", "enter")
+        await settle(pilot)
+        await pilot.press("m")
+        [entry] = panel_text(app.main.query_one(AnnotationsPanel))
+        assert "— Lena Brandt" in entry
+
+
+async def test_an_empty_story_says_how_to_tag(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        assert panel_text(app.main.query_one(AnnotationsPanel)) == [
+            "Nothing tagged yet: press t on a passage."
+        ]
+
+
+async def test_edited_story_reanchors_and_keeps_orphans(make_app, library_dir, locations):
+    story = library_dir / "drought.txt"
+    kept = seed(locations.db, story, DROUGHT_QUOTE, ["quotes"])
+    seed(locations.db, story, FIRST_SENTENCE, ["water"])
+    # The story is edited: a new paragraph first, and the tagged first sentence rewritten.
+    text = story.read_text("utf-8")
+    text = text.replace(FIRST_SENTENCE, "A new opening paragraph.\n\nTwo towns will ration water.")
+    story.write_text(text, encoding="utf-8")
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        current = app.current.text
+        moved = next(a for a in app.story_annotations if a.id == kept.id)
+        assert not moved.orphan
+        assert moved.article_id == app.current.id  # moved to the story's new id
+        assert current[moved.selector.start : moved.selector.end] == DROUGHT_QUOTE
+        assert moved.selector.start != kept.selector.start
+        [orphan] = [a for a in app.story_annotations if a.orphan]
+        assert orphan.selector.exact == FIRST_SENTENCE and orphan.tags == ["water"]
+        start = moved.selector.start
+        assert drawn_marks(app) == [(start, start + len(DROUGHT_QUOTE), drawn_marks(app)[0][2])]
+        assert any("1 passage(s) found again, 1 not found" in note for note in notes(app))
+        await pilot.press("m")
+        panel = app.main.query_one(AnnotationsPanel)
+        entries = panel_text(panel)
+        assert entries[1].startswith("Not found in the current text")
+        assert FIRST_SENTENCE in entries[2]
+        assert panel.border_subtitle == "1 passage · 1 not found"
+        await pilot.press("down")  # the heading is skipped
+        assert panel.highlighted_annotation.id == orphan.id
+        await pilot.press("enter")  # an orphan has nowhere to go: it says so
+        assert any("is not in the current text" in note for note in notes(app))
+    # Saved where it was found: the next start needs no search and reports nothing.
+    again = make_app(story)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not any("found again" in note for note in notes(again))
+        assert sorted(a.orphan for a in again.story_annotations) == [False, True]
+
+
+def test_excerpt_cuts_long_passages_at_a_word() -> None:
+    text = "word " * 40
+    cut = excerpt(text, 30)
+    assert cut.endswith("…") and len(cut) <= 30
+    assert not cut[:-1].endswith(" ")
+    assert excerpt("short\n passage") == "short passage"

@@ -1,0 +1,54 @@
+"""SVG snapshots at 120x36: the tag dialog while typing, and the annotations panel."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+import reader.analysis
+from tests.ui.test_tagging_data import (
+    DROUGHT_QUOTE,
+    FIRST_SENTENCE,
+    SIZE,
+    fixed_analysis,
+    seed,
+    settle,
+    type_text,
+)
+
+
+@pytest.fixture(autouse=True)
+def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
+
+
+@pytest.fixture
+def tagged_story(library_dir, locations):
+    story = library_dir / "drought.txt"
+    seed(locations.db, story, FIRST_SENTENCE, ["water", "rationing"], note="compare with 2019")
+    seed(locations.db, story, DROUGHT_QUOTE, ["quotes"])
+    return story
+
+
+def test_tag_dialog(snap_compare, make_app, library_dir, locations) -> None:
+    story = library_dir / "drought.txt"
+    seed(locations.db, story, FIRST_SENTENCE, ["water", "rationing"])
+
+    async def typing(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("n", "t")
+        await type_text(pilot, "water, ra")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+
+    assert snap_compare(make_app(story), terminal_size=SIZE, run_before=typing)
+
+
+def test_annotations_panel(snap_compare, make_app, tagged_story) -> None:
+    async def panel_open(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("a", "m")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(tagged_story), terminal_size=SIZE, run_before=panel_open)
