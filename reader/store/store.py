@@ -79,9 +79,13 @@ class AnnotationStore:
             self._writer = WriterLock.try_acquire(self.path)
         except OSError as error:
             self.read_only = True
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                why = f"the folder {self.path.parent} is not writable"
+            else:  # a file system without locks, a path through a file, ...
+                why = f"{self.path} could not be locked for writing"
             notices.append(
-                f"The folder {self.path.parent} is not writable ({error.strerror}), so "
-                "annotations are read-only: new ones will not be saved."
+                f"Annotations are read-only because {why} ({error.strerror}): new ones will "
+                "not be saved."
             )
             return
         if self._writer is None:

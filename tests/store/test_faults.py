@@ -322,3 +322,19 @@ def test_missing_database_in_read_only_folder(shared_dir: Path) -> None:
             return store.notice or ""
 
     assert "not writable" in _in_child_as_ordinary_user(open_there)
+
+
+def test_file_system_without_locks_opens_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "annotations.json"
+    with AnnotationStore(db) as store:
+        store.add(make_annotation(annotation_id="kept"))
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr("reader.store.lock.fcntl.flock", no_locks)
+    with AnnotationStore(db) as store:
+        assert store.read_only and store.get("kept") is not None
+        assert store.notice is not None and "could not be locked" in store.notice
