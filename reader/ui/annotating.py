@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App
+from textual.command import CommandPalette
 from textual.message import Message
 
 from reader.model import Analysis, Annotation, Article, Span
@@ -300,8 +301,8 @@ class AnnotatingMixin(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _MY_ACTIONS:
-            if self.screen is not self.main:
-                return False
+            if self.screen is not self.main and not isinstance(self.screen, CommandPalette):
+                return False  # the tag dialog, the tags view or help is in front
             return not (action in _STORY_ACTIONS and self.current is None)
         return super().check_action(action, parameters)
 

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from textual.command import CommandList, CommandPalette
 
 import reader.analysis
 from reader.store import AnnotationStore
@@ -22,6 +23,7 @@ from tests.ui.test_tagging_data import (
     seed,
     settle,
     type_text,
+    until,
 )
 
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
@@ -290,3 +292,35 @@ async def test_a_second_instance_is_read_only_and_says_why(make_app, library_dir
             assert sum("read-only" in note for note in notes(app)) == 2
     finally:
         holder.close()
+
+
+async def test_every_tagging_action_is_in_the_palette(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(pilot, "annotation")
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count >= 5)
+        titles = [str(option.prompt).split("\n")[0] for option in commands.options]
+        for wanted in ("Annotations", "Next annotation", "Remove annotation", "Edit annotation"):
+            assert wanted in titles, wanted
+        commands.highlighted = titles.index("Annotations")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.annotations_panel.display
+
+
+async def test_a_damaged_database_is_kept_and_the_app_says_so(make_app, library_dir, locations):
+    locations.db.write_text('{"annotations": {"1": {"id": ', encoding="utf-8")
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [said] = [note for note in notes(app) if "damaged" in note]
+        assert "kept as" in said
+        await pilot.press("j", "t")
+        await type_text(pilot, "water")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [a.tags for a in app.story_annotations] == [["water"]]  # a new one works
