@@ -167,7 +167,9 @@ def _table(sizes: tuple[int, ...], saves: int) -> None:
         "Each save is one annotation, fsync'd before it returns. Plain TinyDB rewrites the "
         "whole file per insert, so only a few inserts are timed at the larger sizes "
         f"({', '.join(f'{n:,}: {k}' for n, k in PLAIN_INSERTS.items())}); its p99 over so "
-        "few inserts is close to its maximum."
+        "few inserts is close to its maximum. 'p99 compacting' is for saves made while the "
+        "whole file is rewritten in the background (a rare event: when the journal outgrows "
+        "the file); the rewrite's fsync keeps the disk busy."
     )
 
 
