@@ -26,6 +26,7 @@ from reader.ui.store_queue import Job, StoreFailed, StoreQueue
 from reader.ui.tagging_messages import (
     AnnotationsChanged,
     LibraryAnnotations,
+    SourcesKnown,
     StoreOpened,
     StoryAnnotations,
 )
@@ -115,16 +116,19 @@ class AnnotatingMixin(App[None]):
         except StoreError as error:
             problem = f"Tags cannot be shown or saved: {error}"
             return None, StoreFailed(problem, title="Annotations off", fatal=True)
-        # Where each story came from, so annotations of an edited story (new id) are found.
-        self._thread_sources = {a.article_id: a.source for a in store.all()}
-        opened = StoreOpened(
-            store,
-            store.tags(),
-            store.tag_colours(),
-            store.counts_by_article(),
-            dict(self._thread_sources),
-        )
+        opened = StoreOpened(store, store.tags(), store.tag_colours(), store.counts_by_article())
         return store, opened
+
+    def _job_scan_sources(self, store: AnnotationStore) -> Message:
+        """Where each story came from, so annotations of an edited story (new id) are found.
+
+        It reads every annotation (about 2 s at 100,000), so it runs after the open
+        story's own annotations are shown.
+        """
+        found = {a.article_id: a.source for a in store.all()}
+        found.update(self._thread_sources)  # what later calls saw is newer
+        self._thread_sources = found
+        return SourcesKnown(dict(found))
 
     def on_unmount(self) -> None:
         self.close_store()
@@ -139,7 +143,6 @@ class AnnotatingMixin(App[None]):
         self.known_tags = message.tags
         self.tag_colours = message.colours
         self._counts = message.counts
-        self._sources = message.sources
         if store.notice:
             self.notify(
                 store.notice,
@@ -151,6 +154,24 @@ class AnnotatingMixin(App[None]):
         self._show_counts()
         if self.current is not None:
             self.load_story_annotations(self.current)
+        self._submit(self._job_scan_sources)
+
+    @on(SourcesKnown)
+    def _sources_known(self, message: SourcesKnown) -> None:
+        self._sources = message.sources
+        self._show_counts()
+        current = self.current
+        if current is None or self._movable.get(current.location) != current.id:
+            return
+        older = [
+            article_id
+            for article_id, source in message.sources.items()
+            if source == current.location
+            and article_id != current.id
+            and article_id not in self._library_ids
+        ]
+        if older:
+            self.load_story_annotations(current)  # its older annotations can move to it now
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:

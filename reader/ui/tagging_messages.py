@@ -20,14 +20,12 @@ class StoreOpened(Message):
         tags: list[str],
         colours: dict[str, str],
         counts: dict[str, int],
-        sources: dict[str, str],
     ) -> None:
         super().__init__()
         self.store = store
         self.tags = tags
         self.colours = colours
         self.counts = counts
-        self.sources = sources
 
 
 class StoryAnnotations(Message):
@@ -75,3 +73,11 @@ class LibraryAnnotations(Message):
         super().__init__()
         self.annotations = annotations
         self.colours = colours
+
+
+class SourcesKnown(Message):
+    """Where every annotated story came from: article id -> path or URL."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self.sources = sources
