@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.command import CommandPalette
 from textual.message import Message
@@ -29,6 +29,7 @@ from reader.ui.tagging_messages import (
     SourcesKnown,
     StoreOpened,
     StoryAnnotations,
+    StoryFetched,
 )
 from reader.ui.tagging_records import (
     UndoStep,
@@ -693,13 +694,8 @@ class AnnotatingMixin(App[None]):
             moved_to = self._movable.get(annotation.source)
             article = next((a for a in self.articles if a.id == moved_to), None)
         if article is None:
-            self.notify(
-                f"“{annotation.title}” is not in this library. Open it with: "
-                f"newsreader {annotation.source}",
-                title="Story not loaded",
-                severity="warning",
-                markup=False,
-            )
+            self.notify(f"Opening {annotation.source}…", title=annotation.title, markup=False)
+            self._fetch_story(annotation)
             return
         if self.current is not None and self.current.id == article.id:
             target = next((a for a in self.story_annotations if a.id == annotation.id), None)
@@ -707,6 +703,37 @@ class AnnotatingMixin(App[None]):
             if target is not None:
                 self.go_to_annotation(target)
             return
+        self._open_at = annotation.id
+        self.open_story(article)
+
+    @work(thread=True, group="annotated-story", exclusive=True, exit_on_error=False)
+    def _fetch_story(self, annotation: Annotation) -> None:
+        """Read a tagged story that is not in the library from where it was tagged."""
+        from reader.sources import load_all
+
+        articles, errors = load_all([annotation.source], cache_dir=self.locations.cache)
+        article = next((a for a in articles if a.id == annotation.article_id), None)
+        if article is None:
+            same_place = [a for a in articles if a.location == annotation.source]
+            article = same_place[0] if len(same_place) == 1 else None
+        self.post_message(StoryFetched(annotation, article, errors))
+
+    @on(StoryFetched)
+    def _story_fetched(self, message: StoryFetched) -> None:
+        annotation, article = message.annotation, message.article
+        if article is None:
+            why = "; ".join(message.errors) or "it is no longer there"
+            self.notify(
+                f"“{annotation.title}” could not be opened from {annotation.source}: {why}",
+                title="Story not found",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if all(known.id != article.id for known in self.articles):
+            self.articles.append(article)
+            self.main.library.set_articles(self.articles)
+            self.library_changed()
         self._open_at = annotation.id
         self.open_story(article)
 

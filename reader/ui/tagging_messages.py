@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from reader.model import Annotation
+from reader.model import Annotation, Article
 from reader.ui.tagging_records import UndoStep
 
 if TYPE_CHECKING:
@@ -81,3 +81,13 @@ class SourcesKnown(Message):
     def __init__(self, sources: dict[str, str]) -> None:
         super().__init__()
         self.sources = sources
+
+
+class StoryFetched(Message):
+    """A tagged story read from its source for the tags view (None if it could not be)."""
+
+    def __init__(self, annotation: Annotation, article: Article | None, errors: list[str]) -> None:
+        super().__init__()
+        self.annotation = annotation
+        self.article = article
+        self.errors = errors

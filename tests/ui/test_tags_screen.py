@@ -76,8 +76,10 @@ async def test_escape_goes_back_and_an_empty_library_says_how_to_tag(make_app, l
         assert app.screen is app.main
 
 
-async def test_a_passage_from_a_story_not_loaded_says_where_it_is(make_app, library_dir, locations):
-    seed(locations.db, library_dir / "museum.md", "The national museum", ["arts"])
+async def test_a_passage_from_a_story_not_loaded_opens_it_from_where_it_was_tagged(
+    make_app, library_dir, locations
+):
+    museum = seed(locations.db, library_dir / "museum.md", "The national museum", ["arts"])
     app = make_app(library_dir / "drought.txt")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -86,6 +88,21 @@ async def test_a_passage_from_a_story_not_loaded_says_where_it_is(make_app, libr
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert app.screen is app.main
+        assert app.current.title == "Museum Returns Bronze Statue to Lagos"
+        assert len(app.main.library.articles) == 2
+        assert app.annotation_at_focus().id == museum.id
+
+
+async def test_a_story_that_is_gone_says_where_it_was(make_app, library_dir, locations):
+    seed(locations.db, library_dir / "museum.md", "The national museum", ["arts"])
+    (library_dir / "museum.md").unlink()
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("number_sign")
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
         assert app.current.title.startswith("Drought")
-        [said] = [note for note in notes(app) if "is not in this library" in note]
+        [said] = [note for note in notes(app) if "could not be opened" in note]
         assert str((library_dir / "museum.md").resolve()) in said
