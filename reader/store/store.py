@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -269,6 +270,14 @@ class AnnotationStore:
         found.sort(key=lambda a: (story_order[a.article_id], a.selector.start, a.selector.end))
         return found
 
+    def sources_by_article(self) -> dict[str, str]:
+        """Where each annotated story came from (path or URL), without reading any record."""
+        with self._lock:
+            return {
+                article_id: self._facts[self._doc_ids[next(reversed(ids))]].source
+                for article_id, ids in self._by_article.items()
+            }
+
     def tags(self) -> list[str]:
         """Tags in use, most used first (ties in alphabetical order)."""
         with self._lock:
@@ -333,11 +342,12 @@ class _Facts:
 
     id: str
     article_id: str
+    source: str
     tags: tuple[str, ...]
 
     @classmethod
     def of(cls, doc: dict[str, Any]) -> _Facts:
-        return cls(doc["id"], doc["article_id"], tuple(doc["tags"]))
+        return cls(doc["id"], doc["article_id"], sys.intern(doc["source"]), tuple(doc["tags"]))
 
 
 def _digest(table: str, doc: dict[str, Any]) -> Any:
@@ -356,8 +366,12 @@ def _facts(doc: dict[str, Any]) -> _Facts | None:
     annotation_id, article_id, tags = doc.get("id"), doc.get("article_id"), doc.get("tags")
     if type(annotation_id) is not str or type(article_id) is not str or type(tags) is not list:
         return None
+    source = doc.get("source")
+    if type(source) is not str:
+        return None
     if type(doc.get("selector")) is not dict:
         return None
     if not all(map(isinstance, tags, repeat(str))):
         return None
-    return _Facts(annotation_id, article_id, tuple(tags))
+    # Interned: a story's many annotations share one copy of its path or URL.
+    return _Facts(annotation_id, article_id, sys.intern(source), tuple(tags))

@@ -43,6 +43,10 @@ def test_saved_annotations_are_there_after_restart(tmp_path: Path) -> None:
         assert store.tags() == ["claim", "budget"]
         assert store.tag_colours() == {"claim": "red"}
         assert store.counts_by_article() == {"story-1": 1, "story-2": 1}
+        assert store.sources_by_article() == {
+            "story-1": "/news/story-1.txt",
+            "story-2": "/news/story-2.txt",
+        }
         assert store.notice is None and not store.read_only
 
 
