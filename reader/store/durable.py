@@ -297,7 +297,10 @@ class DurableTables:
             with contextlib.suppress(OSError):
                 if seq in self.report.damaged_journals:
                     # Keep the damaged file for a human to look at.
-                    path.rename(path.with_name(f"{path.name}.damaged"))
+                    kept = path.with_name(f"{path.name}.damaged")
+                    if kept.exists():  # an earlier damaged journal of the same number
+                        kept = path.with_name(f"{path.name}.{time.time_ns()}.damaged")
+                    path.rename(kept)
                 else:
                     path.unlink()
 
