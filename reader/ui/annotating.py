@@ -1,57 +1,33 @@
-"""Tagging passages: the annotation store's lifecycle and every tagging action of the app.
+"""Every tagging action of the app: tag, tag again, edit, remove, undo, jump, panels.
 
-``NewsReaderApp`` inherits :class:`AnnotatingMixin`. Every store call runs in one
-thread worker, one call after another (``_submit``): a key press never waits for the
-disk, and saves happen in the order of the key presses. Each result comes back as a
-message whose handler updates the reader, the panel and the library and says what
-happened in a notification, sent once the change is on disk.
+``NewsReaderApp`` inherits :class:`AnnotatingMixin`; the store, the open story's
+annotations and what the focus is on live in its base,
+:class:`~reader.ui.annotations_state.AnnotationsState`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App
 from textual.command import CommandPalette
 from textual.message import Message
 
-from reader.model import Analysis, Annotation, Article, Span
+from reader.model import Annotation, Article, Span
+from reader.ui.annotations_state import AnnotationsState
 from reader.ui.keys import ANNOTATION_KEYS, bindings
-from reader.ui.store_queue import Job, StoreFailed, StoreQueue
-from reader.ui.tagging_messages import (
-    AnnotationsChanged,
-    LibraryAnnotations,
-    SourcesKnown,
-    StoreOpened,
-    StoryAnnotations,
-    StoryFetched,
-)
-from reader.ui.tagging_records import (
-    UndoStep,
-    count_label,
-    hashtags,
-    now_utc,
-    placed_on,
-    span_length,
-    speaker_of,
-)
+from reader.ui.store_queue import StoreFailed
+from reader.ui.tagging_messages import LibraryAnnotations, StoryFetched
+from reader.ui.tagging_records import UndoStep, hashtags, now_utc, speaker_of
 from reader.ui.tags import canonical_tags, display_colour
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
-from reader.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
-    from reader.locations import Locations
     from reader.store import AnnotationStore
-    from reader.ui.screens.main import MainScreen
     from reader.ui.screens.tag_dialog import TagRequest
-    from reader.ui.screens.tags_screen import TagsScreen
 
-UNDO_DEPTH = 50
 _STORY_ACTIONS = {
     "tag",
     "tag_again",
@@ -64,241 +40,10 @@ _STORY_ACTIONS = {
 _MY_ACTIONS = _STORY_ACTIONS | {"undo_annotation", "show_tags"}
 
 
-class AnnotatingMixin(App[None]):
-    """Tag, edit, remove, undo, jump; the annotations panel, the tags view, the store."""
+class AnnotatingMixin(AnnotationsState):
+    """Tag, edit, remove, undo, jump; the annotations panel and the tags view."""
 
     BINDINGS = bindings(ANNOTATION_KEYS)
-
-    # Provided by NewsReaderApp.
-    main: MainScreen
-    current: Article | None
-    articles: list[Article]
-    analyses: dict[str, Analysis]
-    locations: Locations
-    open_article: Callable[..., None]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.store: AnnotationStore | None = None  # set once it is open (main thread)
-        self.story_annotations: list[Annotation] = []  # of the story in the reader
-        self.known_tags: list[str] = []
-        self.tag_colours: dict[str, str] = {}
-        self.last_tags: list[str] = []
-        self.undo_steps: list[UndoStep] = []
-        self._store_problem: str | None = None
-        self._counts: dict[str, int] = {}
-        self._sources: dict[str, str] = {}  # article id -> where the story came from
-        self._jumped: str | None = None  # the annotation a/A or the panel went to last
-        self._open_at: str | None = None  # annotation to focus once its story is loaded
-        self._tags_screen: TagsScreen | None = None
-        self._status_base = ""  # the reader's own status line, before any tags
-        # Read by the store worker; only ever replaced whole, never changed in place.
-        # Stories whose place (path/URL) is theirs alone in the library: annotations saved
-        # there under an older text may move to them.
-        self._movable: dict[str, str] = {}
-        self._library_ids: frozenset[str] = frozenset()
-        self._thread_sources: dict[str, str] = {}  # worker side: article id -> source
-        self._queue = StoreQueue(self, self._open)
-
-    # -- store lifecycle -------------------------------------------------------------
-
-    def open_store(self) -> None:
-        """Open the database in the store worker (call after the first paint)."""
-        self._submit(lambda _store: None)
-
-    def _submit(self, job: Job) -> None:
-        self._queue.submit(job)
-
-    def _open(self) -> tuple[AnnotationStore | None, Message]:
-        from reader.store import AnnotationStore, StoreError
-
-        try:
-            store = AnnotationStore(self.locations.db)
-        except StoreError as error:
-            problem = f"Tags cannot be shown or saved: {error}"
-            return None, StoreFailed(problem, title="Annotations off", fatal=True)
-        opened = StoreOpened(store, store.tags(), store.tag_colours(), store.counts_by_article())
-        return store, opened
-
-    def _job_scan_sources(self, store: AnnotationStore) -> Message:
-        """Where each story came from, so annotations of an edited story (new id) are found.
-
-        It reads every annotation (about 2 s at 100,000), so it runs after the open
-        story's own annotations are shown.
-        """
-        found = {a.article_id: a.source for a in store.all()}
-        found.update(self._thread_sources)  # what later calls saw is newer
-        self._thread_sources = found
-        return SourcesKnown(dict(found))
-
-    def on_unmount(self) -> None:
-        self.close_store()
-
-    def close_store(self) -> None:
-        """Finish the saves still queued, then fold the journal into the file and unlock."""
-        self._queue.close()
-
-    @on(StoreOpened)
-    def _store_opened(self, message: StoreOpened) -> None:
-        store = self.store = message.store
-        self.known_tags = message.tags
-        self.tag_colours = message.colours
-        self._counts = message.counts
-        if store.notice:
-            self.notify(
-                store.notice,
-                title="Annotations read-only" if store.read_only else "Annotations",
-                severity="warning",
-                timeout=20,
-                markup=False,
-            )
-        self._show_counts()
-        if self.current is not None:
-            self.load_story_annotations(self.current)
-        self._submit(self._job_scan_sources)
-
-    @on(SourcesKnown)
-    def _sources_known(self, message: SourcesKnown) -> None:
-        self._sources = message.sources
-        self._show_counts()
-        current = self.current
-        if current is None or self._movable.get(current.location) != current.id:
-            return
-        older = [
-            article_id
-            for article_id, source in message.sources.items()
-            if source == current.location
-            and article_id != current.id
-            and article_id not in self._library_ids
-        ]
-        if older:
-            self.load_story_annotations(current)  # its older annotations can move to it now
-
-    @on(StoreFailed)
-    def _store_failed(self, message: StoreFailed) -> None:
-        if message.fatal:
-            self._store_problem = message.text
-        self.notify(message.text, title=message.title, severity="error", markup=False)
-
-    # -- library and stories -----------------------------------------------------------
-
-    def library_changed(self) -> None:
-        """Call when the library's stories change: counts and where old annotations go."""
-        by_place: dict[str, list[str]] = {}
-        for article in self.articles:
-            by_place.setdefault(article.location, []).append(article.id)
-        self._movable = {place: ids[0] for place, ids in by_place.items() if len(ids) == 1}
-        self._library_ids = frozenset(a.id for a in self.articles)
-        self._show_counts()
-
-    def _show_counts(self) -> None:
-        if not self.main.is_mounted or self.store is None:
-            return
-        library = self.main.library
-        stale: Counter[str] = Counter()
-        for article_id, count in self._counts.items():
-            if article_id not in self._library_ids and article_id in self._sources:
-                stale[self._sources[article_id]] += count
-        labels = {}
-        for article in self.articles:
-            count = self._counts.get(article.id, 0)
-            if self._movable.get(article.location) == article.id:
-                count += stale[article.location]
-            labels[article.id] = count_label(count)
-        library.set_extras(labels)
-
-    def load_story_annotations(self, article: Article) -> None:
-        """The story is now in the reader: find its annotations on its current text."""
-        self.story_annotations = []
-        self._jumped = None
-        self._refresh_story()
-        self._submit(lambda store: self._job_load(store, article))
-
-    def _job_load(self, store: AnnotationStore, article: Article) -> Message:
-        found = store.for_article(article.id)
-        if self._movable.get(article.location) == article.id:
-            for other, source in list(self._thread_sources.items()):
-                if source == article.location and other not in self._library_ids:
-                    found += store.for_article(other)
-        placed = [placed_on(annotation, article) for annotation in found]
-        changed = [new for new, old in zip(placed, found, strict=True) if new is not old]
-        lost = sum(
-            1 for new, old in zip(placed, found, strict=True) if new.orphan and not old.orphan
-        )
-        if changed and not store.read_only:
-            for annotation in changed:
-                store.update(annotation)
-        for annotation in placed:
-            self._thread_sources[annotation.article_id] = annotation.source
-        placed.sort(key=lambda a: (a.selector.start, a.selector.end, a.created))
-        report = ""
-        if changed:
-            found_again = len(changed) - lost
-            report = f"The story changed since it was tagged: {found_again} passage(s) found again"
-            if lost:
-                report += f", {lost} not found (kept in the annotations panel, m)"
-            report += "."
-        return StoryAnnotations(article.id, placed, store.counts_by_article(), report)
-
-    @on(StoryAnnotations)
-    def _story_annotations(self, message: StoryAnnotations) -> None:
-        self._counts = message.counts
-        for annotation in message.annotations:
-            self._sources[annotation.article_id] = annotation.source
-        if self.current is None or self.current.id != message.article_id:
-            self._show_counts()
-            return
-        self.story_annotations = message.annotations
-        self._refresh_story()
-        self._show_counts()
-        if message.report:
-            self.notify(message.report, title="Annotations re-anchored", markup=False)
-        if self._open_at is not None:
-            wanted, self._open_at = self._open_at, None
-            target = next((a for a in message.annotations if a.id == wanted), None)
-            if target is not None:
-                self.go_to_annotation(target)
-
-    def _refresh_story(self) -> None:
-        if not self.main.is_mounted:
-            return
-        colours = self.tag_colours
-        drawn = [
-            replace(a, colour=display_colour(a.tags, a.colour, colours))
-            for a in self.story_annotations
-        ]
-        self.main.article_view.set_annotations(drawn, colours)
-        self.annotations_panel.set_annotations(self.story_annotations, colours)
-        if self._status_base:
-            self._show_status()
-
-    @property
-    def annotations_panel(self) -> AnnotationsPanel:
-        return self.main.query_one(AnnotationsPanel)
-
-    # -- what is under the focus ----------------------------------------------------------
-
-    def annotation_at_focus(self) -> Annotation | None:
-        """The annotation the focus (or selection) is on: the one it overlaps most."""
-        if not self.main.is_mounted or self.current is None:
-            return None
-        span = self.main.article_view.target_span
-        if span is None:
-            return None
-        best: tuple[int, int] | None = None
-        found: Annotation | None = None
-        for annotation in self.story_annotations:
-            selector = annotation.selector
-            if annotation.orphan or annotation.article_id != self.current.id:
-                continue
-            overlap = min(span.end, selector.end) - max(span.start, selector.start)
-            if overlap <= 0 and not (span.start == span.end == selector.start):
-                continue
-            # The passage last jumped to wins a tie; then the tightest fit.
-            rank = (overlap + (1 if annotation.id == self._jumped else 0), -span_length(annotation))
-            if best is None or rank > best:
-                best, found = rank, annotation
-        return found
 
     def _target(self) -> tuple[Article, Span] | None:
         if self.current is None or not self.main.is_mounted:
@@ -418,26 +163,6 @@ class AnnotatingMixin(App[None]):
 
         self._submit(job)
 
-    def _changed(
-        self,
-        store: AnnotationStore,
-        article_id: str,
-        text: str,
-        undo: UndoStep | None,
-        focus_id: str | None = None,
-    ) -> AnnotationsChanged:
-        """After a change on disk (worker side): what the screen needs to show it."""
-        return AnnotationsChanged(
-            article_id,
-            store.for_article(article_id),
-            store.counts_by_article(),
-            store.tags(),
-            store.tag_colours(),
-            text,
-            undo,
-            focus_id,
-        )
-
     def action_edit_annotation(self) -> None:
         annotation = self.annotation_at_focus()
         if annotation is None:
@@ -502,6 +227,9 @@ class AnnotatingMixin(App[None]):
             self.bell()
             self.notify("No annotation at the focus to remove.")
             return
+        self._remove(annotation)
+
+    def _remove(self, annotation: Annotation) -> None:
         if self._cannot_save():
             return
 
@@ -538,26 +266,6 @@ class AnnotatingMixin(App[None]):
             return self._changed(store, annotation.article_id, text, None, focus)
 
         self._submit(job)
-
-    @on(AnnotationsChanged)
-    def _annotations_changed(self, message: AnnotationsChanged) -> None:
-        self.known_tags = message.tags
-        self.tag_colours = message.colours
-        self._counts = message.counts
-        for annotation in message.annotations:
-            self._sources[annotation.article_id] = annotation.source
-        if message.undo is not None:
-            self.undo_steps.append(message.undo)
-            del self.undo_steps[:-UNDO_DEPTH]
-        if self.current is not None and self.current.id == message.article_id:
-            self.story_annotations = message.annotations
-            self._refresh_story()
-            if message.focus_id is not None:
-                target = next((a for a in message.annotations if a.id == message.focus_id), None)
-                if target is not None:
-                    self.go_to_annotation(target)
-        self._show_counts()
-        self.notify(message.text, markup=False)
 
     def _clear_selection(self) -> None:
         view = self.main.article_view
@@ -597,38 +305,6 @@ class AnnotatingMixin(App[None]):
             return
         self.go_to_annotation(target)
 
-    def go_to_annotation(self, annotation: Annotation) -> None:
-        """Put the reader's focus on an annotated passage of the open story."""
-        if annotation.orphan:
-            self.notify(
-                f"“{annotation.selector.exact[:80]}” is not in the current text of this story.",
-                title="Passage not found",
-                severity="warning",
-                markup=False,
-            )
-            return
-        view = self.main.article_view
-        self._jumped = annotation.id
-        view.focus_offset(annotation.selector.start)
-        view.text_widget.scroll_to_span(Span(annotation.selector.start, annotation.selector.end))
-        self.annotations_panel.highlight_annotation(annotation.id)
-
-    @on(ArticleView.StatusChanged)
-    def _status_with_tags(self, message: ArticleView.StatusChanged) -> None:
-        # Runs after the app's own handler: the passage's tags follow its description.
-        self._status_base = message.text
-        self._show_status()
-
-    def _show_status(self) -> None:
-        if not self.main.is_mounted:
-            return
-        annotation = self.annotation_at_focus()
-        text = self._status_base
-        if annotation is not None:
-            note = f" · {annotation.note}" if annotation.note else ""
-            text = f"{text} · ✎ {hashtags(annotation.tags)}{note}"
-        self.main.status_bar.set_message(text)
-
     # -- panel and tags view ----------------------------------------------------------
 
     def action_toggle_annotations(self) -> None:
@@ -650,6 +326,17 @@ class AnnotatingMixin(App[None]):
         if not message.annotation.orphan:
             self.main.focus_reader()
         self.go_to_annotation(message.annotation)
+
+    @on(AnnotationsPanel.EditRequested)
+    def _panel_edit(self, message: AnnotationsPanel.EditRequested) -> None:
+        message.stop()
+        if not self._cannot_save():
+            self._edit(message.annotation)
+
+    @on(AnnotationsPanel.RemoveRequested)
+    def _panel_remove(self, message: AnnotationsPanel.RemoveRequested) -> None:
+        message.stop()
+        self._remove(message.annotation)
 
     @on(AnnotationsPanel.Closed)
     def _panel_closed(self, message: AnnotationsPanel.Closed) -> None:

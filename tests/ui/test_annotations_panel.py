@@ -15,6 +15,7 @@ from tests.ui.test_tagging_data import (
     notes,
     seed,
     settle,
+    type_text,
 )
 
 
@@ -47,7 +48,14 @@ async def test_the_panel_lists_passages_and_enter_jumps_to_one(make_app, library
         assert app.main.article_view.has_focus_within
         assert app.main.article_view.focus_span.start == quote.selector.start
         assert app.annotation_at_focus().id == quote.id
-        await pilot.press("m", "escape")
+        assert panel.display  # still open beside the text: tab goes back to it
+        await pilot.press("tab", "e")  # edit from the panel
+        await type_text(pilot, "drought")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.story_annotations[1].tags == ["quotes", "mayor", "drought"]
+        assert panel.has_focus
+        await pilot.press("escape")
         assert not panel.display and app.main.library.display
         assert app.main.article_view.has_focus_within
 
@@ -105,6 +113,12 @@ async def test_edited_story_reanchors_and_keeps_orphans(make_app, library_dir, l
         assert panel.highlighted_annotation.id == orphan.id
         await pilot.press("enter")  # an orphan has nowhere to go: it says so
         assert any("is not in the current text" in note for note in notes(app))
+        await pilot.press("x")  # ...but it can be removed from the panel
+        await settle(pilot)
+        assert [a.id for a in app.story_annotations] == [kept.id]
+        assert panel.border_subtitle == "1 passage"
+        await pilot.press("u")
+        await settle(pilot)
     # Saved where it was found: the next start needs no search and reports nothing.
     again = make_app(story)
     async with again.run_test(size=SIZE) as pilot:

@@ -104,6 +104,14 @@ class AnnotationsPanel(OptionList):
             show=False,
             tooltip="Hide the annotations and return to the text.",
         ),
+        Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted annotation."),
+        Binding(
+            "x",
+            "remove",
+            "Remove",
+            show=False,
+            tooltip="Remove the highlighted annotation, even one not found in the text.",
+        ),
         Binding("j", "cursor_down", "Next", show=False, tooltip="Highlight the next one."),
         Binding("k", "cursor_up", "Previous", show=False, tooltip="Highlight the previous one."),
     ]
@@ -117,6 +125,20 @@ class AnnotationsPanel(OptionList):
 
     class Closed(Message):
         """The reader pressed escape in the panel."""
+
+    class EditRequested(Message):
+        """Edit this annotation's tags and note."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    class RemoveRequested(Message):
+        """Remove this annotation (u brings it back)."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -200,6 +222,14 @@ class AnnotationsPanel(OptionList):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
+
+    def action_edit(self) -> None:
+        if (annotation := self.highlighted_annotation) is not None:
+            self.post_message(self.EditRequested(annotation))
+
+    def action_remove(self) -> None:
+        if (annotation := self.highlighted_annotation) is not None:
+            self.post_message(self.RemoveRequested(annotation))
 
 
 def _subtitle(placed: int, orphans: int) -> str:
