@@ -121,7 +121,7 @@ LIBRARY_KEYS: tuple[KeyAction, ...] = (
         "slash",
         "filter",
         "Filter",
-        "Type to show only stories whose title or source match.",
+        "Type to show only stories whose title, source or author match.",
     ),
     KeyAction(
         "library.clear_filter",
