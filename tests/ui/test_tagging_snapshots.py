@@ -52,3 +52,18 @@ def test_annotations_panel(snap_compare, make_app, tagged_story) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(tagged_story), terminal_size=SIZE, run_before=panel_open)
+
+
+def test_tags_view(snap_compare, make_app, library_dir, locations) -> None:
+    seed(locations.db, library_dir / "drought.txt", FIRST_SENTENCE, ["water"], note="2019?")
+    seed(locations.db, library_dir / "drought.txt", DROUGHT_QUOTE, ["quotes", "water"])
+    seed(locations.db, library_dir / "harbour-vote.txt", "The harbour council", ["ferries"])
+
+    async def tags_open(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("number_sign")
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(library_dir), terminal_size=SIZE, run_before=tags_open)

@@ -184,7 +184,8 @@ class TagDialog(ModalScreen[TagRequest | None]):
         choices = self.choices
         choices.clear_options()
         for tag in self._choices:
-            label = Text("● ", style=self.colour_of(tag))
+            label = Text()
+            label.append("● ", style=self.colour_of(tag))
             label.append(tag)
             choices.add_option(Option(label))
         choices.display = bool(self._choices)

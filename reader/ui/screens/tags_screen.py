@@ -119,7 +119,8 @@ class TagsScreen(Screen[Annotation | None]):
         tag_list = self.tag_list
         tag_list.clear_options()
         for tag in self._tags:
-            label = Text("● ", style=tag_colour(tag, self._colours))
+            label = Text()
+            label.append("● ", style=tag_colour(tag, self._colours))
             label.append(tag, style="bold")
             label.append(f"  {counts[tag]}", style="dim")
             tag_list.add_option(Option(label))
@@ -157,9 +158,13 @@ class TagsScreen(Screen[Annotation | None]):
         self._passages = [a for a in self._annotations if tag is not None and tag in a.tags]
         # Grouped by story (as the store gives them), each story's passages in reading order.
         options: list[Option | None] = []
+        previous: str | None = None
         for annotation in self._passages:
             title = self._titles.get(annotation.article_id) or annotation.title or "Untitled"
-            label = annotation_label(annotation, self._colours, title=title)
+            # A story's title heads its first passage only: the rest follow under it.
+            shown = title if annotation.article_id != previous else None
+            previous = annotation.article_id
+            label = annotation_label(annotation, self._colours, title=shown)
             if annotation.orphan:
                 label.append("\n  (not found in the story's current text)", style="dim")
             options += [Option(label), None]
@@ -167,7 +172,9 @@ class TagsScreen(Screen[Annotation | None]):
         passages.border_title = f"#{tag}" if tag else "Passages"
         stories = len({a.article_id for a in self._passages})
         passages.border_subtitle = (
-            f"{len(self._passages)} passages · {stories} stories" if self._passages else ""
+            f"{_count(len(self._passages), 'passage')} · {_count(stories, 'story', 'stories')}"
+            if self._passages
+            else ""
         )
 
     def action_close(self) -> None:
@@ -179,3 +186,7 @@ class TagsScreen(Screen[Annotation | None]):
                 self.passage_list.focus()
         else:
             self.tag_list.focus()
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
