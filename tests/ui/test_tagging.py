@@ -18,6 +18,7 @@ from tests.ui.test_tagging_data import (
     FIRST_SENTENCE,
     SIZE,
     drawn_marks,
+    fill,
     fixed_analysis,
     notes,
     seed,
@@ -40,9 +41,9 @@ async def test_tag_with_several_tags_and_a_note(make_app, library_dir, locations
         await settle(pilot)
         await pilot.press("j", "t")
         assert isinstance(app.screen, TagDialog)
-        await type_text(pilot, "#economy, water rationing")
+        await fill(pilot, "#economy, water rationing")
         await pilot.press("ctrl+e")
-        await type_text(pilot, "check the figure")
+        await fill(pilot, "check the figure")
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is app.main
@@ -180,7 +181,7 @@ async def test_T_repeats_the_last_tags_without_a_dialog(make_app, library_dir):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("j", "t")
-        await type_text(pilot, "water, drought")
+        await fill(pilot, "water, drought")
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("n", "T")
@@ -205,9 +206,9 @@ async def test_edit_then_undo_brings_the_old_tags_back(make_app, library_dir):
         dialog = app.screen
         assert isinstance(dialog, TagDialog)
         assert dialog.tag_input.value == "water, "
-        await type_text(pilot, "supply")
+        await fill(pilot, "supply")
         await pilot.press("ctrl+e")
-        await type_text(pilot, "ask the utility")
+        await fill(pilot, "ask the utility")
         await pilot.press("enter")
         await settle(pilot)
         [edited] = app.story_annotations
@@ -300,7 +301,7 @@ async def test_every_tagging_action_is_in_the_palette(make_app, library_dir):
         await settle(pilot)
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await type_text(pilot, "annotation")
+        await fill(pilot, "annotation")
         commands = app.screen.query_one(CommandList)
         await until(pilot, lambda: commands.option_count >= 5)
         titles = [str(option.prompt).split("\n")[0] for option in commands.options]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from reader.model import Analysis, Annotation, Quote
 from reader.sources import load
@@ -53,6 +54,14 @@ async def until(pilot: Pilot, condition: Callable[[], bool], tries: int = 100) -
 
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def fill(pilot: Pilot, text: str) -> None:
+    """Put ``text`` in the focused text box at once (typing key by key is slow in tests)."""
+    box = pilot.app.focused
+    assert isinstance(box, Input), f"{box} is not a text box"
+    box.insert_text_at_cursor(text)
+    await pilot.pause()
 
 
 def seed(db: Path, story: Path, passage: str, tags: list[str], note: str = "") -> Annotation:
