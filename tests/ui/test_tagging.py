@@ -325,3 +325,58 @@ async def test_a_damaged_database_is_kept_and_the_app_says_so(make_app, library_
         await pilot.press("enter")
         await settle(pilot)
         assert [a.tags for a in app.story_annotations] == [["water"]]  # a new one works
+
+
+async def test_a_selection_is_tagged_whole_and_then_cleared(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.main.article_view
+        await pilot.press("j", "v", "j")
+        selection = view.selection_span
+        assert selection is not None
+        await pilot.press("t")
+        await fill(pilot, "drought")
+        await pilot.press("enter")
+        await settle(pilot)
+        [annotation] = app.story_annotations
+        assert (annotation.selector.start, annotation.selector.end) == (
+            selection.start,
+            selection.end,
+        )
+        assert annotation.selector.exact.startswith(FIRST_SENTENCE)
+        assert annotation.selector.exact.endswith("said.")
+        assert annotation.speaker == "Lena Brandt"  # the passage holds one quote: hers
+        assert view.selection_span is None
+
+
+async def test_t_on_a_tagged_passage_edits_it(make_app, library_dir, locations):
+    seeded = seed(locations.db, library_dir / "drought.txt", FIRST_SENTENCE, ["water"])
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert dialog.tag_input.value == "water, "
+        await fill(pilot, "towns")
+        await pilot.press("enter")
+        await settle(pilot)
+        [annotation] = app.story_annotations
+        assert annotation.id == seeded.id
+        assert annotation.tags == ["water", "towns"]
+        assert annotation.created == seeded.created and annotation.updated > seeded.updated
+
+
+async def test_a_database_that_cannot_be_opened_says_why_and_tagging_too(
+    make_app, library_dir, locations
+):
+    locations.db.mkdir(parents=True)  # a folder where the file should be
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [said] = [note for note in notes(app) if "Tags cannot be shown or saved" in note]
+        assert str(locations.db) in said
+        await pilot.press("j", "t")
+        assert app.screen is app.main
+        assert notes(app).count(said) == 2
