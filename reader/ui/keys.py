@@ -139,7 +139,7 @@ ANNOTATION_KEYS: tuple[KeyAction, ...] = (
         "t",
         "tag",
         "Tag",
-        "Tag the focused passage or the selection: tags, an optional note, colours.",
+        "Tag the focused passage or the selection: tags, a note, colours.",
     ),
     KeyAction(
         "annotations.tag_again",
@@ -202,7 +202,7 @@ ANNOTATION_KEYS: tuple[KeyAction, ...] = (
         "number_sign",
         "show_tags",
         "Tags view",
-        "Every tag in the library and its passages; enter opens the story there.",
+        "Every tag of the library and its passages; enter opens one.",
         show=False,
         key_display="#",
     ),
