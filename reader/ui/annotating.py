@@ -284,7 +284,12 @@ class AnnotatingMixin(AnnotationsState):
         placed = [a for a in self.story_annotations if not a.orphan]
         if not placed:
             self.bell()
-            self.notify("No annotations in this story yet: t tags the focus.")
+            if self.story_annotations:
+                self.notify(
+                    "This story's tagged passages are not in its current text: m lists them."
+                )
+            else:
+                self.notify("No annotations in this story yet: t tags the focus.")
             return
         view = self.main.article_view
         focus = view.focus_span

@@ -106,3 +106,28 @@ async def test_a_story_that_is_gone_says_where_it_was(make_app, library_dir, loc
         assert app.current.title.startswith("Drought")
         [said] = [note for note in notes(app) if "could not be opened" in note]
         assert str((library_dir / "museum.md").resolve()) in said
+
+
+async def test_slash_filters_the_tags_and_escape_clears_the_filter(
+    make_app, library_dir, locations
+):
+    for tag in ("water", "weather", "ferries"):
+        seed(locations.db, library_dir / "drought.txt", FIRST_SENTENCE, [tag])
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("number_sign")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("slash", "w")
+        assert screen.tags == ["water", "weather"]
+        await pilot.press("e")
+        assert screen.tags == ["weather"]
+        assert screen.current_tag == "weather"
+        await pilot.press("enter")  # back to the list, the filter stays
+        assert screen.tag_list.has_focus and screen.tags == ["weather"]
+        await pilot.press("escape")  # clears the filter first...
+        assert sorted(screen.tags) == ["ferries", "water", "weather"]
+        assert screen.current_tag == "weather"
+        await pilot.press("escape")  # ...then goes back to reading
+        assert app.screen is app.main

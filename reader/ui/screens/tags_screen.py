@@ -16,9 +16,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Annotation
@@ -48,7 +48,10 @@ class TagsScreen(Screen[Annotation | None]):
     CSS_PATH = Path(__file__).with_name("tags_screen.tcss")
     BINDING_GROUP_TITLE = "Tags view"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Back", tooltip="Back to reading."),
+        Binding("escape,q", "close", "Back", tooltip="Clear the tag filter, else back to reading."),
+        Binding(
+            "slash", "filter", "Filter tags", key_display="/", tooltip="Type to narrow the tags."
+        ),
         Binding("tab,shift+tab", "switch_list", "Switch list", tooltip="Tags ↔ passages."),
     ]
 
@@ -58,7 +61,9 @@ class TagsScreen(Screen[Annotation | None]):
         self._annotations: list[Annotation] = []
         self._colours: dict[str, str] = {}
         self._titles: dict[str, str] = {}
-        self._tags: list[str] = []
+        self._all_tags: list[str] = []  # most used first
+        self._counts: Counter[str] = Counter()
+        self._tags: list[str] = []  # those the filter lets through, as listed
         self._passages: list[Annotation] = []
         self._select_tag = select_tag
         self.loaded = False
@@ -66,11 +71,14 @@ class TagsScreen(Screen[Annotation | None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
         with Horizontal(id="tags-panes"):
-            tags = TagList(
-                Option(Text("Loading tags…", style="dim"), disabled=True), id="tags-list"
-            )
-            tags.border_title = "Tags"
-            yield tags
+            with Vertical(id="tags-left") as left:
+                left.border_title = "Tags"
+                tag_filter = Input(placeholder="filter tags", id="tags-filter")
+                tag_filter.display = False
+                yield tag_filter
+                yield TagList(
+                    Option(Text("Loading tags…", style="dim"), disabled=True), id="tags-list"
+                )
             passages = PassageList(id="tags-passages")
             passages.border_title = "Passages"
             yield passages
@@ -113,26 +121,44 @@ class TagsScreen(Screen[Annotation | None]):
         self._annotations = list(annotations)
         self._colours = dict(colours)
         self._titles = dict(titles or {})
-        counts = Counter(tag for a in self._annotations for tag in a.tags)
-        self._tags = sorted(counts, key=lambda tag: (-counts[tag], tag.casefold()))
+        counts = self._counts = Counter(tag for a in self._annotations for tag in a.tags)
+        self._all_tags = sorted(counts, key=lambda tag: (-counts[tag], tag.casefold()))
         self.loaded = True
+        self._list_tags(keep=self._select_tag)
+
+    def _list_tags(self, keep: str | None) -> None:
+        words = self.query_one("#tags-filter", Input).value.casefold().split()
+        self._tags = [t for t in self._all_tags if all(word in t.casefold() for word in words)]
         tag_list = self.tag_list
         tag_list.clear_options()
         for tag in self._tags:
             label = Text()
             label.append("● ", style=tag_colour(tag, self._colours))
             label.append(tag, style="bold")
-            label.append(f"  {counts[tag]}", style="dim")
+            label.append(f"  {self._counts[tag]}", style="dim")
             tag_list.add_option(Option(label))
         if not self._tags:
-            tag_list.add_option(
-                Option(Text("No tags yet: press t on a passage.", style="dim"), disabled=True)
-            )
+            empty = "No tag matches the filter." if words else "No tags yet: press t on a passage."
+            tag_list.add_option(Option(Text(empty, style="dim"), disabled=True))
             self._show_passages(None)
             return
-        wanted = self._select_tag
-        tag_list.highlighted = self._tags.index(wanted) if wanted in self._tags else 0
+        tag_list.highlighted = self._tags.index(keep) if keep in self._tags else 0
         self._show_passages(self.current_tag)
+
+    def action_filter(self) -> None:
+        tag_filter = self.query_one("#tags-filter", Input)
+        tag_filter.display = True
+        tag_filter.focus()
+
+    @on(Input.Changed, "#tags-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._list_tags(keep=self.current_tag)
+
+    @on(Input.Submitted, "#tags-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.tag_list.focus()
 
     @on(OptionList.OptionHighlighted, "#tags-list")
     def _tag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -178,10 +204,18 @@ class TagsScreen(Screen[Annotation | None]):
         )
 
     def action_close(self) -> None:
+        tag_filter = self.query_one("#tags-filter", Input)
+        if tag_filter.display:
+            keep = self.current_tag
+            tag_filter.value = ""
+            tag_filter.display = False
+            self._list_tags(keep=keep)
+            self.tag_list.focus()
+            return
         self.dismiss(None)
 
     def action_switch_list(self) -> None:
-        if self.tag_list.has_focus:
+        if self.tag_list.has_focus or self.query_one("#tags-filter").has_focus:
             if self._passages:
                 self.passage_list.focus()
         else:
