@@ -380,3 +380,26 @@ async def test_a_database_that_cannot_be_opened_says_why_and_tagging_too(
         await pilot.press("j", "t")
         assert app.screen is app.main
         assert notes(app).count(said) == 2
+
+
+async def test_a_second_run_on_the_same_database_sees_the_tags(make_app, library_dir):
+    story = library_dir / "drought.txt"
+    first = make_app(story)
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "t")
+        await fill(pilot, "quotes")
+        await pilot.press("ctrl+e")
+        await fill(pilot, "call the mayor's office")
+        await pilot.press("enter")
+        await settle(pilot)
+        [saved] = first.story_annotations
+    second = make_app(story)
+    async with second.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert second.store is not None and not second.store.read_only  # the lock was let go
+        assert second.story_annotations == [saved]
+        assert second.known_tags == ["quotes"]
+        await pilot.press("a")
+        assert second.annotation_at_focus() == saved
+        assert "✎ #quotes · call the mayor's office" in second.main.status_bar.message
