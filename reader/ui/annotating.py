@@ -51,7 +51,7 @@ class AnnotatingMixin(AnnotationsState):
         span = self.main.article_view.target_span
         if span is None or span.start == span.end:
             self.bell()
-            self.notify("Move to a passage first: j/k sentences, n quotes, v selects.")
+            self.notify("Focus a passage in the reader first: j/k sentences, n quotes, v selects.")
             return None
         return self.current, span
 

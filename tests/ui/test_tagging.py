@@ -403,3 +403,13 @@ async def test_a_second_run_on_the_same_database_sees_the_tags(make_app, library
         await pilot.press("a")
         assert second.annotation_at_focus() == saved
         assert "✎ #quotes · call the mayor's office" in second.main.status_bar.message
+
+
+async def test_t_without_a_focused_passage_says_how_to_get_one(make_app, library_dir):
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.main.article_view.focus_span is None
+        await pilot.press("t")
+        assert app.screen is app.main
+        assert any(note.startswith("Focus a passage in the reader first") for note in notes(app))
