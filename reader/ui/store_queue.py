@@ -34,6 +34,8 @@ class StoreFailed(Message):
 
 
 class StoreQueue:
+    """One worker at a time runs the queued calls; ``close`` finishes them on exit."""
+
     def __init__(self, app: App[None], opener: Opener) -> None:
         self._app = app
         self._opener = opener
@@ -101,6 +103,10 @@ class StoreQueue:
                 self._closing = True
                 jobs = list(self._jobs)
                 self._jobs.clear()
+            if not self._opened and jobs:
+                # Saves asked for before the worker got to open the database still count.
+                self._opened = True
+                self._store, _ = self._opener()
             store, self._store = self._store, None
             if store is None:
                 return

@@ -1,0 +1,82 @@
+"""StoreQueue: calls run in the order asked, after the open; close finishes what is queued."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+
+from reader.store import AnnotationStore
+from reader.ui.store_queue import StoreFailed, StoreQueue
+
+
+class Said(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class FakeApp:
+    """Records what the queue asks of the app; workers run only when the test says so."""
+
+    def __init__(self) -> None:
+        self.workers: list[Any] = []
+        self.messages: list[Message] = []
+
+    def run_worker(self, work: Any, **_options: Any) -> None:
+        self.workers.append(work)
+
+    def post_message(self, message: Message) -> None:
+        self.messages.append(message)
+
+
+def make_queue(db: Path) -> tuple[FakeApp, StoreQueue, list[str]]:
+    app = FakeApp()
+    log: list[str] = []
+
+    def opener() -> tuple[AnnotationStore | None, Message]:
+        log.append("open")
+        return AnnotationStore(db), Said("opened")
+
+    return app, StoreQueue(app, opener), log  # type: ignore[arg-type]
+
+
+def test_calls_run_in_order_after_the_open_in_one_worker(tmp_path: Path) -> None:
+    app, queue, log = make_queue(tmp_path / "a.json")
+    for n in range(3):
+        queue.submit(lambda store, n=n: log.append(f"call {n}") or Said(f"done {n}"))
+    assert len(app.workers) == 1  # one worker drains them all
+    app.workers[0]()
+    assert log == ["open", "call 0", "call 1", "call 2"]
+    assert [m.text for m in app.messages] == ["opened", "done 0", "done 1", "done 2"]
+    queue.submit(lambda store: None)
+    assert len(app.workers) == 2  # the first one finished: a new one starts
+    queue.close()
+
+
+def test_a_failing_call_becomes_a_message_and_the_next_still_runs(tmp_path: Path) -> None:
+    app, queue, _log = make_queue(tmp_path / "a.json")
+
+    def broken(store: AnnotationStore) -> Message:
+        raise ValueError("bad input")
+
+    queue.submit(broken)
+    queue.submit(lambda store: Said("after"))
+    app.workers[0]()
+    failed, after = app.messages[1:]
+    assert isinstance(failed, StoreFailed) and "ValueError: bad input" in failed.text
+    assert isinstance(after, Said)
+    queue.close()
+
+
+def test_close_finishes_calls_the_worker_never_got_to(tmp_path: Path) -> None:
+    db = tmp_path / "a.json"
+    _app, queue, log = make_queue(db)
+    queue.submit(lambda store: store.set_tag_colour("economy", "#E5A93B"))
+    queue.close()  # quit before the worker started: the save is still made
+    assert log == ["open"]
+    with AnnotationStore(db) as store:
+        assert store.tag_colours() == {"economy": "#E5A93B"}
+    queue.submit(lambda store: log.append("late"))  # after close: ignored
+    assert log == ["open"]
