@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from reader.model import Annotation, Selector
+from reader.store import AnnotationStore
 
 STORY = (
     "The minister said the budget would be balanced by 2027. "
@@ -41,3 +42,16 @@ def make_annotation(
         colour=None,
         speaker="the minister",
     )
+
+
+def die(store: AnnotationStore) -> None:
+    """Let go of a store the way a killed process would: no final compaction, no close.
+
+    A background compaction already running is let finish first: in a real crash it
+    dies with the process, while here it would race the next instance for the same
+    temporary file (the SIGKILL test covers compactions cut short).
+    """
+    worker = store._tables._worker
+    if worker is not None:
+        worker.join()
+    store._release_writer_lock()

@@ -91,7 +91,7 @@ def _run_and_kill(db: Path, seed: int, rng: random.Random) -> list[list[str]]:
     return [line.split(" ", 3) for line in received.decode().splitlines() if line != "ready"]
 
 
-def _tear_unacknowledged_line(db: Path, annotation_id: str, rng: random.Random) -> int:
+def _tear_unacknowledged_line(db: Path, in_flight: list[str], rng: random.Random) -> int:
     """Cut the journal's last line short, as a power cut could, if it is the unacknowledged one.
 
     Only bytes never acknowledged can be lost that way (acknowledged ones were
@@ -103,7 +103,9 @@ def _tear_unacknowledged_line(db: Path, annotation_id: str, rng: random.Random) 
     path = journals[-1][1]
     data = path.read_bytes()
     line_start = data.rfind(b"\n", 0, len(data) - 1) + 1
-    if f'"id":"{annotation_id}"'.encode() not in data[line_start:]:
+    # What only the change in flight wrote: a new id, or an edit's unique note.
+    mark = f'"id":"{in_flight[2]}"' if in_flight[1] == "a" else f'"note":"{in_flight[3]}"'
+    if mark.encode() not in data[line_start:]:
         return 0  # the change in flight never reached the journal
     with open(path, "r+b") as handle:
         handle.truncate(rng.randrange(line_start, len(data)))
@@ -121,7 +123,7 @@ def _crash_loop(tmp_path: Path, iterations: int, monkeypatch: pytest.MonkeyPatch
         steps = _run_and_kill(db, iteration, rng)
         in_flight = steps[-1] if steps and steps[-1][0] == "i" else None
         if in_flight is not None and in_flight[1] != "r" and rng.random() < 0.5:
-            torn += _tear_unacknowledged_line(db, in_flight[2], rng)
+            torn += _tear_unacknowledged_line(db, in_flight, rng)
         for step in steps:
             if step[0] != "a":
                 continue

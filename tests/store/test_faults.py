@@ -20,14 +20,9 @@ from reader.store import AnnotationStore, StoreError
 from reader.store import files as store_files
 from reader.store.files import journal_path, list_journals
 from reader.store.journal import encode_line
-from tests.store.helpers import make_annotation
+from tests.store.helpers import die, make_annotation
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _abandon(store: AnnotationStore) -> None:
-    """Let go of a store the way a killed process would: no compaction, no clean close."""
-    store._release_writer_lock()
 
 
 def test_second_instance_opens_read_only_and_says_so(tmp_path: Path) -> None:
@@ -37,7 +32,7 @@ def test_second_instance_opens_read_only_and_says_so(tmp_path: Path) -> None:
         import sys
         from pathlib import Path
         from reader.store import AnnotationStore
-        from tests.store.helpers import make_annotation
+        from tests.store.helpers import die, make_annotation
         store = AnnotationStore(Path({str(db)!r}))
         store.add(make_annotation(annotation_id="held"))
         print("ready", flush=True)
@@ -100,7 +95,7 @@ def test_corrupt_snapshot_still_recovers_its_journal(tmp_path: Path) -> None:
     store = AnnotationStore(db)
     recent = make_annotation()
     store.add(recent)
-    _abandon(store)
+    die(store)
     db.write_text("this is not json")
     with AnnotationStore(db) as reopened:
         assert reopened.get(recent.id) == recent
@@ -114,7 +109,7 @@ def test_truncated_final_journal_line_is_ignored(tmp_path: Path) -> None:
     for annotation in kept:
         store.add(annotation)
     store.add(make_annotation(annotation_id="cut-short"))
-    _abandon(store)
+    die(store)
     [(_, journal)] = list_journals(db)
     journal.write_bytes(journal.read_bytes()[:-40])
     store = AnnotationStore(db)
@@ -122,7 +117,7 @@ def test_truncated_final_journal_line_is_ignored(tmp_path: Path) -> None:
     assert {a.id for a in store.all()} == {a.id for a in kept}
     later = make_annotation()
     store.add(later)
-    _abandon(store)
+    die(store)
     with AnnotationStore(db) as reopened:
         assert {a.id for a in reopened.all()} == {a.id for a in [*kept, later]}
 
@@ -133,7 +128,7 @@ def test_damaged_journal_line_is_skipped_kept_and_reported(tmp_path: Path) -> No
     first, middle, last = make_annotation(), make_annotation(), make_annotation()
     for annotation in (first, middle, last):
         store.add(annotation)
-    _abandon(store)
+    die(store)
     [(_, journal)] = list_journals(db)
     lines = journal.read_bytes().split(b"\n")
     lines[2] = lines[2].replace(b"story-1", b"story-X")  # bit rot: the CRC no longer matches
@@ -195,7 +190,7 @@ def test_disk_full_loses_nothing_acknowledged(
     monkeypatch.undo()  # space was freed
     after = make_annotation()
     store.add(after)
-    _abandon(store)
+    die(store)
     with AnnotationStore(db) as reopened:
         assert {a.id for a in reopened.all()} == {saved.id, after.id}
         assert reopened.notice is None
@@ -219,7 +214,7 @@ def test_disk_full_when_the_partial_line_cannot_be_cut(
     monkeypatch.undo()
     after = make_annotation()
     store.add(after)
-    _abandon(store)
+    die(store)
     with AnnotationStore(db) as reopened:
         assert {a.id for a in reopened.all()} == {saved.id, after.id}
 

@@ -11,7 +11,7 @@ import tinydb
 
 from reader.store import AnnotationStore, StoreError, annotation_from_record, annotation_to_record
 from reader.store.files import list_journals
-from tests.store.helpers import make_annotation
+from tests.store.helpers import die, make_annotation
 
 
 def test_record_round_trip_keeps_every_field() -> None:
@@ -116,8 +116,7 @@ def test_journal_is_replayed_when_the_process_never_closed(tmp_path: Path) -> No
     for annotation in saved:
         store.add(annotation)
     store.remove(saved[0].id)
-    # Simulate a process that died: drop the lock without closing (no compaction).
-    store._release_writer_lock()
+    die(store)
     assert list_journals(db)
     with AnnotationStore(db) as reopened:
         assert {a.id for a in reopened.all()} == {a.id for a in saved[1:]}
@@ -158,9 +157,8 @@ def test_background_compaction_keeps_every_save(
     saved = [make_annotation(f"story-{n % 7}") for n in range(300)]
     for annotation in saved:
         store.add(annotation)
-    store._tables._worker.join()  # type: ignore[union-attr]
+    die(store)
     assert db.exists(), "the journal was never folded into the JSON file"
-    store._release_writer_lock()  # die without closing
     with AnnotationStore(db) as reopened:
         assert {a.id for a in reopened.all()} == {a.id for a in saved}
 

@@ -21,7 +21,7 @@ from hypothesis.stateful import (
 
 from reader.model import Annotation
 from reader.store import AnnotationStore
-from tests.store.helpers import make_annotation
+from tests.store.helpers import die, make_annotation
 
 TAGS = st.lists(st.sampled_from(["claim", "check", "quote", "Budget", "budget", "é"]), max_size=3)
 STORIES = st.sampled_from(["story-1", "story-2", "story-3"])
@@ -72,7 +72,7 @@ class StoreMatchesModel(RuleBasedStateMachine):
 
     @rule()
     def crash(self) -> None:
-        self.store._release_writer_lock()  # the process died: no compaction, no close
+        die(self.store)
         self.store = AnnotationStore(self.db)
 
     @rule()
