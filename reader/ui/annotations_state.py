@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from reader.model import Analysis, Annotation, Article, Span
 from reader.ui.store_queue import Job, StoreFailed, StoreQueue
 from reader.ui.tagging_messages import (
     AnnotationsChanged,
+    Reanchored,
     SourcesKnown,
     StoreOpened,
     StoryAnnotations,
@@ -195,37 +198,24 @@ class AnnotationsState(App[None]):
         self._submit(lambda store: self._job_load(store, article))
 
     def _job_load(self, store: AnnotationStore, article: Article) -> Message:
-        found = store.for_article(article.id)
+        # Saved under this id means saved on this very text (the id is a hash of it), so
+        # these need no search; only annotations of an older text at the same place do.
+        own = store.for_article(article.id)
+        older: list[Annotation] = []
         if self._movable.get(article.location) == article.id:
+            library = self._library_ids
             for other, source in list(self._thread_sources.items()):
-                if source == article.location and other not in self._library_ids:
-                    found += store.for_article(other)
-        placed = [placed_on(annotation, article) for annotation in found]
-        changed = [new for new, old in zip(placed, found, strict=True) if new is not old]
-        lost = sum(
-            1 for new, old in zip(placed, found, strict=True) if new.orphan and not old.orphan
-        )
-        if changed and not store.read_only:
-            for annotation in changed:
-                store.update(annotation)
-        for annotation in placed:
-            self._thread_sources[annotation.article_id] = annotation.source
-        placed.sort(key=lambda a: (a.selector.start, a.selector.end, a.created))
-        report = ""
-        if changed:
-            found_again = len(changed) - lost
-            report = f"The story changed since it was tagged: {found_again} passage(s) found again"
-            if lost:
-                report += f", {lost} not found (kept in the annotations panel, m)"
-            report += "."
-        return StoryAnnotations(article.id, placed, store.counts_by_article(), report)
+                if source == article.location and other != article.id and other not in library:
+                    older += store.for_article(other)
+        return StoryAnnotations(article.id, own, store.counts_by_article(), older=older)
 
     @on(StoryAnnotations)
     def _story_annotations(self, message: StoryAnnotations) -> None:
         self._counts = message.counts
         for annotation in message.annotations:
             self._sources[annotation.article_id] = annotation.source
-        if self.current is None or self.current.id != message.article_id:
+        current = self.current
+        if current is None or current.id != message.article_id:
             self._show_counts()
             return
         self.story_annotations = message.annotations
@@ -233,11 +223,60 @@ class AnnotationsState(App[None]):
         self._show_counts()
         if message.report:
             self.notify(message.report, title="Annotations re-anchored", markup=False)
+        if message.older:
+            self._reanchor(current, message.older)
         if self._open_at is not None:
-            wanted, self._open_at = self._open_at, None
-            target = next((a for a in message.annotations if a.id == wanted), None)
+            target = next((a for a in message.annotations if a.id == self._open_at), None)
+            if target is not None or not message.older:
+                self._open_at = None
             if target is not None:
                 self.go_to_annotation(target)
+
+    @work(thread=True, group="reanchor", exclusive=True, exit_on_error=False)
+    def _reanchor(self, article: Article, older: list[Annotation]) -> None:
+        """Find annotations of an older text of the story in its current text.
+
+        Off the store's queue: a passage that is gone costs a fuzzy search of the whole
+        story, and saves must not wait for that. A newer story cancels this one.
+        """
+        worker = get_current_worker()
+        placed = []
+        for annotation in older:
+            if worker.is_cancelled:
+                return
+            placed.append(placed_on(annotation, article))
+        self.post_message(Reanchored(article, placed))
+
+    @on(Reanchored)
+    def _reanchored(self, message: Reanchored) -> None:
+        article, placed = message.article, message.placed
+        if self.current is None or self.current.id != article.id:
+            return  # found again the next time that story is opened
+        lost = sum(1 for annotation in placed if annotation.orphan)
+        report = (
+            f"The story changed since it was tagged: {len(placed) - lost} passage(s) found again"
+            + (f", {lost} not found (kept in the annotations panel, m)." if lost else ".")
+        )
+        if self.store is None or self.store.read_only:
+            # Shown where they are now; saved by the instance that can write.
+            self.story_annotations = sorted(
+                self.story_annotations + placed, key=lambda a: (a.selector.start, a.created)
+            )
+            self._refresh_story()
+            self.notify(report, title="Annotations re-anchored", markup=False)
+            return
+
+        def job(store: AnnotationStore) -> Message:
+            from reader.store import StoreError
+
+            for annotation in placed:
+                with suppress(StoreError):  # removed meanwhile: nothing to move
+                    store.update(annotation)
+                self._thread_sources[annotation.article_id] = annotation.source
+            own = store.for_article(article.id)
+            return StoryAnnotations(article.id, own, store.counts_by_article(), report)
+
+        self._submit(job)
 
     def _refresh_story(self) -> None:
         if not self.main.is_mounted:

@@ -29,16 +29,32 @@ class StoreOpened(Message):
 
 
 class StoryAnnotations(Message):
-    """A story's annotations, re-anchored on its current text."""
+    """A story's annotations on its current text, and those of older texts to look for."""
 
     def __init__(
-        self, article_id: str, annotations: list[Annotation], counts: dict[str, int], report: str
+        self,
+        article_id: str,
+        annotations: list[Annotation],
+        counts: dict[str, int],
+        report: str = "",
+        *,
+        older: list[Annotation] | None = None,
     ) -> None:
         super().__init__()
         self.article_id = article_id
         self.annotations = annotations
         self.counts = counts
         self.report = report
+        self.older = older or []
+
+
+class Reanchored(Message):
+    """Annotations of an older text of ``article`` placed on its current text (or orphaned)."""
+
+    def __init__(self, article: Article, placed: list[Annotation]) -> None:
+        super().__init__()
+        self.article = article
+        self.placed = placed
 
 
 class AnnotationsChanged(Message):
