@@ -103,16 +103,17 @@ class AnnotationsState(App[None]):
         opened = StoreOpened(store, store.tags(), store.tag_colours(), store.counts_by_article())
         return store, opened
 
-    def _job_scan_sources(self, store: AnnotationStore) -> Message:
+    @work(thread=True, group="annotation-sources", exclusive=True, exit_on_error=False)
+    def _scan_sources(self, store: AnnotationStore) -> None:
         """Where each story came from, so annotations of an edited story (new id) are found.
 
-        It reads every annotation (about 2 s at 100,000), so it runs after the open
-        story's own annotations are shown.
+        It reads every annotation (about 2 s at 100,000): in a worker of its own, so
+        neither the open story's annotations nor any save waits for it.
         """
         found = {a.article_id: a.source for a in store.all()}
-        found.update(self._thread_sources)  # what later calls saw is newer
+        found.update(dict(self._thread_sources))  # what the store worker saw since is newer
         self._thread_sources = found
-        return SourcesKnown(dict(found))
+        self.post_message(SourcesKnown(dict(found)))
 
     def on_unmount(self) -> None:
         self.close_store()
@@ -138,7 +139,7 @@ class AnnotationsState(App[None]):
         self._show_counts()
         if self.current is not None:
             self.load_story_annotations(self.current)
-        self._submit(self._job_scan_sources)
+        self._scan_sources(store)
 
     @on(SourcesKnown)
     def _sources_known(self, message: SourcesKnown) -> None:
