@@ -394,6 +394,8 @@ class AnnotatingMixin(AnnotationsState):
             self.main.focus_reader()
             if target is not None:
                 self.go_to_annotation(target)
+            else:
+                self._open_at = annotation.id  # still being looked for in the edited text
             return
         self._open_at = annotation.id
         self.open_story(article)
