@@ -133,7 +133,7 @@ async def test_completion_suggests_known_tags_as_ghost_text_and_list(
         assert dialog.tag_input._suggestion == "Economy"
         assert dialog.choices.display
         await pilot.press("tab")
-        assert dialog.tag_input.value == "Economy, "
+        assert dialog.tag_input.value == "economy, "  # as the library spells it
         await type_text(pilot, "e")
         await pilot.pause()
         assert not dialog.choices.display  # economy is typed already: not offered again
@@ -156,6 +156,8 @@ async def test_the_list_inserts_the_chosen_tag(make_app, library_dir, locations)
         await pilot.press("down", "down", "enter")
         assert dialog.tag_input.value == "weather, "
         assert dialog.tag_input.has_focus
+        await pilot.press("tab")  # nothing to complete: on to the note
+        assert dialog.note_input.has_focus
 
 
 async def test_colour_changes_per_tag_and_is_remembered(make_app, library_dir, locations):

@@ -216,8 +216,11 @@ class TagDialog(ModalScreen[TagRequest | None]):
 
     def action_complete(self) -> None:
         tags = self.tag_input
-        if tags.has_focus and tags._suggestion and tags._suggestion != tags.value:
-            tags.value = tags._suggestion + ", "
+        head, token = last_token(tags.value)
+        found = completions(token, self.known_tags, parse_tags(head)) if token.strip("#") else []
+        if tags.has_focus and found:
+            # The tag as the library spells it, ready for the next one.
+            tags.value = f"{head}{found[0]}, "
             tags.cursor_position = len(tags.value)
         elif tags.has_focus or self.choices.has_focus:
             self.note_input.focus()
