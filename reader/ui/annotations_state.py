@@ -355,7 +355,7 @@ class AnnotationsState(App[None]):
             self._refresh_story()
             if message.focus_id is not None:
                 target = next((a for a in message.annotations if a.id == message.focus_id), None)
-                if target is not None:
+                if target is not None and not target.orphan:  # an orphan has no place to show
                     self.go_to_annotation(target)
         self._show_counts()
         self.notify(message.text, markup=False)

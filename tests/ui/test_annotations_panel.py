@@ -119,6 +119,8 @@ async def test_edited_story_reanchors_and_keeps_orphans(make_app, library_dir, l
         assert panel.border_subtitle == "1 passage"
         await pilot.press("u")
         await settle(pilot)
+        assert sorted(a.orphan for a in app.story_annotations) == [False, True]
+        assert sum("is not in the current text" in note for note in notes(app)) == 1
     # Saved where it was found: the next start needs no search and reports nothing.
     again = make_app(story)
     async with again.run_test(size=SIZE) as pilot:
