@@ -25,7 +25,6 @@ from reader.ui.store_queue import Job, StoreFailed, StoreQueue
 from reader.ui.tagging_messages import (
     AnnotationsChanged,
     Reanchored,
-    SourcesKnown,
     StoreOpened,
     StoryAnnotations,
 )
@@ -80,7 +79,6 @@ class AnnotationsState(App[None]):
         # there under an older text may move to them.
         self._movable: dict[str, str] = {}
         self._library_ids: frozenset[str] = frozenset()
-        self._thread_sources: dict[str, str] = {}  # worker side: article id -> source
         self._queue = StoreQueue(self, self._open)
 
     # -- store lifecycle -------------------------------------------------------------
@@ -100,20 +98,14 @@ class AnnotationsState(App[None]):
         except StoreError as error:
             problem = f"Tags cannot be shown or saved: {error}"
             return None, StoreFailed(problem, title="Annotations off", fatal=True)
-        opened = StoreOpened(store, store.tags(), store.tag_colours(), store.counts_by_article())
+        opened = StoreOpened(
+            store,
+            store.tags(),
+            store.tag_colours(),
+            store.counts_by_article(),
+            store.sources_by_article(),
+        )
         return store, opened
-
-    @work(thread=True, group="annotation-sources", exclusive=True, exit_on_error=False)
-    def _scan_sources(self, store: AnnotationStore) -> None:
-        """Where each story came from, so annotations of an edited story (new id) are found.
-
-        It reads every annotation (about 2 s at 100,000): in a worker of its own, so
-        neither the open story's annotations nor any save waits for it.
-        """
-        found = {a.article_id: a.source for a in store.all()}
-        found.update(dict(self._thread_sources))  # what the store worker saw since is newer
-        self._thread_sources = found
-        self.post_message(SourcesKnown(dict(found)))
 
     def on_unmount(self) -> None:
         self.close_store()
@@ -128,6 +120,7 @@ class AnnotationsState(App[None]):
         self.known_tags = message.tags
         self.tag_colours = message.colours
         self._counts = message.counts
+        self._sources = message.sources
         if store.notice:
             self.notify(
                 store.notice,
@@ -139,24 +132,6 @@ class AnnotationsState(App[None]):
         self._show_counts()
         if self.current is not None:
             self.load_story_annotations(self.current)
-        self._scan_sources(store)
-
-    @on(SourcesKnown)
-    def _sources_known(self, message: SourcesKnown) -> None:
-        self._sources = message.sources
-        self._show_counts()
-        current = self.current
-        if current is None or self._movable.get(current.location) != current.id:
-            return
-        older = [
-            article_id
-            for article_id, source in message.sources.items()
-            if source == current.location
-            and article_id != current.id
-            and article_id not in self._library_ids
-        ]
-        if older:
-            self.load_story_annotations(current)  # its older annotations can move to it now
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
@@ -205,7 +180,7 @@ class AnnotationsState(App[None]):
         older: list[Annotation] = []
         if self._movable.get(article.location) == article.id:
             library = self._library_ids
-            for other, source in list(self._thread_sources.items()):
+            for other, source in store.sources_by_article().items():
                 if source == article.location and other != article.id and other not in library:
                     older += store.for_article(other)
         return StoryAnnotations(article.id, own, store.counts_by_article(), older=older)
@@ -273,7 +248,6 @@ class AnnotationsState(App[None]):
             for annotation in placed:
                 with suppress(StoreError):  # removed meanwhile: nothing to move
                     store.update(annotation)
-                self._thread_sources[annotation.article_id] = annotation.source
             own = store.for_article(article.id)
             return StoryAnnotations(article.id, own, store.counts_by_article(), report)
 

@@ -14,18 +14,22 @@ if TYPE_CHECKING:
 
 
 class StoreOpened(Message):
+    """The database is open: what the screen needs to show at once."""
+
     def __init__(
         self,
         store: AnnotationStore,
         tags: list[str],
         colours: dict[str, str],
         counts: dict[str, int],
+        sources: dict[str, str],
     ) -> None:
         super().__init__()
         self.store = store
         self.tags = tags
         self.colours = colours
         self.counts = counts
+        self.sources = sources  # article id -> path or URL the story was read from
 
 
 class StoryAnnotations(Message):
@@ -89,14 +93,6 @@ class LibraryAnnotations(Message):
         super().__init__()
         self.annotations = annotations
         self.colours = colours
-
-
-class SourcesKnown(Message):
-    """Where every annotated story came from: article id -> path or URL."""
-
-    def __init__(self, sources: dict[str, str]) -> None:
-        super().__init__()
-        self.sources = sources
 
 
 class StoryFetched(Message):
