@@ -55,10 +55,82 @@ async def command_palette(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+def keys_for(text: str) -> list[str]:
+    """Pilot key names that type ``text``."""
+    names = {" ": "space", ",": "comma", "#": "number_sign"}
+    return [names.get(char, char) for char in text]
+
+
+async def open_sample(pilot: Pilot) -> None:
+    """Filter the library to the user's sample and open it, as a reader would."""
+    await settle(pilot)
+    await pilot.press("slash", *keys_for("Moscow"), "enter", "enter")
+    await settle(pilot)
+
+
+async def focused_quote(pilot: Pilot) -> None:
+    await open_sample(pilot)
+    await pilot.press("n", "n", "n")
+    await pilot.pause()
+
+
+async def legend(pilot: Pilot) -> None:
+    await focused_quote(pilot)
+    await pilot.press("l")
+    await pilot.pause()
+
+
+async def people(pilot: Pilot) -> None:
+    await open_sample(pilot)
+    await pilot.press("i")
+    await pilot.pause()
+
+
+async def search(pilot: Pilot) -> None:
+    await open_sample(pilot)
+    await pilot.press("slash", *keys_for("serious"))
+    await pilot.pause()
+
+
+async def tag_dialog(pilot: Pilot) -> None:
+    await focused_quote(pilot)
+    await pilot.press("t", *keys_for("ceasefire, russia"), "ctrl+e", *keys_for("check date"))
+    await pilot.pause()
+
+
+async def tag_two_quotes(pilot: Pilot) -> None:
+    await focused_quote(pilot)
+    await pilot.press("t", *keys_for("diplomacy, russia"), "enter")
+    await settle(pilot)
+    await pilot.press("n", "n", "t", *keys_for("diplomacy"), "enter")
+    await settle(pilot)
+
+
+async def annotations_panel(pilot: Pilot) -> None:
+    await tag_two_quotes(pilot)
+    await pilot.press("m")
+    await settle(pilot)
+
+
+async def tags_view(pilot: Pilot) -> None:
+    await tag_two_quotes(pilot)
+    await pilot.press("number_sign")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 SHOTS: tuple[Shot, ...] = (
     Shot("main", main_screen),
     Shot("help", help_screen),
     Shot("palette", command_palette),
+    Shot("quote", focused_quote),
+    Shot("legend", legend),
+    Shot("people", people),
+    Shot("search", search),
+    Shot("tag-dialog", tag_dialog),
+    Shot("annotations", annotations_panel),
+    Shot("tags-view", tags_view),
 )
 
 
