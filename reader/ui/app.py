@@ -26,6 +26,7 @@ from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.ui.annotating import AnnotatingMixin
 from reader.ui.commands import NewsReaderCommands
+from reader.ui.copying import CopyingMixin
 from reader.ui.keys import (
     APP_KEYS,
     KeymapError,
@@ -114,7 +115,7 @@ class AnalysisFailed(Message):
         self.reason = reason
 
 
-class NewsReaderApp(AnnotatingMixin, App[None]):
+class NewsReaderApp(CopyingMixin, AnnotatingMixin, App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[list[Path]] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]

@@ -133,6 +133,32 @@ LIBRARY_KEYS: tuple[KeyAction, ...] = (
     ),
 )
 
+COPY_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "copy.copy",
+        "y",
+        "copy",
+        "Copy",
+        "Copy the focused annotation, quote or selection with its speaker and a citation.",
+    ),
+    KeyAction(
+        "copy.copy_all",
+        "Y",
+        "copy_all",
+        "Copy all",
+        "Copy every annotation of this story, each with its citation.",
+        show=False,
+    ),
+    KeyAction(
+        "copy.cycle_style",
+        "c",
+        "cycle_copy_style",
+        "Copy format",
+        "Switch what y and Y copy: plain text, Markdown, or the citation only.",
+        show=False,
+    ),
+)
+
 ANNOTATION_KEYS: tuple[KeyAction, ...] = (
     KeyAction(
         "annotations.tag",
