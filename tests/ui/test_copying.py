@@ -163,3 +163,31 @@ async def test_the_palette_offers_each_copy_format_and_export(make_app, library_
         assert f"Copy as {label}" in titles
     for label in ("Markdown", "JSON backup", "CSV (Readwise)", "W3C Web Annotations"):
         assert f"Export this story's annotations as {label}" in titles
+
+
+async def test_with_no_display_the_copy_goes_to_the_terminal(make_app, library_dir, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")  # no xclip, xsel or wl-copy either
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "y")
+        await settle(pilot)
+    assert "Sent to the terminal clipboard (OSC 52)" in notes(app)
+
+
+async def test_palette_export_writes_a_file_and_names_it(
+    make_app, library_dir, locations, monkeypatch, tmp_path: Path
+):
+    story = library_dir / "drought.txt"
+    seed(locations.db, story, DROUGHT_QUOTE, ["water"], note="check the figure")
+    monkeypatch.setattr(reader.export.files, "default_folder", lambda: tmp_path)
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.export_story("markdown")
+        await settle(pilot)
+    [written] = tmp_path.glob("newsreader-annotations*.md")
+    assert SPOKEN in written.read_text(encoding="utf-8")
+    assert any(str(written) in note for note in notes(app))
