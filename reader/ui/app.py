@@ -7,8 +7,11 @@ frame does not wait for them.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
+import signal
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -151,12 +154,25 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, App[None]):
         return self.locations.config / KEYMAP_FILE
 
     def on_mount(self) -> None:
+        self._exit_on_signals()
         self._apply_user_keymap()
         self.theme_changed_signal.subscribe(self, self._save_theme)
         # Reading starts while the first frame is being composed and drawn (in a thread);
         # the result waits for the panes if it comes back before they exist.
         self.load_library()
         self.call_after_refresh(self.open_store)
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP (terminal closed) leave as `q` does: saves made, screen restored.
+
+        The handler only schedules the exit; the store is closed by the normal shutdown,
+        never from inside a signal handler.
+        """
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            # No such signal or no handlers on this platform: the default action applies.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.exit)
 
     # Library ---------------------------------------------------------------------------
 

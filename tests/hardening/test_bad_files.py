@@ -40,7 +40,9 @@ def bad_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" + bytes(range(256)) * 40)
     (folder / "undecodable.txt").write_bytes(b"\xff\xfe\xfd" * 10 + b"\x81\x8d\x8f\x90\x9d" * 50)
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "one-line.txt").write_text('"Yes," said Ann Lee. ' * 250_000, encoding="utf-8")
+    # One 5 MB line, as a minified export would be: a quote, then prose with no newline.
+    one_line = '"Yes," said Ann Lee. ' + "The council met and the bridge stays shut. " * 120_000
+    (folder / "one-line.txt").write_text(one_line, encoding="utf-8")
     (folder / "nested.html").write_text(
         "<html><body>" + "<div><p><b>" * 20_000 + "said Bob Ray" + "</i></span>" * 50,
         encoding="utf-8",
@@ -61,7 +63,7 @@ def test_analyze_reports_each_bad_file_once_and_prints_the_good(bad_folder: Path
     assert result.returncode == 2, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     printed = {Path(record["path"]).name for record in records}
-    assert {"good.txt", *ENCODED_TEXTS} <= printed
+    assert {"good.txt", "one-line.txt", *ENCODED_TEXTS} <= printed
     by_name = {Path(record["path"]).name: record for record in records}
     for name, (_, text) in ENCODED_TEXTS.items():
         assert text.strip().split()[-1].rstrip(".") in by_name[name]["text"], name
