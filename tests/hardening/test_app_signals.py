@@ -91,11 +91,12 @@ def _start(tmp_path: Path, db: Path) -> TmuxSession:
 
 def _gone(pid: int, timeout: float = 15.0) -> bool:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not Path(f"/proc/{pid}").exists():
-            return True
+    while True:
+        if _process_state(pid).startswith(("gone", "State:\tZ")):
+            return True  # exited; a zombie waits for a parent that may never reap it
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(0.05)
-    return False
 
 
 def _stored_ids(db: Path) -> set[str]:
@@ -130,5 +131,22 @@ def test_closed_terminal_keeps_every_annotation(
     session = _start(tmp_path, db)
     pid = _app_pid(session)
     session.close()  # tmux kill-session: the terminal goes away under the app
-    assert _gone(pid), "newsreader kept running after its terminal closed"
+    try:
+        gone = _gone(pid, timeout=30)
+        state = "" if gone else _process_state(pid)
+        assert gone, f"newsreader kept running after its terminal closed: {state}"
+    finally:
+        if not _gone(pid, timeout=0):
+            os.kill(pid, signal.SIGKILL)  # the test's own process: never leave it behind
     assert _stored_ids(db) == ids
+
+
+def _process_state(pid: int) -> str:
+    """State and wait channel of a process that would not end, for the failure message."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        wchan = Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return "gone"
+    state = next((line for line in status.splitlines() if line.startswith("State:")), "")
+    return f"{state}, waiting in {wchan or '?'}"
