@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.export import import_records
+from reader.store import AnnotationStore
 from tests.hardening.bad_files import ENCODED_TEXTS, make_bad_folder
+from tests.store.helpers import make_annotation
 
 
 def _run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -46,9 +49,27 @@ def test_analyze_reports_each_bad_file_once_and_prints_the_good(bad_folder: Path
     assert len(errors) == len(set(errors))
 
 
-def test_export_article_survives_bad_files(bad_folder: Path, tmp_path: Path) -> None:
-    for name in ("binary.txt", "empty.txt", "feed.rss", "pipe.txt", "a-link"):
-        result = _run("export", "--article", str(bad_folder / name))
+def test_export_article_of_a_story_gone_bad_still_finds_its_annotations(
+    bad_folder: Path, tmp_path: Path
+) -> None:
+    """A story file that turned unreadable is matched by its path: no annotation is lost."""
+    db = tmp_path / "annotations.json"
+    broken = ("binary.txt", "undecodable.txt", "empty.txt", "feed.rss")
+    with AnnotationStore(db) as store:
+        for name in broken:
+            annotation = make_annotation(name)
+            annotation.source = str(bad_folder / name)
+            store.add(annotation)
+    for name in broken:
+        result = _run(
+            "export", "--db", str(db), "--format", "json", "--article", str(bad_folder / name)
+        )
         assert "Traceback" not in result.stdout + result.stderr, name
-        assert result.returncode in (0, 2), (name, result.stderr)
+        assert result.returncode == 0, (name, result.stderr)
+        exported = import_records(result.stdout)
+        assert [annotation.article_id for annotation in exported] == [name]
+    for name in ("pipe.txt", "a-link"):  # not story files: refused in one line
+        result = _run("export", "--db", str(db), "--article", str(bad_folder / name))
+        assert "Traceback" not in result.stdout + result.stderr, name
+        assert result.returncode == 2, (name, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1, (name, result.stderr)
