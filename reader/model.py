@@ -48,6 +48,9 @@ class Article:
     site: str | None = None
     body_start: int = 0
     paragraphs: list[Span] = field(default_factory=list)
+    # The web address fetched to get the story (a feed's address, for its items), so it
+    # can be read again; None for a file, which ``path`` names.
+    origin: str | None = None
 
     @property
     def location(self) -> str:

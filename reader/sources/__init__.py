@@ -3,7 +3,8 @@
 ``load(path)`` picks the loader by extension (one module per kind: plaintext,
 markdown, html, feed); ``load_many(path)`` also opens feeds, one story per item;
 ``discover(paths)`` expands files and folders; ``load_all(paths)`` does both and
-also fetches web addresses (``load_url``, cached on disk for offline re-opening).
+also fetches web addresses (``load_url``, cached on disk for offline re-opening);
+``read_again(origin_of(article))`` reads a story's file or address afresh.
 Every failure is a :class:`SourceError` whose message is one line naming the file.
 Heavy libraries (trafilatura, feedparser, lxml) are imported on first use only.
 """
@@ -32,7 +33,9 @@ __all__ = [
     "load_all",
     "load_many",
     "load_url",
+    "origin_of",
     "parse_text",
+    "read_again",
 ]
 
 
@@ -80,6 +83,22 @@ def parse_text(text: str, name: str = "story.txt", path: str | Path | None = Non
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     location = Path(path) if path is not None else None
     return _parser_for(Path(name))(normalised, location)
+
+
+def origin_of(article: Article) -> str | None:
+    """What to read again to refresh ``article``: the address fetched, else its file."""
+    return article.origin or article.path
+
+
+def read_again(origin: str, cache_dir: Path | None = None) -> list[Article]:
+    """Every story at ``origin`` read afresh: a file re-read, a web address re-fetched.
+
+    A failed fetch raises SourceError instead of reading the saved copy, so the caller
+    can say that the text it already shows is kept.
+    """
+    if is_url(origin):
+        return load_url(origin, cache_dir, fallback=False)
+    return load_many(origin)
 
 
 def load_all(

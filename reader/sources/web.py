@@ -211,11 +211,14 @@ def load_url(
     timeout: float = TIMEOUT,
     max_bytes: int = MAX_FETCH_BYTES,
     offline: bool = False,
+    fallback: bool = True,
 ) -> list[Article]:
     """Fetch ``url`` and read its stories, keeping a copy; fall back to the copy when offline.
 
     With ``offline=True`` the saved copy is used without touching the network
-    (re-opening a story); ``offline=False`` fetches afresh (reloading).
+    (re-opening a story); ``offline=False`` fetches afresh. ``fallback=False`` raises
+    when the fetch fails instead of reading the saved copy (a reload that must say so).
+    Every story's ``origin`` is ``url``, so it can be fetched again.
     """
     if cache_dir is None:
         from reader.locations import Locations
@@ -223,13 +226,19 @@ def load_url(
         cache_dir = Locations.resolve().cache
     cached = from_cache(cache_dir, url)
     if offline and cached is not None:
-        return articles_from(cached)
+        return _from(url, articles_from(cached))
     try:
         page = fetch(url, timeout=timeout, max_bytes=max_bytes)
     except SourceError:
-        if cached is not None:
-            return articles_from(cached)
+        if cached is not None and fallback:
+            return _from(url, articles_from(cached))
         raise
     articles = articles_from(page)  # only a readable page replaces the saved copy
     save_to_cache(cache_dir, page)
+    return _from(url, articles)
+
+
+def _from(url: str, articles: list[Article]) -> list[Article]:
+    for article in articles:
+        article.origin = url
     return articles

@@ -2,65 +2,41 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from reader.sources import SourceError, is_url, load_all, load_url
+from reader.sources import SourceError, is_url, load_all, load_url, origin_of, read_again
+from tests.web_server import LocalWebServer, Route
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE = (FIXTURES / "library-closures-news-page.html").read_bytes()
 FEED = (FIXTURES / "harbour-gazette-rss2.rss").read_bytes()
 UTF8_STORY = "Café Talks ‘Stall’\n\nBy Zoë Ruiz\n\nMay 2, 2024\n\n“No,” she said.\n".encode()
 
-# path: (status, headers, body)
-ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
-    "/page": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE),
-    "/feed": (200, {"Content-Type": "application/rss+xml"}, FEED),
-    "/old-page": (301, {"Location": "/page"}, b""),
-    "/loop": (302, {"Location": "/loop"}, b""),
-    "/picture": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + bytes(200)),
+ROUTES: dict[str, Route] = {
+    "/page": Route(200, PAGE, {"Content-Type": "text/html; charset=utf-8"}),
+    "/feed": Route(200, FEED, {"Content-Type": "application/rss+xml"}),
+    "/old-page": Route(301, headers={"Location": "/page"}),
+    "/loop": Route(302, headers={"Location": "/loop"}),
+    "/picture": Route(200, b"\x89PNG\r\n\x1a\n" + bytes(200), {"Content-Type": "image/png"}),
     # The header names the wrong charset; the bytes are UTF-8.
-    "/wrong-charset": (200, {"Content-Type": "text/plain; charset=iso-8859-1"}, UTF8_STORY),
-    "/huge": (200, {"Content-Type": "text/html"}, b"<p>" + b"word " * 60_000 + b"</p>"),
+    "/wrong-charset": Route(200, UTF8_STORY, {"Content-Type": "text/plain; charset=iso-8859-1"}),
+    "/huge": Route(200, b"<p>" + b"word " * 60_000 + b"</p>", {"Content-Type": "text/html"}),
+    "/slow": Route(200, PAGE, {"Content-Type": "text/html"}, delay=3),
 }
 
 
-class Handler(BaseHTTPRequestHandler):
-    user_agents: list[str] = []  # noqa: RUF012 - shared by the server's handler instances
-
-    def do_GET(self) -> None:
-        Handler.user_agents.append(self.headers.get("User-Agent", ""))
-        if self.path == "/slow":
-            time.sleep(3)
-        status, headers, body = ROUTES.get(self.path, (404, {"Content-Type": "text/html"}, b""))
-        try:
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (timeout test)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+@pytest.fixture(scope="module")
+def web() -> Iterator[LocalWebServer]:
+    with LocalWebServer(ROUTES) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def server(web: LocalWebServer) -> str:
+    return web.base
 
 
 def test_is_url() -> None:
@@ -68,7 +44,7 @@ def test_is_url() -> None:
     assert not is_url("news/https.txt") and not is_url(Path("http:/x"))
 
 
-def test_page_is_fetched_read_and_cached(server: str, tmp_path: Path) -> None:
+def test_page_is_fetched_read_and_cached(web: LocalWebServer, server: str, tmp_path: Path) -> None:
     (article,) = load_url(f"{server}/page", tmp_path)
     assert article.title == "Libraries to Close Three Days a Week, Council Confirms"
     assert article.byline == "Keziah Barnes" and article.published == "2024-04-09"
@@ -76,14 +52,16 @@ def test_page_is_fetched_read_and_cached(server: str, tmp_path: Path) -> None:
     assert article.url == "https://dunmerepost.example/news/libraries-three-days"  # canonical
     assert "Advertisement" not in article.text
     assert any(name.endswith(".body") for name in (p.name for p in (tmp_path / "web").iterdir()))
-    assert Handler.user_agents[-1].startswith("newsreader/")
+    assert web.user_agents[-1].startswith("newsreader/")
 
 
-def test_cached_copy_opens_offline_with_the_same_text(server: str, tmp_path: Path) -> None:
+def test_cached_copy_opens_offline_with_the_same_text(
+    web: LocalWebServer, server: str, tmp_path: Path
+) -> None:
     (online,) = load_url(f"{server}/page", tmp_path)
-    requests_so_far = len(Handler.user_agents)
+    requests_so_far = len(web.requests)
     (offline,) = load_url(f"{server}/page", tmp_path, offline=True)
-    assert len(Handler.user_agents) == requests_so_far  # the network was not touched
+    assert len(web.requests) == requests_so_far  # the network was not touched
     assert (offline.id, offline.text) == (online.id, online.text)
 
 
@@ -170,3 +148,41 @@ def test_saved_copy_says_it_is_one(server: str, tmp_path: Path) -> None:
     saved = from_cache(tmp_path, f"{server}/page")
     assert saved is not None and saved.from_cache and saved.body == PAGE
     assert saved.content_type == "text/html" and saved.charset == "utf-8"
+
+
+def test_stories_remember_the_address_they_were_fetched_from(server: str, tmp_path: Path) -> None:
+    items = load_url(f"{server}/feed", tmp_path)
+    (page,) = load_url(f"{server}/old-page", tmp_path)
+    # A feed item's own link and a page's canonical address are not what was fetched.
+    assert [origin_of(item) for item in items] == [f"{server}/feed"] * 2
+    assert items[0].url != f"{server}/feed"
+    assert origin_of(page) == f"{server}/old-page" and page.url != page.origin
+    (offline,) = load_url(f"{server}/old-page", tmp_path, offline=True)
+    assert offline.origin == f"{server}/old-page"
+
+
+def test_read_again_refetches_and_says_when_it_cannot(
+    web: LocalWebServer, server: str, tmp_path: Path
+) -> None:
+    url = f"{server}/page"
+    (first,) = load_url(url, tmp_path)
+    asked = len(web.requests)
+    (again,) = read_again(url, tmp_path)
+    assert len(web.requests) == asked + 1 and again.text == first.text
+    ROUTES["/page-kept"] = ROUTES.pop("/page")
+    try:
+        with pytest.raises(SourceError) as error:
+            read_again(url, tmp_path)  # a saved copy exists, but a reload must not hide failure
+    finally:
+        ROUTES["/page"] = ROUTES.pop("/page-kept")
+    assert str(error.value) == f"{url}: the server answered 404 Not Found"
+
+
+def test_read_again_rereads_a_file(tmp_path: Path) -> None:
+    story = tmp_path / "local.txt"
+    story.write_text("Local Story\n\nBy Me\n\nFirst draft.\n")
+    ([article], _) = load_all([story])
+    assert origin_of(article) == str(story.resolve()) and article.origin is None
+    story.write_text("Local Story\n\nBy Me\n\nSecond draft.\n")
+    (again,) = read_again(origin_of(article) or "")
+    assert "Second draft." in again.text and again.id != article.id

@@ -1,0 +1,98 @@
+"""A real HTTP server on 127.0.0.1 serving pages and feeds a test wrote.
+
+Tests change what an address serves while the app runs (a feed gains an item, a
+page starts failing) by assigning to ``server.routes``; every request is answered
+from the table as it is at that moment. Import the ``web_server`` fixture by name.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+
+@dataclass(slots=True)
+class Route:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering (timeouts)
+
+
+NOT_FOUND = Route(404, headers={"Content-Type": "text/html"})
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self) -> None:
+        owner = self.server.owner
+        owner.requests.append(self.path)
+        owner.user_agents.append(self.headers.get("User-Agent", ""))
+        route = owner.routes.get(self.path, NOT_FOUND)
+        if route.delay:
+            time.sleep(route.delay)
+        try:
+            self.send_response(route.status)
+            for name, value in route.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(route.body)))
+            self.end_headers()
+            self.wfile.write(route.body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (timeout tests)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    owner: LocalWebServer
+
+
+class LocalWebServer:
+    """Serves ``routes`` (path -> Route) until closed; ``url(path)`` is the full address."""
+
+    def __init__(self, routes: dict[str, Route] | None = None) -> None:
+        self.routes: dict[str, Route] = routes if routes is not None else {}
+        self.requests: list[str] = []
+        self.user_agents: list[str] = []
+        self._httpd = _Server(("127.0.0.1", 0), _Handler)
+        self._httpd.owner = self
+        self.base = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+    def serve(self, path: str, body: bytes, content_type: str, status: int = 200) -> str:
+        """Answer ``path`` with ``body`` from now on; returns its address."""
+        self.routes[path] = Route(status, body, {"Content-Type": content_type})
+        return self.url(path)
+
+    def fail(self, path: str, status: int) -> None:
+        """Answer ``path`` with an error status from now on."""
+        self.routes[path] = Route(status, b"", {"Content-Type": "text/html"})
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> LocalWebServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@pytest.fixture
+def web_server() -> Iterator[LocalWebServer]:
+    with LocalWebServer() as server:
+        yield server
