@@ -53,6 +53,22 @@ def test_jsonl_documents_echo_their_ids(tmp_path: Path) -> None:
     assert records[1]["quotes"] == []
 
 
+def test_scare_quotes_are_listed_apart_from_speech(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    text = (
+        'Holt was on "Face the Nation" to defend the so-called "reform" of the port. '
+        '"It will not pass," Senator Mia Holt said on Tuesday.'
+    )
+    docs.write_text(json.dumps({"id": "s-1", "text": text}) + "\n", encoding="utf-8")
+    result = analyze(str(docs))
+    assert result.returncode == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [q["text"] for q in record["quotes"]] == ['"It will not pass,"']
+    assert record["quotes"][0]["kind"] == "quote"
+    scare = [(q["text"], q["kind"]) for q in record["scare_quotes"]]
+    assert scare == [('"Face the Nation"', "scare"), ('"reform"', "scare")]
+
+
 def test_bad_file_is_one_line_status_2_and_good_files_still_printed(tmp_path: Path) -> None:
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)

@@ -55,6 +55,13 @@ def named_as_a_title(text: str, q: MarkedQuote) -> bool:
     return word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s"))
 
 
+def is_so_called(text: str, q: MarkedQuote) -> bool:
+    """``the so-called "reform"``: the writer distances the word; nobody is quoted."""
+    return (
+        text[max(0, q.start - 12) : q.start].lower().rstrip().endswith(("so-called", "so called"))
+    )
+
+
 _NICKNAME = re.compile(r"[A-Z][\w.]*\s$")
 
 

@@ -37,6 +37,11 @@ _CLOSE_SIDE = ".,;:!?)]}>—–-…/\u00a0"
 # Words that an apostrophe shortens at their start: 'em, 'til, 'cause, rock 'n' roll.
 _ELISIONS = frozenset({"em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff", "ol"})
 _DECADE = re.compile(r"\d\d?s?\b")
+# Two apostrophes close a double mark that is open (,,like this'') but open nothing:
+# archive text that types ''like this'' (NYT dumps) is a conversion artefact, and the
+# annotated news we measure never counts it as a quotation, only the real 'single'
+# quotes nested inside it.
+_TWO_APOSTROPHES = "''"
 _TAG_REACH = 300  # characters back to look for the "<" of an open tag
 
 
@@ -134,6 +139,10 @@ def _pair_paragraph(
             role = "shape"  # glued on both sides or isolated: go by the mark itself
         opened_in_run: set[bool] = set()
         for offset, width, char in _marks_of(run):
+            if char == _TWO_APOSTROPHES:
+                if not any(o.double for o in stack):
+                    continue
+                char = STRAIGHT_DOUBLE
             double = char in DOUBLE_MARKS
             char_role = role
             if role == "shape":
@@ -180,7 +189,7 @@ def _marks_of(run: str) -> list[tuple[int, int, str]]:
     while i < len(run):
         pair = run[i : i + 2]
         if pair == "''":
-            marks.append((i, 2, STRAIGHT_DOUBLE))  # ''typewriter quotes''
+            marks.append((i, 2, _TWO_APOSTROPHES))
             i += 2
         elif pair == ",,":
             marks.append((i, 2, "„"))

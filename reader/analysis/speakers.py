@@ -14,6 +14,7 @@ from __future__ import annotations
 from reader.analysis.quote_kinds import (
     is_headline,
     is_nickname,
+    is_so_called,
     looks_like_a_title,
     named_as_a_title,
     word_count,
@@ -229,6 +230,7 @@ def _finish(
         base = 0.9 if q.closed or q.continues else 0.6
         titled = (
             is_nickname(text, q)
+            or is_so_called(text, q)
             or (
                 looks_like_a_title(text, q)
                 and (

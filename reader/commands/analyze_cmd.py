@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.locations import Locations
-from reader.model import Analysis, Article
+from reader.model import Analysis, Article, Quote
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -53,7 +53,21 @@ def _documents_from_jsonl(path: Path) -> Iterator[tuple[dict[str, Any] | None, s
             yield None, f"{path}: not UTF-8 text"
 
 
-def _record(article: Article | None, document: dict[str, Any] | None, analysis: Analysis) -> dict:
+def _quote(q: Quote) -> dict[str, Any]:
+    return {
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "speaker": q.speaker,
+        "speaker_start": q.speaker_start,
+        "speaker_end": q.speaker_end,
+        "cue": q.cue,
+        "kind": q.kind,
+        "role": q.role,
+    }
+
+
+def record(article: Article | None, document: dict[str, Any] | None, analysis: Analysis) -> dict:
     if article is not None:
         record: dict[str, Any] = {
             "id": article.id,
@@ -72,20 +86,10 @@ def _record(article: Article | None, document: dict[str, Any] | None, analysis: 
             "title": document.get("title"),
             "text": document["text"],
         }
-    record["quotes"] = [
-        {
-            "start": q.start,
-            "end": q.end,
-            "text": q.text,
-            "speaker": q.speaker,
-            "speaker_start": q.speaker_start,
-            "speaker_end": q.speaker_end,
-            "cue": q.cue,
-            "kind": q.kind,
-            "role": q.role,
-        }
-        for q in analysis.quotes
-    ]
+    # Scorers and readers both take "quotes" to mean direct speech: scare quotes and
+    # titles are listed apart, so a consumer that ignores "kind" still gets speech only.
+    record["quotes"] = [_quote(q) for q in analysis.quotes if q.kind == "quote"]
+    record["scare_quotes"] = [_quote(q) for q in analysis.quotes if q.kind != "quote"]
     record["entities"] = [
         {"start": e.start, "end": e.end, "text": e.text, "label": e.label}
         for e in analysis.entities
@@ -120,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
                 fail(str(error))
                 continue
             for article in articles:
-                emit(_record(article, None, analyze(article.text, ner=args.ner)))
+                emit(record(article, None, analyze(article.text, ner=args.ner)))
             continue
         path = Path(raw)
         if path.suffix == ".jsonl" and path.is_file():
@@ -129,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
                     fail(error)
                 else:
                     assert document is not None
-                    emit(_record(None, document, analyze(document["text"], ner=args.ner)))
+                    emit(record(None, document, analyze(document["text"], ner=args.ner)))
             continue
         files, errors = discover([path], feeds=True)
         for error in errors:
@@ -141,6 +145,6 @@ def run(args: argparse.Namespace) -> int:
                 fail(str(error))
                 continue
             for article in articles:
-                emit(_record(article, None, analyze(article.text, ner=args.ner)))
+                emit(record(article, None, analyze(article.text, ner=args.ner)))
     sys.stdout.flush()
     return 2 if failed else 0

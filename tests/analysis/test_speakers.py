@@ -179,12 +179,14 @@ def test_according_to_later_in_the_sentence() -> None:
     assert speaker_of(text, "walk-in") == "the organisers"
 
 
-def test_doubled_apostrophes_as_quotation_marks() -> None:
-    text = "''We don't have silver bullets,'' said Ann Reyes, an economist."
+def test_doubled_apostrophes_are_not_quotation_marks_but_nested_quotes_are() -> None:
+    text = (
+        "''When the agency says, 'We can't do this,' I don't believe it,'' said Ann Reyes, "
+        "an economist."
+    )
     (quote,) = quotes(text)
-    assert quote.text == "''We don't have silver bullets,''"
-    assert quote.speaker == "Ann Reyes"
-    assert quote.role == "economist"
+    assert quote.text == "'We can't do this,'"
+    assert quote.speaker == "the agency"
 
 
 def test_pronoun_after_a_reported_speech_sentence() -> None:
