@@ -116,6 +116,7 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             phrase = phrase_after(toks, c + len(cue.split()), end)
             if phrase is None:
                 return None
+            phrase = _named_in_apposition(toks, phrase, c, end) or phrase
             if phrase.named and phrase.role is None:
                 phrase.role = _aside_role(toks, c, phrase.end, hi)
             return Attribution(phrase, cue, 0.9, source="right")
@@ -173,6 +174,31 @@ def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
         if phrase is not None and phrase.named and phrase.phrase_start == first.start:
             return Attribution(phrase, last.lower, 0.7, source="right")
     return None
+
+
+def _named_in_apposition(
+    toks: list[Token], phrase: SpeakerPhrase, cue: int, end: int
+) -> SpeakerPhrase | None:
+    """``said the co-operative's chairman, Robert Askew, who ...``: the name is the speaker.
+
+    A role phrase followed by a named person set off by commas names who speaks; the
+    role phrase becomes the role.
+    """
+    if phrase.named or phrase.pronoun:
+        return None
+    k = _index_at(toks, phrase.end, cue)
+    if k + 1 >= end or toks[k].text != ",":
+        return None
+    name = phrase_after(toks, k + 1, end)
+    if name is None or not name.named or not name.person:
+        return None
+    after = _index_at(toks, name.end, k + 1)
+    if after < end and toks[after].text != ",":
+        return None
+    if name.role is None:
+        name.role = _strip_article(phrase.text)
+    name.phrase_start = phrase.phrase_start
+    return name
 
 
 def _past_tense(tok: Token) -> bool:

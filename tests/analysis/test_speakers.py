@@ -278,3 +278,22 @@ def test_pronoun_after_an_introductory_clause_naming_the_subject() -> None:
     )
     waited = next(q for q in quotes(text) if "waited" in q.text)
     assert waited.speaker == "Gwen Hartley"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"We are farmers," said the co-operative\'s chairman, Robert Askew, who farms.',
+            "Robert Askew",
+            "co-operative's chairman",
+        ),
+        ('"We are farmers," said the chairman, Robert Askew.', "Robert Askew", "chairman"),
+        ('"We are farmers," said the chairman, a farmer.', "the chairman", None),
+    ],
+)
+def test_a_name_in_apposition_to_a_role_is_the_speaker(
+    text: str, speaker: str, role: str | None
+) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.role) == (speaker, role)
