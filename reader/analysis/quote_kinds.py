@@ -8,6 +8,7 @@ from reader.analysis.lexicon import words
 from reader.analysis.quotes import MarkedQuote
 
 _TITLE_WORDS = 6
+_SUBHEAD_WORDS = 10
 _TITLE_SMALL_WORDS = frozenset(
     words("a an the and or nor but of in on at to for with from into over upon by as vs")
 )
@@ -53,6 +54,21 @@ def named_as_a_title(text: str, q: MarkedQuote) -> bool:
         return False
     word = before[-1].lower().rstrip(",")
     return word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s"))
+
+
+def is_subhead(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
+    """A paragraph that is only a short quotation in Title Case: a section heading.
+
+    ``'Coal Isn't the Villain.'`` between two paragraphs titles what follows; nobody is
+    quoted. The story's own headline (its first paragraph) is left alone.
+    """
+    if q.paragraph == 0 or text[para[0] : para[1]].strip() != text[q.start : q.end].strip():
+        return False
+    words = [w.strip(_MARKS_AND_PUNCT) for w in text[q.start : q.end].split()]
+    words = [w for w in words if w and w.lower() not in _TITLE_SMALL_WORDS]
+    return 0 < len(words) <= _SUBHEAD_WORDS and all(
+        w[:1].isupper() or w[:1].isdigit() for w in words
+    )
 
 
 def is_so_called(text: str, q: MarkedQuote) -> bool:

@@ -15,6 +15,7 @@ from reader.analysis.quote_kinds import (
     is_headline,
     is_nickname,
     is_so_called,
+    is_subhead,
     looks_like_a_title,
     named_as_a_title,
     word_count,
@@ -233,11 +234,12 @@ def _finish(
             or is_so_called(text, q)
             or (
                 looks_like_a_title(text, q)
-                and (
-                    att is None or att.source not in ("right", "colon") or named_as_a_title(text, q)
-                )
+                # Title Case with its own speaker is speech ("Jacobs called Merkel "The
+                # Chancellor of the Free World""); borrowed from a neighbour, a title.
+                and (att is None or att.source == "borrowed" or named_as_a_title(text, q))
             )
         ) and not headline(q.paragraph)
+        titled = titled or is_subhead(text, q, paras[q.paragraph])
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
             quote.kind = "scare" if short or titled else "quote"

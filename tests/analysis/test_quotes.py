@@ -121,8 +121,9 @@ def test_scare_quotes_and_titles_are_told_apart_from_speech() -> None:
 
 
 def test_unattributed_single_word_is_a_scare_quote() -> None:
+    # A cue word in the sentence makes even one word a partial quotation.
     (quote,) = analyze('Officials described the plan as "ambitious" in tone.\n\nIt rained.').quotes
-    assert quote.kind in ("scare", "quote")
+    assert (quote.kind, quote.speaker) == ("quote", "Officials")
     (bare,) = analyze('The so-called "reform" passed.').quotes
     assert bare.kind == "scare"
     assert bare.confidence < 0.5
@@ -147,6 +148,25 @@ def test_a_title_named_as_one_is_not_speech_even_before_a_speaker() -> None:
     text = 'On CBS\'s "Face the Nation," Senator Ana Ruiz said the plan would fail.'
     (quote,) = analyze(text).quotes
     assert quote.kind == "scare"
+
+
+def test_a_title_case_quote_with_a_speaker_of_its_own_is_speech() -> None:
+    (quote,) = analyze('Jacobs called Merkel "The Chancellor of the Free World."').quotes
+    assert (quote.kind, quote.speaker) == ("quote", "Jacobs")
+
+
+def test_a_paragraph_that_is_only_a_title_case_quotation_is_a_heading() -> None:
+    text = (
+        "Mine Owner Plans a Comeback\n\n"
+        '"The pits will reopen," said Tom Clarke, the owner.\n\n'
+        "'Coal Is Not the Villain.'\n\n"
+        "It was raining when the miners went down."
+    )
+    kinds = [(q.text, q.kind, q.speaker) for q in analyze(text).quotes]
+    assert kinds == [
+        ('"The pits will reopen,"', "quote", "Tom Clarke"),
+        ("'Coal Is Not the Villain.'", "scare", None),
+    ]
 
 
 def test_a_short_capitalised_sentence_is_speech_not_a_title() -> None:
