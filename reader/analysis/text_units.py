@@ -17,14 +17,15 @@ _WRAP_WIDTH = 120
 # Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S.", initials
 # ("J.") and known abbreviations ("Sen.") keep their dot. Every alternative consumes at
 # least one character and none can match inside another's repetition, so there is no
-# backtracking beyond a word.
+# backtracking beyond a word. The three dotted forms are only tried where a word runs
+# into a dot (one quick class scan), not at every word.
 _ABBREVIATION = "|".join(
     sorted(
         (re.escape(a.capitalize()) for a in ABBREVIATIONS if "." not in a), key=len, reverse=True
     )
 )
 _TOKEN = re.compile(
-    rf"(?:[^\W\d_]\.){{2,}}|(?:{_ABBREVIATION})\.(?!\w)|[A-Z]\.(?![\w.])"
+    rf"(?=[^\W_]+\.)(?:(?:[^\W\d_]\.){{2,}}|(?:{_ABBREVIATION})\.(?!\w)|[A-Z]\.(?![\w.]))"
     r"|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]"
 )
 
@@ -136,7 +137,7 @@ def tokens_near(
 
 
 def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
-    out.extend(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
+    out += [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _is_initial(word: str) -> bool:
