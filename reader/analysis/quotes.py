@@ -30,7 +30,11 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
 # ",,word" is a low-9 opener as typed or scanned (old typewriter and OCR text); it only
 # counts after a space so that a doubled comma in running text stays a typo.
-_MARK_RUN = re.compile(r"(?<![^\s(\[]),,(?=[^\W\d_])|[" + re.escape(ALL_MARKS) + "]+")
+# The leading class lets the regex engine jump from mark to mark instead of trying the
+# look-behind at every character.
+_MARK_RUN = re.compile(
+    rf"(?=[,{re.escape(ALL_MARKS)}])(?:(?<![^\s(\[]),,(?=[^\W\d_])|[{re.escape(ALL_MARKS)}]+)"
+)
 # Characters that may stand right before an opening mark or right after a closing one.
 _OPEN_SIDE = "([{<—–-/‐\u00a0"
 _CLOSE_SIDE = ".,;:!?)]}>—–-…/\u00a0"
@@ -88,16 +92,36 @@ def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
     found: list[MarkedQuote] = []
     carried_group: int | None = None
     # Most paragraphs hold no mark at all: find the marks once and skip those paragraphs.
-    marks = [m.start() for m in _MARK_RUN.finditer(text)]
+    runs = list(_MARK_RUN.finditer(text))
+    marks = [m.start() for m in runs]
     for index, (p_start, p_end) in enumerate(paras):
         first = bisect_left(marks, p_start)
         if first == len(marks) or marks[first] >= p_end:
             carried_group = None
             continue
+        last = bisect_left(marks, p_end, first)
+        mine = runs[first:last]
+        if not _same_as_alone(mine, runs[first - 1] if first else None, p_start, p_end):
+            mine = list(_MARK_RUN.finditer(text, p_start, p_end))
         next_start = paras[index + 1][0] if index + 1 < len(paras) else None
-        group = _pair_paragraph(text, index, p_start, p_end, next_start, found, carried_group)
+        group = _pair_paragraph(text, index, p_start, p_end, next_start, found, carried_group, mine)
         carried_group = group
     return found
+
+
+def _same_as_alone(
+    mine: list[re.Match[str]], before: re.Match[str] | None, p_start: int, p_end: int
+) -> bool:
+    """Whether the runs found in the whole text are those of the paragraph read alone.
+
+    They are unless a run crosses the paragraph's edges, or a ",," opener's look at the
+    next letter needs the character after the paragraph (paragraphs from ``paragraphs``
+    end before white space, so this holds for them; other spans are read alone).
+    """
+    if before is not None and before.end() > p_start:
+        return False
+    end = mine[-1].end()
+    return end < p_end or (end == p_end and mine[-1].group() != ",,")
 
 
 def _pair_paragraph(
@@ -108,8 +132,9 @@ def _pair_paragraph(
     next_start: int | None,
     found: list[MarkedQuote],
     carried_group: int | None,
+    runs: list[re.Match[str]],
 ) -> int | None:
-    """Pair one paragraph; return the group id when its last quote runs on."""
+    """Pair one paragraph's mark ``runs``; return the group id when its last quote runs on."""
     stack: list[_Open] = []
     first_in_paragraph = True
 
@@ -120,7 +145,7 @@ def _pair_paragraph(
         found.append(MarkedQuote(start, end, index, group, closed=closed, continued=continued))
         first_in_paragraph = False
 
-    for match in _MARK_RUN.finditer(text, p_start, p_end):
+    for match in runs:
         s, e = match.span()
         run = match.group()
         before = text[s - 1] if s > p_start else " "
@@ -184,6 +209,8 @@ def _inside_tag(text: str, pos: int) -> bool:
 
 def _marks_of(run: str) -> list[tuple[int, int, str]]:
     """The marks in a run as (offset, width, mark): '' and ,, each stand for one double mark."""
+    if len(run) == 1:
+        return [(0, 1, run)]  # nearly every run
     marks: list[tuple[int, int, str]] = []
     i = 0
     while i < len(run):
@@ -252,8 +279,10 @@ def _open(stack: list[_Open], pos: int, double: bool, char: str, emit) -> None:
 def _close(stack: list[_Open], pos: int, run_end: int, double: bool, may_end: bool, emit) -> None:
     if not stack:
         return  # a stray closer: nothing to pair it with
-    depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].double == double), None)
-    if depth is None:
+    depth = len(stack) - 1
+    while depth >= 0 and stack[depth].double != double:
+        depth -= 1
+    if depth < 0:
         # A single closer inside a double quote with no single open: an apostrophe or the
         # damaged closer of that quote. Remember it in case no proper closer comes.
         # A plural possessive (the students' union) is not a closer.
