@@ -38,6 +38,7 @@ _INTRO_REACH = 25  # tokens an introductory phrase may run before the subject
 _SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 _LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
 _DASHES = frozenset({"―", "—", "–", "-"})
+_DATELINE_REACH = 14  # tokens: "WASHINGTON, Sept. 4 (Reuters) —"
 # Cues that name the listener, not the speaker, when they come first: '"...," told him'.
 _NOT_INVERTED = frozenset({"told", "tell", "tells", "called", "calls", "described"})
 # Words that open a sentence with a phrase before its subject: "On Sunday, Sanders said".
@@ -116,7 +117,7 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             phrase = phrase_after(toks, c + len(cue.split()), end)
             if phrase is None:
                 return None
-            phrase = _named_in_apposition(toks, phrase, c, end) or phrase
+            phrase = _named_in_apposition(toks, phrase, c, end, closed=False) or phrase
             if phrase.named and phrase.role is None:
                 phrase.role = _aside_role(toks, c, phrase.end, hi)
             return Attribution(phrase, cue, 0.9, source="right")
@@ -177,23 +178,24 @@ def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
 
 
 def _named_in_apposition(
-    toks: list[Token], phrase: SpeakerPhrase, cue: int, end: int
+    toks: list[Token], phrase: SpeakerPhrase, start: int, limit: int, closed: bool
 ) -> SpeakerPhrase | None:
-    """``said the co-operative's chairman, Robert Askew, who ...``: the name is the speaker.
+    """``the co-operative's chairman, Robert Askew, who ...``: the name is the speaker.
 
-    A role phrase followed by a named person set off by commas names who speaks; the
-    role phrase becomes the role.
+    A role phrase followed by a named person set off by a comma names who speaks; the
+    role phrase becomes the role. ``closed`` asks for a comma after the name too (in
+    mid-sentence the name could otherwise begin a list).
     """
     if phrase.named or phrase.pronoun:
         return None
-    k = _index_at(toks, phrase.end, cue)
-    if k + 1 >= end or toks[k].text != ",":
+    k = _index_at(toks, phrase.end, start)
+    if k + 1 >= limit or toks[k].text != ",":
         return None
-    name = phrase_after(toks, k + 1, end)
+    name = phrase_after(toks, k + 1, limit)
     if name is None or not name.named or not name.person:
         return None
     after = _index_at(toks, name.end, k + 1)
-    if after < end and toks[after].text != ",":
+    if (after < limit or closed) and (after >= limit or toks[after].text != ","):
         return None
     if name.role is None:
         name.role = _strip_article(phrase.text)
@@ -342,6 +344,7 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
     i = lo
     while i < limit and not toks[i].text[:1].isalnum():
         i += 1  # marks, dashes and whole quotations before the subject
+    i = _after_dateline(toks, i, limit)
     if i < limit and (_introduces(toks[i]) or toks[i].lower.endswith("ing")):
         # "Speaking in Salem, New Hampshire, Trump went after Bush": the subject follows
         # the last comma that a capitalised word comes after, else the first comma
@@ -357,16 +360,10 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
     phrase = phrase_after(toks, i, limit)
     if phrase is None:
         return None
-    if not phrase.named and not phrase.pronoun:
-        # "The regional president, Mercedes Albiol, visited": the aside names her
-        k = _index_at(toks, phrase.end, i)
-        if k + 1 < limit and toks[k].text == ",":
-            named = phrase_after(toks, k + 1, limit)
-            after = _index_at(toks, named.end, k + 1) if named is not None else limit
-            if named is not None and named.named and after < limit and toks[after].text == ",":
-                named.role = named.role or _strip_article(phrase.text)
-                named.phrase_start = phrase.phrase_start
-                return named
+    # "The regional president, Mercedes Albiol, visited": the aside names her
+    named = _named_in_apposition(toks, phrase, i, limit, closed=True)
+    if named is not None:
+        return named
     if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
         return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
     return None
@@ -384,6 +381,16 @@ def _introduces(tok: Token) -> bool:
     if word in _INTRODUCERS or word in SUBORDINATORS or word in TIME_WORDS:
         return True
     return tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))
+
+
+def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
+    """Skip a wire dateline: ``FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said``."""
+    if i >= limit or not (toks[i].text.isupper() and len(toks[i].text) > 1):
+        return i
+    for k in range(i + 1, min(limit, i + _DATELINE_REACH)):
+        if toks[k].text in _DASHES:
+            return k + 1 if toks[k - 1].text == ")" or toks[i + 1].text == "," else i
+    return i
 
 
 def _shouted(toks: list[Token], i: int, limit: int) -> bool:

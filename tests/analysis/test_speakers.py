@@ -297,3 +297,16 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker(
 ) -> None:
     (quote,) = quotes(text)
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton called the law a "
+        "“crazy system” during a stop.",
+        "FLINT — Former President Bill Clinton called the law a “crazy system” on Monday.",
+    ],
+)
+def test_a_wire_dateline_is_not_the_subject(text: str) -> None:
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.role) == ("Bill Clinton", "Former President")
