@@ -242,8 +242,28 @@ def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) ->
             word_end += 1
         if text[e:word_end].lower() in _ELISIONS:
             return True
+    if (
+        before in "sS"
+        and text[s] in "'’"
+        and after == " "
+        and text[e + 1 : e + 2].islower()
+        and any(not o.double for o in stack)
+        and _single_closer_follows(text, e, p_end)
+    ):
+        return True  # 'The fans' voices matter.': a plural possessive inside the quote
     # the closing mark of 'n'
     return before == "n" and s >= 2 and text[s - 2] in "'’" and not any(not o.double for o in stack)
+
+
+def _single_closer_follows(text: str, pos: int, p_end: int) -> bool:
+    """Whether a single mark that could close a quote comes later in the paragraph."""
+    for mark in "'’":
+        at = text.find(mark, pos, p_end)
+        while at >= 0:
+            if not text[at + 1 : at + 2].isalnum():
+                return True
+            at = text.find(mark, at + 1, p_end)
+    return False
 
 
 def _role_from_shape(char: str, stack: list[_Open]) -> str:

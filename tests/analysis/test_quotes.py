@@ -173,3 +173,17 @@ def test_a_short_capitalised_sentence_is_speech_not_a_title() -> None:
     text = '"Does anybody know the plan?" Graham asked. "Neither do I."\n\nThe end.'
     kinds = [q.kind for q in analyze(text).quotes]
     assert kinds == ["quote", "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'The fans' voices matter,' he said.", ["'The fans' voices matter,'"]),
+        ("'It was the Yankees' fault,' he said.", ["'It was the Yankees' fault,'"]),
+        ("'I love the Yankees' he said.", ["'I love the Yankees'"]),
+    ],
+)
+def test_a_plural_possessive_inside_a_single_quoted_quote_does_not_close_it(
+    text: str, expected: list[str]
+) -> None:
+    assert quoted(text) == expected
