@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reader.analysis.lexicon import ABBREVIATIONS
 
@@ -28,6 +29,8 @@ _TOKEN = re.compile(
     rf"(?=[^\W_]+\.)(?:(?:[^\W\d_]\.){{2,}}|(?:{_ABBREVIATION})\.(?!\w)|[A-Z]\.(?![\w.]))"
     r"|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]"
 )
+# The same, as one group: the pattern has no look-behind, so a slice reads as the range.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 @dataclass(slots=True)
@@ -137,7 +140,12 @@ def tokens_near(
 
 
 def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
-    out += [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    # Splitting at the tokens keeps them and the gaps between them in turn, so their
+    # offsets are running sums of lengths: the scan and the sums run in C, and Python
+    # only builds the tokens (half the cost of reading each match object).
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    out += map(Token, offsets[1::2], offsets[2::2], parts[1::2])
 
 
 def _is_initial(word: str) -> bool:
