@@ -39,6 +39,7 @@ from reader.ui.keys import (
     load_keymap,
 )
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
+from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library, newest_first
 
@@ -118,7 +119,7 @@ class AnalysisFailed(Message):
         self.reason = reason
 
 
-class NewsReaderApp(CopyingMixin, AnnotatingMixin, App[None]):
+class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[list[Path]] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]

@@ -131,6 +131,32 @@ LIBRARY_KEYS: tuple[KeyAction, ...] = (
         "Show every story again.",
         show=False,
     ),
+    KeyAction(
+        "library.reload",
+        "r",
+        "reload",
+        "Reload",
+        "Read the story again from its file or web address (a whole feed).",
+    ),
+)
+
+ORIGIN_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "story.reload",
+        "r",
+        "reload_story",
+        "Reload story",
+        "Read the story in the reader again from its file or web address.",
+        show=False,
+    ),
+    KeyAction(
+        "story.open_in_browser",
+        "o",
+        "open_in_browser",
+        "Open in browser",
+        "Open the story's web address in your web browser.",
+        show=False,
+    ),
 )
 
 COPY_KEYS: tuple[KeyAction, ...] = (

@@ -33,6 +33,12 @@ def plain_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader.analysis, "analyze", lambda text, **options: Analysis())
 
 
+@pytest.fixture(autouse=True)
+def in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The reader's header shows a story's path from the current folder: keep it fixed."""
+    monkeypatch.chdir(tmp_path)
+
+
 async def loaded(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -22,6 +22,12 @@ def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
 
 
+@pytest.fixture(autouse=True)
+def in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """The reader's header shows a story's path from the current folder: keep it fixed."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 def tagged_story(library_dir, locations):
     story = library_dir / "drought.txt"

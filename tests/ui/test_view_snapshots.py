@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 
 from reader.ui.widgets.search_bar import SearchBar
+from tests.ui.conftest import REPO
 from tests.ui.test_article_view_data import ViewApp, sample_analysis, sample_article
 
 SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def in_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's header shows the sample's path from the current folder: keep it fixed."""
+    monkeypatch.chdir(REPO)
 
 
 def app() -> ViewApp:

@@ -37,6 +37,7 @@ from textual.worker import get_current_worker
 from reader.model import Analysis, Annotation, Article, Quote, Span
 from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
 from reader.ui.units import Unit, Units
+from reader.ui.where import where_from
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.search_bar import SearchBar, SearchMatches
@@ -60,7 +61,7 @@ _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 @dataclass(slots=True, frozen=True)
 class HeaderLine:
     text: str
-    kind: str  # "title", "meta", "rule" or "blank"
+    kind: str  # "title", "meta", "where" (the story's address or path), "rule" or "blank"
 
 
 class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
@@ -225,6 +226,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         if meta:
             for start, end in wrap_paragraph(meta, 0, len(meta), width):
                 lines.append(HeaderLine(meta[start:end], "meta"))
+        where = where_from(article.url, article.path, width)
+        if where:
+            lines.append(HeaderLine(where, "where"))
         lines.append(HeaderLine("─" * min(width, max(cell_len(title), 20)), "rule"))
         lines.append(HeaderLine("", "blank"))
         return lines
@@ -404,7 +408,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         palette = self.painter.palette
         if line.kind == "title":
             style = plain + Style(color=palette.header.rich_color, bold=True)
-        elif line.kind in ("meta", "rule"):
+        elif line.kind in ("meta", "where", "rule"):
             style = plain + Style(color=palette.muted.rich_color, italic=line.kind == "meta")
         else:
             style = plain

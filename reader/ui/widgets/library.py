@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from textual import on
@@ -95,6 +95,13 @@ class Library(Vertical):
             super().__init__()
             self.article = article
 
+    class ReloadRequested(Message):
+        """The reader asked to read this story (or its feed) again from where it came from."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._articles: list[Article] = []
@@ -134,10 +141,19 @@ class Library(Vertical):
             return None
         return self._shown[index]
 
-    def set_articles(self, articles: Sequence[Article]) -> None:
+    def set_articles(
+        self, articles: Sequence[Article], renamed: Mapping[str, Article] | None = None
+    ) -> None:
+        """Show ``articles``; the highlighted story stays highlighted wherever it now is.
+
+        ``renamed`` maps the id of a story whose text changed to its new version.
+        """
+        keep = self.highlighted or self._anchor
+        if keep is not None and renamed:
+            keep = renamed.get(keep.id, keep)
         self._articles = list(articles)
         self._loaded = True
-        self._refilter(keep=None)
+        self._refilter(keep=keep)
 
     def set_extra(self, article_id: str, text: str) -> None:
         """A short note shown after a story's date, e.g. its annotation count."""
@@ -167,7 +183,14 @@ class Library(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
             return self._filter.display or bool(self._filter.value)
+        if action == "reload":
+            return bool(self._shown)
         return True
+
+    def action_reload(self) -> None:
+        article = self.highlighted
+        if article is not None:
+            self.post_message(self.ReloadRequested(article))
 
     def action_filter(self) -> None:
         self._filter.display = True
