@@ -84,6 +84,7 @@ class StoryOriginMixin(App[None]):
     locations: Locations
     open_article: Callable[..., None]
     library_changed: Callable[[], None]
+    _story_position: Callable[[Article], str]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_in_browser", "reload_story"):
@@ -206,9 +207,14 @@ class StoryOriginMixin(App[None]):
         current = self.current
         if current is not None and current.id in merge.replaced:
             keep = library.highlighted
-            self._show_again(merge.replaced[current.id], message.place)
+            place = message.place
+            if place is not None and place.article_id != current.id:
+                place = None  # another story was opened while this one was being read
+            self._show_again(merge.replaced[current.id], place)
             if keep is not None:
                 library.highlight_article(keep)  # opening it moved the highlight to the open story
+        elif current is not None:
+            self.main.status_bar.set_context(self._story_position(current))  # "2/3" now
         self.notify(merge.summary(), title=_place_name(message.origin), markup=False)
 
     def _show_again(self, article: Article, place: Place | None) -> None:
