@@ -12,21 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App
 from textual.command import CommandPalette
 from textual.message import Message
 
 from reader.model import Article, Selector, Span
+from reader.ui.annotations_state import AnnotationsState
 from reader.ui.keys import ORIGIN_KEYS, bindings
 from reader.ui.widgets.library import Library
-
-if TYPE_CHECKING:
-    from reader.locations import Locations
-    from reader.model import Analysis
-    from reader.ui.screens.main import MainScreen
 
 # Text kept from the top of the screen to find the reading place again in a new text.
 PLACE_CHARS = 64
@@ -67,8 +61,8 @@ class Place:
         self.found: tuple[int, int] | None = None  # in the new text, set by the worker
 
 
-class StoryOriginMixin(App[None]):
-    """`r` and `o`; an App subclass so Textual gathers its BINDINGS.
+class StoryOriginMixin(AnnotationsState):
+    """`r` and `o`. Built on the annotations state: a changed library must tell it.
 
     The library binds `r` itself (the highlighted story) and asks with ReloadRequested;
     the app's `r` reads again the story in the reader.
@@ -76,15 +70,7 @@ class StoryOriginMixin(App[None]):
 
     BINDINGS = bindings(ORIGIN_KEYS)
 
-    # Provided by NewsReaderApp and its annotations state.
-    main: MainScreen
-    current: Article | None
-    articles: list[Article]
-    analyses: dict[str, Analysis]
-    locations: Locations
-    open_article: Callable[..., None]
-    library_changed: Callable[[], None]
-    _story_position: Callable[[Article], str]
+    _story_position: Callable[[Article], str]  # provided by NewsReaderApp
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_in_browser", "reload_story"):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 import reader.analysis
 from tests.ui.test_reload import FERRY, GULLS, Notes, feed
@@ -56,6 +57,16 @@ def only_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[i
     return install
 
 
+async def notes_after_o(app: App) -> Notes:
+    """What the app said after `o` was pressed on its first story, once all was done."""
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+    return notes
+
+
 async def test_o_opens_the_highlighted_story_then_the_open_one(
     make_app: Callable,
     web_server: LocalWebServer,  # noqa: F811
@@ -86,33 +97,21 @@ async def test_o_without_a_working_browser_gives_the_address(
 ) -> None:
     opened = only_browser(1)  # the only browser there is fails
     url = web_server.serve("/tidewater.rss", feed(FERRY), "application/rss+xml")
-    notes = Notes()
-    app = make_app(url)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        assert opened.exists()  # it was tried
-        (warning,) = [note for note in notes if note.severity == "warning"]
-        assert warning.message.endswith(
-            "The address: https://tidewater.example/ferry-timetable-changes"
-        )
-        assert "No web browser could be started" in warning.message
-        assert "\n" not in warning.message
+    warning = (await notes_after_o(make_app(url))).warning()
+    assert opened.exists()  # it was tried
+    assert warning.message.endswith(
+        "The address: https://tidewater.example/ferry-timetable-changes"
+    )
+    assert "No web browser could be started" in warning.message
+    assert "\n" not in warning.message
 
 
 async def test_o_on_a_story_read_from_a_file_says_where_it_is(
     make_app: Callable, library_dir: Path, only_browser: Callable[[int], Path]
 ) -> None:
     opened = only_browser(0)
-    notes = Notes()
-    app = make_app(library_dir)
-    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        assert not opened.exists()
-        (warning,) = [note for note in notes if note.severity == "warning"]
-        path = (library_dir / "pilots-strike.txt").resolve()
-        title = "Harbour Pilots Strike Over Night Shifts"
-        assert warning.message == f"“{title}” has no web address: it was read from {path}."
+    warning = (await notes_after_o(make_app(library_dir))).warning()
+    assert not opened.exists()
+    path = (library_dir / "pilots-strike.txt").resolve()
+    title = "Harbour Pilots Strike Over Night Shifts"
+    assert warning.message == f"“{title}” has no web address: it was read from {path}."

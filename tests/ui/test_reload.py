@@ -34,6 +34,11 @@ class Notes(list[Notification]):
     def texts(self) -> list[str]:
         return [note.message for note in self]
 
+    def warning(self) -> Notification:
+        """The one warning sent (there must be exactly one)."""
+        (warning,) = [note for note in self if note.severity == "warning"]
+        return warning
+
 
 def feed(*items: tuple[str, str, str]) -> bytes:
     """An RSS 2.0 feed of (title, date, paragraph) items, each with its own link."""
@@ -182,7 +187,7 @@ async def test_a_failed_fetch_keeps_the_text_and_says_so(
 
         assert app.current is before and app.main.article_view.article is before
         assert [a.id for a in app.main.library.articles] == [before.id]
-        (warning,) = [note for note in notes if note.severity == "warning"]
+        warning = notes.warning()
         assert warning.title == "Could not reload"
         assert warning.message.startswith(f"{url}: ")
         assert warning.message.endswith(" — the cached copy is kept.")
@@ -205,7 +210,7 @@ async def test_a_deleted_file_keeps_the_story_and_says_so(
         await pilot.press("r")
         await settle(pilot)
         assert app.current is before and len(app.main.library.articles) == 4
-        (warning,) = [note for note in notes if note.severity == "warning"]
+        warning = notes.warning()
         assert "pilots-strike.txt" in warning.message
         assert warning.message.endswith("— the story as last read is kept.")
 
