@@ -4,8 +4,8 @@ Reading again runs in a thread worker (a fetch can take seconds) and its result 
 folded into the library by the message handler (reader.ui.reload_merge): the
 highlighted story stays highlighted wherever new items land, and a story open in the
 reader is shown again through ``open_article``, the path every changed story takes,
-so its annotations are looked for in the new text. The browser is started in a
-thread worker too: ``webbrowser.open`` may wait for the browser command to finish.
+so its annotations are looked for in the new text. The browser is started by
+reader.ui.browser.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from textual.message import Message
 
 from reader.model import Article, Selector, Span
 from reader.ui.annotations_state import AnnotationsState
+from reader.ui.browser import BrowserMixin
 from reader.ui.keys import ORIGIN_KEYS, bindings
 from reader.ui.widgets.library import Library
 
@@ -43,14 +44,6 @@ class ReloadFailed(Message):
         self.reason = reason
 
 
-class BrowserAnswered(Message):
-    def __init__(self, url: str, opened: bool, reason: str = "") -> None:
-        super().__init__()
-        self.url = url
-        self.opened = opened
-        self.reason = reason
-
-
 class Place:
     """Where the reader was in a story: the focused passage, or the text at the top."""
 
@@ -61,7 +54,7 @@ class Place:
         self.found: tuple[int, int] | None = None  # in the new text, set by the worker
 
 
-class StoryOriginMixin(AnnotationsState):
+class StoryOriginMixin(BrowserMixin, AnnotationsState):
     """`r` and `o`. Built on the annotations state: a changed library must tell it.
 
     The library binds `r` itself (the highlighted story) and asks with ReloadRequested;
@@ -234,33 +227,7 @@ class StoryOriginMixin(AnnotationsState):
                 markup=False,
             )
             return
-        self._open_in_browser(article.url)
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _open_in_browser(self, url: str) -> None:
-        import webbrowser
-
-        try:
-            opened = webbrowser.open(url)
-        except (webbrowser.Error, OSError) as error:
-            self.post_message(BrowserAnswered(url, False, str(error)))
-            return
-        self.post_message(BrowserAnswered(url, opened))
-
-    @on(BrowserAnswered)
-    def _browser_answered(self, message: BrowserAnswered) -> None:
-        if message.opened:
-            self.notify(f"Opened in your browser: {message.url}", markup=False)
-            return
-        why = f" ({message.reason})" if message.reason else ""
-        self.notify(
-            f"No web browser could be started{why}; set BROWSER to choose one. "
-            f"The address: {message.url}",
-            title="Browser",
-            severity="warning",
-            timeout=20,
-            markup=False,
-        )
+        self.open_in_browser(article.url)
 
 
 def _place_name(origin: str) -> str:

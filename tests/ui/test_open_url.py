@@ -106,6 +106,22 @@ async def test_o_without_a_working_browser_gives_the_address(
     assert "\n" not in warning.message
 
 
+async def test_o_with_no_browser_at_all_gives_the_address(
+    make_app: Callable,
+    web_server: LocalWebServer,  # noqa: F811
+    only_browser: Callable[[int], Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    only_browser(0)
+    monkeypatch.delenv("BROWSER")  # and PATH holds nothing: webbrowser finds none
+    url = web_server.serve("/tidewater.rss", feed(FERRY), "application/rss+xml")
+    warning = (await notes_after_o(make_app(url))).warning()
+    assert "No web browser could be started" in warning.message
+    assert warning.message.endswith(
+        "The address: https://tidewater.example/ferry-timetable-changes"
+    )
+
+
 async def test_o_on_a_story_read_from_a_file_says_where_it_is(
     make_app: Callable, library_dir: Path, only_browser: Callable[[int], Path]
 ) -> None:

@@ -1,0 +1,33 @@
+"""End to end: `o` hands the terminal to a browser that runs in it, then takes it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.test_app_in_tmux import session_factory, user_env  # noqa: F401 - fixtures by name
+from tests.ui.test_reload import FERRY, GULLS, feed
+from tests.web_server import LocalWebServer, web_server  # noqa: F401 - the fixture is used by name
+
+
+def test_o_suspends_the_app_for_a_browser_in_the_terminal(
+    tmp_path: Path,
+    user_env: dict[str, str],  # noqa: F811
+    session_factory,  # noqa: F811
+    web_server: LocalWebServer,  # noqa: F811
+) -> None:
+    # A stand-in for lynx or w3m: it writes to the terminal and waits for a key.
+    browser = tmp_path / "text-browser"
+    browser.write_text('#!/bin/sh\necho "TEXT BROWSER ON $1"\nread answer\n')
+    browser.chmod(0o755)
+    user_env["BROWSER"] = str(browser)
+    url = web_server.serve("/tidewater.rss", feed(FERRY, GULLS), "application/rss+xml")
+    app = session_factory(url)
+    app.wait_for(GULLS[0])
+    app.send("o")
+    shown = app.wait_for("TEXT BROWSER ON https://tidewater.example/")
+    assert GULLS[0] not in shown  # the browser has the whole terminal
+    app.send("Enter")  # the browser quits
+    app.wait_for("Opened in your browser")
+    app.wait_for(GULLS[0])  # the app is back on screen
+    app.send("q")
+    assert app.exit_status() == 0
