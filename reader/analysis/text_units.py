@@ -143,6 +143,8 @@ def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
     # Splitting at the tokens keeps them and the gaps between them in turn, so their
     # offsets are running sums of lengths: the scan and the sums run in C, and Python
     # only builds the tokens (half the cost of reading each match object).
+    if start >= end:
+        return  # most calls: the windows around two quotes met, or reached the end
     parts = _TOKEN_SPLIT.split(text[start:end])
     offsets = list(accumulate(map(len, parts), initial=start))
     out += map(Token, offsets[1::2], offsets[2::2], parts[1::2])
