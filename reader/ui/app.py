@@ -143,9 +143,12 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self._reported_clashes: set[frozenset[str]] = set()
         for theme in (INK, PAPER):
             self.register_theme(theme)
-        self.theme = self._saved_theme() or INK.name
+        self._start_in_theme(self._saved_theme() or INK.name)
 
-        self.main = MainScreen()
+        self._main_mounted = False
+        self._unshown_library: LibraryLoaded | None = None
+        self._store_asked = False
+        self.main = MainScreen(on_mounted=self._show_unshown_library)
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -154,14 +157,15 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     def keymap_path(self) -> Path:
         return self.locations.config / KEYMAP_FILE
 
+    def on_load(self) -> None:
+        # Reading starts (in a thread) before the panes are built, so a story that loads
+        # quickly is shown by the screen's mount and drawn in its very first frame.
+        self.load_library()
+
     def on_mount(self) -> None:
         self._exit_on_signals()
         self._apply_user_keymap()
         self.theme_changed_signal.subscribe(self, self._save_theme)
-        # Reading starts while the first frame is being composed and drawn (in a thread);
-        # the result waits for the panes if it comes back before they exist.
-        self.load_library()
-        self.call_after_refresh(self.open_store)
 
     def _exit_on_signals(self) -> None:
         """SIGTERM and SIGHUP (terminal closed) leave as `q` does: saves made, screen restored.
@@ -189,9 +193,20 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
-        if not self.main.is_mounted:
-            self.call_after_refresh(self.on_library_loaded, message)
+        if not self._main_mounted:
+            self._unshown_library = message  # the panes are not built yet: shown by their mount
             return
+        self._show_library(message)
+
+    def _show_unshown_library(self) -> None:
+        self._main_mounted = True
+        message, self._unshown_library = self._unshown_library, None
+        if message is not None:
+            self._show_library(message)
+        else:  # still reading (a big folder, a web address): the store need not wait for it
+            self._open_store_after_paint()
+
+    def _show_library(self, message: LibraryLoaded) -> None:
         self.articles = newest_first(message.articles)
         self._report_skipped(message.errors)
         screen = self.main
@@ -207,8 +222,26 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
                 f"newsreader opens story files ({kinds}), folders holding them,\n"
                 "feeds and web addresses:  newsreader PATH-OR-URL ..."
             )
+            self._open_store_after_paint()
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
+
+    def _start_in_theme(self, name: str) -> None:
+        """Start in theme ``name``, without a theme change when Textual's default is as dark.
+
+        A change re-reads every stylesheet and restyles every widget once the app runs
+        (~10 ms of start-up). Before the first widget is styled, handing the stylesheet
+        the theme's colours is all a dark theme needs: Textual built its colour filter and
+        dark-mode classes for its own dark default. A light one goes the usual way.
+        """
+        default_dark = self.current_theme.dark
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != default_dark:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def _saved_theme(self) -> str | None:
         try:
@@ -232,6 +265,8 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
             )
 
     def _apply_user_keymap(self) -> None:
+        if not self.keymap_path.exists():
+            return  # the usual case: no need to load the TOML reader
         try:
             self.keymap = load_keymap(self.keymap_path)
         except KeymapError as error:
@@ -293,7 +328,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         screen.show_article_view()
         view = screen.article_view
         view.show(article)
-        self.load_story_annotations(article)
+        if self.store is not None:
+            self.load_story_annotations(article)
+        # else the store is not open yet: it loads the open story's annotations once it is.
+        self._open_store_after_paint()
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self._story_position(article))
         if article.id in self.analyses:
@@ -307,6 +345,16 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
             view.focus()
         else:
             screen.library.focus_list()
+
+    def _open_store_after_paint(self) -> None:
+        """Open the database once the first story (or the empty library) is on screen.
+
+        Its thread reads the whole file; started earlier, it would compete with the first
+        paint for the GIL.
+        """
+        if not self._store_asked:
+            self._store_asked = True
+            self.call_after_refresh(self.open_store)
 
     def _story_position(self, article: Article) -> str:
         position = next(

@@ -360,6 +360,10 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows.clear()
 
     def render_line(self, y: int) -> Strip:
+        if self.index is None and self.article is not None:
+            # The first paint of a story shown before the pane had a width comes before
+            # its Resize event: wrap now, so that frame already has the text.
+            self._wrap(anchor=None)
         row = int(self.scroll_offset.y) + y
         strip = self._rows.get(row)
         if strip is None:
