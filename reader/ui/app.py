@@ -91,6 +91,7 @@ PAPER = Theme(
 )
 
 MAX_SEPARATE_WARNINGS = 3
+FIRST_FRAME_WAIT = 0.25  # seconds the first frame waits for the library (see _show_unshown_library)
 KEYMAP_FILE = "keymap.toml"  # in the config folder: `binding id = "keys"` lines
 SETTINGS_FILE = "ui.json"  # in the config folder: what the reader chose in the app (theme)
 
@@ -147,6 +148,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
         self._main_mounted = False
         self._unshown_library: LibraryLoaded | None = None
+        self._library_read = asyncio.Event()
         self._store_asked = False
         self.main = MainScreen(on_mounted=self._show_unshown_library)
 
@@ -195,10 +197,16 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         if not self._main_mounted:
             self._unshown_library = message  # the panes are not built yet: shown by their mount
+            self._library_read.set()
             return
         self._show_library(message)
 
-    def _show_unshown_library(self) -> None:
+    async def _show_unshown_library(self) -> None:
+        # A library still being read gets a moment more: the first frame then has the story,
+        # and no frames are drawn (and paid for) before it. A slow one (a big folder, a web
+        # address) does not hold the screen back: it shows that stories are loading.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._library_read.wait(), FIRST_FRAME_WAIT)
         self._main_mounted = True
         message, self._unshown_library = self._unshown_library, None
         if message is not None:

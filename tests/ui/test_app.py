@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 import reader.analysis
+import reader.sources
 from reader.model import Analysis
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -295,6 +297,36 @@ async def test_many_load_errors_are_summed_up_in_one_warning(make_app, library_d
         assert "scan-[0].txt" in warnings[0].message  # brackets in names are not markup
         assert "and 2 more" in warnings[0].message
         assert len(app.main.library.articles) == 4
+
+
+async def test_a_library_slow_to_read_does_not_hold_back_the_screen(
+    make_app, library_dir, monkeypatch
+):
+    # The first frame waits a moment for the stories, then shows the panes without them.
+    release = threading.Event()
+    real_load_all = reader.sources.load_all
+
+    def slow_load_all(*args, **kwargs):
+        release.wait(timeout=30)
+        return real_load_all(*args, **kwargs)
+
+    monkeypatch.setattr(reader.sources, "load_all", slow_load_all)
+    app = make_app(library_dir)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.main.is_mounted)
+            message = app.main.query_one("#reader-message")
+            assert message.display
+            assert "Loading stories" in str(message.render())
+            assert app.current is None
+            release.set()
+            await settle(pilot)
+            assert app.current is not None
+            assert app.main.article_view.display
+            assert not message.display
+            assert len(app.main.library.articles) == 4
+    finally:
+        release.set()
 
 
 async def test_an_empty_folder_says_there_is_nothing_to_read(make_app, tmp_path: Path):

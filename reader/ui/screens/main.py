@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -27,15 +27,15 @@ class MainScreen(Screen[None]):
     # Focus is given once the library is loaded: each focus change rebuilds the footer.
     AUTO_FOCUS = ""
 
-    def __init__(self, on_mounted: Callable[[], None] | None = None) -> None:
+    def __init__(self, on_mounted: Callable[[], Awaitable[None]] | None = None) -> None:
         super().__init__()
         self._on_mounted = on_mounted
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
         # loaded while the panes were being built) is in the very first frame.
         if self._on_mounted is not None:
-            self._on_mounted()
+            await self._on_mounted()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
