@@ -33,15 +33,18 @@ _TOKEN = re.compile(
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     start: int
     end: int
     text: str
+    lower: str  # ``text.lower()``, made once: attribution asks for it again and again
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, start: int, end: int, text: str, lower: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower() if lower is None else lower
 
     @property
     def is_word(self) -> bool:
@@ -147,7 +150,8 @@ def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
         return  # most calls: the windows around two quotes met, or reached the end
     parts = _TOKEN_SPLIT.split(text[start:end])
     offsets = list(accumulate(map(len, parts), initial=start))
-    out += map(Token, offsets[1::2], offsets[2::2], parts[1::2])
+    words = parts[1::2]
+    out += map(Token, offsets[1::2], offsets[2::2], words, map(str.lower, words))
 
 
 def _is_initial(word: str) -> bool:
