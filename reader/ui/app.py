@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -149,7 +150,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self._main_mounted = False
         self._unshown_library: LibraryLoaded | None = None
         self._library_read = asyncio.Event()
-        self._store_asked = False
+        self._first_frame_asked = False
         self.main = MainScreen(on_mounted=self._show_unshown_library)
 
     def get_default_screen(self) -> Screen:
@@ -160,9 +161,15 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         return self.locations.config / KEYMAP_FILE
 
     def on_load(self) -> None:
+        # Python's cycle collector would run a full pass (~20 ms over everything imported)
+        # in the middle of the first frame: it is back on once that frame is drawn.
+        gc.disable()
         # Reading starts (in a thread) before the panes are built, so a story that loads
         # quickly is shown by the screen's mount and drawn in its very first frame.
         self.load_library()
+
+    def on_unmount(self) -> None:
+        gc.enable()  # if the app ends before its first frame
 
     def on_mount(self) -> None:
         self._exit_on_signals()
@@ -212,7 +219,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         if message is not None:
             self._show_library(message)
         else:  # still reading (a big folder, a web address): the store need not wait for it
-            self._open_store_after_paint()
+            self._after_first_frame()
 
     def _show_library(self, message: LibraryLoaded) -> None:
         self.articles = newest_first(message.articles)
@@ -230,7 +237,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
                 f"newsreader opens story files ({kinds}), folders holding them,\n"
                 "feeds and web addresses:  newsreader PATH-OR-URL ..."
             )
-            self._open_store_after_paint()
+            self._after_first_frame()
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
 
@@ -339,7 +346,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         if self.store is not None:
             self.load_story_annotations(article)
         # else the store is not open yet: it loads the open story's annotations once it is.
-        self._open_store_after_paint()
+        self._after_first_frame()
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self._story_position(article))
         if article.id in self.analyses:
@@ -354,15 +361,19 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         else:
             screen.library.focus_list()
 
-    def _open_store_after_paint(self) -> None:
-        """Open the database once the first story (or the empty library) is on screen.
+    def _after_first_frame(self) -> None:
+        """Once the first story (or the empty library) is on screen: collector on, store open.
 
-        Its thread reads the whole file; started earlier, it would compete with the first
-        paint for the GIL.
+        The database's thread reads the whole file; started earlier, it would compete
+        with the first paint for the GIL.
         """
-        if not self._store_asked:
-            self._store_asked = True
-            self.call_after_refresh(self.open_store)
+        if not self._first_frame_asked:
+            self._first_frame_asked = True
+            self.call_after_refresh(self._first_frame_drawn)
+
+    def _first_frame_drawn(self) -> None:
+        gc.enable()
+        self.open_store()
 
     def _story_position(self, article: Article) -> str:
         position = next(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -297,6 +298,16 @@ async def test_many_load_errors_are_summed_up_in_one_warning(make_app, library_d
         assert "scan-[0].txt" in warnings[0].message  # brackets in names are not markup
         assert "and 2 more" in warnings[0].message
         assert len(app.main.library.articles) == 4
+
+
+async def test_the_cycle_collector_is_back_on_once_the_story_is_drawn(make_app, library_dir):
+    # Start-up holds it off (a full pass took ~20 ms of the first frame); left off, a long
+    # reading session would never free reference cycles.
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.current is not None
+        assert gc.isenabled()
 
 
 async def test_a_library_slow_to_read_does_not_hold_back_the_screen(
