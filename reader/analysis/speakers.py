@@ -59,6 +59,7 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
 
     recent: dict[int, list[SpeakerPhrase]] = {}  # quote -> people just before its pronoun
     reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
+    own_reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
 
     wide: dict[int, list[Token]] = {}
 
@@ -83,7 +84,9 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
             found[n] = attribute_one(toks, ctx)
             att = found[n]
             if att is not None and att.phrase.pronoun:
-                named = _recent_speaker(_named_reports(toks), ctx.sentence_start)
+                if p not in own_reports:  # read once, however many pronouns it holds
+                    own_reports[p] = _named_reports(toks)
+                named = _recent_speaker(own_reports[p], ctx.sentence_start)
                 if named is None and p > 0:
                     named = _recent_speaker(reports_of(p - 1), None)
                 before = toks, ctx.sentence_start
