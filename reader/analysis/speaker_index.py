@@ -31,9 +31,12 @@ _RUN = re.compile(
 )
 _NAME_WORD = re.compile(rf"{_WORD}|de|van|von|bin|al|da|del|der|du")
 # A name run right after a sentence end: only there is a name the subject of a sentence.
+# The leading class lets the regex engine jump between capitals instead of trying the
+# look-behinds at every character.
 _SENTENCE_RUN = re.compile(
-    r"(?:(?<=[.!?] )|(?<=[.!?]\n)|(?<=[.!?][\"”’'] )|(?<=[.!?][\"”’']\n))" + _RUN.pattern
+    r"(?=[A-Z])(?:(?<=[.!?] )|(?<=[.!?]\n)|(?<=[.!?][\"”’'] )|(?<=[.!?][\"”’']\n))" + _RUN.pattern
 )
+_NOT_PEOPLE = ORG_HEADS | PLACE_HEADS
 _POSSESSIVE = ("'s", "’s")
 _MAX_WORD = 40
 _PARAGRAPHS_BACK = 3
@@ -91,6 +94,7 @@ class SpeakerIndex:
         self._forms: dict[tuple[str, int], list[NameRun]] = {}
         self._openers: dict[int, list[NameRun]] = {}
         self._longer: dict[tuple[tuple[str, ...], int], tuple[list[NameRun], list[int]]] = {}
+        self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
 
     def fullest(self, name: str, at: int) -> str:
         """The longest form of ``name`` used in the article, nearest to offset ``at``.
@@ -120,7 +124,8 @@ class SpeakerIndex:
         return longer[max(i, 0)].text
 
     def _forms_ending_in(self, last: str, lo: int) -> list[NameRun]:
-        """Every name run ending in the word ``last`` near the window at ``lo``, in order."""
+        """Every name run of two words or more ending in the word ``last`` near the window
+        at ``lo``, in order (a one-word run is never a longer form of anything)."""
         key = (last, lo)
         if key not in self._forms:
             text = self._text
@@ -133,7 +138,7 @@ class SpeakerIndex:
                     end >= len(text) or not text[end].isalnum()
                 )
                 run = _run_ending_at(text, i, end) if whole_word else None
-                if run is not None:
+                if run is not None and len(run.words) > 1:
                     runs.append(run)
                 i = text.find(last, end, hi)
             self._forms[key] = runs
@@ -168,7 +173,9 @@ class SpeakerIndex:
     def _people_opening_sentences(
         self, para: tuple[int, int], quotes: list[tuple[int, int]]
     ) -> list[NameRun]:
-        starts = [q[0] for q in quotes]
+        if self._quote_starts is None or self._quote_starts[0] is not quotes:
+            self._quote_starts = (quotes, [q[0] for q in quotes])  # once, not per paragraph
+        starts = self._quote_starts[1]
         people: list[NameRun] = []
         first = _RUN.match(self._text, para[0], para[1])
         later = _SENTENCE_RUN.finditer(self._text, para[0] + 1, para[1])
@@ -176,7 +183,7 @@ class SpeakerIndex:
             if _inside(quotes, starts, match.start()):
                 continue
             run = _run_from_match(match.start(), match.group())
-            if run is None or run.words[-1].lower() in ORG_HEADS | PLACE_HEADS:
+            if run is None or run.words[-1].lower() in _NOT_PEOPLE:
                 continue
             if len(run.words) == 1:
                 full = self.fullest(run.words[0], run.start)
@@ -193,7 +200,8 @@ def _inside(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 
 
 def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
-    """The capitalised words right before ``text[start:end]``, as one name."""
+    """The capitalised words right before ``text[start:end]``, with it, as one name;
+    None when no name word stands right before it."""
     words = [text[start:end]]
     pos = start
     while len(words) <= _MAX_NAME_WORDS + 2 and pos >= 2 and text[pos - 1] in " \n":
@@ -207,6 +215,8 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
             break  # a full stop ends the sentence before this name
         words.insert(0, word)
         pos = k
+    if len(words) == 1:
+        return None  # no name word before it: a run of one word at most
     return _run_from_match(pos, " ".join(words))
 
 
