@@ -31,7 +31,7 @@ from reader.analysis.speaker_context import (
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
 from reader.analysis.speaker_rules import attribute_one, from_colon, sentence_subject
-from reader.analysis.text_units import Token, tokens_near
+from reader.analysis.text_units import Token, reads_whole, tokens_near
 from reader.model import Quote
 
 _READ_RADIUS = 250  # characters around a quote that attribution may read
@@ -67,7 +67,10 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
         """The paragraph before, read wider than around its quotes."""
         if p not in wide:
             spans = [(marked[n].start, marked[n].end) for n in by_para.get(p, ())]
-            wide[p] = tokens_near(text, *paras[p], spans, _REPORT_RADIUS)
+            if p in para_tokens and reads_whole(*paras[p], spans, _READ_RADIUS):
+                wide[p] = para_tokens[p]  # read whole already: a wider read is the same
+            else:
+                wide[p] = tokens_near(text, *paras[p], spans, _REPORT_RADIUS)
         return wide[p]
 
     def reports_of(p: int) -> list[tuple[int, SpeakerPhrase]]:

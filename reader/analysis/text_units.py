@@ -142,6 +142,18 @@ def tokens_near(
     return out
 
 
+def reads_whole(start: int, end: int, quotes: list[tuple[int, int]], radius: int) -> bool:
+    """Whether ``tokens_near`` reads every stretch between the quotes whole (no gap, no
+    cut), so that a read with a wider radius gives the very same tokens."""
+    if not quotes:
+        return end - radius <= start
+    if quotes[0][0] - radius > start:
+        return False
+    following = [q_start for q_start, _ in quotes[1:]]
+    following.append(end)
+    return all(q_end + radius >= nxt for (_, q_end), nxt in zip(quotes, following, strict=True))
+
+
 def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
     # Splitting at the tokens keeps them and the gaps between them in turn, so their
     # offsets are running sums of lengths: the scan and the sums run in C, and Python

@@ -1,0 +1,45 @@
+"""Words read around quotes: what attribution reads must not depend on how it is read."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.text_units import reads_whole, tokens_near
+
+_PIECES = st.sampled_from([*"ab Z.,'’-\n", "U.S. ", "Sen. ", "so-called ", "Moscow's ", "  "])
+
+
+@st.composite
+def paragraph_with_quotes(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A text and sorted, disjoint quote spans inside it."""
+    text = "".join(draw(st.lists(_PIECES, min_size=1, max_size=60)))
+    cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=6)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    return text, spans
+
+
+def _words(text: str, spans: list[tuple[int, int]], radius: int) -> list[tuple[int, int, str]]:
+    return [(t.start, t.end, t.text) for t in tokens_near(text, 0, len(text), spans, radius)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(paragraph_with_quotes(), st.integers(0, 40), st.integers(1, 200))
+def test_a_paragraph_read_whole_reads_the_same_with_a_wider_radius(
+    case: tuple[str, list[tuple[int, int]]], radius: int, more: int
+) -> None:
+    # Attribution reuses such a paragraph's words for its wider read ("X said" reports).
+    text, spans = case
+    if reads_whole(0, len(text), spans, radius):
+        assert _words(text, spans, radius) == _words(text, spans, radius + more)
+
+
+@settings(max_examples=200, deadline=None)
+@given(paragraph_with_quotes())
+def test_a_large_radius_reads_every_paragraph_whole(
+    case: tuple[str, list[tuple[int, int]]],
+) -> None:
+    text, spans = case
+    assert reads_whole(0, len(text), spans, len(text))
+    tokens = tokens_near(text, 0, len(text), spans, len(text))
+    assert not any(t.start == t.end for t in tokens), "a skipped stretch left a gap token"
