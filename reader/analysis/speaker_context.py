@@ -16,6 +16,8 @@ from reader.analysis.text_units import Token, is_sentence_end
 MAX_SENTENCE = 150  # tokens: how far back a sentence start is looked for
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 _CLOSING_MARKS = "\"'“”‘’«»„‚‹› \n"
+# The last character of every token ``ends_sentence`` may accept: keep the two in step.
+_END_CHARS = frozenset(".!?;")
 PRONOUN_OPENERS = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
 
 
@@ -64,7 +66,9 @@ def sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
     k = first - 1
     floor = max(0, first - MAX_SENTENCE)
     while k >= floor:
-        if k in quote_ends or ends_sentence(toks, k):
+        # Only a token ending in one of _END_CHARS can end a sentence: most are passed
+        # over without a call.
+        if k in quote_ends or (toks[k].text[-1:] in _END_CHARS and ends_sentence(toks, k)):
             return k + 1
         k -= 1
     return floor
