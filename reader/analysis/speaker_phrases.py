@@ -71,6 +71,11 @@ _CUE_SPELLINGS = frozenset(
 )
 
 
+def cue_candidates(toks: list[Token]) -> list[int]:
+    """Indices of the tokens ``cue_at`` may take for a cue; no other token is one."""
+    return [k for k, tok in enumerate(toks) if tok.text in _CUE_SPELLINGS]
+
+
 def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     """The cue word at ``toks[i]`` ("said", "according to"), or None."""
     if toks[i].text not in _CUE_SPELLINGS:

@@ -29,7 +29,7 @@ from reader.analysis.speaker_context import (
     sentence_start,
 )
 from reader.analysis.speaker_index import SpeakerIndex
-from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
+from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, cue_candidates, phrase_before
 from reader.analysis.speaker_rules import attribute_one, from_colon, sentence_subject
 from reader.analysis.text_units import Token, reads_whole, tokens_near
 from reader.model import Quote
@@ -74,9 +74,10 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
         return wide[p]
 
     def reports_of(p: int) -> list[tuple[int, SpeakerPhrase]]:
-        """People reported speaking in the paragraph before: read wider than its quotes."""
+        """The last person reported speaking in the paragraph before, read wider than
+        around its quotes (only the last is asked for)."""
         if p not in reports:
-            reports[p] = _named_reports(words_before(p))
+            reports[p] = _named_reports(words_before(p), last_only=True)
         return reports[p]
 
     for p, members in by_para.items():
@@ -102,10 +103,12 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
     return _finish(text, marked, found, index, paras, recent)
 
 
-def _named_reports(toks: list[Token]) -> list[tuple[int, SpeakerPhrase]]:
-    """Every "<named person> <cue>" in a paragraph, by the cue's token index."""
+def _named_reports(toks: list[Token], last_only: bool = False) -> list[tuple[int, SpeakerPhrase]]:
+    """Every "<named person> <cue>" in a paragraph, by the cue's token index; with
+    ``last_only``, just the last one (read from the end, so the rest are not read)."""
     found: list[tuple[int, SpeakerPhrase]] = []
-    for k in range(len(toks)):
+    candidates = cue_candidates(toks)
+    for k in reversed(candidates) if last_only else candidates:
         cue = cue_at(toks, k)
         if cue is None or cue == "according to":
             continue
@@ -113,6 +116,8 @@ def _named_reports(toks: list[Token]) -> list[tuple[int, SpeakerPhrase]]:
         phrase = phrase_before(toks, k, lo)
         if phrase is not None and phrase.person and not phrase.pronoun:
             found.append((k, phrase))
+            if last_only:
+                break
     return found
 
 
