@@ -50,15 +50,17 @@ def _count_quotes(groups: list[EntityGroup], quotes: list[Quote]) -> None:
     starts = [m[0] for m in mentions]
     by_name: dict[str, EntityGroup] = {}
     by_last: dict[str, list[EntityGroup]] = {}
-    for group in groups:
-        by_name.setdefault(group.name.lower(), group)
-        words = group.name.lower().split()
+    for each in groups:
+        by_name.setdefault(each.name.lower(), each)
+        words = each.name.lower().split()
         if words:
-            by_last.setdefault(words[-1], []).append(group)
+            by_last.setdefault(words[-1], []).append(each)
     for quote in quotes:
         if not quote.speaker or quote.kind != "quote":
             continue
-        group = _group_at(mentions, starts, by_id, quote.speaker_start, quote.speaker_end)
+        group: EntityGroup | None = _group_at(
+            mentions, starts, by_id, quote.speaker_start, quote.speaker_end
+        )
         if group is None:
             key = quote.speaker.lower()
             same_last = by_last.get(key.split()[-1], [])

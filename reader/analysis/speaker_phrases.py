@@ -359,10 +359,10 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
         and any(t.lower in TITLE_WORDS for t in words[: of - 1])
     ):
         # "Gov. Earl Ray Tomblin of West Virginia": the name comes before "of"
-        head = split_phrase(words[:of])
-        if head is not None and head.named:
-            head.phrase_start = words[0].start
-            return head
+        named_head = split_phrase(words[:of])
+        if named_head is not None and named_head.named:
+            named_head.phrase_start = words[0].start
+            return named_head
     last_title = 0 if words[0].lower in DETERMINERS else -1
     for n, tok in enumerate(words):
         word = tok.lower

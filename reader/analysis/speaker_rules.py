@@ -361,9 +361,9 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
     if phrase is None:
         return None
     # "The regional president, Mercedes Albiol, visited": the aside names her
-    named = _named_in_apposition(toks, phrase, i, limit, closed=True)
-    if named is not None:
-        return named
+    aside = _named_in_apposition(toks, phrase, i, limit, closed=True)
+    if aside is not None:
+        return aside
     if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
         return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
     return None

@@ -93,7 +93,7 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
                 named = _recent_speaker(own_reports[p], ctx.sentence_start)
                 if named is None and p > 0:
                     named = _recent_speaker(reports_of(p - 1), None)
-                before = toks, ctx.sentence_start
+                before: tuple[list[Token], int | None] = toks, ctx.sentence_start
                 if ctx.sentence_start == 0 and p > 0:
                     before = words_before(p - 1), None
                 subject = _subject_before(*before)
