@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.analysis import analyze
+from reader.analysis import COMPILED, analyze
 from reader.analysis.entities import find_entities, group_entities
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speakers import attribute
@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     one_line = best_of(args.runs, lambda: analyze(line))
     rows.append(("analyze, one 1 MB single-line document", line_mb, one_line, line_base))
 
+    build = "compiled (mypyc)" if COMPILED else "pure Python (not compiled, or sources edited)"
+    print(f"analysis modules: {build}")
     print(f"{'what':42s} {'MB':>6s} {'seconds':>8s} {'MB/s':>7s} {'x regex':>8s}")
     for label, mb, seconds, yardstick in rows:
         print(

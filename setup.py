@@ -1,0 +1,45 @@
+"""Build hook: compile the analysis modules with mypyc when the build can.
+
+mypyc turns the type-annotated analysis code into a C extension, about 1.5x faster
+with identical results. Without mypyc (NEWSREADER_PURE_PYTHON=1, or no C compiler)
+the package installs and runs as plain Python.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib.util import module_from_spec, spec_from_file_location
+from pathlib import Path
+
+from setuptools import Extension, setup
+
+HERE = Path(__file__).resolve().parent
+
+
+def _compiled_module_rules():
+    # reader/analysis/compiled.py is standard library only: load it without the package.
+    spec = spec_from_file_location("_compiled_rules", HERE / "reader" / "analysis" / "compiled.py")
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def compiled_extensions() -> list[Extension]:
+    if os.environ.get("NEWSREADER_PURE_PYTHON"):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("newsreader: mypyc is missing, installing pure Python", file=sys.stderr)
+        return []
+    rules = _compiled_module_rules()
+    sources = [str(p.relative_to(HERE)) for p in rules.compiled_sources()]
+    extensions = mypycify(["--ignore-missing-imports", *sources], group_name="reader_analysis")
+    for extension in extensions:
+        extension.optional = True  # no C compiler: the .py modules still run
+    rules.write_stamp()
+    return extensions
+
+
+setup(ext_modules=compiled_extensions())
