@@ -30,10 +30,13 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
 # ",,word" is a low-9 opener as typed or scanned (old typewriter and OCR text); it only
 # counts after a space so that a doubled comma in running text stays a typo.
-# The leading class lets the regex engine jump from mark to mark instead of trying the
-# look-behind at every character.
+# The pattern opens with a plain class (the look-behinds come after it, looking back
+# over the character it took): only then does the regex engine skip from mark to mark
+# with its fast class scan; an opening look-ahead or look-behind makes it try a full
+# match at every character of the text.
 _MARK_RUN = re.compile(
-    rf"(?=[,{re.escape(ALL_MARKS)}])(?:(?<![^\s(\[]),,(?=[^\W\d_])|[{re.escape(ALL_MARKS)}]+)"
+    rf"[,{re.escape(ALL_MARKS)}]"
+    rf"(?:(?<=,)(?<![^\s(\[],),(?=[^\W\d_])|(?<!,)[{re.escape(ALL_MARKS)}]*)"
 )
 # Characters that may stand right before an opening mark or right after a closing one.
 _OPEN_SIDE = "([{<—–-/‐\u00a0"

@@ -26,15 +26,17 @@ from reader.analysis.lexicon import (
 # abbreviation dot. Words are joined by exactly one space or line break, so the pattern
 # cannot backtrack more than a character at a time.
 _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?"
-_RUN = re.compile(
-    rf"(?<![\w'’])(?:{_WORD})(?:[ \n](?:{_WORD}|(?:de|van|von|bin|al|da|del|der|du)(?= [A-Z])))*"
-)
+_WORD_AFTER_CAPITAL = r"\.(?:[A-Z]\.)+|[\w'’\-]*\.?"  # _WORD once its capital is read
+_MORE_WORDS = rf"(?:[ \n](?:{_WORD}|(?:de|van|von|bin|al|da|del|der|du)(?= [A-Z])))*"
+_RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
 _NAME_WORD = re.compile(rf"{_WORD}|de|van|von|bin|al|da|del|der|du")
 # A name run right after a sentence end: only there is a name the subject of a sentence.
-# The leading class lets the regex engine jump between capitals instead of trying the
-# look-behinds at every character.
+# The pattern opens with a plain class, the capital, and looks back from it: only then
+# does the regex engine skip from capital to capital with its fast class scan (an
+# opening look-ahead or look-behind makes it try a full match at every character).
 _SENTENCE_RUN = re.compile(
-    r"(?=[A-Z])(?:(?<=[.!?] )|(?<=[.!?]\n)|(?<=[.!?][\"”’'] )|(?<=[.!?][\"”’']\n))" + _RUN.pattern
+    r"[A-Z](?:(?<=[.!?][ \n].)|(?<=[.!?][\"”’'][ \n].))"
+    rf"(?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}"
 )
 _NOT_PEOPLE = ORG_HEADS | PLACE_HEADS
 _POSSESSIVE = ("'s", "’s")
