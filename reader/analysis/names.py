@@ -35,6 +35,7 @@ from reader.analysis.names_context import (
     UPPER,
     WEEKDAYS,
     WORD,
+    WORD_TAIL,
     Doc,
     Found,
     Tok,
@@ -104,11 +105,12 @@ def run_pattern() -> re.Pattern[str]:
             if f[:1].isupper() and f not in lex.known and f not in lex.places and f not in openers
         )
     )
-    # The leading class lets the regex engine jump between capitals instead of trying
-    # the assertions at every character.
+    # The pattern opens with the capital itself, so the regex engine skips from capital
+    # to capital in C and tries nothing else elsewhere; the checks on where the word
+    # starts (not inside a word, not a common word) look back from after that capital.
     return re.compile(
-        rf"(?=[{UPPER}])(?<![\w'’])(?!(?:{never_first})(?![\w'’.&-]))"
-        rf"({WORD})(?:{SEP}(?:(?:{CONNECTORS}){SEP}){{0,3}}{WORD})*"
+        rf"([{UPPER}](?<![\w'’].)(?<!(?=(?:{never_first})(?![\w'’.&-])).){WORD_TAIL})"
+        rf"(?:{SEP}(?:(?:{CONNECTORS}){SEP}){{0,3}}{WORD})*"
     )
 
 
