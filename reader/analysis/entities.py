@@ -10,6 +10,7 @@ how to fix it.
 from __future__ import annotations
 
 import logging
+from operator import attrgetter
 
 from reader.analysis.backends import BackendError, get_backend, tidy
 from reader.analysis.names_grouping import group_mentions
@@ -40,7 +41,7 @@ def group_entities(text: str, entities: list[Entity]) -> list[EntityGroup]:
     (the analysis pipeline fills them in).
     """
     del text  # mentions carry their own text; kept for a stable signature
-    return group_mentions(sorted(entities, key=lambda e: e.start))
+    return group_mentions(sorted(entities, key=attrgetter("start")))
 
 
 def likely_gender(name: str) -> str | None:

@@ -10,7 +10,12 @@ by its fullest form. Every step is a dictionary lookup, so long stories stay fas
 
 from __future__ import annotations
 
+from typing import Final
+
 from reader.model import Entity, EntityGroup
+
+# How long a name in capitals must be to count as shouted rather than an acronym.
+_SHOUTED_FROM: Final = {"PER": 1, "LOC": 4}
 
 
 def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
@@ -20,8 +25,8 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
     by_surname: dict[str, list[EntityGroup]] = {}
     by_first_name: dict[str, list[EntityGroup]] = {}
 
-    def new_group(entity: Entity, key: tuple[str, str]) -> EntityGroup:
-        group = EntityGroup(id=len(groups), name=_spelling(entity.text), label=entity.label)
+    def new_group(entity: Entity, key: tuple[str, str], name: str) -> EntityGroup:
+        group = EntityGroup(id=len(groups), name=name, label=entity.label)
         groups.append(group)
         by_key[key] = group
         return group
@@ -30,28 +35,40 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
     for entity in entities:
         if entity.label != "PER" or not _has_space(entity.text):
             continue
-        words = _spelling(entity.text).split()
+        spelled = _spelling(entity.text)
+        words = spelled.split()
         key = ("PER", _fold(" ".join(words)))
         surname, first = _fold(words[-1]), _fold(words[0])
         group = by_key.get(key) or _same_person(by_surname.get(surname, []), first)
         if group is None:
-            group = new_group(entity, key)
+            group = new_group(entity, key, spelled)
             by_surname.setdefault(surname, []).append(group)
             by_first_name.setdefault(first, []).append(group)
         by_key[key] = group
 
     last_seen: dict[int, int] = {}
+    # A story names the same entity again and again: tidy and fold each spelling once.
+    keyed: dict[str, tuple[str, str]] = {}
     for entity in entities:
-        name = _spelling(entity.text)
-        key = _key(entity.label, name)
+        text = entity.text
+        known = keyed.get(text)
+        if known is None:
+            name = _spelling(text)
+            folded = _fold(name)
+            if name.isupper():  # "U.S." and "US", "N.A.T.O." and "NATO"
+                folded = folded.replace(".", "")
+            known = keyed[text] = (name, folded)
+        name, folded = known
+        label = entity.label
+        key = (label, folded)
         group = by_key.get(key)
-        if group is None and entity.label == "PER" and " " not in name:
-            group = _nearest(by_surname.get(key[1], []), last_seen)
+        if group is None and label == "PER" and " " not in name:
+            group = _nearest(by_surname.get(folded, []), last_seen)
             if group is None:
-                sharing = by_first_name.get(key[1], [])
+                sharing = by_first_name.get(folded, [])
                 group = sharing[0] if len(sharing) == 1 else None
         if group is None:
-            group = new_group(entity, key)
+            group = new_group(entity, key, name)
         by_key.setdefault(key, group)
         group.mentions.append(entity)
         last_seen[group.id] = entity.start
@@ -65,7 +82,7 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
             mention.group = number
         # A name only ever shouted in a capitals headline is shown readably; short
         # capitals are acronyms ("NATO", "USA"), longer ones and people were shouted.
-        shortest = {"PER": 1, "LOC": 4}.get(group.label, 7)
+        shortest = _SHOUTED_FROM.get(group.label, 7)
         if group.name.isupper() and len(group.name) >= shortest:
             group.name = group.name.title()
     return groups
@@ -109,13 +126,6 @@ def _nearest(candidates: list[EntityGroup], last_seen: dict[int, int]) -> Entity
     if len(candidates) == 1:
         return candidates[0]
     return max(candidates, key=lambda g: last_seen.get(g.id, -1))
-
-
-def _key(label: str, name: str) -> tuple[str, str]:
-    folded = _fold(name)
-    if name.isupper():  # "U.S." and "US", "N.A.T.O." and "NATO"
-        folded = folded.replace(".", "")
-    return label, folded
 
 
 def _has_space(text: str) -> bool:

@@ -37,26 +37,30 @@ def settle(doc: Doc) -> list[Entity]:
     by_name: dict[str, str] = {}
     surnames: set[str] = set()
     seen_mid: set[str] = set()
+    # Each mention's text, cut once and read by both passes.
+    names: list[str] = []
     for f in found:
+        name = text[f.start : f.end]
+        names.append(name)
         if f.headline:
             continue
-        name = text[f.start : f.end]
+        label = f.label
         if "\n" in name:
             name = one_line(name)
-        if f.label is None:
+        if label is None:
             if not f.initial:
                 seen_mid.add(name)
         elif f.confident:
             if name not in by_name:
-                by_name[name] = f.label
-            if f.label == "PER" and " " in name:
+                by_name[name] = label
+            if label == "PER" and " " in name:
                 surnames.add(name.rsplit(" ", 1)[1])
     entities: list[Entity] = []
     evidenced: dict[str, str] = {}  # names a cue around some mention labelled
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
-    for f in found:
+    for f, name in zip(found, names, strict=True):
         label = f.label
-        name = text[f.start : f.end]
+        is_scored: bool | None = None  # asked at most once per mention, when needed
         if label is None:
             key = one_line(name) if "\n" in name else name
             if f.headline:
@@ -66,12 +70,15 @@ def settle(doc: Doc) -> list[Entity]:
             else:
                 label = by_name.get(key) or ("PER" if key in surnames else None)
                 if label is None:
-                    if f.initial and not scored(text, f) and is_dateline(text, f.end, True):
+                    initial = f.initial
+                    if initial:
+                        is_scored = scored(text, f)
+                    if initial and not is_scored and is_dateline(text, f.end, True):
                         label = "LOC"  # "KEELING 1999-02-01", even in capitals
                     elif (
-                        not f.initial
+                        not initial
                         or key in seen_mid
-                        or scored(text, f)
+                        or is_scored
                         # "Ayesha Raman spoke. ... Ayesha said": a word of it recurs.
                         or (" " in key and not seen_mid.isdisjoint(key.split()))
                     ) and not in_headline(doc, f.start):
@@ -83,8 +90,11 @@ def settle(doc: Doc) -> list[Entity]:
                                 defaulted.append((len(entities), key))
             if label is None:
                 continue
-        if label == "LOC" and not f.headline and (scored(text, f) or in_fixture(text, f)):
-            label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
+        if label == "LOC" and not f.headline:
+            if is_scored is None:
+                is_scored = scored(text, f)
+            if is_scored or in_fixture(text, f):
+                label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
         entities.append(Entity(f.start, f.end, name, label))
     # A name guessed only by default takes what its other mentions showed ("Trump said"),
     # and a lone word that ends a person's name in this story is that person ("Romney").
