@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from reader.analysis.lexicon import PHRASE_BREAKERS
 from reader.analysis.text_units import paragraphs
 from reader.model import Quote
 
@@ -50,6 +51,9 @@ _DECADE = re.compile(r"\d\d?s?\b")
 # quotes nested inside it.
 _TWO_APOSTROPHES = "''"
 _TAG_REACH = 300  # characters back to look for the "<" of an open tag
+# Words that never follow a plural possessive ("the fans' voices"); "and" and "or" may
+# ("the teachers' and nurses' unions").
+_NOT_AFTER_POSSESSIVE = PHRASE_BREAKERS - {"and", "or"}
 
 
 @dataclass(slots=True)
@@ -179,7 +183,7 @@ def _pair_paragraph(
                 if double in opened_in_run:
                     continue  # a doubled mark (""word) opens once
                 opened_in_run.add(double)
-                _open(stack, s + offset, double, char, emit)
+                _open(text, stack, s + offset, double, char, emit)
             else:
                 # A run read by context closes as a whole; one read mark by mark ends here.
                 end = e if role == "close" else s + offset + width
@@ -250,12 +254,22 @@ def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) ->
         and text[s] in "'’"
         and after == " "
         and text[e + 1 : e + 2].islower()
+        and not _function_word_at(text, e + 1, p_end)
         and any(not o.double for o in stack)
         and _single_closer_follows(text, e, p_end)
     ):
         return True  # 'The fans' voices matter.': a plural possessive inside the quote
     # the closing mark of 'n'
     return before == "n" and s >= 2 and text[s - 2] in "'’" and not any(not o.double for o in stack)
+
+
+def _function_word_at(text: str, pos: int, p_end: int) -> bool:
+    """Whether a word such as "in", "the" or "was" starts at ``pos``: no noun follows
+    a plural possessive there ('Serious' in talks), so the mark before it closes."""
+    end = pos
+    while end < p_end and end - pos < 12 and text[end].isalpha():
+        end += 1
+    return text[pos:end] in _NOT_AFTER_POSSESSIVE
 
 
 def _single_closer_follows(text: str, pos: int, p_end: int) -> bool:
@@ -278,18 +292,23 @@ def _role_from_shape(char: str, stack: list[_Open]) -> str:
     return "close" if any(o.double == double for o in stack) else "open"
 
 
-def _open(stack: list[_Open], pos: int, double: bool, char: str, emit) -> None:
+def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit) -> None:
     if stack and stack[-1].double == double:
         top = stack[-1]
         straight_pair = char == STRAIGHT_DOUBLE and top.char == STRAIGHT_DOUBLE
-        if double and not straight_pair and len(stack) == 1:
+        # A curly opener that starts a new sentence inside an open curly quote: the
+        # paragraph break between two paragraphs of one quotation was lost (text joined
+        # onto one line), so the open quote ends there rather than swallowing the rest.
+        lost_break = char != STRAIGHT_DOUBLE and top.char != STRAIGHT_DOUBLE
+        lost_break = lost_break and _after_sentence_end(text, pos, top.start)
+        if double and not straight_pair and len(stack) == 1 and not lost_break:
             # “nested” inside "straight" marks, or “inside “curly” ones”: a curly opener
             # says it opens, so the outer quote is still open.
             stack.append(_Open(pos, double, char))
             return
         # A straight opener while one is open: the open quote lost its closer.
         if len(stack) == 1:
-            end = top.fallback if top.fallback is not None else pos
+            end = top.fallback if top.fallback is not None else _trimmed_end(text, pos)
             emit(top.start, end, closed=False)
             stack.clear()
         else:
@@ -297,6 +316,24 @@ def _open(stack: list[_Open], pos: int, double: bool, char: str, emit) -> None:
     if len(stack) >= 3:
         return
     stack.append(_Open(pos, double, char))
+
+
+def _after_sentence_end(text: str, pos: int, floor: int) -> bool:
+    """Whether the mark at ``pos`` opens a sentence: white space after a full stop, !
+    or ? before it, a word glued after it (a mark followed by space is a misturned
+    closer: “They see that. “)."""
+    at = pos - 1
+    if at <= floor or not text[at].isspace() or not text[pos + 1 : pos + 2].isalnum():
+        return False
+    while at > floor and text[at].isspace():
+        at -= 1
+    return at > floor and text[at] in ".!?"
+
+
+def _trimmed_end(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _close(stack: list[_Open], pos: int, run_end: int, double: bool, may_end: bool, emit) -> None:

@@ -187,3 +187,36 @@ def test_a_plural_possessive_inside_a_single_quoted_quote_does_not_close_it(
     text: str, expected: list[str]
 ) -> None:
     assert quoted(text) == expected
+
+
+def test_a_single_quoted_word_before_in_or_the_closes_even_with_more_quotes_later() -> None:
+    text = "Moscow Hopes U.S. 'Serious' in Talks. Later, 'Ready' was the word, and 'soon'."
+    assert quoted(text) == ["'Serious'", "'Ready'", "'soon'"]
+
+
+def test_a_multi_paragraph_quote_joined_onto_one_line_does_not_swallow_the_rest() -> None:
+    # The paragraph breaks of a three-paragraph quotation were lost: each paragraph's
+    # opener still starts a sentence, so each ends the quote before it.
+    text = (
+        "She said her manager went through the list. “He took out a red pen. I asked "
+        "why. “They were not duplicates. I had logged them myself. “When I pushed him, "
+        "he said, ‘Keep it off the record.’ I wrote it down.” The company denied it. "
+        "“We keep every record,” a spokesman said."
+    )
+    assert quoted(text) == [
+        "“He took out a red pen. I asked why.",
+        "“They were not duplicates. I had logged them myself.",
+        "“When I pushed him, he said, ‘Keep it off the record.’ I wrote it down.”",
+        "“We keep every record,”",
+    ]
+    assert analyze(text).quotes[-1].speaker == "a spokesman"
+
+
+def test_a_curly_opener_inside_a_sentence_still_nests() -> None:
+    text = "“He told me, “I’m leaving,” and then he left,” Jones said."
+    assert quoted(text) == ["“He told me, “I’m leaving,” and then he left,”"]
+
+
+def test_a_misturned_closer_at_a_paragraph_end_is_not_a_new_quote() -> None:
+    text = "“They see that. “\n\nThe story was updated."
+    assert quoted(text) == ["“They see that. “"]
