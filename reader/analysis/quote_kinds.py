@@ -36,15 +36,18 @@ def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     """
     if text.count(" ", q.start, q.end) > 2 * _TITLE_WORDS:
         return False  # far too long for a title; spares splitting long quotes
-    words = [
-        w.strip(_MARKS_AND_PUNCT)
-        for w in text[q.start : q.end].split()
-        if w.strip(_MARKS_AND_PUNCT).lower() not in _TITLE_SMALL_WORDS
-    ]
-    words = [w for w in words if w]
-    if not words or len(words) > _TITLE_WORDS:
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    # Speech shows a lower-case word early: stop at the first one.
+    title_words = 0
+    for raw in text[q.start : q.end].split():
+        word = raw.strip(_MARKS_AND_PUNCT)
+        if not word or word.lower() in _TITLE_SMALL_WORDS:
+            continue
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            return False
+        title_words += 1
+        if title_words > _TITLE_WORDS:
+            return False
+    return title_words > 0
 
 
 def named_as_a_title(text: str, q: MarkedQuote) -> bool:
