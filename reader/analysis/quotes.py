@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from reader.analysis.lexicon import PHRASE_BREAKERS
 from reader.analysis.text_units import paragraphs
@@ -56,28 +55,45 @@ _TAG_REACH = 300  # characters back to look for the "<" of an open tag
 _NOT_AFTER_POSSESSIVE = PHRASE_BREAKERS - {"and", "or"}
 
 
-@dataclass(slots=True)
 class MarkedQuote:
     """A quote as paired, with what the pairing knows about it.
 
     ``group`` is shared by the paragraphs of one multi-paragraph quotation.
     """
 
-    start: int
-    end: int
-    paragraph: int
-    group: int
-    closed: bool = True  # ended by a real closing mark
-    continues: bool = False  # runs on into the next paragraph
-    continued: bool = False  # carries on a quotation from the previous paragraph
+    # A plain class, not a dataclass: compiled with mypyc, a dataclass keeps the
+    # interpreted __init__ that ``dataclasses`` writes; this one gets a native one.
+    __slots__ = ("closed", "continued", "continues", "end", "group", "paragraph", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        paragraph: int,
+        group: int,
+        closed: bool = True,
+        continued: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.group = group
+        self.closed = closed  # ended by a real closing mark
+        self.continues = False  # runs on into the next paragraph
+        self.continued = continued  # carries on a quotation from the previous paragraph
+
+    def __repr__(self) -> str:
+        return f"MarkedQuote({self.start}, {self.end}, paragraph={self.paragraph})"
 
 
-@dataclass(slots=True)
 class _Open:
-    start: int
-    double: bool
-    char: str
-    fallback: int | None = None  # end of a single mark that could have closed it
+    __slots__ = ("char", "double", "fallback", "start")
+
+    def __init__(self, start: int, double: bool, char: str) -> None:
+        self.start = start
+        self.double = double
+        self.char = char
+        self.fallback: int | None = None  # end of a single mark that could have closed it
 
 
 def find_quotes(text: str) -> list[Quote]:
