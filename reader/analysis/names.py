@@ -31,7 +31,6 @@ from reader.analysis.names_context import (
     NAME_PARTICLES,
     NEEDS_CUTTING,
     SEP,
-    TOKEN,
     UPPER,
     WEEKDAYS,
     WORD,
@@ -65,11 +64,10 @@ def find_names(text: str) -> list[Entity]:
     found = doc.found
     sure = sure_words()
     for match in run_pattern().finditer(text):
-        end = match.end()
+        start, end = match.span()
         if match.end(1) == end:
             # One word, the common case: settle it without building any context.
-            start = match.start()
-            word = match.group()
+            word = text[start:end]
             if word[-1] == "." and not is_abbreviation(word):
                 word = word[:-1]
                 end -= 1
@@ -85,7 +83,7 @@ def find_names(text: str) -> list[Entity]:
                 read_run(doc, start, match.end())
             # else "I've", "We'll", "Don't": a pronoun or verb, not a name
             continue
-        read_run(doc, match.start(), end)
+        read_run(doc, start, end)
     return settle(doc)
 
 
@@ -160,7 +158,13 @@ def read_run(doc: Doc, start: int, end: int) -> None:
             at += len(word) + 1
         pieces = [tokens]
     else:
-        tokens = [Tok(start + m.start(), start + m.end(), m.group()) for m in TOKEN.finditer(chunk)]
+        # The words between runs of spaces, each found after the one before it.
+        tokens = []
+        at = 0
+        for word in chunk.split():
+            at = chunk.index(word, at)
+            tokens.append(Tok(start + at, start + at + len(word), word))
+            at += len(word)
         pieces = cut_run(doc, tokens)
     for whole_piece in pieces:
         # No name runs past a dozen words; reading longer stretches in slices keeps

@@ -39,9 +39,6 @@ CONNECTORS = (
 )
 
 
-TOKEN = re.compile(r"\S+")
-
-
 CONTRACTION = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 
 
@@ -65,7 +62,9 @@ SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z]|[ \t]*(?:\n|$|[,;]))")
 SCORE_BEFORE = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
 
 
-PROSE = re.compile(r"\b[a-z]+[ \t]+[a-z]+[ \t]+[a-z]+\b")
+# Three lowercase words in a row. Written to open with the letter itself (the look-back
+# stands for the opening word boundary) so the regex engine skips to lowercase letters.
+PROSE = re.compile(r"[a-z](?<!\w[a-z])[a-z]*[ \t]+[a-z]+[ \t]+[a-z]+\b")
 
 
 INITIAL = re.compile(rf"[{UPPER}]\.?")
@@ -190,6 +189,9 @@ class Doc:
     line_start: int = -1  # the line in_headline looked at last
     line_end: int = -1
     line_is_headline: bool = False
+    # Every line in_headline has read, by where it ends: (where it starts, headline?).
+    # The settling pass asks again about lines the first pass read.
+    lines_read: dict[int, tuple[int, bool]] = field(default_factory=dict)
 
 
 @dataclass(slots=True, frozen=True)
@@ -242,7 +244,7 @@ def line_break_before(text: str, prev_end: int, start: int) -> bool:
 
 
 def joined_text(tokens: list[Tok]) -> str:
-    return " ".join(t.word for t in tokens)
+    return " ".join([t.word for t in tokens])
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -267,6 +269,11 @@ def in_headline(doc: Doc, start: int) -> bool:
     line_end = text.find("\n", start)
     if line_end < 0:
         line_end = len(text)
+    read = doc.lines_read.get(line_end)
+    if read is not None:
+        doc.line_start, doc.line_end = read[0], line_end
+        doc.line_is_headline = read[1]
+        return read[1]
     line_start = text.rfind("\n", 0, start) + 1
     headline = (
         line_end - line_start <= HEADLINE_MAX
@@ -275,6 +282,7 @@ def in_headline(doc: Doc, start: int) -> bool:
         and looks_like_headline(text[line_start:line_end])
     )
     doc.line_start, doc.line_end, doc.line_is_headline = line_start, line_end, headline
+    doc.lines_read[line_end] = (line_start, headline)
     return headline
 
 
@@ -313,7 +321,7 @@ DATELINE_AFTER = re.compile(
 
 
 def folded_text(tokens: list[Tok]) -> str:
-    return " ".join(t.word for t in tokens).casefold()
+    return " ".join([t.word for t in tokens]).casefold()
 
 
 def in_fixture(text: str, f: Found) -> bool:

@@ -27,9 +27,18 @@ from reader.analysis.names_context import (
 )
 
 
-def add_found(doc: Doc, tokens: list[Tok], label: str | None, confident: bool, **kw: bool) -> None:
+def add_found(
+    doc: Doc,
+    tokens: list[Tok],
+    label: str | None,
+    confident: bool,
+    initial: bool = False,
+    headline: bool = False,
+) -> None:
     if tokens:
-        doc.found.append(Found(tokens[0].start, tokens[-1].end, label, confident, **kw))
+        doc.found.append(
+            Found(tokens[0].start, tokens[-1].end, label, confident, initial, headline)
+        )
 
 
 def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
@@ -43,41 +52,42 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
         add_found(doc, tokens, known, True)
         return
     # Capitalised small words are not names: "But", "The", "Tuesday".
+    lows = [t.word.lower() for t in tokens]
+    common = lex.common_words
     trimmed = False
-    while tokens and (
-        tokens[0].connector
-        or (tokens[0].word.lower() in lex.common_words and not opens_known_name(tokens))
-    ):
+    while tokens and (tokens[0].connector or (lows[0] in common and not opens_known_name(tokens))):
         tokens = tokens[1:]
+        lows = lows[1:]
         initial = False
         trimmed = True
-    while tokens and tokens[-1].word.lower() in WEEKDAYS:
+    while tokens and lows[-1] in WEEKDAYS:
         tokens = tokens[:-1]
+        lows = lows[:-1]
         trimmed = True
     if not tokens:
         return
-    lows = [t.word.lower() for t in tokens]
     n = len(tokens)
-    common = lex.common_words
-    for i in range(1, n):
-        if lows[i] in common and not tokens[i].connector:
-            # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
-            read_piece(doc, tokens[:i], initial)
-            if not opens_known_name(tokens[i:]):
-                i += 1
-            if i < n:
-                read_piece(doc, tokens[i:], False)
-            return
+    if not common.isdisjoint(lows):
+        for i in range(1, n):
+            if lows[i] in common and not tokens[i].connector:
+                # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
+                read_piece(doc, tokens[:i], initial)
+                if not opens_known_name(tokens[i:]):
+                    i += 1
+                if i < n:
+                    read_piece(doc, tokens[i:], False)
+                return
     if n > 1 and (
         lows[-1] in lex.org_suffixes or (lows[0] in lex.org_heads and lows[1] in ("of", "for"))
     ):
         add_found(doc, tokens, "ORG", True)
         return
     titles = lex.titles
-    for title_at, low in enumerate(lows):
-        if low in titles and not tokens[title_at].connector:
-            read_titled(doc, tokens, title_at, initial)
-            return
+    if not titles.isdisjoint(lows):
+        for title_at, low in enumerate(lows):
+            if low in titles and not tokens[title_at].connector:
+                read_titled(doc, tokens, title_at, initial)
+                return
     if trimmed:
         whole = joined_text(tokens)
         known = exact.get(whole)
