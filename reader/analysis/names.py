@@ -108,7 +108,8 @@ def run_pattern() -> re.Pattern[str]:
     # starts (not inside a word, not a common word) look back from after that capital.
     return re.compile(
         rf"([{UPPER}](?<![\w'’].)(?<!(?=(?:{never_first})(?![\w'’.&-])).){WORD_TAIL})"
-        rf"(?:{SEP}(?:(?:{CONNECTORS}){SEP}){{0,3}}{WORD})*"
+        # Nothing follows the run, so its words are never given back: a possessive repeat.
+        rf"(?:{SEP}(?:(?:{CONNECTORS}){SEP}){{0,3}}{WORD})*+"
     )
 
 

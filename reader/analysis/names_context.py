@@ -26,7 +26,9 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
 # parts ("O'Brien", "U.S.", "Jean-Pierre", "AT&T"); a trailing period is taken
 # and given back later unless the word is an abbreviation, and so is the apostrophe
 # of a plural possessive unless a name goes on after it ("the Farmers' Union").
-WORD_TAIL = r"\w*(?:['’.&-]\w+)*(?:\.|(?<=s)['’](?=[ \t]))?"  # all of a word but its capital
+# What follows never starts with a word character, so giving letters back could never
+# help a match: the possessive repeats (*+) only spare the regex engine its bookkeeping.
+WORD_TAIL = r"\w*+(?:['’.&-]\w+)*+(?:\.|(?<=s)['’](?=[ \t]))?"  # a word but its capital
 WORD = rf"[{UPPER}]{WORD_TAIL}"
 
 
