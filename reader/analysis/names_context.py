@@ -165,22 +165,46 @@ SURNAME_SHAPE = re.compile(
 LONE_WORD_DEFAULT = "ORG"  # measured: lone unknown words in news are teams and firms more often
 
 
-@dataclass(slots=True)
+# Tok and Found are plain classes with their own __init__, not dataclasses: compiled by
+# mypyc, a slots dataclass keeps the interpreted __init__ that dataclasses writes, and
+# these are made once per word or name.
 class Tok:
-    start: int
-    end: int
-    word: str
-    connector: bool = False
+    __slots__ = ("connector", "end", "start", "word")
+
+    def __init__(self, start: int, end: int, word: str, connector: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.word = word
+        self.connector = connector
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.word!r}, {self.connector})"
 
 
-@dataclass(slots=True)
 class Found:
-    start: int
-    end: int
-    label: str | None  # None: undecided until the whole document is read
-    confident: bool
-    initial: bool = False
-    headline: bool = False
+    __slots__ = ("confident", "end", "headline", "initial", "label", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        label: str | None,  # None: undecided until the whole document is read
+        confident: bool,
+        initial: bool = False,
+        headline: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.label = label
+        self.confident = confident
+        self.initial = initial
+        self.headline = headline
+
+    def __repr__(self) -> str:
+        return (
+            f"Found({self.start}, {self.end}, {self.label!r}, {self.confident}, "
+            f"initial={self.initial}, headline={self.headline})"
+        )
 
 
 @dataclass(slots=True)
