@@ -25,54 +25,53 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
     by_surname: dict[str, list[EntityGroup]] = {}
     by_first_name: dict[str, list[EntityGroup]] = {}
 
-    def new_group(entity: Entity, key: tuple[str, str], name: str) -> EntityGroup:
-        group = EntityGroup(id=len(groups), name=name, label=entity.label)
-        groups.append(group)
-        by_key[key] = group
-        return group
-
     # Full personal names first, so a lone surname before them still finds its person.
     for entity in entities:
-        if entity.label != "PER" or not _has_space(entity.text):
+        text = entity.text
+        if entity.label != "PER" or not (" " in text or "\n" in text or "\t" in text):
             continue
-        spelled = _spelling(entity.text)
+        spelled = _spelling(text)
         words = spelled.split()
         key = ("PER", _fold(" ".join(words)))
         surname, first = _fold(words[-1]), _fold(words[0])
         group = by_key.get(key) or _same_person(by_surname.get(surname, []), first)
         if group is None:
-            group = new_group(entity, key, spelled)
+            group = EntityGroup(id=len(groups), name=spelled, label="PER")
+            groups.append(group)
             by_surname.setdefault(surname, []).append(group)
             by_first_name.setdefault(first, []).append(group)
         by_key[key] = group
 
     last_seen: dict[int, int] = {}
     # A story names the same entity again and again: tidy and fold each spelling once.
-    keyed: dict[str, tuple[str, str]] = {}
+    keyed: dict[str, tuple[str, str, bool]] = {}
     for entity in entities:
         text = entity.text
         known = keyed.get(text)
         if known is None:
             name = _spelling(text)
             folded = _fold(name)
-            if name.isupper():  # "U.S." and "US", "N.A.T.O." and "NATO"
+            shouted = name.isupper()
+            if shouted:  # "U.S." and "US", "N.A.T.O." and "NATO"
                 folded = folded.replace(".", "")
-            known = keyed[text] = (name, folded)
-        name, folded = known
+            known = keyed[text] = (name, folded, shouted)
+        name, folded, shouted = known
         label = entity.label
         key = (label, folded)
         group = by_key.get(key)
-        if group is None and label == "PER" and " " not in name:
-            group = _nearest(by_surname.get(folded, []), last_seen)
-            if group is None:
-                sharing = by_first_name.get(folded, [])
-                group = sharing[0] if len(sharing) == 1 else None
         if group is None:
-            group = new_group(entity, key, name)
-        by_key.setdefault(key, group)
+            if label == "PER" and " " not in name:
+                group = _nearest(by_surname.get(folded, []), last_seen)
+                if group is None:
+                    sharing = by_first_name.get(folded, [])
+                    group = sharing[0] if len(sharing) == 1 else None
+            if group is None:
+                group = EntityGroup(id=len(groups), name=name, label=label)
+                groups.append(group)
+            by_key[key] = group
         group.mentions.append(entity)
         last_seen[group.id] = entity.start
-        if len(name) > len(group.name) and not name.isupper():
+        if len(name) > len(group.name) and not shouted:
             group.name = name
 
     groups = _join_acronyms([g for g in groups if g.mentions])
@@ -126,10 +125,6 @@ def _nearest(candidates: list[EntityGroup], last_seen: dict[int, int]) -> Entity
     if len(candidates) == 1:
         return candidates[0]
     return max(candidates, key=lambda g: last_seen.get(g.id, -1))
-
-
-def _has_space(text: str) -> bool:
-    return " " in text or "\n" in text or "\t" in text
 
 
 def _spelling(text: str) -> str:
