@@ -91,9 +91,11 @@ def _join_acronyms(groups: list[EntityGroup]) -> list[EntityGroup]:
     """Fold 'UN' into 'United Nations' when both are in the story, under one label."""
     expanded: dict[tuple[str, str], EntityGroup] = {}
     for group in groups:
+        if group.label == "PER":
+            continue
         words = group.name.split()
-        if len(words) > 1 and group.label != "PER":
-            initials = "".join(w[0] for w in words if w[:1].isupper())
+        if len(words) > 1:
+            initials = "".join([w[0] for w in words if w[:1].isupper()])
             if len(initials) > 1:
                 expanded.setdefault((group.label, initials), group)
     if not expanded:

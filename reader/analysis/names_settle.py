@@ -82,7 +82,7 @@ def settle(doc: Doc) -> list[Entity]:
                         # "Ayesha Raman spoke. ... Ayesha said": a word of it recurs.
                         or (" " in key and not seen_mid.isdisjoint(key.split()))
                     ) and not in_headline(doc, f.start):
-                        label, evidence = guess(doc, f, key)
+                        label, evidence = guess(doc, f, key, is_scored)
                         if label is not None:
                             if evidence:
                                 evidenced.setdefault(key, label)
@@ -107,14 +107,19 @@ def settle(doc: Doc) -> list[Entity]:
     return entities
 
 
-def guess(doc: Doc, f: Found, name: str) -> tuple[str | None, bool]:
-    """A name nothing vouches for, read by the words around it: (label, had a cue)."""
+def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple[str | None, bool]:
+    """A name nothing vouches for, read by the words around it: (label, had a cue).
+
+    ``is_scored`` is ``scored(doc.text, f)`` when the caller has asked it already.
+    """
     text = doc.text
     prev = previous_word(text, f.start)
     if prev in doc.lex.titles:  # "spokesman Peskov"
         return "PER", True
     nxt = next_word(text, f.end)
-    if scored(text, f) or prev in FIXTURE_BEFORE or nxt in FIXTURE_AFTER:
+    if is_scored is None:
+        is_scored = scored(text, f)
+    if is_scored or prev in FIXTURE_BEFORE or nxt in FIXTURE_AFTER:
         return "ORG", True
     if prev in SPEECH_VERBS or nxt in SPEECH_VERBS:
         return "PER", True  # "Dole said": a person, even when a town shares the name
