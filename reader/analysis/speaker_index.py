@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import Final
 
 from reader.analysis.lexicon import (
     ABBREVIATIONS,
@@ -38,19 +38,29 @@ _SENTENCE_RUN = re.compile(
     r"[A-Z](?:(?<=[.!?][ \n].)|(?<=[.!?][\"”’'][ \n].))"
     rf"(?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}"
 )
-_NOT_PEOPLE = ORG_HEADS | PLACE_HEADS
-_POSSESSIVE = ("'s", "’s")
-_MAX_WORD = 40
-_PARAGRAPHS_BACK = 3
-_SEARCH_RADIUS = 20_000
-_MAX_NAME_WORDS = 4
+# Final: compiled, these are read as C globals instead of module-dict look-ups.
+_NOT_PEOPLE: Final = ORG_HEADS | PLACE_HEADS
+_TITLE_WORDS: Final = TITLE_WORDS
+_ORG_HEADS: Final = ORG_HEADS
+_ABBREVIATIONS: Final = ABBREVIATIONS
+# Words dropped from the front of a name: one set, one look-up per word.
+_PREFIX_WORDS: Final = TITLE_WORDS | SENTENCE_OPENERS | DETERMINERS | SPEECH_CUES | WEAK_CUES
+_POSSESSIVE: Final = ("'s", "’s")
+_MAX_WORD: Final = 40
+_PARAGRAPHS_BACK: Final = 3
+_SEARCH_RADIUS: Final = 20_000
+_MAX_NAME_WORDS: Final = 4
 
 
-@dataclass(slots=True, frozen=True)
 class NameRun:
-    start: int
-    end: int
-    words: tuple[str, ...]
+    """A name's words and where they stand in the article (never changed once made)."""
+
+    # A plain class, not a dataclass: compiled, its constructor is native code rather
+    # than the interpreted __init__ the dataclass decorator writes.
+    def __init__(self, start: int, end: int, words: tuple[str, ...]) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.words: Final = words
 
     @property
     def text(self) -> str:
@@ -60,28 +70,19 @@ class NameRun:
 def clean_name_words(words: list[str]) -> list[str]:
     """Drop leading titles, sentence openers and determiners, and a trailing possessive."""
     n = 0
-    while n < len(words) and _is_prefix_word(words[n].lower()):
+    while n < len(words) and words[n].lower() in _PREFIX_WORDS:
         n += 1
     # "Transport Minister Ana Ruiz": everything up to the last title word is the role
-    last_title = max(
-        (i for i in range(n, len(words)) if words[i].lower() in TITLE_WORDS), default=-1
-    )
-    if 0 <= last_title < len(words) - 1 and words[-1].lower() not in ORG_HEADS:
+    last_title = -1
+    for i in range(n, len(words)):
+        if words[i].lower() in _TITLE_WORDS:
+            last_title = i
+    if 0 <= last_title < len(words) - 1 and words[-1].lower() not in _ORG_HEADS:
         n = last_title + 1
     out = words[n:]
     if out and out[-1].endswith(_POSSESSIVE):
         out = [*out[:-1], out[-1][:-2]]
     return out
-
-
-def _is_prefix_word(word: str) -> bool:
-    return (
-        word in TITLE_WORDS
-        or word in SENTENCE_OPENERS
-        or word in DETERMINERS
-        or word in SPEECH_CUES
-        or word in WEAK_CUES
-    )
 
 
 class SpeakerIndex:
@@ -240,7 +241,7 @@ def _run_from_match(start: int, raw: str) -> NameRun | None:
 
 
 def _is_abbreviation(word: str) -> bool:
-    return word.count(".") >= 2 or (len(word) == 2 or word[:-1].lower() in ABBREVIATIONS)
+    return word.count(".") >= 2 or (len(word) == 2 or word[:-1].lower() in _ABBREVIATIONS)
 
 
 def _window(at: int) -> int:
