@@ -27,9 +27,10 @@ from reader.analysis.lexicon import (
 # cannot backtrack more than a character at a time.
 _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?"
 _WORD_AFTER_CAPITAL = r"\.(?:[A-Z]\.)+|[\w'’\-]*\.?"  # _WORD once its capital is read
-_MORE_WORDS = rf"(?:[ \n](?:{_WORD}|(?:de|van|von|bin|al|da|del|der|du)(?= [A-Z])))*"
+_PARTICLE = "de|van|von|bin|al|da|del|der|du"  # lower-case words inside a name
+_MORE_WORDS = rf"(?:[ \n](?:{_WORD}|(?:{_PARTICLE})(?= [A-Z])))*"
 _RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
-_NAME_WORD = re.compile(rf"{_WORD}|de|van|von|bin|al|da|del|der|du")
+_NAME_WORD = re.compile(rf"{_WORD}|{_PARTICLE}")
 # A name run right after a sentence end: only there is a name the subject of a sentence.
 # The pattern opens with a plain class, the capital, and looks back from it: only then
 # does the regex engine skip from capital to capital with its fast class scan (an
@@ -50,6 +51,7 @@ _MAX_WORD: Final = 40
 _PARAGRAPHS_BACK: Final = 3
 _SEARCH_RADIUS: Final = 20_000
 _MAX_NAME_WORDS: Final = 4
+_PARTICLES: Final = frozenset(_PARTICLE.split("|"))
 
 
 class NameRun:
@@ -182,10 +184,12 @@ class SpeakerIndex:
         people: list[NameRun] = []
         first = _RUN.match(self._text, para[0], para[1])
         later = _SENTENCE_RUN.finditer(self._text, para[0] + 1, para[1])
+        text = self._text
         for match in [first, *later] if first else later:
-            if _inside(quotes, starts, match.start()):
+            start, end = match.span()  # one call into the match, not three
+            if _inside(quotes, starts, start):
                 continue
-            run = _run_from_match(match.start(), match.group())
+            run = _run_from_match(start, text[start:end])
             if run is None or run.words[-1].lower() in _NOT_PEOPLE:
                 continue
             if len(run.words) == 1:
@@ -212,6 +216,10 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
         while k > 0 and pos - k < _MAX_WORD and not text[k - 1].isspace():
             k -= 1
         word = text[k : pos - 1]
+        # Only a capital or a particle can open a name word: most words before a
+        # name ("said", "by") fail here without a call into the regex engine.
+        if not ("A" <= word[:1] <= "Z" or word in _PARTICLES):
+            break
         if not _NAME_WORD.fullmatch(word) or word.endswith(_POSSESSIVE):
             break
         if word.endswith(".") and not _is_abbreviation(word):

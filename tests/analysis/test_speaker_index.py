@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reader.analysis.speaker_index import SpeakerIndex
+from reader.analysis.speaker_index import (
+    _NAME_WORD,
+    SpeakerIndex,
+    _is_abbreviation,
+    _run_from_match,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +49,78 @@ def test_the_nearest_form_before_the_mention_wins() -> None:
 def test_a_form_far_beyond_the_search_window_is_not_used() -> None:
     text = "Sergei Ryabkov spoke. " + "x " * 50_000 + "Ryabkov said no."
     assert SpeakerIndex(text).fullest("Ryabkov", text.rindex("Ryabkov")) == "Ryabkov"
+
+
+def _plain_run_before(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The name words right before ``text[start:end]``, read with the name-word pattern
+    alone: the reading the index's shortcuts must agree with."""
+    words = [text[start:end]]
+    pos = start
+    while len(words) <= 6 and pos >= 2 and text[pos - 1] in " \n":
+        k = pos - 1
+        while k > 0 and pos - k < 40 and not text[k - 1].isspace():
+            k -= 1
+        word = text[k : pos - 1]
+        if not _NAME_WORD.fullmatch(word) or word.endswith(("'s", "’s")):
+            break
+        if word.endswith(".") and not _is_abbreviation(word):
+            break
+        words.insert(0, word)
+        pos = k
+    if len(words) == 1:
+        return None
+    run = _run_from_match(pos, " ".join(words))
+    return None if run is None else (run.start, run.end, run.text)
+
+
+def _plain_forms(text: str, last: str) -> list[tuple[int, int, str]]:
+    """Every longer form of ``last``, found by searching for each occurrence of it."""
+    found = []
+    i = text.find(last)
+    while i >= 0:
+        end = i + len(last)
+        if (i == 0 or not text[i - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            run = _plain_run_before(text, i, end)
+            if run is not None and len(run[2].split()) > 1:
+                found.append(run)
+        i = text.find(last, end)
+    return found
+
+
+_PIECES = st.sampled_from(
+    [
+        " Ann",
+        " Lee",
+        " Ö",
+        "Lee",
+        "Ann",
+        " ",
+        "\n",
+        "\t",
+        ".",
+        "'s",
+        "’",
+        "-",
+        "_",
+        "x",
+        "é",
+        " Mr.",
+        " de",
+        " del",
+        " dex",
+        " said",
+        " A.B.",
+        " Jr.",
+        " " + "X" * 45,
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=40).map("".join),
+    st.sampled_from(["Lee", "Ann", "Lee-Ann", "Ö", "x", "Jr"]),
+)
+def test_longer_forms_are_the_ones_a_plain_search_finds(text: str, last: str) -> None:
+    runs = SpeakerIndex(text)._forms_ending_in(last, 0)
+    assert [(r.start, r.end, r.text) for r in runs] == _plain_forms(text, last)
