@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.speaker_index import (
+    _MORE_WORDS,
     _NAME_WORD,
+    _WORD_AFTER_CAPITAL,
     SpeakerIndex,
     _is_abbreviation,
     _run_from_match,
+    _sentence_runs,
 )
 
 
@@ -124,3 +129,25 @@ _PIECES = st.sampled_from(
 def test_longer_forms_are_the_ones_a_plain_search_finds(text: str, last: str) -> None:
     runs = SpeakerIndex(text)._forms_ending_in(last, 0)
     assert [(r.start, r.end, r.text) for r in runs] == _plain_forms(text, last)
+
+
+# The sentence-opening run as one regex that looks back from the capital: the reading
+# ``_sentence_runs`` must agree with.
+_LOOKING_BACK = re.compile(
+    r"[A-Z](?:(?<=[.!?][ \n].)|(?<=[.!?][\"”’'][ \n].))"
+    rf"(?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}"
+)
+_SENTENCE_PIECES = st.sampled_from(
+    [*".!?\n\"”’'x_AB", " ", " Ann", " Lee", " de", "Mr.", "G.K.", '."', "?”", ". "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=40).map("".join), st.data())
+def test_sentence_runs_are_the_ones_a_look_behind_regex_finds(
+    text: str, data: st.DataObject
+) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    expected = [m.span() for m in _LOOKING_BACK.finditer(text, lo, hi)]
+    assert _sentence_runs(text, lo, hi) == expected
