@@ -185,9 +185,13 @@ class SpeakerIndex:
         first = _RUN.match(text, para[0], para[1])
         if first:
             spans.insert(0, first.span())
+        # The spans run in order, so the quote each one may sit in only moves forward.
+        q = bisect_right(starts, para[0]) - 1
         for start, end in spans:
-            if _inside(quotes, starts, start):
-                continue
+            while q + 1 < len(quotes) and starts[q + 1] <= start:
+                q += 1
+            if q >= 0 and quotes[q][0] <= start < quotes[q][1]:
+                continue  # inside a quotation
             run = _run_from_match(start, text[start:end])
             if run is None or run.words[-1].lower() in _NOT_PEOPLE:
                 continue
@@ -223,11 +227,6 @@ def _sentence_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             resume = match.end()
             spans.append((cap, resume))
     return spans
-
-
-def _inside(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
 def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from reader.analysis import analyze
 from reader.analysis.speaker_index import (
     _MORE_WORDS,
     _NAME_WORD,
@@ -121,6 +122,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@example(" Ann Lee_x, Ann Lee-Ann's. Ann Lee’s", "Lee")
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(_PIECES, max_size=40).map("".join),
@@ -151,3 +153,34 @@ def test_sentence_runs_are_the_ones_a_look_behind_regex_finds(
     hi = data.draw(st.integers(lo, len(text)))
     expected = [m.span() for m in _LOOKING_BACK.finditer(text, lo, hi)]
     assert _sentence_runs(text, lo, hi) == expected
+
+
+def test_windows_of_a_long_story_see_the_forms_a_plain_search_of_each_finds() -> None:
+    # "Ann Lee" and "Bo Lee" with their "Lee" on and around the stretch boundaries,
+    # where one window ends and the next begins.
+    chars = ["x"] * 130_000
+    for lee in (5, 19_998, 20_000, 39_999, 59_997, 59_998, 60_000, 79_999, 100_001):
+        first = "Ann " if lee % 2 else "Bo "
+        for k, ch in enumerate(" " + first + "Lee "):
+            chars[lee - len(first) - 1 + k] = ch
+    text = "".join(chars)
+    index = SpeakerIndex(text)
+    for lo in (0, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000):
+        hi = min(len(text), lo + 60_000)
+        expected = [form for form in _plain_forms(text, "Lee") if lo <= form[1] - 3 <= hi - 3]
+        runs = index._forms_ending_in("Lee", lo)
+        assert [(r.start, r.end, r.text) for r in runs] == expected, lo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ann Lee spoke. "Bo Smith is wrong. Carl Diaz is wrong." Then she left.\n\n'
+        '"We are done," she said.',
+        'Ann Lee spoke at noon. The room was full of "Bo Smith fans. Carl Diaz fans." '
+        'She was calm. "We are done," she said.',
+    ],
+)
+def test_she_is_the_last_person_opening_a_sentence_outside_quotes(text: str) -> None:
+    # "Carl Diaz" opens a sentence nearer to "she", but inside a quotation
+    assert [q.speaker for q in analyze(text).quotes if "done" in q.text] == ["Ann Lee"]
