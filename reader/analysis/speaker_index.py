@@ -8,7 +8,7 @@ fullest name the article uses for it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Final
 
 from reader.analysis.lexicon import (
@@ -95,7 +95,7 @@ class SpeakerIndex:
     def __init__(self, text: str) -> None:
         self._text = text
         self._forms: dict[tuple[str, int], list[NameRun]] = {}
-        self._openers: dict[int, list[NameRun]] = {}
+        self._openers: dict[int, tuple[list[NameRun], list[int]]] = {}
         self._longer: dict[tuple[tuple[str, ...], int], tuple[list[NameRun], list[int]]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
 
@@ -167,10 +167,14 @@ class SpeakerIndex:
             if paras[p][1] <= floor:
                 break
             if p not in self._openers:
-                self._openers[p] = self._people_opening_sentences(paras[p], quotes)
-            before = [run for run in self._openers[p] if run.start < at]
-            if before:
-                return before[-1]
+                people = self._people_opening_sentences(paras[p], quotes)
+                self._openers[p] = (people, [run.start for run in people])
+            people, starts = self._openers[p]
+            # In order: a search, not a scan, so a paragraph of thousands of sentences
+            # (a story on one line) is not read again for every pronoun in it.
+            i = bisect_left(starts, at)
+            if i:
+                return people[i - 1]
         return None
 
     def _people_opening_sentences(
