@@ -16,18 +16,31 @@ _NEWLINE = re.compile(r"\n")
 _WRAP_WIDTH = 120
 
 # Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S.", initials
-# ("J.") and known abbreviations ("Sen.") keep their dot. Every alternative consumes at
-# least one character and none can match inside another's repetition, so there is no
-# backtracking beyond a word. The three dotted forms are only tried where a word runs
-# into a dot (one quick class scan), not at every word.
-_ABBREVIATION = "|".join(
-    sorted(
-        (re.escape(a.capitalize()) for a in ABBREVIATIONS if "." not in a), key=len, reverse=True
+# ("J.") and known abbreviations ("Sen.") keep their dot. Every token opens with a
+# character of one plain class, so the regex engine skips white space with its fast
+# class scan; a word is then read once, and only where it runs into a dot are the
+# dotted forms tried: a letter and a dot repeated ("U.S."), a capital ("J."), or the
+# word being a known abbreviation (looked back at once the word is read, so the word
+# is not read twice). No alternative can match inside another's repetition, so there
+# is no backtracking beyond a word. A token opening with a letter or digit always
+# follows a character that is neither (or starts the text), which makes the
+# look-behinds below see the whole word.
+
+
+def _is_abbreviation() -> str:
+    """Look-behinds that the word just read is a known abbreviation: one per length,
+    as each look-behind must have one width."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted({a.capitalize() for a in ABBREVIATIONS if "." not in a}):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "|".join(
+        rf"(?<=(?<![^\W_])(?:{'|'.join(same)}))" for _, same in sorted(by_length.items())
     )
-)
+
+
 _TOKEN = re.compile(
-    rf"(?=[^\W_]+\.)(?:(?:[^\W\d_]\.){{2,}}|(?:{_ABBREVIATION})\.(?!\w)|[A-Z]\.(?![\w.]))"
-    r"|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]"
+    r"[^\s_](?:(?<=[^\W_])(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|(?<=[A-Z])\.(?![\w.])"
+    rf"|[^\W_]*+(?:(?=\.)(?:{_is_abbreviation()})\.(?!\w)|(?:['’\-][^\W_]+)*)))?"
 )
 # The same, as one group: the pattern has no look-behind, so a slice reads as the range.
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.text_units import reads_whole, tokens_near
+from reader.analysis.lexicon import ABBREVIATIONS
+from reader.analysis.text_units import reads_whole, tokens, tokens_near
 
 _PIECES = st.sampled_from([*"ab Z.,'’-\n", "U.S. ", "Sen. ", "so-called ", "Moscow's ", "  "])
 
@@ -43,3 +46,28 @@ def test_a_large_radius_reads_every_paragraph_whole(
     assert reads_whole(0, len(text), spans, len(text))
     tokens = tokens_near(text, 0, len(text), spans, len(text))
     assert not any(t.start == t.end for t in tokens), "a skipped stretch left a gap token"
+
+
+# The token pattern as plainly written: the pattern in use is arranged for speed and
+# must split every text the same way.
+_ABBREVIATION = "|".join(
+    sorted((re.escape(a.capitalize()) for a in ABBREVIATIONS if "." not in a), key=len)[::-1]
+)
+_PLAIN_TOKEN = re.compile(
+    rf"(?:[^\W\d_]\.){{2,}}|(?:{_ABBREVIATION})\.(?!\w)|[A-Z]\.(?![\w.])"
+    r"|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]"
+)
+_TOKEN_TEXT = st.lists(
+    st.sampled_from(
+        [*"aAbZSxé5İ_.'’-, \n", "Sen", "Gov", "Calif", "Jr", "Mrs", "U", "e", "g", "Gens", "٣"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TOKEN_TEXT, st.integers(0, 10))
+def test_words_split_as_the_plain_token_pattern_does(text: str, start: int) -> None:
+    start = min(start, len(text))
+    plain = [(m.start(), m.end(), m.group()) for m in _PLAIN_TOKEN.finditer(text, start, len(text))]
+    assert [(t.start, t.end, t.text) for t in tokens(text, start, len(text))] == plain
