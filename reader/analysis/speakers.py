@@ -11,6 +11,8 @@ the name, or an aside after it, becomes the role.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reader.analysis.quote_kinds import (
     is_headline,
     is_nickname,
@@ -142,8 +144,16 @@ def _recent_speaker(
     "Its regional secretary, Joanne Mbeki, said crews were tired. / "We are proud,"
     she said": the last person reported as saying something is who "she" is.
     """
-    before = [phrase for k, phrase in reports if upto is None or k < upto]
-    return before[-1] if before else None
+    if upto is None:
+        return reports[-1][1] if reports else None
+    # Reports come in token order: a search, not a scan, since a story on one line is
+    # one paragraph with thousands of them, asked once per pronoun.
+    i = bisect_left(reports, upto, key=_token_index)
+    return reports[i - 1][1] if i else None
+
+
+def _token_index(report: tuple[int, SpeakerPhrase]) -> int:
+    return report[0]
 
 
 def _borrow(
