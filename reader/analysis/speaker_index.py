@@ -35,6 +35,9 @@ _NAME_WORD = re.compile(rf"{_WORD}|{_PARTICLE}")
 # It is matched from its capital on; the sentence end before it is found with str.find
 # (see ``_sentence_runs``), far faster than a regex scan from capital to capital.
 _SENTENCE_RUN = re.compile(rf"[A-Z](?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}")
+# Words that open with a capital A-Z, each read whole (a maximal run of letters and
+# digits when it stands alone), for the index of where each capitalised word occurs.
+_CAPITAL_WORD_SPLIT = re.compile(r"([A-Z][^\W_]*)")
 _SENTENCE_ENDS: Final = ".!?"
 _CLOSING_QUOTES: Final = "\"”’'"
 # Final: compiled, these are read as C globals instead of module-dict look-ups.
@@ -98,6 +101,7 @@ class SpeakerIndex:
         self._openers: dict[int, tuple[list[NameRun], list[int]]] = {}
         self._longer: dict[tuple[tuple[str, ...], int], tuple[list[NameRun], list[int]]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
+        self._capitals: dict[str, list[int]] | None = None
 
     def fullest(self, name: str, at: int) -> str:
         """The longest form of ``name`` used in the article, nearest to offset ``at``.
@@ -134,18 +138,43 @@ class SpeakerIndex:
             text = self._text
             hi = min(len(text), lo + 3 * _SEARCH_RADIUS)
             runs: list[NameRun] = []
-            i = text.find(last, lo, hi)
-            while i >= 0:
-                end = i + len(last)
-                whole_word = (i == 0 or not text[i - 1].isalnum()) and (
-                    end >= len(text) or not text[end].isalnum()
-                )
-                run = _run_ending_at(text, i, end) if whole_word else None
+            for i in self._whole_word_places(last, lo, hi):
+                run = _run_ending_at(text, i, i + len(last))
                 if run is not None and len(run.words) > 1:
                     runs.append(run)
-                i = text.find(last, end, hi)
             self._forms[key] = runs
         return self._forms[key]
+
+    def _whole_word_places(self, word: str, lo: int, hi: int) -> list[int]:
+        """Where ``word`` stands as a whole word inside ``text[lo:hi]``, in order."""
+        if "A" <= word[:1] <= "Z" and word.isalnum():
+            # A capitalised word: from the index, made in one pass when first asked.
+            # Searching the text once per surname read it dozens of times over.
+            places = self._capital_words().get(word, [])
+            first = bisect_left(places, lo)
+            last = bisect_right(places, hi - len(word), first)
+            return places[first:last]
+        return search_whole_word(self._text, word, lo, hi)
+
+    def _capital_words(self) -> dict[str, list[int]]:
+        """Every word that opens with a capital A-Z and stands alone (no letter or digit
+        glued before it), with the offsets where it occurs."""
+        if self._capitals is None:
+            text = self._text
+            index: dict[str, list[int]] = {}
+            at = 0
+            glued = False  # whether the text before a word ends in a letter or digit
+            for n, part in enumerate(_CAPITAL_WORD_SPLIT.split(text)):
+                if n % 2 and not glued:
+                    places = index.get(part)
+                    if places is None:
+                        index[part] = [at]
+                    else:
+                        places.append(at)
+                at += len(part)
+                glued = part[-1:].isalnum() if part else glued
+            self._capitals = index
+        return self._capitals
 
     def last_person_before(
         self,
@@ -206,6 +235,18 @@ class SpeakerIndex:
                 run = NameRun(run.start, run.end, tuple(full.split()))
             people.append(run)
         return people
+
+
+def search_whole_word(text: str, word: str, lo: int, hi: int) -> list[int]:
+    """Where ``word`` stands as a whole word inside ``text[lo:hi]``, by plain search."""
+    found: list[int] = []
+    i = text.find(word, lo, hi)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            found.append(i)
+        i = text.find(word, end, hi)
+    return found
 
 
 def _sentence_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

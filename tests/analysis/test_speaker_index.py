@@ -17,6 +17,7 @@ from reader.analysis.speaker_index import (
     _is_abbreviation,
     _run_from_match,
     _sentence_runs,
+    search_whole_word,
 )
 
 
@@ -131,6 +132,23 @@ _PIECES = st.sampled_from(
 def test_longer_forms_are_the_ones_a_plain_search_finds(text: str, last: str) -> None:
     runs = SpeakerIndex(text)._forms_ending_in(last, 0)
     assert [(r.start, r.end, r.text) for r in runs] == _plain_forms(text, last)
+
+
+@example("xLee Lee_ éLee 3Lee Lee", "Lee", 0, 99)
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=40).map("".join),
+    st.sampled_from(["Lee", "Ann", "Jr", "X", "Lee-Ann", "Ö", "x"]),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+def test_the_capital_word_index_finds_what_a_plain_search_finds(
+    text: str, word: str, lo: int, hi: int
+) -> None:
+    lo = min(lo, len(text))
+    hi = min(max(lo, hi), len(text))
+    index = SpeakerIndex(text)
+    assert index._whole_word_places(word, lo, hi) == search_whole_word(text, word, lo, hi)
 
 
 # The sentence-opening run as one regex that looks back from the capital: the reading
