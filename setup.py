@@ -13,6 +13,7 @@ from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
 
@@ -38,8 +39,37 @@ def compiled_extensions() -> list[Extension]:
     extensions = mypycify(["--ignore-missing-imports", *sources], group_name="reader_analysis")
     for extension in extensions:
         extension.optional = True  # no C compiler: the .py modules still run
-    rules.write_stamp()
     return extensions
 
 
-setup(ext_modules=compiled_extensions())
+class BuildThenStamp(build_ext):
+    """Build the extensions, then record which sources they were built from.
+
+    The record is removed first and written only once every extension is in place: a
+    build that fails, or is still running, must never vouch for older compiled files.
+    """
+
+    failed = False
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception:
+            self.failed = True  # an optional extension: setuptools goes on without it
+            raise
+
+    def run(self) -> None:
+        rules = _compiled_module_rules()
+        targets = {HERE / "reader" / "analysis", Path(self.build_lib) / "reader" / "analysis"}
+        for directory in targets:
+            (directory / rules.STAMP_NAME).unlink(missing_ok=True)
+        super().run()
+        built = [Path(self.get_ext_fullpath(ext.name)) for ext in self.extensions]
+        if self.failed or not built or not all(path.is_file() for path in built):
+            return
+        for directory in targets:
+            if directory.is_dir():
+                rules.write_stamp(directory)
+
+
+setup(ext_modules=compiled_extensions(), cmdclass={"build_ext": BuildThenStamp})
