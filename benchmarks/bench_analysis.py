@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.analysis import COMPILED, analyze
+from reader.analysis.collection_pause import collection_paused
 from reader.analysis.entities import find_entities, group_entities
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speakers import attribute
@@ -95,13 +96,16 @@ def analyze_each(corpus: list[str]) -> None:
         analyze(story)
 
 
+# The parts run under the same collector pause as analyze(), so they add up to it.
 def quotes_only(text: str) -> None:
-    paras = paragraphs(text)
-    attribute(text, mark_quotes(text, paras), paras)
+    with collection_paused():
+        paras = paragraphs(text)
+        attribute(text, mark_quotes(text, paras), paras)
 
 
 def names_only(text: str) -> None:
-    group_entities(text, find_entities(text))
+    with collection_paused():
+        group_entities(text, find_entities(text))
 
 
 def main(argv: list[str] | None = None) -> int:
