@@ -89,18 +89,15 @@ def test_an_edited_source_makes_every_module_load_from_its_py_file(
     assert finder.find_spec("reader.analysis.missing") is None
 
 
-def test_a_missing_stamp_counts_as_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    package = _fake_build(tmp_path)
-    (package / compiled.STAMP_NAME).unlink()
-    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
-    assert not compiled.choose_modules(package)
-
-
-def test_the_environment_switch_forces_python(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("why", ["no record of the sources", "NEWSREADER_PURE_PYTHON set"])
+def test_a_build_not_vouched_for_or_switched_off_runs_python(
+    why: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     package = _fake_build(tmp_path)
-    monkeypatch.setenv(compiled.PURE_PYTHON_ENV, "1")
+    if why == "no record of the sources":
+        (package / compiled.STAMP_NAME).unlink()
+    else:
+        monkeypatch.setenv(compiled.PURE_PYTHON_ENV, "1")
     monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
     assert not compiled.choose_modules(package)
 
