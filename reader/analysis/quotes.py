@@ -260,17 +260,15 @@ def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) ->
     if after.isalnum() and (before.isspace() or s == 0 or before in _OPEN_SIDE):
         if _DECADE.match(text, e, min(p_end, e + 4)):
             return True  # '90s, '16
-        word_end = e
-        while word_end < p_end and word_end - e < 6 and text[word_end].isalpha():
-            word_end += 1
-        if text[e:word_end].lower() in _ELISIONS:
+        if _letters_at(text, e, p_end, 6).lower() in _ELISIONS:
             return True
     if (
         before in "sS"
         and text[s] in "'’"
         and after == " "
         and text[e + 1 : e + 2].islower()
-        and not _function_word_at(text, e + 1, p_end)
+        # no noun follows a plural possessive: 'Serious' in Talks closes before "in"
+        and _letters_at(text, e + 1, p_end, 12) not in _NOT_AFTER_POSSESSIVE
         and any(not o.double for o in stack)
         and _single_closer_follows(text, e, p_end)
     ):
@@ -279,13 +277,12 @@ def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) ->
     return before == "n" and s >= 2 and text[s - 2] in "'’" and not any(not o.double for o in stack)
 
 
-def _function_word_at(text: str, pos: int, p_end: int) -> bool:
-    """Whether a word such as "in", "the" or "was" starts at ``pos``: no noun follows
-    a plural possessive there ('Serious' in talks), so the mark before it closes."""
+def _letters_at(text: str, pos: int, p_end: int, most: int) -> str:
+    """The letters from ``pos`` on, up to ``most`` of them and the paragraph's end."""
     end = pos
-    while end < p_end and end - pos < 12 and text[end].isalpha():
+    while end < p_end and end - pos < most and text[end].isalpha():
         end += 1
-    return text[pos:end] in _NOT_AFTER_POSSESSIVE
+    return text[pos:end]
 
 
 def _single_closer_follows(text: str, pos: int, p_end: int) -> bool:
