@@ -48,42 +48,11 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
     """Quotes of ``marked`` with speaker, cue, role, kind and confidence filled in."""
     found: list[Attribution | None] = [None] * len(marked)
     sentence_of: list[tuple[int, int]] = [(-1, -1)] * len(marked)
-    para_tokens: dict[int, list[Token]] = {}
-    by_para: dict[int, list[int]] = {}
-    for n, q in enumerate(marked):
-        by_para.setdefault(q.paragraph, []).append(n)
-
-    def words_of(p: int) -> list[Token]:
-        if p not in para_tokens:
-            spans = [(marked[n].start, marked[n].end) for n in by_para.get(p, ())]
-            para_tokens[p] = tokens_near(text, *paras[p], spans, _READ_RADIUS)
-        return para_tokens[p]
-
+    words = _ParagraphWords(text, marked, paras)
     recent: dict[int, list[SpeakerPhrase]] = {}  # quote -> people just before its pronoun
-    reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
     own_reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
-
-    wide: dict[int, list[Token]] = {}
-
-    def words_before(p: int) -> list[Token]:
-        """The paragraph before, read wider than around its quotes."""
-        if p not in wide:
-            spans = [(marked[n].start, marked[n].end) for n in by_para.get(p, ())]
-            if p in para_tokens and reads_whole(*paras[p], spans, _READ_RADIUS):
-                wide[p] = para_tokens[p]  # read whole already: a wider read is the same
-            else:
-                wide[p] = tokens_near(text, *paras[p], spans, _REPORT_RADIUS)
-        return wide[p]
-
-    def reports_of(p: int) -> list[tuple[int, SpeakerPhrase]]:
-        """The last person reported speaking in the paragraph before, read wider than
-        around its quotes (only the last is asked for)."""
-        if p not in reports:
-            reports[p] = _named_reports(words_before(p), last_only=True)
-        return reports[p]
-
-    for p, members in by_para.items():
-        toks = words_of(p)
+    for p, members in words.by_para.items():
+        toks = words.words_of(p)
         contexts = place(text, toks, [marked[n] for n in members])
         for n, ctx in zip(members, contexts, strict=True):
             sentence_of[n] = (p, ctx.sentence_start)
@@ -94,15 +63,64 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
                     own_reports[p] = _named_reports(toks)
                 named = _recent_speaker(own_reports[p], ctx.sentence_start)
                 if named is None and p > 0:
-                    named = _recent_speaker(reports_of(p - 1), None)
+                    named = _recent_speaker(words.reports_of(p - 1), None)
                 before: tuple[list[Token], int | None] = toks, ctx.sentence_start
                 if ctx.sentence_start == 0 and p > 0:
-                    before = words_before(p - 1), None
+                    before = words.words_before(p - 1), None
                 subject = _subject_before(*before)
                 recent[n] = [x for x in (named, subject) if x is not None]
-    _borrow(marked, found, sentence_of, words_of, paras, text)
+    _borrow(marked, found, sentence_of, words)
     index = SpeakerIndex(text)
     return _finish(text, marked, found, index, paras, recent)
+
+
+class _ParagraphWords:
+    """The words of each paragraph with quotes, read once and kept for one article.
+
+    A class rather than nested functions: compiled, closures that call one another
+    form a reference cycle with their shared scope, which kept every token of the
+    article alive until the next garbage collection instead of freeing them at once.
+    """
+
+    def __init__(self, text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.marked = marked
+        self.paras = paras
+        self.by_para: dict[int, list[int]] = {}
+        for n, q in enumerate(marked):
+            self.by_para.setdefault(q.paragraph, []).append(n)
+        self._near: dict[int, list[Token]] = {}
+        self._wide: dict[int, list[Token]] = {}
+        self._reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
+
+    def _quote_spans(self, p: int) -> list[tuple[int, int]]:
+        marked = self.marked
+        return [(marked[n].start, marked[n].end) for n in self.by_para.get(p, ())]
+
+    def words_of(self, p: int) -> list[Token]:
+        """The words of paragraph ``p`` around its quotes."""
+        if p not in self._near:
+            self._near[p] = tokens_near(
+                self.text, *self.paras[p], self._quote_spans(p), _READ_RADIUS
+            )
+        return self._near[p]
+
+    def words_before(self, p: int) -> list[Token]:
+        """The paragraph before, read wider than around its quotes."""
+        if p not in self._wide:
+            spans = self._quote_spans(p)
+            if p in self._near and reads_whole(*self.paras[p], spans, _READ_RADIUS):
+                self._wide[p] = self._near[p]  # read whole already: a wider read is the same
+            else:
+                self._wide[p] = tokens_near(self.text, *self.paras[p], spans, _REPORT_RADIUS)
+        return self._wide[p]
+
+    def reports_of(self, p: int) -> list[tuple[int, SpeakerPhrase]]:
+        """The last person reported speaking in the paragraph before, read wider than
+        around its quotes (only the last is asked for)."""
+        if p not in self._reports:
+            self._reports[p] = _named_reports(self.words_before(p), last_only=True)
+        return self._reports[p]
 
 
 def _named_reports(toks: list[Token], last_only: bool = False) -> list[tuple[int, SpeakerPhrase]]:
@@ -160,9 +178,7 @@ def _borrow(
     marked: list[MarkedQuote],
     found: list[Attribution | None],
     sentence_of: list[tuple[int, int]],
-    words_of,
-    paras: list[tuple[int, int]],
-    text: str,
+    words: _ParagraphWords,
 ) -> None:
     """Give quotes without a cue of their own the speaker they most likely share."""
     by_sentence: dict[tuple[int, int], Attribution] = {}
@@ -182,7 +198,7 @@ def _borrow(
                 att = _next_in_paragraph(marked, found, n)
             if att is None and q.paragraph > 0:
                 att = _from_previous_paragraph(
-                    words_of(q.paragraph - 1), last_in_para.get(q.paragraph - 1)
+                    words.words_of(q.paragraph - 1), last_in_para.get(q.paragraph - 1)
                 )
             if att is not None:
                 att = Attribution(att.phrase, att.cue, att.confidence * 0.8, source="borrowed")
