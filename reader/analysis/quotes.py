@@ -29,15 +29,9 @@ SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
 # ",,word" is a low-9 opener as typed or scanned (old typewriter and OCR text); it only
-# counts after a space so that a doubled comma in running text stays a typo.
-# The pattern opens with a plain class (the look-behinds come after it, looking back
-# over the character it took): only then does the regex engine skip from mark to mark
-# with its fast class scan; an opening look-ahead or look-behind makes it try a full
-# match at every character of the text.
-_MARK_RUN = re.compile(
-    rf"[,{re.escape(ALL_MARKS)}]"
-    rf"(?:(?<=,)(?<![^\s(\[],),(?=[^\W\d_])|(?<!,)[{re.escape(ALL_MARKS)}]*)"
-)
+# counts after a space, "(" or "[" so that a doubled comma in running text stays a typo.
+_LOW_OPENER = ",,"
+_BEFORE_LOW_OPENER = "(["
 # Characters that may stand right before an opening mark or right after a closing one.
 _OPEN_SIDE = "([{<—–-/‐\u00a0"
 _CLOSE_SIDE = ".,;:!?)]}>—–-…/\u00a0"
@@ -115,36 +109,76 @@ def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
     found: list[MarkedQuote] = []
     carried_group: int | None = None
     # Most paragraphs hold no mark at all: find the marks once and skip those paragraphs.
-    runs = list(_MARK_RUN.finditer(text))
-    marks = [m.start() for m in runs]
+    starts, ends = mark_runs(text, 0, len(text))
     for index, (p_start, p_end) in enumerate(paras):
-        first = bisect_left(marks, p_start)
-        if first == len(marks) or marks[first] >= p_end:
+        first = bisect_left(starts, p_start)
+        if first == len(starts) or starts[first] >= p_end:
             carried_group = None
             continue
-        last = bisect_left(marks, p_end, first)
-        mine = runs[first:last]
-        if not _same_as_alone(mine, runs[first - 1] if first else None, p_start, p_end):
-            mine = list(_MARK_RUN.finditer(text, p_start, p_end))
+        last = bisect_left(starts, p_end, first)
+        runs = starts, ends, first, last
+        if not _same_as_alone(text, runs, p_start, p_end):
+            alone_starts, alone_ends = mark_runs(text, p_start, p_end)
+            runs = alone_starts, alone_ends, 0, len(alone_starts)
         next_start = paras[index + 1][0] if index + 1 < len(paras) else None
-        group = _pair_paragraph(text, index, p_start, p_end, next_start, found, carried_group, mine)
+        group = _pair_paragraph(text, index, p_start, p_end, next_start, found, carried_group, runs)
         carried_group = group
     return found
 
 
-def _same_as_alone(
-    mine: list[re.Match[str]], before: re.Match[str] | None, p_start: int, p_end: int
-) -> bool:
+def mark_runs(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the runs of quotation marks in ``text[lo:hi]``, in order.
+
+    A run is marks standing side by side (``""``, ``'"``), or a ",," opener before a
+    letter. Each kind of mark is found with ``str.find``, which skips the text between
+    marks far faster than a regex scan of it, and no match object is made per run.
+    """
+    at_mark: list[int] = []
+    for mark in ALL_MARKS:
+        at = text.find(mark, lo, hi)
+        while at >= 0:
+            at_mark.append(at)
+            at = text.find(mark, at + 1, hi)
+    at = text.find(_LOW_OPENER, lo, hi)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + 2] if at + 2 < hi else ""
+        if (before.isspace() or before in _BEFORE_LOW_OPENER) and _is_letter(after):
+            at_mark.append(at)
+            at_mark.append(at + 1)  # both commas: one run of two, as they stand together
+        at = text.find(_LOW_OPENER, at + 1, hi)
+    at_mark.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for at in at_mark:
+        if ends and ends[-1] == at:
+            ends[-1] = at + 1
+        else:
+            starts.append(at)
+            ends.append(at + 1)
+    return starts, ends
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalnum() and not char.isdecimal()
+
+
+# The runs of one paragraph: all starts and ends, and the first and last-but-one index.
+Runs = tuple[list[int], list[int], int, int]
+
+
+def _same_as_alone(text: str, runs: Runs, p_start: int, p_end: int) -> bool:
     """Whether the runs found in the whole text are those of the paragraph read alone.
 
     They are unless a run crosses the paragraph's edges, or a ",," opener's look at the
     next letter needs the character after the paragraph (paragraphs from ``paragraphs``
     end before white space, so this holds for them; other spans are read alone).
     """
-    if before is not None and before.end() > p_start:
+    starts, ends, first, last = runs
+    if first and ends[first - 1] > p_start:
         return False
-    end = mine[-1].end()
-    return end < p_end or (end == p_end and mine[-1].group() != ",,")
+    end = ends[last - 1]
+    return end < p_end or (end == p_end and text[starts[last - 1] : end] != _LOW_OPENER)
 
 
 def _pair_paragraph(
@@ -155,7 +189,7 @@ def _pair_paragraph(
     next_start: int | None,
     found: list[MarkedQuote],
     carried_group: int | None,
-    runs: list[re.Match[str]],
+    runs: Runs,
 ) -> int | None:
     """Pair one paragraph's mark ``runs``; return the group id when its last quote runs on."""
     stack: list[_Open] = []
@@ -168,9 +202,11 @@ def _pair_paragraph(
         found.append(MarkedQuote(start, end, index, group, closed=closed, continued=continued))
         first_in_paragraph = False
 
-    for match in runs:
-        s, e = match.span()
-        run = match.group()
+    starts, ends, first, last = runs
+    for n in range(first, last):
+        s = starts[n]
+        e = ends[n]
+        run = text[s:e]
         before = text[s - 1] if s > p_start else " "
         after = text[e] if e < p_end else " "
         spaced_before = before.isspace() or before in _OPEN_SIDE or s == p_start
