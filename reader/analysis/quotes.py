@@ -110,6 +110,8 @@ def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
     carried_group: int | None = None
     # Most paragraphs hold no mark at all: find the marks once and skip those paragraphs.
     starts, ends = mark_runs(text, 0, len(text))
+    # Most news holds no markup at all: then no mark needs a look back for a tag.
+    may_hold_tags = "<" in text
     for index, (p_start, p_end) in enumerate(paras):
         first = bisect_left(starts, p_start)
         if first == len(starts) or starts[first] >= p_end:
@@ -121,7 +123,9 @@ def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
             alone_starts, alone_ends = mark_runs(text, p_start, p_end)
             runs = alone_starts, alone_ends, 0, len(alone_starts)
         next_start = paras[index + 1][0] if index + 1 < len(paras) else None
-        group = _pair_paragraph(text, index, p_start, p_end, next_start, found, carried_group, runs)
+        group = _pair_paragraph(
+            text, index, p_start, p_end, next_start, found, carried_group, runs, may_hold_tags
+        )
         carried_group = group
     return found
 
@@ -190,6 +194,7 @@ def _pair_paragraph(
     found: list[MarkedQuote],
     carried_group: int | None,
     runs: Runs,
+    may_hold_tags: bool,
 ) -> int | None:
     """Pair one paragraph's mark ``runs``; return the group id when its last quote runs on."""
     stack: list[_Open] = []
@@ -213,7 +218,11 @@ def _pair_paragraph(
         spaced_after = after.isspace() or after in _CLOSE_SIDE or e == p_end
         if len(run) == 1 and run in SINGLE_MARKS and _is_apostrophe(text, s, e, p_end, stack):
             continue
-        if before == "=" or (after == ">" and not stack) or _inside_tag(text, s):
+        if (
+            before == "="
+            or (after == ">" and not stack)
+            or (may_hold_tags and _inside_tag(text, s))
+        ):
             continue  # markup: <tweet id="123"> holds attribute values, not speech
         if spaced_before and not spaced_after:
             role = "open"
@@ -221,7 +230,7 @@ def _pair_paragraph(
             role = "close"
         else:
             role = "shape"  # glued on both sides or isolated: go by the mark itself
-        opened_in_run: set[bool] = set()
+        opened_double = opened_single = False  # a doubled mark (""word) opens once
         for offset, width, char in _marks_of(run):
             if char == _TWO_APOSTROPHES:
                 if not any(o.double for o in stack):
@@ -232,9 +241,12 @@ def _pair_paragraph(
             if role == "shape":
                 char_role = _role_from_shape(char, stack)
             if char_role == "open":
-                if double in opened_in_run:
-                    continue  # a doubled mark (""word) opens once
-                opened_in_run.add(double)
+                if opened_double if double else opened_single:
+                    continue
+                if double:
+                    opened_double = True
+                else:
+                    opened_single = True
                 _open(text, stack, s + offset, double, char, emit)
             else:
                 # A run read by context closes as a whole; one read mark by mark ends here.
