@@ -13,40 +13,44 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Final
 
 from reader.analysis.lexicon import PHRASE_BREAKERS
 from reader.analysis.text_units import paragraphs
 from reader.model import Quote
 
-DOUBLE_OPENERS = "“„‟«"
-DOUBLE_CLOSERS = "”»"
-SINGLE_OPENERS = "‘‚‛‹"
-SINGLE_CLOSERS = "’›"
-STRAIGHT_DOUBLE = '"'
-STRAIGHT_SINGLE = "'"
-DOUBLE_MARKS = DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE
-SINGLE_MARKS = SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE
-ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+# Final: compiled, these are C globals instead of look-ups in the module's dict.
+DOUBLE_OPENERS: Final = "“„‟«"
+DOUBLE_CLOSERS: Final = "”»"
+SINGLE_OPENERS: Final = "‘‚‛‹"
+SINGLE_CLOSERS: Final = "’›"
+STRAIGHT_DOUBLE: Final = '"'
+STRAIGHT_SINGLE: Final = "'"
+DOUBLE_MARKS: Final = DOUBLE_OPENERS + DOUBLE_CLOSERS + STRAIGHT_DOUBLE
+SINGLE_MARKS: Final = SINGLE_OPENERS + SINGLE_CLOSERS + STRAIGHT_SINGLE
+ALL_MARKS: Final = DOUBLE_MARKS + SINGLE_MARKS
 
 # ",,word" is a low-9 opener as typed or scanned (old typewriter and OCR text); it only
 # counts after a space, "(" or "[" so that a doubled comma in running text stays a typo.
-_LOW_OPENER = ",,"
-_BEFORE_LOW_OPENER = "(["
+_LOW_OPENER: Final = ",,"
+_BEFORE_LOW_OPENER: Final = "(["
 # Characters that may stand right before an opening mark or right after a closing one.
-_OPEN_SIDE = "([{<—–-/‐\u00a0"
-_CLOSE_SIDE = ".,;:!?)]}>—–-…/\u00a0"
+_OPEN_SIDE: Final = "([{<—–-/‐\u00a0"
+_CLOSE_SIDE: Final = ".,;:!?)]}>—–-…/\u00a0"
 # Words that an apostrophe shortens at their start: 'em, 'til, 'cause, rock 'n' roll.
-_ELISIONS = frozenset({"em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff", "ol"})
-_DECADE = re.compile(r"\d\d?s?\b")
+_ELISIONS: Final = frozenset(
+    {"em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff", "ol"}
+)
+_DECADE: Final = re.compile(r"\d\d?s?\b")
 # Two apostrophes close a double mark that is open (,,like this'') but open nothing:
 # archive text that types ''like this'' (NYT dumps) is a conversion artefact, and the
 # annotated news we measure never counts it as a quotation, only the real 'single'
 # quotes nested inside it.
-_TWO_APOSTROPHES = "''"
-_TAG_REACH = 300  # characters back to look for the "<" of an open tag
+_TWO_APOSTROPHES: Final = "''"
+_TAG_REACH: Final = 300  # characters back to look for the "<" of an open tag
 # Words that never follow a plural possessive ("the fans' voices"); "and" and "or" may
 # ("the teachers' and nurses' unions").
-_NOT_AFTER_POSSESSIVE = PHRASE_BREAKERS - {"and", "or"}
+_NOT_AFTER_POSSESSIVE: Final = PHRASE_BREAKERS - {"and", "or"}
 
 
 class MarkedQuote:
