@@ -88,7 +88,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_hard_wrapped(text: str) -> bool:
     if not _BLANK_LINE.search(text):
         return False
-    return max(map(len, text.split("\n"))) <= _WRAP_WIDTH
+    # Line by line with str.find: no string is made per line, and a long line ends it.
+    start = 0
+    end = text.find("\n")
+    while end >= 0:
+        if end - start > _WRAP_WIDTH:
+            return False
+        start = end + 1
+        end = text.find("\n", start)
+    return len(text) - start <= _WRAP_WIDTH
 
 
 def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.lexicon import ABBREVIATIONS
-from reader.analysis.text_units import reads_whole, tokens, tokens_near
+from reader.analysis.text_units import paragraphs, reads_whole, tokens, tokens_near
 
 _PIECES = st.sampled_from([*"ab Z.,'’-\n", "U.S. ", "Sen. ", "so-called ", "Moscow's ", "  "])
 
@@ -71,3 +71,27 @@ def test_words_split_as_the_plain_token_pattern_does(text: str, start: int) -> N
     start = min(start, len(text))
     plain = [(m.start(), m.end(), m.group()) for m in _PLAIN_TOKEN.finditer(text, start, len(text))]
     assert [(t.start, t.end, t.text) for t in tokens(text, start, len(text))] == plain
+
+
+def _paragraph_texts(text: str) -> list[str]:
+    return [text[start:end] for start, end in paragraphs(text)]
+
+
+def test_a_hard_wrapped_story_joins_its_short_lines_into_paragraphs() -> None:
+    wrapped = "The council met on Monday\nand voted.\n\nIt adjourned\nat noon."
+    assert _paragraph_texts(wrapped) == [
+        "The council met on Monday\nand voted.",
+        "It adjourned\nat noon.",
+    ]
+
+
+def test_one_long_line_anywhere_makes_every_line_a_paragraph() -> None:
+    for long_line in ("x" * 121, "y" * 300):
+        for text in (
+            f"{long_line}\nshort\n\nend",
+            f"start\nshort\n\n{long_line}",
+            f"start\n{long_line}\n\nend",
+        ):
+            assert len(_paragraph_texts(text)) == 3, text
+    at_the_limit = f"{'x' * 120}\nshort\n\nend"
+    assert _paragraph_texts(at_the_limit) == [f"{'x' * 120}\nshort", "end"]
