@@ -52,6 +52,8 @@ _MAX_WORD: Final = 40
 _PARAGRAPHS_BACK: Final = 3
 _SEARCH_RADIUS: Final = 20_000
 _MAX_NAME_WORDS: Final = 4
+# One check of a place per this many characters of text, before the whole index is made.
+_CHECKS_PER_CHAR: Final = 4
 _PARTICLES: Final = frozenset(_PARTICLE.split("|"))
 
 
@@ -102,6 +104,10 @@ class SpeakerIndex:
         self._longer: dict[tuple[tuple[str, ...], int], tuple[list[NameRun], list[int]]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
         self._capitals: dict[str, list[int]] | None = None
+        self._openings: dict[str, list[int]] = {}
+        # Places a capitalised word may still be checked at before the whole index
+        # pays for itself (see ``_whole_word_places``).
+        self._checks_left = len(text) // _CHECKS_PER_CHAR
 
     def fullest(self, name: str, at: int) -> str:
         """The longest form of ``name`` used in the article, nearest to offset ``at``.
@@ -147,14 +153,57 @@ class SpeakerIndex:
 
     def _whole_word_places(self, word: str, lo: int, hi: int) -> list[int]:
         """Where ``word`` stands as a whole word inside ``text[lo:hi]``, in order."""
-        if "A" <= word[:1] <= "Z" and word.isalnum():
-            # A capitalised word: from the index, made in one pass when first asked.
-            # Searching the text once per surname read it dozens of times over.
-            places = self._capital_words().get(word, [])
+        if not ("A" <= word[:1] <= "Z" and word.isalnum()):
+            return search_whole_word(self._text, word, lo, hi)
+        if self._capitals is None:
+            # A story looks up a handful of surnames: checking each place where a word
+            # opens with the same capital costs far less than indexing every capitalised
+            # word (a regex split of the whole text and a string for each word). Once the
+            # checks add up to a share of the text, the index is made after all, so a
+            # text with many look-ups stays linear.
+            text = self._text
+            places = self._opening(word[0])
             first = bisect_left(places, lo)
             last = bisect_right(places, hi - len(word), first)
-            return places[first:last]
-        return search_whole_word(self._text, word, lo, hi)
+            self._checks_left -= last - first
+            if self._checks_left >= 0:
+                end = len(word)
+                size = len(text)
+                # Most places hold another word with the same capital: its second
+                # letter, read as a number (no string made), rules it out.
+                second = ord(word[1]) if end > 1 else -1
+                found: list[int] = []
+                for k in range(first, last):
+                    i = places[k]
+                    if second >= 0 and ord(text[i + 1]) != second:
+                        continue
+                    # find() bounded to the word's length: compiled, a native call,
+                    # where startswith with a start offset is a Python method call.
+                    if text.find(word, i, i + end) == i and (
+                        i + end >= size or not text[i + end].isalnum()
+                    ):
+                        found.append(i)
+                return found
+        # Searching the text once per surname read it dozens of times over.
+        places = self._capital_words().get(word, [])
+        first = bisect_left(places, lo)
+        last = bisect_right(places, hi - len(word), first)
+        return places[first:last]
+
+    def _opening(self, letter: str) -> list[int]:
+        """Where a word may open with the capital ``letter``: each place it stands with no
+        letter or digit glued before it, found with ``str.find`` (a memchr scan)."""
+        places = self._openings.get(letter)
+        if places is None:
+            text = self._text
+            places = []
+            i = text.find(letter)
+            while i >= 0:
+                if i == 0 or not text[i - 1].isalnum():
+                    places.append(i)
+                i = text.find(letter, i + 1)
+            self._openings[letter] = places
+        return places
 
     def _capital_words(self) -> dict[str, list[int]]:
         """Every word that opens with a capital A-Z and stands alone (no letter or digit

@@ -151,6 +151,45 @@ def test_the_capital_word_index_finds_what_a_plain_search_finds(
     assert index._whole_word_places(word, lo, hi) == search_whole_word(text, word, lo, hi)
 
 
+@example("Lee Lee\nLeeLee Lee", "Lee", 0, 99)
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=40).map("".join),
+    st.sampled_from(["Lee", "Ann", "Jr", "X", "A"]),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+def test_checking_places_and_the_whole_index_find_the_same_words(
+    text: str, word: str, lo: int, hi: int
+) -> None:
+    # A few look-ups check the places a word may open at; many build the whole index.
+    lo = min(lo, len(text))
+    hi = min(max(lo, hi), len(text))
+    checking = SpeakerIndex(text)
+    checking._checks_left = len(text) + 1  # never runs out here
+    indexing = SpeakerIndex(text)
+    indexing._checks_left = -1  # the index from the first look-up on
+    assert checking._whole_word_places(word, lo, hi) == search_whole_word(text, word, lo, hi)
+    assert indexing._whole_word_places(word, lo, hi) == search_whole_word(text, word, lo, hi)
+    assert checking._capitals is None
+    assert indexing._capitals is not None
+
+
+def test_many_look_ups_switch_to_the_whole_index_and_find_the_same_forms() -> None:
+    # Ten surnames opening with the same capital: each look-up checks every place an
+    # "L" word opens at, so the checks run out part way and the index takes over.
+    surnames = [f"L{c}{c}" for c in "abcdefghij"]
+    names = [f"{first} {last}" for last in surnames for first in ("Ann", "Bo", "Cy")]
+    text = " ".join(f"{name} spoke. {name.split()[1]} said so." for name in names * 20)
+    index = SpeakerIndex(text)
+    for name in names:
+        last = name.split()[1]
+        at = text.rindex(f"{last} said", 0, text.rindex(f"{name} spoke") + 40)
+        # the form in the sentence before the mention, the nearest one before it
+        assert index.fullest(last, at) == name
+    assert index._capitals is not None  # the checks ran out: the index took over
+
+
 # The sentence-opening run as one regex that looks back from the capital: the reading
 # ``_sentence_runs`` must agree with.
 _LOOKING_BACK = re.compile(
