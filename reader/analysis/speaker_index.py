@@ -38,8 +38,6 @@ _SENTENCE_RUN = re.compile(rf"[A-Z](?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}")
 # Words that open with a capital A-Z, each read whole (a maximal run of letters and
 # digits when it stands alone), for the index of where each capitalised word occurs.
 _CAPITAL_WORD_SPLIT = re.compile(r"([A-Z][^\W_]*)")
-_SENTENCE_ENDS: Final = ".!?"
-_CLOSING_QUOTES: Final = "\"”’'"
 # Final: compiled, these are read as C globals instead of module-dict look-ups.
 _NOT_PEOPLE: Final = ORG_HEADS | PLACE_HEADS
 _TITLE_WORDS: Final = TITLE_WORDS
@@ -302,19 +300,34 @@ def _sentence_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The spans of the name runs that open a sentence at ``lo`` or after, up to ``hi``:
     a capital right after ". " or ".\\n", or after a closing quote (."), in order and
     not overlapping (the next one is looked for after the end of the last)."""
-    marks: list[int] = []
-    for mark in _SENTENCE_ENDS:
-        at = text.find(mark, max(0, lo - 3), hi)
-        while at >= 0:
-            marks.append(at)
-            at = text.find(mark, at + 1, hi)
-    marks.sort()
     spans: list[tuple[int, int]] = []
     resume = lo
-    for at in marks:
-        space = at + 2 if at + 1 < hi and text[at + 1] in _CLOSING_QUOTES else at + 1
+    # The three sentence ends are found with str.find and merged in order as they come,
+    # rather than gathered into a list and sorted; characters are read as numbers, so
+    # no one-character string is made or compared.
+    start = max(0, lo - 3)
+    dot = text.find(".", start, hi)
+    bang = text.find("!", start, hi)
+    ask = text.find("?", start, hi)
+    while dot >= 0 or bang >= 0 or ask >= 0:
+        at = dot
+        if bang >= 0 and (at < 0 or bang < at):
+            at = bang
+        if ask >= 0 and (at < 0 or ask < at):
+            at = ask
+        if at == dot:
+            dot = text.find(".", at + 1, hi)
+        elif at == bang:
+            bang = text.find("!", at + 1, hi)
+        else:
+            ask = text.find("?", at + 1, hi)
+        space = at + 1
+        if space < hi and ord(text[space]) in (ord('"'), ord("”"), ord("’"), ord("'")):
+            space += 1
         cap = space + 1
-        if cap < resume or cap >= hi or text[space] not in " \n" or not "A" <= text[cap] <= "Z":
+        if cap < resume or cap >= hi or ord(text[space]) not in (ord(" "), ord("\n")):
+            continue
+        if not ord("A") <= ord(text[cap]) <= ord("Z"):
             continue
         match = _SENTENCE_RUN.match(text, cap, hi)
         if match:
