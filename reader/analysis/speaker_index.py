@@ -339,16 +339,31 @@ def _sentence_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
     """The capitalised words right before ``text[start:end]``, with it, as one name;
     None when no name word stands right before it."""
-    words = [text[start:end]]
+    # Characters are read as numbers (no one-character strings), and most places fail
+    # before any string is made: no space before the word, or a lower-case word there.
     pos = start
-    while len(words) <= _MAX_NAME_WORDS + 2 and pos >= 2 and text[pos - 1] in " \n":
+    if pos < 2 or ord(text[pos - 1]) not in (ord(" "), ord("\n")):
+        return None
+    words = [text[start:end]]
+    while len(words) <= _MAX_NAME_WORDS + 2 and pos >= 2:
+        if ord(text[pos - 1]) not in (ord(" "), ord("\n")):
+            break
         k = pos - 1
-        while k > 0 and pos - k < _MAX_WORD and not text[k - 1].isspace():
+        while k > 0 and pos - k < _MAX_WORD:
+            c = ord(text[k - 1])
+            if c == ord(" ") or ord("\t") <= c <= ord("\r") or 0x1C <= c <= 0x1F:
+                break  # the ASCII white space str.isspace knows
+            if c > 0x7F and text[k - 1].isspace():
+                break
             k -= 1
-        word = text[k : pos - 1]
         # Only a capital or a particle can open a name word: most words before a
         # name ("said", "by") fail here without a call into the regex engine.
-        if not ("A" <= word[:1] <= "Z" or word in _PARTICLES):
+        first = ord(text[k]) if k < pos - 1 else 0
+        capital = ord("A") <= first <= ord("Z")
+        if not capital and not ord("a") <= first <= ord("z"):
+            break  # neither a capital nor a particle (all of them lower-case a-z)
+        word = text[k : pos - 1]
+        if not (capital or word in _PARTICLES):
             break
         if not _NAME_WORD.fullmatch(word) or word.endswith(_POSSESSIVE):
             break
