@@ -99,7 +99,7 @@ class SpeakerIndex:
         self._text = text
         self._forms: dict[tuple[str, int], list[NameRun]] = {}
         self._openers: dict[int, tuple[list[NameRun], list[int]]] = {}
-        self._longer: dict[tuple[tuple[str, ...], int], tuple[list[NameRun], list[int]]] = {}
+        self._fullest: dict[tuple[str, int], tuple[list[int], list[str], str]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
         self._capitals: dict[str, list[int]] | None = None
         self._openings: dict[str, list[int]] = {}
@@ -112,27 +112,37 @@ class SpeakerIndex:
 
         The form used before ``at`` wins (the nearest one), else the first one after.
         """
+        lo = _window(at)
+        # A speaker is named again and again: the forms are worked out once per name
+        # and window, and a repeat costs one look-up and a search, with no splitting,
+        # lowering or joining of its words.
+        key = (name, lo)
+        found = self._fullest.get(key)
+        if found is None:
+            found = self._longer_forms(name, lo)
+            self._fullest[key] = found
+        starts, texts, plain = found
+        if not texts:
+            return plain
+        i = bisect_right(starts, at) - 1
+        return texts[max(i, 0)]
+
+    def _longer_forms(self, name: str, lo: int) -> tuple[list[int], list[str], str]:
+        """Where each longer form of ``name`` near the window at ``lo`` starts, its text,
+        and the name itself as it stands when there is none."""
         words = name.split()
         if words and words[-1].endswith(_POSSESSIVE):
             words[-1] = words[-1][:-2]
         if not words or not words[-1]:
-            return name
+            return [], [], name
         lowered = tuple(w.lower() for w in words)
-        lo = _window(at)
-        key = (lowered, lo)
-        if key not in self._longer:
-            longer = [
-                run
-                for run in self._forms_ending_in(words[-1], lo)
-                if len(run.words) > len(words)
-                and tuple(w.lower() for w in run.words[-len(words) :]) == lowered
-            ]
-            self._longer[key] = (longer, [run.start for run in longer])
-        longer, starts = self._longer[key]
-        if not longer:
-            return " ".join(words)
-        i = bisect_right(starts, at) - 1
-        return longer[max(i, 0)].text
+        longer = [
+            run
+            for run in self._forms_ending_in(words[-1], lo)
+            if len(run.words) > len(words)
+            and tuple(w.lower() for w in run.words[-len(words) :]) == lowered
+        ]
+        return [run.start for run in longer], [run.text for run in longer], " ".join(words)
 
     def _forms_ending_in(self, last: str, lo: int) -> list[NameRun]:
         """Every name run of two words or more ending in the word ``last`` near the window
