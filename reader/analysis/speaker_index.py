@@ -272,9 +272,12 @@ class SpeakerIndex:
         people: list[NameRun] = []
         text = self._text
         spans = _sentence_runs(text, para[0] + 1, para[1])
-        first = _RUN.match(text, para[0], para[1])
-        if first:
-            spans.insert(0, first.span())
+        # A run opens with a capital A-Z: a paragraph opening with anything else (a
+        # quotation mark, most often) needs no call into the regex engine.
+        if para[0] < para[1] and ord("A") <= ord(text[para[0]]) <= ord("Z"):
+            first = _RUN.match(text, para[0], para[1])
+            if first:
+                spans.insert(0, first.span())
         # The spans run in order, so the quote each one may sit in only moves forward.
         q = bisect_right(starts, para[0]) - 1
         for start, end in spans:
