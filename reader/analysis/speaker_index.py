@@ -30,6 +30,7 @@ _WORD_AFTER_CAPITAL = r"\.(?:[A-Z]\.)+|[\w'’\-]*\.?"  # _WORD once its capital
 _PARTICLE = "de|van|von|bin|al|da|del|der|du"  # lower-case words inside a name
 _MORE_WORDS = rf"(?:[ \n](?:{_WORD}|(?:{_PARTICLE})(?= [A-Z])))*"
 _RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
+# What a name word is; read by ``_reads_as_name_word`` without the regex engine.
 _NAME_WORD = re.compile(rf"{_WORD}|{_PARTICLE}")
 # A name run right after a sentence end: only there is a name the subject of a sentence.
 # It is matched from its capital on; the sentence end before it is found with str.find
@@ -378,7 +379,9 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
         word = text[k : pos - 1]
         if not (capital or word in _PARTICLES):
             break
-        if not _NAME_WORD.fullmatch(word) or word.endswith(_POSSESSIVE):
+        if capital and not _reads_as_name_word(word):
+            break  # _NAME_WORD does not read it whole (a particle always reads whole)
+        if word.endswith(_POSSESSIVE):
             break
         if word.endswith(".") and not _is_abbreviation(word):
             break  # a full stop ends the sentence before this name
@@ -387,6 +390,40 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
     if len(words) == 1:
         return None  # no name word before it: a run of one word at most
     return _run_from_match(pos, " ".join(words))
+
+
+def _reads_as_name_word(word: str) -> bool:
+    """Whether ``_NAME_WORD`` reads ``word``, which opens with a capital A-Z, whole: the
+    capital, then letters, digits, _ ' ’ or -, and an optional full stop; or initials
+    ("G.K."). Read character by character: a regex call costs far more for one word."""
+    end = len(word)
+    if ord(word[end - 1]) == ord("."):
+        end -= 1
+    for k in range(1, end):
+        c = ord(word[k])
+        if c < 0x80:
+            if not (
+                ord("a") <= c <= ord("z")
+                or ord("A") <= c <= ord("Z")
+                or ord("0") <= c <= ord("9")
+                or c == ord("_")
+                or c == ord("'")
+                or c == ord("-")
+            ):
+                return _is_initials(word)
+        elif c != ord("’") and not word[k].isalnum():
+            return _is_initials(word)  # \w beyond ASCII: a letter or digit
+    return True
+
+
+def _is_initials(word: str) -> bool:
+    """Two initials or more, each a capital A-Z and a full stop ("G.K.")."""
+    if len(word) < 4 or len(word) % 2:
+        return False
+    for k in range(0, len(word), 2):
+        if not (ord("A") <= ord(word[k]) <= ord("Z") and ord(word[k + 1]) == ord(".")):
+            return False
+    return True
 
 
 def _run_from_match(start: int, raw: str) -> NameRun | None:

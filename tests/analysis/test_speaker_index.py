@@ -15,6 +15,7 @@ from reader.analysis.speaker_index import (
     _WORD_AFTER_CAPITAL,
     SpeakerIndex,
     _is_abbreviation,
+    _reads_as_name_word,
     _run_from_match,
     _sentence_runs,
     search_whole_word,
@@ -188,6 +189,22 @@ def test_many_look_ups_switch_to_the_whole_index_and_find_the_same_forms() -> No
         # the form in the sentence before the mention, the nearest one before it
         assert index.fullest(last, at) == name
     assert index._capitals is not None  # the checks ran out: the index took over
+
+
+@example("G", ".K.")
+@example("A", ".")
+@example("A", "..")
+@example("O", "’Neill-Brown.")
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from("AGKXZ"),
+    st.lists(
+        st.sampled_from([*"aZ09_'’-.", "é", "ß", "²", "Ω", "٣", " ", "\t", "!", "A.", "\u00a0"])
+    ).map("".join),
+)
+def test_a_name_word_is_read_as_the_name_word_pattern_reads_it(capital: str, rest: str) -> None:
+    word = capital + rest
+    assert _reads_as_name_word(word) == bool(_NAME_WORD.fullmatch(word))
 
 
 # The sentence-opening run as one regex that looks back from the capital: the reading
