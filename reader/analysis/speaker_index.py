@@ -32,10 +32,9 @@ _MORE_WORDS = rf"(?:[ \n](?:{_WORD}|(?:{_PARTICLE})(?= [A-Z])))*"
 _RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
 # What a name word is; read by ``_reads_as_name_word`` without the regex engine.
 _NAME_WORD = re.compile(rf"{_WORD}|{_PARTICLE}")
-# A name run right after a sentence end: only there is a name the subject of a sentence.
-# It is matched from its capital on; the sentence end before it is found with str.find
-# (see ``_sentence_runs``), far faster than a regex scan from capital to capital.
-_SENTENCE_RUN = re.compile(rf"[A-Z](?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}")
+# A name run right after a sentence end, "[A-Z](?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}",
+# is read by ``_name_run_end`` from its capital on; the sentence end before it is found
+# with str.find (see ``_sentence_runs``), far faster than a regex scan.
 # Words that open with a capital A-Z, each read whole (a maximal run of letters and
 # digits when it stands alone), for the index of where each capitalised word occurs.
 _CAPITAL_WORD_SPLIT = re.compile(r"([A-Z][^\W_]*)")
@@ -343,11 +342,74 @@ def _sentence_runs(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue
         if not ord("A") <= ord(text[cap]) <= ord("Z"):
             continue
-        match = _SENTENCE_RUN.match(text, cap, hi)
-        if match:
-            resume = match.end()
-            spans.append((cap, resume))
+        resume = _name_run_end(text, cap, hi)
+        spans.append((cap, resume))
     return spans
+
+
+def _name_run_end(text: str, cap: int, hi: int) -> int:
+    """Where the name run that opens with the capital at ``cap`` ends, reading no further
+    than ``hi``: what ``[A-Z](?:_WORD_AFTER_CAPITAL)_MORE_WORDS`` matches, read character
+    by character (one regex call per sentence cost more than the rest of the search).
+    Each alternative is taken in the pattern's order; none can backtrack, as nothing
+    follows the words."""
+    end = _initials_end(text, cap, hi)
+    if end < 0:
+        end = _word_end(text, cap + 1, hi)
+    while end + 1 < hi and ord(text[end]) in (ord(" "), ord("\n")):
+        at = end + 1
+        c = ord(text[at])
+        if ord("A") <= c <= ord("Z"):
+            nxt = _initials_end(text, at, hi)
+            if nxt < 0:
+                nxt = _word_end(text, at + 1, hi)
+        else:
+            # A particle ("de", "van") counts only before a space and a capital.
+            k = at
+            while k < hi and ord("a") <= ord(text[k]) <= ord("z"):
+                k += 1
+            if not (k > at and k + 1 < hi and ord(text[k]) == ord(" ")):
+                break
+            if not ord("A") <= ord(text[k + 1]) <= ord("Z"):
+                break
+            if text[at:k] not in _PARTICLES:
+                break
+            nxt = k
+        end = nxt
+    return end
+
+
+def _initials_end(text: str, at: int, hi: int) -> int:
+    """The end of the initials ("G.K.") from ``at``, each a capital A-Z and a full stop,
+    or -1 when fewer than two stand there (one is a word, not initials)."""
+    k = at
+    while k + 1 < hi and ord("A") <= ord(text[k]) <= ord("Z") and ord(text[k + 1]) == ord("."):
+        k += 2
+    return k if k - at >= 4 else -1
+
+
+def _word_end(text: str, at: int, hi: int) -> int:
+    """The end of a capitalised word's letters from ``at`` (after its capital): letters,
+    digits, _ ' ’ or -, and an optional full stop."""
+    k = at
+    while k < hi:
+        c = ord(text[k])
+        if c < 0x80:
+            if not (
+                ord("a") <= c <= ord("z")
+                or ord("A") <= c <= ord("Z")
+                or ord("0") <= c <= ord("9")
+                or c == ord("_")
+                or c == ord("'")
+                or c == ord("-")
+            ):
+                break
+        elif c != ord("’") and not text[k].isalnum():
+            break  # \w beyond ASCII: a letter or digit
+        k += 1
+    if k < hi and ord(text[k]) == ord("."):
+        k += 1
+    return k
 
 
 def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
