@@ -459,33 +459,7 @@ def _reads_as_name_word(word: str) -> bool:
     capital, then letters, digits, _ ' ’ or -, and an optional full stop; or initials
     ("G.K."). Read character by character: a regex call costs far more for one word."""
     end = len(word)
-    if ord(word[end - 1]) == ord("."):
-        end -= 1
-    for k in range(1, end):
-        c = ord(word[k])
-        if c < 0x80:
-            if not (
-                ord("a") <= c <= ord("z")
-                or ord("A") <= c <= ord("Z")
-                or ord("0") <= c <= ord("9")
-                or c == ord("_")
-                or c == ord("'")
-                or c == ord("-")
-            ):
-                return _is_initials(word)
-        elif c != ord("’") and not word[k].isalnum():
-            return _is_initials(word)  # \w beyond ASCII: a letter or digit
-    return True
-
-
-def _is_initials(word: str) -> bool:
-    """Two initials or more, each a capital A-Z and a full stop ("G.K.")."""
-    if len(word) < 4 or len(word) % 2:
-        return False
-    for k in range(0, len(word), 2):
-        if not (ord("A") <= ord(word[k]) <= ord("Z") and ord(word[k + 1]) == ord(".")):
-            return False
-    return True
+    return _word_end(word, 1, end) == end or _initials_end(word, 0, end) == end
 
 
 def _run_from_match(start: int, raw: str) -> NameRun | None:
