@@ -103,13 +103,16 @@ def run_pattern() -> re.Pattern[str]:
             if f[:1].isupper() and f not in lex.known and f not in lex.places and f not in openers
         )
     )
+    # As a trie, the engine turns down the word after a name at its first letter instead
+    # of trying each connector in turn.
+    connectors = trie_pattern(sorted(CONNECTORS.split("|")))
     # The pattern opens with the capital itself, so the regex engine skips from capital
     # to capital in C and tries nothing else elsewhere; the checks on where the word
     # starts (not inside a word, not a common word) look back from after that capital.
     return re.compile(
         rf"([{UPPER}](?<![\w'’].)(?<!(?=(?:{never_first})(?![\w'’.&-])).){WORD_TAIL})"
         # Nothing follows the run, so its words are never given back: a possessive repeat.
-        rf"(?:{SEP}(?:(?:{CONNECTORS}){SEP}){{0,3}}{WORD})*+"
+        rf"(?:{SEP}(?:{connectors}{SEP}){{0,3}}{WORD})*+"
     )
 
 

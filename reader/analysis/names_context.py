@@ -22,13 +22,24 @@ def word_set(spaced: str) -> frozenset[str]:
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
 
 
+# \w with the ASCII word characters spelled out first: the regex engine answers those
+# from a bitmap and asks the Unicode tables only for the others. The same set as \w.
+WORD_CHAR = r"[a-zA-Z0-9_\w]"
+
+
 # A capitalised word; inner apostrophes, periods, hyphens and ampersands join
 # parts ("O'Brien", "U.S.", "Jean-Pierre", "AT&T"); a trailing period is taken
 # and given back later unless the word is an abbreviation, and so is the apostrophe
 # of a plural possessive unless a name goes on after it ("the Farmers' Union").
 # What follows never starts with a word character, so giving letters back could never
 # help a match: the possessive repeats (*+) only spare the regex engine its bookkeeping.
-WORD_TAIL = r"\w*+(?:['’.&-]\w+)*+(?:\.|(?<=s)['’](?=[ \t]))?"  # a word but its capital
+# The optional parts are alternatives that end in an empty one and open with the character
+# they need, so the engine turns them down at a glance; written as `(...)*` or `(...)?`
+# they set up a repeat on every capitalised word in the text.
+WORD_TAIL = (  # a word but its capital
+    rf"{WORD_CHAR}*+(?:['’.&-]{WORD_CHAR}+(?:['’.&-]{WORD_CHAR}+)*+|)"
+    r"(?:\.|['’](?<=s['’])(?=[ \t])|)"
+)
 WORD = rf"[{UPPER}]{WORD_TAIL}"
 
 
