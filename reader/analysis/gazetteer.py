@@ -12,21 +12,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 # A city this large is a place wherever it is written; a smaller one needs a cue
 # ("in", "at", a dateline) because small-town names are often surnames or words.
-BIG_CITY = 100_000
+BIG_CITY: Final = 100_000
 # Cities that are also common first names (Florence, Victoria) need a cue too,
 # unless they are this large.
-HUGE_CITY = 2_000_000
+HUGE_CITY: Final = 2_000_000
 # gender-guesser rates a name's frequency per country from 1 to 13 (hex digits);
 # names below this in every country are too rare to trust as first names.
-MIN_NAME_FREQUENCY = 2
-_MIN_FREQUENCY_DIGIT = format(MIN_NAME_FREQUENCY, "X")
+MIN_NAME_FREQUENCY: Final = 2
+_MIN_FREQUENCY_DIGIT: Final = format(MIN_NAME_FREQUENCY, "X")
 
-PLACE_COUNTRY = 3  # countries, capitals, US states, continents: places even if also names
-PLACE_STRONG = 2
-PLACE_WEAK = 1
+PLACE_COUNTRY: Final = 3  # countries, capitals, US states, continents: places even if also names
+PLACE_STRONG: Final = 2
+PLACE_WEAK: Final = 1
 
 
 @dataclass(slots=True, frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG, Lexicon, lexicon
 
@@ -19,12 +20,12 @@ def word_set(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
+UPPER: Final = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
 
 
 # \w with the ASCII word characters spelled out first: the regex engine answers those
 # from a bitmap and asks the Unicode tables only for the others. The same set as \w.
-WORD_CHAR = r"[a-zA-Z0-9_\w]"
+WORD_CHAR: Final = r"[a-zA-Z0-9_\w]"
 
 
 # A capitalised word; inner apostrophes, periods, hyphens and ampersands join
@@ -36,116 +37,119 @@ WORD_CHAR = r"[a-zA-Z0-9_\w]"
 # The optional parts are alternatives that end in an empty one and open with the character
 # they need, so the engine turns them down at a glance; written as `(...)*` or `(...)?`
 # they set up a repeat on every capitalised word in the text.
-WORD_TAIL = (  # a word but its capital
+WORD_TAIL: Final = (  # a word but its capital
     rf"{WORD_CHAR}*+(?:['’.&-]{WORD_CHAR}+(?:['’.&-]{WORD_CHAR}+)*+|)"
     r"(?:\.|['’](?<=s['’])(?=[ \t])|)"
 )
-WORD = rf"[{UPPER}]{WORD_TAIL}"
+WORD: Final = rf"[{UPPER}]{WORD_TAIL}"
 
 
-SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+SEP: Final = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 
 
-CONNECTORS = (
+CONNECTORS: Final = (
     "of|of the|for|for the|the|and|&|de|del|della|der|den|di|da|do|dos|das|du|van|von"
     "|la|le|al|el|bin|ibn|y"
 )
 
 
-CONTRACTION = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
+CONTRACTION: Final = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 
 
 # What makes a run need cut_run: possessives, periods, line breaks, odd spacing, small words.
-NEEDS_CUTTING = re.compile(r"['’.\n\t&]|  | [a-z]")
+NEEDS_CUTTING: Final = re.compile(r"['’.\n\t&]|  | [a-z]")
 
 
-ANY_WORD = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
+ANY_WORD: Final = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 
 
-LOWER_WORD = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
+LOWER_WORD: Final = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
 
 
-DIGIT = re.compile(r"\d")
+DIGIT: Final = re.compile(r"\d")
 
 
 # A score or table figures: one to three digits standing alone (not a date or a time).
-SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z]|[ \t]*(?:\n|$|[,;]))")
+SCORE_AFTER: Final = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z]|[ \t]*(?:\n|$|[,;]))")
 
 
-SCORE_BEFORE = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
+SCORE_BEFORE: Final = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
 
 
 # Three lowercase words in a row. Written to open with the letter itself (the look-back
 # stands for the opening word boundary) so the regex engine skips to lowercase letters.
-PROSE = re.compile(r"[a-z](?<!\w[a-z])[a-z]*[ \t]+[a-z]+[ \t]+[a-z]+\b")
+PROSE: Final = re.compile(r"[a-z](?<!\w[a-z])[a-z]*[ \t]+[a-z]+[ \t]+[a-z]+\b")
 
 
-INITIAL = re.compile(rf"[{UPPER}]\.?")
+INITIAL: Final = re.compile(rf"[{UPPER}]\.?")
 
 
 # A name can carry these lowercase particles inside it ("Ludwig van Beethoven").
-NAME_PARTICLES = word_set("de del della der den di da do dos das du van von la le al el bin ibn y")
+NAME_PARTICLES: Final = word_set(
+    "de del della der den di da do dos das du van von la le al el bin ibn y"
+)
 
 
-CONNECTOR_WORDS = NAME_PARTICLES | {"of", "for", "the", "and", "&"}
+CONNECTOR_WORDS: Final = NAME_PARTICLES | {"of", "for", "the", "and", "&"}
 
 
-SENTENCE_END = frozenset(".!?:;\n—–•*|#>")  # "#" and ">" open Markdown headings and quotes
+SENTENCE_END: Final = frozenset(".!?:;\n—–•*|#>")  # "#" and ">" open Markdown headings and quotes
 
 
-OPENERS = " \t\"'“‘«„([-"
-QUOTE_OPENERS = '"“‘«„'
+OPENERS: Final = " \t\"'“‘«„([-"
+QUOTE_OPENERS: Final = '"“‘«„'
 
 
-ABBREVIATIONS = word_set(
+ABBREVIATIONS: Final = word_set(
     "mr. mrs. ms. dr. st. jr. sr. inc. corp. co. ltd. gen. sen. rep. gov. lt. col. capt. "
     "sgt. prof. rev. mt. ft. maj. adm. cpl. pvt. bros. no. vs."
 )
 
 
-PLACE_CUES = word_set(
+PLACE_CUES: Final = word_set(
     "in at near from to outside across around into via toward towards between visit visited "
     "visiting capital city town village province state region"
 )
 # For a name no list knows, "to" and "from" are as often before people ("said to
 # Clinton", "a letter from Kaine") as before places, so they do not count.
-UNKNOWN_PLACE_CUES = PLACE_CUES - {"to", "from", "between", "toward", "towards", "via"}
+UNKNOWN_PLACE_CUES: Final = PLACE_CUES - {"to", "from", "between", "toward", "towards", "via"}
 
 
-SPEECH_VERBS = word_set(
+SPEECH_VERBS: Final = word_set(
     "said says told added asked explained stated noted declared insisted argued warned "
     "wrote replied announced acknowledged admitted claimed confirmed"
 )
 
 
-DIRECTIONS = word_set(
+DIRECTIONS: Final = word_set(
     "north south east west northern southern eastern western central upper lower greater "
     "northeast northwest southeast southwest northeastern northwestern southeastern southwestern"
 )
 
 
 # Only the fixture marks: "beat" or "against" put places side by side in politics too.
-FIXTURE_AFTER = FIXTURE_BEFORE = word_set("v v. vs vs.")
+FIXTURE_AFTER: Final = word_set("v v. vs vs.")
+FIXTURE_BEFORE: Final = FIXTURE_AFTER
 
 
-WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAYS: Final = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
 # A headline line is short; longer lines are prose even when capitalised.
-HEADLINE_MAX = 160
+HEADLINE_MAX: Final = 160
 
 
-SOFT_WRAP_MIN = 40  # a line this long that breaks mid-name was wrapped, not ended
+SOFT_WRAP_MIN: Final = 40  # a line this long that breaks mid-name was wrapped, not ended
 
 
-MAX_PERSON_TOKENS = 4
+MAX_PERSON_TOKENS: Final = 4
 
 
-MAX_NAME_TOKENS = 12
+MAX_NAME_TOKENS: Final = 12
 
 
 # Endings of English words that are rarely names ("Reconstruction", "Debating").
-WORD_ENDINGS = (
+WORD_ENDINGS: Final = (
     "ly",
     "ing",
     "ed",
@@ -167,13 +171,14 @@ WORD_ENDINGS = (
 
 
 # Surname shapes common in world news; a lone unknown word shaped so is a person.
-SURNAME_SHAPE = re.compile(
+SURNAME_SHAPE: Final = re.compile(
     r"^(?:O['’]|Mc|Mac)[A-Z]|(?:ov|ova|ev|eva|sky|ski|ska|wicz|enko|escu|opoulos|idis|sson"
     r"|ovich|evich|vili|yan|oglu|ovic|evic)$"
 )
 
 
-LONE_WORD_DEFAULT = "ORG"  # measured: lone unknown words in news are teams and firms more often
+# Measured: lone unknown words in news are teams and firms more often.
+LONE_WORD_DEFAULT: Final = "ORG"
 
 
 # Tok and Found are plain classes with their own __init__, not dataclasses: compiled by
@@ -351,7 +356,7 @@ def is_dateline(text: str, end: int, initial: bool) -> bool:
     return initial and DATELINE_AFTER.match(text, end) is not None
 
 
-DATELINE_AFTER = re.compile(
+DATELINE_AFTER: Final = re.compile(
     r",?[ \t]+(?:\d{4}-\d\d-\d\d|\d{1,2}[ \t]+[A-Z][a-z]{2}|[A-Z][a-z]{2}[a-z]*\.?[ \t]+\d)"
     r"|[ \t]*\([A-Z][A-Za-z]+\)[ \t]*[-—–]"
 )
