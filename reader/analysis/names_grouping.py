@@ -20,33 +20,41 @@ _SHOUTED_FROM: Final = {"PER": 1, "LOC": 4}
 
 def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
     """Group ``entities`` (setting each one's ``group``); groups are in order of first mention."""
-    groups: list[EntityGroup] = []
-    by_key: dict[tuple[str, str], EntityGroup] = {}
-    by_surname: dict[str, list[EntityGroup]] = {}
-    by_first_name: dict[str, list[EntityGroup]] = {}
+    # Groups are numbers into parallel lists while mentions are joined, and become
+    # EntityGroup objects at the end: the model's classes are plain Python, so every read
+    # or write of their attributes is a generic lookup, where a list index is not.
+    names: list[str] = []  # each group's fullest form so far
+    labels: list[str] = []
+    members: list[list[Entity]] = []
+    latest: list[int] = []  # where in ``entities`` each group was last mentioned, or -1
+    by_key: dict[str, dict[str, int]] = {}  # label, then folded spelling
+    by_surname: dict[str, list[int]] = {}
+    by_first_name: dict[str, list[int]] = {}
+    texts = [entity.text for entity in entities]
+    entity_labels = [entity.label for entity in entities]
 
     # Full personal names first, so a lone surname before them still finds its person.
-    for entity in entities:
-        text = entity.text
-        if entity.label != "PER" or not (" " in text or "\n" in text or "\t" in text):
+    people = by_key["PER"] = {}
+    for text, label in zip(texts, entity_labels, strict=True):
+        if label != "PER" or not (" " in text or "\n" in text or "\t" in text):
             continue
         spelled = _spelling(text)
         words = spelled.split()
-        key = ("PER", _fold(" ".join(words)))
+        key = _fold(" ".join(words))
         surname, first = _fold(words[-1]), _fold(words[0])
-        group = by_key.get(key) or _same_person(by_surname.get(surname, []), first)
+        group = people.get(key)
         if group is None:
-            group = EntityGroup(id=len(groups), name=spelled, label="PER")
-            groups.append(group)
+            group = _same_person(by_surname.get(surname, []), first, names)
+        if group is None:
+            group = _new_group(names, labels, members, latest, spelled, "PER")
             by_surname.setdefault(surname, []).append(group)
             by_first_name.setdefault(first, []).append(group)
-        by_key[key] = group
+        people[key] = group
 
-    last_seen: dict[int, int] = {}
     # A story names the same entity again and again: tidy and fold each spelling once.
     keyed: dict[str, tuple[str, str, bool]] = {}
-    for entity in entities:
-        text = entity.text
+    for at, entity in enumerate(entities):
+        text = texts[at]
         known = keyed.get(text)
         if known is None:
             name = _spelling(text)
@@ -56,35 +64,57 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
                 folded = folded.replace(".", "")
             known = keyed[text] = (name, folded, shouted)
         name, folded, shouted = known
-        label = entity.label
-        key = (label, folded)
-        group = by_key.get(key)
+        label = entity_labels[at]
+        table = by_key.get(label)
+        if table is None:
+            table = by_key[label] = {}
+        group = table.get(folded)
         if group is None:
             if label == "PER" and " " not in name:
-                group = _nearest(by_surname.get(folded, []), last_seen)
+                group = _nearest(by_surname.get(folded, []), latest, entities)
                 if group is None:
                     sharing = by_first_name.get(folded, [])
                     group = sharing[0] if len(sharing) == 1 else None
             if group is None:
-                group = EntityGroup(id=len(groups), name=name, label=label)
-                groups.append(group)
-            by_key[key] = group
-        group.mentions.append(entity)
-        last_seen[group.id] = entity.start
-        if len(name) > len(group.name) and not shouted:
-            group.name = name
+                group = _new_group(names, labels, members, latest, name, label)
+            table[folded] = group
+        members[group].append(entity)
+        latest[group] = at
+        if len(name) > len(names[group]) and not shouted:
+            names[group] = name
 
-    groups = _join_acronyms([g for g in groups if g.mentions])
-    for number, group in enumerate(groups):
-        group.id = number
-        for mention in group.mentions:
+    groups = _join_acronyms(
+        [
+            EntityGroup(id=number, name=names[number], label=labels[number], mentions=mentions)
+            for number, mentions in enumerate(members)
+            if mentions
+        ]
+    )
+    for number, entity_group in enumerate(groups):
+        entity_group.id = number
+        for mention in entity_group.mentions:
             mention.group = number
         # A name only ever shouted in a capitals headline is shown readably; short
         # capitals are acronyms ("NATO", "USA"), longer ones and people were shouted.
-        shortest = _SHOUTED_FROM.get(group.label, 7)
-        if group.name.isupper() and len(group.name) >= shortest:
-            group.name = group.name.title()
+        shortest = _SHOUTED_FROM.get(entity_group.label, 7)
+        if entity_group.name.isupper() and len(entity_group.name) >= shortest:
+            entity_group.name = entity_group.name.title()
     return groups
+
+
+def _new_group(
+    names: list[str],
+    labels: list[str],
+    members: list[list[Entity]],
+    latest: list[int],
+    name: str,
+    label: str,
+) -> int:
+    names.append(name)
+    labels.append(label)
+    members.append([])
+    latest.append(-1)
+    return len(names) - 1
 
 
 def _join_acronyms(groups: list[EntityGroup]) -> list[EntityGroup]:
@@ -113,20 +143,31 @@ def _join_acronyms(groups: list[EntityGroup]) -> list[EntityGroup]:
     return kept
 
 
-def _same_person(candidates: list[EntityGroup], first: str) -> EntityGroup | None:
+def _same_person(candidates: list[int], first: str, names: list[str]) -> int | None:
     """'Vladimir V. Putin' is 'Vladimir Putin': same first and last name."""
     for group in candidates:
-        if _fold(group.name.split()[0]) == first:
+        if _fold(names[group].split()[0]) == first:
             return group
     return None
 
 
-def _nearest(candidates: list[EntityGroup], last_seen: dict[int, int]) -> EntityGroup | None:
+def _nearest(candidates: list[int], latest: list[int], entities: list[Entity]) -> int | None:
+    """Of the people a lone surname may mean, the one mentioned last (the first on a tie)."""
     if not candidates:
         return None
-    if len(candidates) == 1:
-        return candidates[0]
-    return max(candidates, key=lambda g: last_seen.get(g.id, -1))
+    best = candidates[0]
+    if len(candidates) > 1:
+        best_at = _mentioned_at(best, latest, entities)
+        for group in candidates[1:]:
+            at = _mentioned_at(group, latest, entities)
+            if at > best_at:
+                best, best_at = group, at
+    return best
+
+
+def _mentioned_at(group: int, latest: list[int], entities: list[Entity]) -> int:
+    at = latest[group]
+    return entities[at].start if at >= 0 else -1
 
 
 def _spelling(text: str) -> str:
