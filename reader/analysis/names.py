@@ -60,7 +60,7 @@ from reader.model import Entity
 def find_names(text: str) -> list[Entity]:
     """Every name in ``text`` with its label, sorted and non-overlapping."""
     lex = lexicon()
-    doc = Doc(text=text, lex=lex)
+    doc = Doc(text=text, lex=lex, tables=name_tables())
     found = doc.found
     sure = sure_words()
     for match in run_pattern().finditer(text):
@@ -193,7 +193,7 @@ def read_plain(doc: Doc, start: int, end: int, chunk: str) -> bool:
     """
     if chunk.count(" ") >= MAX_NAME_TOKENS:
         return False
-    tables = name_tables()
+    tables = doc.tables
     label = tables.exact.get(chunk)
     if label is None:
         lex = doc.lex
@@ -235,7 +235,7 @@ def read_plain_titled(doc: Doc, start: int, end: int, chunk: str, lows: list[str
     if rest == 0 or rest > MAX_PERSON_TOKENS or not titles.isdisjoint(lows[n:]):
         return False
     last = lows[-1]
-    if last in doc.lex.org_suffixes or name_tables().exact.get(chunk.split(" ", n)[-1]):
+    if last in doc.lex.org_suffixes or doc.tables.exact.get(chunk.split(" ", n)[-1]):
         return False  # "General Motors", "President Kennedy Airport": not a title
     skip = sum(len(w) for w in lows[:n]) + n
     doc.found.append(Found(start + skip, end, "PER", True))
@@ -257,7 +257,7 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     if initial and looks_like_word(word):
         return
     if word.isupper() and len(word) > 3:  # "HALIFAX, March 3 -"
-        label = name_tables().folded.get(word.casefold())
+        label = doc.tables.folded.get(word.casefold())
         if label:
             doc.found.append(Found(start, end, label, True))
             return

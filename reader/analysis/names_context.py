@@ -229,6 +229,8 @@ class Found:
 class Doc:
     text: str
     lex: Lexicon
+    # Fetched once per document: behind lru_cache, each fetch is a call through Python.
+    tables: NameTables
     found: list[Found] = field(default_factory=list)
     line_start: int = -1  # the line in_headline looked at last
     line_end: int = -1

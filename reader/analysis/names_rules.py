@@ -17,11 +17,11 @@ from reader.analysis.names_context import (
     WORD_ENDINGS,
     Doc,
     Found,
+    NameTables,
     Tok,
     folded_text,
     is_dateline,
     joined_text,
-    name_tables,
     previous_word,
     sentence_initial,
 )
@@ -43,11 +43,12 @@ def add_found(
 
 def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     lex = doc.lex
-    exact = name_tables().exact
+    tables = doc.tables
+    exact = tables.exact
     whole = joined_text(tokens)
     known = exact.get(whole)
     if known is None and whole.isupper() and len(whole) > 3:  # "HALIFAX, March 3 -"
-        known = name_tables().folded.get(whole.casefold())
+        known = tables.folded.get(whole.casefold())
     if known:
         add_found(doc, tokens, known, True)
         return
@@ -55,7 +56,9 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     lows = [t.word.lower() for t in tokens]
     common = lex.common_words
     trimmed = False
-    while tokens and (tokens[0].connector or (lows[0] in common and not opens_known_name(tokens))):
+    while tokens and (
+        tokens[0].connector or (lows[0] in common and not opens_known_name(tables, tokens))
+    ):
         tokens = tokens[1:]
         lows = lows[1:]
         initial = False
@@ -72,7 +75,7 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
             if lows[i] in common and not tokens[i].connector:
                 # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
                 read_piece(doc, tokens[:i], initial)
-                if not opens_known_name(tokens[i:]):
+                if not opens_known_name(tables, tokens[i:]):
                     i += 1
                 if i < n:
                     read_piece(doc, tokens[i:], False)
@@ -102,7 +105,7 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
             read_piece(doc, tokens[1:], False)
             return
         if label is None:
-            label = label_by_parts(lex, tokens, lows)
+            label = label_by_parts(lex, tables, tokens, lows)
         if label:
             add_found(doc, tokens, label, True)
             return
@@ -147,12 +150,14 @@ def label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:
     return None
 
 
-def opens_known_name(tokens: list[Tok]) -> bool:
+def opens_known_name(tables: NameTables, tokens: list[Tok]) -> bool:
     """'New' in 'New York Stock Exchange' is not a common word: it starts 'New York'."""
-    return len(tokens) > 1 and folded_text(tokens[:2]) in name_tables().folded
+    return len(tokens) > 1 and folded_text(tokens[:2]) in tables.folded
 
 
-def label_by_parts(lex: Lexicon, tokens: list[Tok], lows: list[str]) -> str | None:
+def label_by_parts(
+    lex: Lexicon, tables: NameTables, tokens: list[Tok], lows: list[str]
+) -> str | None:
     """Label a name of several words by the words it is made of."""
     if "&" in lows:  # "Douglas & Lomason", "Procter & Gamble"
         return "ORG"
@@ -161,7 +166,7 @@ def label_by_parts(lex: Lexicon, tokens: list[Tok], lows: list[str]) -> str | No
     demonyms = lex.demonyms
     if all(low in demonyms for low in lows if low not in CONNECTOR_WORDS):
         return "MISC"  # "Iraqi Kurdish"
-    exact = name_tables().exact
+    exact = tables.exact
     if lows[0] in DIRECTIONS and exact.get(joined_text(tokens[1:])) == "LOC":
         return "LOC"  # "Northern Europe", "East Jerusalem"
     # A place, people or body inside a longer name makes an organisation: "Air France",
@@ -207,7 +212,7 @@ def looks_like_word(word: str) -> bool:
 
 def read_headline_piece(doc: Doc, tokens: list[Tok]) -> None:
     """In a headline only names we can look up count; capitals prove nothing there."""
-    tables = name_tables()
+    tables = doc.tables
     folded = tables.folded
     tokens = [t for t in tokens if not t.connector]
     i = 0
