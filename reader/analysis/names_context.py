@@ -173,10 +173,25 @@ WORD_ENDINGS: Final = (
 
 
 # Surname shapes common in world news; a lone unknown word shaped so is a person.
-SURNAME_SHAPE: Final = re.compile(
-    r"^(?:O['’]|Mc|Mac)[A-Z]|(?:ov|ova|ev|eva|sky|ski|ska|wicz|enko|escu|opoulos|idis|sson"
-    r"|ovich|evich|vili|yan|oglu|ovic|evic)$"
+# The endings are a tuple for str.endswith: as one regex with the openings, the search
+# tried every letter of the name against every ending.
+SURNAME_OPENING: Final = re.compile(r"(?:O['’]|Mc|Mac)[A-Z]")
+SURNAME_ENDINGS: Final = tuple(
+    sorted(
+        word_set(
+            "ov ova ev eva sky ski ska wicz enko escu opoulos idis sson"
+            " ovich evich vili yan oglu ovic evic"
+        )
+    )
 )
+
+
+def surname_shaped(name: str) -> bool:
+    """'O'Brien', 'McAdam', 'Lebedev', 'Kowalski': shaped like a surname.
+
+    ``name`` is on one line (no line break at its end).
+    """
+    return name.endswith(SURNAME_ENDINGS) or SURNAME_OPENING.match(name) is not None
 
 
 # Measured: lone unknown words in news are teams and firms more often.
@@ -346,7 +361,8 @@ def looks_like_headline(line: str) -> bool:
 
 
 def previous_word(text: str, start: int) -> str:
-    before = text[max(0, start - 24) : start].split()
+    # Only the last word is wanted: split off just that one.
+    before = text[max(0, start - 24) : start].rsplit(None, 1)
     return before[-1].lower() if before else ""
 
 

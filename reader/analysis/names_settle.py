@@ -13,7 +13,6 @@ from reader.analysis.names_context import (
     FIXTURE_BEFORE,
     LONE_WORD_DEFAULT,
     SPEECH_VERBS,
-    SURNAME_SHAPE,
     UNKNOWN_PLACE_CUES,
     Doc,
     Found,
@@ -23,6 +22,7 @@ from reader.analysis.names_context import (
     next_word,
     previous_word,
     scored,
+    surname_shaped,
 )
 from reader.analysis.names_rules import (
     looks_like_word,
@@ -136,7 +136,7 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
         return None, False  # a lone letter: "option B.", a list item
     if name.isupper():
         return ("ORG" if len(name) <= 6 else None), False
-    if name in lex.first_names or SURNAME_SHAPE.search(name):
+    if name in lex.first_names or surname_shaped(name):
         return "PER", True  # "Melania"; "O'Brien", "Lebedev", "Kowalski": shaped like a person
     if looks_like_word(name):
         return None, False  # "Reconstruction", "Working": a capitalised ordinary word
