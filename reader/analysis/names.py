@@ -29,7 +29,6 @@ from reader.analysis.names_context import (
     MAX_NAME_TOKENS,
     MAX_PERSON_TOKENS,
     NAME_PARTICLES,
-    NEEDS_CUTTING,
     SEP,
     UPPER,
     WEEKDAYS,
@@ -43,6 +42,7 @@ from reader.analysis.names_context import (
     joined_text,
     line_break_before,
     name_tables,
+    needs_cutting,
     sentence_initial,
     sure_words,
 )
@@ -142,15 +142,16 @@ def read_run(doc: Doc, start: int, end: int) -> None:
     if first > "\x7f" and not first.isupper():
         return
     chunk = text[start:end]
-    # "... on Holmsea High Street.": when only the full stop needs cutting, cut it here.
-    if (
-        chunk[-1] == "."
-        and NEEDS_CUTTING.search(chunk, 0, len(chunk) - 1) is None
-        and not is_abbreviation(chunk[chunk.rfind(" ") + 1 :])
-    ):
-        chunk = chunk[:-1]
-        end -= 1
-    if NEEDS_CUTTING.search(chunk) is None:
+    if chunk[-1] == ".":
+        # "... on Holmsea High Street.": when only the full stop needs cutting, cut it here.
+        head = chunk[:-1]
+        plain = not needs_cutting(head) and not is_abbreviation(chunk[chunk.rfind(" ") + 1 :])
+        if plain:
+            chunk = head
+            end -= 1
+    else:
+        plain = not needs_cutting(chunk)
+    if plain:
         # Settled by a list or a name's shape, a plain run means the same in a headline.
         if read_plain(doc, start, end, chunk):
             return
@@ -166,7 +167,7 @@ def read_run(doc: Doc, start: int, end: int) -> None:
         tokens = []
         at = 0
         for word in chunk.split():
-            at = chunk.index(word, at)
+            at = chunk.find(word, at)  # always there; find is a direct call when compiled
             tokens.append(Tok(start + at, start + at + len(word), word))
             at += len(word)
         pieces = cut_run(doc, tokens)

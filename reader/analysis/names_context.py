@@ -56,10 +56,6 @@ CONNECTORS: Final = (
 CONTRACTION: Final = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 
 
-# What makes a run need cut_run: possessives, periods, line breaks, odd spacing, small words.
-NEEDS_CUTTING: Final = re.compile(r"['’.\n\t&]|  | [a-z]")
-
-
 ANY_WORD: Final = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 
 
@@ -291,6 +287,28 @@ def is_abbreviation(word: str) -> bool:
         return True
     # Initials and dotted acronyms: "J.", "U.S.", "U.N."
     return len(word) == 2 or (word.count(".") >= 2 and len(word) <= 8)
+
+
+def needs_cutting(chunk: str) -> bool:
+    """Does a run need cut_run: possessives, periods, line breaks, odd spacing, small words?"""
+    # A handful of substring tests in C: a regex search costs more just to set up.
+    if (
+        "'" in chunk
+        or "’" in chunk
+        or "." in chunk
+        or "\n" in chunk
+        or "\t" in chunk
+        or "&" in chunk
+        or "  " in chunk
+    ):
+        return True
+    # A lowercase word after a space: a connector ("Bank of England").
+    at = chunk.find(" ")
+    while at >= 0:
+        if "a" <= chunk[at + 1 : at + 2] <= "z":
+            return True
+        at = chunk.find(" ", at + 1)
+    return False
 
 
 def line_break_before(text: str, prev_end: int, start: int) -> bool:
