@@ -59,7 +59,12 @@ CONTRACTION: Final = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 ANY_WORD: Final = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 
 
-LOWER_WORD: Final = re.compile(r"(?<!\S)[\"'‘“]?[a-z]")
+# The same words counted by the space before them, in " " + line: a pattern that opens
+# with a look-back is tried at every character, one that opens with \s only at spaces.
+ANY_WORD_AFTER_SPACE: Final = re.compile(r"\s[\"'‘“]?[^\W\d_]")
+
+
+LOWER_WORD_AFTER_SPACE: Final = re.compile(r"\s[\"'‘“]?[a-z]")
 
 
 DIGIT: Final = re.compile(r"\d")
@@ -77,6 +82,13 @@ SCORE_BEFORE: Final = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
 # A letter never matches a space nor a space a letter, so no repeat gives anything back:
 # possessive repeats spare the engine the bookkeeping of backtracking.
 PROSE: Final = re.compile(rf"[a-z](?<!{WORD_CHAR}[a-z])[a-z]*+[ \t]++[a-z]++[ \t]++[a-z]++\b")
+
+
+# PROSE from the character before the first word, searched from the line break before a
+# line: the engine stops at characters that can stand before a word, a few per line,
+# instead of at every lowercase letter. (The first line of a text has no line break
+# before it and is searched with PROSE.)
+PROSE_AFTER: Final = re.compile(r"[^a-zA-Z0-9_](?<=\W)[a-z]++[ \t]++[a-z]++[ \t]++[a-z]++\b")
 
 
 INITIAL: Final = re.compile(rf"[{UPPER}]\.?")
@@ -357,7 +369,12 @@ def in_headline(doc: Doc, start: int) -> bool:
     headline = (
         line_end - line_start <= HEADLINE_MAX
         # Three lowercase words in a row settle it cheaply: that is prose.
-        and PROSE.search(text, line_start, line_end) is None
+        and (
+            PROSE_AFTER.search(text, line_start - 1, line_end)
+            if line_start
+            else PROSE.search(text, 0, line_end)
+        )
+        is None
         and looks_like_headline(text[line_start:line_end])
     )
     doc.line_start, doc.line_end, doc.line_is_headline = line_start, line_end, headline
@@ -369,12 +386,13 @@ def looks_like_headline(line: str) -> bool:
     if line.lstrip().startswith(("By ", "BY ")):
         return False  # a byline: "By Rachel Whyte and Tom Castell" names people
     if line.isupper():
-        return len(ANY_WORD.findall(line)) >= 1 and sum(c.isalpha() for c in line) >= 4
+        return ANY_WORD.search(line) is not None and sum(c.isalpha() for c in line) >= 4
     # Sentences end in punctuation; table rows ("5. Jesper Skibby (Denmark) 9") carry digits.
     if line.rstrip().endswith((".", ",", ";", ":")) or DIGIT.search(line):
         return False
-    words = len(ANY_WORD.findall(line))
-    lower = len(LOWER_WORD.findall(line))
+    spaced = " " + line  # every word start now follows a space
+    words = len(ANY_WORD_AFTER_SPACE.findall(spaced))
+    lower = len(LOWER_WORD_AFTER_SPACE.findall(spaced))
     return words >= 4 and lower <= 0.25 * words
 
 
