@@ -85,7 +85,8 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
 
     groups = _join_acronyms(
         [
-            EntityGroup(id=number, name=names[number], label=labels[number], mentions=mentions)
+            # Positional: a call into the model's Python __init__ is cheaper without names.
+            EntityGroup(number, names[number], labels[number], mentions)
             for number, mentions in enumerate(members)
             if mentions
         ]
@@ -132,8 +133,12 @@ def _join_acronyms(groups: list[EntityGroup]) -> list[EntityGroup]:
         return groups
     kept: list[EntityGroup] = []
     for group in groups:
-        acronym = group.name.replace(".", "")
-        target = expanded.get((group.label, acronym)) if acronym.isupper() else None
+        name = group.name
+        # Dots are not cased: a name is in capitals with or without them, so most
+        # names are passed over before any copy is made.
+        target = None
+        if name.isupper():
+            target = expanded.get((group.label, name.replace(".", "")))
         if target is None or target is group:
             kept.append(group)
             continue
