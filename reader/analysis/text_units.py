@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from typing import Final
 
 from reader.analysis.lexicon import ABBREVIATIONS
 
@@ -176,18 +176,98 @@ def reads_whole(start: int, end: int, quotes: list[tuple[int, int]], radius: int
 
 
 def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
-    # Splitting at the tokens keeps them and the gaps between them in turn, so their
-    # offsets are running sums of lengths: the scan and the sums run in C, and Python
-    # only builds the tokens (half the cost of reading each match object).
+    # No token holds white space, and every look-around of the pattern sees white space
+    # as it sees the edge of the text, so each stretch between spaces (and line breaks)
+    # splits on its own just as it does in place. Most such stretches are a plain word,
+    # maybe with marks around it ("(said,"): those are split here without the regex,
+    # whose per-match cost is most of reading a word; the rest go to the regex.
     if start >= end:
         return  # most calls: the windows around two quotes met, or reached the end
-    parts = _TOKEN_SPLIT.split(text[start:end])
-    offsets = list(accumulate(map(len, parts), initial=start))
-    # Calling Token by name, compiled, is a direct call; map() would go through Python.
-    out += [
-        Token(a, b, word, word.lower())
-        for a, b, word in zip(offsets[1::2], offsets[2::2], parts[1::2], strict=False)
-    ]
+    at = start
+    for line in text[start:end].split("\n"):
+        for part in line.split(" "):
+            size = len(part)
+            if size:
+                _part_into(part, at, size, out)
+            at += size + 1
+
+
+# Marks that are a token each beside a word: not a letter or digit, not white space
+# or "_" (which no token holds), and not "." (which may join the word before it: an
+# abbreviation, an initial, "U.S."). Only the common ones: any other goes to the regex.
+# Final: compiled, module constants are read as C globals, not looked up by name.
+_MARKS: Final = frozenset(",;:!?()[]\"“”‘’'«»—–-―…/&%$")
+# The words the pattern keeps a dot after ("Sen."), spelled as the pattern spells them.
+_DOTTED_WORDS: Final = frozenset(a.capitalize() for a in ABBREVIATIONS if "." not in a)
+
+
+def _part_into(part: str, at: int, size: int, out: list[Token]) -> None:
+    """Tokens of ``part``, a stretch without spaces or line breaks at offset ``at``."""
+    first = 0
+    while first < size and part[first] in _MARKS:
+        first += 1
+    last = size
+    while last > first and part[last - 1] in _MARKS:
+        last -= 1
+    for k in range(first):
+        mark = part[k]
+        out.append(Token(at + k, at + k + 1, mark, mark))
+    if first < last:
+        word = part if last - first == size else part[first:last]
+        if word.isalnum() or _joined(word):
+            out.append(Token(at + first, at + last, word, _lower(word)))
+        elif word[-1] == "." and len(word) > 1 and (stem := word[:-1]).isalnum():
+            # "said.", "Sen.", "J.": as the pattern reads a word running into a dot
+            # that a mark or the end follows (its "U.S." form needs a second letter)
+            if stem in _DOTTED_WORDS or (len(stem) == 1 and "A" <= stem <= "Z"):
+                out.append(Token(at + first, at + last, word, word.lower()))
+            else:
+                out.append(Token(at + first, at + last - 1, stem, _lower(stem)))
+                out.append(Token(at + last - 1, at + last, ".", "."))
+        else:
+            _split_into(word, at + first, out)  # "U.S.", "3.5", "José’s": the regex decides
+    for k in range(last, size):
+        mark = part[k]
+        out.append(Token(at + k, at + k + 1, mark, mark))
+
+
+def _split_into(text: str, at: int, out: list[Token]) -> None:
+    # Splitting at the tokens keeps the gaps between them too: offsets are sums of lengths.
+    parts = _TOKEN_SPLIT.split(text)
+    for n in range(0, len(parts) - 1, 2):
+        at += len(parts[n])
+        token = parts[n + 1]
+        out.append(Token(at, at + len(token), token, token.lower()))
+        at += len(token)
+
+
+def _joined(word: str) -> bool:
+    """Whether ``word`` (no mark at either end) is ASCII letters and digits joined by
+    single apostrophes or hyphens ("Moscow’s", "so-called"): one token, as the pattern
+    reads it. Anything else, say a letter outside ASCII, is left to the pattern."""
+    joiner = False
+    for k in range(len(word)):
+        c = ord(word[k])
+        if c == 39 or c == 45 or c == 0x2019:  # ' - ’
+            if joiner:
+                return False
+            joiner = True
+        elif 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57:
+            joiner = False
+        else:
+            return False
+    return True
+
+
+def _lower(word: str) -> str:
+    # Most words are lower case already: keeping the word itself spares a new string
+    # (and hashing it again when it is looked up in the word lists). An ASCII scan
+    # decides; any other letter may have a case, so such a word is lowered.
+    for k in range(len(word)):
+        c = ord(word[k])
+        if 65 <= c <= 90 or c > 127:
+            return word.lower()
+    return word
 
 
 def _is_initial(word: str) -> bool:

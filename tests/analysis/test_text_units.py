@@ -59,7 +59,7 @@ _PLAIN_TOKEN = re.compile(
 )
 _TOKEN_TEXT = st.lists(
     st.sampled_from(
-        [*"aAbZSxé5İ_.'’-, \n", "Sen", "Gov", "Calif", "Jr", "Mrs", "U", "e", "g", "Gens", "٣"]
+        [*"aAbZSxé5İ_.'’-,(”$ \n\t", "Sen", "Gov", "Calif", "Jr", "Mrs", "U", "e", "g", "Gens", "٣"]
     ),
     max_size=40,
 ).map("".join)
@@ -70,7 +70,9 @@ _TOKEN_TEXT = st.lists(
 def test_words_split_as_the_plain_token_pattern_does(text: str, start: int) -> None:
     start = min(start, len(text))
     plain = [(m.start(), m.end(), m.group()) for m in _PLAIN_TOKEN.finditer(text, start, len(text))]
-    assert [(t.start, t.end, t.text) for t in tokens(text, start, len(text))] == plain
+    words = tokens(text, start, len(text))
+    assert [(t.start, t.end, t.text) for t in words] == plain
+    assert all(t.lower == t.text.lower() for t in words)
 
 
 def _paragraph_texts(text: str) -> list[str]:
