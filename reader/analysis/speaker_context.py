@@ -21,17 +21,27 @@ _END_CHARS = frozenset(".!?;")
 PRONOUN_OPENERS = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
 
 
-@dataclass(slots=True)
+# init=False and an __init__ of their own: compiled, the __init__ that dataclasses
+# writes would run interpreted; these are native.
+@dataclass(slots=True, init=False)
 class Attribution:
     """Who speaks a quote, by which cue, how sure, and which rule found it."""
 
     phrase: SpeakerPhrase
     cue: str
     confidence: float
-    source: str = "left"  # "right" / "colon" / "left" of the quote, "subject" or "borrowed"
+    source: str  # "right" / "colon" / "left" of the quote, "subject" or "borrowed"
+
+    def __init__(
+        self, phrase: SpeakerPhrase, cue: str, confidence: float, source: str = "left"
+    ) -> None:
+        self.phrase = phrase
+        self.cue = cue
+        self.confidence = confidence
+        self.source = source
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Context:
     """One quote placed among the words of its paragraph."""
 
@@ -42,6 +52,24 @@ class Context:
     ends_sentence: bool
     closing: str  # the quote's last punctuation before its closing mark
     next_first: int  # token of the next quote in the paragraph, or the paragraph's end
+
+    def __init__(
+        self,
+        quote: MarkedQuote,
+        first: int,
+        stop: int,
+        sentence_start: int,
+        ends_sentence: bool,
+        closing: str,
+        next_first: int,
+    ) -> None:
+        self.quote = quote
+        self.first = first
+        self.stop = stop
+        self.sentence_start = sentence_start
+        self.ends_sentence = ends_sentence
+        self.closing = closing
+        self.next_first = next_first
 
 
 def place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[Context]:

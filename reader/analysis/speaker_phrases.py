@@ -45,23 +45,43 @@ _MAX_PHRASE = 10
 _MAX_LOWER = 4
 
 
-@dataclass(slots=True)
+# init=False and an __init__ of its own: compiled, the __init__ that dataclasses writes
+# would run interpreted (a few thousand instructions per phrase); this one is native.
+@dataclass(slots=True, init=False)
 class SpeakerPhrase:
     """Who speaks, as written: the name part's span, and the role kept apart."""
 
     start: int
     end: int
     text: str  # the name, or the whole phrase when it names no one
-    role: str | None = None
-    pronoun: bool = False
-    named: bool = True  # a proper name rather than "the senator"
-    plural: bool = False
-    phrase_start: int = -1  # where the whole phrase, role included, begins
-    person: bool = False  # one person ("Ana Ruiz", "a senior nurse"), a "he" or "she"
+    role: str | None
+    pronoun: bool
+    named: bool  # a proper name rather than "the senator"
+    plural: bool
+    phrase_start: int  # where the whole phrase, role included, begins
+    person: bool  # one person ("Ana Ruiz", "a senior nurse"), a "he" or "she"
 
-    def __post_init__(self) -> None:
-        if self.phrase_start < 0:
-            self.phrase_start = self.start
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        role: str | None = None,
+        pronoun: bool = False,
+        named: bool = True,
+        plural: bool = False,
+        phrase_start: int = -1,
+        person: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.role = role
+        self.pronoun = pronoun
+        self.named = named
+        self.plural = plural
+        self.phrase_start = start if phrase_start < 0 else phrase_start
+        self.person = person
 
 
 _CUE_SPELLINGS = frozenset(
