@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from reader.analysis.lexicon import words
 from reader.analysis.quotes import MarkedQuote
 
-_TITLE_WORDS = 6
-_SUBHEAD_WORDS = 10
-_TITLE_SMALL_WORDS = frozenset(
+_TITLE_WORDS: Final = 6
+_SUBHEAD_WORDS: Final = 10
+_TITLE_SMALL_WORDS: Final = frozenset(
     words("a an the and or nor but of in on at to for with from into over upon by as vs")
 )
-_TITLE_INTRODUCERS = frozenset(
+_TITLE_INTRODUCERS: Final = frozenset(
     words(
         "of on titled entitled dubbed named show program programme film movie book documentary "
         "series episode album song play novel"
     )
 )
-_MARKS_AND_PUNCT = "\"'“”‘’«»„‚‹›.,;:!? \n"
+_MARKS_AND_PUNCT: Final = "\"'“”‘’«»„‚‹›.,;:!? \n"
 
 
 def is_headline(text: str, para: tuple[int, int]) -> bool:
@@ -81,7 +82,7 @@ def is_so_called(text: str, q: MarkedQuote) -> bool:
     )
 
 
-_NICKNAME = re.compile(r"[A-Z][\w.]*\s$")
+_NICKNAME: Final = re.compile(r"[A-Z][\w.]*\s$")
 
 
 def is_nickname(text: str, q: MarkedQuote) -> bool:

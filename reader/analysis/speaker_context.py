@@ -7,18 +7,23 @@ the quote's own token, where its sentence starts, whether the quote ends it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
-from reader.analysis.lexicon import SENTENCE_OPENERS
+from reader.analysis import lexicon
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_phrases import SpeakerPhrase
 from reader.analysis.text_units import Token, is_sentence_end
 
-MAX_SENTENCE = 150  # tokens: how far back a sentence start is looked for
-SENTENCE_END = frozenset({".", "!", "?", ";"})
-_CLOSING_MARKS = "\"'“”‘’«»„‚‹› \n"
+# Final: compiled, module constants (these word lists too) are read as C globals
+# instead of being looked up by name in the module's dict on every use.
+SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
+
+MAX_SENTENCE: Final = 150  # tokens: how far back a sentence start is looked for
+SENTENCE_END: Final = frozenset({".", "!", "?", ";"})
+_CLOSING_MARKS: Final = "\"'“”‘’«»„‚‹› \n"
 # The last character of every token ``ends_sentence`` may accept: keep the two in step.
-_END_CHARS = frozenset(".!?;")
-PRONOUN_OPENERS = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
+_END_CHARS: Final = frozenset(".!?;")
+PRONOUN_OPENERS: Final = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
 
 
 # init=False and an __init__ of their own: compiled, the __init__ that dataclasses

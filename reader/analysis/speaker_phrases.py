@@ -8,41 +8,46 @@ name ("Sergei Ryabkov"), or keep it whole when it names no one ("the senator").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
-from reader.analysis.lexicon import (
-    DETERMINERS,
-    NAME_JOINERS,
-    ORG_HEADS,
-    PERSON_NOUNS,
-    PHRASE_BREAKERS,
-    PLACE_HEADS,
-    PLURAL_SPEAKERS,
-    ROLE_NOUNS,
-    SENTENCE_OPENERS,
-    SKIPPABLE_BEFORE_CUE,
-    SPEECH_CUES,
-    SUBJECT_PRONOUNS,
-    TIME_PREFIXES,
-    TIME_WORDS,
-    TITLE_WORDS,
-    WEAK_CUES,
-    words,
-)
+from reader.analysis import lexicon
+from reader.analysis.lexicon import words
 from reader.analysis.text_units import Token
 
-QUOTE_CHARS = frozenset('"“”«»„')
+# Final: compiled, module constants (these word lists too) are read as C globals
+# instead of being looked up by name in the module's dict on every use.
+DETERMINERS: Final = lexicon.DETERMINERS
+NAME_JOINERS: Final = lexicon.NAME_JOINERS
+ORG_HEADS: Final = lexicon.ORG_HEADS
+PERSON_NOUNS: Final = lexicon.PERSON_NOUNS
+PHRASE_BREAKERS: Final = lexicon.PHRASE_BREAKERS
+PLACE_HEADS: Final = lexicon.PLACE_HEADS
+PLURAL_SPEAKERS: Final = lexicon.PLURAL_SPEAKERS
+ROLE_NOUNS: Final = lexicon.ROLE_NOUNS
+SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
+SKIPPABLE_BEFORE_CUE: Final = lexicon.SKIPPABLE_BEFORE_CUE
+SPEECH_CUES: Final = lexicon.SPEECH_CUES
+SUBJECT_PRONOUNS: Final = lexicon.SUBJECT_PRONOUNS
+TIME_PREFIXES: Final = lexicon.TIME_PREFIXES
+TIME_WORDS: Final = lexicon.TIME_WORDS
+TITLE_WORDS: Final = lexicon.TITLE_WORDS
+WEAK_CUES: Final = lexicon.WEAK_CUES
+
+QUOTE_CHARS: Final = frozenset('"“”«»„')
 # Before a quote, "told the crowd" names a listener; only these verbs put the speaker after.
-LEFT_INVERTIBLE_CUES = frozenset(words("said says added adds wrote writes continued explained"))
-_AGO_WORDS = frozenset(
+LEFT_INVERTIBLE_CUES: Final = frozenset(
+    words("said says added adds wrote writes continued explained")
+)
+_AGO_WORDS: Final = frozenset(
     words(
         "a an one two three four five six seven eight nine ten few several less more than about "
         "nearly just only some hours days weeks months years hour day week month year"
     )
 )
-_INNER_PREPOSITIONS = frozenset({"at", "in", "for", "with", "from"})
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
-_MAX_PHRASE = 10
-_MAX_LOWER = 4
+_INNER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "with", "from"})
+_HONORIFICS: Final = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
+_MAX_PHRASE: Final = 10
+_MAX_LOWER: Final = 4
 
 
 # init=False and an __init__ of its own: compiled, the __init__ that dataclasses writes
@@ -84,7 +89,7 @@ class SpeakerPhrase:
         self.person = person
 
 
-_CUE_SPELLINGS = frozenset(
+_CUE_SPELLINGS: Final = frozenset(
     spelling
     for word in SPEECH_CUES | WEAK_CUES | {"according", "went", "goes", "put", "puts", "pointed"}
     for spelling in (word, word.capitalize(), word.upper())
@@ -121,9 +126,9 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     return None
 
 
-_NOUN_LIKE_CUES = frozenset({"reports", "calls"})
-_CALL_CUES = frozenset({"call", "calls", "called", "calling"})
-_CALL_PARTICLES = frozenset({"for", "on", "off", "in", "up", "out", "back", "it", "them"})
+_NOUN_LIKE_CUES: Final = frozenset({"reports", "calls"})
+_CALL_CUES: Final = frozenset({"call", "calls", "called", "calling"})
+_CALL_PARTICLES: Final = frozenset({"for", "on", "off", "in", "up", "out", "back", "it", "them"})
 
 
 def _used_as_verb(toks: list[Token], i: int) -> bool:

@@ -8,13 +8,10 @@ line labelled ``Name:``, the subject of the sentence, the sentence before.
 
 from __future__ import annotations
 
-from reader.analysis.lexicon import (
-    SENTENCE_OPENERS,
-    SUBJECT_PRONOUNS,
-    SUBORDINATORS,
-    TIME_WORDS,
-    words,
-)
+from typing import Final
+
+from reader.analysis import lexicon
+from reader.analysis.lexicon import words
 from reader.analysis.speaker_context import (
     SENTENCE_END,
     Attribution,
@@ -30,19 +27,26 @@ from reader.analysis.speaker_phrases import (
 )
 from reader.analysis.text_units import GAP_TOKEN, QUOTE_TOKEN, Token
 
-_MAX_ASIDE = 10  # words of a role given after the name
-_MAX_PHRASE_CLAUSE = 6  # words in '"...!" beamed Donald Hartley.' after a quote
-_LABEL_WORDS = 6  # "Name:" opening a paragraph labels who speaks in it
-_RIGHT_WINDOW = 30  # words after a quote in which "X, who ..., said" may end
-_INTRO_REACH = 25  # tokens an introductory phrase may run before the subject
-_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
-_LEADING_PUNCT = frozenset({",", "—", "–", "-", "(", "…"})
-_DASHES = frozenset({"―", "—", "–", "-"})
-_DATELINE_REACH = 14  # tokens: "WASHINGTON, Sept. 4 (Reuters) —"
+# Final: compiled, module constants (these word lists too) are read as C globals
+# instead of being looked up by name in the module's dict on every use.
+SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
+SUBJECT_PRONOUNS: Final = lexicon.SUBJECT_PRONOUNS
+SUBORDINATORS: Final = lexicon.SUBORDINATORS
+TIME_WORDS: Final = lexicon.TIME_WORDS
+
+_MAX_ASIDE: Final = 10  # words of a role given after the name
+_MAX_PHRASE_CLAUSE: Final = 6  # words in '"...!" beamed Donald Hartley.' after a quote
+_LABEL_WORDS: Final = 6  # "Name:" opening a paragraph labels who speaks in it
+_RIGHT_WINDOW: Final = 30  # words after a quote in which "X, who ..., said" may end
+_INTRO_REACH: Final = 25  # tokens an introductory phrase may run before the subject
+_SUBJECT_DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+_LEADING_PUNCT: Final = frozenset({",", "—", "–", "-", "(", "…"})
+_DASHES: Final = frozenset({"―", "—", "–", "-"})
+_DATELINE_REACH: Final = 14  # tokens: "WASHINGTON, Sept. 4 (Reuters) —"
 # Cues that name the listener, not the speaker, when they come first: '"...," told him'.
-_NOT_INVERTED = frozenset({"told", "tell", "tells", "called", "calls", "described"})
+_NOT_INVERTED: Final = frozenset({"told", "tell", "tells", "called", "calls", "described"})
 # Words that open a sentence with a phrase before its subject: "On Sunday, Sanders said".
-_INTRODUCERS = frozenset(
+_INTRODUCERS: Final = frozenset(
     words(
         "on in at after before during while when last earlier later since as with like unlike "
         "despite amid following outside inside between under across through without within "
@@ -273,7 +277,7 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     return None
 
 
-_CLAUSE_OPENERS = frozenset({"while", "but", "whereas", "although", "though", "and"})
+_CLAUSE_OPENERS: Final = frozenset({"while", "but", "whereas", "although", "though", "and"})
 
 
 def _last_clause_start(toks: list[Token], lo: int, limit: int, cues: list[tuple[int, str]]) -> int:

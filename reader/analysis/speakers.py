@@ -12,6 +12,7 @@ the name, or an aside after it, becomes the role.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Final
 
 from reader.analysis.quote_kinds import (
     is_headline,
@@ -36,9 +37,9 @@ from reader.analysis.speaker_rules import attribute_one, from_colon, sentence_su
 from reader.analysis.text_units import Token, reads_whole, tokens_near
 from reader.model import Quote
 
-_READ_RADIUS = 250  # characters around a quote that attribution may read
-_REPORT_RADIUS = 1000  # characters of the paragraph before read for "X said ..." reports
-_SCARE_WORDS = 4
+_READ_RADIUS: Final = 250  # characters around a quote that attribution may read
+_REPORT_RADIUS: Final = 1000  # characters of the paragraph before read for "X said ..." reports
+_SCARE_WORDS: Final = 4
 
 # A speaker as resolved: fullest name, mention span, role.
 Mention = tuple[str, int, int, str | None]

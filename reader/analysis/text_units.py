@@ -11,9 +11,11 @@ from typing import Final
 
 from reader.analysis.lexicon import ABBREVIATIONS
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_NEWLINE = re.compile(r"\n")
-_WRAP_WIDTH = 120
+# Final: compiled, module constants are read as C globals instead of being looked up
+# by name in the module's dict on every use.
+_BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
+_NEWLINE: Final = re.compile(r"\n")
+_WRAP_WIDTH: Final = 120
 
 # Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S.", initials
 # ("J.") and known abbreviations ("Sen.") keep their dot. Every token opens with a
@@ -38,12 +40,12 @@ def _is_abbreviation() -> str:
     )
 
 
-_TOKEN = re.compile(
+_TOKEN: Final = re.compile(
     r"[^\s_](?:(?<=[^\W_])(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|(?<=[A-Z])\.(?![\w.])"
     rf"|[^\W_]*+(?:(?=\.)(?:{_is_abbreviation()})\.(?!\w)|(?:['’\-][^\W_]+)*)))?"
 )
 # The same, as one group: the pattern has no look-behind, so a slice reads as the range.
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_TOKEN_SPLIT: Final = re.compile(f"({_TOKEN.pattern})")
 
 
 @dataclass(slots=True, init=False)
@@ -108,7 +110,7 @@ def _append_stripped(text: str, start: int, end: int, spans: list[tuple[int, int
         spans.append((start, end))
 
 
-QUOTE_TOKEN = '"'
+QUOTE_TOKEN: Final = '"'
 
 
 def tokens(
@@ -130,9 +132,9 @@ def tokens(
     return out
 
 
-GAP_TOKEN = "."
-_NOT_AFTER_SENTENCE = frozenset({")", "]", ",", ";", ":"})
-_BEFORE_NUMBERS = frozenset({"No", "Nos", "no", "Vol", "vol", "p", "pp", "Art", "Fig", "Ch"})
+GAP_TOKEN: Final = "."
+_NOT_AFTER_SENTENCE: Final = frozenset({")", "]", ",", ";", ":"})
+_BEFORE_NUMBERS: Final = frozenset({"No", "Nos", "no", "Vol", "vol", "p", "pp", "Art", "Fig", "Ch"})
 
 
 def tokens_near(
@@ -195,7 +197,6 @@ def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
 # Marks that are a token each beside a word: not a letter or digit, not white space
 # or "_" (which no token holds), and not "." (which may join the word before it: an
 # abbreviation, an initial, "U.S."). Only the common ones: any other goes to the regex.
-# Final: compiled, module constants are read as C globals, not looked up by name.
 _MARKS: Final = frozenset(",;:!?()[]\"“”‘’'«»—–-―…/&%$")
 # The words the pattern keeps a dot after ("Sen."), spelled as the pattern spells them.
 _DOTTED_WORDS: Final = frozenset(a.capitalize() for a in ABBREVIATIONS if "." not in a)
