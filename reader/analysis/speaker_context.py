@@ -12,7 +12,7 @@ from typing import Final
 from reader.analysis import lexicon
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_phrases import SpeakerPhrase
-from reader.analysis.text_units import Token, is_sentence_end
+from reader.analysis.text_units import QUOTE_TOKEN, Token, is_sentence_end
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -95,13 +95,19 @@ def place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[Conte
 
 
 def sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
-    """Where the sentence holding ``toks[first]`` begins; a quote may end a sentence."""
+    """Where the sentence holding ``toks[first]`` begins; a quote may end a sentence:
+    ``quote_ends`` holds the indices of the quotes' own tokens that do."""
     k = first - 1
     floor = max(0, first - MAX_SENTENCE)
     while k >= floor:
-        # Only a token ending in one of _END_CHARS can end a sentence: most are passed
-        # over without a call.
-        if k in quote_ends or (toks[k].text[-1:] in _END_CHARS and ends_sentence(toks, k)):
+        # Only a token ending in one of _END_CHARS can end a sentence, and only a quote's
+        # token is in quote_ends: most tokens are passed over without a call or a
+        # look-up (and so without making an int object for ``k``).
+        text = toks[k].text
+        if text[-1:] in _END_CHARS:
+            if ends_sentence(toks, k):
+                return k + 1
+        elif text == QUOTE_TOKEN and k in quote_ends:
             return k + 1
         k -= 1
     return floor

@@ -145,7 +145,7 @@ def _title_cased(toks: list[Token], i: int) -> bool:
 
 
 def is_word(tok: Token) -> bool:
-    return tok.text[:1].isalnum()
+    return tok.is_word
 
 
 def phrase_before(toks: list[Token], cue: int, lo: int) -> SpeakerPhrase | None:
@@ -165,8 +165,8 @@ def phrase_before(toks: list[Token], cue: int, lo: int) -> SpeakerPhrase | None:
 def _skip_back(toks: list[Token], j: int, lo: int) -> int:
     while j >= lo:
         word = toks[j].lower
-        lowercase = toks[j].text.islower()
-        if lowercase and (word in SKIPPABLE_BEFORE_CUE or (word.endswith("ly") and len(word) > 4)):
+        skippable = word in SKIPPABLE_BEFORE_CUE or (word.endswith("ly") and len(word) > 4)
+        if skippable and toks[j].text.islower():
             j -= 1
         elif word == "ago":
             j -= 1  # "less than two weeks ago"

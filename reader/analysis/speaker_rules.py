@@ -208,7 +208,7 @@ def _named_in_apposition(
 
 
 def _past_tense(tok: Token) -> bool:
-    return tok.text.islower() and len(tok.text) > 4 and tok.text.endswith("ed")
+    return len(tok.text) > 4 and tok.text.endswith("ed") and tok.text.islower()
 
 
 def _aside_role(toks: list[Token], cue: int, name_end: int, hi: int) -> str | None:
@@ -389,7 +389,7 @@ def _introduces(tok: Token) -> bool:
 
 def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
     """Skip a wire dateline: ``FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said``."""
-    if i >= limit or not (toks[i].text.isupper() and len(toks[i].text) > 1):
+    if i >= limit or not (len(toks[i].text) > 1 and toks[i].text.isupper()):
         return i
     for k in range(i + 1, min(limit, i + _DATELINE_REACH)):
         if toks[k].text in _DASHES:

@@ -61,13 +61,21 @@ class Token:
         self.text = text
         self.lower = text.lower() if lower is None else lower
 
+    # Both read the first character's code: compiled, an ASCII one is decided without
+    # making a one-letter string and calling a str method on it.
     @property
     def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+        first = ord(self.text[0]) if self.text else 0
+        if first < 128:
+            return 97 <= first <= 122 or 65 <= first <= 90 or 48 <= first <= 57
+        return self.text[0].isalnum()
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        first = ord(self.text[0]) if self.text else 0
+        if first < 128:
+            return 65 <= first <= 90
+        return self.text[0].isupper()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -204,6 +212,9 @@ _DOTTED_WORDS: Final = frozenset(a.capitalize() for a in ABBREVIATIONS if "." no
 
 def _part_into(part: str, at: int, size: int, out: list[Token]) -> None:
     """Tokens of ``part``, a stretch without spaces or line breaks at offset ``at``."""
+    if part.isalnum():
+        out.append(Token(at, at + size, part, _lower(part)))  # most: a word alone
+        return
     first = 0
     while first < size and part[first] in _MARKS:
         first += 1
@@ -289,4 +300,4 @@ def is_sentence_end(toks: list[Token], i: int) -> bool:
         return False  # "(R-Wis.) said", "Inc., the company"
     if nxt.text[:1].isdigit() and i > 0 and toks[i - 1].text in _BEFORE_NUMBERS:
         return False  # "the No. 2 in the leadership", "Vol. 3"
-    return nxt.text[:1].isupper() or nxt.text[:1].isdigit() or not nxt.is_word
+    return nxt.is_capitalised or nxt.text[:1].isdigit() or not nxt.is_word
