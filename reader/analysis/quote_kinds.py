@@ -66,7 +66,15 @@ def is_subhead(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
     ``'Coal Isn't the Villain.'`` between two paragraphs titles what follows; nobody is
     quoted. The story's own headline (its first paragraph) is left alone.
     """
-    if q.paragraph == 0 or text[para[0] : para[1]].strip() != text[q.start : q.end].strip():
+    if q.paragraph == 0:
+        return False
+    start, end = para
+    if start <= q.start <= q.end <= end and (
+        (q.start > start and not text[start].isspace())
+        or (q.end < end and not text[end - 1].isspace())
+    ):
+        return False  # other words share the paragraph; spares copying it to compare
+    if text[start:end].strip() != text[q.start : q.end].strip():
         return False
     words = [w.strip(_MARKS_AND_PUNCT) for w in text[q.start : q.end].split()]
     words = [w for w in words if w and w.lower() not in _TITLE_SMALL_WORDS]
@@ -87,12 +95,14 @@ _NICKNAME: Final = re.compile(r"[A-Z][\w.]*\s$")
 
 def is_nickname(text: str, q: MarkedQuote) -> bool:
     """Robert C. "Bobby" Scott: one capitalised word quoted between parts of a name."""
+    after = text[q.end : q.end + 2]
+    if after[:1] != " " or not after[1:2].isupper():
+        return False  # tested first: cheap, and most quotes fail it
     inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT)
     if " " in inner or not inner[:1].isupper():
         return False
     before = text[max(0, q.start - 20) : q.start]
-    after = text[q.end : q.end + 2]
-    return bool(_NICKNAME.search(before)) and after[:1] == " " and after[1:2].isupper()
+    return bool(_NICKNAME.search(before))
 
 
 def word_count(text: str, q: MarkedQuote) -> int:

@@ -115,7 +115,8 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
         return word + " it" if nxt == "it" else None
     if word in ("pointed",):
         return "pointed out" if nxt == "out" else None
-    if word in SPEECH_CUES and (toks[i].text.islower() or _title_cased(toks, i)):
+    # Every cue spelling is letters only, so being its own lower case is islower().
+    if word in SPEECH_CUES and (toks[i].text == word or _title_cased(toks, i)):
         if word in _NOUN_LIKE_CUES and not _used_as_verb(toks, i):
             return None  # "initial reports", "phone calls"
         if word in _CALL_CUES and nxt in _CALL_PARTICLES:

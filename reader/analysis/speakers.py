@@ -335,12 +335,18 @@ def _antecedent(
     if word not in ("he", "she"):
         return None  # "I" and "you" are the writer and the reader
     paragraph, paras, spans = where
-    found = [p for p in people if p is not None and p[1] < at]
-    floor = max((mention[1] for mention in found), default=0)
+    # Plain loops, not max() with a key: compiled, max() calls the key through Python.
+    nearest: Mention | None = None  # the first of the latest, as max() picks
+    for mention in people:
+        if mention is None or mention[1] >= at:
+            continue
+        if nearest is None or mention[1] > nearest[1]:
+            nearest = mention
+    floor = nearest[1] if nearest is not None else 0
     run = index.last_person_before(at, paragraph, paras, spans, floor)
     if run is not None and run.start > floor:
-        found.append((run.text, run.start, run.end, None))
-    return max(found, key=lambda mention: mention[1], default=None)
+        return (run.text, run.start, run.end, None)
+    return nearest
 
 
 def _share_roles(quotes: list[Quote]) -> None:
