@@ -85,9 +85,15 @@ def is_subhead(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
 
 def is_so_called(text: str, q: MarkedQuote) -> bool:
     """``the so-called "reform"``: the writer distances the word; nobody is quoted."""
-    return (
-        text[max(0, q.start - 12) : q.start].lower().rstrip().endswith(("so-called", "so called"))
-    )
+    start = max(0, q.start - 12)
+    end = q.start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    # Only "d" and "D" lower to a "d", and only "e" and "E" to an "e": words before a
+    # quote that do not end in "ed" (most) are passed over without lowering a copy.
+    if end - start < 2 or text[end - 1] not in "dD" or text[end - 2] not in "eE":
+        return False
+    return text[start : q.start].lower().rstrip().endswith(("so-called", "so called"))
 
 
 _NICKNAME: Final = re.compile(r"[A-Z][\w.]*\s$")

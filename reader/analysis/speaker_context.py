@@ -84,7 +84,12 @@ def place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[Conte
     for q in quotes:
         while toks[t].start < q.start:
             t += 1
-        closing = text[q.start : q.end].rstrip(_CLOSING_MARKS)[-1:]
+        # The last character before the closing marks, read in place: copying the quote
+        # to strip it cost as much as the quote is long.
+        k = q.end
+        while k > q.start and text[k - 1] in _CLOSING_MARKS:
+            k -= 1
+        closing = text[k - 1] if k > q.start else ""
         contexts.append(Context(q, t, t + 1, 0, closing in ("!", "?", "."), closing, len(toks)))
     for n in range(len(contexts) - 1):
         contexts[n].next_first = contexts[n + 1].first

@@ -94,16 +94,23 @@ _CUE_SPELLINGS: Final = frozenset(
     for word in SPEECH_CUES | WEAK_CUES | {"according", "went", "goes", "put", "puts", "pointed"}
     for spelling in (word, word.capitalize(), word.upper())
 )
+# Shorter tokens (marks, "a", "of") are passed over without hashing them for a look-up.
+_SHORTEST_CUE: Final = min(len(spelling) for spelling in _CUE_SPELLINGS)
 
 
 def cue_candidates(toks: list[Token]) -> list[int]:
     """Indices of the tokens ``cue_at`` may take for a cue; no other token is one."""
-    return [k for k, tok in enumerate(toks) if tok.text in _CUE_SPELLINGS]
+    return [
+        k
+        for k, tok in enumerate(toks)
+        if len(tok.text) >= _SHORTEST_CUE and tok.text in _CUE_SPELLINGS
+    ]
 
 
 def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     """The cue word at ``toks[i]`` ("said", "according to"), or None."""
-    if toks[i].text not in _CUE_SPELLINGS:
+    text = toks[i].text
+    if len(text) < _SHORTEST_CUE or text not in _CUE_SPELLINGS:
         return None  # the common case, decided by one set lookup
     word = toks[i].lower
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
@@ -116,7 +123,7 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     if word in ("pointed",):
         return "pointed out" if nxt == "out" else None
     # Every cue spelling is letters only, so being its own lower case is islower().
-    if word in SPEECH_CUES and (toks[i].text == word or _title_cased(toks, i)):
+    if word in SPEECH_CUES and (text == word or _title_cased(toks, i)):
         if word in _NOUN_LIKE_CUES and not _used_as_verb(toks, i):
             return None  # "initial reports", "phone calls"
         if word in _CALL_CUES and nxt in _CALL_PARTICLES:
