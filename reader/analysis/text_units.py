@@ -6,7 +6,7 @@ Every function runs in linear time over the part of the text it is given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from reader.analysis.lexicon import ABBREVIATIONS
@@ -53,13 +53,22 @@ class Token:
     start: int
     end: int
     text: str
-    lower: str  # ``text.lower()``, made once: attribution asks for it again and again
+    # ``text.lower()``, made on first use and kept: attribution asks for it again and
+    # again, but only of the words near a cue or a quote (about a fifth of them).
+    _lower: str | None = field(compare=False, repr=False)
 
     def __init__(self, start: int, end: int, text: str, lower: str | None = None) -> None:
         self.start = start
         self.end = end
         self.text = text
-        self.lower = text.lower() if lower is None else lower
+        self._lower = lower
+
+    @property
+    def lower(self) -> str:
+        lower = self._lower
+        if lower is None:
+            lower = self._lower = _lower_case(self.text)
+        return lower
 
     # Both read the first character's code: compiled, an ASCII one is decided without
     # making a one-letter string and calling a str method on it.
@@ -213,7 +222,7 @@ _DOTTED_WORDS: Final = frozenset(a.capitalize() for a in ABBREVIATIONS if "." no
 def _part_into(part: str, at: int, size: int, out: list[Token]) -> None:
     """Tokens of ``part``, a stretch without spaces or line breaks at offset ``at``."""
     if part.isalnum():
-        out.append(Token(at, at + size, part, _lower(part)))  # most: a word alone
+        out.append(Token(at, at + size, part))  # most: a word alone
         return
     first = 0
     while first < size and part[first] in _MARKS:
@@ -227,14 +236,14 @@ def _part_into(part: str, at: int, size: int, out: list[Token]) -> None:
     if first < last:
         word = part if last - first == size else part[first:last]
         if word.isalnum() or _joined(word):
-            out.append(Token(at + first, at + last, word, _lower(word)))
+            out.append(Token(at + first, at + last, word))
         elif word[-1] == "." and len(word) > 1 and (stem := word[:-1]).isalnum():
             # "said.", "Sen.", "J.": as the pattern reads a word running into a dot
             # that a mark or the end follows (its "U.S." form needs a second letter)
             if stem in _DOTTED_WORDS or (len(stem) == 1 and "A" <= stem <= "Z"):
-                out.append(Token(at + first, at + last, word, word.lower()))
+                out.append(Token(at + first, at + last, word))
             else:
-                out.append(Token(at + first, at + last - 1, stem, _lower(stem)))
+                out.append(Token(at + first, at + last - 1, stem))
                 out.append(Token(at + last - 1, at + last, ".", "."))
         else:
             _split_into(word, at + first, out)  # "U.S.", "3.5", "José’s": the regex decides
@@ -249,7 +258,7 @@ def _split_into(text: str, at: int, out: list[Token]) -> None:
     for n in range(0, len(parts) - 1, 2):
         at += len(parts[n])
         token = parts[n + 1]
-        out.append(Token(at, at + len(token), token, token.lower()))
+        out.append(Token(at, at + len(token), token))
         at += len(token)
 
 
@@ -271,7 +280,7 @@ def _joined(word: str) -> bool:
     return True
 
 
-def _lower(word: str) -> str:
+def _lower_case(word: str) -> str:
     # Most words are lower case already: keeping the word itself spares a new string
     # (and hashing it again when it is looked up in the word lists). An ASCII scan
     # decides; any other letter may have a case, so such a word is lowered.
