@@ -14,7 +14,6 @@ from reader.analysis.lexicon import ABBREVIATIONS
 # Final: compiled, module constants are read as C globals instead of being looked up
 # by name in the module's dict on every use.
 _BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
-_NEWLINE: Final = re.compile(r"\n")
 _WRAP_WIDTH: Final = 120
 
 # Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S.", initials
@@ -94,12 +93,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     soft and only blank lines separate paragraphs. Once any line is long, the lines
     were not wrapped, so every line break ends a paragraph.
     """
-    separator = _BLANK_LINE if _is_hard_wrapped(text) else _NEWLINE
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in separator.finditer(text):
-        _append_stripped(text, start, match.start(), spans)
-        start = match.end()
+    if _is_hard_wrapped(text):
+        for match in _BLANK_LINE.finditer(text):
+            _append_stripped(text, start, match.start(), spans)
+            start = match.end()
+    else:
+        # Every line break: found with str.find, without a match object for each line
+        while (end := text.find("\n", start)) >= 0:
+            _append_stripped(text, start, end, spans)
+            start = end + 1
     _append_stripped(text, start, len(text), spans)
     return spans
 
@@ -107,14 +111,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_hard_wrapped(text: str) -> bool:
     if not _BLANK_LINE.search(text):
         return False
-    # Line by line with str.find: no string is made per line, and a long line ends it.
+    # Line lengths from the line breaks' offsets: no string is made for each line, and
+    # the first long line decides.
     start = 0
-    end = text.find("\n")
-    while end >= 0:
+    while (end := text.find("\n", start)) >= 0:
         if end - start > _WRAP_WIDTH:
             return False
         start = end + 1
-        end = text.find("\n", start)
     return len(text) - start <= _WRAP_WIDTH
 
 

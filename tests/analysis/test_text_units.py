@@ -75,6 +75,36 @@ def test_words_split_as_the_plain_token_pattern_does(text: str, start: int) -> N
     assert all(t.lower == t.text.lower() for t in words)
 
 
+def _plain_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans as plainly written: blank lines part a hard-wrapped text (one
+    with a blank line and no line over 120 characters), every line break any other."""
+    blank_line = r"\n[ \t\r\f\v]*\n"
+    wrapped = re.search(blank_line, text) is not None and all(
+        len(line) <= 120 for line in text.split("\n")
+    )
+    cuts = re.finditer(blank_line if wrapped else r"\n", text)
+    spans, start = [], 0
+    for stop, after in [*((m.start(), m.end()) for m in cuts), (len(text), len(text))]:
+        piece = text[start:stop]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            spans.append((start + lead, start + lead + len(piece.strip())))
+        start = after
+    return spans
+
+
+_PARAGRAPH_TEXT = st.lists(
+    st.sampled_from(["word ", "x" * 70, "y" * 121, "\n", "\n\n", " \n ", "\t", "\r\n"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PARAGRAPH_TEXT)
+def test_paragraphs_split_as_plainly_written(text: str) -> None:
+    assert paragraphs(text) == _plain_paragraphs(text)
+
+
 def _paragraph_texts(text: str) -> list[str]:
     return [text[start:end] for start, end in paragraphs(text)]
 
