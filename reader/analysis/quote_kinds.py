@@ -43,12 +43,20 @@ def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
         word = raw.strip(_MARKS_AND_PUNCT)
         if not word or word.lower() in _TITLE_SMALL_WORDS:
             continue
-        if not (word[:1].isupper() or word[:1].isdigit()):
+        if not _capital_or_digit(word):
             return False
         title_words += 1
         if title_words > _TITLE_WORDS:
             return False
     return title_words > 0
+
+
+def _capital_or_digit(word: str) -> bool:
+    """Whether ``word`` (not empty) opens with a capital or a digit."""
+    first = ord(word[0])
+    if first < 128:  # decided by its code: compiled, no one-letter string or method call
+        return 65 <= first <= 90 or 48 <= first <= 57
+    return word[0].isupper() or word[0].isdigit()
 
 
 def named_as_a_title(text: str, q: MarkedQuote) -> bool:
