@@ -127,19 +127,29 @@ class _ParagraphWords:
 def _named_reports(toks: list[Token], last_only: bool = False) -> list[tuple[int, SpeakerPhrase]]:
     """Every "<named person> <cue>" in a paragraph, by the cue's token index; with
     ``last_only``, just the last one (read from the end, so the rest are not read)."""
+    if last_only:
+        # Straight back from the end (cue_at passes over a token that is no cue as
+        # cheaply as cue_candidates does): the words before the last report are not read.
+        for k in range(len(toks) - 1, -1, -1):
+            phrase = _named_report(toks, k)
+            if phrase is not None:
+                return [(k, phrase)]
+        return []
     found: list[tuple[int, SpeakerPhrase]] = []
-    candidates = cue_candidates(toks)
-    for k in reversed(candidates) if last_only else candidates:
-        cue = cue_at(toks, k)
-        if cue is None or cue == "according to":
-            continue
-        lo = sentence_start(toks, k, set())
-        phrase = phrase_before(toks, k, lo)
-        if phrase is not None and phrase.person and not phrase.pronoun:
+    for k in cue_candidates(toks):
+        phrase = _named_report(toks, k)
+        if phrase is not None:
             found.append((k, phrase))
-            if last_only:
-                break
     return found
+
+
+def _named_report(toks: list[Token], k: int) -> SpeakerPhrase | None:
+    """The named person reported speaking by the cue at ``toks[k]``, if it is one."""
+    cue = cue_at(toks, k)
+    if cue is None or cue == "according to":
+        return None
+    phrase = phrase_before(toks, k, sentence_start(toks, k, set()))
+    return phrase if phrase is not None and phrase.person and not phrase.pronoun else None
 
 
 def _subject_before(toks: list[Token], start: int | None) -> SpeakerPhrase | None:
