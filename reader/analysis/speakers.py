@@ -262,20 +262,16 @@ def _finish(
     paras: list[tuple[int, int]],
     recent: dict[int, list[SpeakerPhrase]],
 ) -> list[Quote]:
-    quotes: list[Quote] = []
+    # Each quote's values are gathered first and its Quote made once, with positional
+    # arguments, when its role is known: Quote's __init__ runs interpreted, and every
+    # attribute set or read on it afterwards is a generic attribute call.
+    rows: list[_Row] = []
     headlines: dict[int, bool] = {}
-
-    def headline(p: int) -> bool:
-        if p not in headlines:
-            headlines[p] = is_headline(text, paras[p])
-        return headlines[p]
-
     last_person: Mention | None = None
     last_group: Mention | None = None
     antecedents: dict[int, Mention | None] = {}
     spans = [(q.start, q.end) for q in marked]
     for n, (q, att) in enumerate(zip(marked, found, strict=True)):
-        quote = Quote(start=q.start, end=q.end, text=text[q.start : q.end])
         base = 0.9 if q.closed or q.continues else 0.6
         titled = (
             is_nickname(text, q)
@@ -286,17 +282,22 @@ def _finish(
                 # Chancellor of the Free World""); borrowed from a neighbour, a title.
                 and (att is None or att.source == "borrowed" or named_as_a_title(text, q))
             )
-        ) and not headline(q.paragraph)
+        )
+        if titled:
+            p = q.paragraph
+            headline = headlines.get(p)
+            if headline is None:
+                headline = headlines[p] = is_headline(text, paras[p])
+            titled = not headline
         titled = titled or is_subhead(text, q, paras[q.paragraph])
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
-            quote.kind = "scare" if short or titled else "quote"
-            quote.confidence = round(base * (0.5 if quote.kind == "scare" else 0.7), 2)
-            quotes.append(quote)
+            kind = "scare" if short or titled else "quote"
+            confidence = round(base * (0.5 if kind == "scare" else 0.7), 2)
+            rows.append((q, None, None, None, None, kind, None, confidence))
             continue
         phrase = att.phrase
-        quote.cue = att.cue
-        quote.confidence = round(base * att.confidence, 2)
+        confidence = round(base * att.confidence, 2)
         if phrase.pronoun:
             key = id(phrase)  # a borrowed pronoun keeps the antecedent found for it
             if key not in antecedents:
@@ -310,23 +311,50 @@ def _finish(
                 )
             target = antecedents[key]
             if target is not None:
-                quote.speaker, quote.speaker_start, quote.speaker_end, quote.role = target
+                name, start, end, role = target
+                rows.append((q, name, start, end, att.cue, "quote", role, confidence))
                 if phrase.person:
                     last_person = target  # "she said ... She added": the same person
             else:
-                quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
+                rows.append((q, None, phrase.start, phrase.end, att.cue, "quote", None, confidence))
         else:
             name = index.fullest(phrase.text, phrase.start) if phrase.named else phrase.text
-            quote.speaker = name
-            quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
-            quote.role = phrase.role
+            rows.append(
+                (q, name, phrase.start, phrase.end, att.cue, "quote", phrase.role, confidence)
+            )
             mention = (name, phrase.start, phrase.end, phrase.role)
             if phrase.person:
                 last_person = mention
             last_group = mention
-        quotes.append(quote)
-    _share_roles(quotes)
+    # A role given once ("Deputy Foreign Minister") holds for the speaker's other quotes.
+    roles: dict[str, str] = {}
+    for row in rows:
+        if row[1] and row[6]:
+            roles.setdefault(row[1], row[6])
+    quotes: list[Quote] = []
+    for q, speaker, speaker_start, speaker_end, cue, kind, role, confidence in rows:
+        if speaker and not role:
+            role = roles.get(speaker)
+        quotes.append(
+            Quote(
+                q.start,
+                q.end,
+                text[q.start : q.end],
+                speaker,
+                speaker_start,
+                speaker_end,
+                cue,
+                kind,
+                role,
+                confidence,
+            )
+        )
     return quotes
+
+
+# A quote's values before its Quote is made: the quote, speaker, speaker's span, cue,
+# kind, role and confidence, in Quote's order of fields.
+_Row = tuple[MarkedQuote, str | None, int | None, int | None, str | None, str, str | None, float]
 
 
 def _antecedent(
@@ -357,14 +385,3 @@ def _antecedent(
     if run is not None and run.start > floor:
         return (run.text, run.start, run.end, None)
     return nearest
-
-
-def _share_roles(quotes: list[Quote]) -> None:
-    """A role given once ("Deputy Foreign Minister") holds for the speaker's other quotes."""
-    roles: dict[str, str] = {}
-    for quote in quotes:
-        if quote.speaker and quote.role:
-            roles.setdefault(quote.speaker, quote.role)
-    for quote in quotes:
-        if quote.speaker and not quote.role:
-            quote.role = roles.get(quote.speaker)
