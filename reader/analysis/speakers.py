@@ -68,7 +68,7 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
                 before: tuple[list[Token], int | None] = toks, ctx.sentence_start
                 if ctx.sentence_start == 0 and p > 0:
                     before = words.words_before(p - 1), None
-                subject = _subject_before(*before)
+                subject = _subject_before(before[0], before[1])
                 recent[n] = [x for x in (named, subject) if x is not None]
     _borrow(marked, found, sentence_of, words)
     index = SpeakerIndex(text)
@@ -101,19 +101,19 @@ class _ParagraphWords:
     def words_of(self, p: int) -> list[Token]:
         """The words of paragraph ``p`` around its quotes."""
         if p not in self._near:
-            self._near[p] = tokens_near(
-                self.text, *self.paras[p], self._quote_spans(p), _READ_RADIUS
-            )
+            start, end = self.paras[p]
+            self._near[p] = tokens_near(self.text, start, end, self._quote_spans(p), _READ_RADIUS)
         return self._near[p]
 
     def words_before(self, p: int) -> list[Token]:
         """The paragraph before, read wider than around its quotes."""
         if p not in self._wide:
             spans = self._quote_spans(p)
-            if p in self._near and reads_whole(*self.paras[p], spans, _READ_RADIUS):
+            start, end = self.paras[p]
+            if p in self._near and reads_whole(start, end, spans, _READ_RADIUS):
                 self._wide[p] = self._near[p]  # read whole already: a wider read is the same
             else:
-                self._wide[p] = tokens_near(self.text, *self.paras[p], spans, _REPORT_RADIUS)
+                self._wide[p] = tokens_near(self.text, start, end, spans, _REPORT_RADIUS)
         return self._wide[p]
 
     def reports_of(self, p: int) -> list[tuple[int, SpeakerPhrase]]:
