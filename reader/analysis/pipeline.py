@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from reader.analysis.collection_pause import collection_paused
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speakers import attribute
-from reader.analysis.text_units import paragraphs
+from reader.analysis.text_units import first_above, paragraphs
 from reader.model import Analysis, Entity, EntityGroup, Quote
 
 
@@ -82,7 +80,7 @@ def _group_at(
 ) -> EntityGroup | None:
     if start is None or end is None:
         return None
-    i = bisect_right(starts, start) - 1
+    i = first_above(starts, start) - 1
     for m_start, m_end, group_id in mentions[max(i, 0) : i + 2]:
         if m_start < end and start < m_end:
             return by_id.get(group_id)

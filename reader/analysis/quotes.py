@@ -12,11 +12,10 @@ quotation runs over several paragraphs. Nested quotes stay inside their outer qu
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Final
 
 from reader.analysis.lexicon import PHRASE_BREAKERS
-from reader.analysis.text_units import paragraphs
+from reader.analysis.text_units import first_not_below, paragraphs
 from reader.model import Quote
 
 # Final: compiled, these are C globals instead of look-ups in the module's dict.
@@ -117,11 +116,11 @@ def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
     # Most news holds no markup at all: then no mark needs a look back for a tag.
     may_hold_tags = "<" in text
     for index, (p_start, p_end) in enumerate(paras):
-        first = bisect_left(starts, p_start)
+        first = first_not_below(starts, p_start)
         if first == len(starts) or starts[first] >= p_end:
             carried_group = None
             continue
-        last = bisect_left(starts, p_end, first)
+        last = first_not_below(starts, p_end, first)
         runs = starts, ends, first, last
         if not _same_as_alone(text, runs, p_start, p_end):
             alone_starts, alone_ends = mark_runs(text, p_start, p_end)

@@ -8,7 +8,6 @@ fullest name the article uses for it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from typing import Final
 
 from reader.analysis.lexicon import (
@@ -21,6 +20,7 @@ from reader.analysis.lexicon import (
     TITLE_WORDS,
     WEAK_CUES,
 )
+from reader.analysis.text_units import first_above, first_not_below
 
 # A name word: initials ("G.K."), or a capitalised word with inner ' or - and an optional
 # abbreviation dot. Words are joined by exactly one space or line break, so the pattern
@@ -124,7 +124,7 @@ class SpeakerIndex:
         starts, texts, plain = found
         if not texts:
             return plain
-        i = bisect_right(starts, at) - 1
+        i = first_above(starts, at) - 1
         return texts[max(i, 0)]
 
     def _longer_forms(self, name: str, lo: int) -> tuple[list[int], list[str], str]:
@@ -171,8 +171,8 @@ class SpeakerIndex:
             # text with many look-ups stays linear.
             text = self._text
             places = self._opening(word[0])
-            first = bisect_left(places, lo)
-            last = bisect_right(places, hi - len(word), first)
+            first = first_not_below(places, lo)
+            last = first_above(places, hi - len(word), first)
             self._checks_left -= last - first
             if self._checks_left >= 0:
                 end = len(word)
@@ -194,8 +194,8 @@ class SpeakerIndex:
                 return found
         # Searching the text once per surname read it dozens of times over.
         places = self._capital_words().get(word, [])
-        first = bisect_left(places, lo)
-        last = bisect_right(places, hi - len(word), first)
+        first = first_not_below(places, lo)
+        last = first_above(places, hi - len(word), first)
         return places[first:last]
 
     def _opening(self, letter: str) -> list[int]:
@@ -258,7 +258,7 @@ class SpeakerIndex:
             people, starts = self._openers[p]
             # In order: a search, not a scan, so a paragraph of thousands of sentences
             # (a story on one line) is not read again for every pronoun in it.
-            i = bisect_left(starts, at)
+            i = first_not_below(starts, at)
             if i:
                 return people[i - 1]
         return None
@@ -279,7 +279,7 @@ class SpeakerIndex:
             if first:
                 spans.insert(0, first.span())
         # The spans run in order, so the quote each one may sit in only moves forward.
-        q = bisect_right(starts, para[0]) - 1
+        q = first_above(starts, para[0]) - 1
         for start, end in spans:
             while q + 1 < len(quotes) and starts[q + 1] <= start:
                 q += 1

@@ -11,7 +11,6 @@ the name, or an aside after it, becomes the role.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Final
 
 from reader.analysis.quote_kinds import (
@@ -177,12 +176,16 @@ def _recent_speaker(
         return reports[-1][1] if reports else None
     # Reports come in token order: a search, not a scan, since a story on one line is
     # one paragraph with thousands of them, asked once per pronoun.
-    i = bisect_left(reports, upto, key=_token_index)
-    return reports[i - 1][1] if i else None
-
-
-def _token_index(report: tuple[int, SpeakerPhrase]) -> int:
-    return report[0]
+    # (as bisect_left with the token index as key, which compiled calls the key
+    # function through Python at every step)
+    lo, hi = 0, len(reports)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if reports[mid][0] < upto:
+            lo = mid + 1
+        else:
+            hi = mid
+    return reports[lo - 1][1] if lo else None
 
 
 def _borrow(

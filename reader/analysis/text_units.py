@@ -86,6 +86,34 @@ class Token:
         return self.text[0].isupper()
 
 
+# Binary searches over sorted offsets, as bisect_left and bisect_right: compiled, a
+# call to the bisect module boxes its arguments, parses them and compares each pair
+# through Python's rich comparison (about a thousand instructions a call); these
+# compare machine integers.
+def first_not_below(values: list[int], x: int, lo: int = 0) -> int:
+    """The first index from ``lo`` whose value is ``x`` or more (``bisect_left``)."""
+    hi = len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_above(values: list[int], x: int, lo: int = 0) -> int:
+    """The first index from ``lo`` whose value is more than ``x`` (``bisect_right``)."""
+    hi = len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of paragraphs: split at blank lines, and at every line unless hard-wrapped.
 

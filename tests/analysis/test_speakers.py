@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.analysis import analyze
+from reader.analysis.speaker_phrases import SpeakerPhrase
+from reader.analysis.speakers import _recent_speaker
 from reader.model import Quote
 
 
@@ -310,3 +316,14 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker(
 def test_a_wire_dateline_is_not_the_subject(text: str) -> None:
     (quote,) = quotes(text)
     assert (quote.speaker, quote.role) == ("Bill Clinton", "Former President")
+
+
+@given(st.lists(st.integers(0, 30)).map(sorted), st.integers(-2, 33))
+def test_the_last_report_before_a_token_is_the_one_bisect_finds(
+    indexes: list[int], upto: int
+) -> None:
+    phrases = [SpeakerPhrase(k, k + 1, f"Person {k}") for k in range(len(indexes))]
+    reports = list(zip(indexes, phrases, strict=True))
+    i = bisect.bisect_left(indexes, upto)
+    assert _recent_speaker(reports, upto) is (phrases[i - 1] if i else None)
+    assert _recent_speaker(reports, None) is (phrases[-1] if phrases else None)

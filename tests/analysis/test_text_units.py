@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.lexicon import ABBREVIATIONS
-from reader.analysis.text_units import paragraphs, reads_whole, tokens, tokens_near
+from reader.analysis.text_units import (
+    first_above,
+    first_not_below,
+    paragraphs,
+    reads_whole,
+    tokens,
+    tokens_near,
+)
 
 _PIECES = st.sampled_from([*"ab Z.,'’-\n", "U.S. ", "Sen. ", "so-called ", "Moscow's ", "  "])
 
@@ -127,3 +135,14 @@ def test_one_long_line_anywhere_makes_every_line_a_paragraph() -> None:
             assert len(_paragraph_texts(text)) == 3, text
     at_the_limit = f"{'x' * 120}\nshort\n\nend"
     assert _paragraph_texts(at_the_limit) == [f"{'x' * 120}\nshort", "end"]
+
+
+@given(
+    st.lists(st.integers(-5, 30)).map(sorted),
+    st.integers(-8, 33),
+    st.integers(0, 40),
+)
+def test_offset_searches_agree_with_bisect(values: list[int], x: int, lo: int) -> None:
+    lo = min(lo, len(values))
+    assert first_not_below(values, x, lo) == bisect.bisect_left(values, x, lo)
+    assert first_above(values, x, lo) == bisect.bisect_right(values, x, lo)
