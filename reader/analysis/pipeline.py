@@ -42,33 +42,50 @@ def _count_quotes(groups: list[EntityGroup], quotes: list[Quote]) -> None:
     """
     if not groups:
         return
-    by_id = {group.id: group for group in groups}
-    mentions = sorted(
-        (entity.start, entity.end, entity.group)
-        for group in groups
-        for entity in group.mentions
-        if entity.group is not None
-    )
-    starts = [m[0] for m in mentions]
-    by_name: dict[str, EntityGroup] = {}
-    by_last: dict[str, list[EntityGroup]] = {}
+    # Compiled, every attribute read on the model's classes is a generic attribute call:
+    # each is read once, and the name tables are made only if a speaker needs them.
+    by_id: dict[int, EntityGroup] = {}
+    mentions: list[tuple[int, int, int]] = []
     for each in groups:
-        by_name.setdefault(each.name.lower(), each)
-        words = each.name.lower().split()
-        if words:
-            by_last.setdefault(words[-1], []).append(each)
+        by_id[each.id] = each
+        for entity in each.mentions:
+            group_id = entity.group
+            if group_id is not None:
+                mentions.append((entity.start, entity.end, group_id))
+    mentions.sort()
+    starts = [m[0] for m in mentions]
+    names: tuple[dict[str, EntityGroup], dict[str, list[EntityGroup]]] | None = None
     for quote in quotes:
-        if not quote.speaker or quote.kind != "quote":
+        speaker = quote.speaker
+        if not speaker or quote.kind != "quote":
             continue
         group: EntityGroup | None = _group_at(
             mentions, starts, by_id, quote.speaker_start, quote.speaker_end
         )
         if group is None:
-            key = quote.speaker.lower()
+            if names is None:
+                names = _group_names(groups)
+            by_name, by_last = names
+            key = speaker.lower()
             same_last = by_last.get(key.split()[-1], [])
             group = by_name.get(key) or (same_last[0] if len(same_last) == 1 else None)
         if group is not None:
             group.quote_count += 1
+
+
+def _group_names(
+    groups: list[EntityGroup],
+) -> tuple[dict[str, EntityGroup], dict[str, list[EntityGroup]]]:
+    """The groups by lower-case name (the first of each), and by the name's last word."""
+    by_name: dict[str, EntityGroup] = {}
+    by_last: dict[str, list[EntityGroup]] = {}
+    for each in groups:
+        name = each.name.lower()
+        by_name.setdefault(name, each)
+        words = name.split()
+        if words:
+            by_last.setdefault(words[-1], []).append(each)
+    return by_name, by_last
 
 
 def _group_at(
@@ -80,8 +97,10 @@ def _group_at(
 ) -> EntityGroup | None:
     if start is None or end is None:
         return None
+    # The mention starting last at or before ``start``, then the one after it.
     i = first_above(starts, start) - 1
-    for m_start, m_end, group_id in mentions[max(i, 0) : i + 2]:
+    for k in range(max(i, 0), min(i + 2, len(mentions))):
+        m_start, m_end, group_id = mentions[k]
         if m_start < end and start < m_end:
             return by_id.get(group_id)
     return None
