@@ -93,6 +93,32 @@ class _Open:
         self.fallback: int | None = None  # end of a single mark that could have closed it
 
 
+class _Emitter:
+    """Adds one paragraph's quotes to ``found`` as they are paired.
+
+    A class, not a closure: compiled, _open and _close called the closure through
+    Python (with keyword arguments); a method of a native class is a direct call.
+    """
+
+    __slots__ = ("carried_group", "first_in_paragraph", "found", "index", "p_start")
+
+    def __init__(
+        self, found: list[MarkedQuote], index: int, p_start: int, carried_group: int | None
+    ) -> None:
+        self.found = found
+        self.index = index
+        self.p_start = p_start
+        self.carried_group = carried_group
+        self.first_in_paragraph = True
+
+    def quote(self, start: int, end: int, closed: bool) -> None:
+        carried_group = self.carried_group
+        continued = self.first_in_paragraph and carried_group is not None and start == self.p_start
+        group = carried_group if continued and carried_group is not None else len(self.found)
+        self.found.append(MarkedQuote(start, end, self.index, group, closed, continued))
+        self.first_in_paragraph = False
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every direct quotation in ``text``; spans include the marks."""
     return [
@@ -201,14 +227,7 @@ def _pair_paragraph(
 ) -> int | None:
     """Pair one paragraph's mark ``runs``; return the group id when its last quote runs on."""
     stack: list[_Open] = []
-    first_in_paragraph = True
-
-    def emit(start: int, end: int, closed: bool) -> None:
-        nonlocal first_in_paragraph
-        continued = first_in_paragraph and carried_group is not None and start == p_start
-        group = carried_group if continued and carried_group is not None else len(found)
-        found.append(MarkedQuote(start, end, index, group, closed=closed, continued=continued))
-        first_in_paragraph = False
+    emit = _Emitter(found, index, p_start, carried_group)
 
     starts, ends, first, last = runs
     for n in range(first, last):
@@ -259,13 +278,13 @@ def _pair_paragraph(
         return None
     outer = stack[0]
     if outer.fallback is not None:
-        emit(outer.start, outer.fallback, closed=False)
+        emit.quote(outer.start, outer.fallback, False)
         return None
     if not outer.double:
         return None  # an unclosed single mark is far more often an apostrophe
     reopens = next_start is not None and text[next_start] == outer.char
     reopens = reopens or (next_start is not None and text[next_start] in DOUBLE_OPENERS)
-    emit(outer.start, p_end, closed=False)
+    emit.quote(outer.start, p_end, False)
     if reopens:
         found[-1].continues = True
         return found[-1].group
@@ -356,7 +375,7 @@ def _role_from_shape(char: str, stack: list[_Open]) -> str:
     return "close" if any(o.double == double for o in stack) else "open"
 
 
-def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit) -> None:
+def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit: _Emitter) -> None:
     if stack and stack[-1].double == double:
         top = stack[-1]
         straight_pair = char == STRAIGHT_DOUBLE and top.char == STRAIGHT_DOUBLE
@@ -373,7 +392,7 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
         # A straight opener while one is open: the open quote lost its closer.
         if len(stack) == 1:
             end = top.fallback if top.fallback is not None else _trimmed_end(text, pos)
-            emit(top.start, end, closed=False)
+            emit.quote(top.start, end, False)
             stack.clear()
         else:
             stack.pop()
@@ -400,7 +419,9 @@ def _trimmed_end(text: str, pos: int) -> int:
     return pos
 
 
-def _close(stack: list[_Open], pos: int, run_end: int, double: bool, may_end: bool, emit) -> None:
+def _close(
+    stack: list[_Open], pos: int, run_end: int, double: bool, may_end: bool, emit: _Emitter
+) -> None:
     if not stack:
         return  # a stray closer: nothing to pair it with
     depth = len(stack) - 1
@@ -414,7 +435,7 @@ def _close(stack: list[_Open], pos: int, run_end: int, double: bool, may_end: bo
             stack[0].fallback = pos + 1
         return
     if depth == 0:
-        emit(stack[0].start, run_end, closed=True)
+        emit.quote(stack[0].start, run_end, True)
         stack.clear()
     else:
         del stack[depth:]
