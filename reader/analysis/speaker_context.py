@@ -21,8 +21,6 @@ SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
 MAX_SENTENCE: Final = 150  # tokens: how far back a sentence start is looked for
 SENTENCE_END: Final = frozenset({".", "!", "?", ";"})
 _CLOSING_MARKS: Final = "\"'“”‘’«»„‚‹› \n"
-# The last character of every token ``ends_sentence`` may accept: keep the two in step.
-_END_CHARS: Final = frozenset(".!?;")
 PRONOUN_OPENERS: Final = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
 
 
@@ -105,11 +103,15 @@ def sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
     k = first - 1
     floor = max(0, first - MAX_SENTENCE)
     while k >= floor:
-        # Only a token ending in one of _END_CHARS can end a sentence, and only a quote's
+        # Only a token ending in . ! ? or ; can end a sentence (every token
+        # ``ends_sentence`` accepts does: keep the two in step), and only a quote's
         # token is in quote_ends: most tokens are passed over without a call or a
         # look-up (and so without making an int object for ``k``).
         text = toks[k].text
-        if text[-1:] in _END_CHARS:
+        # The last character read as a number: no one-character slice and no set
+        # look-up for the many tokens that end in a letter.
+        last = ord(text[len(text) - 1]) if text else 0
+        if last == ord(".") or last == ord("!") or last == ord("?") or last == ord(";"):
             if ends_sentence(toks, k):
                 return k + 1
         elif text == QUOTE_TOKEN and k in quote_ends:
