@@ -122,12 +122,18 @@ def sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:
 
 def ends_sentence(toks: list[Token], k: int) -> bool:
     text = toks[k].text
-    if text == ";":
-        return True
-    if text in SENTENCE_END:
-        return is_sentence_end(toks, k)
+    # Characters read as numbers: most tokens are words, told apart by their last
+    # character without a set look-up (hashing the token) or a method call.
+    size = len(text)
+    last = ord(text[size - 1]) if size else 0
+    if size == 1:
+        if last == ord(";"):
+            return True
+        if last == ord(".") or last == ord("!") or last == ord("?"):  # SENTENCE_END
+            return is_sentence_end(toks, k)
+        return False
     # "after 9 p.m. Its general secretary": an abbreviation can end a sentence too
-    if len(text) > 2 and text.endswith(".") and k + 1 < len(toks):
+    if size > 2 and last == ord(".") and k + 1 < len(toks):
         nxt = toks[k + 1]
         return nxt.is_capitalised and (
             nxt.lower in SENTENCE_OPENERS or nxt.lower in PRONOUN_OPENERS
