@@ -282,7 +282,11 @@ _CLAUSE_OPENERS: Final = frozenset({"while", "but", "whereas", "although", "thou
 
 def _last_clause_start(toks: list[Token], lo: int, limit: int, cues: list[tuple[int, str]]) -> int:
     """Start of the last ", while/but/and ..." clause before ``limit`` that has a cue."""
-    last_cue = max((k for k, _ in cues), default=-1)
+    # A loop, not max() over a generator: compiled, max() iterates it through Python.
+    last_cue = cues[0][0] if cues else -1
+    for k, _ in cues:
+        if k > last_cue:
+            last_cue = k
     for b in range(last_cue - 1, lo, -1):
         if toks[b].text in (",", ";") and toks[b + 1].lower in _CLAUSE_OPENERS:
             if any(b < k for k, _ in cues) and any(k < b for k, _ in cues):
