@@ -54,7 +54,10 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
     for p, members in words.by_para.items():
         toks = words.words_of(p)
         contexts = place(text, toks, [marked[n] for n in members])
-        for n, ctx in zip(members, contexts, strict=True):
+        # Indexing, not zip(): compiled, zip(..., strict=True) is a generic Python call
+        # whose items come back boxed.
+        for i, n in enumerate(members):
+            ctx = contexts[i]
             sentence_of[n] = (p, ctx.sentence_start)
             found[n] = attribute_one(toks, ctx)
             att = found[n]
@@ -274,7 +277,11 @@ def _finish(
     last_group: Mention | None = None
     antecedents: dict[int, Mention | None] = {}
     spans = [(q.start, q.end) for q in marked]
-    for n, (q, att) in enumerate(zip(marked, found, strict=True)):
+    # round() is a Python call that prints the float to decimal digits; a quote's
+    # confidence is one of a few products, each rounded once.
+    rounded: dict[float, float] = {}
+    for n, q in enumerate(marked):
+        att = found[n]
         base = 0.9 if q.closed or q.continues else 0.6
         titled = (
             is_nickname(text, q)
@@ -296,11 +303,11 @@ def _finish(
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
             kind = "scare" if short or titled else "quote"
-            confidence = round(base * (0.5 if kind == "scare" else 0.7), 2)
+            confidence = _rounded(base * (0.5 if kind == "scare" else 0.7), rounded)
             rows.append((q, None, None, None, None, kind, None, confidence))
             continue
         phrase = att.phrase
-        confidence = round(base * att.confidence, 2)
+        confidence = _rounded(base * att.confidence, rounded)
         if phrase.pronoun:
             key = id(phrase)  # a borrowed pronoun keeps the antecedent found for it
             if key not in antecedents:
@@ -353,6 +360,14 @@ def _finish(
             )
         )
     return quotes
+
+
+def _rounded(value: float, done: dict[float, float]) -> float:
+    """``round(value, 2)``, worked out once per value in ``done``."""
+    found = done.get(value)
+    if found is None:
+        found = done[value] = round(value, 2)
+    return found
 
 
 # A quote's values before its Quote is made: the quote, speaker, speaker's span, cue,

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reader.analysis import analyze
 from reader.analysis.speaker_phrases import SpeakerPhrase
-from reader.analysis.speakers import _recent_speaker
+from reader.analysis.speakers import _recent_speaker, _rounded
 from reader.model import Quote
 
 
@@ -327,3 +327,10 @@ def test_the_last_report_before_a_token_is_the_one_bisect_finds(
     i = bisect.bisect_left(indexes, upto)
     assert _recent_speaker(reports, upto) is (phrases[i - 1] if i else None)
     assert _recent_speaker(reports, None) is (phrases[-1] if phrases else None)
+
+
+@given(st.lists(st.floats(0, 1)))
+def test_confidences_are_rounded_as_round_does(values: list[float]) -> None:
+    done: dict[float, float] = {}
+    for value in values + values:  # the second time from what was worked out
+        assert _rounded(value, done) == round(value, 2)
