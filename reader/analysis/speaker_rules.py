@@ -263,13 +263,16 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         cue = cue_at(toks, k, weak=True)
         if cue is not None:
             cues.append((k, cue))
+    if not cues:
+        return None  # most: no clause needs finding, nothing to order
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
     main = _main_clause_start(toks, lo, a)
     # "Rubio suggested ..., while Cruz said that the "...": a later clause of its own
     clause = _last_clause_start(toks, main, a, cues)
-    cues.sort(key=lambda cue: (cue[0] < clause, cue[0] < main))
+    if len(cues) > 1:  # compiled, the key is called through Python: only when it orders
+        cues.sort(key=lambda cue: (cue[0] < clause, cue[0] < main))
     for n, (k, cue) in enumerate(cues):
         phrase = _phrase_for_left_cue(toks, k, cue, lo, a)
         if phrase is not None:
