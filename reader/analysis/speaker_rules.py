@@ -396,7 +396,7 @@ def _introduces(tok: Token) -> bool:
 
 def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
     """Skip a wire dateline: ``FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said``."""
-    if i >= limit or not (len(toks[i].text) > 1 and toks[i].text.isupper()):
+    if i >= limit or not (len(toks[i].text) > 1 and _all_capitals(toks[i].text)):
         return i
     for k in range(i + 1, min(limit, i + _DATELINE_REACH)):
         if toks[k].text in _DASHES:
@@ -406,7 +406,14 @@ def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
 
 def _shouted(toks: list[Token], i: int, limit: int) -> bool:
     words = [t.text for t in toks[i : min(limit, i + 3)] if t.is_word]
-    return len(words) >= 2 and all(w.isupper() and len(w) > 1 for w in words)
+    return len(words) >= 2 and all(_all_capitals(w) and len(w) > 1 for w in words)
+
+
+def _all_capitals(word: str) -> bool:
+    """``word.isupper()``; a word opening with an ASCII lower-case letter (most words)
+    is not, decided by its code: compiled, isupper() is a Python method call."""
+    first = ord(word[0]) if word else 0
+    return not ord("a") <= first <= ord("z") and word.isupper()
 
 
 def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:

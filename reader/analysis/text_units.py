@@ -220,9 +220,13 @@ def reads_whole(start: int, end: int, quotes: list[tuple[int, int]], radius: int
         return end - radius <= start
     if quotes[0][0] - radius > start:
         return False
-    following = [q_start for q_start, _ in quotes[1:]]
-    following.append(end)
-    return all(q_end + radius >= nxt for (_, q_end), nxt in zip(quotes, following, strict=True))
+    # Each quote's end with the next quote's start (the paragraph's end after the last):
+    # indexed, as zip() is a generic call when compiled.
+    for n in range(len(quotes)):
+        nxt = quotes[n + 1][0] if n + 1 < len(quotes) else end
+        if quotes[n][1] + radius < nxt:
+            return False
+    return True
 
 
 def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:

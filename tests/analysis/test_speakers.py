@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reader.analysis import analyze
 from reader.analysis.speaker_phrases import SpeakerPhrase
+from reader.analysis.speaker_rules import _all_capitals
 from reader.analysis.speakers import _recent_speaker, _rounded
 from reader.model import Quote
 
@@ -334,3 +335,8 @@ def test_confidences_are_rounded_as_round_does(values: list[float]) -> None:
     done: dict[float, float] = {}
     for value in values + values:  # the second time from what was worked out
         assert _rounded(value, done) == round(value, 2)
+
+
+@given(st.text(max_size=6))
+def test_a_word_in_capitals_is_what_isupper_says(word: str) -> None:
+    assert _all_capitals(word) == word.isupper()
