@@ -65,13 +65,17 @@ def find_names(text: str) -> list[Entity]:
     sure = sure_words()
     for match in run_pattern().finditer(text):
         start, end = match.span()
-        if match.end(1) == end:
+        chunk = text[start:end]
+        # Words are joined only by spaces, tabs and line breaks: without one the run is
+        # one word. (Asked of the text in C, not of the match: a method call costs more.)
+        if " " not in chunk and "\n" not in chunk and "\t" not in chunk:
             # One word, the common case: settle it without building any context.
-            word = text[start:end]
+            word = chunk
             if word[-1] == "." and not is_abbreviation(word):
                 word = word[:-1]
                 end -= 1
-            if word.endswith(("'s", "’s")):
+            # A letter then "'s": the word opens with a capital, so it is never just "'s".
+            if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
                 word = word[:-2]
                 end -= 2
             label = sure.get(word)
@@ -80,10 +84,10 @@ def find_names(text: str) -> list[Entity]:
             elif "'" not in word and "’" not in word:
                 read_word(doc, start, end, word)
             elif CONTRACTION.match(word) is None:
-                read_run(doc, start, match.end())
+                read_run(doc, start, start + len(chunk), chunk)
             # else "I've", "We'll", "Don't": a pronoun or verb, not a name
             continue
-        read_run(doc, start, end)
+        read_run(doc, start, end, chunk)
     return settle(doc)
 
 
@@ -136,12 +140,11 @@ def trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def read_run(doc: Doc, start: int, end: int) -> None:
-    text = doc.text
-    first = text[start]
+def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
+    """Read the run ``chunk``, which is ``doc.text[start:end]``."""
+    first = chunk[0]
     if first > "\x7f" and not first.isupper():
         return
-    chunk = text[start:end]
     if chunk[-1] == ".":
         # "... on Holmsea High Street.": when only the full stop needs cutting, cut it here.
         head = chunk[:-1]
