@@ -83,23 +83,21 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
         if len(name) > len(names[group]) and not shouted:
             names[group] = name
 
-    groups = _join_acronyms(
-        [
-            # Positional: a call into the model's Python __init__ is cheaper without names.
-            EntityGroup(number, names[number], labels[number], mentions)
-            for number, mentions in enumerate(members)
-            if mentions
-        ]
-    )
-    for number, entity_group in enumerate(groups):
-        entity_group.id = number
-        for mention in entity_group.mentions:
+    # Acronyms are joined and names tidied on the parallel lists too, so an EntityGroup is
+    # made once per group that is kept, with its final number and name.
+    kept = _join_acronyms(names, labels, members)
+    groups: list[EntityGroup] = []
+    for number, group in enumerate(kept):
+        mentions = members[group]
+        for mention in mentions:
             mention.group = number
+        name, label = names[group], labels[group]
         # A name only ever shouted in a capitals headline is shown readably; short
         # capitals are acronyms ("NATO", "USA"), longer ones and people were shouted.
-        shortest = _SHOUTED_FROM.get(entity_group.label, 7)
-        if entity_group.name.isupper() and len(entity_group.name) >= shortest:
-            entity_group.name = entity_group.name.title()
+        if name.isupper() and len(name) >= _SHOUTED_FROM.get(label, 7):
+            name = name.title()
+        # Positional: a call into the model's Python __init__ is cheaper without names.
+        groups.append(EntityGroup(number, name, label, mentions))
     return groups
 
 
@@ -118,34 +116,45 @@ def _new_group(
     return len(names) - 1
 
 
-def _join_acronyms(groups: list[EntityGroup]) -> list[EntityGroup]:
-    """Fold 'UN' into 'United Nations' when both are in the story, under one label."""
-    expanded: dict[tuple[str, str], EntityGroup] = {}
-    for group in groups:
-        if group.label == "PER":
+def _join_acronyms(names: list[str], labels: list[str], members: list[list[Entity]]) -> list[int]:
+    """Fold 'UN' into 'United Nations' when both are in the story, under one label.
+
+    Returns the numbers of the groups kept, in order of first mention; the mentions of a
+    folded group are moved into ``members`` of the group it joins.
+    """
+    live = [group for group, mentions in enumerate(members) if mentions]
+    expanded: dict[tuple[str, str], int] = {}
+    for group in live:
+        label = labels[group]
+        if label == "PER":
             continue
-        words = group.name.split()
+        words = names[group].split()
         if len(words) > 1:
             initials = "".join([w[0] for w in words if w[:1].isupper()])
             if len(initials) > 1:
-                expanded.setdefault((group.label, initials), group)
+                expanded.setdefault((label, initials), group)
     if not expanded:
-        return groups
-    kept: list[EntityGroup] = []
-    for group in groups:
-        name = group.name
+        return live
+    kept: list[int] = []
+    for group in live:
+        name = names[group]
         # Dots are not cased: a name is in capitals with or without them, so most
         # names are passed over before any copy is made.
-        target = None
+        target = -1
         if name.isupper():
-            target = expanded.get((group.label, name.replace(".", "")))
-        if target is None or target is group:
+            target = expanded.get((labels[group], name.replace(".", "")), -1)
+        if target < 0 or target == group:
             kept.append(group)
             continue
-        target.mentions.extend(group.mentions)
-        target.mentions.sort(key=lambda e: e.start)
-    kept.sort(key=lambda g: g.mentions[0].start)
+        joined = members[target]
+        joined.extend(members[group])
+        joined.sort(key=_start)
+    kept.sort(key=lambda group: members[group][0].start)
     return kept
+
+
+def _start(entity: Entity) -> int:
+    return entity.start
 
 
 def _same_person(candidates: list[int], first: str, names: list[str]) -> int | None:
