@@ -91,6 +91,14 @@ PROSE: Final = re.compile(rf"[a-z](?<!{WORD_CHAR}[a-z])[a-z]*+[ \t]++[a-z]++[ \t
 PROSE_AFTER: Final = re.compile(r"[^a-zA-Z0-9_](?<=\W)[a-z]++[ \t]++[a-z]++[ \t]++[a-z]++\b")
 
 
+# The usual case of PROSE_AFTER, where the character before the words is a space: a
+# pattern that opens with one character is searched for with a plain loop over the text,
+# where one that opens with a class calls the regex engine's class test per character.
+# Any match of it is a match of PROSE_AFTER; only a line it finds nothing in is searched
+# again with PROSE_AFTER.
+PROSE_AFTER_SPACE: Final = re.compile(r" [a-z]++[ \t]++[a-z]++[ \t]++[a-z]++\b")
+
+
 INITIAL: Final = re.compile(rf"[{UPPER}]\.?")
 
 
@@ -370,7 +378,10 @@ def in_headline(doc: Doc, start: int) -> bool:
         line_end - line_start <= HEADLINE_MAX
         # Three lowercase words in a row settle it cheaply: that is prose.
         and (
-            PROSE_AFTER.search(text, line_start - 1, line_end)
+            (
+                PROSE_AFTER_SPACE.search(text, line_start, line_end)
+                or PROSE_AFTER.search(text, line_start - 1, line_end)
+            )
             if line_start
             else PROSE.search(text, 0, line_end)
         )

@@ -1,0 +1,36 @@
+"""The headline test's quick search for prose answers as its full search does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.names_context import PROSE_AFTER, PROSE_AFTER_SPACE
+
+PIECES = st.sampled_from(
+    ["the", "cat", "sat", "on", " ", "  ", "\t", "\n", "Mat", "A", "é", "’", "(", "-", "9", "_"]
+)
+LINES = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=30).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES, st.data())
+def test_a_line_reads_as_prose_by_the_quick_search_only_if_it_does_by_the_full_one(
+    text: str, data: st.DataObject
+) -> None:
+    text = "x\n" + text
+    start = data.draw(st.integers(2, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    full = PROSE_AFTER.search(text, start - 1, end) is not None
+    quick = PROSE_AFTER_SPACE.search(text, start, end) is not None
+    assert quick <= full  # a quick find is always a full one
+    combined = (
+        PROSE_AFTER_SPACE.search(text, start, end) or PROSE_AFTER.search(text, start - 1, end)
+    ) is not None
+    assert combined == full
+
+
+def test_wrapped_prose_is_found_by_the_quick_search() -> None:
+    text = "Headline Here\nand then the story goes on"
+    start = text.index("\n") + 1
+    assert PROSE_AFTER_SPACE.search(text, start, len(text)) is not None
