@@ -59,12 +59,11 @@ CONTRACTION: Final = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 ANY_WORD: Final = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 
 
-# The same words counted by the space before them, in " " + line: a pattern that opens
-# with a look-back is tried at every character, one that opens with \s only at spaces.
-ANY_WORD_AFTER_SPACE: Final = re.compile(r"\s[\"'‘“]?[^\W\d_]")
-
-
-LOWER_WORD_AFTER_SPACE: Final = re.compile(r"\s[\"'‘“]?[a-z]")
+# The words of a line, and the lowercase ones, counted in one pass by the space before
+# each, in " " + line (a pattern that opens with a look-back is tried at every character,
+# one that opens with \s only at spaces): the group is the word's first letter when that
+# is a-z, and "" for any other word.
+WORD_AFTER_SPACE_LOWER: Final = re.compile(r"\s[\"'‘“]?(?:([a-z])|[^\W\d_])")
 
 
 DIGIT: Final = re.compile(r"\d")
@@ -402,8 +401,12 @@ def looks_like_headline(line: str) -> bool:
     if line.rstrip().endswith((".", ",", ";", ":")) or DIGIT.search(line):
         return False
     spaced = " " + line  # every word start now follows a space
-    words = len(ANY_WORD_AFTER_SPACE.findall(spaced))
-    lower = len(LOWER_WORD_AFTER_SPACE.findall(spaced))
+    firsts = WORD_AFTER_SPACE_LOWER.findall(spaced)
+    words = len(firsts)
+    lower = 0
+    for first in firsts:
+        if first:
+            lower += 1
     return words >= 4 and lower <= 0.25 * words
 
 

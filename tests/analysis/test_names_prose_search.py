@@ -2,13 +2,42 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.names_context import PROSE_AFTER, PROSE_AFTER_SPACE
+from reader.analysis.names_context import PROSE_AFTER, PROSE_AFTER_SPACE, WORD_AFTER_SPACE_LOWER
+
+# The two counts looks_like_headline made before they were one pass: every word, and
+# the words that open with a-z, each by the whitespace before it.
+ANY_WORD_AFTER_SPACE = re.compile(r"\s[\"'‘“]?[^\W\d_]")
+LOWER_WORD_AFTER_SPACE = re.compile(r"\s[\"'‘“]?[a-z]")
 
 PIECES = st.sampled_from(
-    ["the", "cat", "sat", "on", " ", "  ", "\t", "\n", "Mat", "A", "é", "’", "(", "-", "9", "_"]
+    [
+        "the",
+        "cat",
+        "sat",
+        "on",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "Mat",
+        "A",
+        "é",
+        "’",
+        "(",
+        "-",
+        "9",
+        "_",
+        "'",
+        '"',
+        "‘",
+        "“",
+        "\u2003",
+    ]
 )
 LINES = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=30).map("".join)
 
@@ -34,3 +63,12 @@ def test_wrapped_prose_is_found_by_the_quick_search() -> None:
     text = "Headline Here\nand then the story goes on"
     start = text.index("\n") + 1
     assert PROSE_AFTER_SPACE.search(text, start, len(text)) is not None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+def test_words_and_lowercase_words_are_counted_as_by_their_own_patterns(line: str) -> None:
+    spaced = " " + line
+    firsts = WORD_AFTER_SPACE_LOWER.findall(spaced)
+    assert len(firsts) == len(ANY_WORD_AFTER_SPACE.findall(spaced))
+    assert sum(1 for first in firsts if first) == len(LOWER_WORD_AFTER_SPACE.findall(spaced))
