@@ -98,7 +98,7 @@ class SpeakerIndex:
     def __init__(self, text: str) -> None:
         self._text = text
         self._forms: dict[tuple[str, int], list[NameRun]] = {}
-        self._openers: dict[int, tuple[list[NameRun], list[int]]] = {}
+        self._openers: dict[int, _Openers] = {}
         self._fullest: dict[tuple[str, int], tuple[list[int], list[str], str]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
         self._capitals: dict[str, list[int]] | None = None
@@ -252,20 +252,52 @@ class SpeakerIndex:
         for p in range(paragraph, max(-1, paragraph - _PARAGRAPHS_BACK), -1):
             if paras[p][1] <= floor:
                 break
-            if p not in self._openers:
-                people = self._people_opening_sentences(paras[p], quotes)
-                self._openers[p] = (people, [run.start for run in people])
-            people, starts = self._openers[p]
+            openers = self._openers.get(p)
+            if openers is None:
+                openers = _Openers(self._runs_opening_sentences(paras[p], quotes))
+                self._openers[p] = openers
             # In order: a search, not a scan, so a paragraph of thousands of sentences
             # (a story on one line) is not read again for every pronoun in it.
-            i = first_not_below(starts, at)
-            if i:
-                return people[i - 1]
+            person = self._person_before(openers, first_not_below(openers.starts, at))
+            if person is not None:
+                return person
         return None
 
-    def _people_opening_sentences(
+    def _person_before(self, openers: _Openers, end: int) -> NameRun | None:
+        """The last of the first ``end`` openers that is a person.
+
+        A one-word opener is a person only when the article uses it inside a longer
+        name, a look-up made only for the openers a pronoun reaches back to. Each
+        opener passed over remembers where the walk ended, so later walks jump there.
+        """
+        k = end - 1
+        passed: list[int] = []
+        while k >= 0:
+            known = openers.nearest[k]
+            if known != _UNKNOWN:
+                k = known
+                break
+            run = openers.runs[k]
+            if run is not None and len(run.words) == 1:
+                full = self.fullest(run.words[0], run.start)
+                run = NameRun(run.start, run.end, tuple(full.split())) if " " in full else None
+                openers.runs[k] = run
+            if run is not None:
+                break
+            passed.append(k)
+            k -= 1
+        for n in passed:
+            openers.nearest[n] = k
+        if k >= 0:
+            openers.nearest[k] = k
+            return openers.runs[k]
+        return None
+
+    def _runs_opening_sentences(
         self, para: tuple[int, int], quotes: list[tuple[int, int]]
     ) -> list[NameRun]:
+        """The name runs opening sentences of ``para`` outside quotations that may be
+        people (one-word runs are checked later, see ``_person_before``)."""
         if self._quote_starts is None or self._quote_starts[0] is not quotes:
             self._quote_starts = (quotes, [q[0] for q in quotes])  # once, not per paragraph
         starts = self._quote_starts[1]
@@ -288,13 +320,22 @@ class SpeakerIndex:
             run = _run_from_match(start, text[start:end])
             if run is None or run.words[-1].lower() in _NOT_PEOPLE:
                 continue
-            if len(run.words) == 1:
-                full = self.fullest(run.words[0], run.start)
-                if " " not in full:
-                    continue
-                run = NameRun(run.start, run.end, tuple(full.split()))
             people.append(run)
         return people
+
+
+_UNKNOWN: Final = -2  # no walk has passed this opener yet
+
+
+class _Openers:
+    """The name runs opening sentences in one paragraph, in order; a run found not to
+    be a person becomes None, and ``nearest`` keeps, for each opener a walk passed,
+    the index of the person before it (-1: none in the paragraph)."""
+
+    def __init__(self, runs: list[NameRun]) -> None:
+        self.runs: list[NameRun | None] = list(runs)
+        self.starts = [run.start for run in runs]
+        self.nearest = [_UNKNOWN] * len(runs)
 
 
 def search_whole_word(text: str, word: str, lo: int, hi: int) -> list[int]:

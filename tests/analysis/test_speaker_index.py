@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import analyze
+from reader.analysis.quotes import mark_quotes
 from reader.analysis.speaker_index import (
     _MORE_WORDS,
     _NAME_WORD,
@@ -20,6 +22,7 @@ from reader.analysis.speaker_index import (
     _sentence_runs,
     search_whole_word,
 )
+from reader.analysis.text_units import paragraphs
 
 
 @pytest.mark.parametrize(
@@ -273,3 +276,44 @@ def test_windows_of_a_long_story_see_the_forms_a_plain_search_of_each_finds() ->
 def test_she_is_the_last_person_opening_a_sentence_outside_quotes(text: str) -> None:
     # "Carl Diaz" opens a sentence nearer to "she", but inside a quotation
     assert [q.speaker for q in analyze(text).quotes if "done" in q.text] == ["Ann Lee"]
+
+
+def _people_before_every_quote(index: SpeakerIndex, text: str, order: list[int]) -> list:
+    paras = paragraphs(text)
+    quotes = [(q.start, q.end) for q in mark_quotes(text, paras)]
+    spots = [
+        (q_start, p) for q_start, _ in quotes for p, (a, b) in enumerate(paras) if a <= q_start < b
+    ]
+    found = []
+    for n in order:
+        at, p = spots[n % len(spots)]
+        run = index.last_person_before(at, p, paras, quotes)
+        found.append(None if run is None else (run.start, run.words))
+    return found
+
+
+def _samples() -> list[str]:
+    folder = Path(__file__).resolve().parents[2] / "sample_articles"
+    stories = [path.read_text(encoding="utf-8") for path in sorted(folder.iterdir())]
+    return [*stories, " ".join(" ".join(stories).split())]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_the_person_before_a_pronoun_does_not_depend_on_what_was_asked_before(
+    data: st.DataObject,
+) -> None:
+    # One-word openers are checked only when a look-up reaches them, and walks remember
+    # where they ended: any order of look-ups must give what a fresh index gives.
+    text = data.draw(st.sampled_from(_samples()))
+    order = data.draw(st.lists(st.integers(0, 10_000), min_size=1, max_size=40))
+    shared = SpeakerIndex(text)
+    asked_in_turn = _people_before_every_quote(shared, text, order)
+    asked_fresh = [_people_before_every_quote(SpeakerIndex(text), text, [n])[0] for n in order]
+    assert asked_in_turn == asked_fresh
+
+
+def test_look_ups_before_quotes_find_people_in_the_long_story() -> None:
+    text = _samples()[2]
+    found = _people_before_every_quote(SpeakerIndex(text), text, list(range(200)))
+    assert sum(person is not None for person in found) > 50
