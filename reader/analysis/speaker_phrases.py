@@ -351,11 +351,6 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
     return split_phrase(words)
 
 
-def _joins_names(toks: list[Token], k: int, first: int, hi: int) -> bool:
-    """ "of" in "Secretary of State": a joiner between two capitalised words."""
-    return toks[k].lower in NAME_JOINERS and k > first and k + 1 < hi and toks[k + 1].is_capitalised
-
-
 def _pronoun(tok: Token) -> SpeakerPhrase:
     return SpeakerPhrase(
         tok.start,

@@ -326,10 +326,6 @@ def _lower_case(word: str) -> str:
     return word
 
 
-def _is_initial(word: str) -> bool:
-    return len(word) == 1 and word.isupper()
-
-
 def is_sentence_end(toks: list[Token], i: int) -> bool:
     """Whether ``toks[i]`` (a ".", "!" or "?") ends a sentence."""
     tok = toks[i]
