@@ -31,7 +31,7 @@ from reader.analysis.speaker_context import (
     sentence_start,
 )
 from reader.analysis.speaker_index import SpeakerIndex
-from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, cue_candidates, phrase_before
+from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
 from reader.analysis.speaker_rules import attribute_one, from_colon, sentence_subject
 from reader.analysis.text_units import Token, reads_whole, tokens_near
 from reader.model import Quote
@@ -50,7 +50,7 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
     sentence_of: list[tuple[int, int]] = [(-1, -1)] * len(marked)
     words = _ParagraphWords(text, marked, paras)
     recent: dict[int, list[SpeakerPhrase]] = {}  # quote -> people just before its pronoun
-    own_reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
+    own_reports: dict[int, _ReportsBefore] = {}
     for p, members in words.by_para.items():
         toks = words.words_of(p)
         contexts = place(text, toks, [marked[n] for n in members])
@@ -62,11 +62,11 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
             found[n] = attribute_one(toks, ctx)
             att = found[n]
             if att is not None and att.phrase.pronoun:
-                if p not in own_reports:  # read once, however many pronouns it holds
-                    own_reports[p] = _named_reports(toks)
-                named = _recent_speaker(own_reports[p], ctx.sentence_start)
+                if p not in own_reports:
+                    own_reports[p] = _ReportsBefore(toks)
+                named = own_reports[p].last_before(ctx.sentence_start)
                 if named is None and p > 0:
-                    named = _recent_speaker(words.reports_of(p - 1), None)
+                    named = words.last_report_in(p - 1)
                 before: tuple[list[Token], int | None] = toks, ctx.sentence_start
                 if ctx.sentence_start == 0 and p > 0:
                     before = words.words_before(p - 1), None
@@ -94,7 +94,7 @@ class _ParagraphWords:
             self.by_para.setdefault(q.paragraph, []).append(n)
         self._near: dict[int, list[Token]] = {}
         self._wide: dict[int, list[Token]] = {}
-        self._reports: dict[int, list[tuple[int, SpeakerPhrase]]] = {}
+        self._reports: dict[int, SpeakerPhrase | None] = {}
 
     def _quote_spans(self, p: int) -> list[tuple[int, int]]:
         marked = self.marked
@@ -118,31 +118,45 @@ class _ParagraphWords:
                 self._wide[p] = tokens_near(self.text, start, end, spans, _REPORT_RADIUS)
         return self._wide[p]
 
-    def reports_of(self, p: int) -> list[tuple[int, SpeakerPhrase]]:
+    def last_report_in(self, p: int) -> SpeakerPhrase | None:
         """The last person reported speaking in the paragraph before, read wider than
-        around its quotes (only the last is asked for)."""
+        around its quotes."""
         if p not in self._reports:
-            self._reports[p] = _named_reports(self.words_before(p), last_only=True)
+            self._reports[p] = _ReportsBefore(self.words_before(p)).last_before(None)
         return self._reports[p]
 
 
-def _named_reports(toks: list[Token], last_only: bool = False) -> list[tuple[int, SpeakerPhrase]]:
-    """Every "<named person> <cue>" in a paragraph, by the cue's token index; with
-    ``last_only``, just the last one (read from the end, so the rest are not read)."""
-    if last_only:
-        # Straight back from the end (cue_at passes over a token that is no cue as
-        # cheaply as cue_candidates does): the words before the last report are not read.
-        for k in range(len(toks) - 1, -1, -1):
+class _ReportsBefore:
+    """The last "<named person> <cue>" before a token of one paragraph's words.
+
+    Read back from the token asked about, stopping at the first report: the words
+    before it are never read. A paragraph is asked in reading order, so each read stops
+    where the one before began and takes that one's answer. (A story on one line is
+    one paragraph with thousands of pronouns: reading all its reports up front cost
+    more than its pronouns ever needed.)
+    """
+
+    def __init__(self, toks: list[Token]) -> None:
+        self.toks = toks
+        self.read_from = 0  # the last report before this token is ``last``
+        self.last: SpeakerPhrase | None = None
+
+    def last_before(self, upto: int | None) -> SpeakerPhrase | None:
+        """The last report whose cue comes before token ``upto`` (None: the end)."""
+        toks = self.toks
+        end = len(toks) if upto is None else upto
+        in_order = end >= self.read_from
+        stop = self.read_from if in_order else 0
+        found = self.last if in_order else None
+        # cue_at turns down a token that is no cue as cheaply as a set lookup would.
+        for k in range(end - 1, stop - 1, -1):
             phrase = _named_report(toks, k)
             if phrase is not None:
-                return [(k, phrase)]
-        return []
-    found: list[tuple[int, SpeakerPhrase]] = []
-    for k in cue_candidates(toks):
-        phrase = _named_report(toks, k)
-        if phrase is not None:
-            found.append((k, phrase))
-    return found
+                found = phrase
+                break
+        if in_order:
+            self.read_from, self.last = end, found
+        return found
 
 
 def _named_report(toks: list[Token], k: int) -> SpeakerPhrase | None:
@@ -165,30 +179,6 @@ def _subject_before(toks: list[Token], start: int | None) -> SpeakerPhrase | Non
         return None
     subject = sentence_subject(toks, sentence_start(toks, end, set()), end)
     return subject if subject is not None and subject.person and not subject.pronoun else None
-
-
-def _recent_speaker(
-    reports: list[tuple[int, SpeakerPhrase]], upto: int | None
-) -> SpeakerPhrase | None:
-    """The named subject of the last reported speech before token ``upto``.
-
-    "Its regional secretary, Joanne Mbeki, said crews were tired. / "We are proud,"
-    she said": the last person reported as saying something is who "she" is.
-    """
-    if upto is None:
-        return reports[-1][1] if reports else None
-    # Reports come in token order: a search, not a scan, since a story on one line is
-    # one paragraph with thousands of them, asked once per pronoun.
-    # (as bisect_left with the token index as key, which compiled calls the key
-    # function through Python at every step)
-    lo, hi = 0, len(reports)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if reports[mid][0] < upto:
-            lo = mid + 1
-        else:
-            hi = mid
-    return reports[lo - 1][1] if lo else None
 
 
 def _borrow(

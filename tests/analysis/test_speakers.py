@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis import analyze
-from reader.analysis.speaker_phrases import SpeakerPhrase
 from reader.analysis.speaker_rules import _all_capitals
-from reader.analysis.speakers import _recent_speaker, _rounded
+from reader.analysis.speakers import _named_report, _ReportsBefore, _rounded
+from reader.analysis.text_units import tokens_near
 from reader.model import Quote
 
 
@@ -319,15 +317,38 @@ def test_a_wire_dateline_is_not_the_subject(text: str) -> None:
     assert (quote.speaker, quote.role) == ("Bill Clinton", "Former President")
 
 
-@given(st.lists(st.integers(0, 30)).map(sorted), st.integers(-2, 33))
-def test_the_last_report_before_a_token_is_the_one_bisect_finds(
-    indexes: list[int], upto: int
+_REPORT_WORDS = [
+    "Maria Lopez said",
+    "said Tom Hale",
+    "the mayor told reporters",
+    "Ann Reyes added",
+    "she said",
+    "the council met",
+    "on Monday",
+    ".",
+    ",",
+    "according to Lee Park",
+    "votes",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_REPORT_WORDS), max_size=40),
+    st.lists(st.integers(0, 120), max_size=12),
+)
+def test_the_last_report_before_a_word_is_found_however_the_words_are_asked(
+    words: list[str], asked: list[int]
 ) -> None:
-    phrases = [SpeakerPhrase(k, k + 1, f"Person {k}") for k in range(len(indexes))]
-    reports = list(zip(indexes, phrases, strict=True))
-    i = bisect.bisect_left(indexes, upto)
-    assert _recent_speaker(reports, upto) is (phrases[i - 1] if i else None)
-    assert _recent_speaker(reports, None) is (phrases[-1] if phrases else None)
+    """Reading back from each asked word, and reusing what earlier asks read, finds
+    the same report as reading the whole paragraph, in any order of asking."""
+    text = " ".join(words)
+    toks = tokens_near(text, 0, len(text), [], len(text) + 1)
+    every = [(k, r) for k in range(len(toks)) if (r := _named_report(toks, k)) is not None]
+    reports = _ReportsBefore(toks)
+    for upto in [*(min(a, len(toks)) for a in asked), None]:
+        end = len(toks) if upto is None else upto
+        expected = [r for k, r in every if k < end]
+        assert reports.last_before(upto) == (expected[-1] if expected else None)
 
 
 @given(st.lists(st.floats(0, 1)))
