@@ -19,7 +19,7 @@ def analyze(text: object, *, ner: str = "builtin") -> Analysis:
         paras = paragraphs(text)
         quotes = attribute(text, mark_quotes(text, paras), paras)
         entities, groups = _names(text, ner)
-        _count_quotes(groups, quotes)
+        _count_quotes(entities, groups, quotes)
         return Analysis(quotes=quotes, entities=entities, groups=groups)
 
 
@@ -33,7 +33,7 @@ def _names(text: str, ner: str) -> tuple[list[Entity], list[EntityGroup]]:
     return found, names.group_entities(text, found)
 
 
-def _count_quotes(groups: list[EntityGroup], quotes: list[Quote]) -> None:
+def _count_quotes(entities: list[Entity], groups: list[EntityGroup], quotes: list[Quote]) -> None:
     """Credit each quote to the entity that says it.
 
     The name mention that attributes the quote decides when the names stage found it;
@@ -43,25 +43,15 @@ def _count_quotes(groups: list[EntityGroup], quotes: list[Quote]) -> None:
     if not groups:
         return
     # Compiled, every attribute read on the model's classes is a generic attribute call:
-    # each is read once, and the name tables are made only if a speaker needs them.
-    by_id: dict[int, EntityGroup] = {}
-    mentions: list[tuple[int, int, int]] = []
-    for each in groups:
-        by_id[each.id] = each
-        for entity in each.mentions:
-            group_id = entity.group
-            if group_id is not None:
-                mentions.append((entity.start, entity.end, group_id))
-    mentions.sort()
-    starts = [m[0] for m in mentions]
+    # only the starts are read up front (the entities come sorted and non-overlapping),
+    # and the name tables are made only if a speaker needs them.
+    starts = [entity.start for entity in entities]
     names: tuple[dict[str, EntityGroup], dict[str, list[EntityGroup]]] | None = None
     for quote in quotes:
         speaker = quote.speaker
         if not speaker or quote.kind != "quote":
             continue
-        group: EntityGroup | None = _group_at(
-            mentions, starts, by_id, quote.speaker_start, quote.speaker_end
-        )
+        group = _group_at(entities, starts, groups, quote.speaker_start, quote.speaker_end)
         if group is None:
             if names is None:
                 names = _group_names(groups)
@@ -89,18 +79,21 @@ def _group_names(
 
 
 def _group_at(
-    mentions: list[tuple[int, int, int]],
+    entities: list[Entity],
     starts: list[int],
-    by_id: dict[int, EntityGroup],
+    groups: list[EntityGroup],
     start: int | None,
     end: int | None,
 ) -> EntityGroup | None:
+    """The group of the mention overlapping ``start``..``end``, if any (a group's
+    number is its place in ``groups``)."""
     if start is None or end is None:
         return None
     # The mention starting last at or before ``start``, then the one after it.
     i = first_above(starts, start) - 1
-    for k in range(max(i, 0), min(i + 2, len(mentions))):
-        m_start, m_end, group_id = mentions[k]
-        if m_start < end and start < m_end:
-            return by_id.get(group_id)
+    for k in range(max(i, 0), min(i + 2, len(entities))):
+        entity = entities[k]
+        if entity.start < end and start < entity.end:
+            number = entity.group
+            return groups[number] if number is not None else None
     return None
