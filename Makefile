@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint format bench eval screenshots stress tools clean
 
 # The install compiles reader/analysis with mypyc (setup.py), so it reruns when they change.
-$(STAMP): pyproject.toml setup.py $(wildcard reader/analysis/*.py)
+$(STAMP): pyproject.toml setup.py reader/model.py reader/compiled.py $(wildcard reader/analysis/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

@@ -1,4 +1,4 @@
-"""Build hook: compile the analysis modules with mypyc when the build can.
+"""Build hook: compile the analysis modules (and the model) with mypyc when the build can.
 
 mypyc turns the type-annotated analysis code into a C extension, about 1.5x faster
 with identical results. Without mypyc (NEWSREADER_PURE_PYTHON=1, or no C compiler)
@@ -19,8 +19,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def _compiled_module_rules():
-    # reader/analysis/compiled.py is standard library only: load it without the package.
-    spec = spec_from_file_location("_compiled_rules", HERE / "reader" / "analysis" / "compiled.py")
+    # reader/compiled.py is standard library only: load it without the package.
+    spec = spec_from_file_location("_compiled_rules", HERE / "reader" / "compiled.py")
     module = module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -1,3 +1,8 @@
 """newsreader: a terminal reader for news that finds who said what."""
 
+from reader.compiled import choose_modules
+
 __version__ = "0.1.0"
+
+# Decided before any module imports reader.model, which it may redirect to its .py.
+COMPILED = choose_modules()

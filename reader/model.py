@@ -58,7 +58,13 @@ class Article:
         return self.url or self.path or self.id
 
 
-@dataclass(slots=True)
+# Quote, Entity and EntityGroup write their __init__ out (init=False): the analysis
+# makes thousands of them per article, and compiled with mypyc (see reader/compiled.py)
+# a written-out __init__ is a native constructor, where the one dataclasses generates
+# would still run as Python.
+
+
+@dataclass(slots=True, init=False)
 class Quote:
     """A direct quotation. ``start``/``end`` include the quotation marks."""
 
@@ -73,12 +79,36 @@ class Quote:
     role: str | None = None  # title kept apart from the name: "Deputy Foreign Minister"
     confidence: float = 1.0
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        speaker: str | None = None,
+        speaker_start: int | None = None,
+        speaker_end: int | None = None,
+        cue: str | None = None,
+        kind: str = "quote",
+        role: str | None = None,
+        confidence: float = 1.0,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.speaker = speaker
+        self.speaker_start = speaker_start
+        self.speaker_end = speaker_end
+        self.cue = cue
+        self.kind = kind
+        self.role = role
+        self.confidence = confidence
+
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Entity:
     """A name: PER, ORG, LOC or MISC. ``group`` joins mentions of one entity."""
 
@@ -88,12 +118,21 @@ class Entity:
     label: str
     group: int | None = None
 
+    def __init__(
+        self, start: int, end: int, text: str, label: str, group: int | None = None
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.label = label
+        self.group = group
+
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class EntityGroup:
     """All mentions of one entity, named by its fullest form."""
 
@@ -102,6 +141,20 @@ class EntityGroup:
     label: str
     mentions: list[Entity] = field(default_factory=list)
     quote_count: int = 0
+
+    def __init__(
+        self,
+        id: int,
+        name: str,
+        label: str,
+        mentions: list[Entity] | None = None,
+        quote_count: int = 0,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.label = label
+        self.mentions = [] if mentions is None else mentions
+        self.quote_count = quote_count
 
 
 @dataclass(slots=True)

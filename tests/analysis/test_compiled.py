@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import reader.analysis
-from reader.analysis import compiled
+from reader import compiled
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_articles"
@@ -62,6 +62,7 @@ def _fake_build(tmp_path: Path) -> Path:
     package.mkdir()
     (package / "pipeline.py").write_text("def analyze(text):\n    return 'from source'\n")
     (package / "quotes.py").write_text("MARKS = '\"'\n")
+    (tmp_path / "model.py").write_text("class Quote:\n    pass\n")
     (package / f"pipeline{EXTENSION_SUFFIXES[0]}").write_bytes(b"not really a library")
     compiled.write_stamp(package)
     return package
@@ -87,6 +88,20 @@ def test_an_edited_source_makes_every_module_load_from_its_py_file(
     assert spec is not None and spec.origin == str(package / "pipeline.py")
     assert finder.find_spec("reader.sources.pipeline") is None
     assert finder.find_spec("reader.analysis.missing") is None
+    model = finder.find_spec("reader.model")
+    assert model is not None and model.origin == str(tmp_path / "model.py")
+
+
+def test_an_edited_model_makes_the_build_stale_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The analysis and the model are compiled together: a stale model would construct
+    # Quotes with the fields it had when it was built.
+    package = _fake_build(tmp_path)
+    (tmp_path / "model.py").write_text("class Quote:\n    speaker = None\n")
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    assert not compiled.is_current(package)
+    assert not compiled.choose_modules(package)
 
 
 @pytest.mark.parametrize("why", ["no record of the sources", "NEWSREADER_PURE_PYTHON set"])
