@@ -45,7 +45,6 @@ _ORG_HEADS: Final = ORG_HEADS
 _ABBREVIATIONS: Final = ABBREVIATIONS
 # Words dropped from the front of a name: one set, one look-up per word.
 _PREFIX_WORDS: Final = TITLE_WORDS | SENTENCE_OPENERS | DETERMINERS | SPEECH_CUES | WEAK_CUES
-_POSSESSIVE: Final = ("'s", "’s")
 _MAX_WORD: Final = 40
 _PARAGRAPHS_BACK: Final = 3
 _SEARCH_RADIUS: Final = 20_000
@@ -83,7 +82,7 @@ def clean_name_words(words: list[str]) -> list[str]:
     if 0 <= last_title < len(words) - 1 and words[-1].lower() not in _ORG_HEADS:
         n = last_title + 1
     out = words[n:]
-    if out and out[-1].endswith(_POSSESSIVE):
+    if out and _is_possessive(out[-1]):
         out = [*out[:-1], out[-1][:-2]]
     return out
 
@@ -131,7 +130,7 @@ class SpeakerIndex:
         """Where each longer form of ``name`` near the window at ``lo`` starts, its text,
         and the name itself as it stands when there is none."""
         words = name.split()
-        if words and words[-1].endswith(_POSSESSIVE):
+        if words and _is_possessive(words[-1]):
             words[-1] = words[-1][:-2]
         if not words or not words[-1]:
             return [], [], name
@@ -306,10 +305,10 @@ class SpeakerIndex:
         spans = _sentence_runs(text, para[0] + 1, para[1])
         # A run opens with a capital A-Z: a paragraph opening with anything else (a
         # quotation mark, most often) needs no call into the regex engine.
+        # The text before a paragraph is white space, so ``_RUN`` matches at its start
+        # just what ``_name_run_end`` reads there, without a call into the regex engine.
         if para[0] < para[1] and ord("A") <= ord(text[para[0]]) <= ord("Z"):
-            first = _RUN.match(text, para[0], para[1])
-            if first:
-                spans.insert(0, first.span())
+            spans.insert(0, (para[0], _name_run_end(text, para[0], para[1])))
         # The spans run in order, so the quote each one may sit in only moves forward.
         q = first_above(starts, para[0]) - 1
         for start, end in spans:
@@ -484,7 +483,7 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
             break
         if capital and not _reads_as_name_word(word):
             break  # _NAME_WORD does not read it whole (a particle always reads whole)
-        if word.endswith(_POSSESSIVE):
+        if _is_possessive(word):
             break
         if word.endswith(".") and not _is_abbreviation(word):
             break  # a full stop ends the sentence before this name
@@ -511,13 +510,20 @@ def _run_from_match(start: int, raw: str) -> NameRun | None:
             words.append(word[:-1])  # a full stop ends the sentence, and the name
             break
         words.append(word)
-        if word.endswith(_POSSESSIVE):
+        if _is_possessive(word):
             break
     cleaned = clean_name_words(words)
     if not cleaned or len(cleaned) > _MAX_NAME_WORDS:
         return None
     offset = start + raw.find(cleaned[0])
     return NameRun(offset, offset + len(" ".join(cleaned)), tuple(cleaned))
+
+
+def _is_possessive(word: str) -> bool:
+    """Whether ``word`` ends in 's or ’s, read as character codes: compiled, a tuple
+    held in a Final is rebuilt as a new tuple object at every endswith() call."""
+    n = len(word)
+    return n >= 2 and ord(word[n - 1]) == ord("s") and ord(word[n - 2]) in (ord("'"), ord("’"))
 
 
 def _is_abbreviation(word: str) -> bool:

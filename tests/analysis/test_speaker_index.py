@@ -14,9 +14,11 @@ from reader.analysis.quotes import mark_quotes
 from reader.analysis.speaker_index import (
     _MORE_WORDS,
     _NAME_WORD,
+    _WORD,
     _WORD_AFTER_CAPITAL,
     SpeakerIndex,
     _is_abbreviation,
+    _name_run_end,
     _reads_as_name_word,
     _run_from_match,
     _sentence_runs,
@@ -245,6 +247,20 @@ def test_sentence_runs_are_the_ones_a_look_behind_regex_finds(
     hi = data.draw(st.integers(lo, len(text)))
     expected = [m.span() for m in _LOOKING_BACK.finditer(text, lo, hi)]
     assert _sentence_runs(text, lo, hi) == expected
+
+
+# A name run opening a paragraph, as one regex: what ``_name_run_end`` must read there.
+_PARAGRAPH_RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=40).map("".join))
+def test_a_run_opening_a_paragraph_is_the_one_the_name_regex_finds(text: str) -> None:
+    for start, end in paragraphs(text):
+        if "A" <= text[start] <= "Z":
+            found = _PARAGRAPH_RUN.match(text, start, end)
+            assert found is not None
+            assert _name_run_end(text, start, end) == found.end()
 
 
 def test_windows_of_a_long_story_see_the_forms_a_plain_search_of_each_finds() -> None:
