@@ -19,6 +19,7 @@ _TITLE_INTRODUCERS: Final = frozenset(
         "series episode album song play novel"
     )
 )
+_LONGEST_SMALL_WORD: Final = max(len(word) for word in _TITLE_SMALL_WORDS)
 _MARKS_AND_PUNCT: Final = "\"'“”‘’«»„‚‹›.,;:!? \n"
 
 
@@ -37,13 +38,34 @@ def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     """
     if text.count(" ", q.start, q.end) > 2 * _TITLE_WORDS:
         return False  # far too long for a title; spares splitting long quotes
-    # Speech shows a lower-case word early: stop at the first one.
+    # Speech shows a lower-case word early: stop at the first one. The words are read
+    # in place, one at a time, as ``split()`` and ``strip(_MARKS_AND_PUNCT)`` would cut
+    # them: splitting the whole quote up front made a string of every word in it.
     title_words = 0
-    for raw in text[q.start : q.end].split():
-        word = raw.strip(_MARKS_AND_PUNCT)
-        if not word or word.lower() in _TITLE_SMALL_WORDS:
+    k = q.start
+    end = q.end
+    while k < end:
+        while k < end and _is_space(text, k):
+            k += 1
+        if k >= end:
+            break
+        stop = k + 1
+        while stop < end and not _is_space(text, stop):
+            stop += 1
+        first = k
+        last = stop
+        k = stop
+        while first < last and text[first] in _MARKS_AND_PUNCT:
+            first += 1
+        while last > first and text[last - 1] in _MARKS_AND_PUNCT:
+            last -= 1
+        if first == last:
             continue
-        if not _capital_or_digit(word):
+        # Lowering never makes a word shorter: only a word as short as the longest
+        # small word can be one.
+        if last - first <= _LONGEST_SMALL_WORD and text[first:last].lower() in _TITLE_SMALL_WORDS:
+            continue
+        if not _capital_or_digit(text, first):
             return False
         title_words += 1
         if title_words > _TITLE_WORDS:
@@ -51,12 +73,21 @@ def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     return title_words > 0
 
 
-def _capital_or_digit(word: str) -> bool:
-    """Whether ``word`` (not empty) opens with a capital or a digit."""
-    first = ord(word[0])
+def _is_space(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is white space as ``str.split()`` sees it; ASCII decided by
+    its code (compiled, no one-character string or method call)."""
+    c = ord(text[k])
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return text[k].isspace()
+
+
+def _capital_or_digit(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is a capital or a digit."""
+    first = ord(text[k])
     if first < 128:  # decided by its code: compiled, no one-letter string or method call
         return 65 <= first <= 90 or 48 <= first <= 57
-    return word[0].isupper() or word[0].isdigit()
+    return text[k].isupper() or text[k].isdigit()
 
 
 def named_as_a_title(text: str, q: MarkedQuote) -> bool:
