@@ -46,6 +46,8 @@ _AGO_WORDS: Final = frozenset(
 )
 _INNER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "with", "from"})
 _HONORIFICS: Final = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
+# Made once: written inline, the difference was a new set built at every use.
+_OPENERS_NOT_DETERMINERS: Final = SENTENCE_OPENERS - DETERMINERS
 _MAX_PHRASE: Final = 10
 _MAX_LOWER: Final = 4
 
@@ -291,6 +293,13 @@ def _preposition_inside(toks: list[Token], k: int, lo: int) -> bool:
     return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 2))
 
 
+def _is_possessive(word: str) -> bool:
+    """Whether ``word`` ends in 's or ’s, read as character codes (compiled, endswith()
+    with a tuple is a slower call)."""
+    n = len(word)
+    return n >= 2 and ord(word[n - 1]) == ord("s") and ord(word[n - 2]) in (ord("'"), ord("’"))
+
+
 def _common_plural(text: str) -> bool:
     """ "Nurses", "Officials": a capitalised plural noun, not a name."""
     word = text.lower()
@@ -327,7 +336,7 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         if not is_word(tok):
             break
         if tok.is_capitalised and not (k == i and word in DETERMINERS):
-            if word in SPEECH_CUES or (k == i and word in SENTENCE_OPENERS - DETERMINERS):
+            if word in SPEECH_CUES or (k == i and word in _OPENERS_NOT_DETERMINERS):
                 break
             seen_name = True
         elif (word in DETERMINERS and k == i) or (
@@ -394,7 +403,7 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     last_title = 0 if words[0].lower in DETERMINERS else -1
     for n, tok in enumerate(words):
         word = tok.lower
-        if word in TITLE_WORDS or not tok.is_capitalised or word.endswith(("'s", "’s")):
+        if word in TITLE_WORDS or not tok.is_capitalised or _is_possessive(word):
             last_title = n
     if words[-1].lower in ORG_HEADS and words[-1].is_capitalised:
         # "The Interior Ministry", "the White House": the whole phrase names the body
@@ -407,6 +416,7 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     if name and all(t.is_capitalised or t.lower in NAME_JOINERS for t in name):
         last = name[-1].lower
         text = " ".join(t.text for t in name)
+        plural = _common_plural(text)
         return SpeakerPhrase(
             name[0].start,
             name[-1].end,
@@ -414,8 +424,8 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
             role=role,
             named=True,
             phrase_start=words[0].start,
-            plural=_common_plural(text),  # "Nurses Say ..." in a headline
-            person=last not in ORG_HEADS and last not in PLACE_HEADS and not _common_plural(text),
+            plural=plural,  # "Nurses Say ..." in a headline
+            person=last not in ORG_HEADS and last not in PLACE_HEADS and not plural,
         )
     head = words[-1].lower
     if len(words) == 1 and head in DETERMINERS:

@@ -405,8 +405,16 @@ def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
 
 
 def _shouted(toks: list[Token], i: int, limit: int) -> bool:
-    words = [t.text for t in toks[i : min(limit, i + 3)] if t.is_word]
-    return len(words) >= 2 and all(_all_capitals(w) and len(w) > 1 for w in words)
+    """Whether the words among the next three tokens, two at least, are all in capitals
+    (read in place: no slice of the tokens, no list of their words)."""
+    count = 0
+    for k in range(i, min(limit, i + 3)):
+        tok = toks[k]
+        if tok.is_word:
+            if not (_all_capitals(tok.text) and len(tok.text) > 1):
+                return False
+            count += 1
+    return count >= 2
 
 
 def _all_capitals(word: str) -> bool:
