@@ -491,7 +491,13 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
         pos = k
     if len(words) == 1:
         return None  # no name word before it: a run of one word at most
-    return _run_from_match(pos, " ".join(words))
+    # The words before the last passed the checks ``_run_from_match`` makes of each
+    # word, so only the last is checked here, and the joined words are not split again.
+    raw = " ".join(words)
+    last = words[-1]
+    if last.endswith(".") and not _is_abbreviation(last):
+        words[-1] = last[:-1]  # a full stop ends the sentence, and the name
+    return _run_from_words(pos, raw, words)
 
 
 def _reads_as_name_word(word: str) -> bool:
@@ -512,6 +518,12 @@ def _run_from_match(start: int, raw: str) -> NameRun | None:
         words.append(word)
         if _is_possessive(word):
             break
+    return _run_from_words(start, raw, words)
+
+
+def _run_from_words(start: int, raw: str, words: list[str]) -> NameRun | None:
+    """The name in ``words``, read from ``raw`` at ``start``, once titles and openers
+    before it are dropped; None when none is left or it is too long for a name."""
     cleaned = clean_name_words(words)
     if not cleaned or len(cleaned) > _MAX_NAME_WORDS:
         return None
