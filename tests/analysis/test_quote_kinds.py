@@ -1,4 +1,5 @@
-"""Which quotes read as titles: the in-place word reading agrees with a plain split."""
+"""Which quotes read as titles or subheads: the in-place word reading agrees with a
+plain split."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.quote_kinds import looks_like_a_title
+from reader.analysis.quote_kinds import _MARKS_AND_PUNCT, _is_mark, is_subhead, looks_like_a_title
 from reader.analysis.quotes import MarkedQuote
 
 _MARKS = "\"'“”‘’«»„‚‹›.,;:!? \n"
@@ -29,6 +30,12 @@ def _title_by_splitting(quote: str) -> bool:
         if title_words > 6:
             return False
     return title_words > 0
+
+
+def _subhead_by_splitting(quote: str) -> bool:
+    words = [w.strip(_MARKS) for w in quote.split()]
+    words = [w for w in words if w and w.lower() not in _SMALL]
+    return 0 < len(words) <= 10 and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +73,16 @@ def test_titles_are_the_ones_a_plain_split_finds(text: str, data: st.DataObject)
     end = data.draw(st.integers(start, len(text)))
     quote = MarkedQuote(start, end, 0, 0)
     assert looks_like_a_title(text, quote) == _title_by_splitting(text[start:end])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_subheads_are_the_ones_a_plain_split_finds(text: str) -> None:
+    # the quote is its paragraph's whole text, the case where its words are read
+    quote = MarkedQuote(0, len(text), 1, 0)
+    assert is_subhead(text, quote, (0, len(text))) == _subhead_by_splitting(text)
+
+
+def test_marks_read_as_numbers_are_the_marks_stripped_from_words() -> None:
+    assert {c for c in range(0x3000) if _is_mark(c)} == {ord(ch) for ch in _MARKS_AND_PUNCT}
+    assert set(_MARKS_AND_PUNCT) == set(_MARKS)
