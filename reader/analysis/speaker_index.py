@@ -71,15 +71,16 @@ class NameRun:
 
 def clean_name_words(words: list[str]) -> list[str]:
     """Drop leading titles, sentence openers and determiners, and a trailing possessive."""
+    lowered = [word.lower() for word in words]  # each word lowered once, not per test
     n = 0
-    while n < len(words) and words[n].lower() in _PREFIX_WORDS:
+    while n < len(words) and lowered[n] in _PREFIX_WORDS:
         n += 1
     # "Transport Minister Ana Ruiz": everything up to the last title word is the role
     last_title = -1
     for i in range(n, len(words)):
-        if words[i].lower() in _TITLE_WORDS:
+        if lowered[i] in _TITLE_WORDS:
             last_title = i
-    if 0 <= last_title < len(words) - 1 and words[-1].lower() not in _ORG_HEADS:
+    if 0 <= last_title < len(words) - 1 and lowered[-1] not in _ORG_HEADS:
         n = last_title + 1
     out = words[n:]
     if out and _is_possessive(out[-1]):
@@ -96,9 +97,11 @@ class SpeakerIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._forms: dict[tuple[str, int], list[NameRun]] = {}
+        # Keyed by window, then by word: a (word, window) tuple key was a new tuple,
+        # and a tuple hash, at every look-up.
+        self._forms: dict[int, dict[str, list[NameRun]]] = {}
         self._openers: dict[int, _Openers] = {}
-        self._fullest: dict[tuple[str, int], tuple[list[int], list[str], str]] = {}
+        self._fullest: dict[int, dict[str, tuple[list[int], list[str], str]]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
         self._capitals: dict[str, list[int]] | None = None
         self._openings: dict[str, list[int]] = {}
@@ -115,11 +118,12 @@ class SpeakerIndex:
         # A speaker is named again and again: the forms are worked out once per name
         # and window, and a repeat costs one look-up and a search, with no splitting,
         # lowering or joining of its words.
-        key = (name, lo)
-        found = self._fullest.get(key)
+        by_name = self._fullest.get(lo)
+        if by_name is None:
+            by_name = self._fullest[lo] = {}
+        found = by_name.get(name)
         if found is None:
-            found = self._longer_forms(name, lo)
-            self._fullest[key] = found
+            found = by_name[name] = self._longer_forms(name, lo)
         starts, texts, plain = found
         if not texts:
             return plain
@@ -146,17 +150,20 @@ class SpeakerIndex:
     def _forms_ending_in(self, last: str, lo: int) -> list[NameRun]:
         """Every name run of two words or more ending in the word ``last`` near the window
         at ``lo``, in order (a one-word run is never a longer form of anything)."""
-        key = (last, lo)
-        if key not in self._forms:
+        by_word = self._forms.get(lo)
+        if by_word is None:
+            by_word = self._forms[lo] = {}
+        runs = by_word.get(last)
+        if runs is None:
             text = self._text
             hi = min(len(text), lo + 3 * _SEARCH_RADIUS)
-            runs: list[NameRun] = []
+            runs = []
             for i in self._whole_word_places(last, lo, hi):
                 run = _run_ending_at(text, i, i + len(last))
                 if run is not None and len(run.words) > 1:
                     runs.append(run)
-            self._forms[key] = runs
-        return self._forms[key]
+            by_word[last] = runs
+        return runs
 
     def _whole_word_places(self, word: str, lo: int, hi: int) -> list[int]:
         """Where ``word`` stands as a whole word inside ``text[lo:hi]``, in order."""
