@@ -467,11 +467,15 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
     pos = start
     if pos < 2 or ord(text[pos - 1]) not in (ord(" "), ord("\n")):
         return None
-    words = [text[start:end]]
-    while len(words) <= _MAX_NAME_WORDS + 2 and pos >= 2:
+    # The words are copied out of the text only once a name word stands before the
+    # surname: most places have none, and are ruled out reading the text in place.
+    words: list[str] | None = None
+    count = 1
+    while count <= _MAX_NAME_WORDS + 2 and pos >= 2:
         if ord(text[pos - 1]) not in (ord(" "), ord("\n")):
             break
-        k = pos - 1
+        stop = pos - 1  # the end of the word before
+        k = stop
         while k > 0 and pos - k < _MAX_WORD:
             c = ord(text[k - 1])
             if c == ord(" ") or ord("\t") <= c <= ord("\r") or 0x1C <= c <= 0x1F:
@@ -481,22 +485,27 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
             k -= 1
         # Only a capital or a particle can open a name word: most words before a
         # name ("said", "by") fail here without a call into the regex engine.
-        first = ord(text[k]) if k < pos - 1 else 0
+        first = ord(text[k]) if k < stop else 0
         capital = ord("A") <= first <= ord("Z")
         if not capital and not ord("a") <= first <= ord("z"):
             break  # neither a capital nor a particle (all of them lower-case a-z)
-        word = text[k : pos - 1]
-        if not (capital or word in _PARTICLES):
+        if capital:
+            if not _name_word_at(text, k, stop):
+                break  # _NAME_WORD does not read it whole (a particle always reads whole)
+        elif text[k:stop] not in _PARTICLES:
             break
-        if capital and not _reads_as_name_word(word):
-            break  # _NAME_WORD does not read it whole (a particle always reads whole)
-        if _is_possessive(word):
+        if _possessive_at(text, k, stop):
             break
-        if word.endswith(".") and not _is_abbreviation(word):
+        if ord(text[stop - 1]) == ord(".") and not _is_abbreviation(text[k:stop]):
             break  # a full stop ends the sentence before this name
-        words.insert(0, word)
+        word = text[k:stop]
+        if words is None:
+            words = [word, text[start:end]]
+        else:
+            words.insert(0, word)
+        count += 1
         pos = k
-    if len(words) == 1:
+    if words is None:
         return None  # no name word before it: a run of one word at most
     # The words before the last passed the checks ``_run_from_match`` makes of each
     # word, so only the last is checked here, and the joined words are not split again.
@@ -511,8 +520,12 @@ def _reads_as_name_word(word: str) -> bool:
     """Whether ``_NAME_WORD`` reads ``word``, which opens with a capital A-Z, whole: the
     capital, then letters, digits, _ ' ’ or -, and an optional full stop; or initials
     ("G.K."). Read character by character: a regex call costs far more for one word."""
-    end = len(word)
-    return _word_end(word, 1, end) == end or _initials_end(word, 0, end) == end
+    return _name_word_at(word, 0, len(word))
+
+
+def _name_word_at(text: str, start: int, end: int) -> bool:
+    """``_reads_as_name_word(text[start:end])``, read in place."""
+    return _word_end(text, start + 1, end) == end or _initials_end(text, start, end) == end
 
 
 def _run_from_match(start: int, raw: str) -> NameRun | None:
@@ -541,8 +554,16 @@ def _run_from_words(start: int, raw: str, words: list[str]) -> NameRun | None:
 def _is_possessive(word: str) -> bool:
     """Whether ``word`` ends in 's or ’s, read as character codes: compiled, a tuple
     held in a Final is rebuilt as a new tuple object at every endswith() call."""
-    n = len(word)
-    return n >= 2 and ord(word[n - 1]) == ord("s") and ord(word[n - 2]) in (ord("'"), ord("’"))
+    return _possessive_at(word, 0, len(word))
+
+
+def _possessive_at(text: str, start: int, end: int) -> bool:
+    """``_is_possessive(text[start:end])``, read in place."""
+    return (
+        end - start >= 2
+        and ord(text[end - 1]) == ord("s")
+        and ord(text[end - 2]) in (ord("'"), ord("’"))
+    )
 
 
 def _is_abbreviation(word: str) -> bool:
