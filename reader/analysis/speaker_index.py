@@ -191,10 +191,8 @@ class SpeakerIndex:
                     i = places[k]
                     if second >= 0 and ord(text[i + 1]) != second:
                         continue
-                    # find() bounded to the word's length: compiled, a native call,
-                    # where startswith with a start offset is a Python method call.
-                    if text.find(word, i, i + end) == i and (
-                        i + end >= size or not text[i + end].isalnum()
+                    if _same_at(text, word, i) and (
+                        i + end >= size or not _alnum_at(text, i + end)
                     ):
                         found.append(i)
                 return found
@@ -213,7 +211,7 @@ class SpeakerIndex:
             places = []
             i = text.find(letter)
             while i >= 0:
-                if i == 0 or not text[i - 1].isalnum():
+                if i == 0 or not _alnum_at(text, i - 1):
                     places.append(i)
                 i = text.find(letter, i + 1)
             self._openings[letter] = places
@@ -342,6 +340,24 @@ class _Openers:
         self.runs: list[NameRun | None] = list(runs)
         self.starts = [run.start for run in runs]
         self.nearest = [_UNKNOWN] * len(runs)
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()``, an ASCII character decided by its code: compiled, with no
+    one-character string and no method call."""
+    c = ord(text[i])
+    if c < 128:
+        return ord("0") <= c <= ord("9") or ord("A") <= c <= ord("Z") or ord("a") <= c <= ord("z")
+    return text[i].isalnum()
+
+
+def _same_at(text: str, word: str, i: int) -> bool:
+    """Whether ``word`` stands in ``text`` at ``i``, compared code by code: for a short
+    word, cheaper than a bounded find() call."""
+    n = len(word)
+    if i + n > len(text):
+        return False
+    return all(ord(text[i + k]) == ord(word[k]) for k in range(n))
 
 
 def search_whole_word(text: str, word: str, lo: int, hi: int) -> list[int]:

@@ -17,6 +17,7 @@ from reader.analysis.speaker_index import (
     _WORD,
     _WORD_AFTER_CAPITAL,
     SpeakerIndex,
+    _alnum_at,
     _is_abbreviation,
     _name_run_end,
     _reads_as_name_word,
@@ -333,3 +334,8 @@ def test_look_ups_before_quotes_find_people_in_the_long_story() -> None:
     text = _samples()[2]
     found = _people_before_every_quote(SpeakerIndex(text), text, list(range(200)))
     assert sum(person is not None for person in found) > 50
+
+
+def test_letters_and_digits_read_by_code_are_the_ones_isalnum_knows() -> None:
+    text = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000)
+    assert [_alnum_at(text, i) for i in range(len(text))] == [ch.isalnum() for ch in text]
