@@ -352,12 +352,12 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
             if lower_words > _MAX_LOWER:
                 break
         k += 1
-    words = toks[i:k]
-    while words and (words[-1].lower in DETERMINERS or words[-1].lower in NAME_JOINERS):
-        words = words[:-1]
-    if not words:
+    # Trailing determiners and joiners dropped by index: one slice, not one per word.
+    while k > i and (toks[k - 1].lower in DETERMINERS or toks[k - 1].lower in NAME_JOINERS):
+        k -= 1
+    if k <= i:
         return None
-    return split_phrase(words)
+    return split_phrase(toks[i:k])
 
 
 def _pronoun(tok: Token) -> SpeakerPhrase:
@@ -370,6 +370,23 @@ def _pronoun(tok: Token) -> SpeakerPhrase:
         plural=tok.lower in ("they", "we"),
         person=tok.lower in ("he", "she"),
     )
+
+
+def _role(words: list[Token], end: int) -> str | None:
+    """The role in ``words[:end]``: its words but the honorifics, and but a determiner
+    opening what is left ("the", "a")."""
+    kept: list[str] = []
+    seen = False
+    for n in range(end):
+        tok = words[n]
+        if tok.lower in _HONORIFICS:
+            continue
+        if not seen:
+            seen = True
+            if tok.lower in DETERMINERS:
+                continue
+        kept.append(tok.text)
+    return " ".join(kept) or None
 
 
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
@@ -408,20 +425,21 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     if words[-1].lower in ORG_HEADS and words[-1].is_capitalised:
         # "The Interior Ministry", "the White House": the whole phrase names the body
         last_title = 0 if words[0].lower in DETERMINERS else -1
-    name = words[last_title + 1 :]
-    role_words = [t for t in words[: last_title + 1] if t.lower not in _HONORIFICS]
-    if role_words and role_words[0].lower in DETERMINERS:
-        role_words = role_words[1:]
-    role = " ".join(t.text for t in role_words) or None
-    if name and all(t.is_capitalised or t.lower in NAME_JOINERS for t in name):
-        last = name[-1].lower
-        text = " ".join(t.text for t in name)
+    # The name is words[first:], the role what comes before it: read by index, with
+    # no slices of the phrase, and the role only once the name is known to be one.
+    first = last_title + 1
+    size = len(words)
+    if first < size and all(
+        words[n].is_capitalised or words[n].lower in NAME_JOINERS for n in range(first, size)
+    ):
+        last = words[size - 1].lower
+        text = " ".join([words[n].text for n in range(first, size)])
         plural = _common_plural(text)
         return SpeakerPhrase(
-            name[0].start,
-            name[-1].end,
+            words[first].start,
+            words[size - 1].end,
             text,
-            role=role,
+            role=_role(words, first),
             named=True,
             phrase_start=words[0].start,
             plural=plural,  # "Nurses Say ..." in a headline
