@@ -138,14 +138,18 @@ class SpeakerIndex:
             words[-1] = words[-1][:-2]
         if not words or not words[-1]:
             return [], [], name
-        lowered = tuple(w.lower() for w in words)
-        longer = [
-            run
-            for run in self._forms_ending_in(words[-1], lo)
-            if len(run.words) > len(words)
-            and tuple(w.lower() for w in run.words[-len(words) :]) == lowered
-        ]
-        return [run.start for run in longer], [run.text for run in longer], " ".join(words)
+        lowered = [w.lower() for w in words]
+        n = len(words)
+        starts: list[int] = []
+        texts: list[str] = []
+        for run in self._forms_ending_in(words[-1], lo):
+            # The run's last words compared in place, word by word: no slice of them
+            # and no tuple of their lower case for each run.
+            size = len(run.words)
+            if size > n and all(run.words[size - n + k].lower() == lowered[k] for k in range(n)):
+                starts.append(run.start)
+                texts.append(run.text)
+        return starts, texts, " ".join(words)
 
     def _forms_ending_in(self, last: str, lo: int) -> list[NameRun]:
         """Every name run of two words or more ending in the word ``last`` near the window
