@@ -19,6 +19,7 @@ _TITLE_INTRODUCERS: Final = frozenset(
         "series episode album song play novel"
     )
 )
+_LONGEST_SMALL_WORD: Final = max(len(word) for word in _TITLE_SMALL_WORDS)
 _MARKS_AND_PUNCT: Final = "\"'“”‘’«»„‚‹›.,;:!? \n"
 
 
@@ -36,27 +37,72 @@ def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     sentence such as "Neither do I." stays speech.
     """
     if text.count(" ", q.start, q.end) > 2 * _TITLE_WORDS:
-        return False  # far too long for a title; spares splitting long quotes
-    # Speech shows a lower-case word early: stop at the first one.
-    title_words = 0
-    for raw in text[q.start : q.end].split():
-        word = raw.strip(_MARKS_AND_PUNCT)
-        if not word or word.lower() in _TITLE_SMALL_WORDS:
+        return False  # far too long for a title; spares reading long quotes word by word
+    return _title_words(text, q.start, q.end, _TITLE_WORDS) > 0
+
+
+def _title_words(text: str, start: int, end: int, most: int) -> int:
+    """How many words of ``text[start:end]`` are not small words, when each opens with
+    a capital or a digit and there are ``most`` at most; else -1.
+
+    The words are read in place, one at a time, as ``split()`` and
+    ``strip(_MARKS_AND_PUNCT)`` would cut them, up to the first that rules the quote
+    out: splitting the whole quote up front made a string of every word in it.
+    """
+    count = 0
+    k = start
+    while k < end:
+        while k < end and _is_space(text, k):
+            k += 1
+        if k >= end:
+            break
+        stop = k + 1
+        while stop < end and not _is_space(text, stop):
+            stop += 1
+        first = k
+        last = stop
+        k = stop
+        while first < last and _is_mark(ord(text[first])):
+            first += 1
+        while last > first and _is_mark(ord(text[last - 1])):
+            last -= 1
+        if first == last:
             continue
-        if not _capital_or_digit(word):
-            return False
-        title_words += 1
-        if title_words > _TITLE_WORDS:
-            return False
-    return title_words > 0
+        # Lowering never makes a word shorter: only a word as short as the longest
+        # small word can be one.
+        if last - first <= _LONGEST_SMALL_WORD and text[first:last].lower() in _TITLE_SMALL_WORDS:
+            continue
+        if not _capital_or_digit(text, first):
+            return -1
+        count += 1
+        if count > most:
+            return -1
+    return count
 
 
-def _capital_or_digit(word: str) -> bool:
-    """Whether ``word`` (not empty) opens with a capital or a digit."""
-    first = ord(word[0])
+def _is_space(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is white space as ``str.split()`` sees it; ASCII decided by
+    its code (compiled, no one-character string or method call)."""
+    c = ord(text[k])
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return text[k].isspace()
+
+
+def _is_mark(c: int) -> bool:
+    """Whether the character with code ``c`` is in ``_MARKS_AND_PUNCT``: compared as
+    numbers, as ``in`` on the string makes a one-character string to look for."""
+    if c < 128:
+        return c in (34, 39, 46, 44, 59, 58, 33, 63, 32, 10)  # " ' . , ; : ! ? space \n
+    return c in (0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A)
+
+
+def _capital_or_digit(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is a capital or a digit."""
+    first = ord(text[k])
     if first < 128:  # decided by its code: compiled, no one-letter string or method call
         return 65 <= first <= 90 or 48 <= first <= 57
-    return word[0].isupper() or word[0].isdigit()
+    return text[k].isupper() or text[k].isdigit()
 
 
 def named_as_a_title(text: str, q: MarkedQuote) -> bool:
@@ -84,11 +130,7 @@ def is_subhead(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
         return False  # other words share the paragraph; spares copying it to compare
     if text[start:end].strip() != text[q.start : q.end].strip():
         return False
-    words = [w.strip(_MARKS_AND_PUNCT) for w in text[q.start : q.end].split()]
-    words = [w for w in words if w and w.lower() not in _TITLE_SMALL_WORDS]
-    return 0 < len(words) <= _SUBHEAD_WORDS and all(
-        w[:1].isupper() or w[:1].isdigit() for w in words
-    )
+    return _title_words(text, q.start, q.end, _SUBHEAD_WORDS) > 0
 
 
 def is_so_called(text: str, q: MarkedQuote) -> bool:

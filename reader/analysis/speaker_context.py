@@ -85,7 +85,7 @@ def place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[Conte
         # The last character before the closing marks, read in place: copying the quote
         # to strip it cost as much as the quote is long.
         k = q.end
-        while k > q.start and text[k - 1] in _CLOSING_MARKS:
+        while k > q.start and _is_closing_mark(ord(text[k - 1])):
             k -= 1
         closing = text[k - 1] if k > q.start else ""
         contexts.append(Context(q, t, t + 1, 0, closing in ("!", "?", "."), closing, len(toks)))
@@ -95,6 +95,14 @@ def place(text: str, toks: list[Token], quotes: list[MarkedQuote]) -> list[Conte
     for ctx in contexts:
         ctx.sentence_start = sentence_start(toks, ctx.first, ends_sentence)
     return contexts
+
+
+def _is_closing_mark(c: int) -> bool:
+    """Whether the character with code ``c`` is in ``_CLOSING_MARKS``: compared as
+    numbers, as ``in`` on the string makes a one-character string to look for."""
+    if c < 128:
+        return c in (34, 39, 32, 10)  # " ' space \n
+    return c in (0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A)
 
 
 def sentence_start(toks: list[Token], first: int, quote_ends: set[int]) -> int:

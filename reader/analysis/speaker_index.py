@@ -45,7 +45,6 @@ _ORG_HEADS: Final = ORG_HEADS
 _ABBREVIATIONS: Final = ABBREVIATIONS
 # Words dropped from the front of a name: one set, one look-up per word.
 _PREFIX_WORDS: Final = TITLE_WORDS | SENTENCE_OPENERS | DETERMINERS | SPEECH_CUES | WEAK_CUES
-_POSSESSIVE: Final = ("'s", "’s")
 _MAX_WORD: Final = 40
 _PARAGRAPHS_BACK: Final = 3
 _SEARCH_RADIUS: Final = 20_000
@@ -72,18 +71,19 @@ class NameRun:
 
 def clean_name_words(words: list[str]) -> list[str]:
     """Drop leading titles, sentence openers and determiners, and a trailing possessive."""
+    lowered = [word.lower() for word in words]  # each word lowered once, not per test
     n = 0
-    while n < len(words) and words[n].lower() in _PREFIX_WORDS:
+    while n < len(words) and lowered[n] in _PREFIX_WORDS:
         n += 1
     # "Transport Minister Ana Ruiz": everything up to the last title word is the role
     last_title = -1
     for i in range(n, len(words)):
-        if words[i].lower() in _TITLE_WORDS:
+        if lowered[i] in _TITLE_WORDS:
             last_title = i
-    if 0 <= last_title < len(words) - 1 and words[-1].lower() not in _ORG_HEADS:
+    if 0 <= last_title < len(words) - 1 and lowered[-1] not in _ORG_HEADS:
         n = last_title + 1
     out = words[n:]
-    if out and out[-1].endswith(_POSSESSIVE):
+    if out and _is_possessive(out[-1]):
         out = [*out[:-1], out[-1][:-2]]
     return out
 
@@ -97,9 +97,11 @@ class SpeakerIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._forms: dict[tuple[str, int], list[NameRun]] = {}
+        # Keyed by window, then by word: a (word, window) tuple key was a new tuple,
+        # and a tuple hash, at every look-up.
+        self._forms: dict[int, dict[str, list[NameRun]]] = {}
         self._openers: dict[int, _Openers] = {}
-        self._fullest: dict[tuple[str, int], tuple[list[int], list[str], str]] = {}
+        self._fullest: dict[int, dict[str, tuple[list[int], list[str], str]]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
         self._capitals: dict[str, list[int]] | None = None
         self._openings: dict[str, list[int]] = {}
@@ -116,11 +118,12 @@ class SpeakerIndex:
         # A speaker is named again and again: the forms are worked out once per name
         # and window, and a repeat costs one look-up and a search, with no splitting,
         # lowering or joining of its words.
-        key = (name, lo)
-        found = self._fullest.get(key)
+        by_name = self._fullest.get(lo)
+        if by_name is None:
+            by_name = self._fullest[lo] = {}
+        found = by_name.get(name)
         if found is None:
-            found = self._longer_forms(name, lo)
-            self._fullest[key] = found
+            found = by_name[name] = self._longer_forms(name, lo)
         starts, texts, plain = found
         if not texts:
             return plain
@@ -131,33 +134,40 @@ class SpeakerIndex:
         """Where each longer form of ``name`` near the window at ``lo`` starts, its text,
         and the name itself as it stands when there is none."""
         words = name.split()
-        if words and words[-1].endswith(_POSSESSIVE):
+        if words and _is_possessive(words[-1]):
             words[-1] = words[-1][:-2]
         if not words or not words[-1]:
             return [], [], name
-        lowered = tuple(w.lower() for w in words)
-        longer = [
-            run
-            for run in self._forms_ending_in(words[-1], lo)
-            if len(run.words) > len(words)
-            and tuple(w.lower() for w in run.words[-len(words) :]) == lowered
-        ]
-        return [run.start for run in longer], [run.text for run in longer], " ".join(words)
+        lowered = [w.lower() for w in words]
+        n = len(words)
+        starts: list[int] = []
+        texts: list[str] = []
+        for run in self._forms_ending_in(words[-1], lo):
+            # The run's last words compared in place, word by word: no slice of them
+            # and no tuple of their lower case for each run.
+            size = len(run.words)
+            if size > n and all(run.words[size - n + k].lower() == lowered[k] for k in range(n)):
+                starts.append(run.start)
+                texts.append(run.text)
+        return starts, texts, " ".join(words)
 
     def _forms_ending_in(self, last: str, lo: int) -> list[NameRun]:
         """Every name run of two words or more ending in the word ``last`` near the window
         at ``lo``, in order (a one-word run is never a longer form of anything)."""
-        key = (last, lo)
-        if key not in self._forms:
+        by_word = self._forms.get(lo)
+        if by_word is None:
+            by_word = self._forms[lo] = {}
+        runs = by_word.get(last)
+        if runs is None:
             text = self._text
             hi = min(len(text), lo + 3 * _SEARCH_RADIUS)
-            runs: list[NameRun] = []
+            runs = []
             for i in self._whole_word_places(last, lo, hi):
                 run = _run_ending_at(text, i, i + len(last))
                 if run is not None and len(run.words) > 1:
                     runs.append(run)
-            self._forms[key] = runs
-        return self._forms[key]
+            by_word[last] = runs
+        return runs
 
     def _whole_word_places(self, word: str, lo: int, hi: int) -> list[int]:
         """Where ``word`` stands as a whole word inside ``text[lo:hi]``, in order."""
@@ -185,10 +195,8 @@ class SpeakerIndex:
                     i = places[k]
                     if second >= 0 and ord(text[i + 1]) != second:
                         continue
-                    # find() bounded to the word's length: compiled, a native call,
-                    # where startswith with a start offset is a Python method call.
-                    if text.find(word, i, i + end) == i and (
-                        i + end >= size or not text[i + end].isalnum()
+                    if _same_at(text, word, i) and (
+                        i + end >= size or not _alnum_at(text, i + end)
                     ):
                         found.append(i)
                 return found
@@ -207,7 +215,7 @@ class SpeakerIndex:
             places = []
             i = text.find(letter)
             while i >= 0:
-                if i == 0 or not text[i - 1].isalnum():
+                if i == 0 or not _alnum_at(text, i - 1):
                     places.append(i)
                 i = text.find(letter, i + 1)
             self._openings[letter] = places
@@ -306,10 +314,10 @@ class SpeakerIndex:
         spans = _sentence_runs(text, para[0] + 1, para[1])
         # A run opens with a capital A-Z: a paragraph opening with anything else (a
         # quotation mark, most often) needs no call into the regex engine.
+        # The text before a paragraph is white space, so ``_RUN`` matches at its start
+        # just what ``_name_run_end`` reads there, without a call into the regex engine.
         if para[0] < para[1] and ord("A") <= ord(text[para[0]]) <= ord("Z"):
-            first = _RUN.match(text, para[0], para[1])
-            if first:
-                spans.insert(0, first.span())
+            spans.insert(0, (para[0], _name_run_end(text, para[0], para[1])))
         # The spans run in order, so the quote each one may sit in only moves forward.
         q = first_above(starts, para[0]) - 1
         for start, end in spans:
@@ -336,6 +344,24 @@ class _Openers:
         self.runs: list[NameRun | None] = list(runs)
         self.starts = [run.start for run in runs]
         self.nearest = [_UNKNOWN] * len(runs)
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()``, an ASCII character decided by its code: compiled, with no
+    one-character string and no method call."""
+    c = ord(text[i])
+    if c < 128:
+        return ord("0") <= c <= ord("9") or ord("A") <= c <= ord("Z") or ord("a") <= c <= ord("z")
+    return text[i].isalnum()
+
+
+def _same_at(text: str, word: str, i: int) -> bool:
+    """Whether ``word`` stands in ``text`` at ``i``, compared code by code: for a short
+    word, cheaper than a bounded find() call."""
+    n = len(word)
+    if i + n > len(text):
+        return False
+    return all(ord(text[i + k]) == ord(word[k]) for k in range(n))
 
 
 def search_whole_word(text: str, word: str, lo: int, hi: int) -> list[int]:
@@ -461,11 +487,15 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
     pos = start
     if pos < 2 or ord(text[pos - 1]) not in (ord(" "), ord("\n")):
         return None
-    words = [text[start:end]]
-    while len(words) <= _MAX_NAME_WORDS + 2 and pos >= 2:
+    # The words are copied out of the text only once a name word stands before the
+    # surname: most places have none, and are ruled out reading the text in place.
+    words: list[str] | None = None
+    count = 1
+    while count <= _MAX_NAME_WORDS + 2 and pos >= 2:
         if ord(text[pos - 1]) not in (ord(" "), ord("\n")):
             break
-        k = pos - 1
+        stop = pos - 1  # the end of the word before
+        k = stop
         while k > 0 and pos - k < _MAX_WORD:
             c = ord(text[k - 1])
             if c == ord(" ") or ord("\t") <= c <= ord("\r") or 0x1C <= c <= 0x1F:
@@ -475,32 +505,47 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
             k -= 1
         # Only a capital or a particle can open a name word: most words before a
         # name ("said", "by") fail here without a call into the regex engine.
-        first = ord(text[k]) if k < pos - 1 else 0
+        first = ord(text[k]) if k < stop else 0
         capital = ord("A") <= first <= ord("Z")
         if not capital and not ord("a") <= first <= ord("z"):
             break  # neither a capital nor a particle (all of them lower-case a-z)
-        word = text[k : pos - 1]
-        if not (capital or word in _PARTICLES):
+        if capital:
+            if not _name_word_at(text, k, stop):
+                break  # _NAME_WORD does not read it whole (a particle always reads whole)
+        elif text[k:stop] not in _PARTICLES:
             break
-        if capital and not _reads_as_name_word(word):
-            break  # _NAME_WORD does not read it whole (a particle always reads whole)
-        if word.endswith(_POSSESSIVE):
+        if _possessive_at(text, k, stop):
             break
-        if word.endswith(".") and not _is_abbreviation(word):
+        if ord(text[stop - 1]) == ord(".") and not _is_abbreviation(text[k:stop]):
             break  # a full stop ends the sentence before this name
-        words.insert(0, word)
+        word = text[k:stop]
+        if words is None:
+            words = [word, text[start:end]]
+        else:
+            words.insert(0, word)
+        count += 1
         pos = k
-    if len(words) == 1:
+    if words is None:
         return None  # no name word before it: a run of one word at most
-    return _run_from_match(pos, " ".join(words))
+    # The words before the last passed the checks ``_run_from_match`` makes of each
+    # word, so only the last is checked here, and the joined words are not split again.
+    raw = " ".join(words)
+    last = words[-1]
+    if last.endswith(".") and not _is_abbreviation(last):
+        words[-1] = last[:-1]  # a full stop ends the sentence, and the name
+    return _run_from_words(pos, raw, words)
 
 
 def _reads_as_name_word(word: str) -> bool:
     """Whether ``_NAME_WORD`` reads ``word``, which opens with a capital A-Z, whole: the
     capital, then letters, digits, _ ' ’ or -, and an optional full stop; or initials
     ("G.K."). Read character by character: a regex call costs far more for one word."""
-    end = len(word)
-    return _word_end(word, 1, end) == end or _initials_end(word, 0, end) == end
+    return _name_word_at(word, 0, len(word))
+
+
+def _name_word_at(text: str, start: int, end: int) -> bool:
+    """``_reads_as_name_word(text[start:end])``, read in place."""
+    return _word_end(text, start + 1, end) == end or _initials_end(text, start, end) == end
 
 
 def _run_from_match(start: int, raw: str) -> NameRun | None:
@@ -511,13 +556,34 @@ def _run_from_match(start: int, raw: str) -> NameRun | None:
             words.append(word[:-1])  # a full stop ends the sentence, and the name
             break
         words.append(word)
-        if word.endswith(_POSSESSIVE):
+        if _is_possessive(word):
             break
+    return _run_from_words(start, raw, words)
+
+
+def _run_from_words(start: int, raw: str, words: list[str]) -> NameRun | None:
+    """The name in ``words``, read from ``raw`` at ``start``, once titles and openers
+    before it are dropped; None when none is left or it is too long for a name."""
     cleaned = clean_name_words(words)
     if not cleaned or len(cleaned) > _MAX_NAME_WORDS:
         return None
     offset = start + raw.find(cleaned[0])
     return NameRun(offset, offset + len(" ".join(cleaned)), tuple(cleaned))
+
+
+def _is_possessive(word: str) -> bool:
+    """Whether ``word`` ends in 's or ’s, read as character codes: compiled, a tuple
+    held in a Final is rebuilt as a new tuple object at every endswith() call."""
+    return _possessive_at(word, 0, len(word))
+
+
+def _possessive_at(text: str, start: int, end: int) -> bool:
+    """``_is_possessive(text[start:end])``, read in place."""
+    return (
+        end - start >= 2
+        and ord(text[end - 1]) == ord("s")
+        and ord(text[end - 2]) in (ord("'"), ord("’"))
+    )
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -46,6 +46,8 @@ _AGO_WORDS: Final = frozenset(
 )
 _INNER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "with", "from"})
 _HONORIFICS: Final = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
+# Made once: written inline, the difference was a new set built at every use.
+_OPENERS_NOT_DETERMINERS: Final = SENTENCE_OPENERS - DETERMINERS
 _MAX_PHRASE: Final = 10
 _MAX_LOWER: Final = 4
 
@@ -291,6 +293,13 @@ def _preposition_inside(toks: list[Token], k: int, lo: int) -> bool:
     return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 2))
 
 
+def _is_possessive(word: str) -> bool:
+    """Whether ``word`` ends in 's or ’s, read as character codes (compiled, endswith()
+    with a tuple is a slower call)."""
+    n = len(word)
+    return n >= 2 and ord(word[n - 1]) == ord("s") and ord(word[n - 2]) in (ord("'"), ord("’"))
+
+
 def _common_plural(text: str) -> bool:
     """ "Nurses", "Officials": a capitalised plural noun, not a name."""
     word = text.lower()
@@ -327,7 +336,7 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         if not is_word(tok):
             break
         if tok.is_capitalised and not (k == i and word in DETERMINERS):
-            if word in SPEECH_CUES or (k == i and word in SENTENCE_OPENERS - DETERMINERS):
+            if word in SPEECH_CUES or (k == i and word in _OPENERS_NOT_DETERMINERS):
                 break
             seen_name = True
         elif (word in DETERMINERS and k == i) or (
@@ -343,12 +352,12 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
             if lower_words > _MAX_LOWER:
                 break
         k += 1
-    words = toks[i:k]
-    while words and (words[-1].lower in DETERMINERS or words[-1].lower in NAME_JOINERS):
-        words = words[:-1]
-    if not words:
+    # Trailing determiners and joiners dropped by index: one slice, not one per word.
+    while k > i and (toks[k - 1].lower in DETERMINERS or toks[k - 1].lower in NAME_JOINERS):
+        k -= 1
+    if k <= i:
         return None
-    return split_phrase(words)
+    return split_phrase(toks[i:k])
 
 
 def _pronoun(tok: Token) -> SpeakerPhrase:
@@ -361,6 +370,23 @@ def _pronoun(tok: Token) -> SpeakerPhrase:
         plural=tok.lower in ("they", "we"),
         person=tok.lower in ("he", "she"),
     )
+
+
+def _role(words: list[Token], end: int) -> str | None:
+    """The role in ``words[:end]``: its words but the honorifics, and but a determiner
+    opening what is left ("the", "a")."""
+    kept: list[str] = []
+    seen = False
+    for n in range(end):
+        tok = words[n]
+        if tok.lower in _HONORIFICS:
+            continue
+        if not seen:
+            seen = True
+            if tok.lower in DETERMINERS:
+                continue
+        kept.append(tok.text)
+    return " ".join(kept) or None
 
 
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
@@ -394,28 +420,30 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     last_title = 0 if words[0].lower in DETERMINERS else -1
     for n, tok in enumerate(words):
         word = tok.lower
-        if word in TITLE_WORDS or not tok.is_capitalised or word.endswith(("'s", "’s")):
+        if word in TITLE_WORDS or not tok.is_capitalised or _is_possessive(word):
             last_title = n
     if words[-1].lower in ORG_HEADS and words[-1].is_capitalised:
         # "The Interior Ministry", "the White House": the whole phrase names the body
         last_title = 0 if words[0].lower in DETERMINERS else -1
-    name = words[last_title + 1 :]
-    role_words = [t for t in words[: last_title + 1] if t.lower not in _HONORIFICS]
-    if role_words and role_words[0].lower in DETERMINERS:
-        role_words = role_words[1:]
-    role = " ".join(t.text for t in role_words) or None
-    if name and all(t.is_capitalised or t.lower in NAME_JOINERS for t in name):
-        last = name[-1].lower
-        text = " ".join(t.text for t in name)
+    # The name is words[first:], the role what comes before it: read by index, with
+    # no slices of the phrase, and the role only once the name is known to be one.
+    first = last_title + 1
+    size = len(words)
+    if first < size and all(
+        words[n].is_capitalised or words[n].lower in NAME_JOINERS for n in range(first, size)
+    ):
+        last = words[size - 1].lower
+        text = " ".join([words[n].text for n in range(first, size)])
+        plural = _common_plural(text)
         return SpeakerPhrase(
-            name[0].start,
-            name[-1].end,
+            words[first].start,
+            words[size - 1].end,
             text,
-            role=role,
+            role=_role(words, first),
             named=True,
             phrase_start=words[0].start,
-            plural=_common_plural(text),  # "Nurses Say ..." in a headline
-            person=last not in ORG_HEADS and last not in PLACE_HEADS and not _common_plural(text),
+            plural=plural,  # "Nurses Say ..." in a headline
+            person=last not in ORG_HEADS and last not in PLACE_HEADS and not plural,
         )
     head = words[-1].lower
     if len(words) == 1 and head in DETERMINERS:

@@ -25,7 +25,7 @@ from reader.analysis.speaker_phrases import (
     phrase_after,
     phrase_before,
 )
-from reader.analysis.text_units import GAP_TOKEN, QUOTE_TOKEN, Token
+from reader.analysis.text_units import GAP_TOKEN, Token
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -82,7 +82,7 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     if end <= 0 or (toks[end].text == GAP_TOKEN and toks[end].start == toks[end].end):
         return None
     lo = end
-    while lo > 0 and toks[lo - 1].text not in SENTENCE_END and toks[lo - 1].text != QUOTE_TOKEN:
+    while lo > 0 and not _ends_or_quotes(toks[lo - 1].text):
         lo -= 1
     for k in range(lo, end):
         cue = cue_at(toks, k)
@@ -91,6 +91,16 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
             if phrase is not None and (phrase.named or phrase.pronoun):
                 return Attribution(phrase, cue, 0.6, source="borrowed")
     return None
+
+
+def _ends_or_quotes(text: str) -> bool:
+    """Whether a token's ``text`` is in ``SENTENCE_END`` or is ``QUOTE_TOKEN``: all are
+    one character, so most tokens are ruled out by length, the rest by the character's
+    code, without hashing the token for a set look-up."""
+    if len(text) != 1:
+        return False
+    c = ord(text[0])
+    return c == ord(".") or c == ord("!") or c == ord("?") or c == ord(";") or c == ord('"')
 
 
 def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
@@ -405,8 +415,16 @@ def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
 
 
 def _shouted(toks: list[Token], i: int, limit: int) -> bool:
-    words = [t.text for t in toks[i : min(limit, i + 3)] if t.is_word]
-    return len(words) >= 2 and all(_all_capitals(w) and len(w) > 1 for w in words)
+    """Whether the words among the next three tokens, two at least, are all in capitals
+    (read in place: no slice of the tokens, no list of their words)."""
+    count = 0
+    for k in range(i, min(limit, i + 3)):
+        tok = toks[k]
+        if tok.is_word:
+            if not (_all_capitals(tok.text) and len(tok.text) > 1):
+                return False
+            count += 1
+    return count >= 2
 
 
 def _all_capitals(word: str) -> bool:

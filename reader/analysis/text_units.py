@@ -13,7 +13,6 @@ from reader.analysis.lexicon import ABBREVIATIONS
 
 # Final: compiled, module constants are read as C globals instead of being looked up
 # by name in the module's dict on every use.
-_BLANK_LINE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
 _WRAP_WIDTH: Final = 120
 
 # Words keep inner apostrophes and hyphens ("Moscow's", "so-called"); "U.S.", initials
@@ -124,9 +123,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     if _is_hard_wrapped(text):
-        for match in _BLANK_LINE.finditer(text):
-            _append_stripped(text, start, match.start(), spans)
-            start = match.end()
+        # Each blank line, as ``re.finditer(r"\n[ \t\r\f\v]*\n")`` finds them: a line
+        # break found with str.find (a memchr scan), then the line after it read for
+        # being blank, without a regex search and a match object per paragraph.
+        line = text.find("\n")
+        while line >= 0:
+            after = _blank_line_end(text, line)
+            if after < 0:
+                line = text.find("\n", line + 1)
+                continue
+            _append_stripped(text, start, line, spans)
+            start = after
+            line = text.find("\n", after)
     else:
         # Every line break: found with str.find, without a match object for each line
         while (end := text.find("\n", start)) >= 0:
@@ -136,9 +144,27 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _blank_line_end(text: str, line: int) -> int:
+    """Where the blank line after the line break ``text[line]`` ends (after its own line
+    break), or -1 when that line holds more than spaces, tabs, \\r, \\f and \\v."""
+    k = line + 1
+    size = len(text)
+    while k < size:
+        c = ord(text[k])
+        if c == 10:
+            return k + 1
+        if not (c == 32 or c == 9 or c == 13 or c == 12 or c == 11):
+            return -1
+        k += 1
+    return -1
+
+
 def _is_hard_wrapped(text: str) -> bool:
-    if not _BLANK_LINE.search(text):
-        return False
+    line = text.find("\n")
+    while line >= 0 and _blank_line_end(text, line) < 0:
+        line = text.find("\n", line + 1)
+    if line < 0:
+        return False  # no blank line
     # Line lengths from the line breaks' offsets: no string is made for each line, and
     # the first long line decides.
     start = 0

@@ -14,9 +14,12 @@ from reader.analysis.quotes import mark_quotes
 from reader.analysis.speaker_index import (
     _MORE_WORDS,
     _NAME_WORD,
+    _WORD,
     _WORD_AFTER_CAPITAL,
     SpeakerIndex,
+    _alnum_at,
     _is_abbreviation,
+    _name_run_end,
     _reads_as_name_word,
     _run_from_match,
     _sentence_runs,
@@ -247,6 +250,20 @@ def test_sentence_runs_are_the_ones_a_look_behind_regex_finds(
     assert _sentence_runs(text, lo, hi) == expected
 
 
+# A name run opening a paragraph, as one regex: what ``_name_run_end`` must read there.
+_PARAGRAPH_RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=40).map("".join))
+def test_a_run_opening_a_paragraph_is_the_one_the_name_regex_finds(text: str) -> None:
+    for start, end in paragraphs(text):
+        if "A" <= text[start] <= "Z":
+            found = _PARAGRAPH_RUN.match(text, start, end)
+            assert found is not None
+            assert _name_run_end(text, start, end) == found.end()
+
+
 def test_windows_of_a_long_story_see_the_forms_a_plain_search_of_each_finds() -> None:
     # "Ann Lee" and "Bo Lee" with their "Lee" on and around the stretch boundaries,
     # where one window ends and the next begins.
@@ -317,3 +334,8 @@ def test_look_ups_before_quotes_find_people_in_the_long_story() -> None:
     text = _samples()[2]
     found = _people_before_every_quote(SpeakerIndex(text), text, list(range(200)))
     assert sum(person is not None for person in found) > 50
+
+
+def test_letters_and_digits_read_by_code_are_the_ones_isalnum_knows() -> None:
+    text = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000)
+    assert [_alnum_at(text, i) for i in range(len(text))] == [ch.isalnum() for ch in text]

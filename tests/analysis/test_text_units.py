@@ -102,7 +102,9 @@ def _plain_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _PARAGRAPH_TEXT = st.lists(
-    st.sampled_from(["word ", "x" * 70, "y" * 121, "\n", "\n\n", " \n ", "\t", "\r\n"]),
+    st.sampled_from(
+        ["word ", "x" * 70, "y" * 121, "\n", "\n\n", " \n ", "\t", "\r\n", "\v\f", "\x1c"]
+    ),
     max_size=30,
 ).map("".join)
 
