@@ -39,6 +39,9 @@ from reader.model import Quote
 _READ_RADIUS: Final = 250  # characters around a quote that attribution may read
 _REPORT_RADIUS: Final = 1000  # characters of the paragraph before read for "X said ..." reports
 _SCARE_WORDS: Final = 4
+# No quote ends a sentence for a report or a subject read in plain words; one shared
+# set (never changed) instead of a new one per read.
+_NO_QUOTE_ENDS: Final[set[int]] = set()
 
 # A speaker as resolved: fullest name, mention span, role.
 Mention = tuple[str, int, int, str | None]
@@ -164,7 +167,7 @@ def _named_report(toks: list[Token], k: int) -> SpeakerPhrase | None:
     cue = cue_at(toks, k)
     if cue is None or cue == "according to":
         return None
-    phrase = phrase_before(toks, k, sentence_start(toks, k, set()))
+    phrase = phrase_before(toks, k, sentence_start(toks, k, _NO_QUOTE_ENDS))
     return phrase if phrase is not None and phrase.person and not phrase.pronoun else None
 
 
@@ -177,7 +180,7 @@ def _subject_before(toks: list[Token], start: int | None) -> SpeakerPhrase | Non
     end = (len(toks) if start is None else start) - 1
     if end <= 0 or not ends_sentence(toks, end):
         return None
-    subject = sentence_subject(toks, sentence_start(toks, end, set()), end)
+    subject = sentence_subject(toks, sentence_start(toks, end, _NO_QUOTE_ENDS), end)
     return subject if subject is not None and subject.person and not subject.pronoun else None
 
 
