@@ -164,6 +164,9 @@ def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
         for word in chunk.split(" "):
             tokens.append(Tok(at, at + len(word), word))
             at += len(word) + 1
+        if len(tokens) <= MAX_NAME_TOKENS:
+            read_slice(doc, tokens)  # the usual case: no list of pieces, no copy
+            return
         pieces = [tokens]
     else:
         # The words between runs of spaces, each found after the one before it.
@@ -175,6 +178,9 @@ def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
             at += len(word)
         pieces = cut_run(doc, tokens)
     for whole_piece in pieces:
+        if len(whole_piece) <= MAX_NAME_TOKENS:
+            read_slice(doc, whole_piece)
+            continue
         # No name runs past a dozen words; reading longer stretches in slices keeps
         # degenerate text ("A Mr B Mr C Mr ..." for pages) linear.
         for cut in range(0, len(whole_piece), MAX_NAME_TOKENS):
@@ -206,11 +212,10 @@ def read_plain(doc: Doc, start: int, end: int, chunk: str) -> bool:
         titles = lex.titles
         if first in titles:
             return read_plain_titled(doc, start, end, chunk, lows)
-        if (
-            first in lex.demonyms
-            or not titles.isdisjoint(lows)
-            or not lex.common_words.isdisjoint(lows)
-        ):
+        common = lex.common_words
+        # any() over a generator compiles to a loop; a set's isdisjoint is a method call
+        # through Python, twice, for a run of two or three words.
+        if first in lex.demonyms or any(low in titles or low in common for low in lows):
             return False
         last = lows[-1]
         if last in lex.org_suffixes or (first in lex.org_heads and lows[1] in ("of", "for")):

@@ -70,27 +70,27 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     if not tokens:
         return
     n = len(tokens)
-    if not common.isdisjoint(lows):
-        for i in range(1, n):
-            if lows[i] in common and not tokens[i].connector:
-                # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
-                read_piece(doc, tokens[:i], initial)
-                if not opens_known_name(tables, tokens[i:]):
-                    i += 1
-                if i < n:
-                    read_piece(doc, tokens[i:], False)
-                return
+    # The word lists are asked word by word in compiled loops: a piece has two or three
+    # words, and a set's ``isdisjoint`` is a method call through Python.
+    for i in range(1, n):
+        if lows[i] in common and not tokens[i].connector:
+            # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
+            read_piece(doc, tokens[:i], initial)
+            if not opens_known_name(tables, tokens[i:]):
+                i += 1
+            if i < n:
+                read_piece(doc, tokens[i:], False)
+            return
     if n > 1 and (
         lows[-1] in lex.org_suffixes or (lows[0] in lex.org_heads and lows[1] in ("of", "for"))
     ):
         add_found(doc, tokens, "ORG", True)
         return
     titles = lex.titles
-    if not titles.isdisjoint(lows):
-        for title_at, low in enumerate(lows):
-            if low in titles and not tokens[title_at].connector:
-                read_titled(doc, tokens, title_at, initial)
-                return
+    for title_at, low in enumerate(lows):
+        if low in titles and not tokens[title_at].connector:
+            read_titled(doc, tokens, title_at, initial)
+            return
     if trimmed:
         whole = joined_text(tokens)
         known = exact.get(whole)
