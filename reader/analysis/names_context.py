@@ -376,6 +376,7 @@ def in_headline(doc: Doc, start: int) -> bool:
     headline = (
         line_end - line_start <= HEADLINE_MAX
         # Three lowercase words in a row settle it cheaply: that is prose.
+        and not spaced_prose(text, line_start, line_end)
         and (
             (
                 PROSE_AFTER_SPACE.search(text, line_start, line_end)
@@ -390,6 +391,49 @@ def in_headline(doc: Doc, start: int) -> bool:
     doc.line_start, doc.line_end, doc.line_is_headline = line_start, line_end, headline
     doc.lines_read[line_end] = (line_start, headline)
     return headline
+
+
+def spaced_prose(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold a space, then three words of a-z joined by spaces or
+    tabs, the last one ending a word: a sure match of PROSE_AFTER_SPACE and of PROSE?
+
+    One compiled pass over the characters (``ord(text[i])`` reads a character without
+    making an object), where a regex search costs its set-up and a match object: most
+    short lines of wrapped prose answer here within a few words. False proves nothing:
+    the caller then searches with the patterns.
+    """
+    words = 0  # a-z words in a row so far, the first one right after a space
+    i = start
+    while i < end:
+        c = ord(text[i])
+        if c < 97 or c > 122:
+            if c != 32 and c != 9:
+                words = 0  # anything but a space or a tab between two words breaks the row
+            i += 1
+            continue
+        word_start = i
+        i += 1
+        while i < end and 97 <= ord(text[i]) <= 122:
+            i += 1
+        if words or (word_start > start and ord(text[word_start - 1]) == 32):
+            words += 1
+        if i == end:
+            return words >= 3
+        after = ord(text[i])
+        if after == 32 or after == 9:
+            if words >= 3:
+                return True
+        else:
+            # The regex's closing \b, asked only of ASCII: after a letter outside a-z
+            # the answer is left to the regex.
+            if (
+                words >= 3
+                and after < 128
+                and not (48 <= after <= 57 or 65 <= after <= 90 or after == 95)
+            ):
+                return True
+            words = 0  # a word must be followed by a space or a tab to go on the row
+    return False
 
 
 def looks_like_headline(line: str) -> bool:
