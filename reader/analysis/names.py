@@ -39,6 +39,7 @@ from reader.analysis.names_context import (
     Tok,
     in_headline,
     is_abbreviation,
+    is_upper,
     joined_text,
     line_break_before,
     name_tables,
@@ -265,7 +266,7 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     initial = sentence_initial(text, start)
     if initial and looks_like_word(word):
         return
-    if word.isupper() and len(word) > 3:  # "HALIFAX, March 3 -"
+    if is_upper(word) and len(word) > 3:  # "HALIFAX, March 3 -"
         label = doc.tables.folded.get(word.casefold())
         if label:
             doc.found.append(Found(start, end, label, True))

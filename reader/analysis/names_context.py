@@ -300,6 +300,27 @@ def sure_words() -> dict[str, str]:
     return {name: label for name, label in name_tables().exact.items() if " " not in name}
 
 
+def is_upper(text: str) -> bool:
+    """``text.isupper()``, answered at once for the usual capitalised word.
+
+    Compiled, ``str.isupper`` is a method call through Python; a second letter in a-z
+    ("Biden") settles it by reading one character.
+    """
+    if len(text) > 1 and 97 <= ord(text[1]) <= 122:
+        return False
+    return text.isupper()
+
+
+def opens_upper(word: str) -> bool:
+    """``word[:1].isupper()`` without the slice or, for ASCII, the method call."""
+    if not word:
+        return False
+    first = ord(word[0])
+    if first < 128:
+        return 65 <= first <= 90
+    return word[0].isupper()
+
+
 def is_abbreviation(word: str) -> bool:
     low = word.lower()
     if low in ABBREVIATIONS or word in name_tables().exact:  # "Mr.", "Calif."

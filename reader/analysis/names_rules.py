@@ -21,6 +21,7 @@ from reader.analysis.names_context import (
     Tok,
     folded_text,
     is_dateline,
+    is_upper,
     joined_text,
     previous_word,
     sentence_initial,
@@ -47,7 +48,7 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     exact = tables.exact
     whole = joined_text(tokens)
     known = exact.get(whole)
-    if known is None and whole.isupper() and len(whole) > 3:  # "HALIFAX, March 3 -"
+    if known is None and is_upper(whole) and len(whole) > 3:  # "HALIFAX, March 3 -"
         known = tables.folded.get(whole.casefold())
     if known:
         add_found(doc, tokens, known, True)
@@ -207,7 +208,7 @@ def starts_with_first_name(lex: Lexicon, tokens: list[Tok]) -> bool:
 def looks_like_word(word: str) -> bool:
     """A capitalised word at a sentence start that reads like an ordinary word."""
     low = word.lower()
-    return len(word) > 4 and not word.isupper() and low.endswith(WORD_ENDINGS)
+    return len(word) > 4 and not is_upper(word) and low.endswith(WORD_ENDINGS)
 
 
 def read_headline_piece(doc: Doc, tokens: list[Tok]) -> None:

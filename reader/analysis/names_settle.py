@@ -19,6 +19,7 @@ from reader.analysis.names_context import (
     in_fixture,
     in_headline,
     is_dateline,
+    is_upper,
     next_word,
     previous_word,
     scored,
@@ -131,10 +132,10 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if "-" in name and all(part in lex.demonyms for part in name.lower().split("-")):
         return "MISC", True  # "African-Americans", "Sino-Russian"
     if " " in name:
-        return ("ORG" if name.isupper() else "PER"), False
+        return ("ORG" if is_upper(name) else "PER"), False
     if len(name.rstrip(".")) == 1:
         return None, False  # a lone letter: "option B.", a list item
-    if name.isupper():
+    if is_upper(name):
         return ("ORG" if len(name) <= 6 else None), False
     if name in lex.first_names or surname_shaped(name):
         return "PER", True  # "Melania"; "O'Brien", "Lebedev", "Kowalski": shaped like a person
