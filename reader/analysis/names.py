@@ -65,8 +65,10 @@ def find_names(text: str) -> list[Entity]:
     found = doc.found
     sure = sure_words()
     for match in run_pattern().finditer(text):
-        start, end = match.span()
-        chunk = text[start:end]
+        # The match's own text and start: span() would make a tuple and a second number.
+        chunk: str = match[0]
+        start = match.start()
+        end = start + len(chunk)
         # Words are joined only by spaces, tabs and line breaks: without one the run is
         # one word. (Asked of the text in C, not of the match: a method call costs more.)
         if " " not in chunk and "\n" not in chunk and "\t" not in chunk:

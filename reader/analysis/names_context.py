@@ -9,7 +9,7 @@ next to a score. Internal to ``reader.analysis.names``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
@@ -255,19 +255,34 @@ class Found:
         )
 
 
-@dataclass(slots=True)
 class Doc:
-    text: str
-    lex: Lexicon
-    # Fetched once per document: behind lru_cache, each fetch is a call through Python.
-    tables: NameTables
-    found: list[Found] = field(default_factory=list)
-    line_start: int = -1  # the line in_headline looked at last
-    line_end: int = -1
-    line_is_headline: bool = False
-    # Every line in_headline has read, by where it ends: (where it starts, headline?).
-    # The settling pass asks again about lines the first pass read.
-    lines_read: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    """One document being read: its text, the lists, and what has been found so far."""
+
+    # A plain class like Tok and Found: a dataclass's __init__ stays interpreted when
+    # compiled, some 3,500 instructions a document.
+    __slots__ = (
+        "found",
+        "lex",
+        "line_end",
+        "line_is_headline",
+        "line_start",
+        "lines_read",
+        "tables",
+        "text",
+    )
+
+    def __init__(self, text: str, lex: Lexicon, tables: NameTables) -> None:
+        self.text = text
+        self.lex = lex
+        # Fetched once per document: behind lru_cache, each fetch is a call through Python.
+        self.tables = tables
+        self.found: list[Found] = []
+        self.line_start = -1  # the line in_headline looked at last
+        self.line_end = -1
+        self.line_is_headline = False
+        # Every line in_headline has read, by where it ends: (where it starts, headline?).
+        # The settling pass asks again about lines the first pass read.
+        self.lines_read: dict[int, tuple[int, bool]] = {}
 
 
 @dataclass(slots=True, frozen=True)

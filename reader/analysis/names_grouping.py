@@ -36,7 +36,10 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
 
     # Full personal names first, so a lone surname before them still finds its person.
     people = by_key["PER"] = {}
-    for text, label in zip(texts, entity_labels, strict=True):
+    # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
+    # without an iterator object and a tuple per step.
+    for at, text in enumerate(texts):
+        label = entity_labels[at]
         if label != "PER" or not (" " in text or "\n" in text or "\t" in text):
             continue
         spelled = _spelling(text)

@@ -207,8 +207,7 @@ def starts_with_first_name(lex: Lexicon, tokens: list[Tok]) -> bool:
 
 def looks_like_word(word: str) -> bool:
     """A capitalised word at a sentence start that reads like an ordinary word."""
-    low = word.lower()
-    return len(word) > 4 and not is_upper(word) and low.endswith(WORD_ENDINGS)
+    return len(word) > 4 and not is_upper(word) and word.lower().endswith(WORD_ENDINGS)
 
 
 def read_headline_piece(doc: Doc, tokens: list[Tok]) -> None:

@@ -59,7 +59,10 @@ def settle(doc: Doc) -> list[Entity]:
     entities: list[Entity] = []
     evidenced: dict[str, str] = {}  # names a cue around some mention labelled
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
-    for f, name in zip(found, names, strict=True):
+    # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
+    # without an iterator object and a tuple per step.
+    for i, f in enumerate(found):
+        name = names[i]
         label = f.label
         is_scored: bool | None = None  # asked at most once per mention, when needed
         if label is None:
