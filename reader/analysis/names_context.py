@@ -503,7 +503,31 @@ def next_word(text: str, end: int) -> str:
 
 def is_dateline(text: str, end: int, initial: bool) -> bool:
     """'LONDON 1996-08-30', 'GENEVA (Reuters) -', 'Moscow, July 27 -' at a line's start."""
-    return initial and DATELINE_AFTER.match(text, end) is not None
+    return initial and may_open_dateline(text, end) and DATELINE_AFTER.match(text, end) is not None
+
+
+def may_open_dateline(text: str, end: int) -> bool:
+    """Could DATELINE_AFTER match at ``end``? False only where it cannot.
+
+    Its first alternative needs spaces or tabs (after an optional comma), then a digit or
+    A-Z; its second, with no comma, a bracket after any spaces. Read a character at a
+    time, most words ("Simmons said") are turned down without a regex call.
+    """
+    n = len(text)
+    i = end
+    comma = i < n and ord(text[i]) == 44
+    if comma:
+        i += 1
+    spaces_from = i
+    while i < n and (ord(text[i]) == 32 or ord(text[i]) == 9):
+        i += 1
+    if i >= n:
+        return False
+    c = ord(text[i])
+    if c == 40:  # "(" opens the second alternative, which has no comma
+        return not comma
+    # Beyond ASCII the regex's \d is left to the regex.
+    return i > spaces_from and (c >= 128 or 48 <= c <= 57 or 65 <= c <= 90)
 
 
 DATELINE_AFTER: Final = re.compile(
