@@ -146,7 +146,7 @@ def trie_pattern(words: list[str]) -> str:
 def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
     """Read the run ``chunk``, which is ``doc.text[start:end]``."""
     first = chunk[0]
-    if first > "\x7f" and not first.isupper():
+    if ord(first) > 127 and not first.isupper():
         return
     if chunk[-1] == ".":
         # "... on Holmsea High Street.": when only the full stop needs cutting, cut it here.
@@ -256,7 +256,7 @@ def read_plain_titled(doc: Doc, start: int, end: int, chunk: str, lows: list[str
 
 def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     """A run of one word that no list knows: the common case, kept lean."""
-    if word[0] > "\x7f" and not word[0].isupper():
+    if ord(word[0]) > 127 and not word[0].isupper():
         return
     lex = doc.lex
     low = word.lower()

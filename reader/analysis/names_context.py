@@ -187,6 +187,14 @@ WORD_ENDINGS: Final = (
 )
 
 
+# The endings by their last letter: most words end in a letter no ending ends in, and
+# the rest are asked about a few endings, not all of them.
+WORD_ENDINGS_BY_LAST: Final = {
+    last: tuple(ending for ending in WORD_ENDINGS if ending[-1] == last)
+    for last in {ending[-1] for ending in WORD_ENDINGS}
+}
+
+
 # Surname shapes common in world news; a lone unknown word shaped so is a person.
 # The endings are a tuple for str.endswith: as one regex with the openings, the search
 # tried every letter of the name against every ending.
@@ -383,13 +391,21 @@ def joined_text(tokens: list[Tok]) -> str:
 
 def sentence_initial(text: str, start: int) -> bool:
     """Does ``start`` open a sentence, a line or a quotation (', "People are ...')?"""
-    if start and text[start - 1] in QUOTE_OPENERS:
-        return True
     i = start - 1
+    # Characters are read with ord() first: a space or a letter, the usual ones before a
+    # word, settle their step without making a one-character string to look up.
+    if i >= 0 and ord(text[i]) != 32 and text[i] in QUOTE_OPENERS:
+        return True
     stop = max(-1, start - 12)
-    while i > stop and text[i] in OPENERS:
-        if text[i] == "\n":
-            return True
+    while i > stop:
+        c = ord(text[i])
+        if c == 32:
+            i -= 1
+            continue
+        if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57:
+            return False  # neither an opener nor a sentence's end
+        if text[i] not in OPENERS:
+            break
         i -= 1
     return i < 0 or text[i] in SENTENCE_END
 

@@ -14,7 +14,7 @@ from reader.analysis.names_context import (
     MAX_PERSON_TOKENS,
     PLACE_CUES,
     WEEKDAYS,
-    WORD_ENDINGS,
+    WORD_ENDINGS_BY_LAST,
     Doc,
     Found,
     NameTables,
@@ -207,7 +207,11 @@ def starts_with_first_name(lex: Lexicon, tokens: list[Tok]) -> bool:
 
 def looks_like_word(word: str) -> bool:
     """A capitalised word at a sentence start that reads like an ordinary word."""
-    return len(word) > 4 and not is_upper(word) and word.lower().endswith(WORD_ENDINGS)
+    if len(word) <= 4 or is_upper(word):
+        return False
+    low = word.lower()
+    endings = WORD_ENDINGS_BY_LAST.get(low[-1])
+    return endings is not None and low.endswith(endings)
 
 
 def read_headline_piece(doc: Doc, tokens: list[Tok]) -> None:
