@@ -507,14 +507,39 @@ def looks_like_headline(line: str) -> bool:
 
 
 def previous_word(text: str, start: int) -> str:
-    # Only the last word is wanted: split off just that one.
-    before = text[max(0, start - 24) : start].rsplit(None, 1)
-    return before[-1].lower() if before else ""
+    """The last whitespace-separated word in the 24 characters before ``start``, lowercased.
+
+    Found by reading characters back from ``start`` (as ``rsplit(None, 1)`` of those 24
+    would): only the word itself is cut out, no window, list or rest of the window.
+    """
+    low = max(0, start - 24)
+    end = start
+    while end > low and space_at(text, end - 1):
+        end -= 1
+    begin = end
+    while begin > low and not space_at(text, begin - 1):
+        begin -= 1
+    return text[begin:end].lower()
 
 
 def next_word(text: str, end: int) -> str:
-    after = text[end : end + 24].split(None, 1)
-    return after[0].lower().rstrip(",.;:") if after else ""
+    """The first word in the 24 characters after ``end``, lowercased, without ,.;: after it."""
+    high = min(len(text), end + 24)
+    begin = end
+    while begin < high and space_at(text, begin):
+        begin += 1
+    stop = begin
+    while stop < high and not space_at(text, stop):
+        stop += 1
+    return text[begin:stop].lower().rstrip(",.;:") if stop > begin else ""
+
+
+def space_at(text: str, i: int) -> bool:
+    """``text[i].isspace()``, the whitespace str.split splits at; ASCII read with ord()."""
+    c = ord(text[i])
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return text[i].isspace()
 
 
 def is_dateline(text: str, end: int, initial: bool) -> bool:

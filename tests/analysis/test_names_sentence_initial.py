@@ -1,4 +1,4 @@
-"""Quick character tests in the name finder answer as the plain look-ups they replace."""
+"""Quick character reads in the name finder answer as the plain look-ups they replace."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from reader.analysis.names_context import (
     SENTENCE_END,
     WORD_ENDINGS,
     is_upper,
+    next_word,
+    previous_word,
     sentence_initial,
 )
 from reader.analysis.names_rules import looks_like_word
@@ -54,3 +56,33 @@ def test_sentence_initial_answers_as_the_lookups_do(before: str) -> None:
 def test_looks_like_word_answers_as_all_the_endings_do(word: str) -> None:
     expected = len(word) > 4 and not is_upper(word) and word.lower().endswith(WORD_ENDINGS)
     assert looks_like_word(word) == expected
+
+
+def previous_word_by_split(text: str, start: int) -> str:
+    before = text[max(0, start - 24) : start].rsplit(None, 1)
+    return before[-1].lower() if before else ""
+
+
+def next_word_by_split(text: str, end: int) -> str:
+    after = text[end : end + 24].split(None, 1)
+    return after[0].lower().rstrip(",.;:") if after else ""
+
+
+AROUND = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\t", "\n", "\x1c", "\x85", "\xa0", "\u2003", "said", "Spokesman"),
+            *("v.", "in,", "“", "’s", "É", "9", ".", "x" * 20),
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.one_of(AROUND, st.text(max_size=30)), st.one_of(AROUND, st.text(max_size=30)))
+def test_words_around_a_name_are_those_split_finds(before: str, after: str) -> None:
+    text = before + "Name" + after
+    start, end = len(before), len(before) + 4
+    assert previous_word(text, start) == previous_word_by_split(text, start)
+    assert next_word(text, end) == next_word_by_split(text, end)
