@@ -354,23 +354,19 @@ def is_abbreviation(word: str) -> bool:
 
 def needs_cutting(chunk: str) -> bool:
     """Does a run need cut_run: possessives, periods, line breaks, odd spacing, small words?"""
-    # A handful of substring tests in C: a regex search costs more just to set up.
-    if (
-        "'" in chunk
-        or "’" in chunk
-        or "." in chunk
-        or "\n" in chunk
-        or "\t" in chunk
-        or "&" in chunk
-        or "  " in chunk
-    ):
-        return True
-    # A lowercase word after a space: a connector ("Bank of England").
-    at = chunk.find(" ")
-    while at >= 0:
-        if "a" <= chunk[at + 1 : at + 2] <= "z":
-            return True
-        at = chunk.find(" ", at + 1)
+    # One pass reading characters with ord(): seven substring tests and a slice and two
+    # string comparisons per space cost more than the run is long.
+    n = len(chunk)
+    for i in range(n):
+        c = ord(chunk[i])
+        if c == 32:
+            # Two spaces, or a lowercase word after a space: a connector ("Bank of England").
+            if i + 1 < n:
+                after = ord(chunk[i + 1])
+                if after == 32 or 97 <= after <= 122:
+                    return True
+        elif c == 39 or c == 0x2019 or c == 46 or c == 10 or c == 9 or c == 38:
+            return True  # ' ’ . line break, tab, &
     return False
 
 

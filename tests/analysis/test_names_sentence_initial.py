@@ -11,6 +11,7 @@ from reader.analysis.names_context import (
     SENTENCE_END,
     WORD_ENDINGS,
     is_upper,
+    needs_cutting,
     next_word,
     previous_word,
     sentence_initial,
@@ -86,3 +87,28 @@ def test_words_around_a_name_are_those_split_finds(before: str, after: str) -> N
     start, end = len(before), len(before) + 4
     assert previous_word(text, start) == previous_word_by_split(text, start)
     assert next_word(text, end) == next_word_by_split(text, end)
+
+
+def needs_cutting_by_substrings(chunk: str) -> bool:
+    if any(mark in chunk for mark in ("'", "’", ".", "\n", "\t", "&", "  ")):
+        return True
+    at = chunk.find(" ")
+    while at >= 0:
+        if "a" <= chunk[at + 1 : at + 2] <= "z":
+            return True
+        at = chunk.find(" ", at + 1)
+    return False
+
+
+RUNS = st.lists(
+    st.sampled_from(
+        ["Bank", " ", " ", "  ", "of", "England", "O'Brien", "U.S.", "AT&T", "\n", "\t"]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.one_of(RUNS, st.text(max_size=12)))
+def test_needs_cutting_answers_as_the_substring_tests_do(chunk: str) -> None:
+    assert needs_cutting(chunk) == needs_cutting_by_substrings(chunk)
