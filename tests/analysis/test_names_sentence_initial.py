@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from reader.analysis.names_context import (
     QUOTE_OPENERS,
     SENTENCE_END,
     WORD_ENDINGS,
+    has_digit,
     is_upper,
     needs_cutting,
     next_word,
@@ -112,3 +115,14 @@ RUNS = st.lists(
 @given(st.one_of(RUNS, st.text(max_size=12)))
 def test_needs_cutting_answers_as_the_substring_tests_do(chunk: str) -> None:
     assert needs_cutting(chunk) == needs_cutting_by_substrings(chunk)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(max_size=12))
+def test_has_digit_finds_what_the_digit_pattern_finds(line: str) -> None:
+    assert has_digit(line) == (re.search(r"\d", line) is not None)
+
+
+def test_digits_beyond_ascii_count_and_other_numbers_do_not() -> None:
+    assert has_digit("Table ٣") and has_digit("5. Jesper Skibby")
+    assert not has_digit("Price ½ and ² and Ⅻ") and not has_digit("Leeds")
