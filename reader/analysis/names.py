@@ -39,6 +39,7 @@ from reader.analysis.names_context import (
     Tok,
     in_headline,
     is_abbreviation,
+    is_upper,
     joined_text,
     line_break_before,
     name_tables,
@@ -64,8 +65,10 @@ def find_names(text: str) -> list[Entity]:
     found = doc.found
     sure = sure_words()
     for match in run_pattern().finditer(text):
-        start, end = match.span()
-        chunk = text[start:end]
+        # The match's own text and start: span() would make a tuple and a second number.
+        chunk: str = match[0]
+        start = match.start()
+        end = start + len(chunk)
         # Words are joined only by spaces, tabs and line breaks: without one the run is
         # one word. (Asked of the text in C, not of the match: a method call costs more.)
         if " " not in chunk and "\n" not in chunk and "\t" not in chunk:
@@ -143,7 +146,7 @@ def trie_pattern(words: list[str]) -> str:
 def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
     """Read the run ``chunk``, which is ``doc.text[start:end]``."""
     first = chunk[0]
-    if first > "\x7f" and not first.isupper():
+    if ord(first) > 127 and not first.isupper():
         return
     if chunk[-1] == ".":
         # "... on Holmsea High Street.": when only the full stop needs cutting, cut it here.
@@ -164,6 +167,9 @@ def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
         for word in chunk.split(" "):
             tokens.append(Tok(at, at + len(word), word))
             at += len(word) + 1
+        if len(tokens) <= MAX_NAME_TOKENS:
+            read_slice(doc, tokens)  # the usual case: no list of pieces, no copy
+            return
         pieces = [tokens]
     else:
         # The words between runs of spaces, each found after the one before it.
@@ -175,6 +181,9 @@ def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
             at += len(word)
         pieces = cut_run(doc, tokens)
     for whole_piece in pieces:
+        if len(whole_piece) <= MAX_NAME_TOKENS:
+            read_slice(doc, whole_piece)
+            continue
         # No name runs past a dozen words; reading longer stretches in slices keeps
         # degenerate text ("A Mr B Mr C Mr ..." for pages) linear.
         for cut in range(0, len(whole_piece), MAX_NAME_TOKENS):
@@ -206,11 +215,10 @@ def read_plain(doc: Doc, start: int, end: int, chunk: str) -> bool:
         titles = lex.titles
         if first in titles:
             return read_plain_titled(doc, start, end, chunk, lows)
-        if (
-            first in lex.demonyms
-            or not titles.isdisjoint(lows)
-            or not lex.common_words.isdisjoint(lows)
-        ):
+        common = lex.common_words
+        # any() over a generator compiles to a loop; a set's isdisjoint is a method call
+        # through Python, twice, for a run of two or three words.
+        if first in lex.demonyms or any(low in titles or low in common for low in lows):
             return False
         last = lows[-1]
         if last in lex.org_suffixes or (first in lex.org_heads and lows[1] in ("of", "for")):
@@ -248,7 +256,7 @@ def read_plain_titled(doc: Doc, start: int, end: int, chunk: str, lows: list[str
 
 def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     """A run of one word that no list knows: the common case, kept lean."""
-    if word[0] > "\x7f" and not word[0].isupper():
+    if ord(word[0]) > 127 and not word[0].isupper():
         return
     lex = doc.lex
     low = word.lower()
@@ -260,7 +268,7 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     initial = sentence_initial(text, start)
     if initial and looks_like_word(word):
         return
-    if word.isupper() and len(word) > 3:  # "HALIFAX, March 3 -"
+    if is_upper(word) and len(word) > 3:  # "HALIFAX, March 3 -"
         label = doc.tables.folded.get(word.casefold())
         if label:
             doc.found.append(Found(start, end, label, True))

@@ -9,7 +9,7 @@ next to a score. Internal to ``reader.analysis.names``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
@@ -64,9 +64,6 @@ ANY_WORD: Final = re.compile(r"(?<!\S)[\"'‘“]?[^\W\d_]")
 # one that opens with \s only at spaces): the group is the word's first letter when that
 # is a-z, and "" for any other word.
 WORD_AFTER_SPACE_LOWER: Final = re.compile(r"\s[\"'‘“]?(?:([a-z])|[^\W\d_])")
-
-
-DIGIT: Final = re.compile(r"\d")
 
 
 # A score or table figures: one to three digits standing alone (not a date or a time).
@@ -187,6 +184,14 @@ WORD_ENDINGS: Final = (
 )
 
 
+# The endings by their last letter: most words end in a letter no ending ends in, and
+# the rest are asked about a few endings, not all of them.
+WORD_ENDINGS_BY_LAST: Final = {
+    last: tuple(ending for ending in WORD_ENDINGS if ending[-1] == last)
+    for last in {ending[-1] for ending in WORD_ENDINGS}
+}
+
+
 # Surname shapes common in world news; a lone unknown word shaped so is a person.
 # The endings are a tuple for str.endswith: as one regex with the openings, the search
 # tried every letter of the name against every ending.
@@ -255,19 +260,34 @@ class Found:
         )
 
 
-@dataclass(slots=True)
 class Doc:
-    text: str
-    lex: Lexicon
-    # Fetched once per document: behind lru_cache, each fetch is a call through Python.
-    tables: NameTables
-    found: list[Found] = field(default_factory=list)
-    line_start: int = -1  # the line in_headline looked at last
-    line_end: int = -1
-    line_is_headline: bool = False
-    # Every line in_headline has read, by where it ends: (where it starts, headline?).
-    # The settling pass asks again about lines the first pass read.
-    lines_read: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    """One document being read: its text, the lists, and what has been found so far."""
+
+    # A plain class like Tok and Found: a dataclass's __init__ stays interpreted when
+    # compiled, some 3,500 instructions a document.
+    __slots__ = (
+        "found",
+        "lex",
+        "line_end",
+        "line_is_headline",
+        "line_start",
+        "lines_read",
+        "tables",
+        "text",
+    )
+
+    def __init__(self, text: str, lex: Lexicon, tables: NameTables) -> None:
+        self.text = text
+        self.lex = lex
+        # Fetched once per document: behind lru_cache, each fetch is a call through Python.
+        self.tables = tables
+        self.found: list[Found] = []
+        self.line_start = -1  # the line in_headline looked at last
+        self.line_end = -1
+        self.line_is_headline = False
+        # Every line in_headline has read, by where it ends: (where it starts, headline?).
+        # The settling pass asks again about lines the first pass read.
+        self.lines_read: dict[int, tuple[int, bool]] = {}
 
 
 @dataclass(slots=True, frozen=True)
@@ -300,6 +320,27 @@ def sure_words() -> dict[str, str]:
     return {name: label for name, label in name_tables().exact.items() if " " not in name}
 
 
+def is_upper(text: str) -> bool:
+    """``text.isupper()``, answered at once for the usual capitalised word.
+
+    Compiled, ``str.isupper`` is a method call through Python; a second letter in a-z
+    ("Biden") settles it by reading one character.
+    """
+    if len(text) > 1 and 97 <= ord(text[1]) <= 122:
+        return False
+    return text.isupper()
+
+
+def opens_upper(word: str) -> bool:
+    """``word[:1].isupper()`` without the slice or, for ASCII, the method call."""
+    if not word:
+        return False
+    first = ord(word[0])
+    if first < 128:
+        return 65 <= first <= 90
+    return word[0].isupper()
+
+
 def is_abbreviation(word: str) -> bool:
     low = word.lower()
     if low in ABBREVIATIONS or word in name_tables().exact:  # "Mr.", "Calif."
@@ -310,23 +351,19 @@ def is_abbreviation(word: str) -> bool:
 
 def needs_cutting(chunk: str) -> bool:
     """Does a run need cut_run: possessives, periods, line breaks, odd spacing, small words?"""
-    # A handful of substring tests in C: a regex search costs more just to set up.
-    if (
-        "'" in chunk
-        or "’" in chunk
-        or "." in chunk
-        or "\n" in chunk
-        or "\t" in chunk
-        or "&" in chunk
-        or "  " in chunk
-    ):
-        return True
-    # A lowercase word after a space: a connector ("Bank of England").
-    at = chunk.find(" ")
-    while at >= 0:
-        if "a" <= chunk[at + 1 : at + 2] <= "z":
-            return True
-        at = chunk.find(" ", at + 1)
+    # One pass reading characters with ord(): seven substring tests and a slice and two
+    # string comparisons per space cost more than the run is long.
+    n = len(chunk)
+    for i in range(n):
+        c = ord(chunk[i])
+        if c == 32:
+            # Two spaces, or a lowercase word after a space: a connector ("Bank of England").
+            if i + 1 < n:
+                after = ord(chunk[i + 1])
+                if after == 32 or 97 <= after <= 122:
+                    return True
+        elif c == 39 or c == 0x2019 or c == 46 or c == 10 or c == 9 or c == 38:
+            return True  # ' ’ . line break, tab, &
     return False
 
 
@@ -347,13 +384,21 @@ def joined_text(tokens: list[Tok]) -> str:
 
 def sentence_initial(text: str, start: int) -> bool:
     """Does ``start`` open a sentence, a line or a quotation (', "People are ...')?"""
-    if start and text[start - 1] in QUOTE_OPENERS:
-        return True
     i = start - 1
+    # Characters are read with ord() first: a space or a letter, the usual ones before a
+    # word, settle their step without making a one-character string to look up.
+    if i >= 0 and ord(text[i]) != 32 and text[i] in QUOTE_OPENERS:
+        return True
     stop = max(-1, start - 12)
-    while i > stop and text[i] in OPENERS:
-        if text[i] == "\n":
-            return True
+    while i > stop:
+        c = ord(text[i])
+        if c == 32:
+            i -= 1
+            continue
+        if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57:
+            return False  # neither an opener nor a sentence's end
+        if text[i] not in OPENERS:
+            break
         i -= 1
     return i < 0 or text[i] in SENTENCE_END
 
@@ -376,6 +421,7 @@ def in_headline(doc: Doc, start: int) -> bool:
     headline = (
         line_end - line_start <= HEADLINE_MAX
         # Three lowercase words in a row settle it cheaply: that is prose.
+        and not spaced_prose(text, line_start, line_end)
         and (
             (
                 PROSE_AFTER_SPACE.search(text, line_start, line_end)
@@ -392,13 +438,56 @@ def in_headline(doc: Doc, start: int) -> bool:
     return headline
 
 
+def spaced_prose(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold a space, then three words of a-z joined by spaces or
+    tabs, the last one ending a word: a sure match of PROSE_AFTER_SPACE and of PROSE?
+
+    One compiled pass over the characters (``ord(text[i])`` reads a character without
+    making an object), where a regex search costs its set-up and a match object: most
+    short lines of wrapped prose answer here within a few words. False proves nothing:
+    the caller then searches with the patterns.
+    """
+    words = 0  # a-z words in a row so far, the first one right after a space
+    i = start
+    while i < end:
+        c = ord(text[i])
+        if c < 97 or c > 122:
+            if c != 32 and c != 9:
+                words = 0  # anything but a space or a tab between two words breaks the row
+            i += 1
+            continue
+        word_start = i
+        i += 1
+        while i < end and 97 <= ord(text[i]) <= 122:
+            i += 1
+        if words or (word_start > start and ord(text[word_start - 1]) == 32):
+            words += 1
+        if i == end:
+            return words >= 3
+        after = ord(text[i])
+        if after == 32 or after == 9:
+            if words >= 3:
+                return True
+        else:
+            # The regex's closing \b, asked only of ASCII: after a letter outside a-z
+            # the answer is left to the regex.
+            if (
+                words >= 3
+                and after < 128
+                and not (48 <= after <= 57 or 65 <= after <= 90 or after == 95)
+            ):
+                return True
+            words = 0  # a word must be followed by a space or a tab to go on the row
+    return False
+
+
 def looks_like_headline(line: str) -> bool:
     if line.lstrip().startswith(("By ", "BY ")):
         return False  # a byline: "By Rachel Whyte and Tom Castell" names people
-    if line.isupper():
+    if is_upper(line):
         return ANY_WORD.search(line) is not None and sum(c.isalpha() for c in line) >= 4
     # Sentences end in punctuation; table rows ("5. Jesper Skibby (Denmark) 9") carry digits.
-    if line.rstrip().endswith((".", ",", ";", ":")) or DIGIT.search(line):
+    if line.rstrip().endswith((".", ",", ";", ":")) or has_digit(line):
         return False
     spaced = " " + line  # every word start now follows a space
     firsts = WORD_AFTER_SPACE_LOWER.findall(spaced)
@@ -410,20 +499,82 @@ def looks_like_headline(line: str) -> bool:
     return words >= 4 and lower <= 0.25 * words
 
 
+def has_digit(line: str) -> bool:
+    """Is there a decimal digit (the regex's \\d) in ``line``? Read with ord(): a regex
+    search tests every character against the digit category, after its set-up."""
+    for i in range(len(line)):
+        c = ord(line[i])
+        if c < 128:
+            if 48 <= c <= 57:
+                return True
+        elif line[i].isdecimal():
+            return True
+    return False
+
+
 def previous_word(text: str, start: int) -> str:
-    # Only the last word is wanted: split off just that one.
-    before = text[max(0, start - 24) : start].rsplit(None, 1)
-    return before[-1].lower() if before else ""
+    """The last whitespace-separated word in the 24 characters before ``start``, lowercased.
+
+    Found by reading characters back from ``start`` (as ``rsplit(None, 1)`` of those 24
+    would): only the word itself is cut out, no window, list or rest of the window.
+    """
+    low = max(0, start - 24)
+    end = start
+    while end > low and space_at(text, end - 1):
+        end -= 1
+    begin = end
+    while begin > low and not space_at(text, begin - 1):
+        begin -= 1
+    return text[begin:end].lower()
 
 
 def next_word(text: str, end: int) -> str:
-    after = text[end : end + 24].split(None, 1)
-    return after[0].lower().rstrip(",.;:") if after else ""
+    """The first word in the 24 characters after ``end``, lowercased, without ,.;: after it."""
+    high = min(len(text), end + 24)
+    begin = end
+    while begin < high and space_at(text, begin):
+        begin += 1
+    stop = begin
+    while stop < high and not space_at(text, stop):
+        stop += 1
+    return text[begin:stop].lower().rstrip(",.;:") if stop > begin else ""
+
+
+def space_at(text: str, i: int) -> bool:
+    """``text[i].isspace()``, the whitespace str.split splits at; ASCII read with ord()."""
+    c = ord(text[i])
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return text[i].isspace()
 
 
 def is_dateline(text: str, end: int, initial: bool) -> bool:
     """'LONDON 1996-08-30', 'GENEVA (Reuters) -', 'Moscow, July 27 -' at a line's start."""
-    return initial and DATELINE_AFTER.match(text, end) is not None
+    return initial and may_open_dateline(text, end) and DATELINE_AFTER.match(text, end) is not None
+
+
+def may_open_dateline(text: str, end: int) -> bool:
+    """Could DATELINE_AFTER match at ``end``? False only where it cannot.
+
+    Its first alternative needs spaces or tabs (after an optional comma), then a digit or
+    A-Z; its second, with no comma, a bracket after any spaces. Read a character at a
+    time, most words ("Simmons said") are turned down without a regex call.
+    """
+    n = len(text)
+    i = end
+    comma = i < n and ord(text[i]) == 44
+    if comma:
+        i += 1
+    spaces_from = i
+    while i < n and (ord(text[i]) == 32 or ord(text[i]) == 9):
+        i += 1
+    if i >= n:
+        return False
+    c = ord(text[i])
+    if c == 40:  # "(" opens the second alternative, which has no comma
+        return not comma
+    # Beyond ASCII the regex's \d is left to the regex.
+    return i > spaces_from and (c >= 128 or 48 <= c <= 57 or 65 <= c <= 90)
 
 
 DATELINE_AFTER: Final = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from reader.analysis.names_context import is_upper, opens_upper
 from reader.model import Entity, EntityGroup
 
 # How long a name in capitals must be to count as shouted rather than an acronym.
@@ -35,7 +36,10 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
 
     # Full personal names first, so a lone surname before them still finds its person.
     people = by_key["PER"] = {}
-    for text, label in zip(texts, entity_labels, strict=True):
+    # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
+    # without an iterator object and a tuple per step.
+    for at, text in enumerate(texts):
+        label = entity_labels[at]
         if label != "PER" or not (" " in text or "\n" in text or "\t" in text):
             continue
         spelled = _spelling(text)
@@ -59,7 +63,7 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
         if known is None:
             name = _spelling(text)
             folded = _fold(name)
-            shouted = name.isupper()
+            shouted = is_upper(name)
             if shouted:  # "U.S." and "US", "N.A.T.O." and "NATO"
                 folded = folded.replace(".", "")
             known = keyed[text] = (name, folded, shouted)
@@ -94,7 +98,7 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
         name, label = names[group], labels[group]
         # A name only ever shouted in a capitals headline is shown readably; short
         # capitals are acronyms ("NATO", "USA"), longer ones and people were shouted.
-        if name.isupper() and len(name) >= _SHOUTED_FROM.get(label, 7):
+        if is_upper(name) and len(name) >= _SHOUTED_FROM.get(label, 7):
             name = name.title()
         # Positional: a call into the model's Python __init__ is cheaper without names.
         groups.append(EntityGroup(number, name, label, mentions))
@@ -130,7 +134,7 @@ def _join_acronyms(names: list[str], labels: list[str], members: list[list[Entit
             continue
         words = names[group].split()
         if len(words) > 1:
-            initials = "".join([w[0] for w in words if w[:1].isupper()])
+            initials = "".join([w[0] for w in words if opens_upper(w)])
             if len(initials) > 1:
                 expanded.setdefault((label, initials), group)
     if not expanded:
@@ -141,7 +145,7 @@ def _join_acronyms(names: list[str], labels: list[str], members: list[list[Entit
         # Dots are not cased: a name is in capitals with or without them, so most
         # names are passed over before any copy is made.
         target = -1
-        if name.isupper():
+        if is_upper(name):
             target = expanded.get((labels[group], name.replace(".", "")), -1)
         if target < 0 or target == group:
             kept.append(group)

@@ -14,13 +14,14 @@ from reader.analysis.names_context import (
     MAX_PERSON_TOKENS,
     PLACE_CUES,
     WEEKDAYS,
-    WORD_ENDINGS,
+    WORD_ENDINGS_BY_LAST,
     Doc,
     Found,
     NameTables,
     Tok,
     folded_text,
     is_dateline,
+    is_upper,
     joined_text,
     previous_word,
     sentence_initial,
@@ -47,7 +48,7 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     exact = tables.exact
     whole = joined_text(tokens)
     known = exact.get(whole)
-    if known is None and whole.isupper() and len(whole) > 3:  # "HALIFAX, March 3 -"
+    if known is None and is_upper(whole) and len(whole) > 3:  # "HALIFAX, March 3 -"
         known = tables.folded.get(whole.casefold())
     if known:
         add_found(doc, tokens, known, True)
@@ -70,27 +71,27 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     if not tokens:
         return
     n = len(tokens)
-    if not common.isdisjoint(lows):
-        for i in range(1, n):
-            if lows[i] in common and not tokens[i].connector:
-                # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
-                read_piece(doc, tokens[:i], initial)
-                if not opens_known_name(tables, tokens[i:]):
-                    i += 1
-                if i < n:
-                    read_piece(doc, tokens[i:], False)
-                return
+    # The word lists are asked word by word in compiled loops: a piece has two or three
+    # words, and a set's ``isdisjoint`` is a method call through Python.
+    for i in range(1, n):
+        if lows[i] in common and not tokens[i].connector:
+            # "Trump Is Merely", "Debating The Donald": a sentence in capitals, not a name.
+            read_piece(doc, tokens[:i], initial)
+            if not opens_known_name(tables, tokens[i:]):
+                i += 1
+            if i < n:
+                read_piece(doc, tokens[i:], False)
+            return
     if n > 1 and (
         lows[-1] in lex.org_suffixes or (lows[0] in lex.org_heads and lows[1] in ("of", "for"))
     ):
         add_found(doc, tokens, "ORG", True)
         return
     titles = lex.titles
-    if not titles.isdisjoint(lows):
-        for title_at, low in enumerate(lows):
-            if low in titles and not tokens[title_at].connector:
-                read_titled(doc, tokens, title_at, initial)
-                return
+    for title_at, low in enumerate(lows):
+        if low in titles and not tokens[title_at].connector:
+            read_titled(doc, tokens, title_at, initial)
+            return
     if trimmed:
         whole = joined_text(tokens)
         known = exact.get(whole)
@@ -206,8 +207,11 @@ def starts_with_first_name(lex: Lexicon, tokens: list[Tok]) -> bool:
 
 def looks_like_word(word: str) -> bool:
     """A capitalised word at a sentence start that reads like an ordinary word."""
+    if len(word) <= 4 or is_upper(word):
+        return False
     low = word.lower()
-    return len(word) > 4 and not word.isupper() and low.endswith(WORD_ENDINGS)
+    endings = WORD_ENDINGS_BY_LAST.get(low[-1])
+    return endings is not None and low.endswith(endings)
 
 
 def read_headline_piece(doc: Doc, tokens: list[Tok]) -> None:

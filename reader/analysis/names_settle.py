@@ -19,6 +19,7 @@ from reader.analysis.names_context import (
     in_fixture,
     in_headline,
     is_dateline,
+    is_upper,
     next_word,
     previous_word,
     scored,
@@ -58,7 +59,10 @@ def settle(doc: Doc) -> list[Entity]:
     entities: list[Entity] = []
     evidenced: dict[str, str] = {}  # names a cue around some mention labelled
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
-    for f, name in zip(found, names, strict=True):
+    # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
+    # without an iterator object and a tuple per step.
+    for i, f in enumerate(found):
+        name = names[i]
         label = f.label
         is_scored: bool | None = None  # asked at most once per mention, when needed
         if label is None:
@@ -131,10 +135,10 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if "-" in name and all(part in lex.demonyms for part in name.lower().split("-")):
         return "MISC", True  # "African-Americans", "Sino-Russian"
     if " " in name:
-        return ("ORG" if name.isupper() else "PER"), False
+        return ("ORG" if is_upper(name) else "PER"), False
     if len(name.rstrip(".")) == 1:
         return None, False  # a lone letter: "option B.", a list item
-    if name.isupper():
+    if is_upper(name):
         return ("ORG" if len(name) <= 6 else None), False
     if name in lex.first_names or surname_shaped(name):
         return "PER", True  # "Melania"; "O'Brien", "Lebedev", "Kowalski": shaped like a person
