@@ -54,18 +54,6 @@ _CHECKS_PER_CHAR: Final = 4
 _PARTICLES: Final = frozenset(_PARTICLE.split("|"))
 
 
-class _BlockForms:
-    """The longer forms of one name in one block: where its last word stands, where
-    each form starts, and the form's text."""
-
-    __slots__ = ("places", "starts", "texts")
-
-    def __init__(self) -> None:
-        self.places: list[int] = []
-        self.starts: list[int] = []
-        self.texts: list[str] = []
-
-
 class NameRun:
     """A name's words and where they stand in the article (never changed once made)."""
 
@@ -109,9 +97,9 @@ class SpeakerIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        # Keyed by block, then by name: a (name, block) tuple key was a new tuple, and
-        # a tuple hash, at every look-up.
-        self._block_forms: dict[int, dict[str, _BlockForms]] = {}
+        # Keyed by window, then by word: a (word, window) tuple key was a new tuple,
+        # and a tuple hash, at every look-up.
+        self._forms: dict[int, dict[str, list[NameRun]]] = {}
         self._openers: dict[int, _Openers] = {}
         self._fullest: dict[int, dict[str, tuple[list[int], list[str], str]]] = {}
         self._quote_starts: tuple[list[tuple[int, int]], list[int]] | None = None
@@ -144,59 +132,42 @@ class SpeakerIndex:
 
     def _longer_forms(self, name: str, lo: int) -> tuple[list[int], list[str], str]:
         """Where each longer form of ``name`` near the window at ``lo`` starts, its text,
-        and the name itself as it stands when there is none.
-
-        A window spans three blocks of ``_SEARCH_RADIUS`` characters, and the windows of
-        a long text overlap: the forms are read once per block and name, and a window
-        joins its three blocks' (a text on one line was otherwise read three times).
-        """
+        and the name itself as it stands when there is none."""
         words = name.split()
         if words and _is_possessive(words[-1]):
             words[-1] = words[-1][:-2]
         if not words or not words[-1]:
             return [], [], name
-        plain = " ".join(words)
-        size = len(self._text)
-        # The last place a window's search takes the surname at.
-        cap = min(size, lo + 3 * _SEARCH_RADIUS) - len(words[-1])
-        starts: list[int] = []
-        texts: list[str] = []
-        for block in range(lo, min(size, lo + 3 * _SEARCH_RADIUS), _SEARCH_RADIUS):
-            forms = self._forms_in_block(words, plain, block)
-            for k in range(len(forms.places)):
-                if forms.places[k] > cap:
-                    break
-                starts.append(forms.starts[k])
-                texts.append(forms.texts[k])
-        return starts, texts, plain
-
-    def _forms_in_block(self, words: list[str], plain: str, block: int) -> _BlockForms:
-        """The runs of more than ``words`` ending in them, whose last word stands inside
-        ``block`` (a multiple of ``_SEARCH_RADIUS``), in order."""
-        by_name = self._block_forms.get(block)
-        if by_name is None:
-            by_name = self._block_forms[block] = {}
-        forms = by_name.get(plain)
-        if forms is not None:
-            return forms
-        forms = by_name[plain] = _BlockForms()
-        text = self._text
-        last = words[-1]
         lowered = [w.lower() for w in words]
         n = len(words)
-        # Places from ``block`` up to the block's last character, whatever the word's size.
-        for i in self._whole_word_places(last, block, block + _SEARCH_RADIUS - 1 + len(last)):
-            run = _run_ending_at(text, i, i + len(last))
-            if run is None:
-                continue
+        starts: list[int] = []
+        texts: list[str] = []
+        for run in self._forms_ending_in(words[-1], lo):
             # The run's last words compared in place, word by word: no slice of them
             # and no tuple of their lower case for each run.
             size = len(run.words)
             if size > n and all(run.words[size - n + k].lower() == lowered[k] for k in range(n)):
-                forms.places.append(i)
-                forms.starts.append(run.start)
-                forms.texts.append(run.text)
-        return forms
+                starts.append(run.start)
+                texts.append(run.text)
+        return starts, texts, " ".join(words)
+
+    def _forms_ending_in(self, last: str, lo: int) -> list[NameRun]:
+        """Every name run of two words or more ending in the word ``last`` near the window
+        at ``lo``, in order (a one-word run is never a longer form of anything)."""
+        by_word = self._forms.get(lo)
+        if by_word is None:
+            by_word = self._forms[lo] = {}
+        runs = by_word.get(last)
+        if runs is None:
+            text = self._text
+            hi = min(len(text), lo + 3 * _SEARCH_RADIUS)
+            runs = []
+            for i in self._whole_word_places(last, lo, hi):
+                run = _run_ending_at(text, i, i + len(last))
+                if run is not None and len(run.words) > 1:
+                    runs.append(run)
+            by_word[last] = runs
+        return runs
 
     def _whole_word_places(self, word: str, lo: int, hi: int) -> list[int]:
         """Where ``word`` stands as a whole word inside ``text[lo:hi]``, in order."""
