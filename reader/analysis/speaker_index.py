@@ -325,7 +325,12 @@ class SpeakerIndex:
                 q += 1
             if q >= 0 and quotes[q][0] <= start < quotes[q][1]:
                 continue  # inside a quotation
-            run = _run_from_match(start, text[start:end])
+            raw = text[start:end]
+            # Most sentences open with one word that is no name ("The", "But", "She"):
+            # it would be cleaned away to nothing, so it is passed over at once.
+            if " " not in raw and "\n" not in raw and raw.lower() in _PREFIX_WORDS:
+                continue
+            run = _run_from_match(start, raw)
             if run is None or run.words[-1].lower() in _NOT_PEOPLE:
                 continue
             people.append(run)
