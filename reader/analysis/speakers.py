@@ -270,9 +270,6 @@ def _finish(
     last_group: Mention | None = None
     antecedents: dict[int, Mention | None] = {}
     spans = [(q.start, q.end) for q in marked]
-    # round() is a Python call that prints the float to decimal digits; a quote's
-    # confidence is one of a few products, each rounded once.
-    rounded: dict[float, float] = {}
     for n, q in enumerate(marked):
         att = found[n]
         base = 0.9 if q.closed or q.continues else 0.6
@@ -296,11 +293,11 @@ def _finish(
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
             kind = "scare" if short or titled else "quote"
-            confidence = _rounded(base * (0.5 if kind == "scare" else 0.7), rounded)
+            confidence = _rounded(base * (0.5 if kind == "scare" else 0.7))
             rows.append((q, None, None, None, None, kind, None, confidence))
             continue
         phrase = att.phrase
-        confidence = _rounded(base * att.confidence, rounded)
+        confidence = _rounded(base * att.confidence)
         if phrase.pronoun:
             key = id(phrase)  # a borrowed pronoun keeps the antecedent found for it
             if key not in antecedents:
@@ -355,11 +352,20 @@ def _finish(
     return quotes
 
 
-def _rounded(value: float, done: dict[float, float]) -> float:
-    """``round(value, 2)``, worked out once per value in ``done``."""
-    found = done.get(value)
+# round() is a Python call that prints the float to decimal digits; a quote's
+# confidence is one of a few products, so each is rounded once and kept for the next
+# articles. Bounded, as a long chain of borrowed confidences makes ever new values.
+_ROUNDED: Final[dict[float, float]] = {}
+_MOST_ROUNDED: Final = 256
+
+
+def _rounded(value: float) -> float:
+    """``round(value, 2)``, worked out once per value while ``_ROUNDED`` has room."""
+    found = _ROUNDED.get(value)
     if found is None:
-        found = done[value] = round(value, 2)
+        found = round(value, 2)
+        if len(_ROUNDED) < _MOST_ROUNDED:
+            _ROUNDED[value] = found
     return found
 
 
