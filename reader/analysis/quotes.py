@@ -233,7 +233,7 @@ def _pair_paragraph(
     for n in range(first, last):
         s = starts[n]
         e = ends[n]
-        run = text[s:e]
+        run = text[s] if e - s == 1 else text[s:e]  # an index is cheaper than a slice
         before = text[s - 1] if s > p_start else " "
         after = text[e] if e < p_end else " "
         spaced_before = before.isspace() or before in _OPEN_SIDE or s == p_start
