@@ -233,7 +233,7 @@ def _pair_paragraph(
     for n in range(first, last):
         s = starts[n]
         e = ends[n]
-        run = text[s:e]
+        run = text[s] if e - s == 1 else text[s:e]  # an index is cheaper than a slice
         before = text[s - 1] if s > p_start else " "
         after = text[e] if e < p_end else " "
         spaced_before = before.isspace() or before in _OPEN_SIDE or s == p_start
@@ -252,28 +252,12 @@ def _pair_paragraph(
             role = "close"
         else:
             role = "shape"  # glued on both sides or isolated: go by the mark itself
-        opened_double = opened_single = False  # a doubled mark (""word) opens once
+        if len(run) == 1:  # nearly every run: no list of marks to make
+            _take_mark(text, stack, emit, role, s, e, 0, 1, run, before, _NONE_OPENED)
+            continue
+        opened = _NONE_OPENED  # a doubled mark (""word) opens once
         for offset, width, char in _marks_of(run):
-            if char == _TWO_APOSTROPHES:
-                if not any(o.double for o in stack):
-                    continue
-                char = STRAIGHT_DOUBLE
-            double = char in DOUBLE_MARKS
-            char_role = role
-            if role == "shape":
-                char_role = _role_from_shape(char, stack)
-            if char_role == "open":
-                if opened_double if double else opened_single:
-                    continue
-                if double:
-                    opened_double = True
-                else:
-                    opened_single = True
-                _open(text, stack, s + offset, double, char, emit)
-            else:
-                # A run read by context closes as a whole; one read mark by mark ends here.
-                end = e if role == "close" else s + offset + width
-                _close(stack, s + offset, end, double, before not in "sS", emit)
+            opened = _take_mark(text, stack, emit, role, s, e, offset, width, char, before, opened)
     if not stack:
         return None
     outer = stack[0]
@@ -289,6 +273,49 @@ def _pair_paragraph(
         found[-1].continues = True
         return found[-1].group
     return None
+
+
+# Which of a run's marks opened a quote, as bits: compiled, an int passed and returned
+# by value, where a pair of flags would be a tuple made for each mark.
+_NONE_OPENED: Final = 0
+_OPENED_DOUBLE: Final = 1
+_OPENED_SINGLE: Final = 2
+
+
+def _take_mark(
+    text: str,
+    stack: list[_Open],
+    emit: _Emitter,
+    role: str,
+    s: int,
+    e: int,
+    offset: int,
+    width: int,
+    char: str,
+    before: str,
+    opened: int,
+) -> int:
+    """Open or close with the mark ``char`` at ``offset`` in the run ``text[s:e]`` read
+    as ``role`` (``before`` is the character before the run); returns which kinds the
+    run has opened so far."""
+    if char == _TWO_APOSTROPHES:
+        if not any(o.double for o in stack):
+            return opened
+        char = STRAIGHT_DOUBLE
+    double = char in DOUBLE_MARKS
+    char_role = role
+    if role == "shape":
+        char_role = _role_from_shape(char, stack)
+    if char_role == "open":
+        kind = _OPENED_DOUBLE if double else _OPENED_SINGLE
+        if opened & kind:
+            return opened
+        _open(text, stack, s + offset, double, char, emit)
+        return opened | kind
+    # A run read by context closes as a whole; one read mark by mark ends here.
+    end = e if role == "close" else s + offset + width
+    _close(stack, s + offset, end, double, before not in "sS", emit)
+    return opened
 
 
 def _inside_tag(text: str, pos: int) -> bool:

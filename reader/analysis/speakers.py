@@ -261,18 +261,15 @@ def _finish(
     paras: list[tuple[int, int]],
     recent: dict[int, list[SpeakerPhrase]],
 ) -> list[Quote]:
-    # Each quote's values are gathered first and its Quote made once, with positional
-    # arguments, when its role is known: Quote's __init__ runs interpreted, and every
-    # attribute set or read on it afterwards is a generic attribute call.
-    rows: list[_Row] = []
+    # Compiled, Quote is a native class: each is made at once and a role given once is
+    # set on the speaker's other quotes afterwards, with no row of boxed values kept
+    # for each quote in between.
+    quotes: list[Quote] = []
     headlines: dict[int, bool] = {}
     last_person: Mention | None = None
     last_group: Mention | None = None
     antecedents: dict[int, Mention | None] = {}
     spans = [(q.start, q.end) for q in marked]
-    # round() is a Python call that prints the float to decimal digits; a quote's
-    # confidence is one of a few products, each rounded once.
-    rounded: dict[float, float] = {}
     for n, q in enumerate(marked):
         att = found[n]
         base = 0.9 if q.closed or q.continues else 0.6
@@ -296,11 +293,11 @@ def _finish(
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
             kind = "scare" if short or titled else "quote"
-            confidence = _rounded(base * (0.5 if kind == "scare" else 0.7), rounded)
-            rows.append((q, None, None, None, None, kind, None, confidence))
+            confidence = _rounded(base * (0.5 if kind == "scare" else 0.7))
+            quotes.append(_quote(text, q, None, None, None, None, kind, None, confidence))
             continue
         phrase = att.phrase
-        confidence = _rounded(base * att.confidence, rounded)
+        confidence = _rounded(base * att.confidence)
         if phrase.pronoun:
             key = id(phrase)  # a borrowed pronoun keeps the antecedent found for it
             if key not in antecedents:
@@ -315,15 +312,29 @@ def _finish(
             target = antecedents[key]
             if target is not None:
                 name, start, end, role = target
-                rows.append((q, name, start, end, att.cue, "quote", role, confidence))
+                quotes.append(_quote(text, q, name, start, end, att.cue, "quote", role, confidence))
                 if phrase.person:
                     last_person = target  # "she said ... She added": the same person
             else:
-                rows.append((q, None, phrase.start, phrase.end, att.cue, "quote", None, confidence))
+                quotes.append(
+                    _quote(
+                        text, q, None, phrase.start, phrase.end, att.cue, "quote", None, confidence
+                    )
+                )
         else:
             name = index.fullest(phrase.text, phrase.start) if phrase.named else phrase.text
-            rows.append(
-                (q, name, phrase.start, phrase.end, att.cue, "quote", phrase.role, confidence)
+            quotes.append(
+                _quote(
+                    text,
+                    q,
+                    name,
+                    phrase.start,
+                    phrase.end,
+                    att.cue,
+                    "quote",
+                    phrase.role,
+                    confidence,
+                )
             )
             mention = (name, phrase.start, phrase.end, phrase.role)
             if phrase.person:
@@ -331,41 +342,56 @@ def _finish(
             last_group = mention
     # A role given once ("Deputy Foreign Minister") holds for the speaker's other quotes.
     roles: dict[str, str] = {}
-    for row in rows:
-        if row[1] and row[6]:
-            roles.setdefault(row[1], row[6])
-    quotes: list[Quote] = []
-    for q, speaker, speaker_start, speaker_end, cue, kind, role, confidence in rows:
-        if speaker and not role:
-            role = roles.get(speaker)
-        quotes.append(
-            Quote(
-                q.start,
-                q.end,
-                text[q.start : q.end],
-                speaker,
-                speaker_start,
-                speaker_end,
-                cue,
-                kind,
-                role,
-                confidence,
-            )
-        )
+    for quote in quotes:
+        if quote.speaker and quote.role:
+            roles.setdefault(quote.speaker, quote.role)
+    if roles:
+        for quote in quotes:
+            if quote.speaker and not quote.role:
+                quote.role = roles.get(quote.speaker)
     return quotes
 
 
-def _rounded(value: float, done: dict[float, float]) -> float:
-    """``round(value, 2)``, worked out once per value in ``done``."""
-    found = done.get(value)
+# round() is a Python call that prints the float to decimal digits; a quote's
+# confidence is one of a few products, so each is rounded once and kept for the next
+# articles. Bounded, as a long chain of borrowed confidences makes ever new values.
+_ROUNDED: Final[dict[float, float]] = {}
+_MOST_ROUNDED: Final = 256
+
+
+def _rounded(value: float) -> float:
+    """``round(value, 2)``, worked out once per value while ``_ROUNDED`` has room."""
+    found = _ROUNDED.get(value)
     if found is None:
-        found = done[value] = round(value, 2)
+        found = round(value, 2)
+        if len(_ROUNDED) < _MOST_ROUNDED:
+            _ROUNDED[value] = found
     return found
 
 
-# A quote's values before its Quote is made: the quote, speaker, speaker's span, cue,
-# kind, role and confidence, in Quote's order of fields.
-_Row = tuple[MarkedQuote, str | None, int | None, int | None, str | None, str, str | None, float]
+def _quote(
+    text: str,
+    q: MarkedQuote,
+    speaker: str | None,
+    speaker_start: int | None,
+    speaker_end: int | None,
+    cue: str | None,
+    kind: str,
+    role: str | None,
+    confidence: float,
+) -> Quote:
+    return Quote(
+        q.start,
+        q.end,
+        text[q.start : q.end],
+        speaker,
+        speaker_start,
+        speaker_end,
+        cue,
+        kind,
+        role,
+        confidence,
+    )
 
 
 def _antecedent(

@@ -263,13 +263,23 @@ def _words_into(text: str, start: int, end: int, out: list[Token]) -> None:
     # whose per-match cost is most of reading a word; the rest go to the regex.
     if start >= end:
         return  # most calls: the windows around two quotes met, or reached the end
+    chunk = text[start:end]
+    if "\n" not in chunk:
+        _line_into(chunk, start, out)  # most: one line, without a list holding it alone
+        return
     at = start
-    for line in text[start:end].split("\n"):
-        for part in line.split(" "):
-            size = len(part)
-            if size:
-                _part_into(part, at, size, out)
-            at += size + 1
+    for line in chunk.split("\n"):
+        at = _line_into(line, at, out) + 1
+
+
+def _line_into(line: str, at: int, out: list[Token]) -> int:
+    """Tokens of ``line`` (no line break) at offset ``at``; returns the offset after it."""
+    for part in line.split(" "):
+        size = len(part)
+        if size:
+            _part_into(part, at, size, out)
+        at += size + 1
+    return at - 1
 
 
 # Marks that are a token each beside a word: not a letter or digit, not white space

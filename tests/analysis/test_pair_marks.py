@@ -1,0 +1,141 @@
+"""Pairing a paragraph's mark runs gives what the plain reading gives: every run taken
+apart into its marks by ``_marks_of`` (also a run of one mark), each mark opening or
+closing in turn, a doubled mark opening once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import reader.analysis
+from reader.analysis import quotes
+from reader.analysis.quotes import (
+    _CLOSE_SIDE,
+    _OPEN_SIDE,
+    _TWO_APOSTROPHES,
+    ALL_MARKS,
+    DOUBLE_MARKS,
+    DOUBLE_OPENERS,
+    SINGLE_MARKS,
+    STRAIGHT_DOUBLE,
+    MarkedQuote,
+    Runs,
+    _close,
+    _Emitter,
+    _inside_tag,
+    _is_apostrophe,
+    _marks_of,
+    _Open,
+    _open,
+    _role_from_shape,
+    mark_quotes,
+)
+
+# Swapping the module's function only works where it is looked up by name, as Python does.
+pytestmark = pytest.mark.skipif(
+    reader.analysis.COMPILED, reason="compiled, mark_quotes calls _pair_paragraph directly"
+)
+
+
+def plain_pair_paragraph(
+    text: str,
+    index: int,
+    p_start: int,
+    p_end: int,
+    next_start: int | None,
+    found: list[MarkedQuote],
+    carried_group: int | None,
+    runs: Runs,
+    may_hold_tags: bool,
+) -> int | None:
+    stack: list[_Open] = []
+    emit = _Emitter(found, index, p_start, carried_group)
+    starts, ends, first, last = runs
+    for n in range(first, last):
+        s, e = starts[n], ends[n]
+        run = text[s:e]
+        before = text[s - 1] if s > p_start else " "
+        after = text[e] if e < p_end else " "
+        spaced_before = before.isspace() or before in _OPEN_SIDE or s == p_start
+        spaced_after = after.isspace() or after in _CLOSE_SIDE or e == p_end
+        if len(run) == 1 and run in SINGLE_MARKS and _is_apostrophe(text, s, e, p_end, stack):
+            continue
+        if (
+            before == "="
+            or (after == ">" and not stack)
+            or (may_hold_tags and _inside_tag(text, s))
+        ):
+            continue
+        if spaced_before and not spaced_after:
+            role = "open"
+        elif spaced_after and not spaced_before:
+            role = "close"
+        else:
+            role = "shape"
+        opened_double = opened_single = False
+        for offset, width, char in _marks_of(run):
+            if char == _TWO_APOSTROPHES:
+                if not any(o.double for o in stack):
+                    continue
+                char = STRAIGHT_DOUBLE
+            double = char in DOUBLE_MARKS
+            char_role = _role_from_shape(char, stack) if role == "shape" else role
+            if char_role == "open":
+                if opened_double if double else opened_single:
+                    continue
+                if double:
+                    opened_double = True
+                else:
+                    opened_single = True
+                _open(text, stack, s + offset, double, char, emit)
+            else:
+                end = e if role == "close" else s + offset + width
+                _close(stack, s + offset, end, double, before not in "sS", emit)
+    if not stack:
+        return None
+    outer = stack[0]
+    if outer.fallback is not None:
+        emit.quote(outer.start, outer.fallback, False)
+        return None
+    if not outer.double:
+        return None
+    reopens = next_start is not None and text[next_start] == outer.char
+    reopens = reopens or (next_start is not None and text[next_start] in DOUBLE_OPENERS)
+    emit.quote(outer.start, p_end, False)
+    if reopens:
+        found[-1].continues = True
+        return found[-1].group
+    return None
+
+
+@contextmanager
+def plain_pairing() -> Iterator[None]:
+    paired = quotes._pair_paragraph
+    quotes._pair_paragraph = plain_pair_paragraph
+    try:
+        yield
+    finally:
+        quotes._pair_paragraph = paired
+
+
+def fields(found: list[MarkedQuote]) -> list[tuple[int, int, int, int, bool, bool, bool]]:
+    return [
+        (q.start, q.end, q.paragraph, q.group, q.closed, q.continues, q.continued) for q in found
+    ]
+
+
+_ALPHABET = ALL_MARKS + ",,, aAs=<>.\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+@example("\"\"word\" and 'a' ''b'' “c” ‘d’ e's 'n' s' x")
+@example("He said 'yes'\n\n\"More\n\n“And”")
+def test_paragraphs_pair_as_read_mark_by_mark(text: str) -> None:
+    with plain_pairing():
+        expected = fields(mark_quotes(text))
+    assert fields(mark_quotes(text)) == expected
