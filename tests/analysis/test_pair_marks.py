@@ -4,15 +4,9 @@ closing in turn, a doubled mark opening once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import reader.analysis
-from reader.analysis import quotes
 from reader.analysis.quotes import (
     _CLOSE_SIDE,
     _OPEN_SIDE,
@@ -33,12 +27,9 @@ from reader.analysis.quotes import (
     _open,
     _role_from_shape,
     mark_quotes,
+    mark_runs,
 )
-
-# Swapping the module's function only works where it is looked up by name, as Python does.
-pytestmark = pytest.mark.skipif(
-    reader.analysis.COMPILED, reason="compiled, mark_quotes calls _pair_paragraph directly"
-)
+from reader.analysis.text_units import paragraphs
 
 
 def plain_pair_paragraph(
@@ -112,14 +103,30 @@ def plain_pair_paragraph(
     return None
 
 
-@contextmanager
-def plain_pairing() -> Iterator[None]:
-    paired = quotes._pair_paragraph
-    quotes._pair_paragraph = plain_pair_paragraph
-    try:
-        yield
-    finally:
-        quotes._pair_paragraph = paired
+def plain_mark_quotes(text: str) -> list[MarkedQuote]:
+    """mark_quotes as plainly as it can be read: each paragraph's own runs of marks,
+    paired by the loop above."""
+    paras = paragraphs(text)
+    found: list[MarkedQuote] = []
+    carried: int | None = None
+    for index, (p_start, p_end) in enumerate(paras):
+        starts, ends = mark_runs(text, p_start, p_end)
+        if not starts:
+            carried = None
+            continue
+        next_start = paras[index + 1][0] if index + 1 < len(paras) else None
+        carried = plain_pair_paragraph(
+            text,
+            index,
+            p_start,
+            p_end,
+            next_start,
+            found,
+            carried,
+            (starts, ends, 0, len(starts)),
+            "<" in text,
+        )
+    return found
 
 
 def fields(found: list[MarkedQuote]) -> list[tuple[int, int, int, int, bool, bool, bool]]:
@@ -136,6 +143,4 @@ _ALPHABET = ALL_MARKS + ",,, aAs=<>.\n"
 @example("\"\"word\" and 'a' ''b'' “c” ‘d’ e's 'n' s' x")
 @example("He said 'yes'\n\n\"More\n\n“And”")
 def test_paragraphs_pair_as_read_mark_by_mark(text: str) -> None:
-    with plain_pairing():
-        expected = fields(mark_quotes(text))
-    assert fields(mark_quotes(text)) == expected
+    assert fields(mark_quotes(text)) == fields(plain_mark_quotes(text))
