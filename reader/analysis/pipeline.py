@@ -56,7 +56,7 @@ def _count_quotes(entities: list[Entity], groups: list[EntityGroup], quotes: lis
             if names is None:
                 names = _group_names(groups)
             by_name, by_last = names
-            key = speaker.lower()
+            key = speaker.casefold()
             same_last = by_last.get(key.split()[-1], [])
             group = by_name.get(key) or (same_last[0] if len(same_last) == 1 else None)
         if group is not None:
@@ -66,11 +66,16 @@ def _count_quotes(entities: list[Entity], groups: list[EntityGroup], quotes: lis
 def _group_names(
     groups: list[EntityGroup],
 ) -> tuple[dict[str, EntityGroup], dict[str, list[EntityGroup]]]:
-    """The groups by lower-case name (the first of each), and by the name's last word."""
+    """The groups by folded name (the first of each), and by the name's last word.
+
+    Folded with casefold(), not lower(): compiled, lower() ignores the Greek final sigma
+    ("ΣΗΜΙΤΗΣ" -> "σημιτησ") while a name written "Σημιτης" keeps its "ς", so a speaker
+    in capitals missed the group of the same name; casefold() folds both to "σ" (and
+    "ß" to "ss"), compiled or not."""
     by_name: dict[str, EntityGroup] = {}
     by_last: dict[str, list[EntityGroup]] = {}
     for each in groups:
-        name = each.name.lower()
+        name = each.name.casefold()
         by_name.setdefault(name, each)
         words = name.split()
         if words:

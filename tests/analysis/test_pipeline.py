@@ -80,6 +80,18 @@ def test_quotes_are_counted_for_the_people_who_said_them(sample) -> None:
     assert counts.get("Dmitry Peskov") == 2
 
 
+def test_a_name_in_capitals_counts_for_its_group_in_any_alphabet() -> None:
+    # The group is named in title case ("Κωστας Σημιτης", with a final "ς"); the later
+    # speaker, the surname in capitals opening a sentence, is no name mention of the
+    # group, so it is matched by name: its lower case ends in a final sigma only where
+    # lower() knows the rule, and compiled it did not.
+    text = '"Yes," said ΚΩΣΤΑΣ ΣΗΜΙΤΗΣ. ΣΗΜΙΤΗΣ said "maybe".'
+    analysis = analyze(text)
+    assert [q.speaker for q in analysis.quotes] == ["ΚΩΣΤΑΣ ΣΗΜΙΤΗΣ", "ΣΗΜΙΤΗΣ"]
+    counts = {g.name: g.quote_count for g in analysis.groups}
+    assert counts == {"Κωστας Σημιτης": 2}
+
+
 def test_empty_and_quote_free_text() -> None:
     assert analyze("").quotes == []
     assert analyze("No one said anything at all.").quotes == []
