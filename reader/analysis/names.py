@@ -39,7 +39,6 @@ from reader.analysis.names_context import (
     Tok,
     in_headline,
     is_abbreviation,
-    is_upper,
     joined_text,
     line_break_before,
     name_tables,
@@ -55,6 +54,7 @@ from reader.analysis.names_rules import (
 from reader.analysis.names_settle import (
     settle,
 )
+from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
 

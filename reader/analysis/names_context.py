@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Final
 
 from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG, Lexicon, lexicon
+from reader.analysis.text_units import is_upper
 
 
 def word_set(spaced: str) -> frozenset[str]:
@@ -318,27 +319,6 @@ def name_tables() -> NameTables:
 def sure_words() -> dict[str, str]:
     """Single words whose label never depends on context: known names, big places, peoples."""
     return {name: label for name, label in name_tables().exact.items() if " " not in name}
-
-
-def is_upper(text: str) -> bool:
-    """``text.isupper()``, answered at once for the usual capitalised word.
-
-    Compiled, ``str.isupper`` is a method call through Python; a second letter in a-z
-    ("Biden") settles it by reading one character.
-    """
-    if len(text) > 1 and 97 <= ord(text[1]) <= 122:
-        return False
-    return text.isupper()
-
-
-def opens_upper(word: str) -> bool:
-    """``word[:1].isupper()`` without the slice or, for ASCII, the method call."""
-    if not word:
-        return False
-    first = ord(word[0])
-    if first < 128:
-        return 65 <= first <= 90
-    return word[0].isupper()
 
 
 def is_abbreviation(word: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from reader.analysis.names_context import is_upper, opens_upper
+from reader.analysis.text_units import is_upper, opens_upper
 from reader.model import Entity, EntityGroup
 
 # How long a name in capitals must be to count as shouted rather than an acronym.

@@ -21,11 +21,11 @@ from reader.analysis.names_context import (
     Tok,
     folded_text,
     is_dateline,
-    is_upper,
     joined_text,
     previous_word,
     sentence_initial,
 )
+from reader.analysis.text_units import is_upper
 
 
 def add_found(

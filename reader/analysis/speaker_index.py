@@ -20,7 +20,13 @@ from reader.analysis.lexicon import (
     TITLE_WORDS,
     WEAK_CUES,
 )
-from reader.analysis.text_units import first_above, first_not_below
+from reader.analysis.text_units import (
+    alnum_at,
+    first_above,
+    first_not_below,
+    is_possessive,
+    possessive_at,
+)
 
 # A name word: initials ("G.K."), or a capitalised word with inner ' or - and an optional
 # abbreviation dot. Words are joined by exactly one space or line break, so the pattern
@@ -30,7 +36,7 @@ _WORD_AFTER_CAPITAL = r"\.(?:[A-Z]\.)+|[\w'’\-]*\.?"  # _WORD once its capital
 _PARTICLE = "de|van|von|bin|al|da|del|der|du"  # lower-case words inside a name
 _MORE_WORDS = rf"(?:[ \n](?:{_WORD}|(?:{_PARTICLE})(?= [A-Z])))*"
 _RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
-# What a name word is; read by ``_reads_as_name_word`` without the regex engine.
+# What a name word is; read by ``_name_word_at`` without the regex engine.
 _NAME_WORD = re.compile(rf"{_WORD}|{_PARTICLE}")
 # A name run right after a sentence end, "[A-Z](?:{_WORD_AFTER_CAPITAL}){_MORE_WORDS}",
 # is read by ``_name_run_end`` from its capital on; the sentence end before it is found
@@ -83,7 +89,7 @@ def clean_name_words(words: list[str]) -> list[str]:
     if 0 <= last_title < len(words) - 1 and lowered[-1] not in _ORG_HEADS:
         n = last_title + 1
     out = words[n:]
-    if out and _is_possessive(out[-1]):
+    if out and is_possessive(out[-1]):
         out = [*out[:-1], out[-1][:-2]]
     return out
 
@@ -134,7 +140,7 @@ class SpeakerIndex:
         """Where each longer form of ``name`` near the window at ``lo`` starts, its text,
         and the name itself as it stands when there is none."""
         words = name.split()
-        if words and _is_possessive(words[-1]):
+        if words and is_possessive(words[-1]):
             words[-1] = words[-1][:-2]
         if not words or not words[-1]:
             return [], [], name
@@ -195,9 +201,7 @@ class SpeakerIndex:
                     i = places[k]
                     if second >= 0 and ord(text[i + 1]) != second:
                         continue
-                    if _same_at(text, word, i) and (
-                        i + end >= size or not _alnum_at(text, i + end)
-                    ):
+                    if _same_at(text, word, i) and (i + end >= size or not alnum_at(text, i + end)):
                         found.append(i)
                 return found
         # Searching the text once per surname read it dozens of times over.
@@ -215,7 +219,7 @@ class SpeakerIndex:
             places = []
             i = text.find(letter)
             while i >= 0:
-                if i == 0 or not _alnum_at(text, i - 1):
+                if i == 0 or not alnum_at(text, i - 1):
                     places.append(i)
                 i = text.find(letter, i + 1)
             self._openings[letter] = places
@@ -349,15 +353,6 @@ class _Openers:
         self.runs: list[NameRun | None] = list(runs)
         self.starts = [run.start for run in runs]
         self.nearest = [_UNKNOWN] * len(runs)
-
-
-def _alnum_at(text: str, i: int) -> bool:
-    """``text[i].isalnum()``, an ASCII character decided by its code: compiled, with no
-    one-character string and no method call."""
-    c = ord(text[i])
-    if c < 128:
-        return ord("0") <= c <= ord("9") or ord("A") <= c <= ord("Z") or ord("a") <= c <= ord("z")
-    return text[i].isalnum()
 
 
 def _same_at(text: str, word: str, i: int) -> bool:
@@ -519,7 +514,7 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
                 break  # _NAME_WORD does not read it whole (a particle always reads whole)
         elif text[k:stop] not in _PARTICLES:
             break
-        if _possessive_at(text, k, stop):
+        if possessive_at(text, k, stop):
             break
         if ord(text[stop - 1]) == ord(".") and not _is_abbreviation(text[k:stop]):
             break  # a full stop ends the sentence before this name
@@ -541,15 +536,11 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
     return _run_from_words(pos, raw, words)
 
 
-def _reads_as_name_word(word: str) -> bool:
-    """Whether ``_NAME_WORD`` reads ``word``, which opens with a capital A-Z, whole: the
-    capital, then letters, digits, _ ' ’ or -, and an optional full stop; or initials
-    ("G.K."). Read character by character: a regex call costs far more for one word."""
-    return _name_word_at(word, 0, len(word))
-
-
 def _name_word_at(text: str, start: int, end: int) -> bool:
-    """``_reads_as_name_word(text[start:end])``, read in place."""
+    """Whether ``_NAME_WORD`` reads ``text[start:end]``, which opens with a capital A-Z,
+    whole: the capital, then letters, digits, _ ' ’ or -, and an optional full stop; or
+    initials ("G.K."). Read in place, character by character: a regex call costs far
+    more for one word."""
     return _word_end(text, start + 1, end) == end or _initials_end(text, start, end) == end
 
 
@@ -561,7 +552,7 @@ def _run_from_match(start: int, raw: str) -> NameRun | None:
             words.append(word[:-1])  # a full stop ends the sentence, and the name
             break
         words.append(word)
-        if _is_possessive(word):
+        if is_possessive(word):
             break
     return _run_from_words(start, raw, words)
 
@@ -574,21 +565,6 @@ def _run_from_words(start: int, raw: str, words: list[str]) -> NameRun | None:
         return None
     offset = start + raw.find(cleaned[0])
     return NameRun(offset, offset + len(" ".join(cleaned)), tuple(cleaned))
-
-
-def _is_possessive(word: str) -> bool:
-    """Whether ``word`` ends in 's or ’s, read as character codes: compiled, a tuple
-    held in a Final is rebuilt as a new tuple object at every endswith() call."""
-    return _possessive_at(word, 0, len(word))
-
-
-def _possessive_at(text: str, start: int, end: int) -> bool:
-    """``_is_possessive(text[start:end])``, read in place."""
-    return (
-        end - start >= 2
-        and ord(text[end - 1]) == ord("s")
-        and ord(text[end - 2]) in (ord("'"), ord("’"))
-    )
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Final
 
 from reader.analysis import lexicon
 from reader.analysis.lexicon import words
-from reader.analysis.text_units import Token
+from reader.analysis.text_units import Token, is_possessive
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -293,13 +293,6 @@ def _preposition_inside(toks: list[Token], k: int, lo: int) -> bool:
     return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 2))
 
 
-def _is_possessive(word: str) -> bool:
-    """Whether ``word`` ends in 's or ’s, read as character codes (compiled, endswith()
-    with a tuple is a slower call)."""
-    n = len(word)
-    return n >= 2 and ord(word[n - 1]) == ord("s") and ord(word[n - 2]) in (ord("'"), ord("’"))
-
-
 def _common_plural(text: str) -> bool:
     """ "Nurses", "Officials": a capitalised plural noun, not a name."""
     word = text.lower()
@@ -420,7 +413,7 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     last_title = 0 if words[0].lower in DETERMINERS else -1
     for n, tok in enumerate(words):
         word = tok.lower
-        if word in TITLE_WORDS or not tok.is_capitalised or _is_possessive(word):
+        if word in TITLE_WORDS or not tok.is_capitalised or is_possessive(word):
             last_title = n
     if words[-1].lower in ORG_HEADS and words[-1].is_capitalised:
         # "The Interior Ministry", "the White House": the whole phrase names the body

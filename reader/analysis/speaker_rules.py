@@ -25,7 +25,7 @@ from reader.analysis.speaker_phrases import (
     phrase_after,
     phrase_before,
 )
-from reader.analysis.text_units import GAP_TOKEN, Token
+from reader.analysis.text_units import GAP_TOKEN, Token, is_upper
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -406,7 +406,7 @@ def _introduces(tok: Token) -> bool:
 
 def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
     """Skip a wire dateline: ``FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said``."""
-    if i >= limit or not (len(toks[i].text) > 1 and _all_capitals(toks[i].text)):
+    if i >= limit or not (len(toks[i].text) > 1 and is_upper(toks[i].text)):
         return i
     for k in range(i + 1, min(limit, i + _DATELINE_REACH)):
         if toks[k].text in _DASHES:
@@ -421,17 +421,10 @@ def _shouted(toks: list[Token], i: int, limit: int) -> bool:
     for k in range(i, min(limit, i + 3)):
         tok = toks[k]
         if tok.is_word:
-            if not (_all_capitals(tok.text) and len(tok.text) > 1):
+            if not (is_upper(tok.text) and len(tok.text) > 1):
                 return False
             count += 1
     return count >= 2
-
-
-def _all_capitals(word: str) -> bool:
-    """``word.isupper()``; a word opening with an ASCII lower-case letter (most words)
-    is not, decided by its code: compiled, isupper() is a Python method call."""
-    first = ord(word[0]) if word else 0
-    return not ord("a") <= first <= ord("z") and word.isupper()
 
 
 def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:

@@ -68,21 +68,57 @@ class Token:
             lower = self._lower = _lower_case(self.text)
         return lower
 
-    # Both read the first character's code: compiled, an ASCII one is decided without
-    # making a one-letter string and calling a str method on it.
     @property
     def is_word(self) -> bool:
-        first = ord(self.text[0]) if self.text else 0
-        if first < 128:
-            return 97 <= first <= 122 or 65 <= first <= 90 or 48 <= first <= 57
-        return self.text[0].isalnum()
+        return bool(self.text) and alnum_at(self.text, 0)
 
     @property
     def is_capitalised(self) -> bool:
-        first = ord(self.text[0]) if self.text else 0
-        if first < 128:
-            return 65 <= first <= 90
-        return self.text[0].isupper()
+        return opens_upper(self.text)
+
+
+# Characters read by their code: compiled, an ASCII one is decided without making a
+# one-character string and calling a str method on it (a call through Python).
+def alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()``."""
+    c = ord(text[i])
+    if c < 128:
+        return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
+    return text[i].isalnum()
+
+
+def opens_upper(word: str) -> bool:
+    """``word[:1].isupper()``."""
+    if not word:
+        return False
+    c = ord(word[0])
+    if c < 128:
+        return 65 <= c <= 90
+    return word[0].isupper()
+
+
+def is_upper(word: str) -> bool:
+    """``word.isupper()``, settled at once for the usual word: a lower-case a-z first or
+    second letter ("said", "Biden") rules it out by reading one character."""
+    for k in range(min(2, len(word))):
+        if 97 <= ord(word[k]) <= 122:
+            return False
+    return word.isupper()
+
+
+def is_possessive(word: str) -> bool:
+    """Whether ``word`` ends in 's or ’s (compiled, endswith() with a tuple held in a
+    Final builds a new tuple at every call)."""
+    return possessive_at(word, 0, len(word))
+
+
+def possessive_at(text: str, start: int, end: int) -> bool:
+    """``is_possessive(text[start:end])``, read in place."""
+    return (
+        end - start >= 2
+        and ord(text[end - 1]) == ord("s")
+        and ord(text[end - 2]) in (ord("'"), ord("’"))
+    )
 
 
 # Binary searches over sorted offsets, as bisect_left and bisect_right: compiled, a

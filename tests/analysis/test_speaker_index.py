@@ -17,10 +17,9 @@ from reader.analysis.speaker_index import (
     _WORD,
     _WORD_AFTER_CAPITAL,
     SpeakerIndex,
-    _alnum_at,
     _is_abbreviation,
     _name_run_end,
-    _reads_as_name_word,
+    _name_word_at,
     _run_from_match,
     _sentence_runs,
     search_whole_word,
@@ -210,7 +209,7 @@ def test_many_look_ups_switch_to_the_whole_index_and_find_the_same_forms() -> No
 )
 def test_a_name_word_is_read_as_the_name_word_pattern_reads_it(capital: str, rest: str) -> None:
     word = capital + rest
-    assert _reads_as_name_word(word) == bool(_NAME_WORD.fullmatch(word))
+    assert _name_word_at(word, 0, len(word)) == bool(_NAME_WORD.fullmatch(word))
 
 
 # The sentence-opening run as one regex that looks back from the capital: the reading
@@ -334,8 +333,3 @@ def test_look_ups_before_quotes_find_people_in_the_long_story() -> None:
     text = _samples()[2]
     found = _people_before_every_quote(SpeakerIndex(text), text, list(range(200)))
     assert sum(person is not None for person in found) > 50
-
-
-def test_letters_and_digits_read_by_code_are_the_ones_isalnum_knows() -> None:
-    text = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000)
-    assert [_alnum_at(text, i) for i in range(len(text))] == [ch.isalnum() for ch in text]

@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis import analyze
-from reader.analysis.speaker_rules import _all_capitals
 from reader.analysis.speakers import _named_report, _ReportsBefore, _rounded
 from reader.analysis.text_units import tokens_near
 from reader.model import Quote
@@ -357,8 +356,3 @@ def test_confidences_are_rounded_as_round_does(values: list[float]) -> None:
     # values of earlier examples fill them too)
     for value in values + values:
         assert _rounded(value) == round(value, 2)
-
-
-@given(st.text(max_size=6))
-def test_a_word_in_capitals_is_what_isupper_says(word: str) -> None:
-    assert _all_capitals(word) == word.isupper()

@@ -1,11 +1,11 @@
-"""The name finder's quick capitals tests answer as str.isupper does."""
+"""The character readers the analysis shares answer as the str methods they stand for do."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.names_context import is_upper, opens_upper
+from reader.analysis.text_units import alnum_at, is_upper, opens_upper
 
 WORDS = st.one_of(
     st.text(max_size=6),
@@ -29,3 +29,8 @@ def test_usual_names() -> None:
     assert is_upper("NATO") and is_upper("U.S.") and not is_upper("Biden")
     assert not is_upper("a") and not is_upper("") and is_upper("É")
     assert opens_upper("Émile") and opens_upper("United") and not opens_upper("of")
+
+
+def test_letters_and_digits_read_by_code_are_the_ones_isalnum_knows() -> None:
+    text = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000)
+    assert [alnum_at(text, i) for i in range(len(text))] == [ch.isalnum() for ch in text]
