@@ -261,9 +261,6 @@ def _finish(
     paras: list[tuple[int, int]],
     recent: dict[int, list[SpeakerPhrase]],
 ) -> list[Quote]:
-    # Compiled, Quote is a native class: each is made at once and a role given once is
-    # set on the speaker's other quotes afterwards, with no row of boxed values kept
-    # for each quote in between.
     quotes: list[Quote] = []
     headlines: dict[int, bool] = {}
     last_person: Mention | None = None
@@ -272,6 +269,9 @@ def _finish(
     spans = [(q.start, q.end) for q in marked]
     for n, q in enumerate(marked):
         att = found[n]
+        # Compiled with the model, a Quote is a native object: made here, filled in below.
+        quote = Quote(q.start, q.end, text[q.start : q.end])
+        quotes.append(quote)
         base = 0.9 if q.closed or q.continues else 0.6
         titled = (
             is_nickname(text, q)
@@ -292,12 +292,12 @@ def _finish(
         titled = titled or is_subhead(text, q, paras[q.paragraph])
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
-            kind = "scare" if short or titled else "quote"
-            confidence = _rounded(base * (0.5 if kind == "scare" else 0.7))
-            quotes.append(_quote(text, q, None, None, None, None, kind, None, confidence))
+            quote.kind = "scare" if short or titled else "quote"
+            quote.confidence = _rounded(base * (0.5 if quote.kind == "scare" else 0.7))
             continue
         phrase = att.phrase
-        confidence = _rounded(base * att.confidence)
+        quote.cue = att.cue
+        quote.confidence = _rounded(base * att.confidence)
         if phrase.pronoun:
             key = id(phrase)  # a borrowed pronoun keeps the antecedent found for it
             if key not in antecedents:
@@ -311,36 +311,26 @@ def _finish(
                 )
             target = antecedents[key]
             if target is not None:
-                name, start, end, role = target
-                quotes.append(_quote(text, q, name, start, end, att.cue, "quote", role, confidence))
+                quote.speaker, quote.speaker_start, quote.speaker_end, quote.role = target
                 if phrase.person:
                     last_person = target  # "she said ... She added": the same person
             else:
-                quotes.append(
-                    _quote(
-                        text, q, None, phrase.start, phrase.end, att.cue, "quote", None, confidence
-                    )
-                )
+                quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
         else:
             name = index.fullest(phrase.text, phrase.start) if phrase.named else phrase.text
-            quotes.append(
-                _quote(
-                    text,
-                    q,
-                    name,
-                    phrase.start,
-                    phrase.end,
-                    att.cue,
-                    "quote",
-                    phrase.role,
-                    confidence,
-                )
-            )
+            quote.speaker = name
+            quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
+            quote.role = phrase.role
             mention = (name, phrase.start, phrase.end, phrase.role)
             if phrase.person:
                 last_person = mention
             last_group = mention
-    # A role given once ("Deputy Foreign Minister") holds for the speaker's other quotes.
+    _share_roles(quotes)
+    return quotes
+
+
+def _share_roles(quotes: list[Quote]) -> None:
+    """A role given once ("Deputy Foreign Minister") holds for the speaker's other quotes."""
     roles: dict[str, str] = {}
     for quote in quotes:
         if quote.speaker and quote.role:
@@ -349,7 +339,6 @@ def _finish(
         for quote in quotes:
             if quote.speaker and not quote.role:
                 quote.role = roles.get(quote.speaker)
-    return quotes
 
 
 # round() is a Python call that prints the float to decimal digits; a quote's
@@ -367,31 +356,6 @@ def _rounded(value: float) -> float:
         if len(_ROUNDED) < _MOST_ROUNDED:
             _ROUNDED[value] = found
     return found
-
-
-def _quote(
-    text: str,
-    q: MarkedQuote,
-    speaker: str | None,
-    speaker_start: int | None,
-    speaker_end: int | None,
-    cue: str | None,
-    kind: str,
-    role: str | None,
-    confidence: float,
-) -> Quote:
-    return Quote(
-        q.start,
-        q.end,
-        text[q.start : q.end],
-        speaker,
-        speaker_start,
-        speaker_end,
-        cue,
-        kind,
-        role,
-        confidence,
-    )
 
 
 def _antecedent(
