@@ -100,15 +100,6 @@ _CUE_SPELLINGS: Final = frozenset(
 _SHORTEST_CUE: Final = min(len(spelling) for spelling in _CUE_SPELLINGS)
 
 
-def cue_candidates(toks: list[Token]) -> list[int]:
-    """Indices of the tokens ``cue_at`` may take for a cue; no other token is one."""
-    return [
-        k
-        for k, tok in enumerate(toks)
-        if len(tok.text) >= _SHORTEST_CUE and tok.text in _CUE_SPELLINGS
-    ]
-
-
 def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     """The cue word at ``toks[i]`` ("said", "according to"), or None."""
     text = toks[i].text
