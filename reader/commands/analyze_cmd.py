@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.locations import Locations
 from reader.model import Analysis, Article, Quote
+from reader.safe_text import clean_line
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     def fail(message: str) -> None:
         nonlocal failed
         failed = True
-        print(f"newsreader: {message}", file=sys.stderr)
+        print(f"newsreader: {clean_line(message)}", file=sys.stderr)
 
     cache_dir = Locations.resolve().cache
     for raw in args.paths:

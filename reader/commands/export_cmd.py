@@ -11,6 +11,7 @@ from pathlib import Path
 from reader.export import FORMATS, SUFFIXES
 from reader.export.files import write_atomically
 from reader.model import Annotation, Article
+from reader.safe_text import clean_line, visible
 
 EXIT_USAGE = 2
 
@@ -48,7 +49,8 @@ def count(number: int, word: str, plural: str | None = None) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"newsreader: {message}", file=sys.stderr)
+    # Messages quote file names and tags from the database: cleaned for the terminal.
+    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -163,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as error:
         return _fail(str(error))
     if not chosen:
-        print(f"newsreader: {_hint_for_empty(args.tag, all_tags)}", file=sys.stderr)
+        print(f"newsreader: {clean_line(_hint_for_empty(args.tag, all_tags))}", file=sys.stderr)
     if not args.output:
         _write_stdout(text)
         return 0
@@ -175,5 +177,6 @@ def run(args: argparse.Namespace) -> int:
     orphans = sum(annotation.orphan for annotation in chosen)
     stories = count(len({annotation.article_id for annotation in chosen}), "story", "stories")
     extra = f", {orphans} orphaned," if orphans else ""
-    print(f"Exported {count(len(chosen), 'annotation')} from {stories}{extra} as {fmt} to {target}")
+    what = f"{count(len(chosen), 'annotation')} from {stories}{extra}"
+    print(f"Exported {what} as {fmt} to {visible(target)}")
     return 0

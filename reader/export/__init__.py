@@ -33,7 +33,15 @@ __all__ = [
 def export_annotations(
     annotations: list[Annotation], articles: Mapping[str, Article], fmt: str
 ) -> str:
-    """The annotations as one document; ``articles`` (by id) may lack some stories."""
+    """The annotations as one document; ``articles`` (by id) may lack some stories.
+
+    Every annotation is cleaned first (reader.safe_text): the store and imports already
+    give clean ones, but a format's own escaping (a Markdown tag loses its punctuation)
+    must never meet an escape sequence it would break into innocent-looking words.
+    """
+    from reader.safe_text import clean_annotation
+
+    annotations = [clean_annotation(annotation) for annotation in annotations]
     if fmt == "markdown":
         from reader.export.markdown import export_markdown
 
@@ -54,10 +62,12 @@ def export_annotations(
 
 
 def import_records(data: str) -> list[Annotation]:
-    """Annotations from a JSON backup; raises ExportError with a one-line reason."""
+    """Annotations from a JSON backup, their text cleaned of control characters and
+    escape sequences; raises ExportError with a one-line reason."""
     from reader.export.records import import_json
+    from reader.safe_text import clean_annotation
 
-    return import_json(data)
+    return [clean_annotation(annotation) for annotation in import_json(data)]
 
 
 def export_to_folder(
