@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reader.export import FORMATS, SUFFIXES
-from reader.export.files import write_atomically
+from reader.export.files import write_export
 from reader.model import Annotation, Article
 from reader.safe_text import clean_line, visible
 
@@ -171,12 +171,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output).expanduser()
     try:
-        write_atomically(target, text)
+        written = write_export(target, text)
     except OSError as error:
         return _fail(f"cannot write {target}: {error.strerror or error}")
     orphans = sum(annotation.orphan for annotation in chosen)
     stories = count(len({annotation.article_id for annotation in chosen}), "story", "stories")
     extra = f", {orphans} orphaned," if orphans else ""
     what = f"{count(len(chosen), 'annotation')} from {stories}{extra}"
-    print(f"Exported {what} as {fmt} to {visible(target)}")
+    through = f" (the file the link points to: {visible(written)})" if target.is_symlink() else ""
+    print(f"Exported {what} as {fmt} to {visible(target)}{through}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,35 @@ def write_atomically(target: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_export(target: Path, text: str) -> Path:
+    """Write ``text`` where the user pointed ``--output``, as a shell's ``>`` would, and
+    return the file that now holds it.
+
+    A regular file (or a new name) is replaced atomically. A symlink is written through:
+    its target is replaced, the link stays. A FIFO, a terminal or another device is
+    written into directly (it cannot be replaced, and replacing it would hide the text
+    from whoever reads it). Raises OSError with a reason for the user.
+    """
+    try:
+        real = target.resolve(strict=False)
+    except RuntimeError:  # Python < 3.13 raises this for a symlink loop
+        raise OSError("a symlink that loops back on itself") from None
+    if real.is_symlink():  # still a link: it points at itself, or into a loop
+        raise OSError("a symlink that loops back on itself")
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        mode = None  # a new file (or a link to one that does not exist yet)
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError("a folder, not a file")
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(real, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return real
+    write_atomically(real, text)
+    return real
 
 
 def default_folder() -> Path:
