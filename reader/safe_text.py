@@ -96,6 +96,25 @@ def clean_optional(text: str | None) -> str | None:
     return None if text is None else clean_line(text)
 
 
+def json_for_terminal(document: str) -> str:
+    """JSON text with every character a terminal may act on written as a ``\\u`` escape.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes C0 but writes DEL, C1 and BiDi
+    controls as they are; escaped, they read back as the same data. They can only
+    stand inside JSON strings, so the substitution never touches the structure.
+    """
+    return _UNSAFE.sub(_json_escape, document)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    """Each tag as :func:`clean_line`, in order, without empty ones or repeats."""
+    return list(dict.fromkeys(tag for tag in map(clean_line, tags) if tag))
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
@@ -123,14 +142,13 @@ def clean_annotation(annotation: Annotation) -> Annotation:
     passage = (selector.exact, selector.prefix, selector.suffix)
     if all(map(is_clean, (*texts, *passage, *annotation.tags))):
         return annotation
-    tags = [tag for tag in map(clean_line, annotation.tags) if tag]
     return replace(
         annotation,
         title=clean_line(annotation.title),
         note=clean(annotation.note),
         colour=clean_optional(annotation.colour),
         speaker=clean_optional(annotation.speaker),
-        tags=list(dict.fromkeys(tags)),
+        tags=clean_tags(annotation.tags),
         selector=replace(
             selector,
             exact=clean(selector.exact),

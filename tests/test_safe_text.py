@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from reader.safe_text import (
     clean_annotation,
     clean_line,
     is_clean,
+    json_for_terminal,
     visible,
 )
 from tests.payloads import ALL, PAYLOADS
@@ -122,3 +124,10 @@ def test_an_annotation_keeps_its_keys_and_loses_its_escapes() -> None:
     assert cleaned.note == "line one\nline DENWPtwo"
     assert cleaned.speaker == "Ana Ruiz"
     assert clean_annotation(cleaned) is cleaned
+
+
+@given(st.dictionaries(st.text(max_size=5), hostile_text, max_size=4))
+def test_json_for_a_terminal_is_the_same_data_without_raw_controls(document: dict) -> None:
+    written = json_for_terminal(json.dumps(document, ensure_ascii=False))
+    assert UNSAFE.search(written) is None
+    assert json.loads(written) == document

@@ -11,7 +11,7 @@ from typing import Any
 
 from reader.locations import Locations
 from reader.model import Analysis, Article, Quote
-from reader.safe_text import clean_line
+from reader.safe_text import clean_line, json_for_terminal
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -109,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
     failed = False
 
     def emit(record: dict) -> None:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        # A document's text is kept as given (offsets point into it), but a terminal
+        # reading the output must not act on it: DEL, C1 and BiDi controls are escaped.
+        sys.stdout.write(json_for_terminal(json.dumps(record, ensure_ascii=False)) + "\n")
 
     def fail(message: str) -> None:
         nonlocal failed

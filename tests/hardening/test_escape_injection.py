@@ -275,11 +275,13 @@ def test_url_in_a_message_shows_its_escapes() -> None:
 
 
 def test_jsonl_documents_keep_their_text_for_offsets(tmp_path: Path) -> None:
-    # analyze's JSON Lines input is machine data: offsets must point into the text given.
+    # analyze's JSON Lines input is machine data: offsets must point into the text given,
+    # and the output shows its control characters to a terminal only as JSON escapes.
     docs = tmp_path / "docs.jsonl"
-    text = 'Ana Ruiz said: "We are \x1b[1mback\x1b[0m on time."'
+    text = 'Ana Ruiz said: "We are \x1b[1mback\x9b0m on \u202etime\u202c."'
     docs.write_text(json.dumps({"id": "1", "text": text}) + "\n", encoding="utf-8")
     result = _run("analyze", str(docs), cwd=tmp_path)
+    assert UNSAFE.search(result.stdout.rstrip("\n")) is None  # escaped in the JSON, not raw
     record = json.loads(result.stdout)
     assert record["text"] == text
     for quote in record["quotes"]:
