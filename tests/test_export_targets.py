@@ -137,3 +137,23 @@ def test_every_csv_cell_that_starts_a_formula_is_quoted_out(formula: str) -> Non
         # What the reader wrote is kept, behind the one quote mark a spreadsheet hides.
         assert cells["Note"] == f"'{formula} note"
         assert cells["Title"].startswith(f"'{formula}")
+
+
+def test_export_to_dev_stdout_writes_into_the_pipe(
+    library: Library,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    import subprocess
+
+    from tests.e2e.tmux import NEWSREADER
+
+    db, _story, _annotations = library
+    result = subprocess.run(
+        [NEWSREADER, "export", "--db", str(db), "-f", "csv", "-o", "/dev/stdout"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Highlight,Title")

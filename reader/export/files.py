@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -28,26 +29,28 @@ def write_export(target: Path, text: str) -> Path:
     return the file that now holds it.
 
     A regular file (or a new name) is replaced atomically. A symlink is written through:
-    its target is replaced, the link stays. A FIFO, a terminal or another device is
-    written into directly (it cannot be replaced, and replacing it would hide the text
-    from whoever reads it). Raises OSError with a reason for the user.
+    its target is replaced, the link stays. A FIFO, a terminal or another device
+    (``/dev/stdout`` too) is written into directly: it cannot be replaced, and a file put
+    in its place would hide the text from whoever reads it. Raises OSError with a reason.
     """
     try:
-        real = target.resolve(strict=False)
-    except RuntimeError:  # Python < 3.13 raises this for a symlink loop
-        raise OSError("a symlink that loops back on itself") from None
-    if real.is_symlink():  # still a link: it points at itself, or into a loop
-        raise OSError("a symlink that loops back on itself")
-    try:
-        mode = real.stat().st_mode
+        mode: int | None = target.stat().st_mode  # through any symlinks
     except FileNotFoundError:
-        mode = None  # a new file (or a link to one that does not exist yet)
+        mode = None  # a new file, or a link to one not there yet
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError("a symlink that loops back on itself") from None
+        raise
     if mode is not None and stat.S_ISDIR(mode):
         raise IsADirectoryError("a folder, not a file")
     if mode is not None and not stat.S_ISREG(mode):
-        with open(real, "w", encoding="utf-8", newline="") as handle:
+        with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        return real
+        return target
+    try:
+        real = target.resolve(strict=False)
+    except RuntimeError:  # Python < 3.13 on a symlink loop
+        raise OSError("a symlink that loops back on itself") from None
     write_atomically(real, text)
     return real
 
