@@ -35,29 +35,30 @@ def export_annotations(
 ) -> str:
     """The annotations as one document; ``articles`` (by id) may lack some stories.
 
-    Every annotation is cleaned first (reader.safe_text): the store and imports already
-    give clean ones, but a format's own escaping (a Markdown tag loses its punctuation)
-    must never meet an escape sequence it would break into innocent-looking words.
+    The human-facing formats (Markdown, CSV) get cleaned annotations (reader.safe_text):
+    the store and imports already give clean ones, but a format's own escaping (a
+    Markdown tag loses its punctuation) must never meet an escape sequence it would break
+    into innocent-looking words. The JSON formats keep every field as it is, so a backup
+    restores exactly, with control characters written as ``\\u`` escapes.
     """
-    from reader.safe_text import clean_annotation
+    from reader.safe_text import clean_annotation, json_for_terminal
 
-    annotations = [clean_annotation(annotation) for annotation in annotations]
     if fmt == "markdown":
         from reader.export.markdown import export_markdown
 
-        return export_markdown(annotations, articles)
-    if fmt == "json":
-        from reader.export.records import export_json
-
-        return export_json(annotations)
+        return export_markdown(list(map(clean_annotation, annotations)), articles)
     if fmt == "csv":
         from reader.export.readwise_csv import export_csv
 
-        return export_csv(annotations, articles)
+        return export_csv(list(map(clean_annotation, annotations)), articles)
+    if fmt == "json":
+        from reader.export.records import export_json
+
+        return json_for_terminal(export_json(annotations))
     if fmt == "w3c":
         from reader.export.w3c import export_w3c
 
-        return export_w3c(annotations, articles)
+        return json_for_terminal(export_w3c(annotations, articles))
     raise ExportError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
 
@@ -67,7 +68,16 @@ def import_records(data: str) -> list[Annotation]:
     from reader.export.records import import_json
     from reader.safe_text import clean_annotation
 
-    return [clean_annotation(annotation) for annotation in import_json(data)]
+    restored = []
+    for number, annotation in enumerate(import_json(data), 1):
+        cleaned = clean_annotation(annotation)
+        if not cleaned.selector.exact:
+            raise ExportError(
+                f"annotation {number} (id {annotation.id}): the passage holds nothing "
+                "but control characters"
+            )
+        restored.append(cleaned)
+    return restored
 
 
 def export_to_folder(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import analyze
-from reader.export import export_annotations, import_records
+from reader.export import ExportError, export_annotations, import_records
 from reader.model import Annotation, Article, Selector
 from reader.sources import SourceError, load, load_many, parse_text
 from reader.sources.feed import parse as parse_feed
@@ -290,3 +290,19 @@ def test_jsonl_documents_keep_their_text_for_offsets(tmp_path: Path) -> None:
 
 if sys.platform != "linux":  # file names with control characters are a Unix matter
     pytestmark = pytest.mark.skip(reason="needs a Unix file system")
+
+
+@pytest.mark.parametrize("fmt", ["json", "w3c"])
+def test_json_exports_keep_the_data_and_show_no_control_raw(fmt: str) -> None:
+    annotation = _hostile_annotation(PAYLOADS["c1_csi"] + PAYLOADS["bidi"])
+    document = export_annotations([annotation], {}, fmt)
+    assert UNSAFE.search(document) is None  # written as \u escapes
+    assert annotation.note in json.dumps(json.loads(document), ensure_ascii=False)
+
+
+def test_a_backup_passage_of_only_controls_is_refused_in_one_line() -> None:
+    annotation = _hostile_annotation("")
+    annotation.selector = Selector("\x1b[2J", "", "", 0, 4)
+    with pytest.raises(ExportError) as raised:
+        import_records(export_annotations([annotation], {}, "json"))
+    assert "nothing but control characters" in str(raised.value)
