@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from reader.commands.export_cmd import count
+from reader.safe_text import clean_line, visible
 
 EXIT_USAGE = 2
 
@@ -25,7 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"newsreader: {message}", file=sys.stderr)
+    # Messages quote file names and backup contents (ids, fields): cleaned for the terminal.
+    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error))
     present = len(records) - len(fresh)
     print(
-        f"Imported {count(len(fresh), 'annotation')} into {args.db}"
+        f"Imported {count(len(fresh), 'annotation')} into {visible(args.db)}"
         + (f"; {present} already there, left unchanged" if present else ""),
     )
     return 0

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from reader.model import Annotation
+from reader.safe_text import clean_annotation
 from reader.store.durable import DurableTables
 from reader.store.errors import StoreError
 from reader.store.lock import WriterLock, holder_pid
@@ -231,7 +232,8 @@ class AnnotationStore:
         if doc is None:
             return None
         try:
-            return annotation_from_record(doc)
+            # A record may come from an imported or hand-edited file: cleaned like any text.
+            return clean_annotation(annotation_from_record(doc))
         except StoreError:
             self.unreadable += 1  # kept in the file as it is; never shown half-read
             return None

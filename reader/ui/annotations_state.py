@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.model import Analysis, Annotation, Article, Span
+from reader.safe_text import clean_tags
 from reader.ui.store_queue import Job, StoreFailed, StoreQueue
 from reader.ui.tagging_messages import (
     AnnotationsChanged,
@@ -117,7 +118,7 @@ class AnnotationsState(App[None]):
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
         store = self.store = message.store
-        self.known_tags = message.tags
+        self.known_tags = clean_tags(message.tags)  # a hand-edited database may hold anything
         self.tag_colours = message.colours
         self._counts = message.counts
         self._sources = message.sources
@@ -316,7 +317,7 @@ class AnnotationsState(App[None]):
 
     @on(AnnotationsChanged)
     def _annotations_changed(self, message: AnnotationsChanged) -> None:
-        self.known_tags = message.tags
+        self.known_tags = clean_tags(message.tags)  # a hand-edited database may hold anything
         self.tag_colours = message.colours
         self._counts = message.counts
         for annotation in message.annotations:
