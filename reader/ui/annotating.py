@@ -403,9 +403,14 @@ class AnnotatingMixin(AnnotationsState):
     @work(thread=True, group="annotated-story", exclusive=True, exit_on_error=False)
     def _fetch_story(self, annotation: Annotation) -> None:
         """Read a tagged story that is not in the library from where it was tagged."""
+        from textual.worker import get_current_worker
+
         from reader.sources import load_all
 
-        articles, errors = load_all([annotation.source], cache_dir=self.locations.cache)
+        worker = get_current_worker()
+        articles, errors = load_all(
+            [annotation.source], cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
+        )
         article = next((a for a in articles if a.id == annotation.article_id), None)
         if article is None:
             same_place = [a for a in articles if a.location == annotation.source]
