@@ -206,7 +206,11 @@ class AnnotatingMixin(AnnotationsState):
         self._update(before, after, request.colours)
 
     def _update(
-        self, before: Annotation, after: Annotation, colours: dict[str, str] | None = None
+        self,
+        before: Annotation,
+        after: Annotation,
+        colours: dict[str, str] | None = None,
+        done: str | None = None,
     ) -> None:
         def job(store: AnnotationStore) -> Message:
             store.update(after)
@@ -215,7 +219,7 @@ class AnnotatingMixin(AnnotationsState):
             return self._changed(
                 store,
                 after.article_id,
-                f"Updated: {hashtags(after.tags)}",
+                done or f"Updated: {hashtags(after.tags)}",
                 UndoStep("edited", before),
             )
 
@@ -342,6 +346,22 @@ class AnnotatingMixin(AnnotationsState):
     def _panel_remove(self, message: AnnotationsPanel.RemoveRequested) -> None:
         message.stop()
         self._remove(message.annotation)
+
+    @on(AnnotationsPanel.AcceptWordingRequested)
+    def _panel_accept_wording(self, message: AnnotationsPanel.AcceptWordingRequested) -> None:
+        from reader.store import accept_rewording
+
+        message.stop()
+        before = message.annotation
+        if before.reworded is None:
+            self.notify("This passage reads as it did when it was tagged.")
+            return
+        if self._cannot_save():
+            return
+        story = self.current
+        text = story.text if story is not None and story.id == before.article_id else None
+        after = accept_rewording(before, text, now_utc())
+        self._update(before, after, done="The quote now has the story's new wording — u to undo")
 
     @on(AnnotationsPanel.Closed)
     def _panel_closed(self, message: AnnotationsPanel.Closed) -> None:
