@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         with AnnotationStore(Path(args.db)) as store:
             if store.read_only:
                 return _fail(f"cannot import: {store.notice or 'the database is read-only'}")
+            if store.notice:  # a damaged file moved aside (and where), unreadable records
+                print(f"newsreader: {store.notice}", file=sys.stderr)
             fresh = {}
             for annotation in records:
                 if annotation.id not in fresh and store.get(annotation.id) is None:
