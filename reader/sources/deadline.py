@@ -58,6 +58,7 @@ class Sockets:
     def __init__(self) -> None:
         self._open: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._shut = False  # once the caller has left, later connections end at once
 
     def trace(self, event: str, info: dict[str, object]) -> None:
         if event.endswith(("connect_tcp.complete", "start_tls.complete")):
@@ -67,13 +68,20 @@ class Sockets:
             if isinstance(sock, socket.socket):
                 with self._lock:
                     self._open.append(sock)
+                    if self._shut:
+                        _shut_down(sock)
 
     def shut(self) -> None:
         """Wake every read blocked on these sockets; the reader sees the connection end."""
         with self._lock:
+            self._shut = True
             for sock in self._open:
-                with contextlib.suppress(OSError):  # closed already
-                    sock.shutdown(socket.SHUT_RDWR)
+                _shut_down(sock)
+
+
+def _shut_down(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # closed already
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 class _Outcome(Generic[T]):

@@ -8,6 +8,7 @@ import re
 import struct
 import subprocess
 import sys
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -176,6 +177,7 @@ def test_trickling_server_ends_at_the_deadline_with_the_real_time(
         with pytest.raises(SourceError) as error:
             load_url(trickler.url, tmp_path, timeout=1.0)
         took = time.monotonic() - started
+        assert_no_fetch_left_running()  # while the server still trickles
     found = re.fullmatch(
         rf"{re.escape(trickler.url)}: timed out after (\d+\.\d) s", str(error.value)
     )
@@ -183,14 +185,22 @@ def test_trickling_server_ends_at_the_deadline_with_the_real_time(
     assert 1.0 <= float(found[1]) <= took + 0.05
 
 
+def assert_no_fetch_left_running() -> None:
+    """The exchange given up on was cut off, not left reading from the server for ever."""
+    for _ in range(100):
+        if not any(thread.name == "newsreader-fetch" for thread in threading.enumerate()):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the abandoned fetch is still running")
+
+
 def test_a_fetch_told_to_stop_gives_up_at_once(tmp_path: Path) -> None:
     """The app cancels its worker on `q`: the fetch must not hold the exit to its deadline."""
     asked = time.monotonic() + 0.3
-    with (
-        TricklingServer(HEADERS_FOREVER, pause=0.05) as trickler,
-        pytest.raises(SourceError) as error,
-    ):
-        load_url(trickler.url, tmp_path, timeout=30, stop=lambda: time.monotonic() > asked)
+    with TricklingServer(HEADERS_FOREVER, pause=0.05) as trickler:
+        with pytest.raises(SourceError) as error:
+            load_url(trickler.url, tmp_path, timeout=30, stop=lambda: time.monotonic() > asked)
+        assert_no_fetch_left_running()  # while the server still trickles
     assert str(error.value) == f"{trickler.url}: not fetched: newsreader is closing"
 
 
