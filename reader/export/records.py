@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,7 +104,7 @@ def read_backup(data: str) -> Backup:
     items = _annotation_list(document)
     backup = Backup()
     for number, item in enumerate(items, 1):
-        _add(backup, lambda item=item: item, number)
+        _add(backup, item, number)
     return backup
 
 
@@ -155,18 +154,20 @@ def _read_item_by_item(data: str) -> Backup:
         raise ExportError("not a newsreader backup: expected a JSON object or list")
     backup = Backup()
     for number, member in enumerate(members, 1):
-        _add(backup, lambda member=member: bounded_json.loads(member.text), number)
+        try:
+            item = bounded_json.loads(member.text)
+        except (ValueError, RecursionError) as error:
+            backup.problems.append(f"annotation {number}: {bounded_json.problem(error)}")
+        else:
+            _add(backup, item, number)
     return backup
 
 
-def _add(backup: Backup, parse: Callable[[], Any], number: int) -> None:
-    where = f"annotation {number}"
+def _add(backup: Backup, item: Any, number: int) -> None:
     try:
-        backup.annotations.append(from_record(parse(), where))
+        backup.annotations.append(from_record(item, f"annotation {number}"))
     except ExportError as error:
         backup.problems.append(str(error))
-    except (ValueError, RecursionError) as error:
-        backup.problems.append(f"{where}: {bounded_json.problem(error)}")
 
 
 _W3C_HINT = (
