@@ -80,3 +80,11 @@ def test_the_flag_and_the_acceptance_are_saved(tmp_path: Path) -> None:
     with AnnotationStore(db) as store:
         accepted = store.get(placed.id)
         assert accepted.reworded is None and accepted.selector.exact == NEW_WORDS
+
+
+def test_a_backup_keeps_the_flag_and_both_wordings() -> None:
+    from reader.export import export_annotations, import_records
+
+    placed = reanchor_annotation(tagged(), EDITED)
+    [restored] = import_records(export_annotations([placed], {}, "json"))
+    assert restored == placed and restored.reworded == NEW_WORDS
