@@ -157,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
         with AnnotationStore(Path(args.db), read_only=True) as store:
             everything = store.all()
             all_tags = store.tags()
+            if store.notice:  # a damaged database (where it is), unreadable records
+                print(f"newsreader: {store.notice}", file=sys.stderr)
     except StoreError as error:
         return _fail(str(error))
     chosen = select(everything, tags=args.tag, ids=ids, locations=locations)

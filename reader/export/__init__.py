@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.export.common import ExportError
 from reader.model import Annotation, Article
+
+if TYPE_CHECKING:
+    from reader.export.records import Backup
 
 FORMATS: tuple[str, ...] = ("markdown", "json", "csv", "w3c")
 SUFFIXES: dict[str, str] = {"markdown": ".md", "json": ".json", "csv": ".csv", "w3c": ".jsonld"}
@@ -27,6 +31,7 @@ __all__ = [
     "export_annotations",
     "export_to_folder",
     "import_records",
+    "read_backup",
 ]
 
 
@@ -78,6 +83,14 @@ def import_records(data: str) -> list[Annotation]:
             )
         restored.append(cleaned)
     return restored
+
+
+def read_backup(data: str) -> Backup:
+    """A JSON backup's readable annotations and one line per record that is not;
+    ExportError, one line, when the file as a whole is not a backup."""
+    from reader.export.records import read_backup as read
+
+    return read(data)
 
 
 def export_to_folder(

@@ -230,8 +230,10 @@ class AnnotationsState(App[None]):
         if self.current is None or self.current.id != article.id:
             return  # found again the next time that story is opened
         lost = sum(1 for annotation in placed if annotation.orphan)
+        reworded = sum(1 for a in placed if a.reworded is not None and not a.orphan)
         report = (
             f"The story changed since it was tagged: {len(placed) - lost} passage(s) found again"
+            + (f", {reworded} of them reworded (both wordings in the panel, m)" if reworded else "")
             + (f", {lost} not found (kept in the annotations panel, m)." if lost else ".")
         )
         if self.store is None or self.store.read_only:

@@ -194,10 +194,15 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     @work(thread=True, group="library", exclusive=True)
     def load_library(self) -> None:
+        from textual.worker import get_current_worker
+
         from reader.sources import SourceError, load_all
 
+        worker = get_current_worker()  # cancelled on `q`: a hung fetch then gives up at once
         try:
-            articles, errors = load_all(self.paths, cache_dir=self.locations.cache)
+            articles, errors = load_all(
+                self.paths, cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
+            )
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
             return
