@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
             everything = store.all()
             all_tags = store.tags()
             if store.notice:  # a damaged database (where it is), unreadable records
-                print(f"newsreader: {store.notice}", file=sys.stderr)
+                print(f"newsreader: {clean_line(store.notice)}", file=sys.stderr)
     except StoreError as error:
         return _fail(str(error))
     chosen = select(everything, tags=args.tag, ids=ids, locations=locations)
