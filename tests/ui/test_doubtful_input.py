@@ -8,6 +8,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.sources.other_scripts import RUSSIAN
+
 SIZE = (120, 36)
 
 
@@ -50,4 +52,33 @@ async def test_feed_items_with_impossible_dates_show_no_date(make_app, tmp_path:
             "Bridge repairs begin": "2021-07-27",
             "Ferry fares frozen": None,
             "Pilots call off strike": None,
+        }
+
+
+async def test_status_bar_names_the_guessed_encoding(make_app, tmp_path: Path) -> None:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "most.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    (folder / "ferry.txt").write_text(
+        "Ferry Stays\n\nBy Ana Ruiz\n\nThe council kept the ferry running.\n", encoding="utf-8"
+    )
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first story opens with the library focused
+        for keys in ((), ("j", "enter")):
+            await pilot.press(*keys)
+            await settle(pilot)
+            shown = screen(app)
+            assert app.current is not None and app.current.path is not None
+            if app.current.path.endswith("most.txt"):
+                assert "Городской совет" in shown  # read as written, not as mojibake
+                assert app.main.status_bar.note == "Windows-1251 (guessed)"
+                assert "Windows-1251 (guessed)" in shown
+            else:
+                assert "The council kept the ferry running." in shown
+                assert "guessed" not in shown
+                assert not app.main.status_bar.query_one("#status-note").display
+        assert {app.current.title, app.main.library.shown[0].title} == {
+            "Ferry Stays",
+            "Мост через реку закроют на ремонт",
         }
