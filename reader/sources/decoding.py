@@ -207,6 +207,13 @@ def _guess(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), encoding_label("latin_1")
 
 
+def _mostly_utf8(mended: str) -> bool:
+    """Whether UTF-8 read with replacements has at least two good characters per bad one."""
+    damaged = mended.count("\ufffd")
+    genuine = len(mended) - len(mended.encode("ascii", "ignore")) - damaged
+    return genuine >= 2 * damaged
+
+
 def _decode_without_bom(data: bytes, western_declared: bool) -> tuple[str, str | None]:
     """Text, and the label of its encoding if that was a guess."""
     try:
@@ -220,13 +227,13 @@ def _decode_without_bom(data: bytes, western_declared: bool) -> tuple[str, str |
             except UnicodeDecodeError:
                 pass
         return text, None
-    mended = data.decode("utf-8", errors="replace")
-    damaged = mended.count("\ufffd")
-    genuine = len(mended) - len(mended.encode("ascii", "ignore")) - damaged
-    if genuine >= 2 * damaged:
-        # Mostly valid UTF-8 with a few broken bytes (a truncated or spliced file):
-        # reading it as anything else would garble every correct accent and quote.
-        return mended, None
+    # Mostly valid UTF-8 with a few broken bytes (a truncated or spliced file):
+    # reading it as anything else would garble every correct accent and quote.
+    # The opening decides first, sparing a long file in another encoding a full pass.
+    if _mostly_utf8(_sample(data).decode("utf-8", errors="replace")):
+        mended = data.decode("utf-8", errors="replace")
+        if _mostly_utf8(mended):
+            return mended, None
     if western_declared:
         try:
             return data.decode("cp1252"), None
