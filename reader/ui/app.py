@@ -356,6 +356,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self._after_first_frame()
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self._story_position(article))
+        screen.status_bar.set_note(article.reading_note)
         if article.id in self.analyses:
             view.set_analysis(self.analyses[article.id])
         elif article.id not in self._analysing:
