@@ -127,7 +127,14 @@ def visible(text: object) -> str:
     escape. A file name that is not valid UTF-8 reaches Python with lone surrogates, which
     no UTF-8 stream can write: they become U+FFFD.
     """
-    shown = str(text).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    # surrogateescape turns a file name's undecodable bytes back into bytes; any other
+    # lone surrogate (from JSON's \\ud800, say) has no bytes at all: "surrogatepass"
+    # writes it as its three bytes, which the "replace" decoding then shows as U+FFFD.
+    try:
+        raw = str(text).encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = str(text).encode("utf-8", "surrogatepass")
+    shown = raw.decode("utf-8", "replace")
     return _UNSAFE_OR_LAYOUT.sub(_escape, shown)
 
 
