@@ -117,3 +117,28 @@ class StoreQueue:
             # If closing fails, the journal is kept and replayed on the next start.
             with suppress(StoreError):
                 store.close()
+
+    def save_queued(self, timeout: float) -> bool:
+        """Before a forced exit: run the calls still queued, without closing the store.
+
+        Each save is fsync'd to the journal as it runs, so nothing is lost; the journal
+        is folded in at the next start. Waits up to ``timeout`` for a call in progress
+        (False if it was still running) and then keeps every other call out until the
+        process ends.
+        """
+        from reader.store import StoreError
+
+        if not self._run_lock.acquire(timeout=timeout):
+            return False
+        with self._jobs_lock:
+            self._closing = True
+            jobs = list(self._jobs)
+            self._jobs.clear()
+        if not self._opened and jobs:
+            self._opened = True
+            self._store, _ = self._opener()
+        if self._store is not None:
+            for job in jobs:
+                with suppress(StoreError):
+                    job(self._store)
+        return True
