@@ -24,8 +24,10 @@ import pytest
 from reader.store import AnnotationStore
 from tests.e2e.tmux import NEWSREADER
 from tests.hardening.test_app_signals import STORY, STORY_BODY, _annotations_on
+from tests.web_server import LocalWebServer, Route, web_server  # noqa: F401 - fixture by name
 
 EXIT_WITHIN = 2.0  # seconds from the terminal's close to the last process gone
+AFTER_Q_WITHIN = 4.0  # seconds from q to the exit, whatever a worker thread is still doing
 SAVED_BEFORE = 5  # annotations in the database before each launch
 TAG = "closecheck"
 
@@ -35,12 +37,26 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux
 class PrivateTmux:
     """A tmux server of its own (``tmux -L``), so killing it touches nothing else."""
 
-    def __init__(self, command: list[str], *, cwd: Path, env: dict[str, str]) -> None:
+    def __init__(
+        self, command: list[str], *, cwd: Path, env: dict[str, str], login: bool = False
+    ) -> None:
         self.socket = f"newsreader-closed-{uuid.uuid4().hex[:8]}"
+        self.status_file = cwd / ".exit-status"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        # As in a login: a shell runs the command in the pane, then lingers.
-        script = f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}; sleep 30"
-        self._tmux("new-session", "-d", "-s", "main", "-x", "120", "-y", "36", "sh", "-c", script)
+        line = (
+            f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}; "
+            f"echo $? > {shlex.quote(str(self.status_file))}"
+        )
+        size = ["-x", "120", "-y", "36"]
+        if login:
+            # As over SSH: an interactive shell with job control runs it as its foreground
+            # job, in a process group of its own, and forwards the hang-up to it.
+            shell = ["bash", "--norc", "--noprofile", "-i"]
+            self._tmux("new-session", "-d", "-s", "main", *size, *shell)
+            self.send("-l", line)
+            self.send("Enter")
+        else:  # a shell runs it in the pane, in the shell's own process group, then lingers
+            self._tmux("new-session", "-d", "-s", "main", *size, "sh", "-c", f"{line}; sleep 30")
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -62,6 +78,14 @@ class PrivateTmux:
 
     def send(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", "main", *keys)
+
+    def exit_status(self, timeout: float) -> int | None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.status_file.exists() and self.status_file.read_text().strip():
+                return int(self.status_file.read_text())
+            time.sleep(0.05)
+        return None
 
     def kill_session(self) -> None:
         self._tmux("kill-session", "-t", "main", check=False)
@@ -103,9 +127,11 @@ class Moment:
     step: str  # "launch", "first frame", "tagged" (a tag saved in the app) or "q"
     after: float
     how: str = "kill-session"  # or "kill-server"
+    login: bool = False  # run from an interactive shell, as over SSH
 
     def __str__(self) -> str:
-        return f"{self.after:.2f}s after {self.step} ({self.how})"
+        shell = ", from a login shell" if self.login else ""
+        return f"{self.after:.2f}s after {self.step} ({self.how}{shell})"
 
 
 @dataclass(slots=True)
@@ -139,7 +165,8 @@ def close_terminal_at(moment: Moment, home: Path, template: Path, ids: set[str])
         "TERM": "xterm-256color",
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
     }
-    tmux = PrivateTmux([NEWSREADER, "--db", str(db), str(STORY)], cwd=home, env=env)
+    command = [NEWSREADER, "--db", str(db), str(STORY)]
+    tmux = PrivateTmux(command, cwd=home, env=env, login=moment.login)
     tagged = False
     try:
         if moment.step != "launch":
@@ -204,6 +231,8 @@ CI_MOMENTS = [
     Moment("q", 0.05),
     Moment("q", 0.1, "kill-server"),
     Moment("q", 0.2),
+    Moment("launch", 0.5, login=True),
+    Moment("q", 0.05, "kill-server", login=True),
 ]
 
 
@@ -216,6 +245,54 @@ def test_closing_the_terminal_at_any_moment_leaves_nothing_behind(tmp_path: Path
     _check(outcomes)
 
 
+def _user_env(home: Path) -> dict[str, str]:
+    return {
+        "HOME": str(home),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
+
+
+def _gone_within(db: Path, seconds: float) -> list[str]:
+    """States of the newsreader processes on ``db`` still alive after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while newsreader_processes(db) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = newsreader_processes(db)
+    states = [describe(pid) for pid in survivors]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    return states
+
+
+@pytest.mark.parametrize("closing", ["q", "kill-session"])
+def test_a_page_still_loading_does_not_hold_the_exit(
+    tmp_path: Path,
+    web_server: LocalWebServer,  # noqa: F811
+    closing: str,
+) -> None:
+    # The page answers after 30 s; the fetch would wait 15 s for it before giving up.
+    web_server.routes["/slow"] = Route(200, b"<p>late</p>", {"Content-Type": "text/html"}, 30)
+    db = tmp_path / "annotations.json"
+    command = [NEWSREADER, "--db", str(db), web_server.url("/slow")]
+    tmux = PrivateTmux(command, cwd=tmp_path, env=_user_env(tmp_path))
+    try:
+        tmux.wait_for("Loading stories")
+        time.sleep(0.3)
+        if closing == "q":
+            tmux.send("q")
+            status = tmux.exit_status(timeout=AFTER_Q_WITHIN)
+            assert status == 0, tmux.screen()
+            assert "Loading stories" not in tmux.screen()  # the shell's screen is back
+        else:
+            tmux.kill_session()
+            survivors = _gone_within(db, EXIT_WITHIN)
+            assert not survivors, f"still running after the terminal closed: {survivors}"
+    finally:
+        tmux.kill_server()
+        _gone_within(db, 0)
+
+
 def _stress_moments() -> list[Moment]:
     moments = []
     for how in ("kill-session", "kill-server"):
@@ -223,6 +300,8 @@ def _stress_moments() -> list[Moment]:
         moments += [Moment("first frame", 0.1 * n, how) for n in range(0, 6)]
         moments += [Moment("tagged", 0.05 * n, how) for n in range(0, 3)]
         moments += [Moment("q", 0.02 * n, how) for n in range(0, 12)]
+        moments += [Moment("launch", 0.2 * n, how, login=True) for n in range(1, 8)]
+        moments += [Moment("q", 0.03 * n, how, login=True) for n in range(0, 6)]
     return moments
 
 
