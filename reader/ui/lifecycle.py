@@ -26,9 +26,10 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from textual.app import App
+if TYPE_CHECKING:
+    from textual.app import App
 
 GRACE_TERMINAL_LOST = 0.6  # seconds for the clean exit once the terminal is gone
 GRACE_SIGNAL = 3.0  # ... once asked by a signal, with the terminal still there
@@ -62,6 +63,7 @@ class ExitWatch:
         self._deadline: float | None = None
         self._exit_code: int | None = None  # set by the first reason to leave
         self._terminal_gone = False
+        self._asked_by_signal = False  # by SIGTERM or SIGINT: a second one ends at once
         self._shut_down = False
         self._thread = threading.Thread(target=self._watch, name="exit-watch", daemon=True)
 
@@ -106,9 +108,12 @@ class ExitWatch:
             if not self._terminal_gone:
                 self._terminal_gone = True
                 self._ask_to_exit(128 + signal.SIGHUP, GRACE_TERMINAL_LOST)
-        elif self._exit_code is not None:
-            self._deadline = time.monotonic()  # asked again: leave now
+        elif self._asked_by_signal and event != signal.SIGHUP:
+            self._deadline = time.monotonic()  # asked again (a second Ctrl-C, kill): now
         else:
+            # A hang-up may come twice (from the kernel, forwarded by the shell): it never
+            # counts as asking again, and a lost terminal keeps its shorter grace.
+            self._asked_by_signal = self._asked_by_signal or event != signal.SIGHUP
             alive = not self._terminal_gone and all(os.isatty(fd) for fd in self._ttys)
             self._ask_to_exit(128 + event, GRACE_SIGNAL if alive else GRACE_TERMINAL_LOST)
 

@@ -104,7 +104,8 @@ class TerminalDriver(LinuxDriver):
             lifecycle.terminal_lost()  # a read on a dead tty: leave quietly, not in a panic
 
     def _terminal_gone(self) -> bool:
-        return self._output.lost or not os.isatty(self.fileno)
+        # A tty that stops being one has hung up (its ioctls fail with EIO).
+        return self._output.lost or (self.input_tty and not os.isatty(self.fileno))
 
     def _restore_terminal_quickly(self) -> None:
         """Before a forced exit: give a live terminal its settings back, never wait on it."""

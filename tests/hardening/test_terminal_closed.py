@@ -306,6 +306,7 @@ def _stress_moments() -> list[Moment]:
 
 
 @pytest.mark.stress
+@pytest.mark.timeout(1800)  # ~120 launches
 @pytest.mark.skipif(not os.environ.get("NEWSREADER_STRESS"), reason="make stress runs this")
 def test_closing_the_terminal_stress(tmp_path: Path) -> None:
     template, ids = _template_db(tmp_path)
