@@ -94,20 +94,52 @@ class PrivateTmux:
         self._tmux("kill-server", check=False)
 
 
-def newsreader_processes(db: Path) -> list[int]:
-    """Live (not zombie) newsreader processes started on ``db``."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            argv = (entry / "cmdline").read_bytes().split(b"\0")
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if NEWSREADER.encode() in argv and str(db).encode() in argv and state not in "ZX":
-            found.append(int(entry.name))
-    return found
+class NewsreaderProcesses:
+    """The newsreader processes started on one database, followed until really gone.
+
+    An exiting process loses its command line before it closes its files (and so drops
+    the database's lock): one seen once is followed by its pid until it is a zombie.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self._db = str(db).encode()
+        self._seen: set[int] = set()
+
+    def alive(self) -> list[int]:
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and int(entry.name) not in self._seen:
+                try:
+                    argv = (entry / "cmdline").read_bytes().split(b"\0")
+                except OSError:
+                    continue
+                if NEWSREADER.encode() in argv and self._db in argv:
+                    self._seen.add(int(entry.name))
+        return sorted(pid for pid in self._seen if _running(pid))
+
+    def gone_within(self, seconds: float) -> tuple[float, list[str]]:
+        """Seconds until none was left (at most ``seconds``), and the state of any left.
+
+        Any left is killed: the test never leaves its own processes behind.
+        """
+        started = time.monotonic()
+        while self.alive() and time.monotonic() < started + seconds:
+            time.sleep(0.02)
+        took = time.monotonic() - started
+        survivors = self.alive()
+        states = [describe(pid) for pid in survivors]
+        for pid in survivors:
+            os.kill(pid, signal.SIGKILL)
+        while self.alive():
+            time.sleep(0.02)
+        return took, states
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def describe(pid: int) -> str:
@@ -156,21 +188,27 @@ def _template_db(folder: Path) -> tuple[Path, set[str]]:
     return db, {annotation.id for annotation in annotations}
 
 
-def close_terminal_at(moment: Moment, home: Path, template: Path, ids: set[str]) -> Outcome:
-    home.mkdir()
-    db = home / "annotations.json"
-    shutil.copyfile(template, db)
-    env = {
+def _user_env(home: Path) -> dict[str, str]:
+    return {
         "HOME": str(home),
         "TERM": "xterm-256color",
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
     }
+
+
+def close_terminal_at(moment: Moment, home: Path, template: Path, ids: set[str]) -> Outcome:
+    home.mkdir()
+    db = home / "annotations.json"
+    shutil.copyfile(template, db)
+    env = _user_env(home)
     command = [NEWSREADER, "--db", str(db), str(STORY)]
+    processes = NewsreaderProcesses(db)
     tmux = PrivateTmux(command, cwd=home, env=env, login=moment.login)
     tagged = False
     try:
         if moment.step != "launch":
             tmux.wait_for(STORY_BODY)
+            processes.alive()  # noted while its command line can be read
         if moment.step in ("tagged", "q"):
             time.sleep(0.5)  # the store opens just after the first frame
         if moment.step == "tagged":
@@ -183,20 +221,12 @@ def close_terminal_at(moment: Moment, home: Path, template: Path, ids: set[str])
         if moment.step == "q":
             tmux.send("q")
         time.sleep(moment.after)
+        if moment.step == "launch":
+            processes.alive()
     finally:
         tmux.kill_server() if moment.how == "kill-server" else tmux.kill_session()
-    closed = time.monotonic()
-    while newsreader_processes(db) and time.monotonic() < closed + EXIT_WITHIN:
-        time.sleep(0.02)
-    seconds = time.monotonic() - closed
-    survivors = newsreader_processes(db)
-    states = [describe(pid) for pid in survivors]
-    for pid in survivors:  # never leave the test's own processes behind
-        os.kill(pid, signal.SIGKILL)
+    seconds, states = processes.gone_within(EXIT_WITHIN)
     tmux.kill_server()
-    for pid in survivors:
-        while pid in newsreader_processes(db):
-            time.sleep(0.05)
     with AnnotationStore(db) as store:
         read_only = store.read_only
         kept = store.all()
@@ -245,26 +275,6 @@ def test_closing_the_terminal_at_any_moment_leaves_nothing_behind(tmp_path: Path
     _check(outcomes)
 
 
-def _user_env(home: Path) -> dict[str, str]:
-    return {
-        "HOME": str(home),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-    }
-
-
-def _gone_within(db: Path, seconds: float) -> list[str]:
-    """States of the newsreader processes on ``db`` still alive after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while newsreader_processes(db) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    survivors = newsreader_processes(db)
-    states = [describe(pid) for pid in survivors]
-    for pid in survivors:
-        os.kill(pid, signal.SIGKILL)
-    return states
-
-
 @pytest.mark.parametrize("closing", ["q", "kill-session"])
 def test_a_page_still_loading_does_not_hold_the_exit(
     tmp_path: Path,
@@ -275,9 +285,11 @@ def test_a_page_still_loading_does_not_hold_the_exit(
     web_server.routes["/slow"] = Route(200, b"<p>late</p>", {"Content-Type": "text/html"}, 30)
     db = tmp_path / "annotations.json"
     command = [NEWSREADER, "--db", str(db), web_server.url("/slow")]
+    processes = NewsreaderProcesses(db)
     tmux = PrivateTmux(command, cwd=tmp_path, env=_user_env(tmp_path))
     try:
         tmux.wait_for("Loading stories")
+        processes.alive()
         time.sleep(0.3)
         if closing == "q":
             tmux.send("q")
@@ -286,11 +298,11 @@ def test_a_page_still_loading_does_not_hold_the_exit(
             assert "Loading stories" not in tmux.screen()  # the shell's screen is back
         else:
             tmux.kill_session()
-            survivors = _gone_within(db, EXIT_WITHIN)
+            _took, survivors = processes.gone_within(EXIT_WITHIN)
             assert not survivors, f"still running after the terminal closed: {survivors}"
     finally:
         tmux.kill_server()
-        _gone_within(db, 0)
+        processes.gone_within(0)
 
 
 def _stress_moments() -> list[Moment]:
