@@ -19,6 +19,7 @@ signal handler may write safely whatever the main thread is doing.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import select
@@ -52,8 +53,6 @@ class ExitWatch:
     """A daemon thread that turns signals and a lost terminal into an exit, in time."""
 
     def __init__(self, app: App[object], restore_terminal: Callable[[], None]) -> None:
-        import asyncio
-
         self._app = app
         self._loop = asyncio.get_running_loop()
         self._restore_terminal = restore_terminal
@@ -130,6 +129,9 @@ class ExitWatch:
             self._deadline = deadline
 
     def _force_exit(self) -> None:
+        for clean_up in _at_forced_exit:  # os._exit runs no atexit handler
+            with contextlib.suppress(Exception):
+                clean_up()
         if self._shut_down:  # saves closed and the screen restored: only stray threads left
             os._exit(self._app.return_code or 0)
         if isinstance(self._app, SavesPending):
@@ -141,6 +143,13 @@ class ExitWatch:
 
 
 _watch: ExitWatch | None = None
+_at_forced_exit: list[Callable[[], None]] = []
+
+
+def at_forced_exit(clean_up: Callable[[], None]) -> None:
+    """Run ``clean_up`` (quickly: it must not block) before a forced exit, e.g. to end
+    worker processes, which would otherwise outlive the app."""
+    _at_forced_exit.append(clean_up)
 
 
 def start(app: App[object], *, restore_terminal: Callable[[], None]) -> None:
