@@ -14,7 +14,8 @@ grace: nobody is looking any more.
 One watch per process, since signals and the exit belong to the process. The terminal
 driver starts it when the real app takes over a terminal; apps run headless (tests)
 never start it. Every event reaches the watch's thread as one byte on a pipe, which a
-signal handler may write safely whatever the main thread is doing.
+signal handler may write safely whatever the main thread is doing; the terminal is
+looked at a few times a second besides.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from textual.app import App
 
-GRACE_TERMINAL_LOST = 0.6  # seconds for the clean exit once the terminal is gone
+GRACE_TERMINAL_LOST = 0.5  # seconds for the clean exit once the terminal is gone
 GRACE_SIGNAL = 3.0  # ... once asked by a signal, with the terminal still there
 GRACE_LEFTOVERS = 2.0  # ... once the app has shut down and only stray threads remain
 SAVE_WAIT = 1.0  # longest wait for a save in progress before a forced exit
+TERMINAL_CHECK_EVERY = 0.1  # seconds between looks at the terminal
+LAST_RESORT = 1.5  # seconds after the terminal is lost: the kernel ends the process
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 _TERMINAL_LOST = 254  # event bytes on the pipe, besides signal numbers
@@ -71,6 +74,7 @@ class ExitWatch:
         if threading.current_thread() is threading.main_thread():
             for signum in EXIT_SIGNALS:
                 signal.signal(signum, self._on_signal)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the last resort: see below
 
     def notify(self, event: int) -> None:
         """Wake the watch with ``event`` (a signal number or one of the event bytes)."""
@@ -83,19 +87,20 @@ class ExitWatch:
     # -- the watch's thread --------------------------------------------------------------
 
     def _watch(self) -> None:
-        poller = select.poll()
-        poller.register(self._wake_read, select.POLLIN)
-        for fd in self._ttys:
-            poller.register(fd, 0)  # no events asked: only a hang-up or an error is reported
         while True:
-            wait = None if self._deadline is None else max(0.0, self._deadline - time.monotonic())
-            for fd, _mask in poller.poll(None if wait is None else wait * 1000):
-                if fd == self._wake_read:
-                    for event in os.read(self._wake_read, 64):
-                        self._handle(event)
-                else:
-                    poller.unregister(fd)  # reported for ever once hung up
-                    self._handle(_TERMINAL_LOST)
+            # A hang-up wakes no poll that asked only for it (the tty wakes its waiters
+            # for input or output), so the terminal is looked at a few times a second:
+            # a tty that hung up fails every ioctl, and isatty says so.
+            wait = TERMINAL_CHECK_EVERY if self._ttys and not self._terminal_gone else None
+            if self._deadline is not None:
+                left = max(0.0, self._deadline - time.monotonic())
+                wait = left if wait is None else min(wait, left)
+            readable, _, _ = select.select([self._wake_read], [], [], wait)
+            if readable:
+                for event in os.read(self._wake_read, 64):
+                    self._handle(event)
+            if not self._terminal_gone and not all(os.isatty(fd) for fd in self._ttys):
+                self._handle(_TERMINAL_LOST)
             if self._deadline is not None and time.monotonic() >= self._deadline:
                 self._force_exit()
 
@@ -106,6 +111,7 @@ class ExitWatch:
         elif event == _TERMINAL_LOST:
             if not self._terminal_gone:
                 self._terminal_gone = True
+                _arm_last_resort()
                 self._ask_to_exit(128 + signal.SIGHUP, GRACE_TERMINAL_LOST)
         elif self._asked_by_signal and event != signal.SIGHUP:
             self._deadline = time.monotonic()  # asked again (a second Ctrl-C, kill): now
@@ -140,6 +146,18 @@ class ExitWatch:
         with contextlib.suppress(Exception):
             self._restore_terminal()
         os._exit(self._exit_code if self._exit_code is not None else 1)
+
+
+def _arm_last_resort() -> None:
+    """Have the kernel end the process (SIGALRM's default action) if it is still here.
+
+    The watch's thread needs the GIL to act, and a C call can hold it for long (a big
+    JSON file parsed, compiled analysis code): the kernel's timer does not wait for it.
+    Ended so, the saves still queued are lost as in a crash; every save already
+    reported is in the journal.
+    """
+    with contextlib.suppress(ValueError, OSError):
+        signal.setitimer(signal.ITIMER_REAL, LAST_RESORT)
 
 
 _watch: ExitWatch | None = None

@@ -8,6 +8,7 @@ screen, and a tag followed at once by `x` is saved before it is removed.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
@@ -46,6 +47,7 @@ class StoreQueue:
         self._run_lock = threading.Lock()  # held while a call runs, so close() waits for it
         self._draining = False
         self._closing = False
+        self._folding = False  # close() has made every save and folds the journal in
 
     def submit(self, job: Job) -> None:
         """Queue ``job(store)``; the message it returns is posted to the app."""
@@ -115,6 +117,7 @@ class StoreQueue:
                 with suppress(StoreError):
                     job(store)
             # If closing fails, the journal is kept and replayed on the next start.
+            self._folding = True
             with suppress(StoreError):
                 store.close()
 
@@ -128,8 +131,12 @@ class StoreQueue:
         """
         from reader.store import StoreError
 
-        if not self._run_lock.acquire(timeout=timeout):
-            return False
+        deadline = time.monotonic() + timeout
+        while not self._run_lock.acquire(timeout=0.02):
+            if self._folding:
+                return True  # every save is made; folding the journal in is safe to cut
+            if time.monotonic() >= deadline:
+                return False
         with self._jobs_lock:
             self._closing = True
             jobs = list(self._jobs)

@@ -18,6 +18,7 @@ process-wide exit watch (:mod:`reader.ui.lifecycle`) sees that the app exits in 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import termios
@@ -28,6 +29,9 @@ from typing import IO, Any
 from textual.drivers.linux_driver import LinuxDriver
 
 from reader.ui import lifecycle
+
+# What a write to a terminal that has gone away fails with (ValueError: file closed).
+_TERMINAL_GONE = {errno.EIO, errno.EPIPE, errno.ENXIO, errno.ENODEV, errno.EBADF}
 
 # Leave the alternate screen and show the cursor: what the driver writes on a clean exit.
 _LEAVE_APPLICATION_MODE = b"\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l\x1b[?2004l\x1b[?1000l\x1b[?1003l"
@@ -49,16 +53,22 @@ class TerminalOutput:
         if not self.lost:
             try:
                 self._file.write(text)
-            except (OSError, ValueError):  # EIO, EPIPE, ENXIO; ValueError: file closed
-                self._lose()
+            except (OSError, ValueError) as error:
+                self._failed(error)
         return len(text)
 
     def flush(self) -> None:
         if not self.lost:
             try:
                 self._file.flush()
-            except (OSError, ValueError):
-                self._lose()
+            except (OSError, ValueError) as error:
+                self._failed(error)
+
+    def _failed(self, error: OSError | ValueError) -> None:
+        # Any other failure (EAGAIN on a tty someone made non-blocking) costs this piece
+        # of output only: the next frame redraws what it needs.
+        if isinstance(error, ValueError) or error.errno in _TERMINAL_GONE:
+            self._lose()
 
     def fileno(self) -> int:
         return self._file.fileno()
