@@ -23,12 +23,16 @@ from reader.ui import lifecycle
 
 lifecycle.GRACE_SIGNAL = float(sys.argv[2])
 saved = Path(sys.argv[1])
+stuck_saving = len(sys.argv) > 3
 
 class StuckApp:
     return_code = None
     def exit(self):
         pass  # the clean exit never gets anywhere
     def save_pending_now(self, timeout):
+        if stuck_saving:
+            import time
+            time.sleep(60)  # as if a C call held the GIL: the watch cannot go on
         saved.write_text("saved")
         return True
 
@@ -36,16 +40,18 @@ async def main():
     lifecycle.at_forced_exit(lambda: saved.with_suffix(".workers").write_text("ended"))
     lifecycle.start(StuckApp(), restore_terminal=lambda: None)
     print("ready", flush=True)
+    if stuck_saving:
+        lifecycle.terminal_lost()
     await asyncio.sleep(60)
 
 asyncio.run(main())
 """
 
 
-def _start(tmp_path: Path, grace: float) -> tuple[subprocess.Popen[str], Path]:
+def _start(tmp_path: Path, grace: float, *extra: str) -> tuple[subprocess.Popen[str], Path]:
     saved = tmp_path / "saved"
     process = subprocess.Popen(
-        [sys.executable, "-c", STUCK_APP, str(saved), str(grace)],
+        [sys.executable, "-c", STUCK_APP, str(saved), str(grace), *extra],
         cwd=REPO,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -99,3 +105,16 @@ def test_a_hang_up_twice_is_not_asking_twice(tmp_path: Path) -> None:
     process.kill()
     process.wait()
     assert status is None  # still giving the clean exit its time
+
+
+def test_with_the_terminal_gone_the_kernel_ends_what_python_cannot(tmp_path: Path) -> None:
+    from reader.ui.lifecycle import LAST_RESORT
+
+    process, saved = _start(tmp_path, 60, "stuck-saving")
+    lost = time.monotonic()
+    status = _wait(process, LAST_RESORT + 3)
+    if status is None:
+        process.kill()
+    assert status == -signal.SIGALRM  # ended by the timer armed when the terminal went
+    assert time.monotonic() - lost < LAST_RESORT + 1
+    assert not saved.exists()
