@@ -84,8 +84,9 @@ def _run_app(args: argparse.Namespace, locations: Locations) -> int:
     paths: list[Path | str] = [p if is_url(p) else Path(p) for p in args.paths]
     paths = paths or [locations.samples]
     missing = [str(p) for p in paths if isinstance(p, Path) and not p.exists()]
-    if missing:
+    if missing and len(missing) == len(paths):
         raise UserError(f"no such file or folder: {missing[0]}")
+    # Some are there: the app opens those and names each missing one in a warning.
     from reader.ui.app import NewsReaderApp
 
     app = NewsReaderApp(paths, locations=locations, ner=args.ner)
@@ -93,29 +94,38 @@ def _run_app(args: argparse.Namespace, locations: Locations) -> int:
     return app.return_code or 0
 
 
-def _first_positional(argv: list[str]) -> str | None:
-    """The first word that is not an option or an option's value: maybe a command name."""
+def _first_positional(argv: list[str]) -> int | None:
+    """Where the first word that is not an option or an option's value is: maybe a command."""
     skip = False
-    for word in argv:
+    for at, word in enumerate(argv):
         if skip:
             skip = False
         elif word in ("--db", "--ner"):
             skip = True
         elif not word.startswith("-"):
-            return word
+            return at
     return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = _first_positional(argv)
+    at = _first_positional(argv)
     try:
-        if first in COMMANDS:
+        if at is not None and argv[at] in COMMANDS:
+            first = argv[at]
+            # Options before the command's name (`--db X export`) are the global ones the
+            # app takes: --where and --version answer at once, the rest go to the command.
+            before = argv[:at]
+            given = build_app_parser().parse_args(before)  # --version, -h: answered here
+            if given.where:
+                _print_where(Locations.resolve(given.db))
+                return 0
+            argv = [first, *before, *argv[at + 1 :]]
             args = build_command_parser(first).parse_args(argv)
             args.db = Locations.resolve(args.db).db
             module = importlib.import_module(f"reader.commands.{COMMANDS[first]}")
             return module.run(args)
-        args = build_app_parser().parse_args(argv)
+        args = build_app_parser().parse_intermixed_args(argv)  # paths and options in any order
         locations = Locations.resolve(args.db)
         if args.where:
             _print_where(locations)

@@ -43,3 +43,47 @@ def test_missing_path_is_one_line_and_status_2(tmp_path: Path) -> None:
     assert result.stderr.strip().count("\n") == 0
     assert "nope.txt" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _database_with_one_tag(tmp_path: Path, name: str, tag: str) -> Path:
+    from reader.store import AnnotationStore
+    from tests.test_export_commands import STORY, annotate
+
+    story = tmp_path / "kremlin.txt"
+    story.write_text(STORY, encoding="utf-8")
+    db = tmp_path / name
+    with AnnotationStore(db) as store:
+        store.add(annotate(story, '"a big question"', f"id-{tag}", tags=[tag]))
+    return db
+
+
+def test_global_options_work_before_the_command_too(tmp_path: Path) -> None:
+    first = _database_with_one_tag(tmp_path, "first.json", "before")
+    second = _database_with_one_tag(tmp_path, "second.json", "after")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    before = newsreader("--db", str(first), "export", "--format", "json", env=env)
+    assert before.returncode == 0, before.stderr
+    assert '"before"' in before.stdout
+    # Given twice, the one nearer the end wins, as with any repeated option.
+    both = newsreader("--db", str(first), "export", "--db", str(second), "-f", "json", env=env)
+    assert '"after"' in both.stdout and '"before"' not in both.stdout
+    where = newsreader(f"--db={first}", "--where", "export", env=env)
+    assert f"database: {first}" in where.stdout
+    story = tmp_path / "kremlin.txt"
+    analysed = newsreader("--ner", "builtin", "analyze", str(story), env=env)
+    assert analysed.returncode == 0, analysed.stderr
+    assert "a big question" in analysed.stdout
+
+
+def test_a_global_option_a_command_does_not_take_is_one_clear_error(tmp_path: Path) -> None:
+    result = newsreader("--ner", "spacy", "export", env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    assert "unrecognized arguments: --ner spacy" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_app_options_may_come_between_paths(tmp_path: Path) -> None:
+    db = tmp_path / "between.json"
+    result = newsreader("a.txt", "--db", str(db), "b.txt", "--where")
+    assert result.returncode == 0, result.stderr
+    assert f"database: {db}" in result.stdout

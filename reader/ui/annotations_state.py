@@ -115,6 +115,10 @@ class AnnotationsState(App[None]):
         """Finish the saves still queued, then fold the journal into the file and unlock."""
         self._queue.close()
 
+    def save_pending_now(self, timeout: float) -> bool:
+        """Save what is still queued, from any thread, before the process is ended."""
+        return self._queue.save_queued(timeout)
+
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
         store = self.store = message.store

@@ -12,7 +12,6 @@ import contextlib
 import gc
 import json
 import os
-import signal
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -43,6 +42,7 @@ from reader.ui.keys import (
 )
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
+from reader.ui.terminal_driver import TerminalDriver
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library, newest_first
 
@@ -135,7 +135,8 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     def __init__(
         self, paths: Sequence[Path], *, locations: Locations, ner: str = "builtin"
     ) -> None:
-        super().__init__()
+        # Signals and a lost terminal end the app in time: see reader/ui/lifecycle.py.
+        super().__init__(driver_class=TerminalDriver)
         self.paths = list(paths) or [locations.samples]
         self.locations = locations
         self.ner = ner
@@ -174,21 +175,8 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         gc.enable()  # if the app ends before its first frame
 
     def on_mount(self) -> None:
-        self._exit_on_signals()
         self._apply_user_keymap()
         self.theme_changed_signal.subscribe(self, self._save_theme)
-
-    def _exit_on_signals(self) -> None:
-        """SIGTERM and SIGHUP (terminal closed) leave as `q` does: saves made, screen restored.
-
-        The handler only schedules the exit; the store is closed by the normal shutdown,
-        never from inside a signal handler.
-        """
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            # No such signal or no handlers on this platform: the default action applies.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.exit)
 
     # Library ---------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ screen, and a tag followed at once by `x` is saved before it is removed.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
@@ -46,6 +47,7 @@ class StoreQueue:
         self._run_lock = threading.Lock()  # held while a call runs, so close() waits for it
         self._draining = False
         self._closing = False
+        self._folding = False  # close() has made every save and folds the journal in
 
     def submit(self, job: Job) -> None:
         """Queue ``job(store)``; the message it returns is posted to the app."""
@@ -115,5 +117,35 @@ class StoreQueue:
                 with suppress(StoreError):
                     job(store)
             # If closing fails, the journal is kept and replayed on the next start.
+            self._folding = True
             with suppress(StoreError):
                 store.close()
+
+    def save_queued(self, timeout: float) -> bool:
+        """Before a forced exit: run the calls still queued, without closing the store.
+
+        Each save is fsync'd to the journal as it runs, so nothing is lost; the journal
+        is folded in at the next start. Waits up to ``timeout`` for a call in progress
+        (False if it was still running) and then keeps every other call out until the
+        process ends.
+        """
+        from reader.store import StoreError
+
+        deadline = time.monotonic() + timeout
+        while not self._run_lock.acquire(timeout=0.02):
+            if self._folding:
+                return True  # every save is made; folding the journal in is safe to cut
+            if time.monotonic() >= deadline:
+                return False
+        with self._jobs_lock:
+            self._closing = True
+            jobs = list(self._jobs)
+            self._jobs.clear()
+        if not self._opened and jobs:
+            self._opened = True
+            self._store, _ = self._opener()
+        if self._store is not None:
+            for job in jobs:
+                with suppress(StoreError):
+                    job(self._store)
+        return True

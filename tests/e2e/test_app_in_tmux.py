@@ -60,6 +60,16 @@ def test_single_story_opens_in_the_reader(session_factory) -> None:
     assert app.exit_status() == 0
 
 
+def test_a_missing_path_is_named_and_the_others_open(session_factory) -> None:
+    story = REPO / "sample_articles" / "moscow-us-strategic-stability.txt"
+    app = session_factory(str(story), "gone-story.txt")
+    screen = app.wait_for("gone-story.txt: no such file or folder")
+    assert "Story skipped" in screen
+    app.wait_for(SAMPLE_BODY)  # the story that is there opens
+    app.send("q")
+    assert app.exit_status() == 0
+
+
 def test_no_path_opens_the_bundled_samples(session_factory) -> None:
     app = session_factory()
     app.wait_for(" stories ")

@@ -1,4 +1,4 @@
-"""SIGTERM and a closed terminal (SIGHUP) end the app cleanly, with every annotation kept."""
+"""SIGTERM, SIGINT and a closed terminal (SIGHUP) end the app cleanly, every annotation kept."""
 
 from __future__ import annotations
 
@@ -104,7 +104,9 @@ def _stored_ids(db: Path) -> set[str]:
         return {annotation.id for annotation in store.all()}
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize(
+    "signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "SIGINT"]
+)
 def test_signal_ends_the_app_cleanly(
     tmp_path: Path, annotated_db: tuple[Path, set[str]], signum: signal.Signals
 ) -> None:

@@ -80,3 +80,32 @@ def test_close_finishes_calls_the_worker_never_got_to(tmp_path: Path) -> None:
         assert store.tag_colours() == {"economy": "#E5A93B"}
     queue.submit(lambda store: log.append("late"))  # after close: ignored
     assert log == ["open"]
+
+
+FORCED_EXIT = """
+import os, sys
+from pathlib import Path
+from tests.ui.test_tagging_queue import make_queue
+_app, queue, _log = make_queue(Path(sys.argv[1]))
+queue.submit(lambda store: store.set_tag_colour("economy", "#E5A93B"))
+assert queue.save_queued(timeout=1.0)
+queue.submit(lambda store: store.set_tag_colour("late", "#000000"))  # after: kept out
+os._exit(129)  # as the exit watch ends a process whose terminal is gone: no close
+"""
+
+
+def test_saves_queued_before_a_forced_exit_are_kept_and_the_lock_dropped(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "a.json"
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", FORCED_EXIT, str(db)], cwd=repo, capture_output=True, text=True
+    )
+    assert done.returncode == 129, done.stderr
+    with AnnotationStore(db) as store:
+        assert not store.read_only  # the next start may write
+        assert store.tag_colours() == {"economy": "#E5A93B"}
