@@ -61,6 +61,10 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+# A batch in a pool: its future (None once given up) and how often its pool was restarted.
+_InFlight = tuple[Batch, "Future[list[Outcome]] | None", int]
+
+
 class PoolEngine:
     """A pool of worker processes, each analysing whole batches."""
 
@@ -87,7 +91,12 @@ class PoolEngine:
             yield self._next(pending)
 
     def _submit(self, batch: Batch) -> Future[list[Outcome]]:
-        return self._pool.submit(analyze_batch, batch.documents, self.options)
+        try:
+            return self._pool.submit(analyze_batch, batch.documents, self.options)
+        except BrokenProcessPool as error:  # answered, restarted and resent by _next
+            future: Future[list[Outcome]] = Future()
+            future.set_exception(error)
+            return future
 
     def _next(self, pending: deque[_InFlight]) -> tuple[Batch, list[Outcome]]:
         batch, future, restarts = pending.popleft()
@@ -116,10 +125,6 @@ class PoolEngine:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-# A batch in a pool: its future (None once given up) and how often its pool was restarted.
-_InFlight = tuple[Batch, "Future[list[Outcome]] | None", int]
-
-
 def _succeeded(future: Future[list[Outcome]]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
@@ -138,6 +143,11 @@ class DaskEngine:
         self._cluster: Any = None
         try:
             if address == "local":
+                import dask
+
+                # Workers forked from a server that has imported Dask once start in a
+                # fraction of the time (and CPU) of fresh interpreters that each import it.
+                dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
                 self._cluster = LocalCluster(
                     n_workers=jobs,
                     threads_per_worker=1,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.model import Analysis
 from tests.corpus.corpus_files import REPO, corpus_lines, ids, newsreader, write_corpus
 
 # Enough documents for three batches, so --jobs 2 and 3 really use their worker processes.
@@ -162,7 +163,7 @@ def test_summary_prints_counts_only(corpus: Path, serial_output: bytes) -> None:
     }
 
 
-def test_progress_shows_on_a_terminal_and_not_in_a_pipe(corpus: Path) -> None:
+def test_progress_shows_when_stderr_is_a_terminal(corpus: Path) -> None:
     leader, follower = pty.openpty()
     command = [sys.executable, "-m", "reader.cli", "analyze", str(corpus), "--jobs", "2"]
     env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
@@ -183,5 +184,29 @@ def test_progress_shows_on_a_terminal_and_not_in_a_pipe(corpus: Path) -> None:
     assert process.wait(timeout=120) == 0
     assert f"{DOCUMENTS} documents".encode() in shown
     assert b"docs/s" in shown
-    piped = newsreader("analyze", str(corpus), "--jobs", "2")
-    assert piped.stderr == b""
+    # In a pipe nothing is drawn: test_more_jobs_give_the_same_bytes finds stderr empty.
+
+
+def test_a_failing_document_is_one_line_with_its_id_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import reader.corpus.batch
+    from reader.cli import main
+
+    real_analyze = reader.corpus.batch.analyze
+
+    def analyze(text: str, *, ner: str = "builtin") -> Analysis:
+        if "Filed as item 1." in text:
+            raise MemoryError("the analysis ran out of memory")
+        return real_analyze(text, ner=ner)
+
+    monkeypatch.setattr(reader.corpus.batch, "analyze", analyze)
+    docs = write_corpus(tmp_path / "docs.jsonl", 3)
+    status = main(["analyze", str(docs), "--jobs", "1"])
+    out, err = capfd.readouterr()
+    assert status == 1
+    assert ids(out.encode()) == ["doc-00000", "doc-00002"]
+    assert err.splitlines() == [
+        f'newsreader: {docs}:2: document "doc-00001": analysis failed '
+        "(MemoryError: the analysis ran out of memory)"
+    ]
