@@ -17,6 +17,7 @@ CORE_MODULES = [
     "reader.commands.analyze_cmd",
     "reader.corpus",
     "reader.corpus.engines",
+    "reader.corpus.dask_engine",
     "reader.corpus.output",
     "reader.commands.export_cmd",
     "reader.commands.import_cmd",

@@ -8,14 +8,14 @@ flight at once (a window), so memory does not grow with the input.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from reader.corpus.batch import Document, Options, Outcome, analyze_batch
 
@@ -55,9 +55,29 @@ class SerialEngine:
         pass
 
 
+def start_forkserver(preload: list[str]) -> None:
+    """Start the server that forks worker processes, having imported ``preload`` once.
+
+    Ctrl-C reaches every process in the terminal's group: the main process stops the
+    workers, and a worker must not print a KeyboardInterrupt traceback of its own on
+    the way. Started with SIGINT ignored, the server and every process it forks keep
+    ignoring it (a forked worker gets the server's own handlers back).
+    """
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the main process stops the pool, and a
-    # worker must not print its own KeyboardInterrupt traceback on the way.
+    # For a server started by someone else, with Ctrl-C not ignored (see start_forkserver).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
@@ -75,10 +95,10 @@ class PoolEngine:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        # forkserver: a worker is forked from a small clean server that has imported the
+        # forkserver: a worker is forked from a small clean server that has warmed the
         # analysis once, never from this process with its threads and open files.
+        start_forkserver(["reader.corpus.batch", "reader.corpus.warm"])
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["reader.corpus.batch", "reader.corpus.warm"])
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
 
     def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
@@ -127,104 +147,3 @@ class PoolEngine:
 
 def _succeeded(future: Future[list[Outcome]]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
-
-
-class DaskEngine:
-    """The same batches as tasks on a Dask distributed cluster, gathered in order."""
-
-    def __init__(self, options: Options, address: str, jobs: int) -> None:
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError:
-            raise EngineError("--scheduler needs Dask: pip install 'newsreader[dask]'") from None
-        # Dask reports every closed connection at shutdown; only real errors should show.
-        logging.getLogger("distributed").setLevel(logging.ERROR)
-        self.options = options
-        self._cluster: Any = None
-        try:
-            if address == "local":
-                import dask
-
-                # Workers forked from a server that has imported Dask once start in a
-                # fraction of the time (and CPU) of fresh interpreters that each import it.
-                dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
-                _preload_in_forkserver(["distributed", "reader.corpus.batch", "reader.corpus.warm"])
-                self._cluster = LocalCluster(
-                    n_workers=jobs,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
-                self._client = Client(self._cluster)
-            else:
-                _probe(address)
-                self._client = Client(address, timeout="10s")
-                self._client.wait_for_workers(1, timeout=30)
-        except Exception as error:
-            self.close()
-            where = "a local Dask cluster" if address == "local" else address
-            raise EngineError(f"cannot use {where}: {error}") from None
-        threads = sum(self._client.nthreads().values())
-        self.window = 2 * max(1, threads)
-
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
-        pending: deque[tuple[Batch, Any]] = deque()
-        try:
-            for batch in batches:
-                pending.append((batch, self._submit(batch)))
-                while len(pending) >= self.window:
-                    yield self._next(pending)
-            while pending:
-                yield self._next(pending)
-        finally:
-            self._client.cancel([future for _, future in pending])
-
-    def _submit(self, batch: Batch) -> Any:
-        # pure=False: a batch's key would otherwise be a hash of all its text.
-        return self._client.submit(analyze_batch, batch.documents, self.options, pure=False)
-
-    def _next(self, pending: deque[tuple[Batch, Any]]) -> tuple[Batch, list[Outcome]]:
-        batch, future = pending.popleft()
-        try:
-            return batch, future.result()
-        except Exception as error:  # a worker lost more often than Dask retries
-            return batch, lost_batch(batch, f"the Dask task failed ({type(error).__name__})")
-
-    def close(self) -> None:
-        client = getattr(self, "_client", None)
-        if client is not None:
-            client.close()
-        if self._cluster is not None:
-            self._cluster.close()
-
-
-def _probe(address: str) -> None:
-    """Fail at once when nothing listens at a TCP address, instead of retrying for seconds."""
-    import socket
-
-    from distributed.comm import parse_address, parse_host_port
-
-    try:
-        scheme, location = parse_address(address)
-        if scheme != "tcp":
-            return
-        host, port = parse_host_port(location)
-    except ValueError:
-        raise OSError("not a scheduler address like tcp://HOST:8786") from None
-    try:
-        socket.create_connection((host, port), timeout=5).close()
-    except ConnectionRefusedError:
-        raise OSError("nothing is listening there (is `dask scheduler` running?)") from None
-
-
-def _preload_in_forkserver(modules: list[str]) -> None:
-    """Modules the forkserver imports before it forks Dask's local worker processes.
-
-    Dask picks its own list the first time it asks for its multiprocessing context;
-    asking first and then setting ours (before the server starts) makes the workers
-    start with the analysis loaded, not only Dask.
-    """
-    from distributed.utils import get_mp_context
-
-    get_mp_context().set_forkserver_preload(modules)

@@ -10,7 +10,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from reader.corpus.batch import Options
-from reader.corpus.engines import Batch, DaskEngine, Engine, PoolEngine, SerialEngine
+from reader.corpus.dask_engine import DaskEngine
+from reader.corpus.engines import Batch, Engine, PoolEngine, SerialEngine
 from reader.corpus.inputs import Item
 from reader.corpus.output import Output
 
