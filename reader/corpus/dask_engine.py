@@ -75,8 +75,8 @@ class DaskEngine:
         batch, future = pending.popleft()
         try:
             return batch, future.result()
-        except Exception as error:  # a worker lost more often than Dask retries
-            return batch, lost_batch(batch, f"the Dask task failed ({type(error).__name__})")
+        except Exception as error:
+            return batch, failed_task(batch, error)
 
     def close(self) -> None:
         client = getattr(self, "_client", None)
@@ -84,6 +84,17 @@ class DaskEngine:
             client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def failed_task(batch: Batch, error: Exception) -> list[Outcome]:
+    """Outcomes for a task that failed on the cluster, or an EngineError if all will fail."""
+    if isinstance(error, ImportError):  # the same on every batch: say it once, and stop
+        raise EngineError(
+            f"the Dask workers cannot run the analysis ({error}): "
+            "install newsreader where each `dask worker` runs"
+        ) from None
+    # A worker lost more often than Dask retries a task (killed, out of memory).
+    return lost_batch(batch, f"the Dask task failed ({type(error).__name__})")
 
 
 def _probe(address: str) -> None:

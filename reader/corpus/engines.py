@@ -21,7 +21,7 @@ from reader.corpus.batch import Document, Options, Outcome, analyze_batch
 
 
 class EngineError(Exception):
-    """An engine cannot start (Dask missing, scheduler unreachable): one line, status 2."""
+    """An engine cannot run (Dask missing, scheduler unreachable): one line, status 2."""
 
 
 class Batch(NamedTuple):

@@ -18,6 +18,7 @@ from typing import BinaryIO, NamedTuple
 from reader.corpus.batch import Document
 from reader.corpus.lines import DEFAULT_MAX_LINE_BYTES, read_lines
 from reader.corpus.records import article_header
+from reader.sources.errors import printable
 
 STDIN = "-"
 
@@ -70,8 +71,6 @@ def documents(
 
 
 def _jsonl(raw: str, report: Callable[[str], None], max_line_bytes: int) -> Iterator[Item]:
-    from reader.sources.errors import printable
-
     shown = "stdin" if raw == STDIN else printable(raw)
     try:
         handle: BinaryIO = sys.stdin.buffer if raw == STDIN else open(raw, "rb")  # noqa: SIM115
@@ -104,7 +103,7 @@ def _stories(raw: str, report: Callable[[str], None]) -> Iterator[Item]:
             report(str(error))
             return
         for article in articles:
-            yield Item(article.location, article_header(article), len(article.text))
+            yield Item(printable(article.location), article_header(article), len(article.text))
         return
     files, errors = discover([Path(raw)], feeds=True)
     for error in errors:
@@ -116,4 +115,4 @@ def _stories(raw: str, report: Callable[[str], None]) -> Iterator[Item]:
             report(str(error))
             continue
         for article in articles:
-            yield Item(article.location, article_header(article), len(article.text))
+            yield Item(printable(article.location), article_header(article), len(article.text))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 
+import pytest
+
 from reader.corpus.batch import Options
 from reader.corpus.engines import Batch, PoolEngine, SerialEngine
 from tests.corpus.corpus_files import corpus_lines
@@ -45,3 +47,14 @@ def test_a_killed_worker_loses_no_document() -> None:
         pool.close()
     assert [b.labels[0] for b, _ in outcomes] == [f"docs.jsonl:{n + 1}" for n in range(12)]
     assert all(o.line is not None and o.error is None for _, batch in outcomes for o in batch)
+
+
+def test_workers_without_newsreader_stop_the_run_with_one_message() -> None:
+    from reader.corpus.dask_engine import failed_task
+    from reader.corpus.engines import EngineError
+
+    batch = _batches(1)[0]
+    lost = failed_task(batch, OSError("worker killed"))
+    assert [o.error for o in lost] == ["not analysed: the Dask task failed (OSError)"]
+    with pytest.raises(EngineError, match="install newsreader where each `dask worker` runs"):
+        failed_task(batch, ModuleNotFoundError("No module named 'reader'"))
