@@ -127,5 +127,8 @@ def show_id(value: object, limit: int = 80) -> str:
     """A document id as it can be shown in one line: JSON with every non-ASCII escaped."""
     if value is None:
         return "without id"
-    shown = json.dumps(value, ensure_ascii=True, default=str)
+    try:
+        shown = json.dumps(value, ensure_ascii=True, default=str)
+    except (RecursionError, ValueError):
+        return "with an id too deep to show"
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"

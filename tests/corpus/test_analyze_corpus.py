@@ -210,3 +210,15 @@ def test_a_failing_document_is_one_line_with_its_id_and_the_run_goes_on(
         f'newsreader: {docs}:2: document "doc-00001": analysis failed '
         "(MemoryError: the analysis ran out of memory)"
     ]
+
+
+def test_the_spark_partition_function_gives_the_same_records(
+    corpus: Path, serial_output: bytes
+) -> None:
+    from reader.corpus import analyze_documents
+
+    # What Spark's mapPartitions hands it: an iterator over a partition's text lines.
+    with corpus.open(encoding="utf-8") as partition:
+        outcomes = list(analyze_documents(line.rstrip("\n") for line in partition))
+    assert [o.error for o in outcomes] == [None] * DOCUMENTS
+    assert "".join(o.line + "\n" for o in outcomes if o.line) == serial_output.decode()
