@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.analysis import analyze
-from reader.commands.analyze_cmd import record
+from reader.corpus.records import document_header, record
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -64,7 +64,7 @@ def load_documents(eval_set: EvalSet, shared: Path) -> list[dict]:
 
 def predict(document: dict) -> dict:
     """What ``newsreader analyze`` prints for the document: the record judges score."""
-    return record(None, document, analyze(document["text"]))
+    return record(document_header(document), analyze(document["text"]))
 
 
 def score(scorer: Path, gold: Path, pred: Path) -> dict:

@@ -1,17 +1,40 @@
-"""`newsreader analyze PATH...`: quotes, speakers and names as JSON Lines."""
+"""`newsreader analyze PATH...`: quotes, speakers and names as JSON Lines, on every core."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+import os
 
-from reader.locations import Locations
-from reader.model import Analysis, Article, Quote
-from reader.safe_text import clean_line, json_for_terminal
+from reader.corpus.records import RECORD_FIELDS
+
+# What a shell reports for a command stopped by a closed pipe (128 + SIGPIPE).
+EXIT_CLOSED_PIPE = 141
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def _fields(value: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in RECORD_FIELDS]
+    if unknown or not names:
+        problem = f"unknown field {unknown[0]!r}" if unknown else "no field named"
+        raise argparse.ArgumentTypeError(f"{problem}; choose from: {', '.join(RECORD_FIELDS)}")
+    return names
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -19,135 +42,77 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "analyze",
         help="print quotes, speakers and names of stories as JSON Lines",
         description=(
-            "Analyse stories and print one JSON object per story. A PATH ending in "
-            ".jsonl is read as documents {id, text}, and their ids are echoed."
+            "Analyse stories and print one JSON object per story, in input order. A PATH "
+            "ending in .jsonl (or - for stdin) is read as documents {id, text}, one per "
+            "line, and their ids are echoed."
         ),
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, folders, feeds, web addresses or .jsonl"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders, feeds, web addresses, .jsonl files, or - (JSON Lines on stdin)",
     )
     parser.add_argument("--ner", default="builtin", metavar="BACKEND", help="name finder")
-
-
-def _documents_from_jsonl(path: Path) -> Iterator[tuple[dict[str, Any] | None, str | None]]:
-    """Yield (document, error) pairs; a bad line is an error, not the end of the file."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as error:
-        yield None, f"{path}: cannot read ({error.strerror or error})"
-        return
-    with handle:
-        try:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    document = json.loads(line)
-                except json.JSONDecodeError:
-                    yield None, f"{path}:{number}: not a JSON object"
-                    continue
-                if not isinstance(document, dict) or not isinstance(document.get("text"), str):
-                    yield None, f"{path}:{number}: expected an object with a text field"
-                    continue
-                yield document, None
-        except UnicodeDecodeError:
-            yield None, f"{path}: not UTF-8 text"
-
-
-def _quote(q: Quote) -> dict[str, Any]:
-    return {
-        "start": q.start,
-        "end": q.end,
-        "text": q.text,
-        "speaker": q.speaker,
-        "speaker_start": q.speaker_start,
-        "speaker_end": q.speaker_end,
-        "cue": q.cue,
-        "kind": q.kind,
-        "role": q.role,
-    }
-
-
-def record(article: Article | None, document: dict[str, Any] | None, analysis: Analysis) -> dict:
-    if article is not None:
-        record: dict[str, Any] = {
-            "id": article.id,
-            "title": article.title,
-            "author": article.byline,
-            "published": article.published,
-            "site": article.site or article.source,
-            "url": article.url,
-            "path": article.path,
-            "text": article.text,
-        }
-    else:
-        assert document is not None
-        record = {
-            "id": document.get("id"),
-            "title": document.get("title"),
-            "text": document["text"],
-        }
-    # Scorers and readers both take "quotes" to mean direct speech: scare quotes and
-    # titles are listed apart, so a consumer that ignores "kind" still gets speech only.
-    record["quotes"] = [_quote(q) for q in analysis.quotes if q.kind == "quote"]
-    record["scare_quotes"] = [_quote(q) for q in analysis.quotes if q.kind != "quote"]
-    record["entities"] = [
-        {"start": e.start, "end": e.end, "text": e.text, "label": e.label}
-        for e in analysis.entities
-    ]
-    record["people"] = [
-        {"name": g.name, "label": g.label, "mentions": len(g.mentions), "quotes": g.quote_count}
-        for g in analysis.groups
-    ]
-    return record
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=_cores(),
+        metavar="N",
+        help="worker processes (default: all cores, here %(default)s)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' "
+        "for a cluster of --jobs processes here (needs: pip install 'newsreader[dask]')",
+    )
+    parser.add_argument(
+        "--fields",
+        type=_fields,
+        metavar="A,B",
+        help=f"keep only these keys of each record ({', '.join(RECORD_FIELDS)})",
+    )
+    parser.add_argument(
+        "--summary", action="store_true", help="print only counts, as one JSON object"
+    )
+    parser.add_argument(
+        "--max-line-mb",
+        type=_positive,
+        default=64,
+        metavar="MB",
+        help="pass over JSON Lines lines longer than this (default: %(default)s)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.analysis import analyze
-    from reader.sources import SourceError, discover, is_url, load_many, load_url
+    from reader.analysis.backends import BackendError, get_backend
+    from reader.corpus.batch import Options
+    from reader.corpus.engines import EngineError
+    from reader.corpus.inputs import documents, known_size
+    from reader.corpus.output import EXIT_BAD_INPUT, Output, silence_stdout
+    from reader.corpus.progress import Progress
+    from reader.corpus.run import analyze_stream
 
-    failed = False
-
-    def emit(record: dict) -> None:
-        # A document's text is kept as given (offsets point into it), but a terminal
-        # reading the output must not act on it: DEL, C1 and BiDi controls are escaped.
-        sys.stdout.write(json_for_terminal(json.dumps(record, ensure_ascii=False)) + "\n")
-
-    def fail(message: str) -> None:
-        nonlocal failed
-        failed = True
-        print(f"newsreader: {clean_line(message)}", file=sys.stderr)
-
-    cache_dir = Locations.resolve().cache
-    for raw in args.paths:
-        if is_url(raw):
-            try:
-                articles = load_url(raw, cache_dir)
-            except SourceError as error:
-                fail(str(error))
-                continue
-            for article in articles:
-                emit(record(article, None, analyze(article.text, ner=args.ner)))
-            continue
-        path = Path(raw)
-        if path.suffix == ".jsonl" and path.is_file():
-            for document, error in _documents_from_jsonl(path):
-                if error:
-                    fail(error)
-                else:
-                    assert document is not None
-                    emit(record(None, document, analyze(document["text"], ner=args.ner)))
-            continue
-        files, errors = discover([path], feeds=True)
-        for error in errors:
-            fail(error)
-        for file in files:
-            try:
-                articles = load_many(file)
-            except SourceError as error:
-                fail(str(error))
-                continue
-            for article in articles:
-                emit(record(article, None, analyze(article.text, ner=args.ner)))
-    sys.stdout.flush()
-    return 2 if failed else 0
+    options = Options(ner=args.ner, fields=args.fields, summary=args.summary)
+    progress = Progress(known_size(args.paths))
+    output = Output(progress)
+    try:
+        get_backend(args.ner)  # a name finder that cannot work fails once, here
+    except BackendError as error:
+        output.say(str(error))
+        return EXIT_BAD_INPUT
+    items = documents(args.paths, output.unreadable, args.max_line_mb * 1_000_000)
+    try:
+        with progress:
+            analyze_stream(options, args.jobs, args.scheduler, items, output)
+        if args.summary:
+            output.write_summary()
+    except BrokenPipeError:
+        # The reader of stdout has gone (`analyze ... | head`): stop quietly, as cat does.
+        silence_stdout()
+        return EXIT_CLOSED_PIPE
+    except EngineError as error:
+        output.say(str(error))
+        return EXIT_BAD_INPUT
+    return output.status()

@@ -1,0 +1,128 @@
+"""Corpus batches as tasks on a Dask distributed cluster, gathered in input order.
+
+``local`` starts a LocalCluster of worker processes on this machine; any other address
+names a running ``dask scheduler`` whose ``dask worker`` processes have newsreader
+installed (tasks name the batch function by its import path, so workers import it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from reader.corpus.batch import Options, Outcome, analyze_batch
+from reader.corpus.engines import Batch, EngineError, lost_batch, start_forkserver
+
+
+class DaskEngine:
+    """The same batches as tasks on a Dask distributed cluster, gathered in order."""
+
+    def __init__(self, options: Options, address: str, jobs: int) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise EngineError("--scheduler needs Dask: pip install 'newsreader[dask]'") from None
+        # Dask reports every closed connection at shutdown; only real errors should show.
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        self.options = options
+        self._cluster: Any = None
+        try:
+            if address == "local":
+                import dask
+
+                # Workers forked from a server that has imported Dask once start in a
+                # fraction of the time (and CPU) of fresh interpreters that each import it.
+                dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+                _start_forkserver_for_dask()
+                self._cluster = LocalCluster(
+                    n_workers=jobs,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.CRITICAL,
+                )
+                self._client = Client(self._cluster)
+            else:
+                _probe(address)
+                self._client = Client(address, timeout="10s")
+                self._client.wait_for_workers(1, timeout=30)
+        except Exception as error:
+            self.close()
+            where = "a local Dask cluster" if address == "local" else address
+            raise EngineError(f"cannot use {where}: {error}") from None
+        threads = sum(self._client.nthreads().values())
+        self.window = 2 * max(1, threads)
+
+    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
+        pending: deque[tuple[Batch, Any]] = deque()
+        try:
+            for batch in batches:
+                pending.append((batch, self._submit(batch)))
+                while len(pending) >= self.window:
+                    yield self._next(pending)
+            while pending:
+                yield self._next(pending)
+        finally:
+            self._client.cancel([future for _, future in pending])
+
+    def _submit(self, batch: Batch) -> Any:
+        # pure=False: a batch's key would otherwise be a hash of all its text.
+        return self._client.submit(analyze_batch, batch.documents, self.options, pure=False)
+
+    def _next(self, pending: deque[tuple[Batch, Any]]) -> tuple[Batch, list[Outcome]]:
+        batch, future = pending.popleft()
+        try:
+            return batch, future.result()
+        except Exception as error:
+            return batch, failed_task(batch, error)
+
+    def close(self) -> None:
+        client = getattr(self, "_client", None)
+        if client is not None:
+            client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def failed_task(batch: Batch, error: Exception) -> list[Outcome]:
+    """Outcomes for a task that failed on the cluster, or an EngineError if all will fail."""
+    if isinstance(error, ImportError):  # the same on every batch: say it once, and stop
+        raise EngineError(
+            f"the Dask workers cannot run the analysis ({error}): "
+            "install newsreader where each `dask worker` runs"
+        ) from None
+    # A worker lost more often than Dask retries a task (killed, out of memory).
+    return lost_batch(batch, f"the Dask task failed ({type(error).__name__})")
+
+
+def _probe(address: str) -> None:
+    """Fail at once when nothing listens at a TCP address, instead of retrying for seconds."""
+    import socket
+
+    from distributed.comm import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme != "tcp":
+            return
+        host, port = parse_host_port(location)
+    except ValueError:
+        raise OSError("not a scheduler address like tcp://HOST:8786") from None
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except ConnectionRefusedError:
+        raise OSError("nothing is listening there (is `dask scheduler` running?)") from None
+
+
+def _start_forkserver_for_dask() -> None:
+    """Dask's local workers forked from our server: Dask and the analysis loaded once.
+
+    Dask sets its own preload list the first time it asks for its multiprocessing
+    context; asking first, then starting the server with ours, keeps ours.
+    """
+    from distributed.utils import get_mp_context
+
+    get_mp_context()
+    start_forkserver(["distributed", "reader.corpus.batch", "reader.corpus.warm"])

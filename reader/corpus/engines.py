@@ -1,0 +1,149 @@
+"""Where batches are analysed: here, in a process pool, or on a Dask cluster.
+
+Every engine takes batches in input order and gives back each batch with its outcomes
+in that same order, whatever order the workers finish in, so the output is the same
+byte for byte on one core, on all cores or on a cluster. Only a few batches are in
+flight at once (a window), so memory does not grow with the input.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import NamedTuple, Protocol
+
+from reader.corpus.batch import Document, Options, Outcome, analyze_batch
+
+
+class EngineError(Exception):
+    """An engine cannot run (Dask missing, scheduler unreachable): one line, status 2."""
+
+
+class Batch(NamedTuple):
+    labels: list[str]  # where each document came from, for messages ("docs.jsonl:12")
+    documents: list[Document]
+    size: int  # bytes of input the batch took, for the progress display
+
+
+class Engine(Protocol):
+    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]: ...
+
+    def close(self) -> None: ...
+
+
+def lost_batch(batch: Batch, why: str) -> list[Outcome]:
+    """Outcomes for a batch whose worker was lost: each document says it was not analysed."""
+    return [Outcome(None, f"not analysed: {why}") for _ in batch.documents]
+
+
+class SerialEngine:
+    """Analyses each batch in this process: no start-up cost, one core."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
+        for batch in batches:
+            yield batch, analyze_batch(batch.documents, self.options)
+
+    def close(self) -> None:
+        pass
+
+
+def start_forkserver(preload: list[str]) -> None:
+    """Start the server that forks worker processes, having imported ``preload`` once.
+
+    Ctrl-C reaches every process in the terminal's group: the main process stops the
+    workers, and a worker must not print a KeyboardInterrupt traceback of its own on
+    the way. Started with SIGINT ignored, the server and every process it forks keep
+    ignoring it (a forked worker gets the server's own handlers back).
+    """
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _ignore_interrupts() -> None:
+    # For a server started by someone else, with Ctrl-C not ignored (see start_forkserver).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# A batch in a pool: its future (None once given up) and how often its pool was restarted.
+_InFlight = tuple[Batch, "Future[list[Outcome]] | None", int]
+
+
+class PoolEngine:
+    """A pool of worker processes, each analysing whole batches."""
+
+    def __init__(self, options: Options, jobs: int) -> None:
+        self.options = options
+        self.jobs = jobs
+        self.window = 2 * jobs
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # forkserver: a worker is forked from a small clean server that has warmed the
+        # analysis once, never from this process with its threads and open files.
+        start_forkserver(["reader.corpus.batch", "reader.corpus.warm"])
+        context = multiprocessing.get_context("forkserver")
+        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
+
+    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
+        pending: deque[_InFlight] = deque()
+        for batch in batches:
+            pending.append((batch, self._submit(batch), 0))
+            while len(pending) >= self.window:
+                yield self._next(pending)
+        while pending:
+            yield self._next(pending)
+
+    def _submit(self, batch: Batch) -> Future[list[Outcome]]:
+        try:
+            return self._pool.submit(analyze_batch, batch.documents, self.options)
+        except BrokenProcessPool as error:  # answered, restarted and resent by _next
+            future: Future[list[Outcome]] = Future()
+            future.set_exception(error)
+            return future
+
+    def _next(self, pending: deque[_InFlight]) -> tuple[Batch, list[Outcome]]:
+        batch, future, restarts = pending.popleft()
+        if future is None:
+            return batch, lost_batch(batch, "its worker process stopped")
+        try:
+            return batch, future.result()
+        except BrokenProcessPool:
+            pass
+        # A worker died (killed, out of memory) and the pool with it: every unfinished
+        # batch goes once more to a new pool; one lost twice is reported, not retried.
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._start()
+        entries = [(batch, future, restarts), *pending]
+        pending.clear()
+        for entry_batch, entry_future, entry_restarts in entries:
+            if entry_future is not None and _succeeded(entry_future):
+                pending.append((entry_batch, entry_future, entry_restarts))
+            elif entry_restarts:
+                pending.append((entry_batch, None, entry_restarts))
+            else:
+                pending.append((entry_batch, self._submit(entry_batch), 1))
+        return self._next(pending)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _succeeded(future: Future[list[Outcome]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None

@@ -1,0 +1,100 @@
+"""`--scheduler`: the same records, byte for byte and in order, from a Dask cluster."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.corpus.corpus_files import REPO, newsreader, write_corpus
+
+pytest.importorskip("distributed")
+
+DOCUMENTS = 80
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "docs.jsonl", DOCUMENTS)
+
+
+@pytest.fixture(scope="module")
+def serial_output(corpus: Path) -> bytes:
+    result = newsreader("analyze", str(corpus), "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_local_cluster_gives_the_same_bytes(corpus: Path, serial_output: bytes) -> None:
+    result = newsreader("analyze", str(corpus), "--scheduler", "local", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == serial_output
+    assert result.stderr == b""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _dask(*args: str) -> subprocess.Popen[bytes]:
+    command = [str(Path(sys.executable).with_name("dask")), *args]
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        start_new_session=True,
+    )
+
+
+def _wait_for_port(port: int, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"no Dask scheduler on port {port}")
+
+
+@pytest.fixture
+def scheduler() -> Iterator[str]:
+    """A `dask scheduler` and one `dask worker`, started as a user starts them."""
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    processes = [_dask("scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard")]
+    try:
+        _wait_for_port(port, time.monotonic() + 30)
+        processes.append(
+            _dask("worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard")
+        )
+        yield address
+    finally:
+        for process in reversed(processes):
+            os.killpg(process.pid, 15)
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def test_scheduler_and_worker_processes_give_the_same_bytes(
+    corpus: Path, serial_output: bytes, scheduler: str
+) -> None:
+    result = newsreader("analyze", str(corpus), "--scheduler", scheduler)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == serial_output
+
+
+def test_an_unreachable_scheduler_is_one_line(corpus: Path) -> None:
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    result = newsreader("analyze", str(corpus), "--scheduler", address, timeout=60)
+    assert result.returncode == 2
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith(f"newsreader: cannot use {address}:")
+    assert result.stdout == b""
