@@ -110,9 +110,11 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def clean_tags(tags: list[str]) -> list[str]:
-    """Each tag as :func:`clean_line`, in order, without empty ones or repeats."""
-    return list(dict.fromkeys(tag for tag in map(clean_line, tags) if tag))
+def clean_tags(tags: list[str], *, unique: bool = False) -> list[str]:
+    """Each tag as :func:`clean_line`, in order, without empty ones (nor, with ``unique``,
+    repeats: two tags may differ only by what cleaning removed)."""
+    cleaned = [tag for tag in map(clean_line, tags) if tag]
+    return list(dict.fromkeys(cleaned)) if unique else cleaned
 
 
 def _escape(match: re.Match[str]) -> str:

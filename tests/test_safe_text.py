@@ -120,7 +120,7 @@ def test_an_annotation_keeps_its_keys_and_loses_its_escapes() -> None:
     )
     assert cleaned.title == "Title"
     assert cleaned.selector == Selector("said ", "pre", "", 3, 9)
-    assert cleaned.tags == ["tag"]  # the same tag twice once cleaned, an empty one dropped
+    assert cleaned.tags == ["tag", "tag"]  # an empty one dropped, the list kept as it was
     assert cleaned.note == "line one\nline DENWPtwo"
     assert cleaned.speaker == "Ana Ruiz"
     assert clean_annotation(cleaned) is cleaned

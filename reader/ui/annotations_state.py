@@ -122,7 +122,7 @@ class AnnotationsState(App[None]):
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
         store = self.store = message.store
-        self.known_tags = clean_tags(message.tags)  # a hand-edited database may hold anything
+        self.known_tags = clean_tags(message.tags, unique=True)  # a hand-edited database
         self.tag_colours = message.colours
         self._counts = message.counts
         self._sources = message.sources
@@ -323,7 +323,7 @@ class AnnotationsState(App[None]):
 
     @on(AnnotationsChanged)
     def _annotations_changed(self, message: AnnotationsChanged) -> None:
-        self.known_tags = clean_tags(message.tags)  # a hand-edited database may hold anything
+        self.known_tags = clean_tags(message.tags, unique=True)  # a hand-edited database
         self.tag_colours = message.colours
         self._counts = message.counts
         for annotation in message.annotations:

@@ -45,6 +45,7 @@ def test_y_copies_the_focused_quote_with_its_speaker(x_display: str, tmp_path: P
     try:
         app.wait_for("Deputy Foreign Minister Sergei Ryabkov")
         app.wait_for("n Next quote")
+        app.wait_for(" quotes · ")  # the analysis is in: `n` has quotes to go to
         for _ in range(6):  # the quotes before Ryabkov's are Russia's and the headline's
             app.send("n")
             time.sleep(0.3)

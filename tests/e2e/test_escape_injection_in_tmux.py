@@ -34,7 +34,7 @@ UNSAFE = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 
 
 def _wait_for_new_story(app: TmuxSession, seen: set[str]) -> str:
     """The header line (it names the open story) once it names one not opened before."""
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # generous: a loaded machine, not a slow app
     while time.monotonic() < deadline:
         header = app.screen().split("\n", 1)[0].strip()
         if "newsreader — " in header and header not in seen:
@@ -44,7 +44,7 @@ def _wait_for_new_story(app: TmuxSession, seen: set[str]) -> str:
 
 
 def _wait_for_buffers(app: TmuxSession, count: int) -> None:
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # generous: a loaded machine, not a slow app
     while len(app.tmux("list-buffers", "-F", "#{buffer_name}").split()) < count:
         if time.monotonic() > deadline:
             raise AssertionError(f"copy {count} never reached tmux:\n{app.screen()}")

@@ -10,7 +10,8 @@ import pytest
 
 from tests.payloads import ALL, PAYLOADS, hostile_folder
 from tests.ui.test_copying import recording_clipboard
-from tests.ui.test_tagging_data import notes, settle
+from tests.ui.test_reload import Notes
+from tests.ui.test_tagging_data import settle
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -34,7 +35,8 @@ async def test_a_hostile_folder_reaches_the_screen_and_the_clipboard_clean(
     copied = recording_clipboard(app)
     sent: list[str] = []
     app.copy_to_clipboard = sent.append  # what Textual would send as OSC 52
-    async with app.run_test(size=(100, 36)) as pilot:
+    notes = Notes()  # every notice, including those that timed out before the end
+    async with app.run_test(size=(100, 36), message_hook=notes) as pilot:
         await settle(pilot)
         assert len(app.articles) == stories
         library = app.main.library
@@ -51,11 +53,11 @@ async def test_a_hostile_folder_reaches_the_screen_and_the_clipboard_clean(
             assert_clean(app.main.status_bar.context)
         for option in library.query_one("StoryList").options:
             assert_clean(str(option.prompt))
-        skipped = [note for note in notes(app) if "broken.txt" in note]
-        # The bad file is named with its escapes visible, so the user can find it.
-        assert skipped and "\\x1b]2;PWNED-title\\x1b\\broken.txt: empty file" in skipped[0]
-        for note in notes(app):
-            assert UNSAFE.search(note) is None, repr(note)
+    skipped = [note for note in notes.texts() if "broken.txt" in note]
+    # The bad file is named with its escapes visible, so the user can find it.
+    assert skipped and "\\x1b]2;PWNED-title\\x1b\\broken.txt: empty file" in skipped[0]
+    for note in notes:
+        assert UNSAFE.search(note.message + note.title) is None, repr(note)
     assert len(copied) == stories and copied == sent
     for text in copied:
         assert_clean(text)
