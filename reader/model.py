@@ -194,3 +194,6 @@ class Annotation:
     colour: str | None = None
     speaker: str | None = None
     orphan: bool = False  # could not be re-anchored in the current text
+    # The words now at the passage when the story was edited there: ``selector.exact``
+    # keeps the words the reader tagged until they accept the new ones. None: unchanged.
+    reworded: str | None = None

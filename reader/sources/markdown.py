@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.model import Article, Span
+from reader.safe_text import clean
 from reader.sources.dates import parse_date
 from reader.sources.decoding import MAX_BYTES, read_decoded
 from reader.sources.header import fields_before_body, parse_header
@@ -142,7 +143,8 @@ def paragraphs(text: str, body: list[Block]) -> list[Span]:
 
 
 def parse(text: str, path: Path | None = None) -> Article:
-    """The Article in already-decoded Markdown text."""
+    """The Article in already-decoded Markdown text, cleaned of control characters first."""
+    text = clean(text)
     meta = front_matter(text)
     found = blocks(text, meta.end)
     title = meta.first(_TITLE_KEYS)

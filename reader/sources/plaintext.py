@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.model import Article
+from reader.safe_text import clean
 from reader.sources.decoding import MAX_BYTES, read_decoded
 from reader.sources.header import parse_header
 from reader.sources.identity import article_id, resolved, title_from_path
@@ -14,7 +15,12 @@ EXTENSIONS = (".txt", ".text")
 
 
 def parse(text: str, path: Path | None = None) -> Article:
-    """The Article in already-decoded text (newlines already ``\\n``)."""
+    """The Article in already-decoded text (newlines already ``\\n``).
+
+    Escape sequences and control characters are removed before anything else, so every
+    offset the analysis and the annotations use is an offset into the cleaned text.
+    """
+    text = clean(text)
     found = blocks(text)
     header = parse_header(text, found)
     paragraphs = plain_paragraphs(text, header.body)

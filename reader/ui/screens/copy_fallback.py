@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
+from reader.safe_text import clean
+
 
 class CopyFallbackScreen(ModalScreen[None]):
     DEFAULT_CSS = """
@@ -34,7 +36,7 @@ class CopyFallbackScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.reason)
+            yield Label(clean(self.reason), markup=False)
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="copy-text")
             with Horizontal():
                 yield Button("Save to a file (ctrl+s)", id="save", variant="primary")

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from reader.safe_text import clean_line
+
 
 class StatusBar(Horizontal):
     """Left: the reader's status (e.g. "Quote 3/11 · Sergei Ryabkov"). Right: the context.
@@ -43,8 +45,9 @@ class StatusBar(Horizontal):
     def context(self) -> str:
         return str(self.query_one("#status-context", Static).content)
 
+    # Both lines quote story titles and file names: cleaned again here, at the screen.
     def set_message(self, text: str) -> None:
-        self.query_one("#status-message", Static).update(text)
+        self.query_one("#status-message", Static).update(clean_line(text))
 
     def set_note(self, text: str | None) -> None:
         note = self.query_one("#status-note", Static)
@@ -52,4 +55,4 @@ class StatusBar(Horizontal):
         note.display = bool(text)
 
     def set_context(self, text: str) -> None:
-        self.query_one("#status-context", Static).update(text)
+        self.query_one("#status-context", Static).update(clean_line(text))
