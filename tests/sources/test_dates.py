@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.sources import parse_text
 from reader.sources.dates import parse_date, parse_date_line
@@ -115,3 +118,45 @@ def test_feed_item_keeps_the_date_it_was_published_where_it_was() -> None:
 def test_feed_entry_falls_back_to_its_update_date() -> None:
     [entry] = parse_feed(_atom("0000-00-00T00:00:00Z", "2021-07-28T08:00:00Z"))
     assert entry.published == "2021-07-28"
+
+
+FORMS = [
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%SZ",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%A, %d %B %Y %H:%M",
+    "%a, %d %b %Y %H:%M:%S +0000",
+    "%d.%m.%Y",
+    "%Y%m%d",
+]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    st.datetimes(min_value=dt.datetime(1600, 1, 1), max_value=dt.datetime(2199, 12, 31)),
+    st.sampled_from(FORMS),
+)
+def test_any_real_day_in_a_common_form_reads_back(moment: dt.datetime, form: str) -> None:
+    assert parse_date(moment.strftime(form)) == moment.date().isoformat()
+
+
+def _real(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.integers(1600, 2199), st.integers(0, 19), st.integers(0, 39))
+def test_numbers_the_calendar_lacks_are_no_date(year: int, month: int, day: int) -> None:
+    assert parse_date(f"{year:04d}-{month:02d}-{day:02d}") == _real(year, month, day)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.integers(1600, 2199), st.integers(1, 12), st.integers(0, 39))
+def test_named_month_days_the_calendar_lacks_are_no_date(year: int, month: int, day: int) -> None:
+    name = dt.date(2000, month, 1).strftime("%B")
+    assert parse_date(f"{name} {day}, {year}") == _real(year, month, day)
+    assert parse_date(f"{day} {name} {year}") == _real(year, month, day)
