@@ -128,16 +128,16 @@ def run(args: argparse.Namespace) -> int:
             continue
         path = Path(raw)
         if path.suffix == ".jsonl" and path.is_file():
-            for document, error in _documents_from_jsonl(path):
-                if error:
-                    fail(error)
+            for document, problem in _documents_from_jsonl(path):
+                if problem:
+                    fail(problem)
                 else:
                     assert document is not None
                     emit(record(None, document, analyze(document["text"], ner=args.ner)))
             continue
         files, errors = discover([path], feeds=True)
-        for error in errors:
-            fail(error)
+        for problem in errors:
+            fail(problem)
         for file in files:
             try:
                 articles = load_many(file)

@@ -53,7 +53,8 @@ def annotation_from_record(record: Any) -> Annotation:
     """Rebuild an Annotation, or raise StoreError naming what is wrong with the record."""
     if not isinstance(record, dict):
         raise StoreError(f"an annotation record is a {type(record).__name__}, not an object")
-    label = record.get("id") if isinstance(record.get("id"), str) else "without an id"
+    given_id = record.get("id")
+    label = given_id if isinstance(given_id, str) else "without an id"
     for name in _TEXT_FIELDS:
         _expect(record, name, str, label)
     for name in _OPTIONAL_TEXT_FIELDS:

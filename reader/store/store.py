@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from reader.model import Annotation
-from reader.store.durable import DurableTables
+from reader.store.durable import Change, DurableTables
 from reader.store.errors import StoreError
 from reader.store.lock import WriterLock, holder_pid
 from reader.store.records import annotation_from_record, annotation_to_record
@@ -185,7 +185,7 @@ class AnnotationStore:
             if taken or len(set(ids)) != len(ids):
                 raise StoreError(f"an annotation with id {(taken or ids)[0]} already exists")
             first = self._next_doc_id
-            ops = [(ANNOTATIONS, first + n, doc) for n, doc in enumerate(docs)]
+            ops: list[Change] = [(ANNOTATIONS, first + n, doc) for n, doc in enumerate(docs)]
             self._tables.commit(ops)
             self._next_doc_id = first + len(docs)
             for doc_id, doc in zip(range(first, first + len(docs)), docs, strict=True):
