@@ -122,7 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return _run_app(args, locations)
     except UserError as error:
-        print(f"newsreader: {error}", file=sys.stderr)
+        from reader.safe_text import clean_line  # a path the user named may hold anything
+
+        print(f"newsreader: {clean_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -48,6 +48,9 @@ class Article:
     # The web address fetched to get the story (a feed's address, for its items), so it
     # can be read again; None for a file, which ``path`` names.
     origin: str | None = None
+    # How the text was read when that was not certain ("Windows-1251 (guessed)",
+    # "2 NUL bytes removed"), for the status bar; None when the file said it all.
+    reading_note: str | None = None
 
     @property
     def location(self) -> str:
@@ -188,3 +191,6 @@ class Annotation:
     colour: str | None = None
     speaker: str | None = None
     orphan: bool = False  # could not be re-anchored in the current text
+    # The words now at the passage when the story was edited there: ``selector.exact``
+    # keeps the words the reader tagged until they accept the new ones. None: unchanged.
+    reworded: str | None = None

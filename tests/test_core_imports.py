@@ -23,6 +23,7 @@ CORE_MODULES = [
     "reader.citation",
     "reader.clipboard",
     "reader.export",
+    "reader.safe_text",
 ]
 
 

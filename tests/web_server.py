@@ -7,6 +7,7 @@ from the table as it is at that moment. Import the ``web_server`` fixture by nam
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -96,3 +97,48 @@ class LocalWebServer:
 def web_server() -> Iterator[LocalWebServer]:
     with LocalWebServer() as server:
         yield server
+
+
+class TricklingServer:
+    """A raw-socket server on 127.0.0.1 that sends ``answer`` one byte every ``pause`` seconds.
+
+    A server too slow to ever finish its headers (or its body) while never going quiet
+    for long: each byte comes well within any per-read timeout.
+    """
+
+    def __init__(self, answer: bytes, pause: float = 0.2) -> None:
+        self.answer = answer
+        self.pause = pause
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._closed = threading.Event()
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/story"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self._closed.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return  # closed
+            threading.Thread(target=self._trickle, args=(connection,), daemon=True).start()
+
+    def _trickle(self, connection: socket.socket) -> None:
+        with connection:
+            try:
+                connection.recv(65536)
+                for byte in self.answer:
+                    if self._closed.wait(self.pause):
+                        return
+                    connection.sendall(bytes([byte]))
+            except OSError:
+                return  # the client hung up, as it should at its deadline
+
+    def close(self) -> None:
+        self._closed.set()
+        self._listener.close()
+
+    def __enter__(self) -> TricklingServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -11,6 +11,7 @@ from typing import Any
 
 from reader.locations import Locations
 from reader.model import Analysis, Article, Quote
+from reader.safe_text import clean_line, json_for_terminal
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -108,12 +109,14 @@ def run(args: argparse.Namespace) -> int:
     failed = False
 
     def emit(record: dict) -> None:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        # A document's text is kept as given (offsets point into it), but a terminal
+        # reading the output must not act on it: DEL, C1 and BiDi controls are escaped.
+        sys.stdout.write(json_for_terminal(json.dumps(record, ensure_ascii=False)) + "\n")
 
     def fail(message: str) -> None:
         nonlocal failed
         failed = True
-        print(f"newsreader: {message}", file=sys.stderr)
+        print(f"newsreader: {clean_line(message)}", file=sys.stderr)
 
     cache_dir = Locations.resolve().cache
     for raw in args.paths:

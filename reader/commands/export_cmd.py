@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from reader.export import FORMATS, SUFFIXES
-from reader.export.files import write_atomically
+from reader.export.files import write_export
 from reader.model import Annotation, Article
+from reader.safe_text import clean_line, visible
 
 EXIT_USAGE = 2
 
@@ -48,7 +49,8 @@ def count(number: int, word: str, plural: str | None = None) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"newsreader: {message}", file=sys.stderr)
+    # Messages quote file names and tags from the database: cleaned for the terminal.
+    print(f"newsreader: {clean_line(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -155,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
         with AnnotationStore(Path(args.db), read_only=True) as store:
             everything = store.all()
             all_tags = store.tags()
+            if store.notice:  # a damaged database (where it is), unreadable records
+                print(f"newsreader: {clean_line(store.notice)}", file=sys.stderr)
     except StoreError as error:
         return _fail(str(error))
     chosen = select(everything, tags=args.tag, ids=ids, locations=locations)
@@ -163,17 +167,19 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as error:
         return _fail(str(error))
     if not chosen:
-        print(f"newsreader: {_hint_for_empty(args.tag, all_tags)}", file=sys.stderr)
+        print(f"newsreader: {clean_line(_hint_for_empty(args.tag, all_tags))}", file=sys.stderr)
     if not args.output:
         _write_stdout(text)
         return 0
     target = Path(args.output).expanduser()
     try:
-        write_atomically(target, text)
+        written = write_export(target, text)
     except OSError as error:
         return _fail(f"cannot write {target}: {error.strerror or error}")
     orphans = sum(annotation.orphan for annotation in chosen)
     stories = count(len({annotation.article_id for annotation in chosen}), "story", "stories")
     extra = f", {orphans} orphaned," if orphans else ""
-    print(f"Exported {count(len(chosen), 'annotation')} from {stories}{extra} as {fmt} to {target}")
+    what = f"{count(len(chosen), 'annotation')} from {stories}{extra}"
+    through = f" (the file the link points to: {visible(written)})" if target.is_symlink() else ""
+    print(f"Exported {what} as {fmt} to {visible(target)}{through}")
     return 0

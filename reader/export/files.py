@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -20,6 +22,37 @@ def write_atomically(target: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_export(target: Path, text: str) -> Path:
+    """Write ``text`` where the user pointed ``--output``, as a shell's ``>`` would, and
+    return the file that now holds it.
+
+    A regular file (or a new name) is replaced atomically. A symlink is written through:
+    its target is replaced, the link stays. A FIFO, a terminal or another device
+    (``/dev/stdout`` too) is written into directly: it cannot be replaced, and a file put
+    in its place would hide the text from whoever reads it. Raises OSError with a reason.
+    """
+    try:
+        mode: int | None = target.stat().st_mode  # through any symlinks
+    except FileNotFoundError:
+        mode = None  # a new file, or a link to one not there yet
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError("a symlink that loops back on itself") from None
+        raise
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError("a folder, not a file")
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return target
+    try:
+        real = target.resolve(strict=False)
+    except RuntimeError:  # Python < 3.13 on a symlink loop
+        raise OSError("a symlink that loops back on itself") from None
+    write_atomically(real, text)
+    return real
 
 
 def default_folder() -> Path:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from reader.citation import Reference, clean_quote, human_date, markdown_tag
 from reader.export.common import Story, group_by_story
 from reader.model import Annotation, Article
+from reader.safe_text import clean
 
 ORPHAN_NOTE = "*Orphaned: this passage is no longer found in the story's current text.*"
 
@@ -65,4 +66,6 @@ def export_markdown(annotations: list[Annotation], articles: Mapping[str, Articl
         f"from {len(stories)} stor{'ies' if len(stories) != 1 else 'y'}, exported by newsreader."
     )
     sections = ["# Annotations", summary, *(_story_section(story) for story in stories)]
-    return "\n\n".join(sections) + "\n"
+    # Titles, notes and passages may come from strangers; the file is read in terminals
+    # (cat, less -R, a notes app's preview), so nothing in it may drive one.
+    return clean("\n\n".join(sections)) + "\n"

@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
+from reader.export import bounded_json
 from reader.export.common import ExportError
-from reader.model import Annotation, Selector
+from reader.model import Annotation
+from reader.store.errors import StoreError
+from reader.store.records import annotation_from_record, annotation_to_record
 
 FORMAT_NAME = "newsreader-annotations"
 VERSION = 1
-
-
-def to_record(annotation: Annotation) -> dict[str, Any]:
-    selector = annotation.selector
-    return {
-        "id": annotation.id,
-        "article_id": annotation.article_id,
-        "source": annotation.source,
-        "title": annotation.title,
-        "created": annotation.created,
-        "updated": annotation.updated,
-        "selector": {
-            "exact": selector.exact,
-            "prefix": selector.prefix,
-            "suffix": selector.suffix,
-            "start": selector.start,
-            "end": selector.end,
-        },
-        "tags": list(annotation.tags),
-        "note": annotation.note,
-        "colour": annotation.colour,
-        "speaker": annotation.speaker,
-        "orphan": annotation.orphan,
-    }
 
 
 def export_json(annotations: list[Annotation]) -> str:
@@ -41,90 +21,55 @@ def export_json(annotations: list[Annotation]) -> str:
     document = {
         "format": FORMAT_NAME,
         "version": VERSION,
-        "annotations": [to_record(annotation) for annotation in annotations],
+        "annotations": [annotation_to_record(annotation) for annotation in annotations],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-class _Fields:
-    """Typed access to one record's fields, failing with the record's number and field."""
-
-    def __init__(self, record: dict[str, Any], where: str) -> None:
-        self.record = record
-        self.where = where
-
-    def fail(self, name: str, wanted: str) -> ExportError:
-        return ExportError(f"{self.where}: {name!r} must be {wanted}")
-
-    def text(self, name: str, *, default: str | None = None, required: bool = True) -> str:
-        value = self.record.get(name, default)
-        if not isinstance(value, str) or (required and not value):
-            raise self.fail(name, "a non-empty string" if required else "a string")
-        return self.unicode(name, value)
-
-    def unicode(self, name: str, value: str) -> str:
-        # JSON escapes can spell half a surrogate pair, which no file can store later.
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise self.fail(name, "valid Unicode text (it holds a broken \\u escape)") from None
-        return value
-
-    def optional_text(self, name: str) -> str | None:
-        value = self.record.get(name)
-        if value is not None and not isinstance(value, str):
-            raise self.fail(name, "a string or null")
-        return None if value is None else self.unicode(name, value)
-
-    def number(self, name: str) -> int:
-        value = self.record.get(name)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise self.fail(name, "a whole number, 0 or more")
-        return value
-
-
 def from_record(record: Any, where: str) -> Annotation:
-    if not isinstance(record, dict):
-        raise ExportError(f"{where}: expected an object")
-    if isinstance(record.get("id"), str) and record["id"]:
-        where = f"{where} (id {record['id']})"
-    fields = _Fields(record, where)
-    raw_selector = record.get("selector")
-    if not isinstance(raw_selector, dict):
-        raise fields.fail("selector", "an object with exact, prefix, suffix, start and end")
-    spot = _Fields(raw_selector, f"{where}, selector")
-    start, end = spot.number("start"), spot.number("end")
-    if end < start:
-        raise ExportError(f"{where}, selector: 'end' ({end}) is before 'start' ({start})")
-    tags = record.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise fields.fail("tags", "a list of strings")
-    for tag in tags:
-        fields.unicode("tags", tag)
-    orphan = record.get("orphan", False)
-    if not isinstance(orphan, bool):
-        raise fields.fail("orphan", "true or false")
-    created = fields.text("created")
-    return Annotation(
-        id=fields.text("id"),
-        article_id=fields.text("article_id"),
-        source=fields.text("source"),
-        title=fields.text("title", default="", required=False),
-        created=created,
-        updated=fields.text("updated", default=created),
-        selector=Selector(
-            exact=spot.text("exact"),
-            prefix=spot.text("prefix", default="", required=False),
-            suffix=spot.text("suffix", default="", required=False),
-            start=start,
-            end=end,
-        ),
-        tags=list(tags),
-        note=fields.text("note", default="", required=False),
-        colour=fields.optional_text("colour"),
-        speaker=fields.optional_text("speaker"),
-        orphan=orphan,
-    )
+    """The store's reading of one backup record, plus what a file must hold: real Unicode."""
+    try:
+        annotation = annotation_from_record(record, where)
+    except StoreError as error:
+        raise ExportError(str(error)) from None
+    label = f"{where} (id {annotation.id})"
+    selector = annotation.selector
+    for name, value in (
+        ("id", annotation.id),
+        ("article_id", annotation.article_id),
+        ("source", annotation.source),
+        ("title", annotation.title),
+        ("note", annotation.note),
+        ("colour", annotation.colour),
+        ("speaker", annotation.speaker),
+        ("reworded", annotation.reworded),
+        ("exact", selector.exact),
+        ("prefix", selector.prefix),
+        ("suffix", selector.suffix),
+        *(("tags", tag) for tag in annotation.tags),
+    ):
+        _check_unicode(label, name, value)
+    return annotation
+
+
+def _check_unicode(where: str, name: str, value: str | None) -> None:
+    # JSON escapes can spell half a surrogate pair, which no file can store later.
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExportError(
+            f"{where}: {name!r} must be valid Unicode text (it holds a broken \\u escape)"
+        ) from None
+
+
+@dataclass(slots=True)
+class Backup:
+    """What a backup file holds: the annotations read, and one line per record that was not."""
+
+    annotations: list[Annotation] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
 
 def _looks_like_web_annotations(items: list[Any]) -> bool:
@@ -134,13 +79,36 @@ def _looks_like_web_annotations(items: list[Any]) -> bool:
 
 
 def import_json(data: str) -> list[Annotation]:
-    """Annotations from a backup made by `newsreader export --format json`."""
+    """Annotations from a backup; ExportError at the first thing wrong (all or nothing)."""
+    backup = read_backup(data)
+    if backup.problems:
+        raise ExportError(backup.problems[0])
+    return backup.annotations
+
+
+def read_backup(data: str) -> Backup:
+    """Every readable annotation of a backup made by `newsreader export --format json`.
+
+    A record that cannot be read (a wrong field, a number thousands of digits long,
+    nesting thousands deep) is one line in ``problems`` and the others are still read.
+    ExportError, one line, when the file as a whole is not a backup.
+    """
     try:
-        document = json.loads(data)
+        document = bounded_json.loads(data)
     except json.JSONDecodeError as error:
         raise ExportError(
             f"not a JSON file (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except (RecursionError, bounded_json.TooLong):
+        return _read_item_by_item(data)
+    items = _annotation_list(document)
+    backup = Backup()
+    for number, item in enumerate(items, 1):
+        _add(backup, item, number)
+    return backup
+
+
+def _annotation_list(document: Any) -> list[Any]:
     if isinstance(document, dict):
         if document.get("format") != FORMAT_NAME:
             if "@context" in document:
@@ -161,7 +129,45 @@ def import_json(data: str) -> list[Annotation]:
         raise ExportError("not a newsreader backup: expected a JSON object or list")
     if _looks_like_web_annotations(items):
         raise ExportError(_W3C_HINT)
-    return [from_record(item, f"annotation {number}") for number, item in enumerate(items, 1)]
+    return items
+
+
+def _read_item_by_item(data: str) -> Backup:
+    """A backup with a monstrous value somewhere: its records parsed one at a time."""
+    kind, members = bounded_json.items(data)
+    if kind == "{":
+        head: dict[str, Any] = {"annotations": []}
+        listed: list[bounded_json.Item] | None = None
+        for member in members:
+            if member.key == "annotations":
+                inner_kind, listed = bounded_json.items(member.text)
+                if inner_kind != "[":
+                    raise ExportError("not a newsreader backup: 'annotations' must be a list")
+            elif member.key in ("format", "version", "@context"):
+                try:
+                    head[member.key] = bounded_json.loads(member.text)
+                except (ValueError, RecursionError) as error:
+                    raise ExportError(f"{member.key}: {bounded_json.problem(error)}") from None
+        _annotation_list(head)  # the same checks of format and version
+        members = listed or []
+    elif kind != "[":
+        raise ExportError("not a newsreader backup: expected a JSON object or list")
+    backup = Backup()
+    for number, member in enumerate(members, 1):
+        try:
+            item = bounded_json.loads(member.text)
+        except (ValueError, RecursionError) as error:
+            backup.problems.append(f"annotation {number}: {bounded_json.problem(error)}")
+        else:
+            _add(backup, item, number)
+    return backup
+
+
+def _add(backup: Backup, item: Any, number: int) -> None:
+    try:
+        backup.annotations.append(from_record(item, f"annotation {number}"))
+    except ExportError as error:
+        backup.problems.append(str(error))
 
 
 _W3C_HINT = (

@@ -90,24 +90,31 @@ def origin_of(article: Article) -> str | None:
     return article.origin or article.path
 
 
-def read_again(origin: str, cache_dir: Path | None = None) -> list[Article]:
+def read_again(
+    origin: str, cache_dir: Path | None = None, *, stop: Callable[[], bool] | None = None
+) -> list[Article]:
     """Every story at ``origin`` read afresh: a file re-read, a web address re-fetched.
 
     A failed fetch raises SourceError instead of reading the saved copy, so the caller
-    can say that the text it already shows is kept.
+    can say that the text it already shows is kept. ``stop`` ends a fetch early (see
+    ``load_url``).
     """
     if is_url(origin):
-        return load_url(origin, cache_dir, fallback=False)
+        return load_url(origin, cache_dir, fallback=False, stop=stop)
     return load_many(origin)
 
 
 def load_all(
-    paths: Iterable[str | Path], cache_dir: Path | None = None
+    paths: Iterable[str | Path],
+    cache_dir: Path | None = None,
+    *,
+    stop: Callable[[], bool] | None = None,
 ) -> tuple[list[Article], list[str]]:
     """Every story under ``paths`` (feeds give one per item), and one line per failure.
 
     Web addresses among ``paths`` (``str`` starting http:// or https://) are fetched
-    after the files, through the page cache in ``cache_dir`` (the user cache dir by default).
+    after the files, through the page cache in ``cache_dir`` (the user cache dir by default);
+    ``stop`` ends a fetch early (see ``load_url``).
     """
     given = list(paths)
     urls = [p for p in given if is_url(p)]
@@ -120,7 +127,7 @@ def load_all(
             errors.append(str(error))
     for url in urls:
         try:
-            articles.extend(load_url(str(url), cache_dir))
+            articles.extend(load_url(str(url), cache_dir, stop=stop))
         except SourceError as error:
             errors.append(str(error))
     return articles, errors

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.model import Article, Span
+from reader.safe_text import clean_line, clean_optional
 from reader.sources.identity import article_id
 
 
 def one_line(value: str | None) -> str | None:
-    """Whitespace collapsed to single spaces; None for nothing."""
+    """Whitespace collapsed to single spaces, control characters removed; None for nothing."""
     if value is None:
         return None
-    collapsed = " ".join(value.split())
-    return collapsed or None
+    return clean_line(value) or None
 
 
 def compose(
@@ -33,7 +33,14 @@ def compose(
     path: str | None = None,
     identity: str | None = None,
 ) -> Article:
-    """An Article whose ``text`` is generated from the parts; ``identity`` sets the id's place."""
+    """An Article whose ``text`` is generated from the parts; ``identity`` sets the id's place.
+
+    Every part is cleaned here, whichever parser found it: feeds and pages are written by
+    strangers, and their titles reach the screen, the clipboard and exports.
+    """
+    title = clean_line(title)
+    byline, published, source = map(clean_optional, (byline, published, source))
+    site, url = clean_optional(site), clean_optional(url)
     header = [line for line in (title, byline and f"By {byline}", published, source) if line]
     text = "\n\n".join(header) + "\n\n"
     spans: list[Span] = []

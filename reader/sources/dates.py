@@ -4,6 +4,12 @@ Accepts what news copy actually carries: "July 27,2021", "Jul. 27, 2021",
 "27 July 2021", "Tuesday, 27th of July 2021", "2021-07-27", "2021-07-27T09:30:00Z",
 "27.07.2021", "07/27/2021", optionally after "Published:" and before a time
 of day ("10:42 AM EDT").
+
+Our patterns decide whether a line is a date and which way round "03/04" is read;
+python-dateutil reads the values, so a date or a time that cannot exist
+("0000-00-00", "2021-13-45T99:00", "February 30", "25:61") is no date rather than
+one rolled over into the next month or year. Metadata values (front matter, feeds,
+a page's meta tags) may also come in any unambiguous form dateutil reads.
 """
 
 from __future__ import annotations
@@ -12,21 +18,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
     r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -34,15 +25,15 @@ _MONTH = (
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _PREFIX = (
-    r"(?:(?:published|updated|last\s+updated|posted|date|dated|filed)\s*:?\s*(?:on\s+)?)?"
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    r"(?:(?:(?:published|updated|last\s+updated|posted|date|dated|filed)\s*:?\s*(?:on\s+)?)?"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?)"
 )
 _CLOCK = (
     r"(?:\s*(?:,|\bat\b|[-|/\u2013\u2014\u00b7])?\s*"
-    r"\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?\s*"
+    r"(?P<clock>\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?)\s*"
     r"(?:\(?[a-z]{1,5}\)?|z|[+-]\d{2}:?\d{2})?)?"
 )
-_ISO_TIME = r"(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:z|[+-]\d{2}:?\d{2})?)?"
+_ISO_TIME = r"(?:[t ](?P<iso_clock>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:z|[+-]\d{2}:?\d{2})?)?"
 
 _FORMS = (
     re.compile(_PREFIX + _MONTH + r"\s*" + _DAY + r"\s*,?\s*" + _YEAR + _CLOCK, re.I),
@@ -68,22 +59,53 @@ class DateLine:
     iso: str | None
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
+# Two different fillers for missing parts: a value read the same with both names a whole day.
+_FILLERS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+# Printed news begins in 1605; a year outside this is a placeholder such as 0001-01-01.
+_YEARS = range(1600, 2200)
+_STARTS_WITH_YEAR = re.compile(r"\s*\d{4}")
+_NAMES_A_MONTH = re.compile(r"\b" + _MONTH, re.I)
+
+
+def _read(text: str, *, dayfirst: bool = False) -> str | None:
+    """The ISO date dateutil reads in ``text``, if it names a whole day that can exist."""
+    from dateutil import parser
+
     try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
+        # Time zones are dropped: the date as the story printed it, not moved to UTC.
+        first, second = (
+            parser.parse(text, default=filler, dayfirst=dayfirst, ignoretz=True)
+            for filler in _FILLERS
+        )
+    except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
         return None
+    if first.date() != second.date() or first.year not in _YEARS:
+        return None
+    return first.date().isoformat()
 
 
-def _numeric(first: int, second: int, year: int, separator: str) -> str | None:
+def _day_first(first: int, second: int, separator: str) -> bool | None:
+    """How to read "first/second/year": day first, month first, or None when it is a guess."""
     if first > 12:
-        return _iso(year, second, first)
+        return True
     if second > 12 or first == second:
-        return _iso(year, first, second)
+        return False
     if separator == ".":
-        # Dotted numeric dates are a day-first European habit.
-        return _iso(year, second, first)
+        return True  # dotted numeric dates are a day-first European habit
     return None
+
+
+def _clock_exists(clock: str | None) -> bool:
+    """Whether a time of day such as "10:42" or "9.30 pm" is one a clock shows (not 25:61)."""
+    if not clock:
+        return True
+    from dateutil import parser
+
+    try:
+        parser.parse(clock if ":" in clock else clock.replace(".", ":", 2), default=_FILLERS[0])
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 def parse_date_line(line: str) -> DateLine | None:
@@ -96,26 +118,39 @@ def parse_date_line(line: str) -> DateLine | None:
         if match is None:
             continue
         groups = match.groupdict()
-        year = int(groups["year"])
+        if not _clock_exists(groups.get("clock") or groups.get("iso_clock")):
+            return DateLine(None)  # a date line, but 25:61 says its date is not to be trusted
+        year = groups["year"]
         if groups.get("month"):
-            month = _MONTHS[groups["month"][:3].lower()]
-            iso = _iso(year, month, int(groups["day"]))
-            if iso is None:
-                return None
-            return DateLine(iso)
-        if groups.get("mm"):
-            iso = _iso(year, int(groups["mm"]), int(groups["dd"]))
-            return DateLine(iso) if iso else None
-        first, second = int(groups["a"]), int(groups["b"])
-        if first == 0 or second == 0 or first > 31 or second > 31:
-            return None
-        if first > 12 and second > 12:
-            return None
-        return DateLine(_numeric(first, second, year, groups["sep"]))
+            # Spaced and stripped of ordinals, so "27th of July,2021" reads as it looks.
+            text = f"{groups['day']} {groups['month'].rstrip('.')} {year}"
+            iso = _read(text)
+        elif groups.get("mm"):
+            iso = _read(f"{year}-{groups['mm']}-{groups['dd']}")
+        else:
+            first, second = int(groups["a"]), int(groups["b"])
+            day_first = _day_first(first, second, groups["sep"])
+            if day_first is None:
+                return DateLine(None)  # a date, but which one is a guess
+            iso = _read(f"{first}/{second}/{year}", dayfirst=day_first)
+        # Shaped like a date but naming none (0000-00-00): still the header's date line.
+        return DateLine(iso)
     return None
 
 
 def parse_date(value: str) -> str | None:
-    """The ISO date in a metadata value such as front matter's ``date:``, if any."""
-    found = parse_date_line(value.strip().strip("\"'"))
-    return found.iso if found else None
+    """The ISO date in a metadata value such as front matter's ``date:``, if any.
+
+    Beyond the header forms, any value dateutil reads whole ("20210727",
+    "Tue, 27 Jul 2021 09:30:00 +0000") counts when it cannot be read two ways: it
+    names its month or starts with the year.
+    """
+    value = value.strip().strip("\"'").strip()
+    if not value or len(value) > 80:
+        return None
+    found = parse_date_line(value)
+    if found is not None:
+        return found.iso
+    if _STARTS_WITH_YEAR.match(value) or _NAMES_A_MONTH.search(value):
+        return _read(value)
+    return None

@@ -1,8 +1,13 @@
 """Read a file's bytes safely and decode them to text.
 
-Order of trust: a byte-order mark, then strict UTF-8, then UTF-8 with a few
-damaged bytes, then Windows-1252 (what most non-UTF-8 news text is), then
-Latin-1. Anything that still looks like control codes is refused as binary.
+Order of trust: a byte-order mark, then an encoding the page declares, then strict
+UTF-8, then UTF-8 with a few damaged bytes. Only then is the encoding a guess:
+charset-normalizer weighs the encodings news is written in (a Russian story in
+Windows-1251 or KOI8-R, a Japanese one in Shift_JIS, a Chinese one in GB18030),
+preferring Windows-1252 whenever it reads the bytes the same; Latin-1 is the last
+resort. A guess is reported (``Decoded.note``, shown in the status bar), and so are
+a few stray NUL bytes, which are damage to remove rather than a sign of a binary
+file. Anything that still looks like control codes is refused as binary.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.sources.errors import SourceError
@@ -30,7 +36,81 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # DEL, the C1 block, and the replacement character left by damaged bytes.
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _MAX_JUNK_RATIO = 0.02
+# A NUL in one byte of a hundred or fewer is damage (a bad copy, a spliced file);
+# more, and not in UTF-16's pattern, is a binary file.
+_MAX_STRAY_NUL_RATIO = 0.01
 _NEWLINES = re.compile(r"\r\n?")
+# How much of a long file the encoding is guessed from: many paragraphs of evidence.
+_SAMPLE_BYTES = 64 * 1024
+
+# What charset-normalizer may choose from: the encodings news text is actually found
+# in. Left to weigh every code page, it reads a short Western story as Baltic DOS text.
+_CANDIDATES = (
+    "cp1252", "latin_1", "iso8859_15",  # Western Europe
+    "cp1250", "iso8859_2",  # Central Europe
+    "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic",  # Cyrillic
+    "cp1253", "iso8859_7",  # Greek
+    "cp1254", "iso8859_9",  # Turkish
+    "cp1255", "iso8859_8",  # Hebrew
+    "cp1256", "iso8859_6",  # Arabic
+    "cp1257", "iso8859_13",  # Baltic
+    "cp1258",  # Vietnamese
+    "cp874",  # Thai
+    "shift_jis", "cp932", "euc_jp",  # Japanese
+    "gb18030", "big5", "big5hkscs",  # Chinese
+    "euc_kr", "cp949",  # Korean
+)  # fmt: skip
+_LABELS = {
+    "cp1252": "Windows-1252",
+    "iso8859_1": "Latin-1",
+    "koi8_r": "KOI8-R",
+    "koi8_u": "KOI8-U",
+    "cp866": "DOS Cyrillic (CP866)",
+    "mac_cyrillic": "Mac Cyrillic",
+    "cp874": "Windows-874 (Thai)",
+    "shift_jis": "Shift_JIS",
+    "cp932": "Shift_JIS",  # Microsoft's superset, what Japanese Windows writes
+    "euc_jp": "EUC-JP",
+    "iso2022_jp": "ISO-2022-JP",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+    "big5hkscs": "Big5-HKSCS",
+    "euc_kr": "EUC-KR",
+    "cp949": "Windows-949 (Korean)",
+}
+
+
+def encoding_label(codec: str) -> str:
+    """The name a person knows an encoding by: "Windows-1251", "ISO-8859-5", "KOI8-R"."""
+    name = codecs.lookup(codec).name.replace("-", "_")
+    if name in _LABELS:
+        return _LABELS[name]
+    if name.startswith("cp125"):
+        return f"Windows-{name[2:]}"
+    if name.startswith("iso8859_"):
+        return f"ISO-8859-{name[8:]}"
+    return name.upper()
+
+
+@dataclass(slots=True, frozen=True)
+class Decoded:
+    """Text, and what the reader should know about how it was read."""
+
+    text: str
+    guessed: str | None = None  # the encoding assumed, when nothing in the file said so
+    nuls_removed: int = 0
+
+    @property
+    def note(self) -> str | None:
+        """One line for the status bar, or None when the text was read with certainty."""
+        parts = []
+        if self.guessed:
+            parts.append(f"{self.guessed} (guessed)")
+        if self.nuls_removed:
+            parts.append(
+                f"{self.nuls_removed} NUL byte{'s' if self.nuls_removed > 1 else ''} removed"
+            )
+        return ", ".join(parts) or None
 
 
 def human_size(size: int) -> str:
@@ -87,30 +167,91 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _decode_without_bom(data: bytes) -> str | None:
-    if b"\x00" in data:
-        return _utf16_without_bom(data)
+def _likeliest_codec(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
+    if best is None or "cp1252" in best.could_be_from_charset:
+        return "cp1252"  # reads the same: call it by the name Western text goes by
+    return best.encoding
+
+
+def _sample(data: bytes) -> bytes:
+    """The opening of a long file, cut after a line: evidence enough, at a fraction of the time.
+
+    A newline byte is never the second byte of a Shift_JIS, GB18030 or Big5
+    character, so the cut does not split one.
+    """
+    if len(data) <= _SAMPLE_BYTES:
+        return data
+    cut = data.rfind(b"\n", 0, _SAMPLE_BYTES)
+    return data[: cut + 1] if cut > 0 else data[:_SAMPLE_BYTES]
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """Text and the label of the encoding charset-normalizer finds likeliest."""
+    sample = _sample(data)
+    codec = _likeliest_codec(sample)
     try:
-        return data.decode("utf-8")
+        return data.decode(codec), encoding_label(codec)
     except UnicodeDecodeError:
         pass
-    mended = data.decode("utf-8", errors="replace")
+    if len(sample) < len(data):
+        # The rest holds bytes the opening's encoding lacks: weigh the whole file.
+        codec = _likeliest_codec(data)
+        try:
+            return data.decode(codec), encoding_label(codec)
+        except UnicodeDecodeError:
+            pass
+    # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
+    return data.decode("latin-1"), encoding_label("latin_1")
+
+
+def _mostly_utf8(mended: str) -> bool:
+    """Whether UTF-8 read with replacements has at least two good characters per bad one."""
     damaged = mended.count("\ufffd")
-    genuine = sum(1 for char in mended if char > "\x7f") - damaged
-    if genuine >= 2 * damaged:
-        # Mostly valid UTF-8 with a few broken bytes (a truncated or spliced file):
-        # reading it as Windows-1252 would garble every correct accent and quote.
-        return mended
+    genuine = len(mended) - len(mended.encode("ascii", "ignore")) - damaged
+    return genuine >= 2 * damaged
+
+
+def _decode_without_bom(data: bytes, western_declared: bool) -> tuple[str, str | None]:
+    """Text, and the label of its encoding if that was a guess."""
     try:
-        return data.decode("cp1252")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
-        return data.decode("latin-1")
+        pass
+    else:
+        if "\x1b$" in text:  # 7-bit Japanese mail and wire copy switches sets with ESC $
+            try:
+                return data.decode("iso2022_jp"), None
+            except UnicodeDecodeError:
+                pass
+        return text, None
+    # Mostly valid UTF-8 with a few broken bytes (a truncated or spliced file):
+    # reading it as anything else would garble every correct accent and quote.
+    # The opening decides first, sparing a long file in another encoding a full pass.
+    if _mostly_utf8(_sample(data).decode("utf-8", errors="replace")):
+        mended = data.decode("utf-8", errors="replace")
+        if _mostly_utf8(mended):
+            return mended, None
+    if western_declared:
+        try:
+            return data.decode("cp1252"), None
+        except UnicodeDecodeError:
+            pass
+    return _guess(data)
 
 
 def _declared(data: bytes, encoding: str | None) -> str | None:
     """Text in the encoding a page declares, if that is a real ASCII-based codec."""
-    if encoding is None or b"\x00" in data:
+    name = _declared_codec(encoding)
+    if name is None or name in ("cp1252", "utf-8") or b"\x00" in data:
+        return None  # the chain tries both, and copes with a false declaration
+    return data.decode(name, errors="replace")
+
+
+def _declared_codec(encoding: str | None) -> str | None:
+    if encoding is None:
         return None
     try:
         name = codecs.lookup(encoding).name
@@ -122,12 +263,18 @@ def _declared(data: bytes, encoding: str | None) -> str | None:
     if name in ("latin-1", "iso8859-1", "ascii"):
         # Browsers read both labels as Windows-1252, and so do the pages written for them.
         name = "cp1252"
-    if name in ("cp1252", "utf-8"):
-        return None  # the fallback chain tries both, and copes with a false declaration
-    return data.decode(name, errors="replace")
+    return name
 
 
-def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
+def _without_stray_nuls(data: bytes, path: Path | str) -> tuple[bytes, int]:
+    """``data`` without its NUL bytes, if they are few enough to be damage."""
+    nuls = data.count(0)
+    if nuls > _MAX_STRAY_NUL_RATIO * len(data):
+        raise SourceError(path, "not a text file")
+    return data.replace(b"\x00", b""), nuls
+
+
+def decode_noted(data: bytes, path: Path | str, declared: str | None = None) -> Decoded:
     """Decoded text with newlines normalised to ``\\n`` and any byte-order mark dropped.
 
     ``declared`` is an encoding named inside the file (an HTML ``<meta charset>``);
@@ -136,6 +283,8 @@ def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
     if not data:
         raise SourceError(path, "empty file")
     text: str | None = None
+    guessed: str | None = None
+    nuls = 0
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -144,9 +293,17 @@ def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
                 raise SourceError(path, f"not a text file (broken {encoding.upper()})") from None
             break
     else:
-        text = _declared(data, declared) or _decode_without_bom(data)
-    if text is None:
-        raise SourceError(path, "not a text file")
+        if b"\x00" in data:
+            text = _utf16_without_bom(data)
+            if text is None:
+                data, nuls = _without_stray_nuls(data, path)
+                if not data:
+                    raise SourceError(path, "not a text file")
+        if text is None:
+            text = _declared(data, declared)
+        if text is None:
+            western = _declared_codec(declared) == "cp1252"
+            text, guessed = _decode_without_bom(data, western)
     if _JUNK.search(text) and len(_JUNK.findall(text)) > _MAX_JUNK_RATIO * len(text) + 1:
         raise SourceError(path, "not a text file")
     text = _NEWLINES.sub("\n", text)
@@ -154,9 +311,19 @@ def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
         raise SourceError(path, "empty file (only blank space)")
     if not any(char.isalnum() for char in text):
         raise SourceError(path, "no words in the file")
-    return text
+    return Decoded(text, guessed, nuls)
+
+
+def decode(data: bytes, path: Path | str, declared: str | None = None) -> str:
+    """Decoded text (see decode_noted), for callers that need no note."""
+    return decode_noted(data, path, declared).text
+
+
+def read_decoded(path: Path, max_bytes: int = MAX_BYTES) -> Decoded:
+    """Read and decode one file, noting a guessed encoding or damage."""
+    return decode_noted(read_bytes(path, max_bytes), path)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read and decode one file; every failure is a SourceError with one clear line."""
-    return decode(read_bytes(path, max_bytes), path)
+    return read_decoded(path, max_bytes).text

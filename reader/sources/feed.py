@@ -6,12 +6,12 @@ over its summary; its HTML becomes paragraphs the same way a page's fallback doe
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 from reader.model import Article
 from reader.sources.compose import compose, one_line
+from reader.sources.dates import parse_date
 from reader.sources.decoding import MAX_BYTES, read_bytes
 from reader.sources.errors import SourceError
 from reader.sources.identity import resolved
@@ -27,10 +27,12 @@ def looks_like_feed(head: bytes) -> bool:
 
 
 def _date(entry: Any) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
-            return time.strftime("%Y-%m-%d", value)
+    # The date as the feed wrote it: feedparser's parsed form rolls an impossible date
+    # over (0000-00-00 became -1-11-30) and moves a local one to UTC.
+    for key in ("published", "updated", "created"):
+        value = dict.get(entry, key)  # not feedparser's own get, which maps keys with a warning
+        if isinstance(value, str) and (iso := parse_date(value)):
+            return iso
     return None
 
 

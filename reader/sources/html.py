@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.model import Article
 from reader.sources.compose import compose, one_line
 from reader.sources.dates import parse_date
-from reader.sources.decoding import MAX_BYTES, decode, read_bytes
+from reader.sources.decoding import MAX_BYTES, decode_noted, read_bytes
 from reader.sources.errors import SourceError
 from reader.sources.identity import resolved, title_from_path
 
@@ -171,4 +171,7 @@ def parse(markup: str, path: Path | None = None, url: str | None = None) -> Arti
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     data = read_bytes(path, min(max_bytes, MAX_PAGE_BYTES))
-    return parse(decode(data, path, declared_charset(data)), path)
+    decoded = decode_noted(data, path, declared_charset(data))
+    article = parse(decoded.text, path)
+    article.reading_note = decoded.note
+    return article

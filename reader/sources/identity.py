@@ -6,6 +6,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from reader.safe_text import clean_line
+
 
 def article_id(text: str, location: str | None) -> str:
     """A short, stable id: the same text at the same place always gets the same one."""
@@ -28,7 +30,8 @@ def title_from_path(path: Path | None) -> str:
     """A stand-in title for a story without one: ``us-talks_2021.txt`` -> "Us talks 2021"."""
     if path is None:
         return "Untitled story"
-    words = re.sub(r"[-_.]+", " ", path.stem).split()
+    # A file name may hold escape sequences as well as any other character.
+    words = re.sub(r"[-_.]+", " ", clean_line(path.stem)).split()
     if not words:
         return "Untitled story"
     phrase = " ".join(words)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.model import Article, Span
+from reader.safe_text import clean
 from reader.sources.dates import parse_date
-from reader.sources.decoding import MAX_BYTES, read_text
+from reader.sources.decoding import MAX_BYTES, read_decoded
 from reader.sources.header import fields_before_body, parse_header
 from reader.sources.identity import article_id, resolved, title_from_path
 from reader.sources.layout import Block, Line, blocks, split_blocks, trimmed
@@ -142,7 +143,8 @@ def paragraphs(text: str, body: list[Block]) -> list[Span]:
 
 
 def parse(text: str, path: Path | None = None) -> Article:
-    """The Article in already-decoded Markdown text."""
+    """The Article in already-decoded Markdown text, cleaned of control characters first."""
+    text = clean(text)
     meta = front_matter(text)
     found = blocks(text, meta.end)
     title = meta.first(_TITLE_KEYS)
@@ -189,4 +191,7 @@ def parse(text: str, path: Path | None = None) -> Article:
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Article:
-    return parse(read_text(path, max_bytes), path)
+    decoded = read_decoded(path, max_bytes)
+    article = parse(decoded.text, path)
+    article.reading_note = decoded.note
+    return article

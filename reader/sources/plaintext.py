@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.model import Article
-from reader.sources.decoding import MAX_BYTES, read_text
+from reader.safe_text import clean
+from reader.sources.decoding import MAX_BYTES, read_decoded
 from reader.sources.header import parse_header
 from reader.sources.identity import article_id, resolved, title_from_path
 from reader.sources.layout import blocks, plain_paragraphs
@@ -14,7 +15,12 @@ EXTENSIONS = (".txt", ".text")
 
 
 def parse(text: str, path: Path | None = None) -> Article:
-    """The Article in already-decoded text (newlines already ``\\n``)."""
+    """The Article in already-decoded text (newlines already ``\\n``).
+
+    Escape sequences and control characters are removed before anything else, so every
+    offset the analysis and the annotations use is an offset into the cleaned text.
+    """
+    text = clean(text)
     found = blocks(text)
     header = parse_header(text, found)
     paragraphs = plain_paragraphs(text, header.body)
@@ -33,4 +39,7 @@ def parse(text: str, path: Path | None = None) -> Article:
 
 
 def load(path: Path, max_bytes: int = MAX_BYTES) -> Article:
-    return parse(read_text(path, max_bytes), path)
+    decoded = read_decoded(path, max_bytes)
+    article = parse(decoded.text, path)
+    article.reading_note = decoded.note
+    return article

@@ -13,11 +13,15 @@ import json
 import os
 import tempfile
 import time
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from reader.model import Article
-from reader.sources import feed, html, plaintext
+from reader.sources import content_coding, feed, html, plaintext
+from reader.sources.deadline import Closing, Deadline, Expired, Sockets, run_within
 from reader.sources.decoding import decode, human_size
 from reader.sources.errors import SourceError
 from reader.sources.identity import article_id
@@ -115,15 +119,17 @@ def from_cache(cache_dir: Path, url: str) -> Fetched | None:
         return None
 
 
-def _network_error(url: str, error: Exception, timeout: float) -> SourceError:
+def _network_error(url: str, error: Exception, deadline: Deadline) -> SourceError:
     import httpx
 
     if isinstance(error, httpx.TimeoutException):
-        return SourceError(url, f"timed out after {timeout:g} s")
+        return _timed_out(url, deadline.elapsed())
     if isinstance(error, httpx.TooManyRedirects):
         return SourceError(url, f"too many redirects (more than {_MAX_REDIRECTS})")
     if isinstance(error, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return SourceError(url, "not a web address newsreader can open")
+    if isinstance(error, httpx.DecodingError):
+        return SourceError(url, "the compressed page is damaged")
     reason = str(error) or type(error).__name__
     lowered = reason.lower()
     if "name or service not known" in lowered or "nodename nor servname" in lowered:
@@ -135,40 +141,91 @@ def _network_error(url: str, error: Exception, timeout: float) -> SourceError:
     return SourceError(url, f"could not fetch the page ({reason.splitlines()[0]})")
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_FETCH_BYTES) -> Fetched:
-    """GET ``url`` (redirects followed, size capped, whole fetch within ``timeout``)."""
+def _timed_out(url: str, elapsed: float) -> SourceError:
+    return SourceError(url, f"timed out after {elapsed:.1f} s")
+
+
+def fetch_timeout() -> float:
+    """Seconds a whole fetch may take: ``NEWSREADER_FETCH_TIMEOUT``, else 15."""
+    try:
+        seconds = float(os.environ.get("NEWSREADER_FETCH_TIMEOUT", TIMEOUT))
+    except ValueError:
+        return TIMEOUT
+    return seconds if 0 < seconds < float("inf") else TIMEOUT
+
+
+def fetch(
+    url: str,
+    timeout: float | None = None,
+    max_bytes: int = MAX_FETCH_BYTES,
+    *,
+    stop: Callable[[], bool] | None = None,
+) -> Fetched:
+    """GET ``url`` (redirects followed, size capped, whole fetch within ``timeout``).
+
+    One deadline covers connecting, headers, redirects and body, however slowly the
+    server sends them; the message then gives the real time taken. The fetch is given
+    up as soon as ``stop()`` turns true (the app is quitting).
+    """
+    deadline = Deadline(fetch_timeout() if timeout is None else timeout)
+    sockets = Sockets()
+    exchange = partial(_exchange, url, deadline, sockets, max_bytes)
+    try:
+        return run_within(exchange, deadline, sockets, stop=stop)
+    except Expired as expired:
+        raise _timed_out(url, expired.elapsed) from None
+    except Closing:
+        raise SourceError(url, "not fetched: newsreader is closing") from None
+
+
+def _exchange(url: str, deadline: Deadline, sockets: Sockets, max_bytes: int) -> Fetched:
     import httpx
 
-    deadline = time.monotonic() + timeout
+    too_large = SourceError(url, f"too large (over {human_size(max_bytes)})")
     try:
         with (
             httpx.Client(
                 follow_redirects=True,
                 max_redirects=_MAX_REDIRECTS,
-                timeout=httpx.Timeout(timeout),
-                headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT},
+                timeout=httpx.Timeout(deadline.seconds),
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": _ACCEPT,
+                    "Accept-Encoding": content_coding.ACCEPT_ENCODING,
+                },
             ) as client,
-            client.stream("GET", url) as response,
+            client.stream("GET", url, extensions={"trace": sockets.trace}) as response,
         ):
             if response.status_code >= 400:
                 phrase = response.reason_phrase or "error"
                 raise SourceError(url, f"the server answered {response.status_code} {phrase}")
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise SourceError(url, f"too large (over {human_size(max_bytes)})")
+                raise too_large
+            coding = response.headers.get("content-encoding", "")
+            decoder = content_coding.Decoder(coding, max_bytes)
             chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise SourceError(url, f"too large (over {human_size(max_bytes)})")
-                if time.monotonic() > deadline:
-                    raise SourceError(url, f"timed out after {timeout:g} s")
-                chunks.append(chunk)
+            received = 0
+            # Raw pieces, decoded here: httpx would expand each piece whole, bomb or not.
+            for raw in response.iter_raw():
+                received += len(raw)
+                if received > max_bytes:
+                    raise too_large
+                chunks.extend(decoder.feed(raw))
+                deadline.check()
+            chunks.extend(decoder.finish())
             media, charset = _media_type(response.headers.get("content-type", ""))
             return Fetched(url, str(response.url), media, charset, b"".join(chunks))
+    except content_coding.CodingRefused as refused:
+        raise SourceError(url, str(refused)) from None
+    except content_coding.TooLarge:
+        raise too_large from None
+    except zlib.error:
+        raise SourceError(url, "the compressed page is damaged") from None
+    except Expired as expired:
+        raise _timed_out(url, expired.elapsed) from None
     except httpx.HTTPError as error:
-        raise _network_error(url, error, timeout) from None
+        raise _network_error(url, error, deadline) from None
 
 
 def _kind(page: Fetched) -> str:
@@ -208,16 +265,19 @@ def load_url(
     url: str,
     cache_dir: Path | None = None,
     *,
-    timeout: float = TIMEOUT,
+    timeout: float | None = None,
     max_bytes: int = MAX_FETCH_BYTES,
     offline: bool = False,
     fallback: bool = True,
+    stop: Callable[[], bool] | None = None,
 ) -> list[Article]:
     """Fetch ``url`` and read its stories, keeping a copy; fall back to the copy when offline.
 
     With ``offline=True`` the saved copy is used without touching the network
     (re-opening a story); ``offline=False`` fetches afresh. ``fallback=False`` raises
     when the fetch fails instead of reading the saved copy (a reload that must say so).
+    ``timeout`` (default ``fetch_timeout()``) bounds the whole fetch; ``stop()`` turning
+    true gives it up (the caller is going away).
     Every story's ``origin`` is ``url``, so it can be fetched again.
     """
     if cache_dir is None:
@@ -228,7 +288,7 @@ def load_url(
     if offline and cached is not None:
         return _from(url, articles_from(cached))
     try:
-        page = fetch(url, timeout=timeout, max_bytes=max_bytes)
+        page = fetch(url, timeout=timeout, max_bytes=max_bytes, stop=stop)
     except SourceError:
         if cached is not None and fallback:
             return _from(url, articles_from(cached))

@@ -4,7 +4,7 @@
 write-ahead journal; ``anchor`` finds a passage again after its story changed.
 """
 
-from reader.store.anchor import make_selector, reanchor, reanchor_annotation
+from reader.store.anchor import accept_rewording, make_selector, reanchor, reanchor_annotation
 from reader.store.errors import StoreError
 from reader.store.records import SCHEMA_VERSION, annotation_from_record, annotation_to_record
 from reader.store.store import AnnotationStore
@@ -13,6 +13,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnnotationStore",
     "StoreError",
+    "accept_rewording",
     "annotation_from_record",
     "annotation_to_record",
     "make_selector",

@@ -106,18 +106,50 @@ def reanchor(selector: Selector, text: str) -> tuple[int, int] | None:
 def reanchor_annotation(annotation: Annotation, text: str) -> Annotation:
     """``annotation`` placed on ``text``: the same object if nothing moved, else a copy.
 
-    A found passage gets a fresh selector (position, and quote and context as they
-    read now, so the next look-up is instant); one that cannot be found keeps its
-    selector, with its words, and is marked ``orphan``. ``updated`` is left alone:
-    the reader did not change the annotation. Save the copy if it is not the original.
+    A passage found with the same words gets a fresh selector (position, and context
+    as it reads now, so the next look-up is instant). One found with other words keeps
+    the quote and context the reader tagged, moves its position there and holds the
+    new words in ``reworded`` until the reader accepts them (``accept_rewording``):
+    a quote is never silently rewritten. One that cannot be found keeps its selector
+    and is marked ``orphan``. ``updated`` is left alone: the reader changed nothing.
+    Save the copy if it is not the original.
     """
-    found = reanchor(annotation.selector, text)
+    selector = annotation.selector
+    if annotation.reworded is not None and text[selector.start : selector.end] == (
+        annotation.reworded
+    ):
+        # Still the words it was last found at, where it was found.
+        return replace(annotation, orphan=False) if annotation.orphan else annotation
+    found = reanchor(selector, text)
     if found is None:
         return annotation if annotation.orphan else replace(annotation, orphan=True)
-    selector = make_selector(text, *found)
-    if selector == annotation.selector and not annotation.orphan:
+    start, end = found
+    words = text[start:end]
+    if words == selector.exact:
+        fresh = make_selector(text, start, end)
+        if fresh == selector and not annotation.orphan and annotation.reworded is None:
+            return annotation
+        return replace(annotation, selector=fresh, orphan=False, reworded=None)
+    return replace(
+        annotation, selector=replace(selector, start=start, end=end), orphan=False, reworded=words
+    )
+
+
+def accept_rewording(annotation: Annotation, text: str | None, updated: str) -> Annotation:
+    """``annotation`` quoting the story's new words, no longer flagged as reworded.
+
+    With the story's ``text`` at hand (and the new words still where they were found)
+    the context is taken afresh too; ``updated`` is when the reader accepted.
+    """
+    words = annotation.reworded
+    if words is None:
         return annotation
-    return replace(annotation, selector=selector, orphan=False)
+    selector = annotation.selector
+    if text is not None and text[selector.start : selector.end] == words:
+        fresh = make_selector(text, selector.start, selector.end)
+    else:
+        fresh = replace(selector, exact=words)
+    return replace(annotation, selector=fresh, reworded=None, updated=updated)
 
 
 def _exact_candidates(selector: Selector, text: str) -> list[_Candidate]:

@@ -115,7 +115,8 @@ class DurableTables:
                 snapshot = read_snapshot(self.path, self._digest)
             except CorruptSnapshot as error:
                 self.report.corrupt_reason = str(error)
-                snapshot = Snapshot(folded=-1)
+                # Still the same damaged file at the end of the read: nothing changed.
+                snapshot = Snapshot(folded=-1, inode=error.inode)
             self.report.damaged_lines = 0
             self._adopt(snapshot)
             try:

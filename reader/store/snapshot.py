@@ -42,7 +42,12 @@ _scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # t
 
 
 class CorruptSnapshot(Exception):
-    """The snapshot file is not a TinyDB JSON database; the message says what is wrong."""
+    """The snapshot file is not a TinyDB JSON database; the message says what is wrong.
+
+    ``inode`` is the damaged file's, so a reader can tell it was not replaced meanwhile.
+    """
+
+    inode: int | None = None
 
 
 class _NotOurLayout(Exception):
@@ -83,8 +88,18 @@ def read_snapshot(path: Path, digest: Digest = keep_whole) -> Snapshot:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CorruptSnapshot(f"it is not UTF-8 text ({error})") from None
+        damaged = CorruptSnapshot(f"it is not UTF-8 text ({error})")
+        damaged.inode = inode
+        raise damaged from None
     del data  # a large file is held once, not twice
+    try:
+        return _parse(path, text, snapshot, digest)
+    except CorruptSnapshot as error:
+        error.inode = inode
+        raise
+
+
+def _parse(path: Path, text: str, snapshot: Snapshot, digest: Digest) -> Snapshot:
     if not text.strip():
         return snapshot  # TinyDB itself treats an empty file as an empty database
     meta_digest: dict[int, Any] = {}

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from reader.model import Annotation
+from reader.safe_text import clean_annotation
 from reader.store.durable import Change, DurableTables
 from reader.store.errors import StoreError
 from reader.store.lock import WriterLock, holder_pid
@@ -34,7 +35,7 @@ class AnnotationStore:
     """
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
-        self.path = Path(path)
+        self.path = _through_links(Path(path))
         self.read_only = read_only
         self.notice: str | None = None
         self._lock = threading.RLock()
@@ -114,7 +115,7 @@ class AnnotationStore:
         elif report.corrupt_reason is not None:
             notices.append(
                 f"The annotation database {self.path} is damaged ({report.corrupt_reason}); "
-                "showing what its journal holds."
+                "it is left where it is (opened read-only), showing what its journal holds."
             )
         if report.damaged_lines:
             notices.append(
@@ -221,7 +222,8 @@ class AnnotationStore:
         if doc is None:
             return None
         try:
-            return annotation_from_record(doc)
+            # A record may come from an imported or hand-edited file: cleaned like any text.
+            return clean_annotation(annotation_from_record(doc))
         except StoreError:
             self.unreadable += 1  # kept in the file as it is; never shown half-read
             return None
@@ -304,6 +306,18 @@ class AnnotationStore:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _through_links(path: Path) -> Path:
+    """The file a symlinked database path points at (which need not exist yet).
+
+    Saving replaces the database file; done at the link it would replace the link with
+    a regular file and leave the file it pointed at behind, silently. Working on the
+    target instead keeps the link, and its journals and lock sit beside the file.
+    """
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
 
 
 def _checked_record(annotation: Annotation) -> dict[str, Any]:

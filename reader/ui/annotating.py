@@ -206,7 +206,11 @@ class AnnotatingMixin(AnnotationsState):
         self._update(before, after, request.colours)
 
     def _update(
-        self, before: Annotation, after: Annotation, colours: dict[str, str] | None = None
+        self,
+        before: Annotation,
+        after: Annotation,
+        colours: dict[str, str] | None = None,
+        done: str | None = None,
     ) -> None:
         def job(store: AnnotationStore) -> Message:
             store.update(after)
@@ -215,7 +219,7 @@ class AnnotatingMixin(AnnotationsState):
             return self._changed(
                 store,
                 after.article_id,
-                f"Updated: {hashtags(after.tags)}",
+                done or f"Updated: {hashtags(after.tags)}",
                 UndoStep("edited", before),
             )
 
@@ -343,6 +347,22 @@ class AnnotatingMixin(AnnotationsState):
         message.stop()
         self._remove(message.annotation)
 
+    @on(AnnotationsPanel.AcceptWordingRequested)
+    def _panel_accept_wording(self, message: AnnotationsPanel.AcceptWordingRequested) -> None:
+        from reader.store import accept_rewording
+
+        message.stop()
+        before = message.annotation
+        if before.reworded is None:
+            self.notify("This passage reads as it did when it was tagged.")
+            return
+        if self._cannot_save():
+            return
+        story = self.current
+        text = story.text if story is not None and story.id == before.article_id else None
+        after = accept_rewording(before, text, now_utc())
+        self._update(before, after, done="The quote now has the story's new wording — u to undo")
+
     @on(AnnotationsPanel.Closed)
     def _panel_closed(self, message: AnnotationsPanel.Closed) -> None:
         message.stop()
@@ -403,9 +423,14 @@ class AnnotatingMixin(AnnotationsState):
     @work(thread=True, group="annotated-story", exclusive=True, exit_on_error=False)
     def _fetch_story(self, annotation: Annotation) -> None:
         """Read a tagged story that is not in the library from where it was tagged."""
+        from textual.worker import get_current_worker
+
         from reader.sources import load_all
 
-        articles, errors = load_all([annotation.source], cache_dir=self.locations.cache)
+        worker = get_current_worker()
+        articles, errors = load_all(
+            [annotation.source], cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
+        )
         article = next((a for a in articles if a.id == annotation.article_id), None)
         if article is None:
             same_place = [a for a in articles if a.location == annotation.source]

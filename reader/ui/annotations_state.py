@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.model import Analysis, Annotation, Article, Span
+from reader.safe_text import clean_tags
 from reader.ui.store_queue import Job, StoreFailed, StoreQueue
 from reader.ui.tagging_messages import (
     AnnotationsChanged,
@@ -117,7 +118,7 @@ class AnnotationsState(App[None]):
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
         store = self.store = message.store
-        self.known_tags = message.tags
+        self.known_tags = clean_tags(message.tags)  # a hand-edited database may hold anything
         self.tag_colours = message.colours
         self._counts = message.counts
         self._sources = message.sources
@@ -229,8 +230,10 @@ class AnnotationsState(App[None]):
         if self.current is None or self.current.id != article.id:
             return  # found again the next time that story is opened
         lost = sum(1 for annotation in placed if annotation.orphan)
+        reworded = sum(1 for a in placed if a.reworded is not None and not a.orphan)
         report = (
             f"The story changed since it was tagged: {len(placed) - lost} passage(s) found again"
+            + (f", {reworded} of them reworded (both wordings in the panel, m)" if reworded else "")
             + (f", {lost} not found (kept in the annotations panel, m)." if lost else ".")
         )
         if self.store is None or self.store.read_only:
@@ -316,7 +319,7 @@ class AnnotationsState(App[None]):
 
     @on(AnnotationsChanged)
     def _annotations_changed(self, message: AnnotationsChanged) -> None:
-        self.known_tags = message.tags
+        self.known_tags = clean_tags(message.tags)  # a hand-edited database may hold anything
         self.tag_colours = message.colours
         self._counts = message.counts
         for annotation in message.annotations:

@@ -23,11 +23,13 @@ from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.locations import Locations
 from reader.model import Analysis, Article
+from reader.safe_text import clean, clean_line, visible
 from reader.ui.annotating import AnnotatingMixin
 from reader.ui.commands import NewsReaderCommands
 from reader.ui.copying import CopyingMixin
@@ -186,10 +188,15 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     @work(thread=True, group="library", exclusive=True)
     def load_library(self) -> None:
+        from textual.worker import get_current_worker
+
         from reader.sources import SourceError, load_all
 
+        worker = get_current_worker()  # cancelled on `q`: a hung fetch then gives up at once
         try:
-            articles, errors = load_all(self.paths, cache_dir=self.locations.cache)
+            articles, errors = load_all(
+                self.paths, cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
+            )
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
             return
@@ -224,7 +231,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         if not self.articles:
             from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
 
-            where = ", ".join(str(path) for path in self.paths)
+            where = ", ".join(visible(path) for path in self.paths)
             kinds = " ".join(STORY_EXTENSIONS)
             screen.show_message(
                 f"No stories to read in {where}.\n\n"
@@ -332,7 +339,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         """Show ``article`` in the reader; its analysis follows from a worker (or the cache)."""
         screen = self.main
         self.current = article
-        self.sub_title = article.title
+        self.sub_title = clean_line(article.title)
         screen.show_article_view()
         view = screen.article_view
         view.show(article)
@@ -342,6 +349,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self._after_first_frame()
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self._story_position(article))
+        screen.status_bar.set_note(article.reading_note)
         if article.id in self.analyses:
             view.set_analysis(self.analyses[article.id])
         elif article.id not in self._analysing:
@@ -410,6 +418,21 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         )
 
     # Status, help, palette ---------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice goes through here (widgets and screens call the app's): notices
+        quote titles, file names, addresses and server messages, so they are cleaned."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     @on(ArticleView.StatusChanged)
     def _reader_status(self, message: ArticleView.StatusChanged) -> None:

@@ -6,15 +6,25 @@ foreground (lynx, w3m, or whatever ``BROWSER`` names) wants this very terminal: 
 app suspends itself and hands the terminal over until the browser quits, as a shell
 does for an editor. Where the app cannot suspend (no real terminal), there is no
 screen to share and the browser just runs in the worker.
+
+Only http and https addresses with a host are opened, rebuilt by :func:`browsable_url`
+so that they start with their scheme and hold no space or control character: a
+story's address is written by strangers, and ``javascript:``, ``file:``, ``data:``, an
+editor's or a file share's scheme, or a "URL" starting with ``-`` (which a browser
+reads as an option) is shown in a notice instead.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from textual import on, work
 from textual.app import App, SuspendNotSupported
 from textual.message import Message
+
+from reader.safe_text import visible
 
 if TYPE_CHECKING:
     import webbrowser
@@ -37,9 +47,53 @@ class BrowserWantsTerminal(Message):
         self.browser = browser
 
 
+WEB_SCHEMES = ("http", "https")
+# Whitespace, controls and BiDi controls: an address holding one is not opened at all.
+_NOT_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Characters left as they are in a path, query or fragment; the rest is percent-encoded.
+_KEPT = "/:@!$&'()*+,;=-._~%?"
+_NOT_IN_SITE = set('\\"<>^`{|}')
+
+
+def browsable_url(address: str) -> str | None:
+    """``address`` rebuilt as an http(s) URL that begins with its scheme, else None.
+
+    Surrounding space is dropped; an address with a space or control character inside,
+    another scheme, no host or a bad port is refused. Quotes, brackets and non-ASCII
+    characters of the path, query and fragment are percent-encoded.
+    """
+    text = address.strip()
+    if not text or _NOT_IN_ADDRESS.search(text):
+        return None
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in WEB_SCHEMES or not parts.hostname or parts.hostname.startswith("-"):
+        return None
+    if any(char in _NOT_IN_SITE for char in parts.netloc):
+        return None  # "site.example\\@other": browsers and urllib disagree on the host
+    path, query, fragment = (quote(part, safe=_KEPT) for part in parts[2:])
+    url = urlunsplit((scheme, parts.netloc, path or "/", query, fragment))
+    return url if url.startswith(f"{scheme}://") else None
+
+
 class BrowserMixin(App[None]):
     def open_in_browser(self, url: str) -> None:
-        self._choose_browser(url)
+        address = browsable_url(url)
+        if address is None:
+            self.notify(
+                f"Not opened: {visible(url)} is not a web address (only http and https "
+                "addresses with a site are opened in a browser).",
+                title="Browser",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+            return
+        self._choose_browser(address)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _choose_browser(self, url: str) -> None:

@@ -117,7 +117,11 @@ class CopyingMixin(App[None]):
 
     def deliver_copy(self, text: str, what: str) -> None:
         from reader.clipboard import osc52_support
+        from reader.safe_text import clean
 
+        # The copy quotes the story, its title and its address: whatever a paste into a
+        # terminal would obey is removed here, the one door every copy goes through.
+        text = clean(text)
         osc52_sent = osc52_support() is not False
         if osc52_sent:
             self.copy_to_clipboard(text)

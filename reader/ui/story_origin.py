@@ -134,12 +134,15 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
 
     @work(thread=True, group="reload", exit_on_error=False)
     def _read_again(self, origin: str, old: list[Article], place: Place | None) -> None:
+        from textual.worker import get_current_worker
+
         from reader.sources import SourceError, read_again
         from reader.store.anchor import reanchor
         from reader.ui.reload_merge import pair
 
+        worker = get_current_worker()
         try:
-            fresh = read_again(origin, self.locations.cache)
+            fresh = read_again(origin, self.locations.cache, stop=lambda: worker.is_cancelled)
         except SourceError as error:
             self.post_message(ReloadFailed(origin, str(error)))
             return

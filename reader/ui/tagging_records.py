@@ -43,20 +43,12 @@ def speaker_of(span: Span, analysis: Analysis | None) -> str | None:
 def placed_on(annotation: Annotation, article: Article) -> Annotation:
     """``annotation`` found again in ``article``'s current text (the same object if unmoved).
 
-    What cannot be found keeps its words and is marked ``orphan``; an annotation saved
-    under an older version of the story (another id, same place) moves to this one.
+    The store's re-anchoring decides where (and flags changed wording); an annotation
+    saved under an older version of the story (another id, same place) moves to this one.
     """
-    from reader.store import make_selector, reanchor
+    from reader.store import reanchor_annotation
 
-    found = reanchor(annotation.selector, article.text)
-    moved = annotation
-    if found is None:
-        if not annotation.orphan:
-            moved = replace(annotation, orphan=True)
-    else:
-        selector = make_selector(article.text, *found)
-        if selector != annotation.selector or annotation.orphan:
-            moved = replace(annotation, selector=selector, orphan=False)
+    moved = reanchor_annotation(annotation, article.text)
     if moved.article_id != article.id:
         moved = replace(moved, article_id=article.id, title=article.title)
     return moved

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from rich.cells import cell_len, get_character_cell_size
 
+from reader.safe_text import visible
+
 ELLIPSIS = "…"
 # Below this many cells for the end of an address, its site alone says more.
 _MIN_TAIL = 8
@@ -42,9 +44,10 @@ def short_path(path: str) -> str:
 
 
 def _printable(text: str) -> str:
-    # Undecodable file names carry lone surrogates; control characters would break the line.
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join(char if char.isprintable() else "\ufffd" for char in text)
+    # Control characters shown as escapes (the file can still be found by its name);
+    # other invisible characters would make the cell count lie.
+    text = visible(text)
+    return text if text.isprintable() else "".join(c if c.isprintable() else "\ufffd" for c in text)
 
 
 def _site(url: str) -> str:

@@ -2,7 +2,8 @@
 
 A display line is a half-open range ``[start, end)`` of ``Article.text``. What the
 reader sees on that line is ``display_text(text, start, end)``: the same characters
-with line breaks, tabs and control characters shown as spaces, so a column on screen
+with line breaks, tabs, control characters and BiDi overrides shown as spaces
+(``reader.safe_text.DISPLAY_TABLE``), so a column on screen
 maps back to exactly one character of the story (selection and mouse clicks rely on
 that). Whitespace at a line start is skipped by starting the line later, never by
 deleting characters. Widths are terminal cells (``rich.cells``), so CJK and emoji
@@ -24,9 +25,8 @@ from typing import cast
 from rich.cells import cell_len, get_character_cell_size
 
 from reader.model import Span
+from reader.safe_text import DISPLAY_TABLE
 
-# Line breaks, tabs and other control characters occupy one cell as a space.
-_DISPLAY_TABLE = {code: " " for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
 _SPACES = re.compile(r" *")
 _WORD = re.compile(r"[^ ]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -37,10 +37,11 @@ SEPARATOR = -1
 
 def display_text(text: str, start: int, end: int) -> str:
     """The characters of ``text[start:end]`` as drawn: one character per character."""
-    # Line breaks are the only control characters most stories have: replacing them is
-    # a C-speed scan, and the full translation runs only when something else is left.
+    # Sources remove every other control character (reader.safe_text), so line breaks are
+    # nearly all there is: replacing them is a C-speed scan, and the full translation runs
+    # only when something else is left (a tab, a BiDi override, text made elsewhere).
     piece = text[start:end].replace("\n", " ")
-    return piece if piece.isprintable() else piece.translate(_DISPLAY_TABLE)
+    return piece if piece.isprintable() else piece.translate(DISPLAY_TABLE)
 
 
 # Latin, Greek, Cyrillic, typographic punctuation (dashes, curly quotes), symbols: the

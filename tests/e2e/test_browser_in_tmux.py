@@ -31,3 +31,28 @@ def test_o_suspends_the_app_for_a_browser_in_the_terminal(
     app.wait_for(GULLS[0])  # the app is back on screen
     app.send("q")
     assert app.exit_status() == 0
+
+
+def test_o_on_an_address_that_is_an_option_opens_nothing(
+    tmp_path: Path,
+    user_env: dict[str, str],  # noqa: F811
+    session_factory,  # noqa: F811
+) -> None:
+    browser = tmp_path / "text-browser"
+    ran = tmp_path / "browser-ran"
+    browser.write_text(f'#!/bin/sh\necho "$@" > "{ran}"\n')
+    browser.chmod(0o755)
+    user_env["BROWSER"] = str(browser)
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Ferry strike ends\nurl: --new-window=javascript:alert(1)\n---\n\n"
+        "The ferry runs again from Monday, the operator said.\n",
+        encoding="utf-8",
+    )
+    app = session_factory(str(story))
+    app.wait_for("The ferry runs again")
+    app.send("o")
+    app.wait_for("Not opened")
+    app.send("q")
+    assert app.exit_status() == 0
+    assert not ran.exists()

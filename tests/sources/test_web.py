@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,7 +114,8 @@ def test_failures_are_one_line(server: str, tmp_path: Path, path: str, message: 
 def test_slow_server_times_out(server: str, tmp_path: Path) -> None:
     with pytest.raises(SourceError) as error:
         load_url(f"{server}/slow", tmp_path, timeout=0.5)
-    assert str(error.value) == f"{server}/slow: timed out after 0.5 s"
+    # The real time taken, which a loaded machine may stretch past the deadline.
+    assert re.fullmatch(rf"{server}/slow: timed out after (0\.[5-9]|1\.\d) s", str(error.value))
 
 
 def test_huge_page_is_refused(server: str, tmp_path: Path) -> None:

@@ -329,7 +329,7 @@ def test_file_system_without_locks_opens_read_only(
     def no_locks(fd: int, operation: int) -> None:
         raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
 
-    monkeypatch.setattr("reader.store.lock.fcntl.flock", no_locks)
+    monkeypatch.setattr("fcntl.flock", no_locks)  # what filelock calls on POSIX
     with AnnotationStore(db) as store:
         assert store.read_only and store.get("kept") is not None
         assert store.notice is not None and "could not be locked" in store.notice

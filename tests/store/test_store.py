@@ -25,7 +25,7 @@ def test_record_round_trip_keeps_every_field() -> None:
 def test_bad_record_is_a_clear_store_error() -> None:
     record = annotation_to_record(make_annotation(annotation_id="a1"))
     del record["selector"]["exact"]
-    with pytest.raises(StoreError, match="a1: selector exact is missing"):
+    with pytest.raises(StoreError, match=r"\(id a1\), selector: 'exact' must be a non-empty"):
         annotation_from_record(record)
 
 

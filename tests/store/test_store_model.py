@@ -20,6 +20,7 @@ from hypothesis.stateful import (
 )
 
 from reader.model import Annotation
+from reader.safe_text import clean_annotation
 from reader.store import AnnotationStore
 from tests.store.helpers import die, make_annotation
 
@@ -42,7 +43,8 @@ class StoreMatchesModel(RuleBasedStateMachine):
         self.serial += 1
         annotation = make_annotation(story, tags=tags, note=note, annotation_id=f"a{self.serial}")
         self.store.add(annotation)
-        self.model[annotation.id] = annotation
+        # The store hands back text cleaned of control characters (reader.safe_text).
+        self.model[annotation.id] = clean_annotation(annotation)
 
     @precondition(lambda self: self.model)
     @rule(data=st.data(), tags=TAGS, note=st.text(max_size=20))
@@ -52,7 +54,7 @@ class StoreMatchesModel(RuleBasedStateMachine):
             self.model[annotation_id].article_id, tags=tags, note=note, annotation_id=annotation_id
         )
         self.store.update(changed)
-        self.model[annotation_id] = changed
+        self.model[annotation_id] = clean_annotation(changed)
 
     @precondition(lambda self: self.model)
     @rule(data=st.data())

@@ -129,6 +129,50 @@ async def test_edited_story_reanchors_and_keeps_orphans(make_app, library_dir, l
         assert sorted(a.orphan for a in again.story_annotations) == [False, True]
 
 
+REWORDED = FIRST_SENTENCE.replace("tap water", "drinking water")
+
+
+def reword_first_sentence(story) -> None:
+    text = story.read_text("utf-8")
+    story.write_text(text.replace(FIRST_SENTENCE, REWORDED), encoding="utf-8")
+
+
+async def test_reworded_passage_shows_both_wordings_and_w_accepts_the_new(
+    make_app, library_dir, locations
+):
+    story = library_dir / "drought.txt"
+    tagged = seed(locations.db, story, FIRST_SENTENCE, ["water"])
+    reword_first_sentence(story)
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [found] = app.story_annotations
+        assert found.selector.exact == FIRST_SENTENCE and found.reworded == REWORDED
+        assert not found.orphan and found.updated == tagged.updated
+        assert any("1 of them reworded (both wordings in the panel, m)" in n for n in notes(app))
+        await pilot.press("m")
+        panel = app.main.query_one(AnnotationsPanel)
+        [entry] = panel_text(panel)
+        assert f"“{FIRST_SENTENCE}”" in entry and f"now reads “{REWORDED}”" in entry
+        assert panel.border_subtitle == "1 passage · 1 reworded"
+        await pilot.press("w")
+        await settle(pilot)
+        [accepted] = app.story_annotations
+        assert accepted.selector.exact == REWORDED and accepted.reworded is None
+        assert accepted.updated != tagged.updated
+        assert any("the story's new wording" in note for note in notes(app))
+        [entry] = panel_text(panel)
+        assert "now reads" not in entry and REWORDED in entry
+        assert panel.border_subtitle == "1 passage"
+        await pilot.press("w")  # nothing more to accept: it says so
+        assert any("reads as it did when it was tagged" in note for note in notes(app))
+    again = make_app(story)  # saved: the next start shows the accepted words, no flag
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [saved] = again.story_annotations
+        assert saved.selector.exact == REWORDED and saved.reworded is None
+
+
 def test_excerpt_cuts_long_passages_at_a_word() -> None:
     text = "word " * 40
     cut = excerpt(text, 30)

@@ -321,7 +321,8 @@ async def test_a_damaged_database_is_kept_and_the_app_says_so(make_app, library_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         [said] = [note for note in notes(app) if "damaged" in note]
-        assert "kept as" in said
+        [kept] = [path for path in locations.db.parent.iterdir() if ".corrupt-" in path.name]
+        assert f"kept as {kept}" in said  # where the damaged file went
         await pilot.press("j", "t")
         await type_text(pilot, "water")
         await pilot.press("enter")

@@ -73,3 +73,21 @@ def test_tags_view(snap_compare, make_app, library_dir, locations) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(library_dir), terminal_size=SIZE, run_before=tags_open)
+
+
+def test_annotations_panel_with_a_reworded_passage(
+    snap_compare, make_app, library_dir, locations
+) -> None:
+    from tests.ui.test_annotations_panel import reword_first_sentence
+
+    story = library_dir / "drought.txt"
+    seed(locations.db, story, FIRST_SENTENCE, ["water", "rationing"])
+    reword_first_sentence(story)
+
+    async def panel_open(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("m")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(story), terminal_size=SIZE, run_before=panel_open)

@@ -106,12 +106,6 @@ def annotation_on(text: str, passage: str, article_id: str = "old") -> Annotatio
     )
 
 
-def test_placing_keeps_an_unmoved_passage_as_it_is() -> None:
-    article = Article(id="old", text=TEXT, title="Story")
-    annotation = annotation_on(TEXT, "We will win")
-    assert placed_on(annotation, article) is annotation
-
-
 def test_placing_follows_moved_words_to_the_new_story_id() -> None:
     annotation = annotation_on(TEXT, '"We will win," said Ann Lee.')
     changed = "A new first sentence here. " + TEXT
@@ -120,11 +114,3 @@ def test_placing_follows_moved_words_to_the_new_story_id() -> None:
     assert placed.article_id == "new" and placed.title == "Story, updated"
     assert changed[placed.selector.start : placed.selector.end] == '"We will win," said Ann Lee.'
     assert not placed.orphan
-
-
-def test_words_no_longer_there_make_an_orphan_that_keeps_them() -> None:
-    annotation = annotation_on(TEXT, '"We will win," said Ann Lee.')
-    article = Article(id="old", text="Intro line. Something else entirely. Outro.", title="S")
-    placed = placed_on(annotation, article)
-    assert placed.orphan
-    assert placed.selector == annotation.selector

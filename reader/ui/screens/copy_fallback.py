@@ -7,6 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
+from reader.safe_text import clean
 from reader.ui.key_sections import current_key
 from reader.ui.keys import COPY_FALLBACK_KEYS, bindings
 
@@ -31,7 +32,7 @@ class CopyFallbackScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.reason)
+            yield Label(clean(self.reason), markup=False)
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="copy-text")
             with Horizontal():
                 yield Button("Save to a file", id="save", variant="primary")

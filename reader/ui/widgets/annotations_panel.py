@@ -1,7 +1,9 @@
 """The open story's annotations, in reading order; orphans in a section of their own.
 
 ``enter`` on an annotation asks the app to jump to it; an orphan (a passage the
-current text no longer holds) is listed with its words so nothing is silently lost.
+current text no longer holds) is listed with its words so nothing is silently lost. A
+passage whose words were edited since it was tagged shows both wordings; `w` makes the
+new one its quote.
 """
 
 from __future__ import annotations
@@ -60,6 +62,13 @@ def annotation_label(
         label.append("note", style="dim")
     label.append("\n┃ ", style=bar)
     label.append(quoted(excerpt(annotation.selector.exact)))
+    if annotation.reworded is not None:
+        # The story was edited here: the tagged words stay until the reader accepts these.
+        label.append("\n┃ ", style=bar)
+        label.append("now reads ", style="bold yellow")
+        label.append(quoted(excerpt(annotation.reworded)))
+        label.append("\n┃ ", style=bar)
+        label.append("w: quote the new wording", style="dim")
     if annotation.speaker:
         label.append("\n┃ ", style=bar)
         label.append(f"— {annotation.speaker}", style="italic")
@@ -116,6 +125,13 @@ class AnnotationsPanel(OptionList):
 
     class RemoveRequested(Message):
         """Remove this annotation (u brings it back)."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    class AcceptWordingRequested(Message):
+        """Replace this annotation's quote with the story's new words at the passage."""
 
         def __init__(self, annotation: Annotation) -> None:
             super().__init__()
@@ -187,7 +203,8 @@ class AnnotationsPanel(OptionList):
             options.pop()
         self._rows = rows
         self.set_options(options)
-        self.border_subtitle = _subtitle(len(placed), len(orphans))
+        reworded = sum(1 for a in placed if a.reworded is not None)
+        self.border_subtitle = _subtitle(len(placed), len(orphans), reworded)
         if keep is not None:
             self.highlight_annotation(keep.id)
         if self.highlighted is None and placed:
@@ -208,13 +225,19 @@ class AnnotationsPanel(OptionList):
         if (annotation := self.highlighted_annotation) is not None:
             self.post_message(self.EditRequested(annotation))
 
+    def action_accept_wording(self) -> None:
+        if (annotation := self.highlighted_annotation) is not None:
+            self.post_message(self.AcceptWordingRequested(annotation))
+
     def action_remove(self) -> None:
         if (annotation := self.highlighted_annotation) is not None:
             self.post_message(self.RemoveRequested(annotation))
 
 
-def _subtitle(placed: int, orphans: int) -> str:
+def _subtitle(placed: int, orphans: int, reworded: int = 0) -> str:
     text = f"{placed} passage{'' if placed == 1 else 's'}"
+    if reworded:
+        text += f" · {reworded} reworded"
     if orphans:
         text += f" · {orphans} not found"
     return text

@@ -33,6 +33,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
+from reader.safe_text import clean_line
 from reader.ui.keys import ARTICLE_KEYS, bindings
 from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
 from reader.ui.units import Unit, Units
@@ -210,13 +211,16 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         from reader.ui.wrap import wrap_paragraph
 
         lines: list[HeaderLine] = []
-        title = " ".join((article.title or "Untitled").split())
+        # The header quotes the story's own fields: cleaned again here, at the screen.
+        title = clean_line(article.title) or "Untitled"
         for start, end in wrap_paragraph(title, 0, len(title), width):
             lines.append(HeaderLine(title[start:end], "title"))
-        meta = " · ".join(
-            part
-            for part in (article.byline, article.published, article.source or article.site)
-            if part
+        meta = clean_line(
+            " · ".join(
+                part
+                for part in (article.byline, article.published, article.source or article.site)
+                if part
+            )
         )
         if meta:
             for start, end in wrap_paragraph(meta, 0, len(meta), width):

@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Article
+from reader.safe_text import clean_line
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
 
 
@@ -35,7 +36,7 @@ def story_meta(article: Article) -> str:
     """
     where = article.source or article.site or (Path(article.path).name if article.path else "")
     parts = [part for part in (display_date(article.published), where) if part]
-    return " · ".join(parts)
+    return clean_line(" · ".join(parts))
 
 
 def display_date(published: str | None) -> str:
@@ -58,7 +59,7 @@ def filter_words(query: str) -> list[str]:
 
 
 def story_prompt(article: Article, words: Sequence[str], extra: str = "") -> Content:
-    title = Content.styled(article.title or "(untitled)", "bold")
+    title = Content.styled(clean_line(article.title) or "(untitled)", "bold")
     meta = story_meta(article)
     if extra:
         meta = f"{meta} · {extra}" if meta else extra

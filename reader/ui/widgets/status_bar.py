@@ -6,9 +6,15 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from reader.safe_text import clean_line
+
 
 class StatusBar(Horizontal):
-    """Left: the reader's status (e.g. "Quote 3/11 · Sergei Ryabkov"). Right: the context."""
+    """Left: the reader's status (e.g. "Quote 3/11 · Sergei Ryabkov"). Right: the context.
+
+    Between them, when the open story's text was not read with certainty, how it was
+    read ("Windows-1251 (guessed)"), so mojibake has an explanation in plain sight.
+    """
 
     DEFAULT_CSS = """
     StatusBar {
@@ -18,11 +24,13 @@ class StatusBar(Horizontal):
         color: $text-muted;
     }
     StatusBar > #status-message { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    StatusBar > #status-note { display: none; width: auto; color: $text-warning; padding-right: 2; }
     StatusBar > #status-context { width: auto; color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status-message", markup=False)
+        yield Static("", id="status-note", markup=False)
         yield Static("", id="status-context", markup=False)
 
     @property
@@ -30,11 +38,21 @@ class StatusBar(Horizontal):
         return str(self.query_one("#status-message", Static).content)
 
     @property
+    def note(self) -> str:
+        return str(self.query_one("#status-note", Static).content)
+
+    @property
     def context(self) -> str:
         return str(self.query_one("#status-context", Static).content)
 
+    # Both lines quote story titles and file names: cleaned again here, at the screen.
     def set_message(self, text: str) -> None:
-        self.query_one("#status-message", Static).update(text)
+        self.query_one("#status-message", Static).update(clean_line(text))
+
+    def set_note(self, text: str | None) -> None:
+        note = self.query_one("#status-note", Static)
+        note.update(text or "")
+        note.display = bool(text)
 
     def set_context(self, text: str) -> None:
-        self.query_one("#status-context", Static).update(text)
+        self.query_one("#status-context", Static).update(clean_line(text))

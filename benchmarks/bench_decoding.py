@@ -1,0 +1,55 @@
+"""What reading a story that is not UTF-8 costs: the encoding guess, then the decode.
+
+For each encoding, a story written in its script (tests/sources/other_scripts.py) is
+repeated to the size given and decoded as a file would be; the table shows the time,
+the encoding named in the status bar, and whether the text came out as written.
+UTF-8 is the baseline: no guess is made for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from reader.sources.decoding import decode_noted
+from tests.sources.other_scripts import CHINESE, FRENCH, GERMAN, JAPANESE, RUSSIAN
+
+CASES = (
+    ("UTF-8 (baseline)", RUSSIAN, "utf-8"),
+    ("Windows-1251", RUSSIAN, "cp1251"),
+    ("KOI8-R", RUSSIAN, "koi8_r"),
+    ("Shift_JIS", JAPANESE, "shift_jis"),
+    ("GB18030", CHINESE, "gb18030"),
+    ("Windows-1252", FRENCH, "cp1252"),
+    ("Latin-1", GERMAN, "latin-1"),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="0.05,1,20", help="megabytes, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per cell (median)")
+    args = parser.parse_args(argv)
+    sizes = [float(size) for size in args.sizes.split(",")]
+    print(f"{'written in':<18} {'MB':>5} {'median ms':>10}  {'status bar says':<24} {'text'}")
+    for label, story, codec in CASES:
+        one = story.encode(codec) + b"\n"
+        for megabytes in sizes:
+            data = one * max(1, int(megabytes * 1_000_000 // len(one)))
+            runs = []
+            for _ in range(args.repeat):
+                began = time.perf_counter()
+                decoded = decode_noted(data, "bench.txt")
+                runs.append((time.perf_counter() - began) * 1000)
+            right = decoded.text.startswith(story)
+            print(
+                f"{label:<18} {len(data) / 1e6:>5.2f} {statistics.median(runs):>10.1f}  "
+                f"{decoded.note or '-':<24} {'as written' if right else 'WRONG'}",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

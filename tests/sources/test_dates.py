@@ -1,0 +1,117 @@
+"""Dates read from headers, front matter and feeds: real days only, as the story wrote them."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from reader.sources import parse_text
+from reader.sources.dates import parse_date, parse_date_line
+from reader.sources.feed import parse as parse_feed
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0000-00-00",
+        "0000-00-00T00:00:00Z",
+        "2021-13-45T99:00",
+        "2021-13-01",
+        "2021-02-30",
+        "2023-02-29",
+        "2021-07-27T25:61:00Z",
+        "July 27, 2021 25:61",
+        "27.07.2021 24.30",
+        "February 30, 2021",
+        "32 July 2021",
+        "Mon, 00 Jan 0000 00:00:00 GMT",
+        "0001-01-01T00:00:00Z",  # .NET's empty date
+        "9999-12-31",
+        "31/31/2021",
+        "yesterday",
+        "2021",
+        "July 2021",
+        "1627378200",
+        "",
+    ],
+)
+def test_impossible_or_partial_dates_are_no_date(value: str) -> None:
+    assert parse_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2024-02-29", "2024-02-29"),
+        ("2021-07-27T09:30:00Z", "2021-07-27"),
+        ("2021-07-27T09:30:00.123456+00:00", "2021-07-27"),
+        # The day the story printed, not the day in UTC.
+        ("2021-07-27T23:30:00-05:00", "2021-07-27"),
+        ("Tue, 27 Jul 2021 09:30:00 +0000", "2021-07-27"),
+        ("Tue, 27 Jul 2021 23:30:00 EDT", "2021-07-27"),
+        ("27 July 2021 9.30 pm", "2021-07-27"),
+        ("Sept. 3, 2021", "2021-09-03"),
+        ("'July 27, 2021'", "2021-07-27"),
+        ("20210727", "2021-07-27"),
+        ("2021/07/27 09:30", "2021-07-27"),
+        ("27-Jul-2021", "2021-07-27"),
+        ("Tuesday 27 July 2021, 10:42 BST", "2021-07-27"),
+        ("13/04/2021", "2021-04-13"),
+        ("04/13/2021", "2021-04-13"),
+        ("1789-07-14", "1789-07-14"),
+    ],
+)
+def test_real_dates_in_many_forms(value: str, iso: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "time zone not understood" noise either
+        assert parse_date(value) == iso
+
+
+def test_ambiguous_numeric_date_is_a_date_line_without_a_date() -> None:
+    assert parse_date_line("03/04/2021") is not None
+    assert parse_date_line("03/04/2021").iso is None  # type: ignore[union-attr]
+    assert parse_date("03/04/2021") is None
+    assert parse_date("Tue 03/04/2021") is None
+
+
+@pytest.mark.parametrize("line", ["0000-00-00", "2021-13-45T99:00", "February 30, 2021"])
+def test_impossible_date_line_is_the_header_date_line_with_no_date(line: str) -> None:
+    article = parse_text(f"A Headline\n\nBy Jo Bloggs\n\n{line}\n\nReuters\n\nThe body.\n")
+    assert (article.published, article.source) == (None, "Reuters")
+    assert article.text[article.body_start :] == "The body.\n"
+
+
+def _rss(date: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>'
+        f"<item><title>Ferry fares</title><pubDate>{date}</pubDate>"
+        "<description>The council met.</description></item></channel></rss>"
+    ).encode()
+
+
+def _atom(published: str, updated: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Valley Ledger</title><entry><title>Drought</title>"
+        f"<published>{published}</published><updated>{updated}</updated>"
+        "<summary>Towns ration water.</summary></entry></feed>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "date", ["0000-00-00", "2021-13-45T99:00", "Mon, 00 Jan 0000 00:00:00 GMT", "soon"]
+)
+def test_feed_item_with_an_impossible_date_has_no_date(date: str) -> None:
+    [item] = parse_feed(_rss(date))
+    assert item.published is None
+
+
+def test_feed_item_keeps_the_date_it_was_published_where_it_was() -> None:
+    [item] = parse_feed(_rss("Tue, 27 Jul 2021 23:30:00 -0500"))
+    assert item.published == "2021-07-27"  # feedparser's UTC form said the 28th
+
+
+def test_feed_entry_falls_back_to_its_update_date() -> None:
+    [entry] = parse_feed(_atom("0000-00-00T00:00:00Z", "2021-07-28T08:00:00Z"))
+    assert entry.published == "2021-07-28"

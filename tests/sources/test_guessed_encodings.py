@@ -1,0 +1,120 @@
+"""Stories saved in other encodings open as written, and say which encoding was guessed."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reader.sources import SourceError, load
+from tests.sources.other_scripts import (
+    CHINESE,
+    FRENCH,
+    GERMAN,
+    JAPANESE,
+    POLISH,
+    RUSSIAN,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "label"),
+    [
+        (RUSSIAN, "cp1251", "Windows-1251"),
+        (RUSSIAN, "koi8_r", "KOI8-R"),
+        (JAPANESE, "shift_jis", "Shift_JIS"),
+        (CHINESE, "gb18030", "GB18030"),
+        (POLISH, "cp1250", "Windows-1250"),
+        (FRENCH, "cp1252", "Windows-1252"),
+        # Latin-1 without the bytes where it and Windows-1252 differ reads the same both
+        # ways, so it goes by the name Western text is known by.
+        (GERMAN, "latin-1", "Windows-1252"),
+    ],
+    ids=["windows-1251", "koi8-r", "shift_jis", "gb18030", "windows-1250", "cp1252", "latin-1"],
+)
+def test_story_in_another_encoding_reads_as_written(write, text, codec, label) -> None:
+    article = load(write("story.txt", text.encode(codec)))
+    assert article.text == text
+    assert article.title == text.split("\n", 1)[0]
+    assert article.reading_note == f"{label} (guessed)"
+
+
+def test_latin1_bytes_windows_1252_leaves_undefined_read_as_latin1(write) -> None:
+    article = load(write("l1.txt", "Título\n\nBy Ana\n\nSeñal\x81.\n".encode("latin-1")))
+    assert article.title == "Título"
+    assert article.reading_note == "Latin-1 (guessed)"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        RUSSIAN.encode("utf-8"),
+        codecs.BOM_UTF8 + JAPANESE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + CHINESE.encode("utf-16-le"),
+        b"Plain ASCII\n\nNothing to guess here.\n",
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "ascii"],
+)
+def test_certain_encodings_carry_no_note(write, encoded: bytes) -> None:
+    assert load(write("story.txt", encoded)).reading_note is None
+
+
+def test_seven_bit_japanese_is_read_as_iso_2022_jp(write) -> None:
+    article = load(write("wire.txt", JAPANESE.encode("iso2022_jp")))
+    assert article.text == JAPANESE
+    assert article.reading_note is None  # its escapes name the character sets
+
+
+def test_markdown_and_html_files_carry_the_note_too(write) -> None:
+    markdown = load(write("story.md", ("# " + RUSSIAN).encode("koi8_r")))
+    assert markdown.title == RUSSIAN.split("\n", 1)[0]
+    assert markdown.reading_note == "KOI8-R (guessed)"
+    paragraphs = "".join(f"<p>{p}</p>" for p in RUSSIAN.split("\n\n")[1:])
+    page = (
+        f"<html><head><title>Мост</title></head><body><article>{paragraphs}</article></body></html>"
+    )
+    undeclared = load(write("page.html", page.encode("cp1251")))
+    assert "Городской совет" in undeclared.text
+    assert undeclared.reading_note == "Windows-1251 (guessed)"
+    declared = page.replace("<head>", '<head><meta charset="windows-1251">')
+    assert load(write("declared.html", declared.encode("cp1251"))).reading_note is None
+
+
+def _long_story(size: int) -> str:
+    paragraph = (
+        "The harbour council met on Monday. “We will not cut the ferry,” the mayor said, "
+        "and officials told residents that repairs would start in May.\n\n"
+    )
+    return "Ferry Stays\n\nBy Ana Ruiz\n\n" + paragraph * (size // len(paragraph))
+
+
+def test_one_stray_nul_in_a_38_kb_story_is_removed_with_a_note(write) -> None:
+    story = _long_story(38_000)
+    middle = len(story.encode()) // 2
+    data = story.encode()
+    data = data[:middle] + b"\x00" + data[middle:]
+    article = load(write("story.txt", data))
+    assert article.text == story
+    assert article.reading_note == "1 NUL byte removed"
+
+
+def test_stray_nuls_in_a_guessed_encoding_are_both_noted(write) -> None:
+    data = RUSSIAN.encode("cp1251")
+    data = data[:100] + b"\x00" + data[100:300] + b"\x00\x00" + data[300:]
+    article = load(write("story.txt", data))
+    assert article.text == RUSSIAN
+    assert article.reading_note == "Windows-1251 (guessed), 3 NUL bytes removed"
+
+
+def test_many_nuls_are_still_a_binary_file(write) -> None:
+    data = bytearray(_long_story(20_000).encode())
+    data[::50] = b"\x00" * len(data[::50])  # one byte in fifty
+    path = write("story.txt", bytes(data))
+    with pytest.raises(SourceError) as error:
+        load(path)
+    assert str(error.value) == f"{path}: not a text file"
+
+
+def test_a_file_of_nothing_but_nuls_is_refused(write) -> None:
+    with pytest.raises(SourceError, match="not a text file"):
+        load(write("zeros.txt", b"\x00" * 1000))

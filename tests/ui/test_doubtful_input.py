@@ -1,0 +1,84 @@
+"""What the screen says about input that had to be guessed at or could not be read."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.sources.other_scripts import RUSSIAN
+
+SIZE = (120, 36)
+
+
+def screen(app) -> str:
+    """Every character on the screen, as a reader sees it."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+async def settle(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Harbour Gazette</title>
+<item><title>Ferry fares frozen</title><pubDate>0000-00-00</pubDate>
+<description>The council froze ferry fares for a year.</description></item>
+<item><title>Pilots call off strike</title><pubDate>2021-13-45T99:00</pubDate>
+<description>Harbour pilots returned to work on Monday.</description></item>
+<item><title>Bridge repairs begin</title><pubDate>Tue, 27 Jul 2021 23:30:00 -0500</pubDate>
+<description>Crews closed one lane of the bridge.</description></item>
+</channel></rss>
+"""
+
+
+async def test_feed_items_with_impossible_dates_show_no_date(make_app, tmp_path: Path) -> None:
+    feed = tmp_path / "harbour.rss"
+    feed.write_text(FEED, encoding="utf-8")
+    app = make_app(feed)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = screen(app)
+        assert "Ferry fares frozen" in shown and "Pilots call off strike" in shown
+        assert "-1-11-30" not in shown and "30 Nov" not in shown
+        assert "2022" not in shown and "1 Jan" not in shown
+        assert "27 Jul 2021 · Harbour Gazette" in shown  # the day where it was published
+        dates = {article.title: article.published for article in app.main.library.articles}
+        assert dates == {
+            "Bridge repairs begin": "2021-07-27",
+            "Ferry fares frozen": None,
+            "Pilots call off strike": None,
+        }
+
+
+async def test_status_bar_names_the_guessed_encoding(make_app, tmp_path: Path) -> None:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "most.txt").write_bytes(RUSSIAN.encode("cp1251"))
+    (folder / "ferry.txt").write_text(
+        "Ferry Stays\n\nBy Ana Ruiz\n\nThe council kept the ferry running.\n", encoding="utf-8"
+    )
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first story opens with the library focused
+        for keys in ((), ("j", "enter")):
+            await pilot.press(*keys)
+            await settle(pilot)
+            shown = screen(app)
+            assert app.current is not None and app.current.path is not None
+            if app.current.path.endswith("most.txt"):
+                assert "Городской совет" in shown  # read as written, not as mojibake
+                assert app.main.status_bar.note == "Windows-1251 (guessed)"
+                assert "Windows-1251 (guessed)" in shown
+            else:
+                assert "The council kept the ferry running." in shown
+                assert "guessed" not in shown
+                assert not app.main.status_bar.query_one("#status-note").display
+        assert {app.current.title, app.main.library.shown[0].title} == {
+            "Ferry Stays",
+            "Мост через реку закроют на ремонт",
+        }
