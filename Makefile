@@ -11,16 +11,19 @@ $(STAMP): pyproject.toml setup.py reader/model.py reader/compiled.py $(wildcard 
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -c 'from reader.compiled import check_build; check_build()'
 	touch $(STAMP)
 
 ## run: open the app on the bundled sample articles (ARGS=... to pass paths/flags)
 run: $(STAMP)
 	$(BIN)/newsreader $(ARGS)
 
-## test: lint, then the whole test suite (needs tmux, xvfb, xclip)
+## test: lint, layer contract, type check, then the whole suite (needs tmux, xvfb, xclip)
 test: $(STAMP) tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -m "not stress" $(PYTEST_ARGS)
 
 ## tools: say which system package is missing for the tests
@@ -52,4 +55,4 @@ stress: $(STAMP)
 	NEWSREADER_STRESS=1 $(BIN)/python -m pytest -q -m stress tests
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

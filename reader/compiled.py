@@ -60,6 +60,35 @@ def write_stamp(directory: Path = PACKAGE_DIR) -> None:
     (directory / STAMP_NAME).write_text(source_digest(directory) + "\n", encoding="ascii")
 
 
+def c_compiler_found() -> bool:
+    """Whether C extensions can be built here: a C compiler (``CC``, else the one Python
+    was built with) and Python's headers."""
+    import shlex
+    import shutil
+    import sysconfig
+
+    command = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
+    headers = Path(sysconfig.get_paths()["include"], "Python.h")
+    return bool(command) and shutil.which(command[0]) is not None and headers.is_file()
+
+
+def build_is_complete(directory: Path = PACKAGE_DIR) -> bool:
+    """False when this machine can compile the analysis but it is not compiled and current."""
+    if os.environ.get(PURE_PYTHON_ENV) or not c_compiler_found():
+        return True
+    return has_compiled_modules(directory) and is_current(directory)
+
+
+def check_build() -> None:
+    """Exit with one line when :func:`build_is_complete` is not: `make` runs it after an
+    install, so a compile that went wrong cannot leave the slow build in place unnoticed."""
+    if not build_is_complete():
+        sys.exit(
+            "newsreader: a C compiler is here, yet reader/analysis is not compiled from its "
+            f"current sources; reinstall and read the build's errors (or set {PURE_PYTHON_ENV}=1)"
+        )
+
+
 def has_compiled_modules(directory: Path = PACKAGE_DIR) -> bool:
     return any((directory / f"pipeline{suffix}").is_file() for suffix in EXTENSION_SUFFIXES)
 

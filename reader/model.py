@@ -22,9 +22,6 @@ class Span:
     def contains(self, offset: int) -> bool:
         return self.start <= offset < self.end
 
-    def overlaps(self, other: Span) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 @dataclass(slots=True)
 class Article:

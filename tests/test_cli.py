@@ -20,6 +20,12 @@ def test_version() -> None:
     assert result.stdout.strip() == f"newsreader {__version__}"
 
 
+def test_the_installed_package_has_the_same_version() -> None:
+    from importlib.metadata import version
+
+    assert version("newsreader") == __version__
+
+
 def test_help_documents_paths_db_where_and_commands() -> None:
     out = newsreader("--help").stdout
     for word in ("PATH", "--db", "--where", "--version", "analyze"):

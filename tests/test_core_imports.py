@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+REPO = Path(__file__).resolve().parents[1]
 
 CORE_MODULES = [
     "reader.model",
@@ -36,3 +39,23 @@ def test_core_module_imports_without_textual(module: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def _core_contract() -> dict:
+    import tomllib
+
+    settings = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = settings["tool"]["importlinter"]["contracts"]
+    return next(c for c in contracts if "textual" in c["forbidden_modules"])
+
+
+def test_every_part_of_the_core_is_under_the_static_layer_contract() -> None:
+    """A new package in reader/ is core until listed otherwise: lint-imports must see it."""
+    parts = {
+        f"reader.{path.stem}"
+        for path in (REPO / "reader").iterdir()
+        if (path.suffix == ".py" and path.stem != "__init__")
+        or (path.is_dir() and (path / "__init__.py").is_file())
+    }
+    unchecked = parts - {"reader.ui"} - set(_core_contract()["source_modules"])
+    assert not unchecked, f"add {sorted(unchecked)} to the Textual contract in pyproject.toml"

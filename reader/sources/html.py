@@ -139,6 +139,7 @@ def parse(markup: str, path: Path | None = None, url: str | None = None) -> Arti
         )
     except Exception as error:  # a third-party parser on untrusted input: any failure is "bad page"
         raise SourceError(path or url or "page", f"could not read the page ({error})") from None
+    assert not isinstance(document, dict)  # a dict only with as_dict=True
     body = (document.text or "") if document is not None else ""
     paragraphs = [line for line in body.split("\n") if line.strip()]
     if not paragraphs:

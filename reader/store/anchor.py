@@ -154,7 +154,7 @@ def accept_rewording(annotation: Annotation, text: str | None, updated: str) -> 
 
 def _exact_candidates(selector: Selector, text: str) -> list[_Candidate]:
     exact = selector.exact
-    candidates = []
+    candidates: list[_Candidate] = []
     at = text.find(exact)
     while at != -1 and len(candidates) < _MAX_EXACT_CANDIDATES:
         candidates.append(_candidate(selector, text, at, at + len(exact), 1.0))

@@ -78,7 +78,6 @@ def _decode_ops(payload: dict[str, Any]) -> list[Op] | None:
 class JournalContents:
     transactions: list[list[Op]] = field(default_factory=list)
     size: int = 0
-    torn_tail: bool = False  # the last line was cut short: a crash mid-append
     damaged: int = 0  # unreadable lines before the end: the file was damaged
 
 
@@ -88,15 +87,12 @@ def read_journal(path: Path) -> JournalContents:
     contents = JournalContents(size=len(data))
     lines = data.split(b"\n")
     # Bytes after the last newline were never completed, so never acknowledged.
-    if lines[-1]:
-        contents.torn_tail = True
     lines.pop()
     for number, line in enumerate(lines):
         payload = _decode_line(line)
         if payload is None:
-            if number == len(lines) - 1 and not line.strip(b"\0"):
-                contents.torn_tail = True  # a power cut can leave zero-filled blocks
-            else:
+            # A power cut can leave zero-filled blocks at the end: a torn tail, not damage.
+            if number != len(lines) - 1 or line.strip(b"\0"):
                 contents.damaged += 1
             continue
         schema = payload.get("schema")

@@ -37,7 +37,8 @@ _PARSE_BATCH = 500
 # Each document as its JSON text, ready to be written out again.
 Encoded = dict[str, dict[int, str]]
 # The C scanner behind json.loads, called directly: a snapshot holds 100,000s of documents.
-_scan = json.JSONDecoder().scan_once
+# (an attribute JSONDecoder sets in __init__, which the type stubs do not declare)
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 class CorruptSnapshot(Exception):

@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.model import Annotation
 from reader.safe_text import clean_annotation
-from reader.store.durable import DurableTables
+from reader.store.durable import Change, DurableTables
 from reader.store.errors import StoreError
 from reader.store.lock import WriterLock, holder_pid
 from reader.store.records import annotation_from_record, annotation_to_record
@@ -56,7 +56,6 @@ class AnnotationStore:
         notices.extend(self._load_notices())
         self._doc_ids: dict[str, int] = {}
         self._by_article: dict[str, dict[str, None]] = {}
-        self._by_tag: dict[str, dict[str, None]] = {}  # tag -> annotation ids, in save order
         self._tag_counts: Counter[str] = Counter()
         self._facts: dict[int, _Facts] = {}
         self._colours: dict[str, tuple[int, str]] = {}  # tag -> (doc_id, colour)
@@ -136,8 +135,6 @@ class AnnotationStore:
             self._doc_ids[facts.id] = doc_id
             self._facts[doc_id] = facts
             self._by_article.setdefault(facts.article_id, {})[facts.id] = None
-            for tag in facts.tags:
-                self._by_tag.setdefault(tag, {})[facts.id] = None
             all_tags.extend(facts.tags)
         self._tag_counts.update(all_tags)
         self._next_doc_id = max(self._tables.ids(ANNOTATIONS), default=0) + 1
@@ -150,8 +147,6 @@ class AnnotationStore:
         self._doc_ids[facts.id] = doc_id
         self._facts[doc_id] = facts
         self._by_article.setdefault(facts.article_id, {})[facts.id] = None
-        for tag in facts.tags:
-            self._by_tag.setdefault(tag, {})[facts.id] = None
         self._tag_counts.update(facts.tags)
 
     def _unindex(self, doc_id: int) -> None:
@@ -165,11 +160,6 @@ class AnnotationStore:
         for tag in facts.tags:
             if self._tag_counts[tag] <= 0:
                 del self._tag_counts[tag]
-            tagged = self._by_tag.get(tag)
-            if tagged is not None:
-                tagged.pop(facts.id, None)
-                if not tagged:
-                    del self._by_tag[tag]
 
     # -- changes -------------------------------------------------------------------
 
@@ -186,7 +176,7 @@ class AnnotationStore:
             if taken or len(set(ids)) != len(ids):
                 raise StoreError(f"an annotation with id {(taken or ids)[0]} already exists")
             first = self._next_doc_id
-            ops = [(ANNOTATIONS, first + n, doc) for n, doc in enumerate(docs)]
+            ops: list[Change] = [(ANNOTATIONS, first + n, doc) for n, doc in enumerate(docs)]
             self._tables.commit(ops)
             self._next_doc_id = first + len(docs)
             for doc_id, doc in zip(range(first, first + len(docs)), docs, strict=True):
@@ -259,18 +249,6 @@ class AnnotationStore:
         with self._lock:
             article_ids = list(self._by_article)
         return [a for article_id in article_ids for a in self.for_article(article_id)]
-
-    def with_tag(self, tag: str) -> list[Annotation]:
-        """Every annotation carrying ``tag``, grouped by story, in reading order within each."""
-        with self._lock:
-            ids = list(self._by_tag.get(tag, ()))
-            docs = [self._tables.get(ANNOTATIONS, self._doc_ids[i]) for i in ids]
-        found = [a for a in map(self._readable, docs) if a is not None]
-        story_order = {
-            story: n for n, story in enumerate(dict.fromkeys(a.article_id for a in found))
-        }
-        found.sort(key=lambda a: (story_order[a.article_id], a.selector.start, a.selector.end))
-        return found
 
     def sources_by_article(self) -> dict[str, str]:
         """Where each annotated story came from (path or URL), without reading any record."""

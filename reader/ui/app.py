@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.message import Message
@@ -32,14 +32,8 @@ from reader.safe_text import clean, clean_line, visible
 from reader.ui.annotating import AnnotatingMixin
 from reader.ui.commands import NewsReaderCommands
 from reader.ui.copying import CopyingMixin
-from reader.ui.keys import (
-    APP_KEYS,
-    KeymapError,
-    bindings,
-    key_sections,
-    known_binding_ids,
-    load_keymap,
-)
+from reader.ui.key_sections import key_sections
+from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.terminal_driver import TerminalDriver
@@ -126,14 +120,14 @@ class AnalysisFailed(Message):
 class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
-    CSS_PATH: ClassVar[list[Path]] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
+    CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
     BINDINGS = bindings(APP_KEYS)
     BINDING_GROUP_TITLE = "Everywhere"
     COMMANDS = App.COMMANDS | {NewsReaderCommands}
     NOTIFICATION_TIMEOUT = 8
 
     def __init__(
-        self, paths: Sequence[Path], *, locations: Locations, ner: str = "builtin"
+        self, paths: Sequence[Path | str], *, locations: Locations, ner: str = "builtin"
     ) -> None:
         # Signals and a lost terminal end the app in time: see reader/ui/lifecycle.py.
         super().__init__(driver_class=TerminalDriver)
@@ -287,8 +281,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
             self.call_after_refresh(self._check_keymap_ids)
 
     def _check_keymap_ids(self) -> None:
-        nodes = [self, self.main, *self.main.query("*")]
-        unknown = sorted(set(self.keymap) - known_binding_ids(nodes))
+        unknown = sorted(set(self.keymap) - registered_ids())
         if unknown:
             self.notify(
                 f"{self.keymap_path}: no key is called {', '.join(unknown)} "

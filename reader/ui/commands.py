@@ -1,7 +1,7 @@
 """Command palette (ctrl+p): every action of the app and of its panes, by description.
 
 The list is read from the same bindings the footer and help screen use
-(:func:`reader.ui.keys.key_sections`), so a key added to any pane appears here too.
+(:func:`reader.ui.key_sections.key_sections`), so a key added to any pane appears here too.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-from reader.ui.keys import KeyEntry, key_sections
+from reader.ui.key_sections import KeyEntry, key_sections
 
 
 @dataclass(slots=True, frozen=True)

@@ -19,6 +19,7 @@ from reader.ui.keys import COPY_KEYS, bindings
 if TYPE_CHECKING:
     from reader.clipboard import CopyResult
     from reader.model import Annotation, Article
+    from reader.ui.screens.main import MainScreen
 
 COPY_STYLES: dict[str, str] = {
     "plain": "plain text",
@@ -42,6 +43,11 @@ class CopyingMixin(App[None]):
 
     BINDINGS = bindings(COPY_KEYS)
     copy_style: str = "plain"
+    # Provided by NewsReaderApp (through AnnotationsState).
+    main: MainScreen
+    current: Article | None
+    story_annotations: list[Annotation]
+    annotation_at_focus: Callable[[], Annotation | None]
     # Replaced in tests by a function that records or hangs; None = the system clipboard.
     copy_function: Callable[[str], None] | None = None
 

@@ -1,23 +1,37 @@
-"""One registry of the app's key actions: footer, help screen and command palette read it.
+"""The one registry of newsreader's keys: every binding of every screen, pane and dialog.
 
-Each entry has a stable id (so a user keymap can rebind it with ``App.set_keymap``),
-the keys, the action it runs, a short description for the footer and palette, and a
-sentence for the help screen. Widgets turn their group into ``BINDINGS`` with
-:func:`bindings`; nothing else defines keys for the shell, so the three views never
-disagree about what a key does.
+Each action has a stable id (what a user's keymap.toml names to rebind it, applied with
+``App.set_keymap``), its keys, the action it runs, a short description for the footer
+and palette, and a sentence of help. Each group of actions belongs to one scope: the
+place where its keys work, as newsboat gives each key a context. A key means one thing
+in a scope; the same key may mean another thing in another scope (``escape`` closes a
+dialog but clears the reader's selection). Classes turn their group into ``BINDINGS``
+with :func:`bindings`, and nothing else defines keys: a test walks every class of
+reader/ui and fails on a binding that is not here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from textual.app import App
-from textual.binding import Binding
-from textual.dom import DOMNode
-from textual.screen import Screen
-from textual.widget import Widget
+from textual.binding import Binding, BindingType
+
+# Where keys work; a group's scope is one of these names.
+SCOPES: dict[str, str] = {
+    "everywhere": "The main screen, whichever pane has the focus.",
+    "library": "The list of stories.",
+    "reader": "The story being read.",
+    "search": "The search box of the reader.",
+    "annotations panel": "The list of the story's annotations beside the text.",
+    "people panel": "The list of the story's people beside the text.",
+    "tag dialog": "The dialog that tags a passage.",
+    "tags view": "The screen of every tag in the library.",
+    "tag list": "The list of tags in the tags view.",
+    "passage list": "The list of passages in the tags view.",
+    "help": "The help screen.",
+    "copy fallback": "The dialog that shows a copy no clipboard took.",
+}
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,293 +58,246 @@ class KeyAction:
         )
 
 
-def bindings(actions: tuple[KeyAction, ...]) -> list[Binding]:
-    return [action.binding() for action in actions]
+@dataclass(slots=True, frozen=True)
+class KeyGroup:
+    """The keys one class binds, and the scope (a name in SCOPES) where they work."""
+
+    scope: str
+    actions: tuple[KeyAction, ...]
 
 
-APP_KEYS: tuple[KeyAction, ...] = (
+def bindings(group: KeyGroup) -> list[BindingType]:
+    """A class's ``BINDINGS``."""
+    return [action.binding() for action in group.actions]
+
+
+# The registry reads best as a table: an action to a line or two.
+# fmt: off
+APP_KEYS = KeyGroup("everywhere", (
     KeyAction("app.help", "question_mark", "help", "Help", "List every key for where you are."),
     KeyAction("app.quit", "q", "quit", "Quit", "Close newsreader."),
-    KeyAction(
-        "app.command_palette",
-        "ctrl+p",
-        "command_palette",
-        "Commands",
-        "Search every command by name and run it.",
-        show=False,
-        priority=True,
-    ),
-)
+    KeyAction("app.command_palette", "ctrl+p", "command_palette", "Commands",
+              "Search every command by name and run it.", show=False, priority=True),
+))
 
-MAIN_SCREEN_KEYS: tuple[KeyAction, ...] = (
-    KeyAction(
-        "main.switch_pane",
-        "tab",
-        "switch_pane",
-        "Switch pane",
-        "Move between the library and the reader.",
-    ),
-    KeyAction(
-        "main.switch_pane_back",
-        "shift+tab",
-        "switch_pane",
-        "Switch pane",
-        "Move between the library and the reader.",
-        show=False,
-    ),
-)
+MAIN_SCREEN_KEYS = KeyGroup("everywhere", (
+    KeyAction("main.switch_pane", "tab", "switch_pane", "Switch pane",
+              "Move between the library and the reader."),
+    KeyAction("main.switch_pane_back", "shift+tab", "switch_pane", "Switch pane",
+              "Move between the library and the reader.", show=False),
+))
 
-LIBRARY_LIST_KEYS: tuple[KeyAction, ...] = (
+LIBRARY_LIST_KEYS = KeyGroup("library", (
     KeyAction("library.open", "enter", "open", "Open", "Open the highlighted story in the reader."),
-    KeyAction(
-        "library.next",
-        "down,j",
-        "cursor_down",
-        "Next story",
-        "Highlight the next story.",
-        show=False,
-    ),
-    KeyAction(
-        "library.previous",
-        "up,k",
-        "cursor_up",
-        "Previous story",
-        "Highlight the previous story.",
-        show=False,
-    ),
-    KeyAction(
-        "library.first", "g,home", "first", "First story", "Jump to the first story.", show=False
-    ),
+    KeyAction("library.next", "down,j", "cursor_down", "Next story", "Highlight the next story.",
+              show=False),
+    KeyAction("library.previous", "up,k", "cursor_up", "Previous story",
+              "Highlight the previous story.", show=False),
+    KeyAction("library.first", "g,home", "first", "First story", "Jump to the first story.",
+              show=False),
     KeyAction("library.last", "G,end", "last", "Last story", "Jump to the last story.", show=False),
-    KeyAction(
-        "library.page_down",
-        "pagedown",
-        "page_down",
-        "Page down",
-        "Move a page down the list.",
-        show=False,
-    ),
-    KeyAction(
-        "library.page_up", "pageup", "page_up", "Page up", "Move a page up the list.", show=False
-    ),
-)
+    KeyAction("library.page_down", "pagedown", "page_down", "Page down",
+              "Move a page down the list.", show=False),
+    KeyAction("library.page_up", "pageup", "page_up", "Page up", "Move a page up the list.",
+              show=False),
+))
 
-LIBRARY_KEYS: tuple[KeyAction, ...] = (
-    KeyAction(
-        "library.filter",
-        "slash",
-        "filter",
-        "Filter",
-        "Type to show only stories whose title, source or author match.",
-    ),
-    KeyAction(
-        "library.clear_filter",
-        "escape",
-        "clear_filter",
-        "Clear filter",
-        "Show every story again.",
-        show=False,
-    ),
-    KeyAction(
-        "library.reload",
-        "r",
-        "reload",
-        "Reload",
-        "Read the story again from its file or web address (a whole feed).",
-    ),
-)
+LIBRARY_KEYS = KeyGroup("library", (
+    KeyAction("library.filter", "slash", "filter", "Filter",
+              "Type to show only stories whose title, source or author match."),
+    KeyAction("library.clear_filter", "escape", "clear_filter", "Clear filter",
+              "Show every story again.", show=False),
+    KeyAction("library.reload", "r", "reload", "Reload",
+              "Read the story again from its file or web address (a whole feed)."),
+))
 
-ORIGIN_KEYS: tuple[KeyAction, ...] = (
-    KeyAction(
-        "story.reload",
-        "r",
-        "reload_story",
-        "Reload story",
-        "Read the story in the reader again from its file or web address.",
-        show=False,
-    ),
-    KeyAction(
-        "story.open_in_browser",
-        "o",
-        "open_in_browser",
-        "Open in browser",
-        "Open the story's web address in your web browser.",
-        show=False,
-    ),
-)
+ORIGIN_KEYS = KeyGroup("everywhere", (
+    KeyAction("story.reload", "r", "reload_story", "Reload story",
+              "Read the story in the reader again from its file or web address.", show=False),
+    KeyAction("story.open_in_browser", "o", "open_in_browser", "Open in browser",
+              "Open the story's web address in your web browser.", show=False),
+))
 
-COPY_KEYS: tuple[KeyAction, ...] = (
-    KeyAction(
-        "copy.copy",
-        "y",
-        "copy",
-        "Copy",
-        "Copy the focused annotation, quote or selection with its speaker and a citation.",
-    ),
-    KeyAction(
-        "copy.copy_all",
-        "Y",
-        "copy_all",
-        "Copy all",
-        "Copy every annotation of this story, each with its citation.",
-        show=False,
-    ),
-    KeyAction(
-        "copy.cycle_style",
-        "c",
-        "cycle_copy_style",
-        "Copy format",
-        "Switch what y and Y copy: plain text, Markdown, or the citation only.",
-        show=False,
-    ),
-)
+COPY_KEYS = KeyGroup("everywhere", (
+    KeyAction("copy.copy", "y", "copy", "Copy",
+              "Copy the focused annotation, quote or selection with its speaker and a citation."),
+    KeyAction("copy.copy_all", "Y", "copy_all", "Copy all",
+              "Copy every annotation of this story, each with its citation.", show=False),
+    KeyAction("copy.cycle_style", "c", "cycle_copy_style", "Copy format",
+              "Switch what y and Y copy: plain text, Markdown, or the citation only.", show=False),
+))
 
-ANNOTATION_KEYS: tuple[KeyAction, ...] = (
-    KeyAction(
-        "annotations.tag",
-        "t",
-        "tag",
-        "Tag",
-        "Tag the focused passage or the selection: tags, a note, colours.",
-    ),
-    KeyAction(
-        "annotations.tag_again",
-        "T",
-        "tag_again",
-        "Tag again",
-        "Put the last tags used on the focused passage, without the dialog.",
-        show=False,
-    ),
-    KeyAction(
-        "annotations.edit",
-        "e",
-        "edit_annotation",
-        "Edit annotation",
-        "Change the tags, note or colours of the annotation at the focus.",
-        show=False,
-    ),
-    KeyAction(
-        "annotations.remove",
-        "x",
-        "remove_annotation",
-        "Remove annotation",
-        "Remove the annotation at the focus (u brings it back).",
-        show=False,
-    ),
-    KeyAction(
-        "annotations.undo",
-        "u",
-        "undo_annotation",
-        "Undo",
-        "Undo the last tag, edit or removal.",
-        show=False,
-    ),
-    KeyAction(
-        "annotations.next",
-        "a",
-        "next_annotation",
-        "Next annotation",
-        "Focus the next tagged passage.",
-        show=False,
-    ),
-    KeyAction(
-        "annotations.previous",
-        "A",
-        "previous_annotation",
-        "Previous annotation",
-        "Focus the previous tagged passage.",
-        show=False,
-    ),
-    KeyAction(
-        "annotations.panel",
-        "m",
-        "toggle_annotations",
-        "Annotations",
-        "Show or hide this story's annotations; enter jumps to one.",
-        show=False,
-    ),
-    KeyAction(
-        "annotations.tags_view",
-        "number_sign",
-        "show_tags",
-        "Tags view",
-        "Every tag of the library and its passages; enter opens one.",
-        show=False,
-        key_display="#",
-    ),
-)
+ANNOTATION_KEYS = KeyGroup("everywhere", (
+    KeyAction("annotations.tag", "t", "tag", "Tag",
+              "Tag the focused passage or the selection: tags, a note, colours."),
+    KeyAction("annotations.tag_again", "T", "tag_again", "Tag again",
+              "Put the last tags used on the focused passage, without the dialog.", show=False),
+    KeyAction("annotations.edit", "e", "edit_annotation", "Edit annotation",
+              "Change the tags, note or colours of the annotation at the focus.", show=False),
+    KeyAction("annotations.remove", "x", "remove_annotation", "Remove annotation",
+              "Remove the annotation at the focus (u brings it back).", show=False),
+    KeyAction("annotations.undo", "u", "undo_annotation", "Undo",
+              "Undo the last tag, edit or removal.", show=False),
+    KeyAction("annotations.next", "a", "next_annotation", "Next annotation",
+              "Focus the next tagged passage.", show=False),
+    KeyAction("annotations.previous", "A", "previous_annotation", "Previous annotation",
+              "Focus the previous tagged passage.", show=False),
+    KeyAction("annotations.panel", "m", "toggle_annotations", "Annotations",
+              "Show or hide this story's annotations; enter jumps to one.", show=False),
+    KeyAction("annotations.tags_view", "number_sign", "show_tags", "Tags view",
+              "Every tag of the library and its passages; enter opens one.", show=False,
+              key_display="#"),
+))
 
-HELP_KEYS: tuple[KeyAction, ...] = (
+HELP_KEYS = KeyGroup("help", (
     KeyAction("help.close", "escape,q,question_mark", "close", "Close", "Back to reading."),
     KeyAction("help.down", "down,j", "scroll_down", "Scroll down", "Scroll a line.", show=False),
     KeyAction("help.up", "up,k", "scroll_up", "Scroll up", "Scroll a line up.", show=False),
     KeyAction("help.top", "g,home", "scroll_home", "Top", "Back to the first key.", show=False),
     KeyAction("help.end", "G,end", "scroll_end", "Bottom", "On to the last key.", show=False),
-    KeyAction(
-        "help.page_down", "pagedown,space", "page_down", "Page down", "Scroll a page.", show=False
-    ),
+    KeyAction("help.page_down", "pagedown,space", "page_down", "Page down", "Scroll a page.",
+              show=False),
     KeyAction("help.page_up", "pageup,b", "page_up", "Page up", "Scroll a page back.", show=False),
-    KeyAction(
-        "help.ids", "i", "toggle_ids", "Key names", "Show the names a keymap file uses instead."
-    ),
+    KeyAction("help.ids", "i", "toggle_ids", "Key names",
+              "Show the names a keymap file uses instead."),
+))
+
+ARTICLE_KEYS = KeyGroup("reader", (
+    KeyAction("article.next_sentence", "down,j", "next_sentence", "Next sentence",
+              "Focus the next sentence.", show=False),
+    KeyAction("article.previous_sentence", "up,k", "previous_sentence", "Previous sentence",
+              "Focus the previous sentence.", show=False),
+    KeyAction("article.next_paragraph", "right_curly_bracket", "next_paragraph", "Next paragraph",
+              "Focus the next paragraph.", show=False, key_display="}"),
+    KeyAction("article.previous_paragraph", "left_curly_bracket", "previous_paragraph",
+              "Previous paragraph", "Focus the previous paragraph.", show=False, key_display="{"),
+    KeyAction("article.next_quote", "n", "next_quote", "Next quote",
+              "Focus the next direct quotation and show its speaker."),
+    KeyAction("article.previous_quote", "N", "previous_quote", "Previous quote",
+              "Focus the previous direct quotation.", show=False),
+    KeyAction("article.next_person", "p", "next_person", "Next person",
+              "Focus the next mention of a person's name.", show=False),
+    KeyAction("article.previous_person", "P", "previous_person", "Previous person",
+              "Focus the previous mention of a person's name.", show=False),
+    KeyAction("article.page_down", "pagedown", "page_down", "Page down", "Scroll down one screen.",
+              show=False),
+    KeyAction("article.page_down_space", "space", "page_down", "Page down",
+              "Scroll down one screen.", show=False),
+    KeyAction("article.page_up", "pageup", "page_up", "Page up", "Scroll up one screen.",
+              show=False),
+    KeyAction("article.page_up_b", "b", "page_up", "Page up", "Scroll up one screen.", show=False),
+    KeyAction("article.top", "g,home", "top", "Top", "Go to the start of the story.", show=False),
+    KeyAction("article.end", "G,end", "end", "End", "Go to the end of the story.", show=False),
+    KeyAction("article.select", "v", "select", "Select",
+              "Start a selection at the focus; moves then extend it."),
+    KeyAction("article.grow_word", "w", "grow_word", "Grow selection",
+              "Extend the selection by one word at its end.", show=False),
+    KeyAction("article.shrink_word", "W", "shrink_word", "Shrink selection",
+              "Shrink the selection by one word at its end.", show=False),
+    KeyAction("article.clear", "escape", "clear", "Clear",
+              "Clear the selection, then the search highlights.", show=False),
+    KeyAction("article.search", "slash", "search", "Search",
+              "Search the story as you type; enter jumps to the match.", key_display="/"),
+    KeyAction("article.next_match", "ctrl+n", "next_match", "Next match",
+              "Focus the next search match.", show=False),
+    KeyAction("article.previous_match", "ctrl+b", "previous_match", "Previous match",
+              "Focus the previous search match.", show=False),
+    KeyAction("article.legend", "l", "toggle_legend", "Legend",
+              "Show or hide what each highlight means."),
+    KeyAction("article.people", "i", "toggle_people", "People",
+              "Show or hide the people in this story and how often each is quoted."),
+))
+
+SEARCH_KEYS = KeyGroup("search", (
+    KeyAction("search.close", "escape", "cancel", "Close search",
+              "Close the search box and keep the highlights.", show=False),
+))
+
+ANNOTATIONS_PANEL_KEYS = KeyGroup("annotations panel", (
+    KeyAction("annotations_panel.close", "escape", "close", "Close",
+              "Hide the annotations and return to the text.", show=False),
+    KeyAction("annotations_panel.edit", "e", "edit", "Edit", "Edit the highlighted annotation.",
+              show=False),
+    KeyAction("annotations_panel.remove", "x", "remove", "Remove",
+              "Remove the highlighted annotation, even one not found in the text.", show=False),
+    KeyAction("annotations.accept_wording", "w", "accept_wording", "Accept wording",
+              "Quote the story's new wording where the passage was edited since tagging.",
+              show=False),
+    KeyAction("annotations_panel.next", "j", "cursor_down", "Next", "Highlight the next one.",
+              show=False),
+    KeyAction("annotations_panel.previous", "k", "cursor_up", "Previous",
+              "Highlight the previous one.", show=False),
+))
+
+PEOPLE_PANEL_KEYS = KeyGroup("people panel", (
+    KeyAction("people_panel.close", "escape", "close", "Close people",
+              "Hide the people panel and return to the text.", show=False),
+))
+
+TAG_DIALOG_KEYS = KeyGroup("tag dialog", (
+    KeyAction("tag_dialog.cancel", "escape", "cancel", "Cancel", "Close without saving."),
+    KeyAction("tag_dialog.note", "ctrl+e", "toggle_note", "Note",
+              "Move between the tags and the note.", priority=True),
+    KeyAction("tag_dialog.colour", "ctrl+r", "recolour", "Colour",
+              "Give the tag at the cursor the next colour of the palette.", priority=True),
+    KeyAction("tag_dialog.complete", "tab", "complete", "Complete",
+              "Accept the suggested tag; with none, go to the note.", priority=True),
+))
+
+TAGS_VIEW_KEYS = KeyGroup("tags view", (
+    KeyAction("tags_view.close", "escape,q", "close", "Back",
+              "Clear the tag filter, else back to reading."),
+    KeyAction("tags_view.filter", "slash", "filter", "Filter tags", "Type to narrow the tags.",
+              key_display="/"),
+    KeyAction("tags_view.switch_list", "tab,shift+tab", "switch_list", "Switch list",
+              "Tags ↔ passages."),
+))
+
+TAG_LIST_KEYS = KeyGroup("tag list", (
+    KeyAction("tags_view.next_tag", "j", "cursor_down", "Next tag", "Highlight the next tag.",
+              show=False),
+    KeyAction("tags_view.previous_tag", "k", "cursor_up", "Previous tag", "Highlight the previous.",
+              show=False),
+))
+
+PASSAGE_LIST_KEYS = KeyGroup("passage list", (
+    KeyAction("tags_view.next_passage", "j", "cursor_down", "Next passage", "The next passage.",
+              show=False),
+    KeyAction("tags_view.previous_passage", "k", "cursor_up", "Previous passage",
+              "The previous one.", show=False),
+))
+
+COPY_FALLBACK_KEYS = KeyGroup("copy fallback", (
+    KeyAction("copy_fallback.close", "escape", "dismiss", "Close", "Back to reading."),
+    KeyAction("copy_fallback.save", "ctrl+s", "save", "Save to a file",
+              "Write the text to a new file in your documents folder."),
+))
+# fmt: on
+
+GROUPS: tuple[KeyGroup, ...] = (
+    APP_KEYS,
+    MAIN_SCREEN_KEYS,
+    LIBRARY_LIST_KEYS,
+    LIBRARY_KEYS,
+    ORIGIN_KEYS,
+    COPY_KEYS,
+    ANNOTATION_KEYS,
+    HELP_KEYS,
+    ARTICLE_KEYS,
+    SEARCH_KEYS,
+    ANNOTATIONS_PANEL_KEYS,
+    PEOPLE_PANEL_KEYS,
+    TAG_DIALOG_KEYS,
+    TAGS_VIEW_KEYS,
+    TAG_LIST_KEYS,
+    PASSAGE_LIST_KEYS,
+    COPY_FALLBACK_KEYS,
 )
 
 
-@dataclass(slots=True)
-class KeyEntry:
-    """One action as the help screen and the palette show it."""
-
-    namespace: DOMNode
-    action: str
-    keys: list[str]  # as displayed: "j", "↓"
-    description: str
-    help: str
-    enabled: bool = True
-    id: str | None = None  # what a keymap file names to change the key
-
-
-@dataclass(slots=True)
-class KeySection:
-    title: str
-    entries: list[KeyEntry] = field(default_factory=list)
-    focused: bool = False  # part of the focus chain: these keys work right now
-
-
-def section_title(node: DOMNode) -> str:
-    """A pane's name: its declared group title, else the border title of the pane it is in."""
-    if isinstance(node, App | Screen):
-        return "Everywhere"
-    if node.BINDING_GROUP_TITLE:
-        return node.BINDING_GROUP_TITLE
-    for ancestor in node.ancestors_with_self:
-        if isinstance(ancestor, Widget) and ancestor.border_title:
-            return str(ancestor.border_title)
-    return type(node).__name__
-
-
-def _is_project_node(node: DOMNode) -> bool:
-    return type(node).__module__.startswith("reader.")
-
-
-def project_bindings(node: DOMNode, keymap: Mapping[str, str] | None = None) -> list[Binding]:
-    """Bindings that newsreader's own classes declare for ``node`` (subclass wins per key).
-
-    Textual's base widgets add generic bindings ("Scroll Up"); for a pane without focus
-    only the project's own keys say what the pane is for. ``keymap`` (binding id to keys)
-    is the user's rebinding, applied as Textual applies it to focused widgets.
-    """
-    keymap = keymap or {}
-    by_key: dict[str, Binding] = {}
-    for cls in reversed(type(node).__mro__):
-        if not cls.__module__.startswith("reader."):
-            continue
-        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
-            if binding.id in keymap:
-                for key in keymap[binding.id].split(","):
-                    by_key[key.strip()] = binding.with_key(key.strip())
-            else:
-                by_key[binding.key] = binding
-    return list(by_key.values())
+def registered_ids() -> set[str]:
+    """Every id a keymap file may name."""
+    return {action.id for group in GROUPS for action in group.actions}
 
 
 class KeymapError(Exception):
@@ -352,96 +319,3 @@ def load_keymap(path: Path) -> dict[str, str]:
     if wrong:
         raise KeymapError(f'{path}: {wrong[0]} must be keys in quotes, e.g. "j,down"')
     return dict(table)
-
-
-def known_binding_ids(nodes: list[DOMNode]) -> set[str]:
-    return {binding.id for node in nodes for binding in project_bindings(node) if binding.id}
-
-
-def _add(
-    sections: dict[str, KeySection],
-    namespace: DOMNode,
-    binding: Binding,
-    *,
-    enabled: bool,
-    focused: bool,
-) -> None:
-    if binding.system or not binding.description:
-        return
-    title = section_title(namespace)
-    section = sections.setdefault(title, KeySection(title, focused=focused))
-    key = namespace.app.get_key_display(binding)
-    for entry in section.entries:
-        if entry.action == binding.action and entry.namespace is namespace:
-            if key not in entry.keys:
-                entry.keys.append(key)
-            return
-    section.entries.append(
-        KeyEntry(
-            namespace,
-            binding.action,
-            [key],
-            binding.description,
-            binding.tooltip,
-            enabled,
-            binding.id,
-        )
-    )
-
-
-def key_sections(
-    screen: Screen, panes: list[Widget], keymap: Mapping[str, str] | None = None
-) -> list[KeySection]:
-    """What every key does on ``screen``: the focus chain first, then the other panes.
-
-    Our own widgets show the keys they declare (the generic "Scroll Left" a list inherits
-    from Textual means nothing to a reader); Textual's widgets, such as a text box, show
-    all of theirs, since those are the keys that edit text.
-    """
-    sections: dict[str, KeySection] = {}
-    declared: dict[DOMNode, list[str]] = {}
-
-    def declared_actions(node: DOMNode) -> list[str]:
-        if node not in declared:
-            declared[node] = [binding.action for binding in project_bindings(node)]
-        return declared[node]
-
-    for active in screen.active_bindings.values():
-        node = active.node
-        generic = _is_project_node(node) and not isinstance(node, App | Screen)
-        if generic and active.binding.action not in declared_actions(node):
-            continue
-        _add(sections, node, active.binding, enabled=active.enabled, focused=True)
-    chain = set(screen.focused.ancestors_with_self) if screen.focused else set()
-    for pane in panes:
-        for node in [pane, *pane.query("*")]:
-            if node in chain:
-                continue
-            for binding in project_bindings(node, keymap):
-                # A pane hides what makes no sense right now ("Clear filter" with no filter).
-                if node.check_action(binding.action, ()) is False:
-                    continue
-                _add(sections, node, binding, enabled=True, focused=False)
-    for section in sections.values():
-        # Declared order reads best ("Next" before "Previous"); Textual's own keys go last.
-        first_seen: dict[DOMNode, int] = {}
-        for entry in section.entries:
-            first_seen.setdefault(entry.namespace, len(first_seen))
-        section.entries.sort(
-            key=lambda entry: (
-                first_seen[entry.namespace],
-                *_declared_position(entry, declared_actions),
-            )
-        )
-    # The app-wide section comes after the focused pane: its keys are what the reader came for.
-    ordered = sorted(sections.values(), key=lambda s: (not s.focused, s.title == "Everywhere"))
-    return [section for section in ordered if section.entries]
-
-
-def _declared_position(
-    entry: KeyEntry, declared_actions: Callable[[DOMNode], list[str]]
-) -> tuple[int, int]:
-    actions = declared_actions(entry.namespace)
-    if entry.action in actions:
-        return (0, actions.index(entry.action))
-    return (1, 0)

@@ -45,7 +45,7 @@ def parse_tags(text: str) -> list[str]:
 
 def canonical_tags(tags: Iterable[str], known: Sequence[str]) -> list[str]:
     """Each tag spelled as it already is in the library ("Economy" -> "economy")."""
-    spelling = {}
+    spelling: dict[str, str] = {}
     for tag in known:
         spelling.setdefault(tag.casefold(), tag)
     return [spelling.get(tag.casefold(), tag) for tag in tags]

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -101,7 +102,8 @@ def _wrap_single_cell(para: str, width: int, base: int, starts: list[int], ends:
     # One cell per character: a line is found with one rfind, not one step per word,
     # which is what makes a 10 MB story wrap in a fraction of a second.
     size = len(para)
-    skip = _SPACES.match
+    # " *" matches at every position, so the match is never None.
+    skip = cast(Callable[[str, int], re.Match[str]], _SPACES.match)
     pos = skip(para, 0).end()
     while pos < size:
         limit = pos + width
@@ -289,11 +291,6 @@ class LineIndex:
         self.starts.extend(chunk.starts)
         self.ends.extend(chunk.ends)
         self.paragraphs.extend(chunk.paragraphs)
-
-    def first_line_of(self, paragraph: int) -> int | None:
-        if 0 <= paragraph < len(self._first_line):
-            return self._first_line[paragraph]
-        return None
 
     def line_of(self, offset: int) -> int | None:
         """The display line showing ``offset`` (or the line before the gap it falls in)."""

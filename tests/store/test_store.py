@@ -82,24 +82,6 @@ def test_duplicate_id_and_missing_update_are_refused(tmp_path: Path) -> None:
         assert len(store) == 1
 
 
-def test_with_tag_finds_passages_across_stories(tmp_path: Path) -> None:
-    db = tmp_path / "db.json"
-    with AnnotationStore(db) as store:
-        late = make_annotation("story-1", tags=["claim", "budget"], start=120, end=140)
-        early = make_annotation("story-1", tags=["claim"], start=0, end=12)
-        other = make_annotation("story-2", tags=["claim"])
-        untagged = make_annotation("story-2", tags=["quote"])
-        store.add_many([late, other, early, untagged])
-        assert [a.id for a in store.with_tag("claim")] == [early.id, late.id, other.id]
-        late.tags = ["budget"]
-        store.update(late)
-        store.remove(other.id)
-    with AnnotationStore(db) as store:
-        assert [a.id for a in store.with_tag("claim")] == [early.id]
-        assert [a.id for a in store.with_tag("budget")] == [late.id]
-        assert store.with_tag("nothing") == []
-
-
 def test_for_article_is_in_reading_order(tmp_path: Path) -> None:
     with AnnotationStore(tmp_path / "db.json") as store:
         late = make_annotation(start=120, end=140)

@@ -246,7 +246,7 @@ async def test_ctrl_p_runs_an_action_from_the_palette(make_app, library_dir):
 
 async def test_the_palette_lists_the_reader_actions(make_app, library_dir):
     from reader.ui.commands import palette_commands
-    from reader.ui.keys import project_bindings
+    from reader.ui.key_sections import project_bindings
 
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:

@@ -115,13 +115,13 @@ async def test_extra_text_is_shown_and_matched_only_on_real_data() -> None:
     app = LibraryApp()
     async with app.run_test(size=(60, 30)) as pilot:
         library = app.query_one(Library)
-        library.set_extra("b", "3 notes")
+        library.set_extras({"b": "3 notes"})
         await pilot.pause()
         prompt = str(app.query_one(StoryList).get_option("b").prompt)
         assert prompt.endswith("12 Jan 2023 · Valley Gazette · 3 notes")
         untouched = str(app.query_one(StoryList).get_option("a").prompt)
         assert "notes" not in untouched
-        library.set_extra("b", "")
+        library.set_extras({})
         await pilot.pause()
         assert "notes" not in str(app.query_one(StoryList).get_option("b").prompt)
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
 from reader.safe_text import clean
+from reader.ui.key_sections import current_key
+from reader.ui.keys import COPY_FALLBACK_KEYS, bindings
 
 
 class CopyFallbackScreen(ModalScreen[None]):
@@ -24,10 +23,7 @@ class CopyFallbackScreen(ModalScreen[None]):
     CopyFallbackScreen Horizontal { height: auto; align-horizontal: right; }
     CopyFallbackScreen Button { margin-left: 2; }
     """
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("escape", "dismiss", "Close"),
-        Binding("ctrl+s", "save", "Save to a file"),
-    ]
+    BINDINGS = bindings(COPY_FALLBACK_KEYS)
 
     def __init__(self, text: str, reason: str) -> None:
         super().__init__()
@@ -39,8 +35,14 @@ class CopyFallbackScreen(ModalScreen[None]):
             yield Label(clean(self.reason), markup=False)
             yield TextArea(self.text, read_only=True, soft_wrap=True, id="copy-text")
             with Horizontal():
-                yield Button("Save to a file (ctrl+s)", id="save", variant="primary")
-                yield Button("Close (escape)", id="close")
+                yield Button("Save to a file", id="save", variant="primary")
+                yield Button("Close", id="close")
+
+    def on_mount(self) -> None:
+        # The buttons name the keys as they are now, a user's keymap included.
+        for button in self.query(Button):
+            key = current_key(self, f"copy_fallback.{button.id}")
+            button.label = f"{button.label} ({key})"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

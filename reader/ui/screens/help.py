@@ -12,7 +12,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.ui.keys import HELP_KEYS, KeySection, bindings
+from reader.ui.key_sections import KeySection
+from reader.ui.keys import HELP_KEYS, bindings
 
 
 class KeyTable(Static):

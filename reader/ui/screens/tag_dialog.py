@@ -9,18 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.ui.key_sections import current_key
+from reader.ui.keys import TAG_DIALOG_KEYS, bindings
 from reader.ui.tags import (
     canonical_tags,
     colour_name,
@@ -69,30 +69,7 @@ class TagDialog(ModalScreen[TagRequest | None]):
 
     CSS_PATH = Path(__file__).with_name("tag_dialog.tcss")
     BINDING_GROUP_TITLE = "Tag dialog"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving."),
-        Binding(
-            "ctrl+e",
-            "toggle_note",
-            "Note",
-            priority=True,
-            tooltip="Move between the tags and the note.",
-        ),
-        Binding(
-            "ctrl+r",
-            "recolour",
-            "Colour",
-            priority=True,
-            tooltip="Give the tag at the cursor the next colour of the palette.",
-        ),
-        Binding(
-            "tab",
-            "complete",
-            "Complete",
-            priority=True,
-            tooltip="Accept the suggested tag; with none, go to the note.",
-        ),
-    ]
+    BINDINGS = bindings(TAG_DIALOG_KEYS)
 
     def __init__(
         self,
@@ -117,7 +94,6 @@ class TagDialog(ModalScreen[TagRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="tag-dialog") as box:
             box.border_title = self.dialog_title
-            box.border_subtitle = "enter save · esc cancel"
             yield Static(_excerpt(self.excerpt), id="tag-excerpt")
             yield Label("Tags", classes="tag-label")
             value = ", ".join(self.initial_tags) + (", " if self.initial_tags else "")
@@ -132,17 +108,26 @@ class TagDialog(ModalScreen[TagRequest | None]):
             yield Label("Note", classes="tag-label")
             yield Input(
                 self.initial_note,
-                placeholder="optional (ctrl+e)",
+                placeholder="optional",
                 select_on_focus=False,
                 id="tag-note",
             )
             yield Static("", id="tag-colours")
-            yield Static(
-                "tab complete · ↓ known tags · ctrl+e note · ctrl+r colour",
-                id="tag-hint",
-            )
+            yield Static("", id="tag-hint", markup=False)
+
+    def _show_keys(self) -> None:
+        """The hints name the keys as they are now, a user's keymap included."""
+
+        def key(name: str) -> str:
+            return current_key(self, f"tag_dialog.{name}").replace("escape", "esc")
+
+        self.query_one("#tag-dialog").border_subtitle = f"enter save · {key('cancel')} cancel"
+        self.note_input.placeholder = f"optional ({key('note')})"
+        hint = f"{key('complete')} complete · ↓ known tags · {key('note')} note · "
+        self.query_one("#tag-hint", Static).update(f"{hint}{key('colour')} colour")
 
     def on_mount(self) -> None:
+        self._show_keys()
         self.tag_input.focus()
         self._refresh_choices()
         self._refresh_colours()

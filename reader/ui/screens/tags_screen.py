@@ -10,36 +10,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Annotation
+from reader.ui.keys import PASSAGE_LIST_KEYS, TAG_LIST_KEYS, TAGS_VIEW_KEYS, bindings
 from reader.ui.tags import tag_colour
 from reader.ui.widgets.annotations_panel import annotation_label
 
 
 class TagList(OptionList):
     BINDING_GROUP_TITLE = "Tags"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next tag", show=False, tooltip="Highlight the next tag."),
-        Binding("k", "cursor_up", "Previous tag", show=False, tooltip="Highlight the previous."),
-    ]
+    BINDINGS = bindings(TAG_LIST_KEYS)
 
 
 class PassageList(OptionList):
     BINDING_GROUP_TITLE = "Passages"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next passage", show=False, tooltip="The next passage."),
-        Binding("k", "cursor_up", "Previous passage", show=False, tooltip="The previous one."),
-    ]
+    BINDINGS = bindings(PASSAGE_LIST_KEYS)
 
 
 class TagsScreen(Screen[Annotation | None]):
@@ -47,13 +40,7 @@ class TagsScreen(Screen[Annotation | None]):
 
     CSS_PATH = Path(__file__).with_name("tags_screen.tcss")
     BINDING_GROUP_TITLE = "Tags view"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Back", tooltip="Clear the tag filter, else back to reading."),
-        Binding(
-            "slash", "filter", "Filter tags", key_display="/", tooltip="Type to narrow the tags."
-        ),
-        Binding("tab,shift+tab", "switch_list", "Switch list", tooltip="Tags ↔ passages."),
-    ]
+    BINDINGS = bindings(TAGS_VIEW_KEYS)
 
     def __init__(self, *, select_tag: str | None = None) -> None:
         super().__init__()

@@ -9,16 +9,15 @@ new one its quote.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Annotation
+from reader.ui.keys import ANNOTATIONS_PANEL_KEYS, bindings
 from reader.ui.tags import display_colour, tag_colour
 
 EXCERPT_CHARS = 90
@@ -105,33 +104,7 @@ class AnnotationsPanel(OptionList):
     """
 
     BINDING_GROUP_TITLE = "Annotations"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "close",
-            "Close",
-            show=False,
-            tooltip="Hide the annotations and return to the text.",
-        ),
-        Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted annotation."),
-        Binding(
-            "x",
-            "remove",
-            "Remove",
-            show=False,
-            tooltip="Remove the highlighted annotation, even one not found in the text.",
-        ),
-        Binding(
-            "w",
-            "accept_wording",
-            "Accept wording",
-            show=False,
-            tooltip="Quote the story's new wording where the passage was edited since tagging.",
-            id="annotations.accept_wording",
-        ),
-        Binding("j", "cursor_down", "Next", show=False, tooltip="Highlight the next one."),
-        Binding("k", "cursor_up", "Previous", show=False, tooltip="Highlight the previous one."),
-    ]
+    BINDINGS = bindings(ANNOTATIONS_PANEL_KEYS)
 
     class Picked(Message):
         """The reader chose an annotation: show it in the text."""

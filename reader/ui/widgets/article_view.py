@@ -15,7 +15,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import ClassVar
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
@@ -23,7 +22,6 @@ from rich.style import Style
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal
 from textual.geometry import Size
@@ -36,6 +34,7 @@ from textual.worker import get_current_worker
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
 from reader.safe_text import clean_line
+from reader.ui.keys import ARTICLE_KEYS, bindings
 from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
 from reader.ui.units import Unit, Units
 from reader.ui.where import where_from
@@ -203,10 +202,6 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._update_virtual_size()
         self._run_pending()
         self.refresh()
-
-    @property
-    def wrapping_done(self) -> bool:
-        return self.index is not None and self.index.complete
 
     def _update_virtual_size(self) -> None:
         rows = len(self.header) + (len(self.index) if self.index else 0)
@@ -438,7 +433,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
 
     def selection_span(self, selection: Selection) -> Span | None:
         """The text range a mouse selection covers."""
-        if self.index is None or not len(self.index) or not self.paragraphs:
+        index = self.index
+        if index is None or not len(index) or not self.paragraphs:
             return None
         first_text = self.paragraphs[0].start
         last_text = self.paragraphs[-1].end
@@ -450,9 +446,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             if row < len(self.header):
                 return first_text
             line = row - len(self.header)
-            if line >= len(self.index):
+            if line >= len(index):
                 return last_text
-            start, end = self.index.span(line)
+            start, end = index.span(line)
             return min(start + column, end)
 
         start = offset(selection.start, first_text)
@@ -474,23 +470,6 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.MouseSelected(span))
 
 
-def _key(
-    action: str,
-    keys: str,
-    description: str,
-    help: str,
-    *,
-    show: bool = False,
-    display: str | None = None,
-    name: str | None = None,
-) -> Binding:
-    """A reader binding; its id ("article.<name>") lets a user keymap rebind it."""
-    return Binding(
-        keys, action, description, show=show, key_display=display, tooltip=help,
-        id=f"article.{name or action}",
-    )  # fmt: skip
-
-
 class ArticleView(Widget):
     """The reader pane: show a story, move a focus through it, select, search."""
 
@@ -508,41 +487,7 @@ class ArticleView(Widget):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _key("next_sentence", "down,j", "Next sentence", "Focus the next sentence."),
-        _key("previous_sentence", "up,k", "Previous sentence", "Focus the previous sentence."),
-        _key("next_paragraph", "right_curly_bracket", "Next paragraph",
-             "Focus the next paragraph.", display="}"),
-        _key("previous_paragraph", "left_curly_bracket", "Previous paragraph",
-             "Focus the previous paragraph.", display="{"),
-        _key("next_quote", "n", "Next quote",
-             "Focus the next direct quotation and show its speaker.", show=True),
-        _key("previous_quote", "N", "Previous quote", "Focus the previous direct quotation."),
-        _key("next_person", "p", "Next person", "Focus the next mention of a person's name."),
-        _key("previous_person", "P", "Previous person",
-             "Focus the previous mention of a person's name."),
-        _key("page_down", "pagedown", "Page down", "Scroll down one screen."),
-        _key("page_down", "space", "Page down", "Scroll down one screen.", name="page_down_space"),
-        _key("page_up", "pageup", "Page up", "Scroll up one screen."),
-        _key("page_up", "b", "Page up", "Scroll up one screen.", name="page_up_b"),
-        _key("top", "g,home", "Top", "Go to the start of the story."),
-        _key("end", "G,end", "End", "Go to the end of the story."),
-        _key("select", "v", "Select",
-             "Start a selection at the focus; moves then extend it.", show=True),
-        _key("grow_word", "w", "Grow selection", "Extend the selection by one word at its end."),
-        _key("shrink_word", "W", "Shrink selection",
-             "Shrink the selection by one word at its end."),
-        _key("clear", "escape", "Clear", "Clear the selection, then the search highlights."),
-        _key("search", "slash", "Search",
-             "Search the story as you type; enter jumps to the match.", show=True, display="/"),
-        _key("next_match", "ctrl+n", "Next match", "Focus the next search match."),
-        _key("previous_match", "ctrl+b", "Previous match", "Focus the previous search match."),
-        _key("toggle_legend", "l", "Legend",
-             "Show or hide what each highlight means.", show=True, name="legend"),
-        _key("toggle_people", "i", "People",
-             "Show or hide the people in this story and how often each is quoted.",
-             show=True, name="people"),
-    ]  # fmt: skip
+    BINDINGS = bindings(ARTICLE_KEYS)
 
     class StatusChanged(Message):
         """What the focus or selection is now, for the status bar."""
@@ -682,10 +627,6 @@ class ArticleView(Widget):
     @property
     def focus_span(self) -> Span | None:
         return self._focus.span if self._focus is not None else None
-
-    @property
-    def focus_unit(self) -> Unit | None:
-        return self._focus
 
     @property
     def selection_span(self) -> Span | None:

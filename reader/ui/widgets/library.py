@@ -156,14 +156,6 @@ class Library(Vertical):
         self._loaded = True
         self._refilter(keep=keep)
 
-    def set_extra(self, article_id: str, text: str) -> None:
-        """A short note shown after a story's date, e.g. its annotation count."""
-        if text:
-            self._extras[article_id] = text
-        else:
-            self._extras.pop(article_id, None)
-        self._refilter(keep=self.highlighted)
-
     def set_extras(self, extras: dict[str, str]) -> None:
         """Every story's short note at once (one redraw, not one per story)."""
         wanted = {article_id: text for article_id, text in extras.items() if text}

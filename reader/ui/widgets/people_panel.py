@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Analysis
+from reader.ui.keys import PEOPLE_PANEL_KEYS, bindings
 
 
 class PeoplePanel(OptionList):
@@ -32,15 +30,7 @@ class PeoplePanel(OptionList):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "close",
-            "Close people",
-            show=False,
-            tooltip="Hide the people panel and return to the text.",
-        ),
-    ]
+    BINDINGS = bindings(PEOPLE_PANEL_KEYS)
 
     class Picked(Message):
         """A person was chosen: jump to their first quote (or first mention)."""

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from reader.ui.keys import SEARCH_KEYS, bindings
 from reader.ui.layers import Mark, SpanIndex
 
 MAX_MATCHES = 50_000  # enough to read; a 10 MB story can hold millions of "e"
@@ -48,15 +47,7 @@ class SearchBar(Horizontal):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "cancel",
-            "Close search",
-            show=False,
-            tooltip="Close the search box and keep the highlights.",
-        ),
-    ]
+    BINDINGS = bindings(SEARCH_KEYS)
 
     class Changed(Message):
         def __init__(self, query: str) -> None:
