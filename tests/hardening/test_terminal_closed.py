@@ -92,6 +92,9 @@ class PrivateTmux:
 
     def kill_server(self) -> None:
         self._tmux("kill-server", check=False)
+        # A killed server leaves its socket behind: each try would leave one more.
+        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
 
 
 class NewsreaderProcesses:
