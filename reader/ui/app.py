@@ -12,6 +12,7 @@ import contextlib
 import gc
 import json
 import os
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from textual import on, work
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -36,7 +38,6 @@ from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
-from reader.ui.terminal_driver import TerminalDriver
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library, newest_first
 
@@ -117,6 +118,15 @@ class AnalysisFailed(Message):
         self.reason = reason
 
 
+def _terminal_driver() -> type[Driver] | None:
+    """Ours on POSIX (reader/ui/terminal_driver.py); Textual's own elsewhere."""
+    if sys.platform == "win32":
+        return None
+    from reader.ui.terminal_driver import TerminalDriver
+
+    return TerminalDriver
+
+
 class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
@@ -130,7 +140,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self, paths: Sequence[Path | str], *, locations: Locations, ner: str = "builtin"
     ) -> None:
         # Signals and a lost terminal end the app in time: see reader/ui/lifecycle.py.
-        super().__init__(driver_class=TerminalDriver)
+        super().__init__(driver_class=_terminal_driver())
         self.paths = list(paths) or [locations.samples]
         self.locations = locations
         self.ner = ner

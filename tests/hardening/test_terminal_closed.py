@@ -92,6 +92,9 @@ class PrivateTmux:
 
     def kill_server(self) -> None:
         self._tmux("kill-server", check=False)
+        # A killed server leaves its socket behind: each try would leave one more.
+        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
 
 
 class NewsreaderProcesses:
@@ -135,11 +138,20 @@ class NewsreaderProcesses:
 
 
 def _running(pid: int) -> bool:
+    """Any thread of ``pid`` still running: a process's files (and so the database's lock)
+    go with its last thread, which may outlive the main one, already a zombie."""
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
         return False
-    return state not in ("Z", "X")
+    for task in tasks:
+        try:
+            state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("Z", "X"):
+            return True
+    return False
 
 
 def describe(pid: int) -> str:
