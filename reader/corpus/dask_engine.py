@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from reader.corpus.batch import Options, Outcome, analyze_batch
@@ -55,7 +55,7 @@ class DaskEngine:
         threads = sum(self._client.nthreads().values())
         self.window = 2 * max(1, threads)
 
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Outcome]], None, None]:
         pending: deque[tuple[Batch, Any]] = deque()
         try:
             for batch in batches:

@@ -12,7 +12,7 @@ import multiprocessing
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple, Protocol
@@ -31,7 +31,9 @@ class Batch(NamedTuple):
 
 
 class Engine(Protocol):
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]: ...
+    def run(
+        self, batches: Iterable[Batch]
+    ) -> Generator[tuple[Batch, list[Outcome]], None, None]: ...
 
     def close(self) -> None: ...
 
@@ -47,7 +49,7 @@ class SerialEngine:
     def __init__(self, options: Options) -> None:
         self.options = options
 
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Outcome]], None, None]:
         for batch in batches:
             yield batch, analyze_batch(batch.documents, self.options)
 
@@ -101,7 +103,7 @@ class PoolEngine:
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
 
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[Batch, list[Outcome]]]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Outcome]], None, None]:
         pending: deque[_InFlight] = deque()
         for batch in batches:
             pending.append((batch, self._submit(batch), 0))

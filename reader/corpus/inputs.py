@@ -105,9 +105,9 @@ def _stories(raw: str, report: Callable[[str], None]) -> Iterator[Item]:
         for article in articles:
             yield Item(printable(article.location), article_header(article), len(article.text))
         return
-    files, errors = discover([Path(raw)], feeds=True)
-    for error in errors:
-        report(error)
+    files, problems = discover([Path(raw)], feeds=True)
+    for problem in problems:
+        report(problem)
     for file in files:
         try:
             articles = load_many(file)

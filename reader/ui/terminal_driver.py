@@ -24,7 +24,8 @@ import sys
 import termios
 import threading
 from collections.abc import Callable
-from typing import IO, Any
+from io import TextIOWrapper
+from typing import IO, Any, cast
 
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -86,8 +87,10 @@ class TerminalDriver(LinuxDriver):
 
     def __init__(self, app: Any, **options: Any) -> None:
         super().__init__(app, **options)
-        self._output = TerminalOutput(self._file, lifecycle.terminal_lost)
-        self._file = self._output  # the writer thread is built on it in start_application_mode
+        self._output = TerminalOutput(cast(IO[str], self._file), lifecycle.terminal_lost)
+        self._file = cast(
+            TextIOWrapper, self._output
+        )  # the writer thread is built on it in start_application_mode
 
     def start_application_mode(self) -> None:
         lifecycle.start(self._app, restore_terminal=self._restore_terminal_quickly)
