@@ -26,6 +26,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
+from reader.analysis_process import AnalysisCrashed, analysis_process, shutdown_analysis_process
 from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.ui.annotating import AnnotatingMixin
@@ -108,10 +109,13 @@ class LibraryLoaded(Message):
 
 
 class AnalysisReady(Message):
-    def __init__(self, article_id: str, analysis: Analysis) -> None:
+    """The story's analysis, or (``complete`` False) the blocks of a long story so far."""
+
+    def __init__(self, article_id: str, analysis: Analysis, complete: bool = True) -> None:
         super().__init__()
         self.article_id = article_id
         self.analysis = analysis
+        self.complete = complete
 
 
 class AnalysisFailed(Message):
@@ -170,6 +174,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     def on_unmount(self) -> None:
         gc.enable()  # if the app ends before its first frame
+        shutdown_analysis_process()  # never left running behind the app
 
     def on_mount(self) -> None:
         self._exit_on_signals()
@@ -388,33 +393,72 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     # Analysis --------------------------------------------------------------------------
 
+    # Stories up to this size are analysed on a thread of the app (the sample: ~5 ms, a
+    # long feature ~20 ms of held GIL); longer ones in the worker process, block by block.
+    IN_THREAD_CHARS: ClassVar[int] = 60_000
+
     @work(thread=True, group="analysis")
     def analyse(self, article: Article, painted: threading.Event) -> None:
-        # Start once the text is on screen: this thread competes for the GIL, and the first
-        # call warms the analyzer's tables (most of a second on a cold start).
+        # Start once the text is on screen: nothing here may delay the first frame.
         painted.wait(timeout=1.0)
-        from reader.analysis import analyze
-
         try:
-            analysis = analyze(article.text, ner=self.ner)
+            if len(article.text) <= self.IN_THREAD_CHARS:
+                from reader.analysis import analyze
+
+                self.post_message(AnalysisReady(article.id, analyze(article.text, ner=self.ner)))
+            else:
+                self._analyse_in_process(article)
+        except AnalysisCrashed as error:
+            self.post_message(AnalysisFailed(article.id, str(error)))
         except Exception as error:  # any analyzer bug must not close the reader
             self.post_message(AnalysisFailed(article.id, f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(AnalysisReady(article.id, analysis))
+
+    def _analyse_in_process(self, article: Article) -> None:
+        """Block by block in the worker process; each block's highlights shown as it lands."""
+        from textual.worker import get_current_worker
+
+        from reader.analysis_process import Merger
+
+        worker = get_current_worker()
+        merger = Merger()
+        results = analysis_process(self.ner).analyse(article.text)
+        try:
+            for block, encoded, last in results:
+                merger.add(article.text, block, encoded)
+                if worker.is_cancelled:
+                    return
+                self.post_message(AnalysisReady(article.id, merger.analysis(), complete=last))
+        finally:
+            results.close()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self._analysing.discard(message.article_id)
-        self.analyses[message.article_id] = message.analysis
+        if message.complete:
+            self._analysing.discard(message.article_id)
+            self.analyses[message.article_id] = message.analysis
         if self.current is not None and self.current.id == message.article_id:
-            self.main.article_view.set_analysis(message.analysis)
+            self.main.article_view.set_analysis(message.analysis, complete=message.complete)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._analysing.discard(message.article_id)
+        if self.current is not None and self.current.id == message.article_id:
+            self.main.article_view.analysis_failed()
+        reason = " ".join(message.reason.split())  # one line, whatever the error said
         self.notify(
-            f"Quotes and names could not be found: {message.reason}",
+            f"Quotes and names could not be found: {reason}",
             title="Analysis failed",
             severity="error",
+            markup=False,
         )
+
+    # Keys that act on quotes or names wait for the analysis (see ArticleView.after_analysis).
+
+    def action_copy(self) -> None:
+        if not self.main.article_view.after_analysis(super().action_copy):
+            super().action_copy()
+
+    def action_tag(self) -> None:
+        if not self.main.article_view.after_analysis(super().action_tag):
+            super().action_tag()
 
     # Status, help, palette ---------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
@@ -54,6 +55,7 @@ GUTTER = 3  # focus bar, annotation bar, space
 MEASURE = 100  # longest line in cells: long lines are hard to read
 FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
 CHUNK_CHARS = 1_000_000  # text wrapped per worker step (about 30 ms)
+WAITING_NOTE_DELAY = 0.2  # seconds a held key waits before the status says why
 _span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -552,6 +554,9 @@ class ArticleView(Widget):
         self.article: Article | None = None
         self.analysis = Analysis()
         self._analysed = False
+        # Keys that need the analysis (n, p, t, y ...) pressed before it landed, in order.
+        self._waiting: list[Callable[[], None]] = []
+        self._waiting_note: Timer | None = None
         self.units = Units("", [])
         self._focus: Unit | None = None
         self._anchor: Span | None = None  # where a keyboard selection started
@@ -606,6 +611,7 @@ class ArticleView(Widget):
         paragraphs = article.paragraphs or paragraph_spans(article.text, article.body_start)
         self.analysis = Analysis()
         self._analysed = False
+        self._drop_waiting()  # keys pressed for the story before are not for this one
         self.units = Units(article.text, paragraphs)
         self._quote_layer = self._name_layer = SpanIndex()
         self._focus = self._anchor = self._selection = self._mouse_selection = None
@@ -617,10 +623,14 @@ class ArticleView(Widget):
         words = "" if not paragraphs else f"{len(paragraphs)} paragraphs"
         self._status(f"{article.title} · {words}" if words else article.title)
 
-    def set_analysis(self, analysis: Analysis) -> None:
-        """Quotes and names found by the analysis: drawn as soon as they arrive."""
+    def set_analysis(self, analysis: Analysis, complete: bool = True) -> None:
+        """Quotes and names found by the analysis: drawn as soon as they arrive.
+
+        A long story's analysis comes block by block (``complete`` False until the last):
+        each part is drawn, but keys waiting for the analysis wait for all of it.
+        """
         self.analysis = analysis
-        self._analysed = True
+        self._analysed = complete
         self.units.set_analysis(analysis)
         # Built once per analysis: a key press only changes the focus and selection marks.
         self._quote_layer = SpanIndex(Mark(q.start, q.end) for q in self.units.quotes)
@@ -632,12 +642,57 @@ class ArticleView(Widget):
             # The old focus may point at a quote of an earlier analysis: find it again.
             self._focus = self._same_unit(self._focus)
         self._update_layers()
+        if not complete:
+            return
         if self._focus is not None:
             self._status(self._describe())
         elif self._selection is None:
             people = sum(1 for group in analysis.groups if group.label == "PER")
             quotes = len(self.units.quotes)
             self._status(f"{quotes} quotes · {people} people · n: next quote")
+        self._run_waiting()
+
+    # -- keys that wait for the analysis ---------------------------------------------
+
+    def after_analysis(self, action: Callable[[], None]) -> bool:
+        """Hold ``action`` until the analysis has landed; False when it may run now.
+
+        n pressed as a story opens should reach the first quote, and y should copy it
+        with its speaker: before the analysis lands, neither is known yet. Keys pressed
+        after a held one wait behind it, so they still act in the order pressed.
+        """
+        if self.article is None or (self._analysed and not self._waiting):
+            return False
+        self._waiting.append(action)
+        if self._waiting_note is None:
+            self._waiting_note = self.set_timer(WAITING_NOTE_DELAY, self._note_waiting)
+        return True
+
+    def _held(self, action: Callable[[], None]) -> bool:
+        """Whether a key that does not need the analysis must queue behind held ones."""
+        return bool(self._waiting) and self.after_analysis(action)
+
+    def analysis_failed(self) -> None:
+        """No analysis will come: held keys act on the plain text."""
+        self._analysed = True
+        self._run_waiting()
+
+    def _note_waiting(self) -> None:
+        self._waiting_note = None
+        if self._waiting:
+            self._status("Finding quotes… (your keys act once they are found)")
+
+    def _drop_waiting(self) -> None:
+        self._waiting = []
+        if self._waiting_note is not None:
+            self._waiting_note.stop()
+            self._waiting_note = None
+
+    def _run_waiting(self) -> None:
+        waiting = self._waiting
+        self._drop_waiting()
+        for action in waiting:
+            action()
 
     def _same_unit(self, unit: Unit) -> Unit | None:
         start = unit.span.start
@@ -786,9 +841,7 @@ class ArticleView(Widget):
             self._set_focus(unit)
             return
         self.app.bell()
-        if what in ("quote", "person") and not self._analysed:
-            self._status("Still finding quotes and names…")
-        elif what in ("quote", "person") and not self._count(what):
+        if what in ("quote", "person") and not self._count(what):
             self._status(f"No {'quotes' if what == 'quote' else 'people'} found in this story")
         else:
             self._status(f"No {what} {'after' if forward else 'before'} this one")
@@ -799,28 +852,36 @@ class ArticleView(Widget):
     # -- actions ---------------------------------------------------------------------
 
     def action_next_sentence(self) -> None:
-        self._move(self.units.next_sentence, True, "sentence")
+        if not self._held(self.action_next_sentence):
+            self._move(self.units.next_sentence, True, "sentence")
 
     def action_previous_sentence(self) -> None:
-        self._move(self.units.previous_sentence, False, "sentence")
+        if not self._held(self.action_previous_sentence):
+            self._move(self.units.previous_sentence, False, "sentence")
 
     def action_next_paragraph(self) -> None:
-        self._move(self.units.next_paragraph, True, "paragraph")
+        if not self._held(self.action_next_paragraph):
+            self._move(self.units.next_paragraph, True, "paragraph")
 
     def action_previous_paragraph(self) -> None:
-        self._move(self.units.previous_paragraph, False, "paragraph")
+        if not self._held(self.action_previous_paragraph):
+            self._move(self.units.previous_paragraph, False, "paragraph")
 
     def action_next_quote(self) -> None:
-        self._move(self.units.next_quote, True, "quote")
+        if not self.after_analysis(self.action_next_quote):
+            self._move(self.units.next_quote, True, "quote")
 
     def action_previous_quote(self) -> None:
-        self._move(self.units.previous_quote, False, "quote")
+        if not self.after_analysis(self.action_previous_quote):
+            self._move(self.units.previous_quote, False, "quote")
 
     def action_next_person(self) -> None:
-        self._move(self.units.next_person, True, "person")
+        if not self.after_analysis(self.action_next_person):
+            self._move(self.units.next_person, True, "person")
 
     def action_previous_person(self) -> None:
-        self._move(self.units.previous_person, False, "person")
+        if not self.after_analysis(self.action_previous_person):
+            self._move(self.units.previous_person, False, "person")
 
     def action_page_down(self) -> None:
         self.text_widget.scroll_page_down(animate=False)
@@ -843,6 +904,8 @@ class ArticleView(Widget):
             self.text_widget.scroll_to_span(Span(last.end - 1, last.end), "bottom")
 
     def action_select(self) -> None:
+        if self._held(self.action_select):
+            return
         if self._focus is None:
             self.action_next_sentence()
         if self._focus is None:
@@ -855,6 +918,8 @@ class ArticleView(Widget):
         self._status(self._describe())
 
     def action_grow_word(self) -> None:
+        if self._held(self.action_grow_word):
+            return
         if self._selection is None:
             self.action_select()
         if self._selection is None:
@@ -866,6 +931,8 @@ class ArticleView(Widget):
         self._resize_selection(end)
 
     def action_shrink_word(self) -> None:
+        if self._held(self.action_shrink_word):
+            return
         if self._selection is None:
             self.app.bell()
             return
@@ -905,6 +972,8 @@ class ArticleView(Widget):
 
     def action_toggle_people(self) -> None:
         panel = self._people
+        if not panel.display:
+            panel.fill()
         panel.display = not panel.display
         if panel.display:
             if panel.highlighted is None and panel.option_count:
