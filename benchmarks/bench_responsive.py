@@ -23,6 +23,7 @@ from reader.locations import bundled_samples
 SAMPLE = bundled_samples() / "moscow-us-strategic-stability.txt"
 SAMPLE_PHRASE = "Russia on Tuesday"
 HIGHLIGHTED = re.compile(r"\d+ quotes · \d+ people")
+KEY_TIMEOUT = 20.0  # a key not answered by then counts as this long (a frozen app)
 TWO_LINES = '"We are ready," said John Smith in Paris.\nHe left.\n'
 
 FIRST_AND_LATER = """
@@ -106,11 +107,12 @@ def story_rows(tmux: Tmux, scratch: Path, runs: int, megabytes: float) -> list[R
             seen = launch.wait_for(lambda screen, last=last: f"Paragraph {last} " in screen)
             ends.append(launch.began + seen - sent)
             launch.send("g")
-            # Keys while the analysis runs (until the highlights land).
-            for step in range(60):
+            # Keys while the analysis runs (until the highlights land, 40 keys at most).
+            for step in range(40):
                 if HIGHLIGHTED.search(launch.screen()):
                     break
-                latencies.append(launch.key_latency("j" if step % 2 == 0 else "k"))
+                key = "j" if step % 2 == 0 else "k"
+                latencies.append(launch.key_latency(key, timeout=KEY_TIMEOUT))
                 launch.sample_memory()
             launch.wait_for(lambda screen: bool(HIGHLIGHTED.search(screen)), timeout=600)
             peaks.append(launch.peak_mib)
@@ -159,7 +161,7 @@ def _stall(tmux: Tmux, scratch: Path, args: list[str], ready: str, keys: list[st
     launch = Launch(tmux, args, scratch)
     try:
         launch.wait_for(lambda screen: ready in screen, timeout=600)
-        latencies = [launch.key_latency(key) for key in keys]
+        latencies = [launch.key_latency(key, timeout=KEY_TIMEOUT) for key in keys]
         return max(latencies), launch.peak_mib
     finally:
         launch.close()

@@ -163,9 +163,11 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> list[Block]:
     start = 0
     while len(text) - start > size:
         cut = text.rfind("\n\n", start + size // 2, start + size)
-        if cut < 0:
+        if cut >= 0:
+            end = cut + 2
+        else:
             cut = text.rfind("\n", start + size // 2, start + size)
-        end = cut + 1 if cut >= 0 else start + size
+            end = cut + 1 if cut >= 0 else start + size
         found.append(Block(start, end))
         start = end
     found.append(Block(start, len(text)))

@@ -13,6 +13,7 @@ import gc
 import json
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,7 +27,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
-from reader.analysis_process import AnalysisCrashed, analysis_process, shutdown_analysis_process
 from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.ui.annotating import AnnotatingMixin
@@ -40,6 +40,7 @@ from reader.ui.keys import (
     known_binding_ids,
     load_keymap,
 )
+from reader.ui.layers import SpanIndex
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.widgets.article_view import ArticleView
@@ -109,13 +110,21 @@ class LibraryLoaded(Message):
 
 
 class AnalysisReady(Message):
-    """The story's analysis, or (``complete`` False) the blocks of a long story so far."""
+    """The story's analysis, or (``complete`` False) the blocks of a long story so far;
+    ``layers`` are its highlights, built on the worker's thread."""
 
-    def __init__(self, article_id: str, analysis: Analysis, complete: bool = True) -> None:
+    def __init__(
+        self,
+        article_id: str,
+        analysis: Analysis,
+        complete: bool = True,
+        layers: tuple[SpanIndex, SpanIndex] | None = None,
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.analysis = analysis
         self.complete = complete
+        self.layers = layers
 
 
 class AnalysisFailed(Message):
@@ -123,6 +132,17 @@ class AnalysisFailed(Message):
         super().__init__()
         self.article_id = article_id
         self.reason = reason
+
+
+def _freeze_survivors() -> None:
+    """Keep what lives now out of the cycle collector's full passes.
+
+    A story of a million short paragraphs leaves millions of small objects (spans,
+    wrapped rows, quotes) that live as long as the story is open; each full pass of the
+    collector walked all of them, a freeze of seconds every few thousand allocations.
+    They hold no cycles, so reference counting still frees them when the story goes.
+    """
+    gc.freeze()
 
 
 class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
@@ -174,7 +194,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     def on_unmount(self) -> None:
         gc.enable()  # if the app ends before its first frame
-        shutdown_analysis_process()  # never left running behind the app
+        # Never left running behind the app (imported only if a long story started it).
+        process_module = sys.modules.get("reader.analysis_process")
+        if process_module is not None:
+            process_module.shutdown_analysis_process()
 
     def on_mount(self) -> None:
         self._exit_on_signals()
@@ -354,6 +377,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self._after_first_frame()
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self._story_position(article))
+        self.call_after_refresh(_freeze_survivors)  # the story's spans and rows live on
         if article.id in self.analyses:
             view.set_analysis(self.analyses[article.id])
         elif article.id not in self._analysing:
@@ -401,6 +425,8 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     def analyse(self, article: Article, painted: threading.Event) -> None:
         # Start once the text is on screen: nothing here may delay the first frame.
         painted.wait(timeout=1.0)
+        from reader.analysis_process import AnalysisCrashed
+
         try:
             if len(article.text) <= self.IN_THREAD_CHARS:
                 from reader.analysis import analyze
@@ -417,7 +443,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         """Block by block in the worker process; each block's highlights shown as it lands."""
         from textual.worker import get_current_worker
 
-        from reader.analysis_process import Merger
+        from reader.analysis_process import Merger, analysis_process
 
         worker = get_current_worker()
         merger = Merger()
@@ -427,7 +453,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
                 merger.add(article.text, block, encoded)
                 if worker.is_cancelled:
                     return
-                self.post_message(AnalysisReady(article.id, merger.analysis(), complete=last))
+                analysis = merger.analysis()
+                layers = ArticleView.analysis_layers(analysis)
+                _freeze_survivors()  # a huge story's quotes and names, out of the GC's passes
+                self.post_message(AnalysisReady(article.id, analysis, last, layers))
         finally:
             results.close()
 
@@ -435,8 +464,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         if message.complete:
             self._analysing.discard(message.article_id)
             self.analyses[message.article_id] = message.analysis
+            self.call_after_refresh(_freeze_survivors)
         if self.current is not None and self.current.id == message.article_id:
-            self.main.article_view.set_analysis(message.analysis, complete=message.complete)
+            view = self.main.article_view
+            view.set_analysis(message.analysis, message.complete, message.layers)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._analysing.discard(message.article_id)
