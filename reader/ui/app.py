@@ -26,6 +26,7 @@ from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker
 
 from reader.locations import Locations
 from reader.model import Analysis, Article
@@ -164,7 +165,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self.articles: list[Article] = []
         self.current: Article | None = None
         self.analyses: dict[str, Analysis] = {}
-        self._analysing: set[str] = set()
+        self._analysing: dict[str, Worker[None]] = {}  # story id -> its analysis worker
         self.keymap: dict[str, str] = {}
         self._reported_clashes: set[frozenset[str]] = set()
         for theme in (INK, PAPER):
@@ -381,10 +382,12 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         if article.id in self.analyses:
             view.set_analysis(self.analyses[article.id])
         elif article.id not in self._analysing:
-            self._analysing.add(article.id)
             painted = threading.Event()
             self.call_after_refresh(painted.set)
-            self.analyse(article, painted)
+            self._analysing[article.id] = self.analyse(article, painted)
+        # A long story left for another stops feeding the worker process after its block.
+        for story_id in [other for other in self._analysing if other != article.id]:
+            self._analysing.pop(story_id).cancel()
         if focus:
             view.focus()
         else:
@@ -462,7 +465,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         if message.complete:
-            self._analysing.discard(message.article_id)
+            self._analysing.pop(message.article_id, None)
             self.analyses[message.article_id] = message.analysis
             self.call_after_refresh(_freeze_survivors)
         if self.current is not None and self.current.id == message.article_id:
@@ -470,7 +473,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
             view.set_analysis(message.analysis, message.complete, message.layers)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self._analysing.discard(message.article_id)
+        self._analysing.pop(message.article_id, None)
         if self.current is not None and self.current.id == message.article_id:
             self.main.article_view.analysis_failed()
         reason = " ".join(message.reason.split())  # one line, whatever the error said
