@@ -149,3 +149,31 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+async def test_a_story_with_thousands_of_people_lists_the_most_quoted_first() -> None:
+    from textual.app import App, ComposeResult
+
+    from reader.model import Analysis, EntityGroup
+    from reader.ui.widgets.people_panel import MAX_LISTED, PeoplePanel
+
+    class PanelApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PeoplePanel(id="people")
+
+    people = [EntityGroup(n, f"Person {n:05}", "PER", [], 0) for n in range(3 * MAX_LISTED)]
+    people[-1].quote_count = 5  # the last one found is the most quoted
+    app = PanelApp()
+    async with app.run_test() as pilot:
+        panel = app.query_one(PeoplePanel)
+        panel.set_people(Analysis(groups=people))
+        assert panel.option_count == 0  # nothing built while the panel is hidden
+        panel.fill()
+        panel.display = True
+        await pilot.pause()
+        assert panel.border_subtitle == str(3 * MAX_LISTED)
+        first = str(panel.get_option_at_index(0).prompt)
+        assert first.startswith(f"Person {3 * MAX_LISTED - 1:05}") and "quoted 5×" in first
+        last = panel.get_option_at_index(panel.option_count - 1)
+        assert last.disabled and f"{2 * MAX_LISTED:,} more" in str(last.prompt)
+        assert panel.option_count == MAX_LISTED + 1

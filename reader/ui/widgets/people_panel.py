@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Analysis
 
-MAX_LISTED = 1_000  # people shown in the panel, most quoted first
+MAX_LISTED = 200  # people shown in the panel, most quoted first (Textual: ~0.1 ms each)
 
 
 class PeoplePanel(OptionList):
