@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,14 +108,14 @@ def story_rows(tmux: Tmux, scratch: Path, runs: int, megabytes: float) -> list[R
             seen = launch.wait_for(lambda screen, last=last: f"Paragraph {last} " in screen)
             ends.append(launch.began + seen - sent)
             launch.send("g")
-            # Keys while the analysis runs (until the highlights land, 40 keys at most).
+            # Keys while the analysis runs (until the highlights land; 40 keys, 60 s at most).
+            budget = time.perf_counter() + 60
             for step in range(40):
-                if HIGHLIGHTED.search(launch.screen()):
+                if HIGHLIGHTED.search(launch.screen()) or time.perf_counter() > budget:
                     break
                 key = "j" if step % 2 == 0 else "k"
                 latencies.append(launch.key_latency(key, timeout=KEY_TIMEOUT))
                 launch.sample_memory()
-            launch.wait_for(lambda screen: bool(HIGHLIGHTED.search(screen)), timeout=600)
             peaks.append(launch.peak_mib)
         finally:
             launch.close()
@@ -172,28 +173,28 @@ def stall_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
     items = int(100_000 * scale)
     feed = scratch / "big-feed.rss"
     feed.write_text(_feed(items), encoding="utf-8")
-    worst, mib = _stall(tmux, scratch, [str(feed)], "Story", ["tab", "/", "h", "a", "r", "7"])
+    worst, mib = _stall(tmux, scratch, [str(feed)], "Story", ["/", "h", "a", "r", "b", "7"])
     rows.append((f"{items:,}-item feed: filter keystroke, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB", "", "<= 100 ms"))  # fmt: skip
     names = int(100_000 * scale)
     story = scratch / "names.txt"
     story.write_text(_names_story(names), encoding="utf-8")
     size = story.stat().st_size / 2**20
-    keys = ["j", "k"] * 10 + ["i"]
+    keys = ["j", "k"] * 4 + ["i"]
     worst, mib = _stall(tmux, scratch, [str(story)], "said Anna", keys)
     rows.append((f"story with {names:,} names: j/k then i, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB ({size:.1f} MB file)", "", "<= 100 ms"))  # fmt: skip
     megabytes = 49 * scale
     huge = scratch / "huge.txt"
     huge.write_text(generated_story(megabytes).text, encoding="utf-8")
-    worst, mib = _stall(tmux, scratch, [str(huge)], "Paragraph 0", ["j", "k"] * 15)
+    worst, mib = _stall(tmux, scratch, [str(huge)], "Paragraph 0", ["j", "k"] * 5)
     per_mb = f"{mib / megabytes:.1f}x size"
     rows.append((f"{megabytes:g} MB story: j/k, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB", per_mb, "<= 100 ms, <= 10x"))  # fmt: skip
     paragraphs = int(1_000_000 * scale)
     tiny = scratch / "tiny.txt"
     tiny.write_text("Tiny\n\n" + "A b.\n\n" * paragraphs, encoding="utf-8")
-    worst, mib = _stall(tmux, scratch, [str(tiny)], "A b.", ["j", "k"] * 15)
+    worst, mib = _stall(tmux, scratch, [str(tiny)], "A b.", ["j", "k"] * 5)
     rows.append((f"{paragraphs:,} tiny paragraphs: j/k, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB", "", "<= 100 ms"))  # fmt: skip
     return rows
