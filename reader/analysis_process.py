@@ -7,9 +7,11 @@ app's threads or terminal), started when the first story opens and kept for the 
 
 A long story is cut at paragraph breaks into blocks analysed one by one, the block on
 screen first, so its highlights come back block by block and the worker never holds a
-whole huge story's working set. Results travel as flat columns (``encode``/``decode``)
-because mypyc's classes do not unpickle, and because a column of ints unpickles in
-microseconds where tens of thousands of small objects would hold the app's GIL.
+whole huge story's working set. Each block is read with a few paragraphs before it, so
+"she said" at its top still finds who "she" is; names are joined across blocks.
+Results travel as flat columns (``encode``/``decode``) because mypyc's classes do not
+unpickle, and because a column of ints unpickles in microseconds where tens of
+thousands of small objects would hold the app's GIL.
 
 The worker never outlives the app: it watches its parent and leaves when the parent
 is gone (however the app ended), and ``shutdown_analysis_process`` ends it from the
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 from reader.model import Analysis, Entity, EntityGroup, Quote
 
 BLOCK_CHARS = 1_000_000  # a story longer than this is analysed block by block
+CONTEXT_CHARS = 4_000  # read before each block, for who "he" and "the minister" are
 PARENT_POLL_SECONDS = 0.2  # how often the worker checks that the app is still there
 NONE = -1  # an absent offset or group in an int column
 
@@ -174,6 +177,14 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> list[Block]:
     return found
 
 
+def context_start(text: str, start: int) -> int:
+    """Where reading starts for the block at ``start``: a few paragraphs before it."""
+    if start <= 0:
+        return 0
+    cut = text.rfind("\n\n", 0, max(0, start - CONTEXT_CHARS))
+    return cut + 2 if cut >= 0 else 0
+
+
 def visible_first(found: list[Block], offset: int) -> list[Block]:
     """The block holding ``offset``, then the ones after it, then the ones before."""
     at = next((n for n, block in enumerate(found) if block.end > offset), len(found) - 1)
@@ -213,7 +224,6 @@ class Merger:
                     kept = EntityGroup(len(groups), group.name, group.label, [], 0)
                     groups.append(kept)
                     added.setdefault(key, kept)
-                kept.quote_count += group.quote_count
                 mine[group.id] = kept
             for entity in part.entities:
                 kept = mine.get(entity.group) if entity.group is not None else None
@@ -224,6 +234,11 @@ class Merger:
                 entities.append(copy)
             for key, kept in added.items():
                 earlier.setdefault(key, kept)
+        from reader.analysis.pipeline import _count_quotes
+
+        # Counted again over the whole story: a block's quote may be said by someone
+        # named only in the block before it.
+        _count_quotes(entities, groups, quotes)
         return Analysis(quotes=quotes, entities=entities, groups=groups)
 
 
@@ -253,10 +268,34 @@ def _warm_up(ner: str) -> int:
     return os.getpid()
 
 
-def _analyse_block(text: str, offset: int, ner: str) -> Encoded:
+def _analyse_block(text: str, offset: int, keep_from: int, ner: str) -> Encoded:
+    """Analyse a block read with some paragraphs before it (``text`` up to ``keep_from``)
+    so that "he said" at its top still finds who "he" is; only what starts in the block
+    itself is kept."""
     from reader.analysis import analyze
 
-    return encode(text, analyze(text, ner=ner), offset)
+    found = analyze(text, ner=ner)
+    return encode(text, without_context(found, keep_from) if keep_from else found, offset)
+
+
+def without_context(analysis: Analysis, keep_from: int) -> Analysis:
+    """``analysis`` without the quotes and names that start before ``keep_from``."""
+    from reader.analysis.pipeline import _count_quotes
+
+    quotes = [quote for quote in analysis.quotes if quote.start >= keep_from]
+    entities = [entity for entity in analysis.entities if entity.start >= keep_from]
+    kept = {id(entity) for entity in entities}
+    groups: list[EntityGroup] = []
+    number: dict[int, int] = {}
+    for group in analysis.groups:
+        mentions = [mention for mention in group.mentions if id(mention) in kept]
+        if mentions:
+            number[group.id] = len(groups)
+            groups.append(EntityGroup(len(groups), group.name, group.label, mentions, 0))
+    for entity in entities:
+        entity.group = number.get(entity.group) if entity.group is not None else None
+    _count_quotes(entities, groups, quotes)  # the quotes in the block, counted as analyze does
+    return Analysis(quotes=quotes, entities=entities, groups=groups)
 
 
 class AnalysisProcess:
@@ -307,8 +346,11 @@ class AnalysisProcess:
         try:
             pool = self._pool()
             for block in order:
-                part = text[block.start : block.end]
-                futures.append(pool.submit(_analyse_block, part, block.start, self.ner))
+                start = context_start(text, block.start)
+                part = text[start : block.end]
+                futures.append(
+                    pool.submit(_analyse_block, part, start, block.start - start, self.ner)
+                )
             for number, (block, future) in enumerate(zip(order, futures, strict=True), 1):
                 yield block, self._result(future), number == len(order)
         except BrokenProcessPool as error:

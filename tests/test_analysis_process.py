@@ -134,3 +134,21 @@ def test_the_worker_never_outlives_its_app(how: signal.Signals) -> None:
         assert _gone(pid, 5.0), f"worker {pid} outlived the app"
     finally:
         app.kill()
+
+
+def test_a_block_reads_the_paragraphs_before_it_for_who_she_is() -> None:
+    from reader.analysis_process import _analyse_block
+
+    first = 'The minister, Ann Lee, spoke on Monday.\n\n"We will publish everything," Lee said.\n\n'
+    second = '"It will take a year," she said.\n'
+    text = first + second
+    whole = [q for q in analyze(text).quotes if q.start >= len(first)]
+    block = decode(text, _analyse_block(text, 0, len(first), "builtin"))
+    assert [(q.start, q.speaker) for q in block.quotes] == [(q.start, q.speaker) for q in whole]
+    assert block.quotes[0].speaker == "Ann Lee"
+    assert analyze(second).quotes[0].speaker is None  # what a block read alone would say
+    merger = Merger()
+    merger.add(text, Block(len(first), len(text)), _analyse_block(text, 0, len(first), "builtin"))
+    merger.add(text, Block(0, len(first)), encode(first, analyze(first)))
+    [lee] = [group for group in merger.analysis().groups if group.name == "Ann Lee"]
+    assert lee.quote_count == 2  # the second block's quote is counted for her too
