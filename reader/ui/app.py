@@ -424,7 +424,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
     # long feature ~20 ms of held GIL); longer ones in the worker process, block by block.
     IN_THREAD_CHARS: ClassVar[int] = 60_000
 
-    @work(thread=True, group="analysis")
+    # Every @work here names its description: Textual's default is the repr of the
+    # arguments, made on the UI thread and kept while the worker runs (a 49 MB story's
+    # text, escaped, held twice).
+    @work(thread=True, group="analysis", description="analyse the story")
     def analyse(self, article: Article, painted: threading.Event) -> None:
         # Start once the text is on screen: nothing here may delay the first frame.
         painted.wait(timeout=1.0)

@@ -19,7 +19,7 @@ from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
 
 # A list entry costs Textual a fraction of a millisecond to lay out: a feed of 100,000
 # stories lists the first MAX_LISTED that pass the filter, and says how many more there are.
-MAX_LISTED = 200
+MAX_LISTED = 100
 # Up to this many stories the filter runs at once on each key; a bigger library is
 # filtered on a thread, so typing never waits for it.
 FILTER_AT_ONCE = 2_000
@@ -258,7 +258,13 @@ class Library(Vertical):
             found = self._haystacks[id(article)] = haystack(article)
         return found
 
-    @work(thread=True, group="library-filter", exclusive=True, exit_on_error=False)
+    @work(
+        thread=True,
+        group="library-filter",
+        exclusive=True,
+        exit_on_error=False,
+        description="filter the library",  # not the repr of 100,000 stories
+    )
     def _filter_in_thread(
         self, articles: list[Article], words: list[str], keep: Article | None
     ) -> None:
