@@ -4,7 +4,7 @@ Each run starts a detached tmux session (120x36) running the command, then polls
 `tmux capture-pane` until a phrase from the story's first paragraph is visible. The
 baseline is a Textual app holding one `Static` with that same paragraph, launched and
 timed the same way, so the table shows what newsreader adds on top of Textual itself
-(the terminal, tmux and Python start-up cost both the same). Target: <= 2x the baseline.
+(the terminal, tmux and Python start-up cost both the same). Target: <= 1.3x the baseline.
 
 Both commands run from warm bytecode, as on every launch after a user's first: one
 untimed launch of each case first compiles every module they import (Textual's and
@@ -33,7 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample_articles" / "moscow-us-strategic-stability.txt"
-TARGET_RATIO = 2.0
+TARGET_RATIO = 1.3  # issue #18: first frame <= 1.3x a one-Static Textual app
 POLL_SECONDS = 0.005
 
 STATIC_APP = """
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{case.name:<36} {median * 1000:>10.0f} {min(timings[case.name]) * 1000:>8.0f}"
             f" {ratio:>10.2f}x  {verdict}"
         )
-    print(f"target: newsreader <= {TARGET_RATIO:.0f}x the baseline (median of {args.runs} runs)")
+    print(f"target: newsreader <= {TARGET_RATIO:.1f}x the baseline (median of {args.runs} runs)")
     return 0
 
 

@@ -16,6 +16,7 @@ CORE_MODULES = [
     "reader.cli",
     "reader.sources",
     "reader.analysis",
+    "reader.analysis_process",
     "reader.store",
     "reader.commands.analyze_cmd",
     "reader.corpus",

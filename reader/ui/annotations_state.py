@@ -213,7 +213,13 @@ class AnnotationsState(App[None]):
             if target is not None:
                 self.go_to_annotation(target)
 
-    @work(thread=True, group="reanchor", exclusive=True, exit_on_error=False)
+    @work(
+        thread=True,
+        group="reanchor",
+        exclusive=True,
+        exit_on_error=False,
+        description="re-anchor annotations",  # not the repr of the story's whole text
+    )
     def _reanchor(self, article: Article, older: list[Annotation]) -> None:
         """Find annotations of an older text of the story in its current text.
 

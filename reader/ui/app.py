@@ -27,6 +27,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker
 
 from reader.locations import Locations
 from reader.model import Analysis, Article
@@ -36,6 +37,7 @@ from reader.ui.commands import NewsReaderCommands
 from reader.ui.copying import CopyingMixin
 from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
+from reader.ui.layers import SpanIndex
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.widgets.article_view import ArticleView
@@ -105,10 +107,21 @@ class LibraryLoaded(Message):
 
 
 class AnalysisReady(Message):
-    def __init__(self, article_id: str, analysis: Analysis) -> None:
+    """The story's analysis, or (``complete`` False) the blocks of a long story so far;
+    ``layers`` are its highlights, built on the worker's thread."""
+
+    def __init__(
+        self,
+        article_id: str,
+        analysis: Analysis,
+        complete: bool = True,
+        layers: tuple[SpanIndex, SpanIndex] | None = None,
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.analysis = analysis
+        self.complete = complete
+        self.layers = layers
 
 
 class AnalysisFailed(Message):
@@ -125,6 +138,17 @@ def _terminal_driver() -> type[Driver] | None:
     from reader.ui.terminal_driver import TerminalDriver
 
     return TerminalDriver
+
+
+def _freeze_survivors() -> None:
+    """Keep what lives now out of the cycle collector's full passes.
+
+    A story of a million short paragraphs leaves millions of small objects (spans,
+    wrapped rows, quotes) that live as long as the story is open; each full pass of the
+    collector walked all of them, a freeze of seconds every few thousand allocations.
+    They hold no cycles, so reference counting still frees them when the story goes.
+    """
+    gc.freeze()
 
 
 class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
@@ -147,7 +171,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         self.articles: list[Article] = []
         self.current: Article | None = None
         self.analyses: dict[str, Analysis] = {}
-        self._analysing: set[str] = set()
+        self._analysing: dict[str, Worker[None]] = {}  # story id -> its analysis worker
         self.keymap: dict[str, str] = {}
         self._reported_clashes: set[frozenset[str]] = set()
         for theme in (INK, PAPER):
@@ -177,6 +201,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     def on_unmount(self) -> None:
         gc.enable()  # if the app ends before its first frame
+        # Never left running behind the app (imported only if a long story started it).
+        process_module = sys.modules.get("reader.analysis_process")
+        if process_module is not None:
+            process_module.shutdown_analysis_process()
 
     def on_mount(self) -> None:
         self._apply_user_keymap()
@@ -348,13 +376,16 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self._story_position(article))
         screen.status_bar.set_note(article.reading_note)
+        self.call_after_refresh(_freeze_survivors)  # the story's spans and rows live on
         if article.id in self.analyses:
             view.set_analysis(self.analyses[article.id])
         elif article.id not in self._analysing:
-            self._analysing.add(article.id)
             painted = threading.Event()
             self.call_after_refresh(painted.set)
-            self.analyse(article, painted)
+            self._analysing[article.id] = self.analyse(article, painted)
+        # A long story left for another stops feeding the worker process after its block.
+        for story_id in [other for other in self._analysing if other != article.id]:
+            self._analysing.pop(story_id).cancel()
         if focus:
             view.focus()
         else:
@@ -387,33 +418,82 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
 
     # Analysis --------------------------------------------------------------------------
 
-    @work(thread=True, group="analysis")
+    # Stories up to this size are analysed on a thread of the app (the sample: ~5 ms, a
+    # long feature ~20 ms of held GIL); longer ones in the worker process, block by block.
+    IN_THREAD_CHARS: ClassVar[int] = 60_000
+
+    # Every @work here names its description: Textual's default is the repr of the
+    # arguments, made on the UI thread and kept while the worker runs (a 49 MB story's
+    # text, escaped, held twice).
+    @work(thread=True, group="analysis", description="analyse the story")
     def analyse(self, article: Article, painted: threading.Event) -> None:
-        # Start once the text is on screen: this thread competes for the GIL, and the first
-        # call warms the analyzer's tables (most of a second on a cold start).
+        # Start once the text is on screen: nothing here may delay the first frame.
         painted.wait(timeout=1.0)
-        from reader.analysis import analyze
+        from reader.analysis_process import AnalysisCrashed
 
         try:
-            analysis = analyze(article.text, ner=self.ner)
+            if len(article.text) <= self.IN_THREAD_CHARS:
+                from reader.analysis import analyze
+
+                self.post_message(AnalysisReady(article.id, analyze(article.text, ner=self.ner)))
+            else:
+                self._analyse_in_process(article)
+        except AnalysisCrashed as error:
+            self.post_message(AnalysisFailed(article.id, str(error)))
         except Exception as error:  # any analyzer bug must not close the reader
             self.post_message(AnalysisFailed(article.id, f"{type(error).__name__}: {error}"))
-            return
-        self.post_message(AnalysisReady(article.id, analysis))
+
+    def _analyse_in_process(self, article: Article) -> None:
+        """Block by block in the worker process; each block's highlights shown as it lands."""
+        from textual.worker import get_current_worker
+
+        from reader.analysis_process import Merger, analysis_process
+
+        worker = get_current_worker()
+        merger = Merger()
+        results = analysis_process(self.ner).analyse(article.text)
+        try:
+            for block, encoded, last in results:
+                merger.add(article.text, block, encoded)
+                if worker.is_cancelled:
+                    return
+                analysis = merger.analysis()
+                layers = ArticleView.analysis_layers(analysis)
+                _freeze_survivors()  # a huge story's quotes and names, out of the GC's passes
+                self.post_message(AnalysisReady(article.id, analysis, last, layers))
+        finally:
+            results.close()
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self._analysing.discard(message.article_id)
-        self.analyses[message.article_id] = message.analysis
+        if message.complete:
+            self._analysing.pop(message.article_id, None)
+            self.analyses[message.article_id] = message.analysis
+            self.call_after_refresh(_freeze_survivors)
         if self.current is not None and self.current.id == message.article_id:
-            self.main.article_view.set_analysis(message.analysis)
+            view = self.main.article_view
+            view.set_analysis(message.analysis, message.complete, message.layers)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self._analysing.discard(message.article_id)
+        self._analysing.pop(message.article_id, None)
+        if self.current is not None and self.current.id == message.article_id:
+            self.main.article_view.analysis_failed()
+        reason = " ".join(message.reason.split())  # one line, whatever the error said
         self.notify(
-            f"Quotes and names could not be found: {message.reason}",
+            f"Quotes and names could not be found: {reason}",
             title="Analysis failed",
             severity="error",
+            markup=False,
         )
+
+    # Keys that act on quotes or names wait for the analysis (see ArticleView.after_analysis).
+
+    def action_copy(self) -> None:
+        if not self.main.article_view.after_analysis(super().action_copy):
+            super().action_copy()
+
+    def action_tag(self) -> None:
+        if not self.main.article_view.after_analysis(super().action_tag):
+            super().action_tag()
 
     # Status, help, palette ---------------------------------------------------------------
 

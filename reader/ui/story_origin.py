@@ -132,7 +132,12 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
             return None
         return Place(article.id, make_selector(article.text, span.start, span.end), focused)
 
-    @work(thread=True, group="reload", exit_on_error=False)
+    @work(
+        thread=True,
+        group="reload",
+        exit_on_error=False,
+        description="read the story again",  # not the repr of every story's text
+    )
     def _read_again(self, origin: str, old: list[Article], place: Place | None) -> None:
         from textual.worker import get_current_worker
 

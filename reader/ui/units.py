@@ -34,6 +34,9 @@ _ABBREVIATIONS = frozenset(
 _START = attrgetter("start")
 # Above this size the sentence total is not counted up front (it would read the whole story).
 _COUNT_ALL_SENTENCES_BELOW = 2_000_000
+# Nor above this many paragraphs: splitting each costs ~5 us, and a story of 250,000 short
+# paragraphs froze its first key press for over a second.
+_COUNT_ALL_PARAGRAPHS_BELOW = 20_000
 
 
 @dataclass(slots=True, frozen=True)
@@ -134,7 +137,10 @@ class Units:
     def sentence_total(self) -> int | None:
         """Sentences in the whole story, or None for a story too big to count eagerly."""
         if self._sentence_before is None:
-            if len(self.text) >= _COUNT_ALL_SENTENCES_BELOW:
+            if (
+                len(self.text) >= _COUNT_ALL_SENTENCES_BELOW
+                or len(self.paragraphs) >= _COUNT_ALL_PARAGRAPHS_BELOW
+            ):
                 return None
             before, count = [], 0
             for number in range(len(self.paragraphs)):

@@ -414,11 +414,8 @@ async def test_an_empty_story_shows_its_title_and_keys_do_nothing_harmful() -> N
 
 
 async def test_the_status_says_why_a_move_went_nowhere() -> None:
-    app = make_app(analysis=False)
+    app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        assert app.status == "Still finding quotes and names…"
-        app.view.set_analysis(sample_analysis(app.article))
         await pilot.press("g", "N")
         assert app.status == "No quote before this one"
         await pilot.press("G", "j")

@@ -7,6 +7,8 @@ from textual.widgets import Input
 
 from reader.model import Article
 from reader.ui.widgets.library import (
+    FILTER_AT_ONCE,
+    MAX_LISTED,
     Library,
     StoryList,
     display_date,
@@ -137,3 +139,42 @@ async def test_filter_finds_a_reporter_by_byline() -> None:
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.press("slash", *"holm")
         assert shown_ids(app) == ["b"]
+
+
+class BigLibraryApp(App[None]):
+    """A feed of thousands of stories: more than the list shows, filtered on a thread."""
+
+    def compose(self) -> ComposeResult:
+        yield Library(id="library")
+
+    def on_mount(self) -> None:
+        library = self.query_one(Library)
+        stories = [
+            Article(id=f"s{n}", text="", title=f"Story {n} on ferry fares", source="Wire")
+            for n in range(FILTER_AT_ONCE + 1_000)
+        ]
+        stories.append(Article(id="rare", text="", title="Lighthouse keeper retires"))
+        library.set_articles(stories)
+        library.focus_list()
+
+
+async def test_a_huge_library_lists_its_head_and_says_how_many_more() -> None:
+    app = BigLibraryApp()
+    async with app.run_test() as pilot:
+        library = app.query_one(Library)
+        shown = lambda: [article.id for article in library.shown]  # noqa: E731
+        total = FILTER_AT_ONCE + 1_001
+        assert len(library.shown) == MAX_LISTED
+        assert library.border_subtitle == f"{total:,} stories"
+        story_list = app.query_one(StoryList)
+        last = story_list.get_option_at_index(story_list.option_count - 1)
+        assert last.disabled and f"{total - MAX_LISTED:,} more" in str(last.prompt)
+        await pilot.press("slash", *"lighthouse")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown() == ["rare"]
+        assert library.border_subtitle == f"1 of {total:,}"
+        await pilot.press("backspace", "backspace", "backspace")  # "lighthou"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown() == ["rare"]

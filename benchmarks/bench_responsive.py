@@ -1,0 +1,242 @@
+"""Responsiveness of the real `newsreader` process: lexicons, analysis, keys, huge inputs.
+
+Every number is a whole process (tmux or a shell command), start-up included, the best
+of several runs, next to a baseline measured in the same run (issues #18 and #15).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.bench_startup import Tmux
+from benchmarks.bench_view import generated_story
+from benchmarks.probe import NEWSREADER, Launch, percentile, whole_process
+from reader.locations import bundled_samples
+
+SAMPLE = bundled_samples() / "moscow-us-strategic-stability.txt"
+SAMPLE_PHRASE = "Russia on Tuesday"
+HIGHLIGHTED = re.compile(r"\d+ quotes · \d+ people")
+KEY_TIMEOUT = 20.0  # a key not answered by then counts as this long (a frozen app)
+TWO_LINES = '"We are ready," said John Smith in Paris.\nHe left.\n'
+
+FIRST_AND_LATER = """
+import sys, time
+from reader.analysis import analyze
+text = open(sys.argv[1], encoding="utf-8").read()
+began = time.perf_counter(); analyze(text); first = time.perf_counter() - began
+later = []
+for _ in range(5):
+    began = time.perf_counter(); analyze(text); later.append(time.perf_counter() - began)
+print(first, min(later))
+"""
+REGEX_PASS = r"""
+import re, sys
+print(len(re.findall(r"\w+|[^\w\s]", open(sys.argv[1], encoding="utf-8").read())))
+"""
+
+Row = tuple[str, str, str, str, str]  # measure, value, baseline, ratio, target
+
+
+def _best(runs: int, measure: Callable[[], float]) -> float:
+    return min(measure() for _ in range(runs))
+
+
+def analysis_rows(scratch: Path, runs: int, big_mb: float) -> list[Row]:
+    env = {"NEWSREADER_CACHE": str(scratch / "cache"), "PATH": "/usr/bin:/bin"}
+    two = scratch / "two.txt"
+    two.write_text(TWO_LINES, encoding="utf-8")
+    subprocess.run([NEWSREADER, "analyze", str(two)], env=env, check=True, capture_output=True)
+    pairs = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_AND_LATER, str(SAMPLE)],
+            env=env, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        first, later = map(float, done.stdout.split())
+        pairs.append((first - later, first, later))
+    extra, first, later = min(pairs)
+    version = _best(runs, lambda: whole_process([NEWSREADER, "--version"], env))
+    analyze = _best(runs, lambda: whole_process([NEWSREADER, "analyze", str(two)], env))
+    big = scratch / "big.txt"
+    big.write_text(generated_story(big_mb).text, encoding="utf-8")
+    regex = _best(2, lambda: whole_process([sys.executable, "-c", REGEX_PASS, str(big)], env))
+    whole = _best(2, lambda: whole_process([NEWSREADER, "analyze", str(big)], env))
+    return [
+        ("first analyze() - later one (sample)", f"{extra * 1e3:.1f} ms",
+         f"{later * 1e3:.1f} ms", f"{first / later:.1f}x", "<= +30 ms"),
+        ("`analyze` two-line story vs --version", f"{analyze * 1e3:.0f} ms",
+         f"{version * 1e3:.0f} ms", f"{analyze / version:.2f}x", "<= 4x"),
+        (f"`analyze` {big_mb} MB vs one regex pass", f"{whole:.2f} s",
+         f"{regex:.2f} s", f"{whole / regex:.2f}x", "<= 3x"),
+    ]  # fmt: skip
+
+
+def _first_text_and_highlights(tmux: Tmux, scratch: Path, path: Path, phrase: str):
+    """When the text shows, when its highlights do, and j/k latencies once they have."""
+    launch = Launch(tmux, [str(path)], scratch)
+    try:
+        text = launch.wait_for(lambda screen: phrase in screen)
+        lit = launch.wait_for(lambda screen: bool(HIGHLIGHTED.search(screen)), timeout=300)
+        keys = [launch.key_latency("jk"[step % 2], timeout=KEY_TIMEOUT) for step in range(20)]
+        return text, lit, keys
+    finally:
+        launch.close()
+
+
+def story_rows(tmux: Tmux, scratch: Path, runs: int, megabytes: float) -> list[Row]:
+    samples = [
+        _first_text_and_highlights(tmux, scratch, SAMPLE, SAMPLE_PHRASE) for _ in range(runs)
+    ]
+    sample_text = min(text for text, _lit, _keys in samples)
+    sample_lit = min(lit - text for text, lit, _keys in samples)
+    sample_keys = percentile([key for _text, _lit, keys in samples for key in keys], 0.99)
+    story = generated_story(megabytes)
+    big = scratch / "story.txt"
+    big.write_text(story.text, encoding="utf-8")
+    last = re.findall(r"Paragraph (\d+) opens", story.text)[-1]
+    firsts, ends, latencies, peaks = [], [], [], []
+    for _ in range(max(1, runs // 2)):
+        launch = Launch(tmux, [str(big)], scratch)
+        try:
+            firsts.append(launch.wait_for(lambda screen: "Paragraph 0 opens" in screen))
+            sent = launch.send("G")
+            seen = launch.wait_for(lambda screen, last=last: f"Paragraph {last} " in screen)
+            ends.append(launch.began + seen - sent)
+            launch.send("g")
+            launch.wait_for(lambda screen: "Sentence 1/" in screen and "paragraph 1/" in screen)
+            # Keys while the analysis runs (until the highlights land; 40 keys, 60 s at most).
+            budget = time.perf_counter() + 60
+            for step in range(40):
+                if HIGHLIGHTED.search(launch.screen()) or time.perf_counter() > budget:
+                    break
+                key = "j" if step % 2 == 0 else "k"
+                latencies.append(launch.key_latency(key, timeout=KEY_TIMEOUT))
+                launch.sample_memory()
+            peaks.append(launch.peak_mib)
+        finally:
+            launch.close()
+    size = f"{megabytes:g} MB"
+    return [
+        ("highlights after the sample's first text", f"{sample_lit * 1e3:.0f} ms",
+         "", "", "<= 300 ms"),
+        (f"{size} story: first text vs 2 KB sample", f"{min(firsts) * 1e3:.0f} ms",
+         f"{sample_text * 1e3:.0f} ms", f"{min(firsts) / sample_text:.2f}x", "<= 1.2x"),
+        (f"{size} story: G at first text -> last paragraph", f"{min(ends) * 1e3:.0f} ms",
+         "", "", "<= 500 ms"),
+        (f"{size} story: key -> repaint p99 while analysed",
+         f"{percentile(latencies, 0.99) * 1e3:.0f} ms",
+         f"sample {sample_keys * 1e3:.0f} ms", f"{percentile(latencies, 0.99) / sample_keys:.2f}x",
+         "<= 50 ms"),
+        (f"{size} story: all processes, peak", f"{max(peaks):.0f} MiB", "", "", "<= 300 MiB"),
+    ]  # fmt: skip
+
+
+def _feed(items: int) -> str:
+    entries = "".join(
+        f"<item><title>Story {n} about harbour fares {n % 97}</title>"
+        f"<link>https://example.com/{n}</link><description>Body {n}.</description></item>"
+        for n in range(items)
+    )
+    channel = f"<channel><title>Big</title>{entries}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+
+
+def _names_story(names: int) -> str:
+    letters = "bcdfghjklmnpqrstvwxz"
+
+    def surname(n: int) -> str:
+        word = ""
+        for _ in range(4):
+            n, digit = divmod(n, len(letters))
+            word += letters[digit] + "aeiou"[digit % 5]
+        return word.capitalize()
+
+    lines = [f'"Yes," said Anna {surname(n)} on Monday.' for n in range(names)]
+    return "Many Names\n\n" + "\n\n".join(lines) + "\n"
+
+
+def _stall(tmux: Tmux, scratch: Path, args: list[str], ready: str, keys: list[str]):
+    launch = Launch(tmux, args, scratch)
+    try:
+        launch.wait_for(lambda screen: ready in screen, timeout=600)
+        latencies = [launch.key_latency(key, timeout=KEY_TIMEOUT) for key in keys]
+        return max(latencies), launch.peak_mib
+    finally:
+        launch.close()
+
+
+def stall_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
+    rows: list[Row] = []
+    items = int(100_000 * scale)
+    feed = scratch / "big-feed.rss"
+    feed.write_text(_feed(items), encoding="utf-8")
+    worst, mib = _stall(tmux, scratch, [str(feed)], "Story", ["/", "h", "a", "r", "b", "7"])
+    rows.append((f"{items:,}-item feed: filter keystroke, worst", f"{worst * 1e3:.0f} ms",
+                 f"{mib:.0f} MiB", "", "<= 100 ms"))  # fmt: skip
+    names = int(100_000 * scale)
+    story = scratch / "names.txt"
+    story.write_text(_names_story(names), encoding="utf-8")
+    size = story.stat().st_size / 2**20
+    keys = ["j", "k"] * 4 + ["i"]
+    worst, mib = _stall(tmux, scratch, [str(story)], "said Anna", keys)
+    rows.append((f"story with {names:,} names: j/k then i, worst", f"{worst * 1e3:.0f} ms",
+                 f"{mib:.0f} MiB ({size:.1f} MB file)", "", "<= 100 ms"))  # fmt: skip
+    megabytes = 49 * scale
+    huge = scratch / "huge.txt"
+    huge.write_text(generated_story(megabytes).text, encoding="utf-8")
+    worst, mib = _stall(tmux, scratch, [str(huge)], "Paragraph 0", ["j", "k"] * 5)
+    per_mb = f"{mib / megabytes:.1f}x size"
+    rows.append((f"{megabytes:g} MB story: j/k, worst", f"{worst * 1e3:.0f} ms",
+                 f"{mib:.0f} MiB", per_mb, "<= 100 ms, <= 10x"))  # fmt: skip
+    paragraphs = int(1_000_000 * scale)
+    tiny = scratch / "tiny.txt"
+    tiny.write_text("Tiny\n\n" + "A b.\n\n" * paragraphs, encoding="utf-8")
+    worst, mib = _stall(tmux, scratch, [str(tiny)], "A b.", ["j", "k"] * 5)
+    rows.append((f"{paragraphs:,} tiny paragraphs: j/k, worst", f"{worst * 1e3:.0f} ms",
+                 f"{mib:.0f} MiB", "", "<= 100 ms"))  # fmt: skip
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--megabytes", type=float, default=10.0)
+    parser.add_argument("--big-analyze-mb", type=float, default=4.6)
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="size of the #15 inputs (1 = the issue's)"
+    )
+    parser.add_argument("--only", choices=["analysis", "story", "stalls"], default=None)
+    args = parser.parse_args(argv)
+    if shutil.which("tmux") is None:
+        print("bench_responsive: needs tmux", file=sys.stderr)
+        return 2
+    rows: list[Row] = []
+    tmux = Tmux()
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsreader-responsive-") as name:
+            scratch = Path(name)
+            if args.only in (None, "analysis"):
+                rows += analysis_rows(scratch, args.runs, args.big_analyze_mb)
+            if args.only in (None, "story"):
+                rows += story_rows(tmux, scratch, args.runs, args.megabytes)
+            if args.only in (None, "stalls"):
+                rows += stall_rows(tmux, scratch, args.scale)
+    finally:
+        tmux.close()
+    print(f"{'measure':52} {'value':>10} {'baseline':>22} {'ratio':>11}  target")
+    for measure, value, baseline, ratio, target in rows:
+        print(f"{measure:52} {value:>10} {baseline:>22} {ratio:>11}  {target}")
+    print(f"best of {args.runs} runs; keys timed from send-keys to the changed screen")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

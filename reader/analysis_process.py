@@ -1,0 +1,442 @@
+"""The app's analysis, run in a process of its own that is kept warm between stories.
+
+The analysis is compiled with mypyc, and compiled code keeps the GIL until it returns:
+run on one of the app's threads, a long story froze every key for seconds. Here it
+runs in one worker process (``ProcessPoolExecutor``, spawn: no forked copy of the
+app's threads or terminal), started when the first story opens and kept for the next.
+
+A long story is cut at paragraph breaks into blocks analysed one by one, the block on
+screen first, so its highlights come back block by block and the worker never holds a
+whole huge story's working set. Each block is read with a few paragraphs before it, so
+"she said" at its top still finds who "she" is; names are joined across blocks.
+Results travel as flat columns (``encode``/``decode``) because mypyc's classes do not
+unpickle, and because a column of ints unpickles in microseconds where tens of
+thousands of small objects would hold the app's GIL.
+
+The worker never outlives the app: it watches its parent and leaves when the parent
+is gone (however the app ended), and ``shutdown_analysis_process`` ends it from the
+app's exit path. No Textual here: the UI uses this module, not the other way round.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from array import array
+from collections.abc import Generator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from reader.model import Analysis, Entity, EntityGroup, Quote
+
+BLOCK_CHARS = 1_000_000  # a story longer than this is analysed block by block
+CONTEXT_CHARS = 4_000  # read before each block, for who "he" and "the minister" are
+PARENT_POLL_SECONDS = 0.2  # how often the worker checks that the app is still there
+NONE = -1  # an absent offset or group in an int column
+
+# (quote ints, quote strings, quote texts, confidences, entity ints, entity labels,
+#  entity texts, groups, how many entities are listed): see ``encode``.
+Encoded = tuple[
+    array, list[tuple[str | None, str | None, str, str | None]], list[str | None], array,
+    array, list[str], list[str | None], list[tuple[int, str, str, array, int]], int,
+]  # fmt: skip
+
+
+class AnalysisCrashed(Exception):
+    """The worker process died (killed, out of memory, a crash in compiled code)."""
+
+
+# -- flat columns ---------------------------------------------------------------------
+
+
+def _opt(value: int | None) -> int:
+    return NONE if value is None else value
+
+
+def encode(text: str, analysis: Analysis, offset: int = 0) -> Encoded:
+    """``analysis`` of ``text`` as columns, every offset moved on by ``offset``.
+
+    A quote's or a name's text is left out when it is just its slice of ``text``.
+    """
+    strings: dict[str, str] = {}  # one object per distinct string: pickled once
+
+    def same(value: str | None) -> str | None:
+        return None if value is None else strings.setdefault(value, value)
+
+    quote_ints, quote_strings, quote_texts, confidences = array("q"), [], [], array("d")
+    for quote in analysis.quotes:
+        quote_ints.extend(
+            (
+                quote.start + offset,
+                quote.end + offset,
+                _opt(quote.speaker_start) + (offset if quote.speaker_start is not None else 0),
+                _opt(quote.speaker_end) + (offset if quote.speaker_end is not None else 0),
+            )
+        )
+        quote_strings.append(
+            (same(quote.speaker), same(quote.cue), same(quote.kind) or "", same(quote.role))
+        )
+        quote_texts.append(None if text[quote.start : quote.end] == quote.text else quote.text)
+        confidences.append(quote.confidence)
+    entity_ints, entity_labels, entity_texts = array("q"), [], []
+    number_of: dict[int, int] = {}
+    for number, entity in enumerate(analysis.entities):
+        number_of[id(entity)] = number
+        entity_ints.extend((entity.start + offset, entity.end + offset, _opt(entity.group)))
+        entity_labels.append(same(entity.label) or "")
+        entity_texts.append(None if text[entity.start : entity.end] == entity.text else entity.text)
+    groups = []
+    for group in analysis.groups:
+        mentions = array("q")
+        for mention in group.mentions:
+            known = number_of.get(id(mention))
+            if known is not None:
+                number = known
+            else:  # a mention that is not in the entity list: carry it too
+                number = len(entity_labels)
+                number_of[id(mention)] = number
+                entity_ints.extend((mention.start + offset, mention.end + offset, NONE))
+                entity_labels.append(mention.label)
+                entity_texts.append(mention.text)
+            mentions.append(number)
+        groups.append((group.id, group.name, group.label, mentions, group.quote_count))
+    return (
+        quote_ints, quote_strings, quote_texts, confidences,
+        entity_ints, entity_labels, entity_texts, groups, len(analysis.entities),
+    )  # fmt: skip
+
+
+def decode(text: str, encoded: Encoded, group_base: int = 0) -> Analysis:
+    """The ``Analysis`` that ``encode`` flattened; group numbers move on by ``group_base``."""
+    quote_ints, quote_strings, quote_texts, confidences = encoded[:4]
+    entity_ints, entity_labels, entity_texts, group_rows, listed = encoded[4:]
+    quotes = []
+    for number, (speaker, cue, kind, role) in enumerate(quote_strings):
+        start, end, speaker_start, speaker_end = quote_ints[number * 4 : number * 4 + 4]
+        quote_text = quote_texts[number]
+        quotes.append(
+            Quote(
+                start,
+                end,
+                text[start:end] if quote_text is None else quote_text,
+                speaker,
+                None if speaker_start == NONE else speaker_start,
+                None if speaker_end == NONE else speaker_end,
+                cue,
+                kind,
+                role,
+                confidences[number],
+            )
+        )
+    entities = []
+    for number, label in enumerate(entity_labels):
+        start, end, group = entity_ints[number * 3 : number * 3 + 3]
+        entity_text = entity_texts[number]
+        entities.append(
+            Entity(
+                start,
+                end,
+                text[start:end] if entity_text is None else entity_text,
+                label,
+                None if group == NONE else group + group_base,
+            )
+        )
+    groups = [
+        EntityGroup(
+            group_id + group_base, name, label, [entities[n] for n in mentions], quote_count
+        )
+        for group_id, name, label, mentions, quote_count in group_rows
+    ]
+    return Analysis(quotes=quotes, entities=entities[:listed], groups=groups)
+
+
+# -- blocks ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Block:
+    start: int
+    end: int
+
+
+def blocks(text: str, size: int = BLOCK_CHARS) -> list[Block]:
+    """``text`` cut at paragraph breaks (else line breaks) into blocks of about ``size``."""
+    found: list[Block] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start + size // 2, start + size)
+        if cut >= 0:
+            end = cut + 2
+        else:
+            cut = text.rfind("\n", start + size // 2, start + size)
+            end = cut + 1 if cut >= 0 else start + size
+        found.append(Block(start, end))
+        start = end
+    found.append(Block(start, len(text)))
+    return found
+
+
+def context_start(text: str, start: int) -> int:
+    """Where reading starts for the block at ``start``: a few paragraphs before it."""
+    if start <= 0:
+        return 0
+    cut = text.rfind("\n\n", 0, max(0, start - CONTEXT_CHARS))
+    return cut + 2 if cut >= 0 else 0
+
+
+def visible_first(found: list[Block], offset: int) -> list[Block]:
+    """The block holding ``offset``, then the ones after it, then the ones before."""
+    at = next((n for n, block in enumerate(found) if block.end > offset), len(found) - 1)
+    return found[at:] + found[:at][::-1]
+
+
+class Merger:
+    """Block results joined into one ``Analysis`` in text order.
+
+    Each block was analysed alone, so one person has a group per block: groups of
+    different blocks with the same name and label are folded into one (never two
+    groups of the same block, which the analysis kept apart on purpose).
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[int, Analysis] = {}
+
+    def add(self, text: str, block: Block, encoded: Encoded) -> None:
+        self.parts[block.start] = decode(text, encoded)
+
+    def analysis(self) -> Analysis:
+        if len(self.parts) == 1:
+            return next(iter(self.parts.values()))
+        quotes: list[Quote] = []
+        entities: list[Entity] = []
+        groups: list[EntityGroup] = []
+        earlier: dict[tuple[str, str], EntityGroup] = {}  # from blocks before this one
+        for start in sorted(self.parts):
+            part = self.parts[start]
+            quotes += part.quotes
+            mine: dict[int, EntityGroup] = {}
+            added: dict[tuple[str, str], EntityGroup] = {}
+            for group in part.groups:
+                key = (group.name, group.label)
+                kept = earlier.get(key)
+                if kept is None:
+                    kept = EntityGroup(len(groups), group.name, group.label, [], 0)
+                    groups.append(kept)
+                    added.setdefault(key, kept)
+                mine[group.id] = kept
+            for entity in part.entities:
+                kept = mine.get(entity.group) if entity.group is not None else None
+                copy = Entity(entity.start, entity.end, entity.text, entity.label, None)
+                if kept is not None:
+                    copy.group = kept.id
+                    kept.mentions.append(copy)
+                entities.append(copy)
+            for key, kept in added.items():
+                earlier.setdefault(key, kept)
+        from reader.analysis.pipeline import _count_quotes
+
+        # Counted again over the whole story: a block's quote may be said by someone
+        # named only in the block before it.
+        _count_quotes(entities, groups, quotes)
+        return Analysis(quotes=quotes, entities=entities, groups=groups)
+
+
+# -- the worker process ----------------------------------------------------------------
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_SECONDS)
+        if os.getppid() != parent:
+            os._exit(0)  # the app is gone, however it ended: so is its worker
+
+
+def _worker_started(parent: int) -> None:
+    import signal
+
+    # Ctrl+C in the terminal is the app's to handle; the app ends this process itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _warm_up(ner: str) -> int:
+    """Load the analyzer and its tables, so the first story is analysed at full speed."""
+    from reader.analysis import analyze
+
+    analyze('"We are ready," said Ann Lee in Paris.\n', ner=ner)
+    return os.getpid()
+
+
+def _analyse_block(text: str, offset: int, keep_from: int, ner: str) -> Encoded:
+    """Analyse a block read with some paragraphs before it (``text`` up to ``keep_from``)
+    so that "he said" at its top still finds who "he" is; only what starts in the block
+    itself is kept."""
+    from reader.analysis import analyze
+
+    found = analyze(text, ner=ner)
+    return encode(text, without_context(found, keep_from) if keep_from else found, offset)
+
+
+def without_context(analysis: Analysis, keep_from: int) -> Analysis:
+    """``analysis`` without the quotes and names that start before ``keep_from``."""
+    from reader.analysis.pipeline import _count_quotes
+
+    quotes = [quote for quote in analysis.quotes if quote.start >= keep_from]
+    entities = [entity for entity in analysis.entities if entity.start >= keep_from]
+    kept = {id(entity) for entity in entities}
+    groups: list[EntityGroup] = []
+    number: dict[int, int] = {}
+    for group in analysis.groups:
+        mentions = [mention for mention in group.mentions if id(mention) in kept]
+        if mentions:
+            number[group.id] = len(groups)
+            groups.append(EntityGroup(len(groups), group.name, group.label, mentions, 0))
+    for entity in entities:
+        entity.group = number.get(entity.group) if entity.group is not None else None
+    _count_quotes(entities, groups, quotes)  # the quotes in the block, counted as analyze does
+    return Analysis(quotes=quotes, entities=entities, groups=groups)
+
+
+class AnalysisProcess:
+    """One warm worker process; ``analyse`` yields the story's analysis block by block."""
+
+    def __init__(self, ner: str = "builtin") -> None:
+        self.ner = ner
+        self._lock = threading.Lock()
+        self._executor: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    def _pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._closed:
+                raise AnalysisCrashed("the app is closing")
+            if self._executor is None:
+                import multiprocessing
+
+                _start_resource_tracker()
+
+                self._executor = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_worker_started,
+                    initargs=(os.getpid(),),
+                )
+                self._executor.submit(_warm_up, self.ner)
+            return self._executor
+
+    def start(self) -> None:
+        """Start the worker now (it then loads the analyzer while the app draws)."""
+        self._pool()
+
+    def worker_pids(self) -> list[int]:
+        executor = self._executor
+        processes = getattr(executor, "_processes", None) or {}
+        return [process.pid for process in list(processes.values()) if process.pid]
+
+    def analyse(
+        self, text: str, visible: int = 0
+    ) -> Generator[tuple[Block, Encoded, bool], None, None]:
+        """Each block of ``text`` (the one holding ``visible`` first) with its result, and
+        whether it is the last to come.
+
+        Raises AnalysisCrashed if the worker dies; the next call starts a new one.
+        Stopping the iteration early cancels the blocks not yet started.
+        """
+        order = visible_first(blocks(text), visible)
+        futures: list[Future[Encoded]] = []
+        try:
+            pool = self._pool()
+            for block in order:
+                start = context_start(text, block.start)
+                part = text[start : block.end]
+                futures.append(
+                    pool.submit(_analyse_block, part, start, block.start - start, self.ner)
+                )
+            for number, (block, future) in enumerate(zip(order, futures, strict=True), 1):
+                yield block, self._result(future), number == len(order)
+        except BrokenProcessPool as error:
+            self._discard()
+            raise AnalysisCrashed("the analysis process stopped unexpectedly") from error
+        except RuntimeError as error:  # submitted after shutdown
+            raise AnalysisCrashed(str(error)) from error
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def _result(self, future: Future[Encoded]) -> Encoded:
+        # Waits in steps, so a shutdown never leaves this thread waiting for good.
+        while True:
+            if self._closed:
+                raise AnalysisCrashed("the app is closing")
+            with contextlib.suppress(TimeoutError):
+                return future.result(timeout=PARENT_POLL_SECONDS)
+
+    def _discard(self) -> None:
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            _stop(executor)
+
+    def shutdown(self) -> None:
+        """End the worker now, without waiting for the block it is on."""
+        with self._lock:
+            self._closed = True
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            _stop(executor)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the real stderr.
+
+    It hands ``sys.stderr.fileno()`` to its process; inside the app that is Textual's
+    capture, whose file number is -1, and the launch fails ("bad value(s) in
+    fds_to_keep"). The terminal's own stderr is what the tracker should have anyway.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    try:
+        usable = captured is not None and captured.fileno() >= 0
+    except (OSError, ValueError, AttributeError):
+        usable = False
+    if not usable and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
+
+
+_shared: AnalysisProcess | None = None
+_shared_lock = threading.Lock()
+
+
+def analysis_process(ner: str = "builtin") -> AnalysisProcess:
+    """The app's one analysis process (made on first use)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None or _shared.ner != ner or _shared._closed:
+            _shared = AnalysisProcess(ner)
+        return _shared
+
+
+def shutdown_analysis_process() -> None:
+    """End the analysis process, if one was started: called on the app's way out."""
+    global _shared
+    with _shared_lock:
+        shared, _shared = _shared, None
+    if shared is not None:
+        shared.shutdown()

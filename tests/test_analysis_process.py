@@ -1,0 +1,154 @@
+"""The app's analysis process: same answers as analyze(), block by block, never orphaned."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze
+from reader.analysis_process import (
+    AnalysisProcess,
+    Block,
+    Merger,
+    blocks,
+    decode,
+    encode,
+    visible_first,
+)
+from reader.locations import bundled_samples
+from reader.model import Analysis
+
+SAMPLES = sorted(bundled_samples().glob("*.txt"))
+
+
+def plain(analysis: Analysis) -> tuple[list, list, list]:
+    return (
+        [(q.start, q.end, q.text, q.speaker, q.speaker_start, q.speaker_end, q.cue, q.kind,
+          q.role, q.confidence) for q in analysis.quotes],
+        [(e.start, e.end, e.text, e.label, e.group) for e in analysis.entities],
+        [(g.id, g.name, g.label, [(m.start, m.end) for m in g.mentions], g.quote_count)
+         for g in analysis.groups],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda path: path.stem)
+def test_columns_carry_the_whole_analysis(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    found = analyze(text)
+    carried = decode(text, pickle.loads(pickle.dumps(encode(text, found))))
+    assert plain(carried) == plain(found)
+    assert found.quotes, "a sample without quotes tests nothing"
+
+
+def test_blocks_cut_at_paragraph_breaks_and_cover_the_text() -> None:
+    text = "\n\n".join(f"Paragraph {n} " + "word " * 40 for n in range(50))
+    found = blocks(text, 1_000)
+    assert found[0].start == 0 and found[-1].end == len(text)
+    assert all(a.end == b.start for a, b in pairwise(found))
+    assert all(text[block.end - 2 : block.end] == "\n\n" for block in found[:-1])
+    order = visible_first(found, found[3].start + 5)
+    assert order[0] == found[3] and sorted(order, key=lambda b: b.start) == found
+
+
+def test_merged_blocks_read_like_the_story_and_join_one_persons_groups() -> None:
+    sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
+    text = sample + "\n\n" + sample
+    half = len(sample) + 2
+    merger = Merger()
+    for block in (Block(half, len(text)), Block(0, half)):  # the second half lands first
+        part = text[block.start : block.end]
+        merger.add(text, block, encode(part, analyze(part), block.start))
+    merged = merger.analysis()
+    alone = analyze(sample)
+    assert len(merged.quotes) == 2 * len(alone.quotes)
+    assert all(text[q.start : q.end] == q.text for q in merged.quotes)
+    assert [q.start for q in merged.quotes] == sorted(q.start for q in merged.quotes)
+    assert len(merged.groups) == len(alone.groups)  # each block's person, folded into one
+    for group in merged.groups:
+        assert all(mention.group == group.id for mention in group.mentions)
+    ryabkov = next(g for g in merged.groups if g.name == "Sergei Ryabkov")
+    alone_ryabkov = next(g for g in alone.groups if g.name == "Sergei Ryabkov")
+    assert ryabkov.quote_count == 2 * alone_ryabkov.quote_count
+
+
+def test_the_worker_gives_what_analyze_gives_block_by_block() -> None:
+    sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
+    text = "\n\n".join([sample] * 3)
+    process = AnalysisProcess()
+    try:
+        merger = Merger()
+        seen = []
+        for block, encoded, last in process.analyse(text):
+            merger.add(text, block, encoded)
+            seen.append(last)
+        assert seen == [True]  # short enough for one block
+        assert plain(merger.analysis()) == plain(analyze(text))
+    finally:
+        process.shutdown()
+
+
+WORKER_THEN_WAIT = """
+import sys, time
+from reader.analysis_process import AnalysisProcess
+process = AnalysisProcess()
+list(process.analyse("A story. " * 10))
+print(*process.worker_pids(), flush=True)
+time.sleep(60)
+"""
+
+
+def _gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
+def test_the_worker_never_outlives_its_app(how: signal.Signals) -> None:
+    # However the app ends (killed outright, or a signal with no clean exit path), its
+    # worker notices within a moment and leaves too.
+    app = subprocess.Popen(
+        [sys.executable, "-c", WORKER_THEN_WAIT], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert app.stdout is not None
+        [pid] = map(int, app.stdout.readline().split())
+        assert not _gone(pid, 0.1)
+        os.kill(app.pid, how)
+        app.wait(timeout=10)
+        assert _gone(pid, 5.0), f"worker {pid} outlived the app"
+    finally:
+        app.kill()
+
+
+def test_a_block_reads_the_paragraphs_before_it_for_who_she_is() -> None:
+    from reader.analysis_process import _analyse_block
+
+    first = 'The minister, Ann Lee, spoke on Monday.\n\n"We will publish everything," Lee said.\n\n'
+    second = '"It will take a year," she said.\n'
+    text = first + second
+    whole = [q for q in analyze(text).quotes if q.start >= len(first)]
+    block = decode(text, _analyse_block(text, 0, len(first), "builtin"))
+    assert [(q.start, q.speaker) for q in block.quotes] == [(q.start, q.speaker) for q in whole]
+    assert block.quotes[0].speaker == "Ann Lee"
+    assert analyze(second).quotes[0].speaker is None  # what a block read alone would say
+    merger = Merger()
+    merger.add(text, Block(len(first), len(text)), _analyse_block(text, 0, len(first), "builtin"))
+    merger.add(text, Block(0, len(first)), encode(first, analyze(first)))
+    [lee] = [group for group in merger.analysis().groups if group.name == "Ann Lee"]
+    assert lee.quote_count == 2  # the second block's quote is counted for her too

@@ -1,0 +1,179 @@
+"""Keys pressed before the analysis lands, a story read while analysed, a crashed worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import reader.analysis
+from reader import analysis_process
+from reader.ui.app import NewsReaderApp
+
+SIZE = (120, 36)
+SPEAKER = "Lena Brandt"
+
+
+@pytest.fixture
+def held_analysis(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The analysis waits for the returned event: keys can be pressed before it lands."""
+    release = threading.Event()
+    real = reader.analysis.analyze
+
+    def analyze(text: str, *, ner: str = "builtin"):
+        release.wait(timeout=30)
+        return real(text, ner=ner)
+
+    monkeypatch.setattr(reader.analysis, "analyze", analyze)
+    yield release
+    release.set()
+
+
+def status(app: NewsReaderApp) -> str:
+    return app.main.status_bar.message
+
+
+def focused(app: NewsReaderApp) -> str:
+    view = app.main.article_view
+    span = view.focus_span
+    assert span is not None, "nothing is focused"
+    assert view.article is not None
+    return view.article.text[span.start : span.end]
+
+
+async def test_n_and_y_pressed_before_the_analysis_act_once_it_lands(
+    make_app, library_dir, held_analysis
+) -> None:
+    app = make_app(library_dir / "drought.txt")
+    copied: list[str] = []
+    app.copy_function = copied.append
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "y")
+        await pilot.pause(0.3)
+        assert app.main.article_view.focus_span is None  # held, not lost, not failed
+        assert "Finding quotes" in status(app)
+        assert copied == []
+        held_analysis.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert focused(app).startswith('"Every litre counts')
+        [text] = copied
+        assert SPEAKER in text  # copied with its speaker, found by the analysis
+
+
+async def test_keys_after_a_held_one_keep_their_order(make_app, library_dir, held_analysis):
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "k")  # to the quote, then the sentence before it
+        held_analysis.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert focused(app).startswith("Three towns in the upper valley")
+
+
+async def test_a_story_being_analysed_scrolls_and_searches(make_app, samples_copy, held_analysis):
+    app = make_app(samples_copy / "moscow-us-strategic-stability.txt")
+    async with app.run_test(size=(100, 16)) as pilot:
+        await pilot.pause()
+        text = app.main.article_view.text_widget
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert text.scroll_offset.y > 0
+        await pilot.press("g", "slash", *"Ryabkov", "enter")
+        await pilot.pause()
+        assert app.main.article_view.search_matches
+        assert "Ryabkov" in focused(app)
+        assert not held_analysis.is_set()  # all of it while the analysis was still out
+        held_analysis.set()
+        await app.workers.wait_for_complete()
+
+
+def _wait_for(condition, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+async def test_a_crashed_worker_shows_one_line_and_the_plain_text(make_app, library_dir) -> None:
+    app = make_app(library_dir / "drought.txt")
+    app.IN_THREAD_CHARS = 0  # this story goes to the worker process, as a long one would
+    process = analysis_process.analysis_process(app.ner)
+    process.start()
+    try:
+        _wait_for(lambda: bool(process.worker_pids()))
+        [pid] = process.worker_pids()
+        os.kill(pid, signal.SIGKILL)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            [note] = [n for n in app._notifications if n.title == "Analysis failed"]
+            assert "\n" not in note.message
+            assert "analysis process stopped" in note.message
+            view = app.main.article_view
+            assert view.article is not None and "ration tap water" in view.article.text
+            await pilot.press("n")  # no analysis will come: the key says so, not waits
+            await pilot.pause()
+            assert "No quotes found" in status(app)
+    finally:
+        analysis_process.shutdown_analysis_process()
+
+
+async def test_a_long_story_is_analysed_in_the_worker_and_it_ends_with_the_app(
+    make_app, library_dir
+) -> None:
+    app = make_app(library_dir / "drought.txt")
+    app.IN_THREAD_CHARS = 0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pids = analysis_process.analysis_process(app.ner).worker_pids()
+        assert pids
+        await pilot.press("n")
+        await pilot.pause()
+        assert focused(app).startswith('"Every litre counts')
+    _wait_for(lambda: not any(_alive(pid) for pid in pids), timeout=10)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+async def test_a_story_with_thousands_of_people_lists_the_most_quoted_first() -> None:
+    from textual.app import App, ComposeResult
+
+    from reader.model import Analysis, EntityGroup
+    from reader.ui.widgets.people_panel import MAX_LISTED, PeoplePanel
+
+    class PanelApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PeoplePanel(id="people")
+
+    people = [EntityGroup(n, f"Person {n:05}", "PER", [], 0) for n in range(3 * MAX_LISTED)]
+    people[-1].quote_count = 5  # the last one found is the most quoted
+    app = PanelApp()
+    async with app.run_test() as pilot:
+        panel = app.query_one(PeoplePanel)
+        panel.set_people(Analysis(groups=people))
+        assert panel.option_count == 0  # nothing built while the panel is hidden
+        panel.fill()
+        panel.display = True
+        await pilot.pause()
+        assert panel.border_subtitle == str(3 * MAX_LISTED)
+        first = str(panel.get_option_at_index(0).prompt)
+        assert first.startswith(f"Person {3 * MAX_LISTED - 1:05}") and "quoted 5×" in first
+        last = panel.get_option_at_index(panel.option_count - 1)
+        assert last.disabled and f"{2 * MAX_LISTED:,} more" in str(last.prompt)
+        assert panel.option_count == MAX_LISTED + 1
