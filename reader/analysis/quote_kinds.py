@@ -221,3 +221,37 @@ def modifies_a_noun(text: str, q: MarkedQuote, opened: bool = True) -> bool:
     if not word or (stop < len(text) and text[stop] not in " ,.;:-"):
         return False
     return word not in _NOT_NOUN_WORDS and not word.endswith(("ed", "ly", "ing"))
+
+
+# How page furniture opens a line: links, video embeds, adverts, sign-up boxes.
+_FURNITURE_OPENERS: Final = (
+    "watch",
+    "read more",
+    "related",
+    "story continues",
+    "advertisement",
+    "click here",
+    "sign up",
+    "subscribe",
+    "listen",
+    "photo:",
+    "file photo",
+    "video:",
+)
+# Picture credits that end a caption.
+_CREDITS: Final = ("getty images", "the canadian press", "ap photo", "reuters", "afp via getty")
+_CAPTION_WORDS: Final = 40
+
+
+def is_furniture(text: str, para: tuple[int, int]) -> bool:
+    """A line of page furniture: "WATCH: ...", "READ MORE: ...", "Story continues below",
+    or a photo caption with its credit ("... (Getty Images)"). Nobody is quoted in it."""
+    line = text[para[0] : min(para[1], para[0] + 400)].strip().lower()
+    if line.startswith(_FURNITURE_OPENERS):
+        return True
+    if len(line.split()) > _CAPTION_WORDS:
+        return False
+    tail = line[-60:]
+    return any(credit in tail for credit in _CREDITS) and (
+        "photo" in line or "/" in tail or "(" in tail
+    )

@@ -16,6 +16,7 @@ from typing import Final
 from reader.analysis.lexicon import DETERMINERS, SPEECH_CUES, TITLE_WORDS, WEAK_CUES
 from reader.analysis.quote_kinds import (
     in_front_matter,
+    is_furniture,
     is_headline,
     is_nickname,
     is_so_called,
@@ -311,6 +312,7 @@ def _finish(
             or is_subhead(text, q, paras[p])
             or in_front_matter(text, q.start)
             or _headline_label(text, q, paras[p], att)
+            or is_furniture(text, paras[p])
         )
         if att is not None and not titled and att.source != "right" and word_count(text, q) <= 3:
             # "the "quack" cures": a writer's word, not the speaker's

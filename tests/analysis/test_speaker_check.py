@@ -156,3 +156,16 @@ def test_ocr_marks_swapped_between_kinds_still_pair() -> None:
     )
     quotes = [q.text for q in analyze(text).quotes]
     assert quotes == ["'disgusting“", "“a con”", "“sex tape'", "“all over the internet.”"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'WATCH: Premier says "the budget is balanced" in year-end interview',
+        'READ MORE: "We were never told," families say of flood maps',
+        'Firefighters battle the blaze on Tuesday. "Stay away," a sign reads. (Getty Images)',
+    ],
+)
+def test_quotes_in_page_furniture_are_not_speech(line: str) -> None:
+    text = f"{line}\n\nThe council met on Monday to discuss the plan in full."
+    assert _speech(text) == []
