@@ -178,13 +178,13 @@ def word_count(text: str, q: MarkedQuote) -> int:
     return len(text[q.start : q.end].split())
 
 
-def in_front_matter(text: str, at: int) -> bool:
-    """Whether offset ``at`` lies in a Markdown front matter block (``---`` lines at the
-    top of the file): its ``title: "..."`` is metadata, not a quotation."""
+def front_matter_length(text: str) -> int:
+    """Where a Markdown front matter block (``---`` lines at the top of the file) ends,
+    or 0: its ``title: "..."`` is metadata, not a quotation."""
     if not text.startswith("---"):
-        return False
+        return 0
     end = text.find("\n---", 3)
-    return end >= 0 and at < end
+    return max(end, 0)
 
 
 _NOT_NOUN_WORDS: Final = frozenset(

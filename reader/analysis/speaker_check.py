@@ -241,19 +241,31 @@ def _tied_to_full_name(
 
 
 class _LowerWords:
-    """The words an article writes in lower case, read once and only if asked."""
+    """Whether an article writes a word in lower case anywhere, found by ``str.find``
+    (a memchr scan) for the few words asked about, not by splitting the whole text."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._words: frozenset[str] | None = None
+        self._known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self._words is None:
-            self._words = frozenset(_LOWER_WORD.findall(self._text))
-        return word in self._words
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = _written(self._text, word)
+        return found
 
 
-_LOWER_WORD: Final = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+def _written(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word, exactly as spelt."""
+    at = text.find(word)
+    size = len(word)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + size] if at + size < len(text) else " "
+        if not before.isalpha() and not after.isalpha():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _unknown_name(words: list[str], lowered: list[str], common: _LowerWords) -> bool:

@@ -15,7 +15,7 @@ from typing import Final
 
 from reader.analysis.lexicon import DETERMINERS, SPEECH_CUES, TITLE_WORDS, WEAK_CUES
 from reader.analysis.quote_kinds import (
-    in_front_matter,
+    front_matter_length,
     is_furniture,
     is_headline,
     is_nickname,
@@ -281,6 +281,8 @@ def _finish(
 ) -> list[Quote]:
     quotes: list[Quote] = []
     headlines: dict[int, bool] = {}
+    lines: dict[int, int] = {}
+    front_matter_end = front_matter_length(text)
     last_person: Mention | None = None
     last_group: Mention | None = None
     antecedents: dict[int, Mention | None] = {}
@@ -302,19 +304,23 @@ def _finish(
             )
         )
         p = q.paragraph
-        headline = headlines.get(p)
-        if headline is None:
-            headline = headlines[p] = is_headline(text, paras[p])
         if titled:
+            headline = headlines.get(p)
+            if headline is None:
+                headline = headlines[p] = is_headline(text, paras[p])
             titled = not headline
+        line = lines.get(p)
+        if line is None:  # read once per paragraph, not per quote
+            line = lines[p] = _line_kind(text, paras[p])
+        short = q.end - q.start <= _SHORT_CHARS and word_count(text, q) <= 3
         titled = (
             titled
+            or q.start < front_matter_end
+            or line == _FURNITURE
+            or (line == _TITLE_LINE and _headline_label(att, short))
             or is_subhead(text, q, paras[p])
-            or in_front_matter(text, q.start)
-            or _headline_label(text, q, paras[p], att)
-            or is_furniture(text, paras[p])
         )
-        if att is not None and not titled and att.source != "right" and word_count(text, q) <= 3:
+        if att is not None and not titled and att.source != "right" and short:
             # "the "quack" cures": a writer's word, not the speaker's
             titled = modifies_a_noun(text, q, opened=att.cue != "")
         if att is None or titled:
@@ -363,16 +369,24 @@ def _finish(
     return quotes
 
 
-def _headline_label(
-    text: str, q: MarkedQuote, para: tuple[int, int], att: Attribution | None
-) -> bool:
-    """A headline's quote that reports no speech: "Lawmakers Rip Trump As A 'Fraud'"
+_PLAIN_LINE: Final = 0
+_TITLE_LINE: Final = 1
+_FURNITURE: Final = 2
+_SHORT_CHARS: Final = 60  # longer than this, a quote has more than three words
+
+
+def _line_kind(text: str, para: tuple[int, int]) -> int:
+    if is_furniture(text, para):
+        return _FURNITURE
+    return _TITLE_LINE if is_title_line(text, para) else _PLAIN_LINE
+
+
+def _headline_label(att: Attribution | None, short: bool) -> bool:
+    """Whether a headline's quote reports no speech: "Lawmakers Rip Trump As A 'Fraud'"
     (no speech verb), "Council Calls Repairs 'Urgent'" (a short label it puts on)."""
-    if not is_title_line(text, para):
-        return False
     if att is None or att.cue not in _HEADLINE_CUES:
         return True
-    return att.cue in _LABEL_CUES and word_count(text, q) <= 3
+    return att.cue in _LABEL_CUES and short
 
 
 def _share_roles(quotes: list[Quote]) -> None:
