@@ -9,7 +9,9 @@ Predictions are the very records ``newsreader analyze`` prints: its "quotes" hol
 direct speech only (scare quotes and titles are listed apart), as the gold does.
 
 polnear_train is scored too: ten times the documents of polnear_dev, it shows whether
-a rule tuned on one set holds on the other.
+a rule tuned on one set holds on the other. "polnear_dev (noisy)" is polnear_dev passed
+through the shared make_noisy.py (OCR-grade marks and hard line wraps, offsets kept),
+made afresh in the temporary directory at each run, never in the repository.
 """
 
 from __future__ import annotations
@@ -33,12 +35,14 @@ SHARED = REPO.parent / "shared"
 class EvalSet:
     name: str
     gold: Path  # JSON Lines with "id" and "text", or one gold JSON naming its "file"
+    noisy: bool = False  # score an OCR-grade copy of ``gold`` made by make_noisy.py
 
 
 def eval_sets(shared: Path) -> list[EvalSet]:
     data = shared / "eval" / "data"
     sets = [
         EvalSet("polnear_dev", data / "polnear_dev.jsonl"),
+        EvalSet("polnear_dev (noisy)", data / "polnear_dev.jsonl", noisy=True),
         EvalSet("polnear_train", data / "polnear_train.jsonl"),
         EvalSet("conll2003_dev", data / "conll2003_dev.jsonl"),
     ]
@@ -65,6 +69,21 @@ def load_documents(eval_set: EvalSet, shared: Path) -> list[dict]:
 def predict(document: dict) -> dict:
     """What ``newsreader analyze`` prints for the document: the record judges score."""
     return record(document_header(document), analyze(document["text"]))
+
+
+def make_noisy(shared: Path, gold: Path, out: Path) -> Path:
+    """The OCR-grade copy of ``gold`` that the shared make_noisy.py writes into ``out``."""
+    noisy = out / f"{gold.stem}.noisy.jsonl"
+    tool = shared / "eval" / "make_noisy.py"
+    result = subprocess.run(
+        [sys.executable, str(tool), str(gold), str(noisy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"make_noisy.py failed on {gold.name}: {result.stderr.strip()}")
+    return noisy
 
 
 def score(scorer: Path, gold: Path, pred: Path) -> dict:
@@ -98,11 +117,14 @@ def row(name: str, docs: int, result: dict) -> list[str]:
         "-" if accuracy is None else f"{accuracy:.3f}",
         _f1(entities, "exact"),
         f"{per_label['PER']['f1']:.3f}" if "PER" in per_label else "-",
+        f"{per_label['ORG']['f1']:.3f}" if "ORG" in per_label else "-",
+        f"{per_label['LOC']['f1']:.3f}" if "LOC" in per_label else "-",
     ]
 
 
 def print_table(rows: list[list[str]]) -> None:
     header = ["set", "docs", "quotes F1", "attributed F1", "speaker acc", "names F1", "PER F1"]
+    header += ["ORG F1", "LOC F1"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for line in [header, ["-" * w for w in widths], *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)))
@@ -125,12 +147,17 @@ def main(argv: list[str] | None = None) -> int:
             if not eval_set.gold.is_file():
                 print(f"skipping {eval_set.name}: {eval_set.gold} is missing")
                 continue
+            if eval_set.noisy:
+                if not (args.shared / "eval" / "make_noisy.py").is_file():
+                    print(f"skipping {eval_set.name}: no make_noisy.py in {args.shared}")
+                    continue
+                eval_set = EvalSet(eval_set.name, make_noisy(args.shared, eval_set.gold, out))
             try:
                 documents = load_documents(eval_set, args.shared)
             except (OSError, ValueError, KeyError) as error:
                 print(f"skipping {eval_set.name}: cannot read it ({error})")
                 continue
-            pred = out / f"{eval_set.name}.pred.jsonl"
+            pred = out / f"{eval_set.name.replace(' ', '_')}.pred.jsonl"
             with pred.open("w", encoding="utf-8") as f:
                 for document in documents:
                     f.write(json.dumps(predict(document), ensure_ascii=False) + "\n")

@@ -16,6 +16,8 @@ from datetime import date
 from reader.model import Annotation, Article
 
 STYLES: tuple[str, ...] = ("plain", "markdown", "citation")
+# A quote's speaker below this confidence is marked uncertain in the status bar and copies.
+UNCERTAIN_BELOW = 0.5
 
 _DOUBLE_MARKS = '"“”„‟«»❝❞〝〞＂'
 _SINGLE_MARKS = "'‘’‚‛‹›`´"
@@ -336,10 +338,14 @@ def _format(
     tags: Sequence[str],
     note: str,
     typographic: bool,
+    uncertain: bool = False,
 ) -> str:
     if style not in STYLES:
         raise CitationError(f"unknown copy format {style!r}: choose one of {', '.join(STYLES)}")
     who = _attribution(speaker, role)
+    if who and uncertain:
+        # A weakly supported speaker must not reach someone's article as a fact.
+        who += " (attribution uncertain)"
     dash = "—" if typographic else "-"
     if style == "citation":
         lead = f"{who}, quoted in " if who else ""
@@ -368,8 +374,10 @@ def format_quote(
     style: str = "plain",
     tags: Sequence[str] = (),
     typographic: bool = True,
+    uncertain: bool = False,
 ) -> str:
     """A quote with its speaker and a citation of the story, ready for the clipboard.
+    ``uncertain`` marks a speaker the analysis is not sure of, in every format.
 
     plain:    “words” — Speaker, Role (Title, Outlet, 27 July 2021)
     markdown: > words / — Speaker, Role ([Title](url), Outlet, date) / #tags
@@ -384,6 +392,7 @@ def format_quote(
         tags=tags,
         note="",
         typographic=typographic,
+        uncertain=uncertain,
     )
 
 

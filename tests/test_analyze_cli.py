@@ -27,6 +27,7 @@ def test_story_file_gives_one_record_with_quotes_speakers_and_names() -> None:
     assert text == SAMPLE.read_text(encoding="utf-8")
     for quote in record["quotes"]:
         assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert 0.0 <= quote["confidence"] <= 1.0  # how sure the attribution is
     speakers = {q["speaker"] for q in record["quotes"]}
     assert {"Sergei Ryabkov", "Dmitry Peskov"} <= speakers
     ryabkov = next(q for q in record["quotes"] if q["text"].startswith('"understand'))

@@ -253,3 +253,18 @@ def test_a_long_run_of_dots_does_not_stall_the_cleanup() -> None:
     dots = "." * 100_000
     assert quoted(f"{dots}x") == f"“{dots.replace('...', '…')}x”"
     assert clean_quote(f'"Contents{dots}"') == "Contents" + "…" * 33_333 + "."
+
+
+@pytest.mark.parametrize("style", ["plain", "markdown", "citation"])
+def test_an_uncertain_speaker_is_marked_so_in_every_copy_format(style: str) -> None:
+    sure = format_quote("words", speaker=RYABKOV, role=None, article=story(), style=style)
+    unsure = format_quote(
+        "words", speaker=RYABKOV, role=None, article=story(), style=style, uncertain=True
+    )
+    assert "uncertain" not in sure
+    assert f"{RYABKOV} (attribution uncertain)" in unsure
+
+
+def test_a_quote_without_a_speaker_says_nothing_of_certainty() -> None:
+    text = format_quote("words", speaker=None, role=None, article=story(), uncertain=True)
+    assert "uncertain" not in text

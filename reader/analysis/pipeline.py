@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reader.analysis.collection_pause import collection_paused
 from reader.analysis.quotes import mark_quotes
+from reader.analysis.speaker_check import settle_speakers
+from reader.analysis.speaker_names import NameSpans
 from reader.analysis.speakers import attribute
 from reader.analysis.text_units import first_above, paragraphs
 from reader.model import Analysis, Entity, EntityGroup, Quote
@@ -17,8 +19,11 @@ def analyze(text: object, *, ner: str = "builtin") -> Analysis:
         raise TypeError(f"analyze() needs a str, not {type(text).__name__}")
     with collection_paused():
         paras = paragraphs(text)
-        quotes = attribute(text, mark_quotes(text, paras), paras)
         entities, groups = _names(text, ner)
+        # Speakers are joined to the names found, by span.
+        names = NameSpans(text, entities, groups)
+        quotes = attribute(text, mark_quotes(text, paras), paras, names)
+        settle_speakers(text, quotes, names)
         _count_quotes(entities, groups, quotes)
         return Analysis(quotes=quotes, entities=entities, groups=groups)
 

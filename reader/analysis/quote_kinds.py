@@ -30,6 +30,19 @@ def is_headline(text: str, para: tuple[int, int]) -> bool:
     return bool(words) and capitals >= 0.7 * len(words)
 
 
+def is_title_line(text: str, para: tuple[int, int]) -> bool:
+    """A headline or title line: short, and every longer word capitalised ("Council
+    Calls Harbour Bridge Repairs 'Urgent' as Ferry Queues Grow"), stricter than
+    ``is_headline`` so a sentence with a few names in it is not taken for one."""
+    words = text[para[0] : min(para[1], para[0] + 300)].split()
+    if not words or len(words) > 30:
+        return False
+    long = [w.strip(_MARKS_AND_PUNCT) for w in words]
+    long = [w for w in long if len(w) > 3]
+    capitals = sum(1 for w in long if w[:1].isupper() or w[:1].isdigit())
+    return bool(long) and capitals >= 0.9 * len(long)
+
+
 def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     """``"Face the Nation,"``: a short quote in Title Case is a title, not speech.
 
@@ -163,3 +176,82 @@ def is_nickname(text: str, q: MarkedQuote) -> bool:
 
 def word_count(text: str, q: MarkedQuote) -> int:
     return len(text[q.start : q.end].split())
+
+
+def front_matter_length(text: str) -> int:
+    """Where a Markdown front matter block (``---`` lines at the top of the file) ends,
+    or 0: its ``title: "..."`` is metadata, not a quotation."""
+    if not text.startswith("---"):
+        return 0
+    end = text.find("\n---", 3)
+    return max(end, 0)
+
+
+_NOT_NOUN_WORDS: Final = frozenset(
+    words(
+        "and or but that which who whom whose when while if as to in on at for with by from "
+        "into about after before than so is are was were be been has have had will would can "
+        "could should may might must do does did not of over under since until during like "
+        "because yet though although unless whether where how why then also between among "
+        "against across through toward towards within without upon per via around"
+    )
+)
+_NOUN_OPENERS: Final = frozenset(words("the a an its his her their our my your"))
+
+
+def modifies_a_noun(text: str, q: MarkedQuote, opened: bool = True) -> bool:
+    """``the "quack" cures``: a quoted word between a determiner and the rest of its
+    noun phrase is the writer's scare quote; ``as a "strong leader,"`` ends its phrase.
+    ``opened`` asks for the determiner; a quote with no speech cue needs none
+    (``pointed to "collusion" claims``)."""
+    inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT)
+    if not inner or text[q.start : q.end].rstrip("\"'“”‘’»«").endswith((",", ".", "!", "?")):
+        return False
+    before = text[max(0, q.start - 30) : q.start].split()
+    opener = before[-1].lower() if before else ""
+    if opened and opener not in _NOUN_OPENERS and not opener.endswith(("'s", "’s")):
+        return False
+    at = q.end
+    if at >= len(text) or text[at] != " ":
+        return False
+    stop = at + 1
+    while stop < len(text) and text[stop].isalpha() and text[stop].islower():
+        stop += 1
+    word = text[at + 1 : stop]
+    if not word or (stop < len(text) and text[stop] not in " ,.;:-"):
+        return False
+    return word not in _NOT_NOUN_WORDS and not word.endswith(("ed", "ly", "ing"))
+
+
+# How page furniture opens a line: links, video embeds, adverts, sign-up boxes.
+_FURNITURE_OPENERS: Final = (
+    "watch",
+    "read more",
+    "related",
+    "story continues",
+    "advertisement",
+    "click here",
+    "sign up",
+    "subscribe",
+    "listen",
+    "photo:",
+    "file photo",
+    "video:",
+)
+# Picture credits that end a caption.
+_CREDITS: Final = ("getty images", "the canadian press", "ap photo", "reuters", "afp via getty")
+_CAPTION_WORDS: Final = 40
+
+
+def is_furniture(text: str, para: tuple[int, int]) -> bool:
+    """A line of page furniture: "WATCH: ...", "READ MORE: ...", "Story continues below",
+    or a photo caption with its credit ("... (Getty Images)"). Nobody is quoted in it."""
+    line = text[para[0] : min(para[1], para[0] + 400)].strip().lower()
+    if line.startswith(_FURNITURE_OPENERS):
+        return True
+    if len(line.split()) > _CAPTION_WORDS:
+        return False
+    tail = line[-60:]
+    return any(credit in tail for credit in _CREDITS) and (
+        "photo" in line or "/" in tail or "(" in tail
+    )

@@ -314,7 +314,7 @@ def _take_mark(
         return opened | kind
     # A run read by context closes as a whole; one read mark by mark ends here.
     end = e if role == "close" else s + offset + width
-    _close(stack, s + offset, end, double, before not in "sS", emit)
+    _close(stack, s + offset, end, double, before not in "sS", emit, role == "close")
     return opened
 
 
@@ -403,6 +403,14 @@ def _role_from_shape(char: str, stack: list[_Open]) -> str:
 
 
 def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit: _Emitter) -> None:
+    if len(stack) == 1 and stack[0].fallback is not None and stack[0].double and double:
+        # “a con' and ... “sex tape”: a fresh opener after a single mark that could have
+        # closed the open quote says it did (a scan turned its closer into a single mark)
+        top = stack[0]
+        if not _after_sentence_end(text, pos, top.start) or top.char != char:
+            assert top.fallback is not None
+            emit.quote(top.start, top.fallback, False)
+            stack.clear()
     if stack and stack[-1].double == double:
         top = stack[-1]
         straight_pair = char == STRAIGHT_DOUBLE and top.char == STRAIGHT_DOUBLE
@@ -447,7 +455,13 @@ def _trimmed_end(text: str, pos: int) -> int:
 
 
 def _close(
-    stack: list[_Open], pos: int, run_end: int, double: bool, may_end: bool, emit: _Emitter
+    stack: list[_Open],
+    pos: int,
+    run_end: int,
+    double: bool,
+    may_end: bool,
+    emit: _Emitter,
+    by_context: bool = False,
 ) -> None:
     if not stack:
         return  # a stray closer: nothing to pair it with
@@ -460,6 +474,11 @@ def _close(
         # A plural possessive (the students' union) is not a closer.
         if not double and may_end and stack[0].fallback is None:
             stack[0].fallback = pos + 1
+        elif double and by_context and len(stack) == 1:
+            # 'disgusting“ and: a double closer read from its place ends a quote whose
+            # opener a scan turned into a single mark
+            emit.quote(stack[0].start, run_end, False)
+            stack.clear()
         return
     if depth == 0:
         emit.quote(stack[0].start, run_end, True)

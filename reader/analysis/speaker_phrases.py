@@ -373,6 +373,12 @@ def _role(words: list[Token], end: int) -> str | None:
     return " ".join(kept) or None
 
 
+def _first_name(word: str) -> bool:
+    from reader.analysis.gazetteer import first_names
+
+    return first_names().get(word) in ("male", "female")
+
+
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     """Split "Deputy Foreign Minister Sergei Ryabkov" into role and name."""
     inner = next((n for n, t in enumerate(words) if t.lower in _INNER_PREPOSITIONS and n), None)
@@ -392,9 +398,13 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
         and words[-1].is_capitalised  # "... of West Virginia", not "... of Transport spokesman"
         and words[of - 1].is_capitalised
         and words[of - 1].lower not in TITLE_WORDS
-        # a person is named before "of" only after a title: "Gov. Earl Tomblin of West
-        # Virginia"; "The Associated Society of Rail Crews" is one name
-        and any(t.lower in TITLE_WORDS for t in words[: of - 1])
+        # a person is named before "of" only after a title or a first name: "Gov. Earl
+        # Tomblin of West Virginia", "Nick Trelawney of Save Holmsea"; "The Associated
+        # Society of Rail Crews" is one name
+        and (
+            any(t.lower in TITLE_WORDS for t in words[: of - 1])
+            or (of >= 2 and _first_name(words[0].text))
+        )
     ):
         # "Gov. Earl Ray Tomblin of West Virginia": the name comes before "of"
         named_head = split_phrase(words[:of])

@@ -268,6 +268,9 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         found = from_colon(toks, a - 1, lo)
         if found is not None:
             return found
+    words_of = _in_the_words_of(toks, lo, a)
+    if words_of is not None:
+        return words_of
     cues: list[tuple[int, str]] = []
     for k in range(lo, a):
         cue = cue_at(toks, k, weak=True)
@@ -287,6 +290,16 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         phrase = _phrase_for_left_cue(toks, k, cue, lo, a)
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
+    return None
+
+
+def _in_the_words_of(toks: list[Token], lo: int, a: int) -> Attribution | None:
+    """``in the words of one resident, "a postcode with a view."``"""
+    for k in range(max(lo, 2), a - 2):
+        if toks[k].text == "words" and toks[k + 1].lower == "of" and toks[k - 2].lower == "in":
+            phrase = phrase_after(toks, k + 2, a)
+            if phrase is not None:
+                return Attribution(phrase, "in the words of", 0.8)
     return None
 
 

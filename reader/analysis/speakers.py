@@ -13,12 +13,17 @@ from __future__ import annotations
 
 from typing import Final
 
+from reader.analysis.lexicon import DETERMINERS, SPEECH_CUES, TITLE_WORDS, WEAK_CUES
 from reader.analysis.quote_kinds import (
+    front_matter_length,
+    is_furniture,
     is_headline,
     is_nickname,
     is_so_called,
     is_subhead,
+    is_title_line,
     looks_like_a_title,
+    modifies_a_noun,
     named_as_a_title,
     word_count,
 )
@@ -31,6 +36,7 @@ from reader.analysis.speaker_context import (
     sentence_start,
 )
 from reader.analysis.speaker_index import SpeakerIndex
+from reader.analysis.speaker_names import NameSpans, gender_of, pronoun_gender
 from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
 from reader.analysis.speaker_rules import attribute_one, from_colon, sentence_subject
 from reader.analysis.text_units import Token, reads_whole, tokens_near
@@ -39,6 +45,11 @@ from reader.model import Quote
 _READ_RADIUS: Final = 250  # characters around a quote that attribution may read
 _REPORT_RADIUS: Final = 1000  # characters of the paragraph before read for "X said ..." reports
 _SCARE_WORDS: Final = 4
+# A headline reports speech by a speech or attitude verb ("Says", "Hopes") or a colon;
+# "Black Lawmakers Rip Trump As A 'Disgusting Fraud'" quotes no one.
+_HEADLINE_CUES: Final = SPEECH_CUES | WEAK_CUES | {":", "—", "according to"}
+_LABEL_CUES: Final = frozenset({"call", "calls", "called", "brands", "branded", "labels"})
+
 # No quote ends a sentence for a report or a subject read in plain words; one shared
 # set (never changed) instead of a new one per read.
 _NO_QUOTE_ENDS: Final[set[int]] = set()
@@ -47,8 +58,14 @@ _NO_QUOTE_ENDS: Final[set[int]] = set()
 Mention = tuple[str, int, int, str | None]
 
 
-def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]) -> list[Quote]:
-    """Quotes of ``marked`` with speaker, cue, role, kind and confidence filled in."""
+def attribute(
+    text: str,
+    marked: list[MarkedQuote],
+    paras: list[tuple[int, int]],
+    names: NameSpans | None = None,
+) -> list[Quote]:
+    """Quotes of ``marked`` with speaker, cue, role, kind and confidence filled in;
+    ``names`` (the name finder's, by span) lets a pronoun pass over what is no person."""
     found: list[Attribution | None] = [None] * len(marked)
     sentence_of: list[tuple[int, int]] = [(-1, -1)] * len(marked)
     words = _ParagraphWords(text, marked, paras)
@@ -77,7 +94,7 @@ def attribute(text: str, marked: list[MarkedQuote], paras: list[tuple[int, int]]
                 recent[n] = [x for x in (named, subject) if x is not None]
     _borrow(marked, found, sentence_of, words)
     index = SpeakerIndex(text)
-    return _finish(text, marked, found, index, paras, recent)
+    return _finish(text, marked, found, index, paras, recent, names)
 
 
 class _ParagraphWords:
@@ -260,9 +277,12 @@ def _finish(
     index: SpeakerIndex,
     paras: list[tuple[int, int]],
     recent: dict[int, list[SpeakerPhrase]],
+    names: NameSpans | None,
 ) -> list[Quote]:
     quotes: list[Quote] = []
     headlines: dict[int, bool] = {}
+    lines: dict[int, int] = {}
+    front_matter_end = front_matter_length(text)
     last_person: Mention | None = None
     last_group: Mention | None = None
     antecedents: dict[int, Mention | None] = {}
@@ -283,13 +303,26 @@ def _finish(
                 and (att is None or att.source == "borrowed" or named_as_a_title(text, q))
             )
         )
+        p = q.paragraph
         if titled:
-            p = q.paragraph
             headline = headlines.get(p)
             if headline is None:
                 headline = headlines[p] = is_headline(text, paras[p])
             titled = not headline
-        titled = titled or is_subhead(text, q, paras[q.paragraph])
+        line = lines.get(p)
+        if line is None:  # read once per paragraph, not per quote
+            line = lines[p] = _line_kind(text, paras[p])
+        short = q.end - q.start <= _SHORT_CHARS and word_count(text, q) <= 3
+        titled = (
+            titled
+            or q.start < front_matter_end
+            or line == _FURNITURE
+            or (line == _TITLE_LINE and _headline_label(att, short))
+            or is_subhead(text, q, paras[p])
+        )
+        if att is not None and not titled and att.source != "right" and short:
+            # "the "quack" cures": a writer's word, not the speaker's
+            titled = modifies_a_noun(text, q, opened=att.cue != "")
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
             quote.kind = "scare" if short or titled else "quote"
@@ -307,7 +340,14 @@ def _finish(
                     candidates.append((full, named.start, named.end, named.role))
                 at = min(q.start, phrase.start)
                 antecedents[key] = _antecedent(
-                    phrase, at, candidates, last_group, index, (q.paragraph, paras, spans)
+                    text,
+                    phrase,
+                    at,
+                    candidates,
+                    last_group,
+                    index,
+                    (q.paragraph, paras, spans),
+                    names,
                 )
             target = antecedents[key]
             if target is not None:
@@ -327,6 +367,26 @@ def _finish(
             last_group = mention
     _share_roles(quotes)
     return quotes
+
+
+_PLAIN_LINE: Final = 0
+_TITLE_LINE: Final = 1
+_FURNITURE: Final = 2
+_SHORT_CHARS: Final = 60  # longer than this, a quote has more than three words
+
+
+def _line_kind(text: str, para: tuple[int, int]) -> int:
+    if is_furniture(text, para):
+        return _FURNITURE
+    return _TITLE_LINE if is_title_line(text, para) else _PLAIN_LINE
+
+
+def _headline_label(att: Attribution | None, short: bool) -> bool:
+    """Whether a headline's quote reports no speech: "Lawmakers Rip Trump As A 'Fraud'"
+    (no speech verb), "Council Calls Repairs 'Urgent'" (a short label it puts on)."""
+    if att is None or att.cue not in _HEADLINE_CUES:
+        return True
+    return att.cue in _LABEL_CUES and short
 
 
 def _share_roles(quotes: list[Quote]) -> None:
@@ -359,30 +419,96 @@ def _rounded(value: float) -> float:
 
 
 def _antecedent(
+    text: str,
     phrase: SpeakerPhrase,
     at: int,
     people: list[Mention | None],
     last_group: Mention | None,
     index: SpeakerIndex,
     where: tuple[int, list[tuple[int, int]], list[tuple[int, int]]],
+    names: NameSpans | None,
 ) -> Mention | None:
     """Who "he", "she" or "they" is: the nearest of the last speaker named, the last
-    person reported as saying something, and the subject of a recent sentence."""
+    person reported as saying something, and the subject of a recent sentence, that
+    agrees with the pronoun in gender and number."""
     word = phrase.text.lower()
     if word in ("they", "it", "we"):
-        return last_group
+        return last_group if _agrees_in_number(text, word, last_group, names) else None
     if word not in ("he", "she"):
         return None  # "I" and "you" are the writer and the reader
+    gender = pronoun_gender(word)
     paragraph, paras, spans = where
     # Plain loops, not max() with a key: compiled, max() calls the key through Python.
     nearest: Mention | None = None  # the first of the latest, as max() picks
     for mention in people:
-        if mention is None or mention[1] >= at:
+        if mention is None or mention[1] >= at or not _agrees(text, mention, gender, names):
             continue
         if nearest is None or mention[1] > nearest[1]:
             nearest = mention
     floor = nearest[1] if nearest is not None else 0
     run = index.last_person_before(at, paragraph, paras, spans, floor)
     if run is not None and run.start > floor:
-        return (run.text, run.start, run.end, None)
+        candidate: Mention = (run.text, run.start, run.end, None)
+        if _agrees(text, candidate, gender, names) and _is_person(names, run.start, run.end):
+            return candidate
     return nearest
+
+
+def _is_person(names: NameSpans | None, start: int, end: int) -> bool:
+    """Whether the name finder found a person at ``start..end`` (without it: any run)."""
+    if names is None:
+        return True
+    entity = names.at(start, end)
+    return entity is not None and entity.label == "PER"
+
+
+def _agrees(text: str, mention: Mention, gender: str | None, names: NameSpans | None) -> bool:
+    """Whether "he" or "she" can refer to ``mention``: no other gender is known for it,
+    and it is no organisation or place."""
+    _, start, end, role = mention
+    if names is not None:
+        entity = names.at(start, end)
+        if entity is not None and entity.label != "PER":
+            return False
+        first = text[start : start + 1]
+        if entity is None and first.isupper() and not _person_shaped(mention[0]):
+            return False  # "Salt spray and heavier lorries ..., he said": no person
+    if gender is None:
+        return True
+    found = gender_of(text, start, end, role)
+    return found is None or found == gender
+
+
+def _person_shaped(name: str) -> bool:
+    """A name the name finder missed that still reads as a person's (in its fullest
+    form): a title first ("Councillor Hale"), a first name and more ("Helmsman Owen
+    Ashdown"), or a nominal phrase ("A nurse")."""
+    from reader.analysis.gazetteer import first_names, lexicon
+
+    words = name.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in DETERMINERS or first in TITLE_WORDS or first in lexicon().titles:
+        return True
+    firsts = first_names()
+    return any(words[n] in firsts for n in range(min(len(words) - 1, 3)))
+
+
+def _agrees_in_number(
+    text: str, word: str, mention: Mention | None, names: NameSpans | None
+) -> bool:
+    """Whether "they", "it" or "we" can refer to ``mention``: a body or a group, never
+    one named person."""
+    if mention is None:
+        return False
+    _, start, end, _ = mention
+    if names is not None:
+        entity = names.at(start, end)
+        if entity is not None:
+            return entity.label != "PER"
+    written = text[start:end].split()
+    last = written[-1].lower() if written else ""
+    if word == "it":
+        return not last.endswith("s") or last.endswith("ss")
+    return True

@@ -42,6 +42,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "cue": q.cue,
         "kind": q.kind,
         "role": q.role,
+        "confidence": q.confidence,
     }
 
 

@@ -55,7 +55,7 @@ class CopyingMixin(App[None]):
 
     def _focused_text(self) -> tuple[str, str] | None:
         """The text for `y` and a word for what it is, or None when nothing is focused."""
-        from reader.citation import format_annotation, format_quote
+        from reader.citation import UNCERTAIN_BELOW, format_annotation, format_quote
 
         article: Article | None = self.current
         if article is None or not self.main.is_mounted:
@@ -74,6 +74,7 @@ class CopyingMixin(App[None]):
                 role=quote.role,
                 article=article,
                 style=self.copy_style,
+                uncertain=quote.confidence < UNCERTAIN_BELOW,
             )
             return text, "quote"
         if span is None or span.start == span.end:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
+from reader.citation import UNCERTAIN_BELOW
 from reader.model import Analysis, Entity, Quote, Span
 
 # Sentence ends: terminal punctuation, closing quotes or brackets, then whitespace.
@@ -309,7 +310,7 @@ class Units:
             speaker = quote.speaker if quote and quote.speaker else "speaker unknown"
             if quote is not None and quote.speaker and quote.role:
                 speaker = f"{speaker}, {quote.role}"
-            if quote is not None and quote.speaker and quote.confidence < 0.5:
+            if quote is not None and quote.speaker and quote.confidence < UNCERTAIN_BELOW:
                 speaker += " (uncertain)"
             return f"Quote {unit.index + 1}/{unit.total} · {speaker}"
         if unit.kind == "person":

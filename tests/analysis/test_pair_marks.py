@@ -85,7 +85,7 @@ def plain_pair_paragraph(
                 _open(text, stack, s + offset, double, char, emit)
             else:
                 end = e if role == "close" else s + offset + width
-                _close(stack, s + offset, end, double, before not in "sS", emit)
+                _close(stack, s + offset, end, double, before not in "sS", emit, role == "close")
     if not stack:
         return None
     outer = stack[0]

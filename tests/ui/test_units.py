@@ -111,3 +111,11 @@ def test_paragraph_units_and_words() -> None:
     shrunk = nav.word_end_before(end, start)
     assert shrunk is not None and TEXT[start:shrunk] == "First"
     assert nav.word_end_before(shrunk, start) is None
+
+
+def test_an_uncertain_attribution_is_marked_in_the_status() -> None:
+    nav = units()
+    quote = nav.next_quote(0)
+    assert quote is not None and quote.quote is not None
+    quote.quote.confidence = 0.4
+    assert nav.describe(quote) == "Quote 1/1 · Ann Lee (uncertain)"

@@ -1,0 +1,417 @@
+"""The last word on a speaker: a name, a resolved pronoun or a complete nominal phrase.
+
+Attribution proposes a mention for each quote; this module keeps it only when it is
+one of:
+- a person or organisation the name finder found at that very span (its display name
+  is the fullest form of the name's group, its title kept as the role);
+- a country or capital written with a speech verb ("Russia said", "Moscow hopes");
+- a name shaped like a person's that the name finder missed: a known first name and
+  a surname, or an honorific or title and a surname ("Mr. King");
+- a complete nominal phrase: a determiner, a number or a possessive, then words that
+  end in a noun ("a spokesperson for Lune Ferries", "the company", "two officials"),
+  or a plural noun for people ("Protesters", "Police").
+Anything else (a sentence-initial adverb, a cut clause, a headline word, a date, page
+furniture) leaves the quote's speaker unknown. Confidence drops with the weaker kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from reader.analysis import lexicon
+from reader.analysis.speaker_names import NameSpans
+from reader.analysis.text_units import first_above
+from reader.model import Entity, Quote
+
+DETERMINERS: Final = lexicon.DETERMINERS
+PERSON_NOUNS: Final = lexicon.PERSON_NOUNS
+PLURAL_SPEAKERS: Final = lexicon.PLURAL_SPEAKERS
+SPEECH_CUES: Final = lexicon.SPEECH_CUES
+TIME_WORDS: Final = lexicon.TIME_WORDS
+TITLE_WORDS: Final = lexicon.TITLE_WORDS
+
+# Words of page furniture: a mention holding one is a caption, credit or link line.
+FURNITURE_WORDS: Final = frozenset(
+    [
+        "watch",
+        "story",
+        "article",
+        "video",
+        "videos",
+        "photo",
+        "photos",
+        "photograph",
+        "image",
+        "images",
+        "getty",
+        "advertisement",
+        "related",
+        "listen",
+        "subscribe",
+        "caption",
+        "credit",
+        "newsletter",
+        "podcast",
+        "gallery",
+        "slideshow",
+        "continues",
+    ]
+)
+# Words that are never the last word of a complete nominal phrase.
+_NOT_HEADS: Final = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "last",
+        "next",
+        "other",
+        "same",
+        "such",
+        "large",
+        "small",
+        "big",
+        "little",
+        "new",
+        "old",
+        "former",
+        "latest",
+        "many",
+        "few",
+        "several",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "each",
+        "every",
+        "own",
+        "very",
+        "much",
+        "only",
+        "just",
+        "also",
+        "even",
+        "not",
+        "rather",
+        "sure",
+        "never",
+        "always",
+        "sometimes",
+        "often",
+        "great",
+        "good",
+        "bad",
+        "high",
+        "low",
+        "long",
+        "short",
+        "whole",
+        "entire",
+        "senior",
+        "junior",
+        "local",
+        "national",
+        "recent",
+        "second-largest",
+        "largest",
+        "biggest",
+    ]
+)
+_HONORIFICS: Final = frozenset(
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"]
+)
+_PLURAL_PERSON_ENDINGS: Final = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
+_MONTHS: Final = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+    ]
+)
+_STRONG_CUES: Final = SPEECH_CUES | {"according to"}
+
+
+def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> None:
+    """Keep each speech quote's speaker only where it qualifies; else make it unknown."""
+    from reader.analysis.gazetteer import first_names, places
+
+    firsts = first_names()
+    place_kinds = places()
+    common = _LowerWords(text)
+    for quote in quotes:
+        if quote.kind != "quote" or not quote.speaker:
+            continue
+        start, end = quote.speaker_start, quote.speaker_end
+        if start is None or end is None:
+            continue
+        mention = text[start:end]
+        entity = names.at(start, end) if names is not None else None
+        before = text[max(0, start - 40) : start]
+        factor = _judge(quote, mention, before, entity, names, firsts, place_kinds, common)
+        if factor <= 0.0:
+            quote.speaker = None
+            quote.role = None
+            quote.speaker_start = quote.speaker_end = None
+            quote.confidence = round(quote.confidence * 0.5, 2)
+            continue
+        if quote.role and quote.role.endswith((" named", " called")):
+            quote.role = quote.role.rsplit(None, 1)[0]  # "an engineer named Gareth Oduya"
+        if factor < 1.0:
+            quote.confidence = round(quote.confidence * factor, 2)
+
+
+def _judge(
+    quote: Quote,
+    mention: str,
+    before: str,
+    entity: Entity | None,
+    names: NameSpans | None,
+    firsts: dict[str, str],
+    place_kinds: dict[str, int],
+    common: _LowerWords,
+) -> float:
+    """How far the mention qualifies as a speaker: 0 not at all, 1 fully."""
+    words = mention.split()
+    if not words:
+        return 0.0
+    lowered = [word.lower().strip(".,") for word in words]
+    if any(word in FURNITURE_WORDS for word in lowered) and not _nominal(words, lowered):
+        return 0.0
+    if _ends_a_list(before, words):
+        return 0.0  # "Environment, Food and Rural Affairs said": a cut name, or two people
+    nominal = _nominal(words, lowered)
+    if nominal and (lowered[0] in DETERMINERS or not words[0][:1].isupper()):
+        # "A spokesperson for Lune Ferries": the name inside is not who speaks
+        return _nominal_speaker(quote, words, lowered, names)
+    if entity is not None and entity.label in ("PER", "ORG"):
+        if names is not None:
+            _display(quote, names.group_name(entity))
+        return 1.0
+    if nominal:
+        return _nominal_speaker(quote, words, lowered, names)
+    if len(words) > 2 and _nominal(words[:-1], lowered[:-1]) and _verb_like(words[-1]):
+        # "The piece used:", "a civil complaint filed": the phrase, without its verb
+        quote.speaker = quote.speaker.rsplit(None, 1)[0] if quote.speaker else None
+        return 0.8
+    strong = (quote.cue or "") in _STRONG_CUES
+    if _tied_to_full_name(quote, words, lowered, firsts) or (
+        len(words) == 1 and names is not None and names.is_surname(words[0])
+    ):
+        return 0.8  # "Clinton said", read as a place, is "Hillary Clinton" in this story
+    if entity is not None and entity.label == "LOC":
+        # Countries and capitals speak for their governments; a town does not.
+        if place_kinds.get(entity.text) != 3:
+            return 0.0
+        return 0.8 if strong else 0.6
+    if entity is not None and entity.label == "MISC":
+        # "Democrats said"; never "British" or "Christmas Day"
+        return 0.8 if strong and len(words) == 1 and lowered[0].endswith("s") else 0.0
+    if _person_shaped(words, lowered, firsts):
+        _display(quote, None)
+        return 0.8
+    if strong and entity is None and _unknown_name(words, lowered, common):
+        return 0.7  # "Hannity pressed": a name the name finder missed
+    return 0.0
+
+
+def _tied_to_full_name(
+    quote: Quote, words: list[str], lowered: list[str], firsts: dict[str, str]
+) -> bool:
+    """A bare surname ("Pence:") that a full mention in the story ties to a person."""
+    shown = (quote.speaker or "").split()
+    if len(words) != 1 or len(shown) < 2 or shown[-1].lower() != lowered[0]:
+        return False
+    return _person_shaped(shown, [word.lower() for word in shown], firsts)
+
+
+class _LowerWords:
+    """Whether an article writes a word in lower case anywhere, found by ``str.find``
+    (a memchr scan) for the few words asked about, not by splitting the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = _written(self._text, word)
+        return found
+
+
+def _written(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word, exactly as spelt."""
+    at = text.find(word)
+    size = len(word)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + size] if at + size < len(text) else " "
+        if not before.isalpha() and not after.isalpha():
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _unknown_name(words: list[str], lowered: list[str], common: _LowerWords) -> bool:
+    """Capitalised words the story never writes in lower case, none a function word:
+    a name ("Gingrich", "Tad Devine"), not "Salt" or "Families" or "Rural Affairs"."""
+    if len(words) > 3:
+        return False
+    for n, word in enumerate(words):
+        low = lowered[n]
+        if not word[:1].isupper() or not word[1:2].islower() or low in common:
+            return False
+        if low in lexicon.SENTENCE_OPENERS or low in lexicon.PHRASE_BREAKERS or low in _NOT_HEADS:
+            return False
+        if low in FURNITURE_WORDS or low in _MONTHS or low in TIME_WORDS:
+            return False
+    return True
+
+
+def _nominal_speaker(
+    quote: Quote, words: list[str], lowered: list[str], names: NameSpans | None
+) -> float:
+    """A nominal speaker, resolved to the person an earlier title or aside gives its role."""
+    if names is not None and lowered[0] == "the" and len(words) <= 3:
+        named = _named_for_role(names, quote.speaker_start or 0, lowered[-1])
+        if named is not None:
+            # "the minister", a paragraph after "Innovation Minister Navdeep Bains"
+            quote.role = quote.role or " ".join(words[1:])
+            quote.speaker = names.group_name(named) or named.text
+            return 0.8
+    return 0.9
+
+
+def _verb_like(word: str) -> bool:
+    return word.islower() and word.endswith(("ed", "es"))
+
+
+_LIST_JOINT: Final = re.compile(r"[A-Z][\w'’.-]*,? (?:and|&) $")
+
+
+def _ends_a_list(before: str, words: list[str]) -> bool:
+    """Whether the mention, after the text ``before`` it, is the last of "X, Y and Z":
+    the phrase was cut at "and"."""
+    return words[0][:1].isupper() and _LIST_JOINT.search(before) is not None
+
+
+_ROLE_REACH: Final = 3000  # characters back in which "the minister" finds its name
+
+
+def _named_for_role(names: NameSpans, at: int, head: str) -> Entity | None:
+    """The nearest person before ``at`` given the role ``head`` as a title or in an
+    aside: "Innovation Minister Navdeep Bains", "Navdeep Bains, the minister,"."""
+    from reader.analysis.gazetteer import lexicon as name_lexicon
+
+    if head not in TITLE_WORDS and head not in name_lexicon().titles:
+        return None
+    text = names.text
+    i = first_above(names.starts, at) - 1
+    while i >= 0 and names.entities[i].start >= at - _ROLE_REACH:
+        entity = names.entities[i]
+        i -= 1
+        if entity.label != "PER" or entity.end > at:
+            continue
+        before = text[max(0, entity.start - 30) : entity.start].lower().split()
+        if before and before[-1] == head:
+            return entity
+        aside = text[entity.end : entity.end + 60]
+        if aside.startswith(", "):
+            clause = aside[2:].split(",")[0].lower().split()
+            if head in clause and clause[:1] in (["the"], ["a"], ["an"]):
+                return entity
+    return None
+
+
+def _display(quote: Quote, group_name: str | None) -> None:
+    """Show the fullest form of the name; a title written before it becomes the role."""
+    speaker = quote.speaker or ""
+    words = speaker.split()
+    titles: list[str] = []
+    from reader.analysis.gazetteer import lexicon as name_lexicon
+
+    titled = name_lexicon().titles
+    while len(words) > 1 and (words[0].lower() in TITLE_WORDS or words[0].lower() in titled):
+        titles.append(words.pop(0))
+    if titles and quote.role is None:
+        quote.role = " ".join(titles)
+    fuller = group_name.split() if group_name else []
+    n = len(words) - len(fuller)
+    if n > 0 and [w.lower() for w in words[n:]] == [w.lower() for w in fuller]:
+        # "Helmsman Owen Ashdown": the name found is the last words, the rest a role
+        if quote.role is None:
+            quote.role = " ".join(words[:n])
+        words = words[n:]
+    name = " ".join(words)
+    if len(fuller) > len(words) and (
+        fuller[-1].lower() == words[-1].lower()
+        or (len(words) == 1 and fuller[0].lower() == words[0].lower())  # "Sunita"
+    ):
+        name = " ".join(fuller)
+    quote.speaker = name
+
+
+def _nominal(words: list[str], lowered: list[str]) -> bool:
+    """A complete nominal phrase: "the company", "a spokesperson for Lune Ferries",
+    "63 percent", "Heartland's chief executive", "Protesters"."""
+    first = lowered[0]
+    opens = (
+        first in DETERMINERS
+        or first[:1].isdigit()
+        # "Heartland's chief executive", "Port Ardwell's town council"
+        or any(word.endswith(("'s", "’s")) for word in lowered[:3])
+        or (first in PERSON_NOUNS and words[0].islower())
+    )
+    if len(words) == 1:
+        return (
+            first in PLURAL_SPEAKERS
+            or (first.endswith("s") and first[:-1] in PERSON_NOUNS)  # "Nurses"
+            or (first.endswith(_PLURAL_PERSON_ENDINGS) and first not in _NOT_HEADS)
+        )
+    if not opens and not (words[-1].islower() and lowered[-1] in PERSON_NOUNS):
+        return False
+    head = lowered[-1]
+    after_of = lowered[-2] == "of"  # "the mother of three"
+    if (head in DETERMINERS and not after_of) or head in _NOT_HEADS:
+        return False  # "A representative of a large": cut before its noun
+    if head in lexicon.PHRASE_BREAKERS:
+        return False  # "the company that", "officials with"
+    if head.endswith(("ly", "ed")) and words[-1].islower():
+        return False  # "The judge ruled", "the company quickly"
+    for n in range(1, len(words) - 1):
+        # "The diocese issued a second": a verb inside, a clause not a phrase
+        word = lowered[n]
+        if word.endswith("ed") and words[n].islower() and lowered[n + 1] in DETERMINERS:
+            return False
+    return not (head in TIME_WORDS or head in _MONTHS)
+
+
+def _person_shaped(words: list[str], lowered: list[str], firsts: dict[str, str]) -> bool:
+    """A person's name the name finder missed: "Rucker Culpepper", "Mr. King"."""
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    if any(word in _MONTHS or word in TIME_WORDS for word in lowered):
+        return False
+    if lowered[0] in _HONORIFICS or lowered[0] in TITLE_WORDS:
+        return True
+    from reader.analysis.gazetteer import lexicon as name_lexicon
+
+    if lowered[0] in name_lexicon().titles:
+        return True
+    return words[0] in firsts and len(words) <= 4
