@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that come before a name and say what the person is, not who: kept as roles.
 _TITLES = frozenset(
@@ -136,6 +137,7 @@ _INITIAL = re.compile(r"^\w\.?$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A form compared without case, dots or surrounding spaces."""
     return " ".join(text.replace(".", " ").casefold().split())
@@ -204,6 +206,7 @@ def _name_segment(text: str) -> tuple[list[str], list[str]]:
     return best, titles
 
 
+@lru_cache(maxsize=65536)  # a library names the same people story after story
 def parse_person(text: str) -> PersonName | None:
     """Take a person's name apart; None when ``text`` holds no name ("a spokesperson")."""
     words, titles = _name_segment(text)

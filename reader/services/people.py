@@ -6,10 +6,11 @@ joined across stories by :mod:`reader.services.identity`. Textual-free.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.model import Analysis, Article, Entity, EntityGroup, Quote
 from reader.services.identity import (
@@ -164,7 +165,7 @@ class _StorySpeaker:
 
 def _group_for(
     quote: Quote,
-    analysis: Analysis,
+    entities: _EntitiesBySpan,
     by_name: dict[str, EntityGroup],
     by_last: dict[str, list[EntityGroup]],
     groups: dict[int, EntityGroup],
@@ -172,13 +173,9 @@ def _group_for(
     """The name group the quote's speaker belongs to: the mention it was attributed at,
     else the group of that name, else the only group ending in that word."""
     if quote.speaker_start is not None and quote.speaker_end is not None:
-        for entity in analysis.entities:
-            if (
-                entity.group is not None
-                and entity.start < quote.speaker_end
-                and quote.speaker_start < entity.end
-            ):
-                return groups.get(entity.group)
+        entity = entities.overlapping(quote.speaker_start, quote.speaker_end)
+        if entity is not None and entity.group is not None:
+            return groups.get(entity.group)
     speaker = (quote.speaker or "").casefold()
     found = by_name.get(speaker)
     if found is None and speaker:
@@ -187,6 +184,24 @@ def _group_for(
     return found
 
 
+class _EntitiesBySpan:
+    """The story's name mentions, found by position (they come sorted, not overlapping)."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._entities = sorted(entities, key=lambda e: e.start)
+        self._starts = [e.start for e in self._entities]
+
+    def overlapping(self, start: int, end: int) -> Entity | None:
+        at = bisect_right(self._starts, start) - 1
+        for index in (at, at + 1):
+            if 0 <= index < len(self._entities):
+                entity = self._entities[index]
+                if entity.start < end and start < entity.end:
+                    return entity
+        return None
+
+
+@lru_cache(maxsize=65536)
 def _speaker_kind(name: str) -> str | None:
     """PER or ORG for a speaker no name group holds; None for a description."""
     words = name.split()
@@ -210,10 +225,11 @@ def _story_speakers(article: Article, analysis: Analysis) -> list[_StorySpeaker]
         by_name.setdefault(key, group)
         by_last.setdefault(key.split()[-1] if key.split() else key, []).append(group)
     speakers: dict[object, _StorySpeaker] = {}
+    spans = _EntitiesBySpan(analysis.entities)
     for quote in analysis.quotes:
         if quote.kind != "quote" or not quote.speaker:
             continue
-        group = _group_for(quote, analysis, by_name, by_last, groups)
+        group = _group_for(quote, spans, by_name, by_last, groups)
         key: object
         if group is not None:
             # A place that speaks ("Moscow said") speaks for its government.
@@ -240,25 +256,24 @@ def _story_speakers(article: Article, analysis: Analysis) -> list[_StorySpeaker]
     return list(speakers.values())
 
 
-# A title just before a name: "Mayor Priya Nandakumar", "Ms Nandakumar", "The mayor, Priya".
-_TITLE_BEFORE = re.compile(r"(?:\b([Tt]he)\s+)?\b(\w+)\.?(,?)\s+$")
-
-
 def _read_mentions(
     text: str, mentions: Iterable[Entity], kind: str, forms: Counter[str], titles: Counter[str]
 ) -> None:
-    """Each mention's form as written, with the title before it when it has one."""
+    """Each mention's form as written, with the title before it when it has one:
+    "Mayor Priya Nandakumar", "Ms Nandakumar", "The mayor, Priya Nandakumar"."""
     for mention in mentions:
+        start = mention.start
         form = " ".join(mention.text.split())
-        before = _TITLE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-        if kind == "PER" and before is not None and is_title(before.group(2)):
-            title = before.group(2)
-            comma = bool(before.group(3))
-            if comma and before.group(1) is None:
-                pass  # "Smith, mayor, Jones": a list, not a title
-            else:
-                start = before.start(1) if comma else before.start(2)
-                form = " ".join(text[start : mention.end].split())
+        if kind == "PER" and start > 1 and text[start - 1] in " \n":
+            before = text[max(0, start - 40) : start].split()
+            word = before[-1] if before else ""
+            comma = word.endswith(",")
+            title = word.rstrip(",.")
+            # "The mayor, Priya": a title; "Jones, mayor, Priya": a list, not a title.
+            the = len(before) > 1 and before[-2] in ("The", "the")
+            if title and is_title(title) and (the or not comma):
+                written = f"{before[-2]} {word}" if comma else word
+                form = f"{written} {form}"
                 titles[title[:1].upper() + title[1:]] += 1
         forms[form] += 1
 

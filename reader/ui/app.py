@@ -40,6 +40,7 @@ from reader.ui.keys import (
     known_binding_ids,
     load_keymap,
 )
+from reader.ui.people_view import PeopleViewMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.terminal_driver import TerminalDriver
@@ -123,7 +124,7 @@ class AnalysisFailed(Message):
         self.reason = reason
 
 
-class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
+class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[list[Path]] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]

@@ -260,6 +260,53 @@ ANNOTATION_KEYS: tuple[KeyAction, ...] = (
     ),
 )
 
+PEOPLE_VIEW_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "people.view",
+        "I",
+        "show_people",
+        "People view",
+        "Everyone quoted across the library and all they said; enter opens a quote.",
+        show=False,
+        key_display="I",
+    ),
+)
+
+PEOPLE_SCREEN_KEYS: tuple[KeyAction, ...] = (
+    KeyAction(
+        "people.close", "escape,q", "close", "Back", "Clear the filter, else back to reading."
+    ),
+    KeyAction(
+        "people.filter",
+        "slash",
+        "filter",
+        "Filter people",
+        "Type to narrow the list to names, variants and roles that match.",
+        key_display="/",
+    ),
+    KeyAction(
+        "people.sort",
+        "s",
+        "cycle_sort",
+        "Sort",
+        "Sort people by quote count, by name, or by the latest story quoting them.",
+    ),
+    KeyAction(
+        "people.copy",
+        "y",
+        "copy_quotes",
+        "Copy quotes",
+        "Copy the highlighted quote, or all of the person's quotes, each with a citation.",
+    ),
+    KeyAction(
+        "people.switch",
+        "tab,shift+tab",
+        "switch_list",
+        "Switch list",
+        "Move between the people and their quotes.",
+    ),
+)
+
 HELP_KEYS: tuple[KeyAction, ...] = (
     KeyAction("help.close", "escape,q,question_mark", "close", "Close", "Back to reading."),
     KeyAction("help.down", "down,j", "scroll_down", "Scroll down", "Scroll a line.", show=False),
