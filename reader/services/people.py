@@ -76,7 +76,7 @@ _ORG_WORDS = frozenset(
 _GROUP_KINDS = {"PER": "PER", "ORG": "ORG", "LOC": "ORG"}
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a lot made 30,000 times
 class QuoteRecord:
     """One quote with the story it is in."""
 
@@ -158,16 +158,15 @@ class _StorySpeaker:
     article: Article
     name: str
     kind: str
-    forms: Counter[str]
-    roles: Counter[str]
+    forms: dict[str, int]  # form -> times used (plain dicts: a Counter is slow to make)
+    roles: dict[str, int]
     quotes: list[QuoteRecord]
 
 
 def _group_for(
     quote: Quote,
     entities: _EntitiesBySpan,
-    by_name: dict[str, EntityGroup],
-    by_last: dict[str, list[EntityGroup]],
+    names: _GroupNames,
     groups: dict[int, EntityGroup],
 ) -> EntityGroup | None:
     """The name group the quote's speaker belongs to: the mention it was attributed at,
@@ -176,12 +175,34 @@ def _group_for(
         entity = entities.overlapping(quote.speaker_start, quote.speaker_end)
         if entity is not None and entity.group is not None:
             return groups.get(entity.group)
-    speaker = (quote.speaker or "").casefold()
-    found = by_name.get(speaker)
-    if found is None and speaker:
-        same_last = by_last.get(speaker.split()[-1], [])
-        found = same_last[0] if len(same_last) == 1 else None
-    return found
+    return names.find((quote.speaker or "").casefold())
+
+
+class _GroupNames:
+    """The story's name groups by folded name and by last word, made when first asked:
+    most speakers are found by the mention they were attributed at."""
+
+    def __init__(self, groups: list[EntityGroup]) -> None:
+        self._groups = groups
+        self._tables: tuple[dict[str, EntityGroup], dict[str, list[EntityGroup]]] | None = None
+
+    def find(self, speaker: str) -> EntityGroup | None:
+        if not speaker:
+            return None
+        if self._tables is None:
+            by_name: dict[str, EntityGroup] = {}
+            by_last: dict[str, list[EntityGroup]] = {}
+            for group in self._groups:
+                key = group.name.casefold()
+                by_name.setdefault(key, group)
+                by_last.setdefault(key.split()[-1] if key.split() else key, []).append(group)
+            self._tables = by_name, by_last
+        by_name, by_last = self._tables
+        found = by_name.get(speaker)
+        if found is None:
+            same_last = by_last.get(speaker.split()[-1], [])
+            found = same_last[0] if len(same_last) == 1 else None
+        return found
 
 
 class _EntitiesBySpan:
@@ -218,18 +239,13 @@ def _speaker_kind(name: str) -> str | None:
 
 def _story_speakers(article: Article, analysis: Analysis) -> list[_StorySpeaker]:
     groups = {g.id: g for g in analysis.groups}
-    by_name: dict[str, EntityGroup] = {}
-    by_last: dict[str, list[EntityGroup]] = {}
-    for group in groups.values():
-        key = group.name.casefold()
-        by_name.setdefault(key, group)
-        by_last.setdefault(key.split()[-1] if key.split() else key, []).append(group)
+    names = _GroupNames(analysis.groups)
     speakers: dict[object, _StorySpeaker] = {}
     spans = _EntitiesBySpan(analysis.entities)
     for quote in analysis.quotes:
         if quote.kind != "quote" or not quote.speaker:
             continue
-        group = _group_for(quote, spans, by_name, by_last, groups)
+        group = _group_for(quote, spans, names, groups)
         key: object
         if group is not None:
             # A place that speaks ("Moscow said") speaks for its government.
@@ -244,20 +260,20 @@ def _story_speakers(article: Article, analysis: Analysis) -> list[_StorySpeaker]
             key, name, kind = ("name", fold(quote.speaker)), quote.speaker, found
         speaker = speakers.get(key)
         if speaker is None:
-            forms: Counter[str] = Counter()
-            titles: Counter[str] = Counter()
+            forms: dict[str, int] = {}
+            titles: dict[str, int] = {}
             if group is not None:
                 _read_mentions(article.text, group.mentions, kind, forms, titles)
             speaker = speakers[key] = _StorySpeaker(article, name, kind, forms, titles, [])
-        speaker.forms[quote.speaker] += 1
+        speaker.forms[quote.speaker] = speaker.forms.get(quote.speaker, 0) + 1
         if quote.role:
-            speaker.roles[quote.role] += 1
+            speaker.roles[quote.role] = speaker.roles.get(quote.role, 0) + 1
         speaker.quotes.append(QuoteRecord(article, quote, quote.speaker))
     return list(speakers.values())
 
 
 def _read_mentions(
-    text: str, mentions: Iterable[Entity], kind: str, forms: Counter[str], titles: Counter[str]
+    text: str, mentions: Iterable[Entity], kind: str, forms: dict[str, int], titles: dict[str, int]
 ) -> None:
     """Each mention's form as written, with the title before it when it has one:
     "Mayor Priya Nandakumar", "Ms Nandakumar", "The mayor, Priya Nandakumar"."""
@@ -274,8 +290,9 @@ def _read_mentions(
             if title and is_title(title) and (the or not comma):
                 written = f"{before[-2]} {word}" if comma else word
                 form = f"{written} {form}"
-                titles[title[:1].upper() + title[1:]] += 1
-        forms[form] += 1
+                title = title[:1].upper() + title[1:]
+                titles[title] = titles.get(title, 0) + 1
+        forms[form] = forms.get(form, 0) + 1
 
 
 def build_index(stories: Iterable[tuple[Article, Analysis]]) -> list[Person]:

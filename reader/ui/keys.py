@@ -266,7 +266,7 @@ PEOPLE_VIEW_KEYS: tuple[KeyAction, ...] = (
         "I",
         "show_people",
         "People view",
-        "Everyone quoted across the library and all they said; enter opens a quote.",
+        "Everyone quoted across the library, and all they said.",
         show=False,
         key_display="I",
     ),

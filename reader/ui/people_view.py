@@ -26,6 +26,9 @@ class PeopleViewMixin(App[None]):
 
     BINDINGS = bindings(PEOPLE_VIEW_KEYS)
     _people_screen: PeopleScreen | None = None
+    # The last index, and which analyses of which stories it was built from: the view
+    # opened again on the same library shows it at once.
+    _people_built: tuple[tuple[tuple[str, int], ...], list[Person]] | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_people":
@@ -41,6 +44,10 @@ class PeopleViewMixin(App[None]):
         self.push_screen(screen, self._people_screen_closed)
         articles: list[Article] = list(getattr(self, "articles", []))
         known: dict[str, Analysis] = dict(getattr(self, "analyses", {}))
+        built = self._people_built
+        if built is not None and built[0] == _library_key(articles, known):
+            self.call_after_refresh(self._people_ready, screen, built[1], "")
+            return
         self._index_people(screen, articles, known)
 
     # A description of its own: Textual would otherwise write out the repr of every
@@ -84,6 +91,8 @@ class PeopleViewMixin(App[None]):
             note = f"Could not list the people: {type(error).__name__}"
         else:
             note = f"{failed} stories could not be analysed" if failed else ""
+            if not failed:
+                self._people_built = (_library_key(articles, known), people)
         if not worker.is_cancelled:
             self.call_from_thread(self._people_ready, screen, people, note)
 
@@ -112,3 +121,10 @@ class PeopleViewMixin(App[None]):
         view = main.article_view
         view.focus_offset(record.quote.start)
         view.text_widget.scroll_to_span(Span(record.quote.start, record.quote.end))
+
+
+def _library_key(
+    articles: list[Article], analyses: dict[str, Analysis]
+) -> tuple[tuple[str, int], ...]:
+    """Which stories, with which analysis objects: a new analysis makes a new key."""
+    return tuple((a.id, id(analyses.get(a.id))) for a in articles)

@@ -84,6 +84,17 @@ async def test_filter_as_you_type_sort_and_back(make_app, people_dir):
         assert app.screen is app.main
 
 
+async def test_opened_again_on_the_same_library_the_list_is_there_at_once(make_app, people_dir):
+    app = make_app(people_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        first = [p.name for p in (await open_people(pilot)).people]
+        await pilot.press("escape", "I")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen) and screen.loaded
+        assert [p.name for p in screen.people] == first
+
+
 async def test_y_copies_the_persons_quotes_with_citations(make_app, people_dir):
     app = make_app(people_dir)
     copied: list[str] = []
