@@ -102,7 +102,7 @@ class PeopleViewMixin(App[None]):
             analyses.setdefault(article_id, analysis)
 
     def _people_ready(self, screen: PeopleScreen, people: list[Person], note: str) -> None:
-        if screen.is_mounted:
+        if self._people_screen is screen:  # still open (it may not be mounted yet)
             screen.set_people(people, note)
 
     def _people_screen_closed(self, record: QuoteRecord | None) -> None:

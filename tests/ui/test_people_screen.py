@@ -135,3 +135,23 @@ def test_people_view_snapshot(snap_compare, make_app, people_dir, monkeypatch, t
         await pilot.pause()
 
     assert snap_compare(make_app(people_dir), terminal_size=SIZE, run_before=people_open)
+
+
+async def test_a_person_quoted_more_than_a_screenful_has_every_quote_reachable(make_app, tmp_path):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    lines = [f'"Point number {n} stands," said Priya Nandakumar.' for n in range(1, 61)]
+    (folder / "long-hearing.txt").write_text(
+        "Long hearing\nBy Lena Ortiz\n2026-04-01\n\n" + "\n\n".join(lines) + "\n",
+        encoding="utf-8",
+    )
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_people(pilot)
+        assert len(screen.people[0].quotes) == 60
+        await pilot.press("enter")
+        await pilot.press(*["j"] * 59)
+        await pilot.pause()
+        assert screen.current_quote is not None
+        assert "Point number 60 stands" in screen.current_quote.quote.text
+        assert screen.quote_list.option_count == 60

@@ -47,7 +47,7 @@ class ChunkedList(OptionList):
     """An OptionList that lays out its options a chunk at a time, more as the cursor nears
     the end: a person quoted 2,000 times is listed at once, not after 2,000 wrapped labels."""
 
-    CHUNK = 100
+    CHUNK = 40
 
     def __init__(self, *content: Option, id: str | None = None) -> None:
         super().__init__(*content, id=id)
@@ -68,7 +68,7 @@ class ChunkedList(OptionList):
 
     def show_more_near(self, index: int | None) -> None:
         """Lay out the next chunk when ``index`` is within a screen of the last shown."""
-        if index is None or self._shown >= self._total or index < self._shown - 40:
+        if index is None or self._shown >= self._total or index < self._shown - 20:
             return
         start, self._shown = self._shown, min(self._total, self._shown + self.CHUNK)
         more = self._chunk(start, self._shown)
@@ -114,6 +114,7 @@ class PeopleScreen(Screen[QuoteRecord | None]):
         self._quotes: list[QuoteRecord] = []
         self.order = "count"
         self.loaded = False
+        self._note = ""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
@@ -135,6 +136,10 @@ class PeopleScreen(Screen[QuoteRecord | None]):
 
     def on_mount(self) -> None:
         self.people_list.focus()
+        if self.loaded:  # the index was ready before the screen was
+            self._show_people()
+        elif self._note:
+            self.query_one("#people-progress", Static).update(Text(self._note, style="dim"))
 
     @property
     def people_list(self) -> PeopleList:
@@ -170,13 +175,20 @@ class PeopleScreen(Screen[QuoteRecord | None]):
 
     def set_progress(self, done: int, total: int) -> None:
         """How many of the library's stories are analysed, while the rest are."""
-        note = self.query_one("#people-progress", Static)
-        note.update(Text(f"Analysing stories… {done}/{total}", style="dim"))
+        self._note = f"Analysing stories… {done}/{total}"
+        if self.is_mounted:
+            self.query_one("#people-progress", Static).update(Text(self._note, style="dim"))
 
     def set_people(self, people: Sequence[Person], note: str = "") -> None:
+        """The index, from the app's worker; shown once the screen is mounted."""
         self._all = list(people)
+        self._note = note  # the progress note gives way to what went wrong, if anything
         self.loaded = True
-        self.query_one("#people-progress", Static).update(Text(note, style="dim"))
+        if self.is_mounted:
+            self._show_people()
+
+    def _show_people(self) -> None:
+        self.query_one("#people-progress", Static).update(Text(self._note, style="dim"))
         self._list_people(keep=None)
 
     def _list_people(self, keep: Person | None) -> None:
