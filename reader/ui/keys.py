@@ -281,7 +281,7 @@ PEOPLE_SCREEN_KEYS: tuple[KeyAction, ...] = (
         "slash",
         "filter",
         "Filter people",
-        "Type to narrow the list to names, variants and roles that match.",
+        "Type a name, a role or words they said: only those people and quotes stay.",
         key_display="/",
     ),
     KeyAction(

@@ -72,6 +72,12 @@ async def test_filter_as_you_type_sort_and_back(make_app, people_dir):
         assert [p.name for p in screen.people] == ["Samuel Ford", "Ford Motor Company"]
         await pilot.press("escape")  # clears the filter first
         assert len(screen.people) > 2 and isinstance(app.screen, PeopleScreen)
+        await pilot.press("slash", *"libraries", "space", *"close")  # words said, not a name
+        assert [p.name for p in screen.people] == ["Priya Nandakumar"]
+        assert [r.article.title for r in screen.quotes] == ["Council approves budget"]
+        assert screen.quote_list.border_subtitle == "1 of 4 quotes · 3 stories"
+        await pilot.press("escape")
+        assert len(screen.people) > 2 and isinstance(app.screen, PeopleScreen)
         await pilot.press("s")
         assert screen.order == "name"
         names = [p.name.casefold() for p in screen.people]

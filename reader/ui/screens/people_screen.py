@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from reader.citation import human_date, reference_for_article
 from reader.safe_text import clean_line
 from reader.services.identity import fold
-from reader.services.people import Person, QuoteRecord
+from reader.services.people import Person, QuoteRecord, matches_words
 from reader.ui.keys import PEOPLE_SCREEN_KEYS, bindings
 
 SORTS: dict[str, str] = {"count": "most quoted", "name": "name", "date": "latest story"}
@@ -192,8 +192,8 @@ class PeopleScreen(Screen[QuoteRecord | None]):
         self._list_people(keep=None)
 
     def _list_people(self, keep: Person | None) -> None:
-        words = fold(self.query_one("#people-filter", Input).value).split()
-        listed = [p for p in self._all if _matches(p, words)]
+        words = self._words()
+        listed = [p for p in self._all if _named(p, words) or _said(p, words)]
         listed.sort(key=_sort_key(self.order))
         self._people = listed
         people_list = self.people_list
@@ -212,17 +212,28 @@ class PeopleScreen(Screen[QuoteRecord | None]):
         people_list.highlighted = at
         self._show_quotes(self.current_person)
 
+    def _words(self) -> list[str]:
+        return fold(self.query_one("#people-filter", Input).value).split()
+
     def _show_quotes(self, person: Person | None) -> None:
-        quotes = self._quotes = list(person.quotes) if person is not None else []
+        quotes = list(person.quotes) if person is not None else []
+        words = self._words()
+        if person is not None and words and not _named(person, words):
+            # Listed for what they said: only the quotes holding the words.
+            text = " ".join(words)
+            quotes = [r for r in quotes if matches_words(r.quote.text, text)]
+        self._quotes = quotes
         quote_list = self.quote_list
         quote_list.show_items(len(quotes), lambda n: _quote_label(quotes[n]), separated=True)
         quote_list.border_title = clean_line(person.name) if person is not None else "Quotes"
-        quote_list.border_subtitle = (
-            f"{_count(len(self._quotes), 'quote')} · "
-            f"{_count(person.story_count, 'story', 'stories')}"
-            if person is not None
-            else ""
-        )
+        if person is None:
+            quote_list.border_subtitle = ""
+            return
+        shown = _count(len(quotes), "quote")
+        if len(quotes) != len(person.quotes):
+            shown = f"{len(quotes)} of {_count(len(person.quotes), 'quote')}"
+        stories = _count(person.story_count, "story", "stories")
+        quote_list.border_subtitle = f"{shown} · {stories}"
 
     def action_filter(self) -> None:
         people_filter = self.query_one("#people-filter", Input)
@@ -314,11 +325,16 @@ class PeopleScreen(Screen[QuoteRecord | None]):
             self.people_list.focus()
 
 
-def _matches(person: Person, words: list[str]) -> bool:
-    if not words:
-        return True
+def _named(person: Person, words: list[str]) -> bool:
+    """Whether the words are all in the person's names and roles."""
     haystack = fold(" ".join([person.name, *person.variants, *person.roles]))
     return all(word in haystack for word in words)
+
+
+def _said(person: Person, words: list[str]) -> bool:
+    """Whether one of the person's quotes holds all the words."""
+    text = " ".join(words)
+    return any(matches_words(r.quote.text, text) for r in person.quotes)
 
 
 def _person_label(person: Person) -> Text:
