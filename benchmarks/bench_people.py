@@ -93,7 +93,7 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
-def count_speakers(library: list[tuple[Article, Analysis]]) -> Counter[str]:
+def count_speakers(library: list[tuple[Article, Analysis]]) -> Counter[str | None]:
     return Counter(
         q.speaker for _, analysis in library for q in analysis.quotes if q.kind == "quote"
     )

@@ -41,6 +41,6 @@ def load_and_analyse(
     except SourceError as error:
         on_error(str(error))
         return []
-    for error in errors:
-        on_error(str(error))
+    for problem in errors:
+        on_error(str(problem))
     return analyse_stories(articles, ner, on_error)

@@ -51,7 +51,7 @@ class ChunkedList(OptionList):
 
     def __init__(self, *content: Option, id: str | None = None) -> None:
         super().__init__(*content, id=id)
-        self._make: Callable[[int], Text] = Text
+        self._make: Callable[[int], Text] = lambda number: Text(str(number))
         self._total = 0
         self._shown = 0
         self._separated = False
