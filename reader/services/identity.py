@@ -231,6 +231,16 @@ def parse_person(text: str) -> PersonName | None:
     return PersonName(surname, first, tuple(titles))
 
 
+def without_titles(name: str) -> tuple[str, list[str]]:
+    """A name with the titles before it taken off, and those titles: "Councillor Malcolm
+    Reeve" -> ("Malcolm Reeve", ["Councillor"]). A name left with one word keeps them."""
+    words = name.split()
+    titles: list[str] = []
+    while len(words) > 2 and words[0][:1].isupper() and is_title(words[0].rstrip(".")):
+        titles.append(words.pop(0).rstrip("."))
+    return " ".join(words), titles
+
+
 def compatible_first(one: str | None, other: str | None) -> bool:
     """Same given name, or an initial that fits it; absent fits anything."""
     if one is None or other is None:

@@ -23,6 +23,7 @@ from reader.services.identity import (
     org_key,
     parse_person,
     roles_of,
+    without_titles,
 )
 
 # Words that make an unrecognised speaker an organisation rather than a person.
@@ -341,6 +342,10 @@ def _join(speakers: Sequence[_StorySpeaker], clusters: Sequence[int], kind: str)
             quotes += speaker.quotes
             names[speaker.name] += len(speaker.quotes)
         name = _display_name(names, kind)
+        if kind == "PER":
+            name, titles = without_titles(name)  # the title is listed among the roles
+            for title in titles:
+                roles[title] += 1
         forms[name] += 0
         quotes.sort(key=lambda r: (r.article.published or "", r.article.title, r.quote.start))
         people.append(

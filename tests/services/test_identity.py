@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.services.identity import Mention, cluster_people, parse_person
+from reader.services.identity import Mention, cluster_people, parse_person, without_titles
 
 
 def test_forms_of_one_name_parse_to_the_same_surname_and_given_name() -> None:
@@ -63,3 +63,9 @@ def test_bare_forms_whose_titles_disagree_stay_apart() -> None:
     clusters = cluster_people(_mentions("Mr Smith", "Ms Smith", "Smith", "Mr Smith"))
     assert clusters[0] == clusters[3]
     assert len({clusters[0], clusters[1], clusters[2]}) == 3
+
+
+def test_titles_come_off_a_full_name_but_not_off_a_surname() -> None:
+    assert without_titles("Councillor Malcolm Reeve") == ("Malcolm Reeve", ["Councillor"])
+    assert without_titles("Dr. Hannah Lindqvist") == ("Hannah Lindqvist", ["Dr"])
+    assert without_titles("Mayor Nandakumar") == ("Mayor Nandakumar", [])
