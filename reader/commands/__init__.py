@@ -7,4 +7,6 @@ COMMANDS: dict[str, str] = {
     "analyze": "analyze_cmd",
     "export": "export_cmd",
     "import": "import_cmd",
+    "people": "people_cmd",
+    "quotes": "quotes_cmd",
 }

@@ -38,6 +38,7 @@ from reader.ui.copying import CopyingMixin
 from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
 from reader.ui.layers import SpanIndex
+from reader.ui.people_view import PeopleViewMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.widgets.article_view import ArticleView
@@ -151,7 +152,7 @@ def _freeze_survivors() -> None:
     gc.freeze()
 
 
-class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
+class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]

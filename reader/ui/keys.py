@@ -29,6 +29,7 @@ SCOPES: dict[str, str] = {
     "tags view": "The screen of every tag in the library.",
     "tag list": "The list of tags in the tags view.",
     "passage list": "The list of passages in the tags view.",
+    "people view": "The screen of everyone quoted across the library.",
     "help": "The help screen.",
     "copy fallback": "The dialog that shows a copy no clipboard took.",
 }
@@ -147,6 +148,26 @@ ANNOTATION_KEYS = KeyGroup("everywhere", (
     KeyAction("annotations.tags_view", "number_sign", "show_tags", "Tags view",
               "Every tag of the library and its passages; enter opens one.", show=False,
               key_display="#"),
+))
+
+PEOPLE_VIEW_KEYS = KeyGroup("everywhere", (
+    KeyAction("people.view", "I", "show_people", "People view",
+              "Everyone quoted across the library, and all they said.", show=False,
+              key_display="I"),
+))
+
+PEOPLE_SCREEN_KEYS = KeyGroup("people view", (
+    KeyAction("people.close", "escape,q", "close", "Back",
+              "Clear the filter, else back to reading."),
+    KeyAction("people.filter", "slash", "filter", "Filter people",
+              "Type a name, a role or words they said: only those people and quotes stay.",
+              key_display="/"),
+    KeyAction("people.sort", "s", "cycle_sort", "Sort",
+              "Sort people by quote count, by name, or by the latest story quoting them."),
+    KeyAction("people.copy", "y", "copy_quotes", "Copy quotes",
+              "Copy the highlighted quote, or all of the person's quotes, each with a citation."),
+    KeyAction("people.switch", "tab,shift+tab", "switch_list", "Switch list",
+              "Move between the people and their quotes."),
 ))
 
 HELP_KEYS = KeyGroup("help", (
@@ -282,6 +303,8 @@ GROUPS: tuple[KeyGroup, ...] = (
     ORIGIN_KEYS,
     COPY_KEYS,
     ANNOTATION_KEYS,
+    PEOPLE_VIEW_KEYS,
+    PEOPLE_SCREEN_KEYS,
     HELP_KEYS,
     ARTICLE_KEYS,
     SEARCH_KEYS,

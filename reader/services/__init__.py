@@ -1,0 +1,1 @@
+"""Library-wide services built on the analysis; Textual-free."""

@@ -1,0 +1,46 @@
+"""Read and analyse the stories the headless people and quotes commands are given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from reader.model import Analysis, Article
+
+
+def analyse_stories(
+    articles: Iterable[Article], ner: str = "builtin", on_error: Callable[[str], None] = print
+) -> list[tuple[Article, Analysis]]:
+    """Each story with its analysis; a story the analyser fails on is named and left out.
+
+    The one place the people index gets its analyses, so a warm analysis cache can
+    serve them here when it lands.
+    """
+    from reader.analysis import analyze
+
+    pairs: list[tuple[Article, Analysis]] = []
+    for article in articles:
+        try:
+            pairs.append((article, analyze(article.text, ner=ner)))
+        except Exception as error:  # one bad story must not lose the others
+            on_error(f"{article.location}: could not be analysed: {type(error).__name__}")
+    return pairs
+
+
+def load_and_analyse(
+    paths: Sequence[str], ner: str, on_error: Callable[[str], None]
+) -> list[tuple[Article, Analysis]]:
+    """Stories under ``paths`` with their analyses; each path that gives none is named."""
+    from pathlib import Path
+
+    from reader.sources import SourceError, load_all
+    from reader.sources.web import is_url
+
+    targets: list[str | Path] = [p if is_url(p) else Path(p) for p in paths]
+    try:
+        articles, errors = load_all(targets)
+    except SourceError as error:
+        on_error(str(error))
+        return []
+    for problem in errors:
+        on_error(str(problem))
+    return analyse_stories(articles, ner, on_error)
