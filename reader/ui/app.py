@@ -67,6 +67,10 @@ INK = Theme(
         "block-cursor-blurred-foreground": "#E6E1D6",
         "footer-key-foreground": "#E9B35F",
         "input-selection-background": "#6FA8DC 35%",
+        "name-person": "#8CC4FF",
+        "name-organisation": "#D7A6F5",
+        "name-place": "#F2A38F",
+        "name-other": "#D9D27A",
     },
 )
 
@@ -90,6 +94,10 @@ PAPER = Theme(
         "block-cursor-blurred-background": "#E4DDCF",
         "block-cursor-blurred-foreground": "#2B2A27",
         "footer-key-foreground": "#A8551A",
+        "name-person": "#1D4E89",
+        "name-organisation": "#6B2F8A",
+        "name-place": "#8A1F1F",
+        "name-other": "#4F5A00",
     },
 )
 

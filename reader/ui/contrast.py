@@ -27,3 +27,26 @@ def contrast_ratio(first: Color, second: Color) -> float:
     """From 1 (the same brightness) to 21 (black on white)."""
     lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable(foreground: Color, background: Color, minimum: float = READABLE) -> Color:
+    """``foreground``, moved toward black or white only as far as ``minimum`` contrast needs.
+
+    Keeps the hue a highlight is recognised by where the theme's own colour is too faint
+    (several of Textual's themes put pale names on pale tints).
+    """
+    if contrast_ratio(foreground, background) >= minimum:
+        return foreground
+    dark, light = Color(0, 0, 0), Color(255, 255, 255)
+    # Light text stays light (and dark stays dark) when that can be made readable at all:
+    # a flip to the other end reads as a different highlight.
+    lighter = relative_luminance(foreground) > relative_luminance(background)
+    ends = (light, dark) if lighter else (dark, light)
+    for end in ends:
+        if contrast_ratio(end, background) < minimum:
+            continue
+        for step in range(1, 21):
+            moved = foreground.blend(end, step / 20)
+            if contrast_ratio(moved, background) >= minimum:
+                return moved
+    return max(ends, key=lambda end: contrast_ratio(end, background))

@@ -20,7 +20,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 
+from reader.ui.contrast import readable
+
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
+# How much of the warning colour tints a quote. Light enough that a tag's tint (0.4 of
+# its colour) never looks like a quote, even after a 256-colour terminal rounds both.
+QUOTE_TINT = 0.12
 
 
 class Mark(NamedTuple):
@@ -96,17 +101,19 @@ class ThemePalette:
         return cls(
             background=background,
             foreground=foreground,
-            quote=background.blend(colour("warning", "#fea62b"), 0.28),
+            quote=background.blend(colour("warning", "#fea62b"), QUOTE_TINT),
             focus=colour("primary", "#0178d4"),
             speaker=colour("accent", "#fea62b"),
             selection=colour("primary", "#0178d4"),
             search=colour("success", "#4ebf71"),
             search_current=colour("error", "#b93c5b"),
+            # A theme names its own name colours; the text-* fallbacks of other themes
+            # may sit close together (people and organisations did in a 256-colour terminal).
             names={
-                "PER": colour("text-primary", "#57a5e2"),
-                "ORG": colour("text-success", "#8ad4a1"),
-                "LOC": colour("text-error", "#d17e92"),
-                "MISC": colour("text-accent", "#ffc473"),
+                "PER": colour("name-person", variables.get("text-primary", "#57a5e2")),
+                "ORG": colour("name-organisation", variables.get("text-success", "#8ad4a1")),
+                "LOC": colour("name-place", variables.get("text-error", "#d17e92")),
+                "MISC": colour("name-other", variables.get("text-accent", "#ffc473")),
             },
             header=colour("text-accent", "#ffc473"),
             muted=background.blend(foreground, 0.6),
@@ -189,6 +196,7 @@ class Painter:
         if cover.selected:
             background = palette.selection
             foreground = background.get_contrast_text(1.0)
+        foreground = readable(foreground, background)
         return Style(
             color=foreground.rich_color,
             bgcolor=background.rich_color,

@@ -21,9 +21,12 @@ PALETTE: tuple[tuple[str, str], ...] = (
     ("rose", "#D9709F"),
     ("olive", "#A5A83A"),
     ("slate", "#7F93AD"),
-    ("orange", "#E07F35"),
+    ("orange", "#E8711E"),
 )
-_NAMES = {code.casefold(): name for name, code in PALETTE}
+# Colours the palette once had, still stored on older annotations: orange was #E07F35
+# until it sat too close to amber to tell apart.
+_FORMER: dict[str, str] = {"#e07f35": "orange"}
+_NAMES = {**_FORMER, **{code.casefold(): name for name, code in PALETTE}}
 _SEPARATORS = re.compile(r"[,\s]+")
 
 
