@@ -40,6 +40,7 @@ from reader.ui.keys import (
     known_binding_ids,
     load_keymap,
 )
+from reader.ui.layers import COLOUR_SYSTEM_VARIABLE
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.terminal_driver import TerminalDriver
@@ -243,6 +244,11 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
             self._after_first_frame()
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # The article's painter needs to know when only 16 colours exist (reader.ui.layers).
+        defaults = super().get_theme_variable_defaults()
+        return {**defaults, COLOUR_SYSTEM_VARIABLE: self.console.color_system or "none"}
 
     def _start_in_theme(self, name: str) -> None:
         """Start in theme ``name``, without a theme change when Textual's default is as dark.

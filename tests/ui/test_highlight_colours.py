@@ -7,14 +7,21 @@ from itertools import combinations
 
 import pytest
 from rich.color import Color as RichColor
-from rich.color import ColorSystem
+from rich.color import ColorSystem, ColorType
 from rich.style import Style
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES, Theme
 
 from reader.ui.app import INK, PAPER
 from reader.ui.contrast import READABLE, contrast_ratio, relative_luminance
-from reader.ui.layers import NAME_LABELS, Cover, Painter, ThemePalette
+from reader.ui.layers import (
+    COLOUR_SYSTEM_VARIABLE,
+    NAME_LABELS,
+    STANDARD_QUOTE,
+    Cover,
+    Painter,
+    ThemePalette,
+)
 from reader.ui.tags import PALETTE
 
 THEMES = [INK, PAPER]
@@ -109,3 +116,51 @@ def test_highlight_backgrounds_are_distinct(theme: Theme) -> None:
         tag = grounds[f"tag {name}"]
         assert distance(tag, grounds["quote"]) >= CLOSE * 3 / 4, name
         assert eight_bit(tag) != eight_bit(grounds["quote"]), name
+
+
+def standard_painter() -> Painter:
+    variables = {**INK.to_color_system().generate(), **INK.variables}
+    variables[COLOUR_SYSTEM_VARIABLE] = "standard"
+    return Painter(ThemePalette.from_theme(variables, Color.parse(INK.background)))
+
+
+def test_with_16_colours_every_highlight_uses_the_terminals_named_colours() -> None:
+    painter = standard_painter()
+    covers = highlight_covers()
+    for what, cover in covers.items():
+        if what == "text":
+            continue  # the theme's own text colours, which Textual rounds like the widgets
+        style = painter.style(cover)
+        # A name on the page itself keeps the page's background, as the text around it.
+        grounds = [] if style.bgcolor == painter.plain.bgcolor else [style.bgcolor]
+        for colour in (style.color, *grounds):
+            assert colour is not None and colour.type in (
+                ColorType.STANDARD,
+                ColorType.DEFAULT,
+            ), what
+    inks = [painter.style(Cover(name=label)).color for label in NAME_LABELS]
+    assert len({ink.name for ink in inks if ink is not None}) == len(NAME_LABELS)
+    kinds = ["quote", "focus", "speaker", "match", "current match", "selection"]
+    grounds = [painter.style(covers[kind]).bgcolor for kind in kinds]
+    assert len({ground.name for ground in grounds if ground is not None}) == len(kinds)
+    quote = painter.style(covers["quote"]).bgcolor
+    for name, _code in PALETTE:
+        tagged = painter.style(covers[f"tag {name}"])
+        assert tagged.bgcolor != quote and tagged.underline, name
+
+
+async def test_a_16_colour_terminal_gets_the_named_colour_painter(
+    make_app, library_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import textual.constants
+
+    from reader.ui.widgets.article_view import ArticleView
+
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "standard")
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.text_widget.painter.palette.standard
+        quote = view.text_widget.painter.style(Cover(quote=True))
+        assert quote.bgcolor is not None and quote.bgcolor.name == STANDARD_QUOTE
