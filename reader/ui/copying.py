@@ -14,6 +14,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from reader.ui.counts import counted
 from reader.ui.keys import COPY_KEYS, bindings
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class CopyingMixin(App[None]):
             self.notify("This story has no annotations to copy yet: t tags a passage.")
             return
         text = format_many(annotations, {article.id: article}, self.copy_style)
-        self.deliver_copy(text, f"{len(annotations)} annotations")
+        self.deliver_copy(text, counted(len(annotations), "annotation"))
 
     def action_cycle_copy_style(self) -> None:
         styles = list(COPY_STYLES)
@@ -166,7 +167,8 @@ class CopyingMixin(App[None]):
         except ExportError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.notify, f"Exported {len(annotations)} annotations to {path}")
+        done = f"Exported {counted(len(annotations), 'annotation')} to {path}"
+        self.call_from_thread(self.notify, done)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
 from reader.safe_text import clean_line
+from reader.ui.counts import counted
 from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
 from reader.ui.units import Unit, Units
 from reader.ui.where import where_from
@@ -618,7 +619,7 @@ class ArticleView(Widget):
         self._people.set_people(self.analysis)
         self.text_widget.load(article, paragraphs)
         self._update_layers()
-        words = "" if not paragraphs else f"{len(paragraphs)} paragraphs"
+        words = "" if not paragraphs else counted(len(paragraphs), "paragraph")
         self._status(f"{article.title} · {words}" if words else article.title)
 
     def set_analysis(self, analysis: Analysis) -> None:
@@ -641,7 +642,9 @@ class ArticleView(Widget):
         elif self._selection is None:
             people = sum(1 for group in analysis.groups if group.label == "PER")
             quotes = len(self.units.quotes)
-            self._status(f"{quotes} quotes · {people} people · n: next quote")
+            self._status(
+                f"{counted(quotes, 'quote')} · {counted(people, 'person')} · n: next quote"
+            )
 
     def _same_unit(self, unit: Unit) -> Unit | None:
         start = unit.span.start
