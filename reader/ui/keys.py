@@ -78,6 +78,14 @@ MAIN_SCREEN_KEYS: tuple[KeyAction, ...] = (
         "Move between the library and the reader.",
         show=False,
     ),
+    KeyAction(
+        "main.maximize",
+        "z",
+        "toggle_maximize",
+        "Maximize",
+        "Give the focused pane the whole screen, or bring the other panes back.",
+        show=False,
+    ),
 )
 
 LIBRARY_LIST_KEYS: tuple[KeyAction, ...] = (
