@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from reader.model import Annotation, Article
 
@@ -39,9 +40,14 @@ _MONTHS = (
     "December",
 )
 
+_WIRE_AGENCIES = frozenset(
+    ("afp", "ap", "associated press", "reuters", "tass", "dpa", "ansa", "efe", "upi", "pa")
+)
 # A word broken across lines by a hyphen ("well-\nknown") keeps its hyphen, no space.
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 _WHITESPACE = re.compile(r"\s+")
+# Two commas read by OCR from a low opening mark: ,,If we wait -> "If we wait.
+_OCR_LOW_OPENER = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-])),,(?=[^\s,])")
 # Two single marks typed for one double mark ('' or ‘‘ or ’’).
 _SINGLE_PAIR_AS_DOUBLE = re.compile(r"''|‘‘|’’|``")
 # The same double mark typed twice or more: ""approaches" -> "approaches".
@@ -71,8 +77,17 @@ class Reference:
 
     @property
     def outlet(self) -> str | None:
-        """Who to credit after the title: the agency only when no byline names anyone."""
-        return None if self.author else self.agency
+        """The publication to credit after the byline.
+
+        The name a web page gives itself comes first, then the story's source line, then
+        the web address's domain. A source line beside a wire-agency byline ("By AFP") is
+        usually a picture credit, so it is not cited as the outlet.
+        """
+        if self.site:
+            return self.site
+        if self.agency and not _is_agency_byline(self.author):
+            return self.agency
+        return _domain(self.url)
 
 
 def _clean_field(value: str | None) -> str | None:
@@ -80,6 +95,23 @@ def _clean_field(value: str | None) -> str | None:
         return None
     value = _WHITESPACE.sub(" ", value).strip()
     return value or None
+
+
+def _is_agency_byline(author: str | None) -> bool:
+    """A byline that names a wire agency ("AFP", "REUTERS"), not a reporter."""
+    if not author:
+        return False
+    return author.casefold() in _WIRE_AGENCIES or (
+        " " not in author and author.isupper() and len(author) <= 8
+    )
+
+
+def _domain(url: str | None) -> str | None:
+    """'www.example.org' of a web address as 'example.org'."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host or None
 
 
 def _is_web_address(value: str | None) -> bool:
@@ -268,6 +300,7 @@ def clean_quote(text: str, *, typographic: bool = True) -> str:
     attribution punctuation ("…," he said) go, inner marks become nested single quotes.
     """
     text = join_lines(text)
+    text = _OCR_LOW_OPENER.sub('"', text)
     text = _SINGLE_PAIR_AS_DOUBLE.sub('"', text)
     text = _REPEATED_DOUBLE.sub(r"\1", text)
     text = _strip_outer_marks(text)
@@ -277,24 +310,52 @@ def clean_quote(text: str, *, typographic: bool = True) -> str:
     return _curl_inner(text, typographic=typographic)
 
 
+def excerpt(text: str, start: int, end: int) -> str:
+    """Part of a quote, ``text[start:end]``, with an ellipsis where words were cut away.
+
+    Only words count as cut: leaving out the quote's own marks or closing punctuation
+    is not an omission.
+    """
+    start, end = max(0, start), min(len(text), end)
+    part = text[start:end].strip()
+    if not part:
+        return part
+    before, after = text[:start], text[end:]
+    if any(char.isalnum() for char in before):
+        part = "..." + part.lstrip(",;: ")
+    if any(char.isalnum() for char in after):
+        part = _DANGLING.sub("", part) + "..."
+    return part
+
+
 def quoted(text: str, *, typographic: bool = True) -> str:
     """The cleaned quote inside exactly one pair of double marks."""
     core = clean_quote(text, typographic=typographic)
     return f"“{core}”" if typographic else f'"{core}"'
 
 
-def _attribution(speaker: str | None, role: str | None) -> str | None:
+def _attribution(speaker: str | None, role: str | None, *, certain: bool = True) -> str | None:
     name, title = _clean_field(speaker), _clean_field(role)
     if name and title and title.casefold() in name.casefold():
         title = None  # "Deputy Foreign Minister Sergei Ryabkov" already says it
-    return ", ".join(part for part in (name, title) if part) or None
+    who = ", ".join(part for part in (name, title) if part) or None
+    # Square brackets: the reader's own remark, as an editor's insertion reads in print.
+    return f"{who} [attribution uncertain]" if who and not certain else who
+
+
+def is_certain(quote: object) -> bool:
+    """Whether a quote's speaker is certain enough to cite without a warning.
+
+    Read defensively: a quote without a confidence (older analyses, other producers)
+    counts as certain, as it always did.
+    """
+    confidence = getattr(quote, "confidence", None)
+    return not isinstance(confidence, (int, float)) or confidence >= UNCERTAIN_BELOW
 
 
 def _reference_parts(reference: Reference, *, title: str) -> list[str]:
     parts = [title]
-    # A byline already names who published the story; an agency line beside it is often
-    # a picture credit, so it is cited only when there is no byline.
-    for extra in (reference.author, reference.site, reference.outlet):
+    for extra in (reference.author, reference.outlet):
         if extra and all(extra.casefold() != part.casefold() for part in parts):
             parts.append(extra)
     when = human_date(reference.published)
@@ -338,14 +399,11 @@ def _format(
     tags: Sequence[str],
     note: str,
     typographic: bool,
-    uncertain: bool = False,
+    certain: bool = True,
 ) -> str:
     if style not in STYLES:
         raise CitationError(f"unknown copy format {style!r}: choose one of {', '.join(STYLES)}")
-    who = _attribution(speaker, role)
-    if who and uncertain:
-        # A weakly supported speaker must not reach someone's article as a fact.
-        who += " (attribution uncertain)"
+    who = _attribution(speaker, role, certain=certain)
     dash = "—" if typographic else "-"
     if style == "citation":
         lead = f"{who}, quoted in " if who else ""
@@ -353,7 +411,10 @@ def _format(
         return f"{line}, {reference.url}" if reference.url else line
     if style == "plain":
         said = f" {dash} {who}" if who else ""
-        return f"{quoted(text, typographic=typographic)}{said} ({citation_line(reference)})"
+        source = citation_line(reference)
+        if reference.url:
+            source = f"{source}, {reference.url}"
+        return f"{quoted(text, typographic=typographic)}{said} ({source})"
     core = clean_quote(text, typographic=typographic)
     source = _markdown_citation(reference)
     credit = f"{dash} {who} ({source})" if who else f"{dash} {source}"
@@ -374,14 +435,14 @@ def format_quote(
     style: str = "plain",
     tags: Sequence[str] = (),
     typographic: bool = True,
-    uncertain: bool = False,
+    certain: bool = True,
 ) -> str:
     """A quote with its speaker and a citation of the story, ready for the clipboard.
-    ``uncertain`` marks a speaker the analysis is not sure of, in every format.
 
-    plain:    “words” — Speaker, Role (Title, Outlet, 27 July 2021)
-    markdown: > words / — Speaker, Role ([Title](url), Outlet, date) / #tags
-    citation: Speaker, Role, quoted in Title, Outlet, 27 July 2021, url
+    plain:    “words” — Speaker, Role (Title, Author, Outlet, 27 July 2021, url)
+    markdown: > words / — Speaker, Role ([Title](url), Author, Outlet, date) / #tags
+    citation: Speaker, Role, quoted in Title, Author, Outlet, 27 July 2021, url
+    An uncertain speaker is cited with "[attribution uncertain]" after the name.
     """
     return _format(
         text,
@@ -392,7 +453,7 @@ def format_quote(
         tags=tags,
         note="",
         typographic=typographic,
-        uncertain=uncertain,
+        certain=certain,
     )
 
 

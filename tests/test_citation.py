@@ -126,7 +126,8 @@ def test_citation_only_names_the_speaker_and_the_story() -> None:
     article = story(url="https://example.org/moscow-talks")
     assert format_quote("words", speaker=RYABKOV, role=ROLE, article=article, style="citation") == (
         "Sergei Ryabkov, Deputy Foreign Minister, quoted in Moscow Hopes U.S. 'Serious' in "
-        "Seeking Dialogue in New Talks, AFP, 27 July 2021, https://example.org/moscow-talks"
+        "Seeking Dialogue in New Talks, AFP, example.org, 27 July 2021, "
+        "https://example.org/moscow-talks"
     )
     assert format_quote("words", speaker=None, role=None, article=story(), style="citation") == (
         "Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, AFP, 27 July 2021"
@@ -191,10 +192,18 @@ def test_many_annotations_come_story_by_story_in_text_order() -> None:
     text = format_many([later, other, earlier], {"moscow": story()})
     lines = text.split("\n\n")
     assert lines[0].startswith("“first”") and lines[1].startswith("“second”")
-    assert lines[2] == "“elsewhere” (B)"
+    assert lines[2] == "“elsewhere” (B, example.org, https://example.org/b)"
 
 
-def test_agency_line_is_credited_only_without_a_byline() -> None:
+def test_the_outlet_follows_the_byline_unless_the_byline_is_a_wire_agency() -> None:
+    reporter = format_quote(
+        "x", speaker=None, role=None, article=story(byline="By Helen Marsh", source="Courier")
+    )
+    assert reporter.endswith(
+        "(Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, Helen Marsh, Courier, "
+        "27 July 2021)"
+    )
+    # Beside "By AFP" a source line is usually a picture credit, not the publisher.
     with_byline = format_quote("x", speaker=None, role=None, article=story(source="TASS"))
     assert with_byline.endswith(
         "(Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, AFP, 27 July 2021)"
@@ -202,6 +211,83 @@ def test_agency_line_is_credited_only_without_a_byline() -> None:
     without = format_quote("x", speaker=None, role=None, article=story(byline=None, source="TASS"))
     assert without.endswith(
         "(Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, TASS, 27 July 2021)"
+    )
+
+
+def test_a_web_page_is_credited_to_its_own_name_else_its_domain_and_linked() -> None:
+    url = "https://www.courier.example/news/bridge"
+    named = story(byline="Helen Marsh", site="Northern Coast Courier", url=url, path=None)
+    assert format_quote("x", speaker="Gareth Pryce", role=None, article=named) == (
+        "“x” — Gareth Pryce (Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks, "
+        f"Helen Marsh, Northern Coast Courier, 27 July 2021, {url})"
+    )
+    unnamed = story(byline="Helen Marsh", url=url, path=None)
+    assert format_quote("x", speaker=None, role=None, article=unnamed).endswith(
+        f"Helen Marsh, courier.example, 27 July 2021, {url})"
+    )
+
+
+def test_an_uncertain_speaker_is_cited_as_uncertain_in_every_format() -> None:
+    for style in ("plain", "markdown", "citation"):
+        text = format_quote(
+            "x", speaker=RYABKOV, role=ROLE, article=story(), style=style, certain=False
+        )
+        assert f"{RYABKOV}, {ROLE} [attribution uncertain]" in text
+
+
+def test_certainty_is_read_from_the_quote_and_missing_means_certain() -> None:
+    from reader.citation import is_certain
+
+    class Bare:
+        pass
+
+    class Scored:
+        def __init__(self, confidence: float) -> None:
+            self.confidence = confidence
+
+    assert is_certain(Bare())
+    assert is_certain(Scored(0.9))
+    assert not is_certain(Scored(0.2))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (1, 13, "“We are ready…”"),  # the end cut
+        (8, 32, "“…ready to talk to anyone.”"),  # the start cut, the closing mark left out
+        (8, 13, "“…ready…”"),  # both ends cut
+        (0, 33, "“We are ready to talk to anyone.”"),  # the whole quote: no ellipsis
+    ],
+)
+def test_part_of_a_quote_marks_each_cut_with_an_ellipsis(
+    start: int, end: int, expected: str
+) -> None:
+    from reader.citation import excerpt
+
+    whole = '"We are ready to talk to anyone."'
+    assert quoted(excerpt(whole, start, end)) == expected
+
+
+def test_ocr_low_opening_marks_become_one_proper_pair() -> None:
+    damaged = (
+        ",,If we wait for the\nrnarket to tell us when to build. The harv- est does not\n"
+        "wait for the bank.''"
+    )
+    assert quoted(damaged) == (
+        "“If we wait for the rnarket to tell us when to build. The harv- est does not "
+        "wait for the bank.”"
+    )
+
+
+def test_the_harbour_sample_copies_with_its_outlet() -> None:
+    from reader.locations import bundled_samples
+    from reader.sources import load
+
+    article = load(bundled_samples() / "harbour-bridge-repairs-urgent.txt")
+    text = format_quote("x", speaker="Gareth Pryce", role="Councillor", article=article)
+    assert text.endswith(
+        "(Council Calls Harbour Bridge Repairs 'Urgent' as Ferry Queues Grow, Helen Marsh, "
+        "Northern Coast Courier, 14 March 2024)"
     )
 
 
@@ -259,12 +345,34 @@ def test_a_long_run_of_dots_does_not_stall_the_cleanup() -> None:
 def test_an_uncertain_speaker_is_marked_so_in_every_copy_format(style: str) -> None:
     sure = format_quote("words", speaker=RYABKOV, role=None, article=story(), style=style)
     unsure = format_quote(
-        "words", speaker=RYABKOV, role=None, article=story(), style=style, uncertain=True
+        "words", speaker=RYABKOV, role=None, article=story(), style=style, certain=False
     )
     assert "uncertain" not in sure
-    assert f"{RYABKOV} (attribution uncertain)" in unsure
+    assert f"{RYABKOV} [attribution uncertain]" in unsure
 
 
 def test_a_quote_without_a_speaker_says_nothing_of_certainty() -> None:
-    text = format_quote("words", speaker=None, role=None, article=story(), uncertain=True)
+    text = format_quote("words", speaker=None, role=None, article=story(), certain=False)
     assert "uncertain" not in text
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        '<meta property="og:site_name" content="Northern Coast Courier">',
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "publisher": {"@type": "Organization", '
+        '"name": "Northern Coast Courier"}}</script>',
+    ],
+)
+def test_a_fetched_page_that_names_itself_is_credited_by_that_name(naming: str) -> None:
+    from reader.sources.html import parse
+
+    sentence = "Councillors met on Wednesday to talk about the bridge and its bearings. "
+    page = (
+        f"<html><head><title>Bridge repairs urgent</title>{naming}</head><body><article>"
+        f"<h1>Bridge repairs urgent</h1><p>{sentence * 6}</p></article></body></html>"
+    )
+    url = "https://www.courier.example/news/bridge"
+    text = format_quote("x", speaker=None, role=None, article=parse(page, url=url))
+    assert text == f"“x” (Bridge repairs urgent, Northern Coast Courier, {url})"

@@ -37,7 +37,7 @@ from reader.ui.commands import NewsReaderCommands
 from reader.ui.copying import CopyingMixin
 from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
-from reader.ui.layers import SpanIndex
+from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.people_view import PeopleViewMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
@@ -65,6 +65,10 @@ INK = Theme(
         "block-cursor-blurred-foreground": "#E6E1D6",
         "footer-key-foreground": "#E9B35F",
         "input-selection-background": "#6FA8DC 35%",
+        "name-person": "#8CC4FF",
+        "name-organisation": "#D7A6F5",
+        "name-place": "#F2A38F",
+        "name-other": "#D9D27A",
     },
 )
 
@@ -88,6 +92,10 @@ PAPER = Theme(
         "block-cursor-blurred-background": "#E4DDCF",
         "block-cursor-blurred-foreground": "#2B2A27",
         "footer-key-foreground": "#A8551A",
+        "name-person": "#1D4E89",
+        "name-organisation": "#6B2F8A",
+        "name-place": "#8A1F1F",
+        "name-other": "#4F5A00",
     },
 )
 
@@ -268,6 +276,11 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
             self._after_first_frame()
             return
         self.open_article(self.articles[0], focus=len(self.articles) == 1)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # The article's painter needs to know when only 16 colours exist (reader.ui.layers).
+        defaults = super().get_theme_variable_defaults()
+        return {**defaults, COLOUR_SYSTEM_VARIABLE: self.console.color_system or "none"}
 
     def _start_in_theme(self, name: str) -> None:
         """Start in theme ``name``, without a theme change when Textual's default is as dark.

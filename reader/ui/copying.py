@@ -14,6 +14,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from reader.ui.counts import counted
 from reader.ui.keys import COPY_KEYS, bindings
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class CopyingMixin(App[None]):
 
     def _focused_text(self) -> tuple[str, str] | None:
         """The text for `y` and a word for what it is, or None when nothing is focused."""
-        from reader.citation import UNCERTAIN_BELOW, format_annotation, format_quote
+        from reader.citation import excerpt, format_annotation, format_quote, is_certain
 
         article: Article | None = self.current
         if article is None or not self.main.is_mounted:
@@ -67,16 +68,26 @@ class CopyingMixin(App[None]):
             role = quote.role if quote is not None else None
             return format_annotation(annotation, article, self.copy_style, role=role), "annotation"
         span = view.target_span
-        if quote is not None and (span is None or span == quote.span):
-            text = format_quote(
-                quote.text,
-                speaker=quote.speaker,
-                role=quote.role,
-                article=article,
-                style=self.copy_style,
-                uncertain=quote.confidence < UNCERTAIN_BELOW,
-            )
-            return text, "quote"
+        if quote is not None and (
+            span is None or quote.start <= span.start <= span.end <= quote.end
+        ):
+            # Part of a quote is still that speaker's words: keep the attribution and mark
+            # the cut, so the copy never reads as the whole quote nor as unattributed.
+            whole = span is None or span == quote.span
+            words = quote.text
+            if not whole:
+                assert span is not None
+                words = excerpt(quote.text, span.start - quote.start, span.end - quote.start)
+            if words.strip():
+                text = format_quote(
+                    words,
+                    speaker=quote.speaker,
+                    role=quote.role,
+                    article=article,
+                    style=self.copy_style,
+                    certain=is_certain(quote),
+                )
+                return text, "quote" if whole else "part of a quote"
         if span is None or span.start == span.end:
             return None
         passage = article.text[span.start : span.end]
@@ -104,7 +115,7 @@ class CopyingMixin(App[None]):
             self.notify("This story has no annotations to copy yet: t tags a passage.")
             return
         text = format_many(annotations, {article.id: article}, self.copy_style)
-        self.deliver_copy(text, f"{len(annotations)} annotations")
+        self.deliver_copy(text, counted(len(annotations), "annotation"))
 
     def action_cycle_copy_style(self) -> None:
         styles = list(COPY_STYLES)
@@ -162,7 +173,8 @@ class CopyingMixin(App[None]):
         except ExportError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.call_from_thread(self.notify, f"Exported {len(annotations)} annotations to {path}")
+        done = f"Exported {counted(len(annotations), 'annotation')} to {path}"
+        self.call_from_thread(self.notify, done)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -86,6 +86,9 @@ MAIN_SCREEN_KEYS = KeyGroup("everywhere", (
               "Move between the library and the reader."),
     KeyAction("main.switch_pane_back", "shift+tab", "switch_pane", "Switch pane",
               "Move between the library and the reader.", show=False),
+    KeyAction("main.maximize", "z", "toggle_maximize", "Maximize",
+              "Give the focused pane the whole screen, or bring the other panes back.",
+              show=False),
 ))
 
 LIBRARY_LIST_KEYS = KeyGroup("library", (

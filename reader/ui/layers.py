@@ -16,11 +16,29 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
+from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 
+from reader.ui.contrast import readable
+
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
+# How much of the warning colour tints a quote. Light enough that a tag's tint (0.4 of
+# its colour) never looks like a quote, even after a 256-colour terminal rounds both.
+QUOTE_TINT = 0.12
+# The theme variable through which the app tells the painter how many colours the terminal
+# has (rich's name for it: "standard" is 16 colours).
+COLOUR_SYSTEM_VARIABLE = "newsreader-colour-system"
+# With 16 colours, tints cannot be blended: each highlight gets one of the terminal's own
+# named colours, chosen so that no two kinds share one.
+STANDARD_NAMES = {
+    "PER": "bright_cyan",
+    "ORG": "bright_magenta",
+    "LOC": "bright_green",
+    "MISC": "bright_yellow",
+}
+STANDARD_QUOTE = "bright_black"
 
 
 class Mark(NamedTuple):
@@ -83,6 +101,7 @@ class ThemePalette:
     names: dict[str, Color]
     header: Color
     muted: Color
+    standard: bool = False  # only the terminal's 16 named colours (see STANDARD_NAMES)
 
     @classmethod
     def from_theme(cls, variables: Mapping[str, str], background: Color) -> ThemePalette:
@@ -96,20 +115,23 @@ class ThemePalette:
         return cls(
             background=background,
             foreground=foreground,
-            quote=background.blend(colour("warning", "#fea62b"), 0.28),
+            quote=background.blend(colour("warning", "#fea62b"), QUOTE_TINT),
             focus=colour("primary", "#0178d4"),
             speaker=colour("accent", "#fea62b"),
             selection=colour("primary", "#0178d4"),
             search=colour("success", "#4ebf71"),
             search_current=colour("error", "#b93c5b"),
+            # A theme names its own name colours; the text-* fallbacks of other themes
+            # may sit close together (people and organisations did in a 256-colour terminal).
             names={
-                "PER": colour("text-primary", "#57a5e2"),
-                "ORG": colour("text-success", "#8ad4a1"),
-                "LOC": colour("text-error", "#d17e92"),
-                "MISC": colour("text-accent", "#ffc473"),
+                "PER": colour("name-person", variables.get("text-primary", "#57a5e2")),
+                "ORG": colour("name-organisation", variables.get("text-success", "#8ad4a1")),
+                "LOC": colour("name-place", variables.get("text-error", "#d17e92")),
+                "MISC": colour("name-other", variables.get("text-accent", "#ffc473")),
             },
             header=colour("text-accent", "#ffc473"),
             muted=background.blend(foreground, 0.6),
+            standard=variables.get(COLOUR_SYSTEM_VARIABLE) == "standard",
         )
 
 
@@ -167,6 +189,8 @@ class Painter:
         return style
 
     def _compose(self, cover: Cover) -> Style:
+        if self.palette.standard:
+            return self.plain + _compose_standard(cover)
         palette = self.palette
         background = palette.background
         foreground = palette.foreground
@@ -189,6 +213,7 @@ class Painter:
         if cover.selected:
             background = palette.selection
             foreground = background.get_contrast_text(1.0)
+        foreground = readable(foreground, background)
         return Style(
             color=foreground.rich_color,
             bgcolor=background.rich_color,
@@ -231,6 +256,37 @@ class Painter:
             text = shown[piece_start - start : piece_end - start]
             segments.append(Segment(text, self.style(cover)))
         return segments
+
+
+def _compose_standard(cover: Cover) -> Style:
+    """A cover's style in 16 named colours, which the terminal's own palette draws.
+
+    Later layers win, as in the blended styles: a selection over a quote shows as the
+    selection. Contrast is the terminal palette's business, so each background comes
+    with the black or white text that palette is designed around.
+    """
+    style = Style()
+    if cover.quote:
+        style += Style(bgcolor=STANDARD_QUOTE, color="bright_white")
+    if cover.annotation:
+        tint = _parse(cover.annotation, Color(255, 255, 0)).rich_color
+        standard = tint.downgrade(ColorSystem.STANDARD)
+        style += Style(bgcolor=standard, color="black", underline=True)
+    if cover.focus:
+        style += Style(bgcolor="blue", color="bright_white")
+    if cover.name:
+        # On a coloured background a name keeps only its bold: a bright name colour on
+        # yellow or cyan would be unreadable in most terminal palettes.
+        plain_ground = not (cover.annotation or cover.focus)
+        colour = STANDARD_NAMES.get(cover.name) if plain_ground else None
+        style += Style(color=colour, bold=True)
+    if cover.speaker:
+        style += Style(bgcolor="yellow", color="black", bold=True)
+    if cover.search:
+        style += Style(bgcolor="red" if cover.search == 2 else "green", color="black")
+    if cover.selected:
+        style += Style(bgcolor="white", color="black")
+    return style
 
 
 def _parse(colour: str, fallback: Color) -> Color:

@@ -19,7 +19,10 @@ def now_utc() -> str:
 
 
 def hashtags(tags: Sequence[str]) -> str:
-    return " ".join(f"#{tag}" for tag in tags) or "a note"
+    """'#economy #housing'; with a multi-word tag, commas keep each tag whole:
+    '#economy, #local government'."""
+    separator = ", " if any(" " in tag for tag in tags) else " "
+    return separator.join(f"#{tag}" for tag in tags) or "a note"
 
 
 def count_label(count: int) -> str:

@@ -21,22 +21,29 @@ PALETTE: tuple[tuple[str, str], ...] = (
     ("rose", "#D9709F"),
     ("olive", "#A5A83A"),
     ("slate", "#7F93AD"),
-    ("orange", "#E07F35"),
+    ("orange", "#E8711E"),
 )
-_NAMES = {code.casefold(): name for name, code in PALETTE}
-_SEPARATORS = re.compile(r"[,\s]+")
+# Colours the palette once had, still stored on older annotations: orange was #E07F35
+# until it sat too close to amber to tell apart.
+_FORMER: dict[str, str] = {"#e07f35": "orange"}
+_NAMES = {**_FORMER, **{code.casefold(): name for name, code in PALETTE}}
+# Tags are separated by commas, as in most tag fields, so "local government" stays one
+# tag; a space before a # also starts a new tag, for people who type "#economy #housing".
+_SEPARATORS = re.compile(r"\s*,\s*|\s+(?=#)")
+_SPACES = re.compile(r"\s+")
 
 
 def parse_tags(text: str) -> list[str]:
-    """Tags typed as "#economy, labour market" -> ["economy", "labour", "market"].
+    """Tags typed as "#economy, local government" -> ["economy", "local government"].
 
-    Commas and spaces both separate; a leading ``#`` is dropped; a tag typed twice
-    (in any case) is kept once, as first typed.
+    Commas separate, and so does a space before ``#``; spaces inside a tag are kept (runs
+    of them as one); a leading ``#`` is dropped; a tag typed twice (in any case) is kept
+    once, as first typed.
     """
     tags: list[str] = []
     seen: set[str] = set()
-    for word in _SEPARATORS.split(text):
-        tag = word.strip().lstrip("#").strip()
+    for part in _SEPARATORS.split(text):
+        tag = _SPACES.sub(" ", part.strip().lstrip("#").strip())
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             tags.append(tag)
@@ -52,9 +59,14 @@ def canonical_tags(tags: Iterable[str], known: Sequence[str]) -> list[str]:
 
 
 def last_token(text: str) -> tuple[str, str]:
-    """``text`` split before the tag being typed: "economy, lab" -> ("economy, ", "lab")."""
-    match = re.search(r"[^,\s]*$", text)
-    start = match.start() if match else len(text)
+    """``text`` split before the tag being typed: "economy, local gov" ->
+    ("economy, ", "local gov"). The tag being typed may hold spaces; it starts after the
+    last comma (and its spaces), or at a # that follows a space."""
+    start = 0
+    for found in _SEPARATORS.finditer(text):
+        start = found.end()
+    while start < len(text) and text[start].isspace():
+        start += 1
     return text[:start], text[start:]
 
 

@@ -60,3 +60,38 @@ def test_y_copies_the_focused_quote_with_its_speaker(x_display: str, tmp_path: P
         assert app.exit_status() == 0
     finally:
         app.close()
+
+
+def test_y_copies_a_citation_with_the_outlet_and_repaired_ocr_marks(
+    x_display: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The scanned grain story: its ,,low marks'' arrive as one proper pair, and the copy
+    names the speaker, the reporter, the paper and the date."""
+    env = {
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DISPLAY": x_display,
+        "NEWSREADER_DB": str(tmp_path / "annotations.json"),
+    }
+    sample = REPO / "sample_articles" / "grain-cooperative-silo-ocr-scan.txt"
+    app = TmuxSession([NEWSREADER, str(sample)], cwd=tmp_path, env=env)
+    try:
+        app.wait_for("n Next quote")
+        app.wait_for(" quotes · ")
+        app.send("n")  # the first quote: "We are farmers, not speculators"
+        app.wait_for("Quote 1/")
+        app.send("y")
+        app.wait_for("Copied to clipboard")
+        copied = clipboard_holding(x_display, "Lowland Farmer Weekly")
+        assert copied.startswith("“We are farmers, not speculators")
+        assert ",," not in copied and "''" not in copied
+        assert copied.endswith(
+            "(Grain Co-operative Votes to Build New Silo Despite Price Slump, Margaret Dunmore, "
+            "Lowland Farmer Weekly, 2 October 1998)"
+        )
+        app.send("q")
+        assert app.exit_status() == 0
+    finally:
+        app.close()

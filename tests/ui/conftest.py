@@ -101,3 +101,13 @@ def make_app(locations: Locations) -> Callable[..., object]:
         return NewsReaderApp(list(paths), locations=locations)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def truecolour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app under test believes in a truecolour terminal, whatever TERM the test runner
+    has: with TERM=xterm the painter would switch to its 16-colour styles (reader.ui.layers)
+    and snapshots would depend on the machine. The 16-colour tests set it themselves."""
+    import textual.constants
+
+    monkeypatch.setattr(textual.constants, "COLOR_SYSTEM", "truecolor")

@@ -191,3 +191,15 @@ async def test_palette_export_writes_a_file_and_names_it(
     [written] = tmp_path.glob("newsreader-annotations*.md")
     assert SPOKEN in written.read_text(encoding="utf-8")
     assert any(str(written) in note for note in notes(app))
+
+
+async def test_y_on_part_of_a_quote_keeps_the_speaker_and_marks_the_cut(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt")
+    copied = recording_clipboard(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "v", "W", "y")  # the quote less its last word
+        await settle(pilot)
+    [text] = copied
+    assert text.startswith("“Every litre counts this…” — Lena Brandt (")
+    assert TITLE in text

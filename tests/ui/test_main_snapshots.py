@@ -56,3 +56,14 @@ def test_main_screen(snap_compare, make_app, samples_copy) -> None:
 
 def test_help_screen(snap_compare, make_app, samples_copy) -> None:
     assert snap_compare(make_app(samples_copy), terminal_size=SIZE, run_before=help_open)
+
+
+async def reading_narrow(pilot: Pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("enter")  # open the highlighted story: the reader takes the screen
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)], ids=["40x12", "80x24"])
+def test_narrow_screen_shows_the_reader_alone(snap_compare, make_app, samples_copy, size) -> None:
+    assert snap_compare(make_app(samples_copy), terminal_size=size, run_before=reading_narrow)

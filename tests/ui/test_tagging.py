@@ -48,22 +48,22 @@ async def test_tag_with_several_tags_and_a_note(make_app, library_dir, locations
         await settle(pilot)
         assert app.screen is app.main
         [annotation] = app.story_annotations
-        assert annotation.tags == ["economy", "water", "rationing"]
+        assert annotation.tags == ["economy", "water rationing"]  # one multi-word tag
         assert annotation.note == "check the figure"
         assert annotation.selector.exact == FIRST_SENTENCE
         assert ISO_UTC.match(annotation.created) and annotation.created == annotation.updated
         assert annotation.source == str((library_dir / "drought.txt").resolve())
         assert annotation.title == "Drought Forces Rationing in Valley Towns"
         assert annotation.speaker is None
-        assert "Tagged: #economy #water #rationing" in notes(app)
+        assert "Tagged: #economy, #water rationing" in notes(app)
         start = app.current.text.index(FIRST_SENTENCE)
         colour = default_colour("economy")
         assert drawn_marks(app) == [(start, start + len(FIRST_SENTENCE), colour)]
-        assert "✎ #economy #water #rationing · check the figure" in app.main.status_bar.message
+        assert "✎ #economy, #water rationing · check the figure" in app.main.status_bar.message
     # After a clean exit the database is plain TinyDB JSON with the whole record.
     saved = json.loads(locations.db.read_text("utf-8"))
     [record] = saved["annotations"].values()
-    assert record["tags"] == ["economy", "water", "rationing"]
+    assert record["tags"] == ["economy", "water rationing"]
     assert record["selector"]["exact"] == FIRST_SENTENCE
     assert record["colour"] == default_colour("economy")
 
@@ -141,6 +141,27 @@ async def test_completion_suggests_known_tags_as_ghost_text_and_list(
         await settle(pilot)
         [annotation] = app.story_annotations
         assert annotation.tags == ["economy"]  # spelled as the library already spells it
+
+
+async def test_a_multi_word_tag_completes_and_stays_one_tag(make_app, library_dir, locations):
+    seed(locations.db, library_dir / "museum.md", "The national museum", ["local government"])
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "t")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await type_text(pilot, "water, local g")
+        await pilot.pause()
+        assert dialog.tag_input._suggestion == "water, local government"
+        await pilot.press("tab")
+        assert dialog.tag_input.value == "water, local government, "
+        await type_text(pilot, "public  health")
+        await pilot.press("enter")
+        await settle(pilot)
+        [annotation] = app.story_annotations
+        assert annotation.tags == ["water", "local government", "public health"]
+        assert "Tagged: #water, #local government, #public health" in notes(app)
 
 
 async def test_the_list_inserts_the_chosen_tag(make_app, library_dir, locations):

@@ -21,8 +21,10 @@ from reader.ui.tags import (
 )
 
 
-def test_commas_spaces_and_hashes_all_separate_tags_and_repeats_are_dropped() -> None:
-    assert parse_tags("#economy, labour  market,,#Economy") == ["economy", "labour", "market"]
+def test_commas_and_hashes_separate_tags_spaces_stay_inside_and_repeats_go() -> None:
+    assert parse_tags("#economy, labour  market,,#Economy") == ["economy", "labour market"]
+    assert parse_tags("local government, Local  Government") == ["local government"]
+    assert parse_tags("#economy #housing") == ["economy", "housing"]
     assert parse_tags(" , # ") == []
 
 
@@ -32,7 +34,10 @@ def test_tags_take_the_spelling_the_library_already_uses() -> None:
 
 def test_completion_works_on_the_word_being_typed() -> None:
     assert last_token("economy, lab") == ("economy, ", "lab")
-    assert last_token("economy ") == ("economy ", "")
+    assert last_token("economy, local gov") == ("economy, ", "local gov")
+    assert last_token("economy #ho") == ("economy ", "#ho")
+    assert last_token("economy, ") == ("economy, ", "")
+    assert completions("local g", ["local government", "economy"]) == ["local government"]
     known = ["labour", "Lagos", "economy"]
     assert completions("#la", known) == ["labour", "Lagos"]
     assert completions("la", known, typed=["LABOUR"]) == ["Lagos"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -17,12 +19,20 @@ from reader.ui.widgets.library import Library
 from reader.ui.widgets.status_bar import StatusBar
 
 MAIN_SCREEN_CSS = Path(__file__).with_name("main.tcss")
+NARROW_BELOW = 90  # columns
+_PANE_CLASSES = ("-pane-library", "-pane-reader", "-pane-annotations")
 
 
 class MainScreen(Screen[None]):
     # Replaces Screen's tab = "focus next widget": with a filter box and the reader's own
     # inputs in the chain, tab would wander; readers expect it to flip between the panes.
     BINDINGS = bindings(MAIN_SCREEN_KEYS)
+    # Below 90 columns two panes leave the reader a sliver: show the focused pane alone
+    # (tab switches), see main.tcss.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (NARROW_BELOW, "-wide"),
+    ]
     BINDING_GROUP_TITLE = "Everywhere"
     # Focus is given once the library is loaded: each focus change rebuilds the footer.
     AUTO_FOCUS = ""
@@ -34,6 +44,7 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
         # loaded while the panes were being built) is in the very first frame.
+        self.add_class("-pane-reader")  # until a focus says otherwise
         if self._on_mounted is not None:
             await self._on_mounted()
 
@@ -81,6 +92,30 @@ class MainScreen(Screen[None]):
     def focus_reader(self) -> None:
         if self.article_view.display:
             self.article_view.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Remember which pane holds the focus: on a narrow screen only that one shows."""
+        node = event.widget
+        pane = None
+        while node is not None and pane is None:
+            pane = {"library": "-pane-library", "reader": "-pane-reader"}.get(node.id or "")
+            if pane is None and node.id == "annotations":
+                pane = "-pane-annotations"
+            node = node.parent
+        if pane is not None and not self.has_class(pane):
+            self.remove_class(*_PANE_CLASSES)
+            self.add_class(pane)
+
+    def action_toggle_maximize(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            return
+        focused = self.focused
+        for pane in self.query("#library, #reader, #annotations"):
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                self.maximized = pane
+                return
+        self.app.bell()
 
     def action_switch_pane(self) -> None:
         # The annotations panel, while open, stands in the library's place.

@@ -99,7 +99,7 @@ class TagDialog(ModalScreen[TagRequest | None]):
             value = ", ".join(self.initial_tags) + (", " if self.initial_tags else "")
             yield Input(
                 value,
-                placeholder="economy, housing … (commas or spaces)",
+                placeholder="economy, local government … (commas between tags)",
                 suggester=TagSuggester(self.known_tags),
                 select_on_focus=False,  # editing adds to the tags; typing must not replace them
                 id="tag-input",
@@ -229,9 +229,10 @@ class TagDialog(ModalScreen[TagRequest | None]):
         if not field.has_focus:
             return tags[-1]
         value, cursor = field.value, field.cursor_position
-        start = max(value.rfind(",", 0, cursor), value.rfind(" ", 0, cursor)) + 1
-        ends = [at for at in (value.find(",", cursor), value.find(" ", cursor)) if at != -1]
-        word = value[start : min(ends, default=len(value))]
+        # The tag around the cursor runs from the comma before it to the comma after it.
+        start = value.rfind(",", 0, cursor) + 1
+        end = value.find(",", cursor)
+        word = value[start : end if end != -1 else len(value)]
         found = canonical_tags(parse_tags(word), self.known_tags)
         return found[0] if found and found[0] in tags else tags[-1]
 

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
+from reader.ui.counts import counted
 from reader.ui.held_keys import HeldKeys
 from reader.ui.keys import ARTICLE_KEYS, bindings
 from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
@@ -126,7 +127,7 @@ class ArticleView(Widget):
         self._people.set_people(self.analysis)
         self.text_widget.load(article, paragraphs)
         self._update_layers()
-        words = "" if not paragraphs else f"{len(paragraphs)} paragraphs"
+        words = "" if not paragraphs else counted(len(paragraphs), "paragraph")
         self._status(f"{article.title} · {words}" if words else article.title)
 
     @staticmethod
@@ -168,7 +169,9 @@ class ArticleView(Widget):
         elif self._selection is None:
             people = sum(1 for group in analysis.groups if group.label == "PER")
             quotes = len(self.units.quotes)
-            self._status(f"{quotes} quotes · {people} people · n: next quote")
+            self._status(
+                f"{counted(quotes, 'quote')} · {counted(people, 'person')} · n: next quote"
+            )
         self._waiting.run()
 
     def after_analysis(self, action: Callable[[], None]) -> bool:

@@ -43,15 +43,31 @@ class Legend(Static):
         self._painter = painter
         self.update(self._legend())
 
+    def on_resize(self) -> None:
+        self.update(self._legend())
+
     def _legend(self) -> Text:
+        """The samples, laid out line by line so that no label is split across lines
+        ("other name" once wrapped between its two words)."""
         text = Text()
         if self._painter is None:
             return text
         painter = self._painter
-        for label, cover in _ENTRIES:
-            text.append(f" {label} ", painter.style(cover))
-            text.append("  ")
+        width = self.content_size.width
+        pieces = [Text(f" {label} ", painter.style(cover)) for label, cover in _ENTRIES]
         tag = painter.style(Cover(annotation="#c678dd"))
-        text.append(" tagged passage ", tag)
-        text.append(" in its tag colour, with ┃ in the margin;  ▌ marks the focused lines")
+        pieces.append(Text(" tagged passage ", tag))
+        pieces[-1].append(" in its tag colour, with ┃ in the margin;")
+        pieces.append(Text("▌ marks the focused lines"))
+        column = 0
+        for piece in pieces:
+            length = piece.cell_len
+            if column and width and column + 2 + length > width:
+                text.append("\n")
+                column = 0
+            elif column:
+                text.append("  ")
+                column += 2
+            text.append_text(piece)
+            column += length
         return text
