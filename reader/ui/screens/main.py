@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -29,7 +29,8 @@ class MainScreen(Screen[None]):
     BINDINGS = bindings(MAIN_SCREEN_KEYS)
     # Below 90 columns two panes leave the reader a sliver: show the focused pane alone
     # (tab switches), see main.tcss.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual declares it an instance attribute, so it cannot be marked ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-narrow"),
         (NARROW_BELOW, "-wide"),
     ]
@@ -95,7 +96,7 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Remember which pane holds the focus: on a narrow screen only that one shows."""
-        node = event.widget
+        node: DOMNode | None = event.widget
         pane = None
         while node is not None and pane is None:
             pane = {"library": "-pane-library", "reader": "-pane-reader"}.get(node.id or "")
