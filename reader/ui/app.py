@@ -389,10 +389,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, StoryOriginMixin, App[None]):
         # Start once the text is on screen: this thread competes for the GIL, and the first
         # call warms the analyzer's tables (most of a second on a cold start).
         painted.wait(timeout=1.0)
-        from reader.analysis import analyze
+        from reader.cache.analysis_cache import cached_analyze
 
         try:
-            analysis = analyze(article.text, ner=self.ner)
+            analysis = cached_analyze(article.text, ner=self.ner, cache_dir=self.locations.cache)
         except Exception as error:  # any analyzer bug must not close the reader
             self.post_message(AnalysisFailed(article.id, f"{type(error).__name__}: {error}"))
             return
