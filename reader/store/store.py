@@ -139,16 +139,31 @@ class AnnotationStore:
         loaded = self._tables.take_loaded()
         skipped = 0
         all_tags: list[str] = []
+        # Locals, not attributes: this loop runs once per annotation on every open.
+        doc_ids, by_fact, by_article, by_tag = (
+            self._doc_ids,
+            self._facts,
+            self._by_article,
+            self._by_tag,
+        )
         for doc_id, facts in loaded.get(ANNOTATIONS, {}).items():
-            if facts is None or facts.id in self._doc_ids:
+            if facts is None or facts.id in doc_ids:
                 skipped += 1  # left in the file untouched, for a human to repair
                 continue
-            self._doc_ids[facts.id] = doc_id
-            self._facts[doc_id] = facts
-            self._by_article.setdefault(facts.article_id, {})[facts.id] = None
-            for tag in facts.tags:
-                self._by_tag.setdefault(tag, {})[facts.id] = None
-            all_tags.extend(facts.tags)
+            annotation_id = facts.id
+            doc_ids[annotation_id] = doc_id
+            by_fact[doc_id] = facts
+            article = by_article.get(facts.article_id)
+            if article is None:
+                article = by_article[facts.article_id] = {}
+            article[annotation_id] = None
+            if facts.tags:
+                for tag in facts.tags:
+                    tagged = by_tag.get(tag)
+                    if tagged is None:
+                        tagged = by_tag[tag] = {}
+                    tagged[annotation_id] = None
+                all_tags.extend(facts.tags)
         self._tag_counts.update(all_tags)
         self._next_doc_id = max(self._tables.ids(ANNOTATIONS), default=0) + 1
         for doc_id, tag_colour in loaded.get(TAG_COLOURS, {}).items():
