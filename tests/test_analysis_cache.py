@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 from pathlib import Path
@@ -9,8 +10,10 @@ from pathlib import Path
 import pytest
 
 import reader.cache.analysis_cache as analysis_cache
+import reader.model
 from reader.analysis import analyze
 from reader.cache.analysis_cache import FOLDER, SUFFIX, AnalysisCache, cached_analyze
+from reader.cache.codec import FIELDS, decode, encode
 
 STORY = (
     '"We will not back down," said Maria Lopez, the mayor of Springfield. '
@@ -131,3 +134,16 @@ def test_zero_size_setting_turns_the_cache_off(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setenv(analysis_cache.SIZE_ENV, "0")
     cached_analyze(STORY, cache_dir=tmp_path)
     assert entries(tmp_path) == []
+
+
+def test_the_codec_writes_every_field_of_the_model() -> None:
+    for name, written in FIELDS.items():
+        model_fields = tuple(f.name for f in dataclasses.fields(getattr(reader.model, name)))
+        assert model_fields == written, f"{name} changed: teach reader/cache/codec.py"
+
+
+def test_every_field_survives_the_round_trip() -> None:
+    analysis = analyze(STORY)
+    quote = analysis.quotes[0]
+    quote.role, quote.confidence, quote.kind = "Mayor", 0.25, "scare"
+    assert decode(encode(analysis)) == analysis

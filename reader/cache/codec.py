@@ -15,6 +15,25 @@ from reader.model import Analysis, Entity, EntityGroup, Quote
 
 # Bumped when the layout below changes; part of every cache key.
 FORMAT = 1
+# The fields written below, per class: a field added to the model and not here would be
+# lost from every cached analysis (tests/test_analysis_cache.py compares these).
+FIELDS = {
+    "Quote": (
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+        "kind",
+        "role",
+        "confidence",
+    ),
+    "Entity": ("start", "end", "text", "label", "group"),
+    "EntityGroup": ("id", "name", "label", "mentions", "quote_count"),
+    "Analysis": ("quotes", "entities", "groups"),
+}
 
 
 def encode(analysis: Analysis) -> bytes:
