@@ -9,13 +9,16 @@ table beside plain TinyDB (JSONStorage) inserts into a file of the same size.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
 import statistics
 import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.locations import bundled_samples
@@ -215,6 +218,87 @@ def _reanchor_table(passages: int = 30) -> None:
         )
 
 
+def _fill(db: Path, count: int) -> None:
+    rng = random.Random(count)
+    with AnnotationStore(db) as store:
+        for first in range(0, count, 1_000):
+            batch = range(first, min(count, first + 1_000))
+            store.add_many([_annotation(rng, n) for n in batch])
+
+
+def _best_open_ms(db: Path, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        store = AnnotationStore(db, read_only=True)
+        best = min(best, (time.perf_counter() - began) * 1000)
+        store.close()
+    return best
+
+
+def _parse_ms(parse: Callable[[str], object], arrays: list[str], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        began = time.perf_counter()
+        for array in arrays:
+            parse(array)
+        best = min(best, (time.perf_counter() - began) * 1000)
+    return best
+
+
+def _codec_table(count: int = 100_000, runs: int = 3) -> None:
+    """Opening a database of ``count`` annotations: the json module (before) against
+    msgspec (now), measured in the same run, alternating, best of ``runs``; and what
+    each codec costs to parse the same records, orjson among them."""
+    import reader.store.store as store_module
+    from reader.store.fast_digest import annotation_rows
+
+    with tempfile.TemporaryDirectory(prefix="bench-open-") as name:
+        db = Path(name) / "annotations.json"
+        _fill(db, count)
+        lines = db.read_text(encoding="utf-8").splitlines()
+        records = [line[line.index('":') + 2 :].rstrip(",") for line in lines[2 : count + 2]]
+        arrays = ["[" + ",".join(records[at : at + 500]) + "]" for at in range(0, count, 500)]
+        opens: dict[str, float] = {"json (before)": float("inf"), "msgspec (now)": float("inf")}
+        for _ in range(runs):
+            store_module.annotation_rows = lambda array, count: None  # type: ignore[assignment]
+            opens["json (before)"] = min(opens["json (before)"], _best_open_ms(db, 1))
+            store_module.annotation_rows = annotation_rows
+            opens["msgspec (now)"] = min(opens["msgspec (now)"], _best_open_ms(db, 1))
+        parsers: dict[str, Callable[[str], object]] = {"json": json.loads}
+        with contextlib.suppress(ImportError):
+            import orjson
+
+            parsers["orjson"] = orjson.loads
+        parsers["msgspec (index fields)"] = lambda array: annotation_rows(array, 500)
+        print(
+            f"\nopening {count:,} annotations ({db.stat().st_size / 2**20:.0f} MB), best of {runs}"
+        )
+        print(f"{'reader':<24} {'open ms':>8}")
+        for label, ms in opens.items():
+            print(f"{label:<24} {ms:>8.0f}")
+        print(f"\nparsing the same {count:,} records in batches of 500, best of {runs}")
+        print(f"{'codec':<24} {'ms':>8}")
+        for label, parse in parsers.items():
+            print(f"{label:<24} {_parse_ms(parse, arrays, runs):>8.0f}")
+
+
+def _fsync_floor_ms(folder: Path, appends: int = 100) -> float:
+    """p50 of appending one line and fdatasync'ing it: the least a durable save costs."""
+    path = folder / "fsync-probe"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    times = []
+    try:
+        for _ in range(appends):
+            began = time.perf_counter()
+            os.write(fd, b"x" * 600 + b"\n")
+            os.fdatasync(fd)
+            times.append((time.perf_counter() - began) * 1000)
+    finally:
+        os.close(fd)
+    return statistics.median(times)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--annotations", type=int, help="fill with this many and print JSON")
@@ -222,6 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.annotations is None:
         _table(SIZES, args.saves)
+        _codec_table()
+        with tempfile.TemporaryDirectory(prefix="bench-fsync-") as name:
+            floor = _fsync_floor_ms(Path(name))
+        print(f"\nthis disk: appending a line and fdatasync'ing it, p50 {floor:.2f} ms")
         _reanchor_table()
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-store-") as name:

@@ -9,6 +9,7 @@ from pathlib import Path
 APP_NAME = "newsreader"
 DB_ENV = "NEWSREADER_DB"
 CACHE_ENV = "NEWSREADER_CACHE"
+CONFIG_ENV = "NEWSREADER_CONFIG"
 
 
 def _user_dir(kind: str) -> Path:
@@ -42,6 +43,6 @@ class Locations:
         return cls(
             db=Path(db_path).expanduser(),
             cache=Path(cache_path).expanduser(),
-            config=_user_dir("config"),
+            config=Path(os.environ.get(CONFIG_ENV) or _user_dir("config")).expanduser(),
             samples=bundled_samples(),
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 COMMANDS: dict[str, str] = {
     "analyze": "analyze_cmd",
     "export": "export_cmd",
+    "feeds": "feeds_cmd",
     "import": "import_cmd",
     "people": "people_cmd",
     "quotes": "quotes_cmd",

@@ -26,6 +26,7 @@ from reader.store.errors import StoreError
 from reader.store.files import Doc, encode_json
 from reader.store.journal import EncodedOp, JournalContents, encode_ops, header_line, read_journal
 from reader.store.snapshot import (
+    BatchDigest,
     CorruptSnapshot,
     Digest,
     Encoded,
@@ -56,9 +57,17 @@ class LoadReport:
 class DurableTables:
     """``table -> doc_id -> document`` with durable commits."""
 
-    def __init__(self, path: Path, *, writable: bool, digest: Digest = keep_whole) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        writable: bool,
+        digest: Digest = keep_whole,
+        batch_digest: BatchDigest | None = None,
+    ) -> None:
         self.path = path
         self._digest = digest
+        self._batch_digest = batch_digest
         self.writable = writable
         self.report = LoadReport()
         self.background_error: str | None = None
@@ -87,7 +96,7 @@ class DurableTables:
             with contextlib.suppress(OSError):
                 temp.unlink()  # a compaction that a crash interrupted; the journal has it all
         try:
-            snapshot = read_snapshot(self.path, self._digest)
+            snapshot = read_snapshot(self.path, self._digest, self._batch_digest)
         except CorruptSnapshot as error:
             self.report.corrupt_reason = str(error)
             self.report.moved_aside = self._move_aside()
@@ -112,7 +121,7 @@ class DurableTables:
         last_error: Exception | None = None
         for _ in range(_READ_RETRIES):
             try:
-                snapshot = read_snapshot(self.path, self._digest)
+                snapshot = read_snapshot(self.path, self._digest, self._batch_digest)
             except CorruptSnapshot as error:
                 self.report.corrupt_reason = str(error)
                 # Still the same damaged file at the end of the read: nothing changed.

@@ -447,9 +447,11 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
 
         try:
             if len(article.text) <= self.IN_THREAD_CHARS:
-                from reader.analysis import analyze
+                from reader.cache.analysis_cache import cached_analyze
 
-                self.post_message(AnalysisReady(article.id, analyze(article.text, ner=self.ner)))
+                cache = self.locations.cache
+                analysis = cached_analyze(article.text, ner=self.ner, cache_dir=cache)
+                self.post_message(AnalysisReady(article.id, analysis))
             else:
                 self._analyse_in_process(article)
         except AnalysisCrashed as error:

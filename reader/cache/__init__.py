@@ -1,0 +1,1 @@
+"""Results kept on disk between launches (the user cache dir): the analysis cache."""

@@ -1,0 +1,155 @@
+"""Analyses kept on disk, so a story seen before shows its highlights at once.
+
+An entry is named by a hash of the analyser's version, the name finder and the text:
+any edit to the analysis code, the model or its word lists makes a new version, and the
+old entries are never read again (they age out under the size bound). Each file holds a
+checksum of its contents: a damaged entry is dropped and the story analysed again. A
+write goes to a temporary file renamed into place, so a reader never sees half an entry;
+a full disk or a read-only cache dir only means no cache. Settings:
+``NEWSREADER_ANALYSIS_CACHE_MB`` bounds the folder's size (default 64; 0 turns it off).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from reader.cache.codec import FORMAT, decode, encode
+from reader.model import Analysis
+
+SIZE_ENV = "NEWSREADER_ANALYSIS_CACHE_MB"
+DEFAULT_MB = 64
+FOLDER = "analysis"
+SUFFIX = ".analysis"
+_CHECK_BYTES = 16
+# After going over the bound, evict down to this share of it, so that not every
+# write afterwards has to scan the folder again.
+_EVICT_TO = 0.8
+# Only the built-in name finder is ours to version; another backend's model can change
+# under us without any file here changing.
+CACHED_BACKENDS = frozenset({"builtin"})
+
+
+@functools.cache
+def analyser_version() -> str:
+    """A digest of everything the analysis result depends on: its modules, the model's
+    classes, its word lists, and this cache's own format."""
+    from reader.compiled import PACKAGE_DIR, compiled_sources
+
+    digest = hashlib.blake2b(f"format {FORMAT}".encode(), digest_size=16)
+    data_files = sorted(p for p in (PACKAGE_DIR / "data").rglob("*") if p.is_file())
+    for path in [*compiled_sources(PACKAGE_DIR), PACKAGE_DIR / "__init__.py", *data_files]:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def size_limit() -> int:
+    """The folder's bound in bytes, from the setting."""
+    try:
+        megabytes = float(os.environ.get(SIZE_ENV, DEFAULT_MB))
+    except ValueError:
+        megabytes = DEFAULT_MB
+    return max(0, int(megabytes * 1024 * 1024))
+
+
+class AnalysisCache:
+    def __init__(self, folder: Path, *, limit: int | None = None, version: str | None = None):
+        self.folder = folder
+        self.limit = size_limit() if limit is None else limit
+        self.version = version or analyser_version()
+
+    def _path(self, text: str, ner: str) -> Path:
+        key = hashlib.blake2b(digest_size=20)
+        key.update(f"{self.version}\0{ner}\0".encode())
+        key.update(text.encode("utf-8", "surrogatepass"))
+        return self.folder / (key.hexdigest() + SUFFIX)
+
+    def get(self, text: str, ner: str = "builtin") -> Analysis | None:
+        path = self._path(text, ner)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
+        try:
+            if hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
+                raise ValueError("checksum does not match")
+            analysis = decode(payload)
+        except ValueError:
+            with contextlib.suppress(OSError):
+                path.unlink()  # damaged: dropped, and the caller analyses again
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: evicted last
+        return analysis
+
+    def put(self, text: str, analysis: Analysis, ner: str = "builtin") -> bool:
+        """Keep ``analysis``; False when it could not be written (full disk, no rights)."""
+        if self.limit <= 0:
+            return False
+        payload = encode(analysis)
+        data = hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
+        if len(data) > self.limit:
+            return False
+        path = self._path(text, ner)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        except OSError:
+            return False
+        try:
+            with open(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            return False
+        self._evict()
+        return True
+
+    def _evict(self) -> None:
+        """Remove the least recently used entries while the folder is over its bound."""
+        entries: list[tuple[float, int, str]] = []
+        total = 0
+        try:
+            with os.scandir(self.folder) as scan:
+                for entry in scan:
+                    if entry.name.endswith(SUFFIX):
+                        with contextlib.suppress(OSError):
+                            info = entry.stat()
+                            entries.append((info.st_mtime, info.st_size, entry.path))
+                            total += info.st_size
+        except OSError:
+            return
+        if total <= self.limit:
+            return
+        entries.sort()
+        target = self.limit * _EVICT_TO
+        for _mtime, size, path in entries:
+            if total <= target:
+                break
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+                total -= size
+
+
+def cached_analyze(text: str, *, ner: str = "builtin", cache_dir: Path | None) -> Analysis:
+    """``reader.analysis.analyze(text, ner=ner)``, answered from the cache in ``cache_dir``
+    (the user cache dir) when this text was analysed before by this very analyser."""
+    from reader.analysis import analyze
+
+    if cache_dir is None or ner not in CACHED_BACKENDS:
+        return analyze(text, ner=ner)
+    cache = AnalysisCache(cache_dir / FOLDER)
+    found = cache.get(text, ner)
+    if found is not None:
+        return found
+    analysis = analyze(text, ner=ner)
+    cache.put(text, analysis, ner)
+    return analysis

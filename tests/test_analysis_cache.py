@@ -1,0 +1,149 @@
+"""The analysis cache: what a reader would notice is a wrong or stale highlight, or a crash."""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+import reader.cache.analysis_cache as analysis_cache
+import reader.model
+from reader.analysis import analyze
+from reader.cache.analysis_cache import FOLDER, SUFFIX, AnalysisCache, cached_analyze
+from reader.cache.codec import FIELDS, decode, encode
+
+STORY = (
+    '"We will not back down," said Maria Lopez, the mayor of Springfield. '
+    "The council met on Tuesday.\n\n"
+    'Lopez added: "The budget is balanced." John Smith of Acme Corp disagreed.'
+)
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / FOLDER).glob("*" + SUFFIX))
+
+
+def test_miss_then_hit_gives_the_same_analysis(tmp_path: Path, monkeypatch) -> None:
+    first = cached_analyze(STORY, cache_dir=tmp_path)
+    assert first == analyze(STORY)
+    assert len(entries(tmp_path)) == 1
+
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("analysed again although cached")
+
+    monkeypatch.setattr("reader.analysis.analyze", must_not_run)
+    second = cached_analyze(STORY, cache_dir=tmp_path)
+    assert second == first
+    assert [q.speaker for q in second.quotes] == [q.speaker for q in first.quotes]
+    # Group mentions are the same objects as the entities, as the analyser makes them.
+    for group in second.groups:
+        assert all(any(m is e for e in second.entities) for m in group.mentions)
+
+
+def test_other_text_is_a_miss(tmp_path: Path) -> None:
+    cache = AnalysisCache(tmp_path, limit=1 << 20, version="v1")
+    cache.put(STORY, analyze(STORY))
+    assert cache.get(STORY + " More.") is None
+
+
+def test_a_new_analyser_version_never_reads_old_entries(tmp_path: Path) -> None:
+    old = AnalysisCache(tmp_path, limit=1 << 20, version="rules-before")
+    stale = analyze(STORY)
+    stale.quotes[0].speaker = "Someone Else"
+    old.put(STORY, stale)
+    assert old.get(STORY) is not None
+    assert AnalysisCache(tmp_path, limit=1 << 20, version="rules-after").get(STORY) is None
+
+
+def test_version_follows_the_analysis_sources() -> None:
+    analysis_cache.analyser_version.cache_clear()
+    version = analysis_cache.analyser_version()
+    assert version == analysis_cache.analyser_version()
+    assert len(version) == 32
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage"])
+def test_damaged_entry_is_dropped_and_recomputed(tmp_path: Path, damage: str) -> None:
+    expected = cached_analyze(STORY, cache_dir=tmp_path)
+    (entry,) = entries(tmp_path)
+    data = bytearray(entry.read_bytes())
+    if damage == "flip":
+        data[len(data) // 2] ^= 0x20  # one letter of a name changes case
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "empty":
+        data = bytearray()
+    else:
+        data = bytearray(os.urandom(300))
+    entry.write_bytes(bytes(data))
+
+    cache = AnalysisCache(tmp_path / FOLDER)
+    assert cache.get(STORY) is None
+    assert not entry.exists()  # dropped
+    assert cached_analyze(STORY, cache_dir=tmp_path) == expected
+    assert len(entries(tmp_path)) == 1  # and written anew
+
+
+def test_full_disk_means_no_cache_not_a_crash(tmp_path: Path, monkeypatch) -> None:
+    real_replace = os.replace
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(analysis_cache.os, "replace", disk_full)
+    assert cached_analyze(STORY, cache_dir=tmp_path) == analyze(STORY)
+    assert entries(tmp_path) == []
+    assert list((tmp_path / FOLDER).iterdir()) == []  # no temporary left behind
+    monkeypatch.setattr(analysis_cache.os, "replace", real_replace)
+    cached_analyze(STORY, cache_dir=tmp_path)
+    assert len(entries(tmp_path)) == 1
+
+
+def test_unwritable_cache_dir_means_no_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    assert cached_analyze(STORY, cache_dir=blocker) == analyze(STORY)
+
+
+def test_size_bound_evicts_the_least_recently_used(tmp_path: Path) -> None:
+    analysis = analyze(STORY)
+    probe = AnalysisCache(tmp_path / "probe", limit=1 << 20, version="v")
+    probe.put("x", analysis)
+    (one,) = (tmp_path / "probe").glob("*" + SUFFIX)
+    entry_size = one.stat().st_size
+
+    cache = AnalysisCache(tmp_path / "bounded", limit=entry_size * 5, version="v")
+    texts = [f"{STORY} {n}" for n in range(5)]
+    for at, text in enumerate(texts):
+        cache.put(text, analysis)
+        os.utime(cache._path(text, "builtin"), (1000 + at, 1000 + at))
+    assert cache.get(texts[0]) is not None  # used now: the newest
+    cache.put("one more story", analysis)
+
+    kept = list((tmp_path / "bounded").glob("*" + SUFFIX))
+    assert sum(p.stat().st_size for p in kept) <= entry_size * 5
+    assert cache.get(texts[0]) is not None
+    assert cache.get("one more story") is not None
+    assert cache.get(texts[1]) is None  # the oldest went first
+
+
+def test_zero_size_setting_turns_the_cache_off(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(analysis_cache.SIZE_ENV, "0")
+    cached_analyze(STORY, cache_dir=tmp_path)
+    assert entries(tmp_path) == []
+
+
+def test_the_codec_writes_every_field_of_the_model() -> None:
+    for name, written in FIELDS.items():
+        model_fields = tuple(f.name for f in dataclasses.fields(getattr(reader.model, name)))
+        assert model_fields == written, f"{name} changed: teach reader/cache/codec.py"
+
+
+def test_every_field_survives_the_round_trip() -> None:
+    analysis = analyze(STORY)
+    quote = analysis.quotes[0]
+    quote.role, quote.confidence, quote.kind = "Mayor", 0.25, "scare"
+    assert decode(encode(analysis)) == analysis
