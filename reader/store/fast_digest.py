@@ -15,10 +15,8 @@ from typing import Any
 
 try:
     import msgspec
-except (
-    ImportError
-):  # pragma: no cover - msgspec is a dependency; this keeps a bare checkout working
-    msgspec = None
+except ImportError:  # pragma: no cover - a dependency; this keeps a bare checkout working
+    msgspec = None  # type: ignore[assignment]
 
 
 if msgspec is not None:
