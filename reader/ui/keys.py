@@ -30,6 +30,8 @@ SCOPES: dict[str, str] = {
     "tag list": "The list of tags in the tags view.",
     "passage list": "The list of passages in the tags view.",
     "people view": "The screen of everyone quoted across the library.",
+    "people list": "The list of people in the people view.",
+    "quote list": "The list of a person's quotes in the people view.",
     "help": "The help screen.",
     "copy fallback": "The dialog that shows a copy no clipboard took.",
 }
@@ -173,6 +175,20 @@ PEOPLE_SCREEN_KEYS = KeyGroup("people view", (
               "Move between the people and their quotes."),
 ))
 
+PEOPLE_LIST_KEYS = KeyGroup("people list", (
+    KeyAction("people.next_person", "j", "cursor_down", "Next person", "The next person.",
+              show=False),
+    KeyAction("people.previous_person", "k", "cursor_up", "Previous person",
+              "The previous person.", show=False),
+))
+
+QUOTE_LIST_KEYS = KeyGroup("quote list", (
+    KeyAction("people.next_quote", "j", "cursor_down", "Next quote", "The next quote.",
+              show=False),
+    KeyAction("people.previous_quote", "k", "cursor_up", "Previous quote",
+              "The previous quote.", show=False),
+))
+
 HELP_KEYS = KeyGroup("help", (
     KeyAction("help.close", "escape,q,question_mark", "close", "Close", "Back to reading."),
     KeyAction("help.down", "down,j", "scroll_down", "Scroll down", "Scroll a line.", show=False),
@@ -308,6 +324,8 @@ GROUPS: tuple[KeyGroup, ...] = (
     ANNOTATION_KEYS,
     PEOPLE_VIEW_KEYS,
     PEOPLE_SCREEN_KEYS,
+    PEOPLE_LIST_KEYS,
+    QUOTE_LIST_KEYS,
     HELP_KEYS,
     ARTICLE_KEYS,
     SEARCH_KEYS,

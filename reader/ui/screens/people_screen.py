@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
@@ -25,7 +25,7 @@ from reader.citation import human_date, reference_for_article
 from reader.safe_text import clean_line
 from reader.services.identity import fold
 from reader.services.people import Person, QuoteRecord, matches_words
-from reader.ui.keys import PEOPLE_SCREEN_KEYS, bindings
+from reader.ui.keys import PEOPLE_LIST_KEYS, PEOPLE_SCREEN_KEYS, QUOTE_LIST_KEYS, bindings
 
 SORTS: dict[str, str] = {"count": "most quoted", "name": "name", "date": "latest story"}
 
@@ -85,18 +85,12 @@ class ChunkedList(OptionList):
 
 class PeopleList(ChunkedList):
     BINDING_GROUP_TITLE = "People"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next person", show=False, tooltip="The next person."),
-        Binding("k", "cursor_up", "Previous person", show=False, tooltip="The previous one."),
-    ]
+    BINDINGS = bindings(PEOPLE_LIST_KEYS)
 
 
 class QuoteList(ChunkedList):
     BINDING_GROUP_TITLE = "Quotes"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next quote", show=False, tooltip="The next quote."),
-        Binding("k", "cursor_up", "Previous quote", show=False, tooltip="The previous one."),
-    ]
+    BINDINGS = bindings(QUOTE_LIST_KEYS)
 
 
 class PeopleScreen(Screen[QuoteRecord | None]):
