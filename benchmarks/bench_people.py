@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from reader.cache.codec import decode, encode
+from reader.cache.codec import from_bytes, from_columns, to_bytes, to_columns
 from reader.model import Analysis, Article
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
@@ -39,7 +39,10 @@ def warm_library(count: int) -> list[tuple[Article, Analysis]]:
     if not samples:
         raise SystemExit(f"bench_people: no sample articles in {SAMPLES}: {errors}")
     # Each analysis as the cache stores it: every story reads its own copy back.
-    analysed = [(article, encode(analyze(article.text))) for article in samples]
+    analysed = [
+        (article, to_bytes([(0, to_columns(article.text, analyze(article.text)))]))
+        for article in samples
+    ]
     library: list[tuple[Article, Analysis]] = []
     for number in range(count):
         article, encoded = analysed[number % len(analysed)]
@@ -50,7 +53,8 @@ def warm_library(count: int) -> list[tuple[Article, Analysis]]:
             text=f"{article.text}\n\nFiled as item {number}.",
             published=f"2025-{month:02d}-{day:02d}",
         )
-        library.append((story, decode(encoded)))
+        [(_, columns)] = from_bytes(encoded, story.text)
+        library.append((story, from_columns(story.text, columns)))
     return library
 
 

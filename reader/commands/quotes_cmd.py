@@ -29,11 +29,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.locations import Locations
     from reader.services.library import load_and_analyse
     from reader.services.people import build_index, find_person, matches_words, quote_records
 
     errors = ErrorLines()
-    stories = load_and_analyse(args.paths, args.ner, errors)
+    stories = load_and_analyse(args.paths, args.ner, errors, Locations.resolve(args.db).cache)
     records = quote_records(stories)
     if args.speaker is not None:
         people = find_person(build_index(stories), args.speaker)

@@ -70,15 +70,17 @@ class PeopleViewMixin(App[None]):
         missing = [a for a in articles if a.id not in known]
         failed = 0
         if missing:
-            from reader.analysis import analyze
+            from reader.cache.analysis_cache import cached_analyze
 
             ner = str(getattr(self, "ner", "builtin"))
+            locations = getattr(self, "locations", None)
+            cache_dir = locations.cache if locations is not None else None
             for done, article in enumerate(missing):
                 if worker.is_cancelled:
                     return
                 self.call_from_thread(screen.set_progress, done, len(missing))
                 try:
-                    analysis = analyze(article.text, ner=ner)
+                    analysis = cached_analyze(article.text, ner=ner, cache_dir=cache_dir)
                 except Exception:  # one story the analyser fails on must not lose the rest
                     failed += 1
                     continue

@@ -28,6 +28,8 @@ RUNNER_ONLY = (
     "HTTP_PROXY",
     "HTTPS_PROXY",
     "ALL_PROXY",
+    # The suite's own cache dir (tests/conftest.py): each tmux test's HOME holds its own.
+    "NEWSREADER_CACHE",
 )
 
 
