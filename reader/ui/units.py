@@ -280,16 +280,14 @@ class Units:
         group = self._groups.get(entity.group) if entity.group is not None else None
         return group.name if group is not None else entity.text
 
-    # -- words, for growing and shrinking a selection ------------------------------------------
+    # -- words, for moving either end of a selection ------------------------------------------
+    # A word is a run of non-space characters ("mindset," and all), as vim's WORD: an end
+    # stops after one, a start before one.
 
     def word_end_after(self, offset: int) -> int | None:
         """End of the first word ending after ``offset`` (None at the end of the story)."""
         match = _WORD.search(self.text, offset)
-        if match is None:
-            return None
-        if match.start() < offset:  # offset is inside a word: its end is the next stop
-            return match.end()
-        return match.end()
+        return match.end() if match is not None else None
 
     def word_end_before(self, offset: int, floor: int) -> int | None:
         """End of the last word ending before ``offset`` and after ``floor``."""
@@ -300,6 +298,26 @@ class Units:
         while index > floor and text[index - 1].isspace():
             index -= 1  # and the spaces before it
         return index if index > floor else None
+
+    def word_start_after(self, offset: int, ceiling: int) -> int | None:
+        """Start of the first word starting after ``offset`` and before ``ceiling``."""
+        index = offset
+        text = self.text
+        while index < ceiling and not text[index].isspace():
+            index += 1  # over the word ``offset`` is in
+        while index < ceiling and text[index].isspace():
+            index += 1  # and the spaces after it
+        return index if index < ceiling else None
+
+    def word_start_before(self, offset: int, floor: int) -> int | None:
+        """Start of the last word starting before ``offset``, at ``floor`` or after it."""
+        index = offset
+        text = self.text
+        while index > floor and text[index - 1].isspace():
+            index -= 1  # back over the spaces before ``offset``
+        while index > floor and not text[index - 1].isspace():
+            index -= 1  # and the word before them
+        return index if index < offset and not text[index].isspace() else None
 
     # -- status line ---------------------------------------------------------------------
 

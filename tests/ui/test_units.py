@@ -119,3 +119,18 @@ def test_an_uncertain_attribution_is_marked_in_the_status() -> None:
     assert quote is not None and quote.quote is not None
     quote.quote.confidence = 0.4
     assert nav.describe(quote) == "Quote 1/1 · Ann Lee (uncertain)"
+
+
+def test_word_starts_stop_before_words_within_their_bounds() -> None:
+    nav = units()
+    first, second = TEXT.index("First"), TEXT.index("one.")
+    assert nav.word_start_after(first, len(TEXT)) == second
+    assert nav.word_start_after(first + 2, len(TEXT)) == second  # from inside a word too
+    # Never at or past the ceiling (the selection's end): a start keeps a word after it.
+    assert nav.word_start_after(first, second) is None
+    assert nav.word_start_before(second, first) == first
+    assert nav.word_start_before(second + 2, first) == second  # inside a word: its start
+    # Never before the floor (the story's body): the headline is not selectable.
+    assert nav.word_start_before(first, first) is None
+    # Across a paragraph break, back to the last word of the one before.
+    assert nav.word_start_before(TEXT.index('"Quoted'), first) == TEXT.index("Second one.") + 7

@@ -40,6 +40,12 @@ def test_active_selection(snap_compare) -> None:
     assert snap_compare(app(), terminal_size=SIZE, press=["j", "v", "j", "w", "w"])
 
 
+def test_selection_inside_a_sentence(snap_compare) -> None:
+    # "high-level talks with the United States": the start four words on, the end 14 back.
+    keys = ["j", "v", "o", *["w"] * 4, "o", *["W"] * 14]
+    assert snap_compare(app(), terminal_size=SIZE, press=keys)
+
+
 def test_search_matches_while_typing(snap_compare) -> None:
     assert snap_compare(app(), terminal_size=SIZE, run_before=no_blink, press=["slash", *"moscow"])
 

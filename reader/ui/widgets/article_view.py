@@ -1,8 +1,10 @@
 """The reader pane: a story drawn line by line with highlights and a keyboard focus.
 
 ``ArticleView`` is the pane other code talks to (``show``, ``set_analysis``, ``target_span``
-...): the reading state (focus, selection, search) and the side widgets (search bar,
-legend, people panel). ``ArticleText`` (article_text.py) inside it draws the rows.
+...). It holds no rules of its own: the focus and the selection are a ``ReadingCursor``
+(reading_cursor.py), the search a ``SearchMatches`` (search_model.py), both plain objects;
+the view turns keys and mouse into their calls, then draws, scrolls and says what changed.
+``ArticleText`` (article_text.py) inside it draws the rows.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from reader.ui.counts import counted
 from reader.ui.held_keys import HeldKeys
 from reader.ui.keys import ARTICLE_KEYS, bindings
 from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
+from reader.ui.reading_cursor import ReadingCursor
+from reader.ui.search_model import SearchMatches
 from reader.ui.units import Unit, Units
 from reader.ui.widgets.article_text import ArticleText, HeaderLine
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.people_panel import PeoplePanel
-from reader.ui.widgets.search_bar import SearchBar, SearchMatches
+from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.wrap import paragraph_spans
 
 __all__ = ["ArticleText", "ArticleView", "HeaderLine"]
@@ -64,11 +68,7 @@ class ArticleView(Widget):
         self._analysed = False
         # Keys that need the analysis (n, p, t, y ...) pressed before it landed, in order.
         self._waiting = HeldKeys(self, self._status)
-        self.units = Units("", [])
-        self._focus: Unit | None = None
-        self._anchor: Span | None = None  # where a keyboard selection started
-        self._selection: Span | None = None
-        self._mouse_selection: Span | None = None
+        self.cursor = ReadingCursor(Units("", []))
         self._annotations = SpanIndex()
         self._annotation_source: tuple[list[Annotation], dict[str, str]] = ([], {})
         self._quote_layer = SpanIndex()
@@ -90,6 +90,10 @@ class ArticleView(Widget):
     @property
     def text_widget(self) -> ArticleText:
         return self._text
+
+    @property
+    def units(self) -> Units:
+        return self.cursor.units
 
     def on_mount(self) -> None:
         self._apply_theme()
@@ -119,9 +123,8 @@ class ArticleView(Widget):
         self.analysis = Analysis()
         self._analysed = False
         self._waiting.drop()  # keys pressed for the story before are not for this one
-        self.units = Units(article.text, paragraphs)
+        self.cursor.reset(Units(article.text, paragraphs))
         self._quote_layer = self._name_layer = SpanIndex()
-        self._focus = self._anchor = self._selection = self._mouse_selection = None
         self._annotations = self._annotation_marks()
         self._matches.clear()
         self._people.set_people(self.analysis)
@@ -158,15 +161,13 @@ class ArticleView(Widget):
         self.units.set_analysis(analysis)
         self._quote_layer, self._name_layer = layers or self.analysis_layers(analysis)
         self._people.set_people(analysis)
-        if self._focus is not None:
-            # The old focus may point at a quote of an earlier analysis: find it again.
-            self._focus = self._same_unit(self._focus)
+        self.cursor.refind_focus()
         self._update_layers()
         if not complete:
             return
-        if self._focus is not None:
-            self._status(self._describe())
-        elif self._selection is None:
+        if self.cursor.focus is not None:
+            self._status(self.cursor.describe())
+        elif self.cursor.selection is None:
             people = sum(1 for group in analysis.groups if group.label == "PER")
             quotes = len(self.units.quotes)
             self._status(
@@ -189,19 +190,6 @@ class ArticleView(Widget):
         """No analysis will come: held keys act on the plain text."""
         self._analysed = True
         self._waiting.run()
-
-    def _same_unit(self, unit: Unit) -> Unit | None:
-        start = unit.span.start
-        units = self.units
-        if unit.kind == "quote":
-            found = units.quote_at(start)
-            return found if found is not None else units.sentence_at(start)
-        if unit.kind == "person":
-            found = units.next_person(start - 1)
-            if found is not None and found.span == unit.span:
-                return found
-            return units.sentence_at(start)
-        return unit  # sentences and paragraphs do not depend on the analysis
 
     def set_annotations(self, annotations: list[Annotation], colours: dict[str, str]) -> None:
         """Draw tagged passages in their tag colour (orphans have no place to be drawn).
@@ -228,32 +216,25 @@ class ArticleView(Widget):
 
     @property
     def focus_span(self) -> Span | None:
-        return self._focus.span if self._focus is not None else None
+        return self.cursor.focus_span
 
     @property
     def selection_span(self) -> Span | None:
-        return self._selection or self._mouse_selection
+        return self.cursor.selection
 
     @property
     def target_span(self) -> Span | None:
         """What tag and copy act on: the selection if any, else the focus."""
-        return self.selection_span or self.focus_span
+        return self.cursor.target
 
     @property
     def focused_quote(self) -> Quote | None:
         """The quote in focus, or the quote holding the focused sentence or name."""
-        if self._focus is None:
-            return None
-        if self._focus.quote is not None:
-            return self._focus.quote
-        holder = self.units.quote_at(self._focus.span.start)
-        if holder is not None and holder.span.end >= self._focus.span.end:
-            return holder.quote
-        return None
+        return self.cursor.focused_quote
 
     @property
     def search_matches(self) -> list[Span]:
-        return [Span(mark.start, mark.end) for mark in self._matches.marks.marks]
+        return self._matches.spans
 
     def focus_offset(self, offset: int) -> None:
         """Put the focus on the unit at ``offset`` (used to jump to annotations, matches)."""
@@ -264,13 +245,9 @@ class ArticleView(Widget):
     # -- state -> screen -------------------------------------------------------------
 
     def _update_layers(self) -> None:
-        focus = self._focus
-        speaker = None
-        if focus is not None and focus.quote is not None:
-            quote = focus.quote
-            if quote.speaker_start is not None and quote.speaker_end is not None:
-                speaker = Mark(quote.speaker_start, quote.speaker_end)
-        selection = self.selection_span
+        focus = self.cursor.focus
+        speaker = self.cursor.speaker
+        selection = self.cursor.selection
         self.text_widget.set_layers(
             Layers(
                 quotes=self._quote_layer,
@@ -279,7 +256,7 @@ class ArticleView(Widget):
                 search=self._matches.marks,
                 current_match=self._matches.current_mark,
                 focus=Mark(focus.span.start, focus.span.end) if focus else None,
-                speaker=speaker,
+                speaker=Mark(speaker.start, speaker.end) if speaker else None,
                 selection=Mark(selection.start, selection.end) if selection else None,
             )
         )
@@ -288,30 +265,21 @@ class ArticleView(Widget):
         self.post_message(self.StatusChanged(text))
 
     def _set_focus(self, unit: Unit, how: str = "nearest") -> None:
-        self._focus = unit
-        if self._anchor is not None:
-            start = min(self._anchor.start, unit.span.start)
-            end = max(self._anchor.end, unit.span.end)
-            self._selection = Span(start, end)
+        self.cursor.put_focus(unit)
+        self._show_focus(unit, how)
+
+    def _show_focus(self, unit: Unit, how: str = "nearest") -> None:
         self._update_layers()
         self.text_widget.scroll_to_span(unit.span, how)
-        self._status(self._describe())
-
-    def _describe(self) -> str:
-        selection = self.selection_span
-        if selection is not None and self.article is not None:
-            words = len(self.article.text[selection.start : selection.end].split())
-            return f"Selection · {words} words · {len(selection)} characters"
-        if self._focus is not None:
-            return self.units.describe(self._focus)
-        return ""
+        self._status(self.cursor.describe())
 
     def _visible_focus(self) -> bool:
-        if self._focus is None:
+        span = self.cursor.focus_span
+        if span is None:
             return False
         text = self.text_widget
-        row = text.row_of(self._focus.span.start)
-        end_row = text.row_of(max(self._focus.span.start, self._focus.span.end - 1))
+        row = text.row_of(span.start)
+        end_row = text.row_of(max(span.start, span.end - 1))
         top = int(text.scroll_offset.y)
         if row is None or end_row is None:
             return True  # still being wrapped: it was put there on purpose
@@ -321,25 +289,16 @@ class ArticleView(Widget):
         if self.article is None:
             return
         text = self.text_widget
-        if self._visible_focus():
-            assert self._focus is not None
-            origin = self._focus.span.start
-        elif forward:
-            origin = text.top_offset() - 1
-        else:
-            origin = text.bottom_offset() + 1
-        unit = finder(origin)
+        unit = finder(
+            self.cursor.origin(
+                forward, self._visible_focus(), text.top_offset(), text.bottom_offset()
+            )
+        )
         if unit is not None:
             self._set_focus(unit)
             return
         self.app.bell()
-        if what in ("quote", "person") and not self._count(what):
-            self._status(f"No {'quotes' if what == 'quote' else 'people'} found in this story")
-        else:
-            self._status(f"No {what} {'after' if forward else 'before'} this one")
-
-    def _count(self, what: str) -> int:
-        return len(self.units.quotes) if what == "quote" else len(self.units.people)
+        self._status(self.cursor.nothing_found(what, forward))
 
     # -- actions ---------------------------------------------------------------------
 
@@ -398,58 +357,54 @@ class ArticleView(Widget):
     def action_select(self) -> None:
         if self._held(self.action_select):
             return
-        if self._focus is None:
+        if self.cursor.focus is None:
             self.action_next_sentence()
-        if self._focus is None:
-            return
-        self._mouse_selection = None
-        self.text_widget.screen.clear_selection()
-        self._anchor = self._focus.span
-        self._selection = self._focus.span
-        self._update_layers()
-        self._status(self._describe())
+        if self.cursor.select():
+            self._selection_changed()
 
-    def action_grow_word(self) -> None:
-        if self._held(self.action_grow_word):
+    def action_other_end(self) -> None:
+        if self._held(self.action_other_end):
             return
-        if self._selection is None:
+        if not self.cursor.other_end():
+            raise SkipAction()  # no selection: o is the app's (open in browser)
+        self._selection_changed()
+
+    def action_word_on(self) -> None:
+        if self._held(self.action_word_on):
+            return
+        if self.cursor.selection is None:
             self.action_select()
-        if self._selection is None:
-            return
-        end = self.units.word_end_after(self._selection.end)
-        if end is None:
-            self.app.bell()
-            return
-        self._resize_selection(end)
+            if self.cursor.selection is None:
+                return
+        self._after_word(self.cursor.word_on())
 
-    def action_shrink_word(self) -> None:
-        if self._held(self.action_shrink_word):
+    def action_word_back(self) -> None:
+        if self._held(self.action_word_back):
             return
-        if self._selection is None:
-            self.app.bell()
-            return
-        end = self.units.word_end_before(self._selection.end, self._selection.start)
-        if end is None:
-            self.app.bell()
-            return
-        self._resize_selection(end)
+        self._after_word(self.cursor.word_back())
 
-    def _resize_selection(self, end: int) -> None:
-        assert self._selection is not None
-        self._selection = Span(self._selection.start, end)
-        self._anchor = self._selection
+    def _after_word(self, reached: int | None) -> None:
+        if reached is None:
+            self.app.bell()
+            return
+        self._selection_changed()
+        # The character the moved end is now at: a start's first, an end's last.
+        start = reached if self.cursor.moves_start else reached - 1
+        self.text_widget.scroll_to_span(Span(start, start + 1))
+
+    def _selection_changed(self) -> None:
+        """Draw the selection and say its size. Keys now own it: the screen's own record of
+        a drag is dropped (its news of that comes back as a ``MouseSelected(None)``)."""
+        if not self.cursor.by_mouse:
+            self.text_widget.screen.clear_selection()
         self._update_layers()
-        self.text_widget.scroll_to_span(Span(max(self._selection.start, end - 1), end))
-        self._status(self._describe())
+        self._status(self.cursor.describe())
 
     def action_clear(self) -> None:
         if self._search.display:
             self._close_search()
-        elif self.selection_span is not None:
-            self._anchor = self._selection = self._mouse_selection = None
-            self.text_widget.screen.clear_selection()
-            self._update_layers()
-            self._status(self._describe())
+        elif self.cursor.clear_selection():
+            self._selection_changed()
         elif self._matches:
             self._matches.clear()
             self._update_layers()
@@ -503,11 +458,7 @@ class ArticleView(Widget):
         self.text_widget.focus()
 
     def _find(self, query: str) -> None:
-        paragraphs = self.units.paragraphs
-        if self.article is None or not paragraphs:
-            self._matches.clear()
-            return
-        self._matches.find(self.article.text, query, paragraphs[0].start, paragraphs[-1].end)
+        self._matches.find_in_story(self.units.text, self.units.paragraphs, query)
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
@@ -546,20 +497,16 @@ class ArticleView(Widget):
         mark = self._matches.marks.marks[index]
         unit = self.units.unit_at(mark.start)
         if unit is not None:
-            self._focus = unit
+            self.cursor.focus = unit
         self._update_layers()
         self.text_widget.scroll_to_span(Span(mark.start, mark.end))
         focus = f" · {self.units.describe(unit)}" if unit is not None else ""
         self._status(self._matches.describe() + focus)
 
     def _match_origin(self) -> int:
-        mark = self._matches.current_mark
-        focus = self._focus
-        if mark is not None and (focus is None or focus.span.contains(mark.start)):
-            return mark.start
-        if focus is not None and self._visible_focus():
-            return focus.span.start
-        return self.text_widget.top_offset() - 1
+        return self._matches.origin(
+            self.cursor.focus, self._visible_focus(), self.text_widget.top_offset()
+        )
 
     def action_next_match(self) -> None:
         index = self._matches.after(self._match_origin())
@@ -583,14 +530,16 @@ class ArticleView(Widget):
         unit = self.units.unit_at(event.offset)
         if unit is None:
             return
-        self._anchor = self._selection = None
-        self._set_focus(unit)
+        self.cursor.click(unit)
+        self._show_focus(unit)
 
     @on(ArticleText.MouseSelected)
     def _mouse_selected(self, event: ArticleText.MouseSelected) -> None:
+        """A drag is the selection, the same one keys make: y copies it, t tags it, and
+        w, W and o go on from it."""
         event.stop()
-        self._mouse_selection = event.span
-        if event.span is not None:
-            self._anchor = self._selection = None
+        if event.span is None and not self.cursor.by_mouse:
+            return  # the screen let go of a drag that keys had taken over
+        self.cursor.select_by_mouse(event.span)
         self._update_layers()
-        self._status(self._describe())
+        self._status(self.cursor.describe())

@@ -1,10 +1,6 @@
-"""The reader pane's one-line search box, and the matches of what is typed in it."""
+"""The reader pane's one-line search box (what it finds: reader/ui/search_model.py)."""
 
 from __future__ import annotations
-
-import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,9 +9,6 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 from reader.ui.keys import SEARCH_KEYS, bindings
-from reader.ui.layers import Mark, SpanIndex
-
-MAX_MATCHES = 50_000  # enough to read; a 10 MB story can hold millions of "e"
 
 
 class SearchBar(Horizontal):
@@ -93,70 +86,3 @@ class SearchBar(Horizontal):
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled())
-
-
-@dataclass(slots=True)
-class SearchMatches:
-    """Where a query occurs in a story, case-insensitively, and which match is current."""
-
-    query: str = ""
-    marks: SpanIndex = field(default_factory=SpanIndex)
-    current: int | None = None
-    limit: int = MAX_MATCHES
-    _starts: list[int] = field(default_factory=list, init=False, repr=False)
-
-    def __bool__(self) -> bool:
-        return bool(self.marks)
-
-    def __len__(self) -> int:
-        return len(self.marks)
-
-    def find(self, text: str, query: str, start: int, end: int) -> None:
-        """Every occurrence of ``query`` in ``text[start:end]`` (at most ``limit``)."""
-        self.query = query
-        self.current = None
-        marks: list[Mark] = []
-        if query:
-            pattern = re.compile(re.escape(query), re.IGNORECASE)
-            for match in pattern.finditer(text, start, end):
-                marks.append(Mark(match.start(), match.end()))
-                if len(marks) >= self.limit:
-                    break
-        self.marks = SpanIndex(marks)
-        self._starts = [mark.start for mark in marks]
-
-    def clear(self) -> None:
-        self.find("", "", 0, 0)
-
-    @property
-    def current_mark(self) -> Mark | None:
-        return self.marks.marks[self.current] if self.current is not None else None
-
-    def from_offset(self, origin: int) -> int | None:
-        """The first match at or after ``origin``, wrapping to the first one."""
-        if not self.marks:
-            return None
-        index = bisect_left(self._starts, origin)
-        return index if index < len(self._starts) else 0
-
-    def after(self, origin: int) -> int | None:
-        """The first match starting after ``origin``, wrapping round."""
-        if not self.marks:
-            return None
-        index = bisect_right(self._starts, origin)
-        return index if index < len(self._starts) else 0
-
-    def before(self, origin: int) -> int | None:
-        """The last match starting before ``origin``, wrapping round."""
-        if not self.marks:
-            return None
-        index = bisect_left(self._starts, origin) - 1
-        return index if index >= 0 else len(self._starts) - 1
-
-    def describe(self) -> str:
-        if not self.query:
-            return "Search"
-        if not self.marks:
-            return f"No match for “{self.query}”"
-        more = "+" if len(self.marks) >= self.limit else ""
-        return f"Match {(self.current or 0) + 1}/{len(self.marks)}{more} for “{self.query}”"
