@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 import reader.analysis
@@ -147,3 +149,30 @@ async def test_help_lists_the_selection_keys_and_a_keymap_rebinds_them(
         await pilot.press("escape")
         await pilot.press("v", "ctrl+o", "w", "w", "ctrl+o", "B")
         assert selected(app) == "in the upper valley will ration tap water from"
+
+
+async def test_selection_keys_pressed_before_the_analysis_act_in_order_once_it_lands(
+    make_app, library_dir, monkeypatch
+):
+    release = threading.Event()
+
+    def analyze_later(text: str, **options: object):
+        release.wait(timeout=30)
+        return fixed_analysis(text)
+
+    monkeypatch.setattr(reader.analysis, "analyze", analyze_later)
+    app = make_app(library_dir / "drought.txt")
+    opened: list[str] = []
+    monkeypatch.setattr(type(app), "action_open_in_browser", lambda self: opened.append("o"))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            # n waits for the quotes; v, o and w wait behind it, in order.
+            await pilot.press("n", "v", "o", "w")
+            assert app.main.article_view.selection_span is None
+            release.set()
+            await settle(pilot)
+            assert selected(app) == 'litre counts this summer,"'
+            assert opened == []  # o found the selection v made, not the browser
+    finally:
+        release.set()

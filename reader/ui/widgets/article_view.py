@@ -363,11 +363,19 @@ class ArticleView(Widget):
             self._selection_changed()
 
     def action_other_end(self) -> None:
-        if self._held(self.action_other_end):
+        if self._held(self._other_end_when_run):
             return
         if not self.cursor.other_end():
             raise SkipAction()  # no selection: o is the app's (open in browser)
         self._selection_changed()
+
+    def _other_end_when_run(self) -> None:
+        # Pressed behind held keys (a v among them): by now there is a selection, or the
+        # moment to open the browser has passed.
+        if self.cursor.other_end():
+            self._selection_changed()
+        else:
+            self.app.bell()
 
     def action_word_on(self) -> None:
         if self._held(self.action_word_on):
