@@ -100,6 +100,7 @@ class Cover:
     speaker: bool = False
     search: int = 0  # 0 none, 1 match, 2 current match
     selected: bool = False
+    caret: bool = False
 
 
 @dataclass(slots=True)
@@ -114,6 +115,7 @@ class Layers:
     focus: Mark | None = None
     speaker: Mark | None = None
     selection: Mark | None = None
+    caret: Mark | None = None  # the character at the end of the selection that w/W move
 
 
 class Painter:
@@ -173,6 +175,8 @@ class Painter:
             bgcolor=background.rich_color,
             bold=bold,
             underline=underline,
+            # A block cursor, as a terminal draws one: the selection's colours swapped.
+            reverse=cover.caret or None,
         )
 
     def paint(self, shown: str, start: int, layers: Layers) -> list[Segment]:
@@ -184,7 +188,13 @@ class Painter:
         matches = layers.search.overlapping(start, end)
         singles = [
             mark
-            for mark in (layers.focus, layers.speaker, layers.selection, layers.current_match)
+            for mark in (
+                layers.focus,
+                layers.speaker,
+                layers.selection,
+                layers.caret,
+                layers.current_match,
+            )
             if mark is not None and mark.start < end and mark.end > start
         ]
         if not (quotes or names or notes or matches or singles):
@@ -206,6 +216,7 @@ class Painter:
                 if _within(layers.current_match, piece_start)
                 else int(_covers(matches, piece_start)),
                 selected=_within(layers.selection, piece_start),
+                caret=_within(layers.caret, piece_start),
             )
             text = shown[piece_start - start : piece_end - start]
             segments.append(Segment(text, self.style(cover)))
@@ -240,6 +251,8 @@ def _compose_standard(cover: Cover) -> Style:
         style += Style(bgcolor="red" if cover.search == 2 else "green", color="black")
     if cover.selected:
         style += Style(bgcolor="white", color="black")
+    if cover.caret:
+        style += Style(reverse=True)
     return style
 
 

@@ -70,6 +70,16 @@ class ReadingCursor:
             return None
         return Span(quote.speaker_start, quote.speaker_end)
 
+    @property
+    def caret(self) -> Span | None:
+        """The character at the selection's moving end (drawn as a block cursor)."""
+        selection = self.selection
+        if selection is None or not len(selection):
+            return None
+        if self.moves_start:
+            return Span(selection.start, selection.start + 1)
+        return Span(selection.end - 1, selection.end)
+
     def describe(self) -> str:
         """What the status bar says: the selection's size, else the focused unit."""
         selection = self.selection

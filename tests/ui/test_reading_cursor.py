@@ -55,8 +55,10 @@ def test_v_selects_the_focused_sentence_and_moves_extend_it() -> None:
 def test_both_ends_move_by_word_to_select_a_phrase_inside_a_sentence() -> None:
     reading = selecting_the_sentence()
     assert reading.describe() == "Selection · 12 words · 66 characters"
+    assert chosen(reading.caret) == "."  # the block cursor sits where w/W act
     assert reading.other_end()
     assert reading.describe().endswith("· w/W move its start")
+    assert chosen(reading.caret) == "T"
     for _ in range(3):
         assert reading.word_on() is not None
     assert chosen(reading.selection) == "the upper valley will ration tap water from Friday."

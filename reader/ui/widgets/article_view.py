@@ -248,6 +248,7 @@ class ArticleView(Widget):
         focus = self.cursor.focus
         speaker = self.cursor.speaker
         selection = self.cursor.selection
+        caret = self.cursor.caret
         self.text_widget.set_layers(
             Layers(
                 quotes=self._quote_layer,
@@ -258,6 +259,7 @@ class ArticleView(Widget):
                 focus=Mark(focus.span.start, focus.span.end) if focus else None,
                 speaker=Mark(speaker.start, speaker.end) if speaker else None,
                 selection=Mark(selection.start, selection.end) if selection else None,
+                caret=Mark(caret.start, caret.end) if caret else None,
             )
         )
 
