@@ -162,7 +162,7 @@ def test_moves_start_at_a_visible_focus_else_at_the_screen_edge() -> None:
 
 def test_the_models_need_no_textual() -> None:
     probe = (
-        "import sys, reader.ui.reading_cursor, reader.ui.search_model; "
+        "import sys, reader.ui.reading_cursor, reader.ui.search_model, reader.ui.story_marks; "
         "print('textual' in sys.modules)"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

@@ -19,10 +19,11 @@ from textual.message import Message
 from textual.widget import Widget
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
+from reader.ui import story_marks
 from reader.ui.counts import counted
 from reader.ui.held_keys import HeldKeys
 from reader.ui.keys import ARTICLE_KEYS, bindings
-from reader.ui.layers import NAME_LABELS, Layers, Mark, Painter, SpanIndex, ThemePalette
+from reader.ui.layers import Layers, Mark, Painter, SpanIndex, ThemePalette
 from reader.ui.reading_cursor import ReadingCursor
 from reader.ui.search_model import SearchMatches
 from reader.ui.units import Unit, Units
@@ -133,16 +134,8 @@ class ArticleView(Widget):
         words = "" if not paragraphs else counted(len(paragraphs), "paragraph")
         self._status(f"{article.title} · {words}" if words else article.title)
 
-    @staticmethod
-    def analysis_layers(analysis: Analysis) -> tuple[SpanIndex, SpanIndex]:
-        """The quote and name layers of ``analysis``: built once per analysis, so a key
-        press only changes the focus and selection marks. Pure: a thread may build them
-        for a long story, and the UI thread only swaps them in."""
-        quotes = SpanIndex(Mark(q.start, q.end) for q in analysis.quotes if q.kind == "quote")
-        names = SpanIndex(
-            Mark(e.start, e.end, e.label) for e in analysis.entities if e.label in NAME_LABELS
-        )
-        return quotes, names
+    # The quote and name layers of an analysis (story_marks.py): a thread may build them.
+    analysis_layers = staticmethod(story_marks.analysis_layers)
 
     def set_analysis(
         self,
@@ -204,15 +197,7 @@ class ArticleView(Widget):
     def _annotation_marks(self) -> SpanIndex:
         annotations, colours = self._annotation_source
         article_id = self.article.id if self.article is not None else None
-        marks = []
-        for note in annotations:
-            if note.orphan or (article_id is not None and note.article_id != article_id):
-                continue
-            colour = note.colour or next(
-                (colours[tag] for tag in note.tags if tag in colours), None
-            )
-            marks.append(Mark(note.selector.start, note.selector.end, colour or ""))
-        return SpanIndex(marks)
+        return story_marks.annotation_marks(annotations, colours, article_id)
 
     @property
     def focus_span(self) -> Span | None:

@@ -1,0 +1,37 @@
+"""The marks a story's analysis and its annotations put on its text (no Textual here).
+
+Pure functions: a worker thread may build a long story's layers while the UI thread
+only swaps them in, and a key press never rebuilds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from reader.model import Analysis, Annotation
+from reader.ui.span_index import Mark, SpanIndex
+
+NAME_LABELS = ("PER", "ORG", "LOC", "MISC")  # entity labels drawn as names
+
+
+def analysis_layers(analysis: Analysis) -> tuple[SpanIndex, SpanIndex]:
+    """The quote layer and the name layer (each name's value: its label)."""
+    quotes = SpanIndex(Mark(q.start, q.end) for q in analysis.quotes if q.kind == "quote")
+    names = SpanIndex(
+        Mark(e.start, e.end, e.label) for e in analysis.entities if e.label in NAME_LABELS
+    )
+    return quotes, names
+
+
+def annotation_marks(
+    annotations: Iterable[Annotation], colours: Mapping[str, str], article_id: str | None
+) -> SpanIndex:
+    """Tagged passages of the story ``article_id`` in their colour: the annotation's own,
+    else its first tag's. Orphans have no place in the text; other stories' are skipped."""
+    marks = []
+    for note in annotations:
+        if note.orphan or (article_id is not None and note.article_id != article_id):
+            continue
+        colour = note.colour or next((colours[tag] for tag in note.tags if tag in colours), None)
+        marks.append(Mark(note.selector.start, note.selector.end, colour or ""))
+    return SpanIndex(marks)
