@@ -2,7 +2,9 @@
 
 ``ArticleText`` renders only the rows on screen, wraps a huge story in a worker while
 the first page is already shown, and keeps rendered rows in an LRU cache. The reading
-state (focus, selection, search) lives in ``ArticleView`` around it.
+state (focus, selection, search) is kept by plain models (reading_cursor.py,
+search_model.py) that ``ArticleView`` around it drives; this widget only maps rows and
+cells to text offsets, for clicks and drags, and draws the layers it is given.
 """
 
 from __future__ import annotations
