@@ -1,32 +1,36 @@
-"""Every tagging action of the app: tag, tag again, edit, remove, undo, jump, panels.
+"""Every tagging key of the app, drawn from the annotation session.
 
-``NewsReaderApp`` inherits :class:`AnnotatingMixin`; the store, the open story's
-annotations and what the focus is on live in its base,
-:class:`~reader.ui.annotations_state.AnnotationsState`.
+The state and the rules (tags, colours, undo, counts, the store's queue) live in
+:class:`~reader.services.annotation_session.AnnotationSession`; this mixin asks it
+and shows what it returns: the reader's highlights, the annotations panel, the
+library's counts, notifications. Store results arrive as :class:`StoreDone` messages.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on, work
+from textual.app import App
 from textual.command import CommandPalette
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from reader.model import Annotation, Article, Span
-from reader.ui.annotations_state import AnnotationsState
+from reader.services.annotation_results import LibraryAnnotations, Notice, SessionUpdate
+from reader.services.annotation_session import AnnotationSession
 from reader.ui.keys import ANNOTATION_KEYS, bindings
-from reader.ui.store_queue import StoreFailed
-from reader.ui.tagging_messages import LibraryAnnotations, StoryFetched
-from reader.ui.tagging_records import UndoStep, hashtags, now_utc, speaker_of
-from reader.ui.tags import canonical_tags, display_colour
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
+from reader.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
-    from reader.store import AnnotationStore
+    from reader.locations import Locations
+    from reader.services.annotation_results import StoreResult
+    from reader.services.library_session import LibrarySession
+    from reader.ui.screens.main import MainScreen
     from reader.ui.screens.tag_dialog import TagRequest
+    from reader.ui.screens.tags_screen import TagsScreen
 
 _STORY_ACTIONS = {
     "tag",
@@ -40,54 +44,201 @@ _STORY_ACTIONS = {
 _MY_ACTIONS = _STORY_ACTIONS | {"undo_annotation", "show_tags"}
 
 
-class AnnotatingMixin(AnnotationsState):
-    """Tag, edit, remove, undo, jump; the annotations panel and the tags view."""
+class StoreDone(Message):
+    """A store call's result, from the store's thread."""
+
+    def __init__(self, result: StoreResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class Reanchored(Message):
+    """Annotations of an older text of ``article`` placed on its current text (or orphaned)."""
+
+    def __init__(self, article: Article, placed: list[Annotation]) -> None:
+        super().__init__()
+        self.article = article
+        self.placed = placed
+
+
+class StoryFetched(Message):
+    """A tagged story read from its source for the tags view (None if it could not be)."""
+
+    def __init__(self, annotation: Annotation, article: Article | None, errors: list[str]) -> None:
+        super().__init__()
+        self.annotation = annotation
+        self.article = article
+        self.errors = errors
+
+
+class AnnotatingMixin(App[None]):
+    """Tag, edit, remove, undo, jump; the annotations panel and the tags view.
+
+    An App subclass, not a plain mixin, because Textual gathers BINDINGS only from
+    DOMNode classes in the MRO.
+    """
 
     BINDINGS = bindings(ANNOTATION_KEYS)
 
+    # Provided by NewsReaderApp.
+    annotations: AnnotationSession
+    main: MainScreen
+    library: LibrarySession
+    locations: Locations
+    open_article: Callable[..., None]
+
+    _tags_screen: TagsScreen | None = None
+    _status_base = ""  # the reader's own status line, before any tags
+
+    # -- the store ------------------------------------------------------------------------
+
+    def on_unmount(self) -> None:
+        # Finish the saves still queued, then fold the journal into the file and unlock.
+        self.annotations.close()
+
+    def save_pending_now(self, timeout: float) -> bool:
+        """Save what is still queued, from any thread, before the process is ended."""
+        return self.annotations.save_pending_now(timeout)
+
+    @on(StoreDone)
+    def _store_done(self, message: StoreDone) -> None:
+        self._show_update(self.annotations.apply(message.result))
+
+    def _show_update(self, update: SessionUpdate) -> None:
+        if update.story:
+            self._refresh_story()
+        if update.go_to is not None:
+            self.go_to_annotation(update.go_to)
+        if update.counts:
+            self.show_counts()
+        for notice in update.notices:
+            self._say(notice)
+        if update.reanchor and self.library.current is not None:
+            self._reanchor(self.library.current, update.reanchor)
+        if update.all_annotations is not None:
+            self._show_all_annotations(update.all_annotations)
+
+    def _say(self, notice: Notice) -> None:
+        if notice.bell:
+            self.bell()
+        self.notify(
+            notice.text,
+            title=notice.title,
+            severity=notice.severity,
+            timeout=notice.timeout,
+            markup=False,
+        )
+
+    def _cannot_save(self) -> bool:
+        """Say why nothing can be saved (read-only, no database), if that is so."""
+        problem = self.annotations.cannot_save()
+        if problem is not None:
+            self._say(problem)
+        return problem is not None
+
+    # -- the library and the open story -------------------------------------------------------
+
+    def library_changed(self) -> None:
+        """Call when the library's stories change: counts and where old annotations go."""
+        self.annotations.library_changed(self.library.articles)
+        self.show_counts()
+
+    def show_counts(self) -> None:
+        labels = self.annotations.count_labels()
+        if labels is not None and self.main.is_mounted:
+            self.main.library.set_extras(labels)
+
+    def load_story_annotations(self, article: Article) -> None:
+        """The story is now in the reader: its annotations follow from the store."""
+        self.annotations.load_story(article)
+        if self.annotations.store is not None:
+            self._refresh_story()
+
+    @work(
+        thread=True,
+        group="reanchor",
+        exclusive=True,
+        exit_on_error=False,
+        description="re-anchor annotations",  # not the repr of the story's whole text
+    )
+    def _reanchor(self, article: Article, older: list[Annotation]) -> None:
+        """Off the store's queue (a lost passage costs a fuzzy search of the whole story);
+        a newer story cancels this one."""
+        worker = get_current_worker()
+        placed = AnnotationSession.place_older(article, older, lambda: worker.is_cancelled)
+        if placed is not None:
+            self.post_message(Reanchored(article, placed))
+
+    @on(Reanchored)
+    def _reanchored(self, message: Reanchored) -> None:
+        self._show_update(self.annotations.reanchored(message.article, message.placed))
+
+    def _refresh_story(self) -> None:
+        if not self.main.is_mounted:
+            return
+        session = self.annotations
+        self.main.article_view.set_annotations(session.drawn_annotations(), session.tag_colours)
+        self.annotations_panel.set_annotations(session.story_annotations, session.tag_colours)
+        if self._status_base:
+            self._show_status()
+
+    @property
+    def annotations_panel(self) -> AnnotationsPanel:
+        return self.main.query_one(AnnotationsPanel)
+
+    def annotation_at_focus(self) -> Annotation | None:
+        """The annotation the focus (or selection) is on: the one it overlaps most."""
+        if not self.main.is_mounted or self.library.current is None:
+            return None
+        return self.annotations.annotation_at(self.main.article_view.target_span)
+
+    def go_to_annotation(self, annotation: Annotation) -> None:
+        """Put the reader's focus on an annotated passage of the open story."""
+        problem = self.annotations.went_to(annotation)
+        if problem is not None:
+            self._say(problem)
+            return
+        view = self.main.article_view
+        view.focus_offset(annotation.selector.start)
+        view.text_widget.scroll_to_span(Span(annotation.selector.start, annotation.selector.end))
+        self.annotations_panel.highlight_annotation(annotation.id)
+
+    @on(ArticleView.StatusChanged)
+    def _status_with_tags(self, message: ArticleView.StatusChanged) -> None:
+        # Runs after the app's own handler: the passage's tags follow its description.
+        self._status_base = message.text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self.main.is_mounted:
+            text = self.annotations.status_with_tags(self._status_base, self.annotation_at_focus())
+            self.main.status_bar.set_message(text)
+
+    # -- tag, edit, remove, undo --------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _MY_ACTIONS:
+            if self.screen is not self.main and not isinstance(self.screen, CommandPalette):
+                return False  # the tag dialog, the tags view or help is in front
+            return not (action in _STORY_ACTIONS and self.library.current is None)
+        return super().check_action(action, parameters)
+
     def _target(self) -> tuple[Article, Span] | None:
-        if self.current is None or not self.main.is_mounted:
+        if self.library.current is None or not self.main.is_mounted:
             return None
         span = self.main.article_view.target_span
         if span is None or span.start == span.end:
             self.bell()
             self.notify("Focus a passage in the reader first: j/k sentences, n quotes, v selects.")
             return None
-        return self.current, span
-
-    def _cannot_save(self) -> bool:
-        """Say why nothing can be saved (read-only, no database), if that is so."""
-        if self._store_problem is not None:
-            self.notify(self._store_problem, title="Cannot tag", severity="error", markup=False)
-            return True
-        if self.store is not None and self.store.read_only:
-            why = self.store.notice or "The annotation database is open read-only."
-            self.notify(why, title="Cannot save tags here", severity="error", markup=False)
-            return True
-        return False
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _MY_ACTIONS:
-            if self.screen is not self.main and not isinstance(self.screen, CommandPalette):
-                return False  # the tag dialog, the tags view or help is in front
-            return not (action in _STORY_ACTIONS and self.current is None)
-        return super().check_action(action, parameters)
-
-    # -- tag, edit, remove, undo --------------------------------------------------------
+        return self.library.current, span
 
     def action_tag(self) -> None:
         target = self._target()
         if target is None or self._cannot_save():
             return
         article, span = target
-        same = next(
-            (
-                a
-                for a in self.story_annotations
-                if not a.orphan and (a.selector.start, a.selector.end) == (span.start, span.end)
-            ),
-            None,
-        )
+        same = self.annotations.same_passage(span)
         if same is not None:
             self._edit(same)  # the same words again: add to that annotation
             return
@@ -95,8 +246,8 @@ class AnnotatingMixin(AnnotationsState):
 
         dialog = TagDialog(
             excerpt=article.text[span.start : span.end],
-            known_tags=self.known_tags,
-            colours=self.tag_colours,
+            known_tags=self.annotations.known_tags,
+            colours=self.annotations.tag_colours,
         )
         self.push_screen(dialog, lambda request: self._tag_chosen(article, span, request))
 
@@ -104,64 +255,21 @@ class AnnotatingMixin(AnnotationsState):
         if request is None:
             return
         self._clear_selection()
-        if request.tags:
-            self.last_tags = list(request.tags)
-        self._add(article, span, request.tags, request.note, request.colours)
+        analysis = self.library.analyses.get(article.id)
+        self.annotations.tag(article, span, request.tags, request.note, request.colours, analysis)
 
     def action_tag_again(self) -> None:
-        if not self.last_tags:
-            self.bell()
-            self.notify("No tags used yet: t tags the focus.")
+        if not self.annotations.last_tags:
+            self._say(Notice("No tags used yet: t tags the focus.", bell=True))
             return
         target = self._target()
         if target is None or self._cannot_save():
             return
         article, span = target
         self._clear_selection()
-        existing = self.annotation_at_focus()
-        if existing is not None and (existing.selector.start, existing.selector.end) == (
-            span.start,
-            span.end,
-        ):
-            tags = existing.tags + [t for t in self.last_tags if t not in existing.tags]
-            if tags == existing.tags:
-                self.notify(f"Already tagged {hashtags(tags)}.")
-                return
-            self._update(existing, replace(existing, tags=tags, updated=now_utc()))
-            return
-        self._add(article, span, list(self.last_tags), "", {})
-
-    def _add(
-        self, article: Article, span: Span, tags: list[str], note: str, colours: dict[str, str]
-    ) -> None:
-        from reader.store import make_selector
-
-        tags = canonical_tags(tags, self.known_tags)
-        chosen = {**self.tag_colours, **colours}
-        stamp = now_utc()
-        annotation = Annotation(
-            id=str(uuid.uuid4()),
-            article_id=article.id,
-            source=article.location,
-            title=article.title,
-            created=stamp,
-            updated=stamp,
-            selector=make_selector(article.text, span.start, span.end),
-            tags=tags,
-            note=note,
-            colour=display_colour(tags, None, chosen),
-            speaker=speaker_of(span, self.analyses.get(article.id)),
-        )
-
-        def job(store: AnnotationStore) -> Message:
-            store.add(annotation)
-            for tag, colour in colours.items():
-                store.set_tag_colour(tag, colour)
-            said = f"Tagged: {hashtags(tags)}" if tags else "Note saved"
-            undo = UndoStep("tagged", annotation)
-            return self._changed(store, annotation.article_id, said, undo)
-
-        self._submit(job)
+        notice = self.annotations.tag_again(article, span, self.library.analyses.get(article.id))
+        if notice is not None:
+            self._say(notice)
 
     def action_edit_annotation(self) -> None:
         annotation = self.annotation_at_focus()
@@ -178,8 +286,8 @@ class AnnotatingMixin(AnnotationsState):
 
         dialog = TagDialog(
             excerpt=annotation.selector.exact,
-            known_tags=self.known_tags,
-            colours=self.tag_colours,
+            known_tags=self.annotations.known_tags,
+            colours=self.annotations.tag_colours,
             tags=annotation.tags,
             note=annotation.note,
             title="Edit annotation",
@@ -190,40 +298,9 @@ class AnnotatingMixin(AnnotationsState):
         if request is None:
             return
         self._clear_selection()
-        if request.tags:
-            self.last_tags = list(request.tags)
-        chosen = {**self.tag_colours, **request.colours}
-        after = replace(
-            before,
-            tags=request.tags,
-            note=request.note,
-            colour=display_colour(request.tags, before.colour, chosen),
-            updated=now_utc(),
-        )
-        if after.tags == before.tags and after.note == before.note and not request.colours:
-            self.notify("Nothing changed.")
-            return
-        self._update(before, after, request.colours)
-
-    def _update(
-        self,
-        before: Annotation,
-        after: Annotation,
-        colours: dict[str, str] | None = None,
-        done: str | None = None,
-    ) -> None:
-        def job(store: AnnotationStore) -> Message:
-            store.update(after)
-            for tag, colour in (colours or {}).items():
-                store.set_tag_colour(tag, colour)
-            return self._changed(
-                store,
-                after.article_id,
-                done or f"Updated: {hashtags(after.tags)}",
-                UndoStep("edited", before),
-            )
-
-        self._submit(job)
+        notice = self.annotations.edit(before, request.tags, request.note, request.colours)
+        if notice is not None:
+            self._say(notice)
 
     def action_remove_annotation(self) -> None:
         annotation = self.annotation_at_focus()
@@ -234,42 +311,14 @@ class AnnotatingMixin(AnnotationsState):
         self._remove(annotation)
 
     def _remove(self, annotation: Annotation) -> None:
-        if self._cannot_save():
-            return
-
-        def job(store: AnnotationStore) -> Message:
-            removed = store.remove(annotation.id)
-            if removed is None:
-                return StoreFailed("That annotation was already removed.")
-            text = f"Removed {hashtags(removed.tags)} — u to undo"
-            return self._changed(store, removed.article_id, text, UndoStep("removed", removed))
-
-        self._submit(job)
+        notice = self.annotations.remove(annotation)
+        if notice is not None:
+            self._say(notice)
 
     def action_undo_annotation(self) -> None:
-        if not self.undo_steps:
-            self.bell()
-            self.notify("Nothing to undo.")
-            return
-        if self._cannot_save():
-            return
-        step = self.undo_steps.pop()
-        annotation = step.annotation
-
-        def job(store: AnnotationStore) -> Message:
-            if step.kind == "tagged":
-                store.remove(annotation.id)
-                text = f"Undone: {hashtags(annotation.tags)} removed"
-            elif step.kind == "edited":
-                store.update(annotation)
-                text = f"Undone: back to {hashtags(annotation.tags)}"
-            else:
-                store.add(annotation)
-                text = f"Restored {hashtags(annotation.tags)}"
-            focus = None if step.kind == "tagged" else annotation.id
-            return self._changed(store, annotation.article_id, text, None, focus)
-
-        self._submit(job)
+        notice = self.annotations.undo()
+        if notice is not None:
+            self._say(notice)
 
     def _clear_selection(self) -> None:
         view = self.main.article_view
@@ -285,32 +334,12 @@ class AnnotatingMixin(AnnotationsState):
         self._jump(forward=False)
 
     def _jump(self, *, forward: bool) -> None:
-        placed = [a for a in self.story_annotations if not a.orphan]
-        if not placed:
-            self.bell()
-            if self.story_annotations:
-                self.notify(
-                    "This story's tagged passages are not in its current text: m lists them."
-                )
-            else:
-                self.notify("No annotations in this story yet: t tags the focus.")
-            return
-        view = self.main.article_view
-        focus = view.focus_span
-        here = self.annotation_at_focus()
-        target: Annotation | None
-        if here is not None and here.id == self._jumped and here in placed:
-            index = placed.index(here) + (1 if forward else -1)
-            target = placed[index] if 0 <= index < len(placed) else None
-        elif focus is None:
-            target = placed[0] if forward else placed[-1]
-        elif forward:
-            target = next((a for a in placed if a.selector.start > focus.start), None)
-        else:
-            target = next((a for a in reversed(placed) if a.selector.start < focus.start), None)
-        if target is None:
-            self.bell()
-            self.notify(f"No annotation {'after' if forward else 'before'} this one.")
+        focus = self.main.article_view.focus_span
+        target = self.annotations.next_annotation(
+            focus, self.annotation_at_focus(), forward=forward
+        )
+        if isinstance(target, Notice):
+            self._say(target)
             return
         self.go_to_annotation(target)
 
@@ -349,19 +378,10 @@ class AnnotatingMixin(AnnotationsState):
 
     @on(AnnotationsPanel.AcceptWordingRequested)
     def _panel_accept_wording(self, message: AnnotationsPanel.AcceptWordingRequested) -> None:
-        from reader.store import accept_rewording
-
         message.stop()
-        before = message.annotation
-        if before.reworded is None:
-            self.notify("This passage reads as it did when it was tagged.")
-            return
-        if self._cannot_save():
-            return
-        story = self.current
-        text = story.text if story is not None and story.id == before.article_id else None
-        after = accept_rewording(before, text, now_utc())
-        self._update(before, after, done="The quote now has the story's new wording — u to undo")
+        notice = self.annotations.accept_wording(message.annotation)
+        if notice is not None:
+            self._say(notice)
 
     @on(AnnotationsPanel.Closed)
     def _panel_closed(self, message: AnnotationsPanel.Closed) -> None:
@@ -377,22 +397,16 @@ class AnnotatingMixin(AnnotationsState):
         screen = TagsScreen(select_tag=here.tags[0] if here is not None and here.tags else None)
         self._tags_screen = screen
         self.push_screen(screen, self._tags_screen_closed)
+        found = self.annotations.ask_all_annotations()
+        if found is not None:
+            screen.set_annotations(found.annotations, found.colours)
 
-        def job(store: AnnotationStore) -> Message:
-            return LibraryAnnotations(store.all(), store.tag_colours())
-
-        if self._store_problem is not None:
-            screen.set_annotations([], {})
-            return
-        self._submit(job)
-
-    @on(LibraryAnnotations)
-    def _library_annotations(self, message: LibraryAnnotations) -> None:
+    def _show_all_annotations(self, found: LibraryAnnotations) -> None:
         screen = self._tags_screen
         if screen is None or not screen.is_mounted:
             return
-        titles = {article.id: article.title for article in self.articles}
-        screen.set_annotations(message.annotations, message.colours, titles)
+        titles = {article.id: article.title for article in self.library.articles}
+        screen.set_annotations(found.annotations, found.colours, titles)
 
     def _tags_screen_closed(self, annotation: Annotation | None) -> None:
         self._tags_screen = None
@@ -401,30 +415,26 @@ class AnnotatingMixin(AnnotationsState):
 
     def open_at_annotation(self, annotation: Annotation) -> None:
         """Open the annotation's story in the reader, with the focus on the passage."""
-        article = next((a for a in self.articles if a.id == annotation.article_id), None)
-        if article is None:
-            moved_to = self._movable.get(annotation.source)
-            article = next((a for a in self.articles if a.id == moved_to), None)
+        article = self.annotations.story_for(annotation, self.library.articles)
         if article is None:
             self.notify(f"Opening {annotation.source}…", title=annotation.title, markup=False)
             self._fetch_story(annotation)
             return
-        if self.current is not None and self.current.id == article.id:
-            target = next((a for a in self.story_annotations if a.id == annotation.id), None)
+        session = self.annotations
+        if self.library.is_current(article.id):
+            target = next((a for a in session.story_annotations if a.id == annotation.id), None)
             self.main.focus_reader()
             if target is not None:
                 self.go_to_annotation(target)
             else:
-                self._open_at = annotation.id  # still being looked for in the edited text
+                session.open_at = annotation.id  # still being looked for in the edited text
             return
-        self._open_at = annotation.id
+        session.open_at = annotation.id
         self.open_story(article)
 
     @work(thread=True, group="annotated-story", exclusive=True, exit_on_error=False)
     def _fetch_story(self, annotation: Annotation) -> None:
         """Read a tagged story that is not in the library from where it was tagged."""
-        from textual.worker import get_current_worker
-
         from reader.sources import load_all
 
         worker = get_current_worker()
@@ -449,11 +459,10 @@ class AnnotatingMixin(AnnotationsState):
                 markup=False,
             )
             return
-        if all(known.id != article.id for known in self.articles):
-            self.articles.append(article)
-            self.main.library.set_articles(self.articles)
+        if self.library.add(article):
+            self.main.library.set_articles(self.library.articles)
             self.library_changed()
-        self._open_at = annotation.id
+        self.annotations.open_at = annotation.id
         self.open_story(article)
 
     def open_story(self, article: Article) -> None:

@@ -20,6 +20,8 @@ from reader.ui.keys import COPY_KEYS, bindings
 if TYPE_CHECKING:
     from reader.clipboard import CopyResult
     from reader.model import Annotation, Article
+    from reader.services.annotation_session import AnnotationSession
+    from reader.services.library_session import LibrarySession
     from reader.ui.screens.main import MainScreen
 
 COPY_STYLES: dict[str, str] = {
@@ -44,10 +46,10 @@ class CopyingMixin(App[None]):
 
     BINDINGS = bindings(COPY_KEYS)
     copy_style: str = "plain"
-    # Provided by NewsReaderApp (through AnnotationsState).
+    # Provided by NewsReaderApp.
     main: MainScreen
-    current: Article | None
-    story_annotations: list[Annotation]
+    library: LibrarySession
+    annotations: AnnotationSession
     annotation_at_focus: Callable[[], Annotation | None]
     # Replaced in tests by a function that records or hangs; None = the system clipboard.
     copy_function: Callable[[str], None] | None = None
@@ -58,7 +60,7 @@ class CopyingMixin(App[None]):
         """The text for `y` and a word for what it is, or None when nothing is focused."""
         from reader.citation import excerpt, format_annotation, format_quote, is_certain
 
-        article: Article | None = self.current
+        article: Article | None = self.library.current
         if article is None or not self.main.is_mounted:
             return None
         view = self.main.article_view
@@ -108,8 +110,8 @@ class CopyingMixin(App[None]):
     def action_copy_all(self) -> None:
         from reader.citation import format_many
 
-        article: Article | None = self.current
-        annotations: list[Annotation] = list(self.story_annotations)
+        article: Article | None = self.library.current
+        annotations: list[Annotation] = list(self.annotations.story_annotations)
         if article is None or not annotations:
             self.bell()
             self.notify("This story has no annotations to copy yet: t tags a passage.")
@@ -163,8 +165,8 @@ class CopyingMixin(App[None]):
     def export_story(self, fmt: str) -> None:
         from reader.export import ExportError, export_to_folder
 
-        article: Article | None = self.current
-        annotations = list(self.story_annotations)
+        article: Article | None = self.library.current
+        annotations = list(self.annotations.story_annotations)
         if article is None or not annotations:
             self.call_from_thread(self.notify, "This story has no annotations to export yet.")
             return

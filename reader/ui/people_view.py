@@ -16,7 +16,11 @@ from reader.model import Analysis, Article, Span
 from reader.ui.keys import PEOPLE_VIEW_KEYS, bindings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.services.library_session import LibrarySession
     from reader.services.people import Person, QuoteRecord
+    from reader.ui.screens.main import MainScreen
     from reader.ui.screens.people_screen import PeopleScreen
 
 
@@ -25,6 +29,11 @@ class PeopleViewMixin(App[None]):
     DOMNode classes in the MRO."""
 
     BINDINGS = bindings(PEOPLE_VIEW_KEYS)
+    # Provided by NewsReaderApp.
+    library: LibrarySession
+    main: MainScreen
+    ner: str
+    open_article: Callable[..., None]
     _people_screen: PeopleScreen | None = None
     # The last index, and which analyses of which stories it was built from: the view
     # opened again on the same library shows it at once.
@@ -32,8 +41,7 @@ class PeopleViewMixin(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_people":
-            main = getattr(self, "main", None)
-            return self.screen is main or isinstance(self.screen, CommandPalette)
+            return self.screen is self.main or isinstance(self.screen, CommandPalette)
         return super().check_action(action, parameters)
 
     def action_show_people(self) -> None:
@@ -42,8 +50,8 @@ class PeopleViewMixin(App[None]):
         screen = PeopleScreen()
         self._people_screen = screen
         self.push_screen(screen, self._people_screen_closed)
-        articles: list[Article] = list(getattr(self, "articles", []))
-        known: dict[str, Analysis] = dict(getattr(self, "analyses", {}))
+        articles = list(self.library.articles)
+        known = dict(self.library.analyses)
         built = self._people_built
         if built is not None and built[0] == _library_key(articles, known):
             self.call_after_refresh(self._people_ready, screen, built[1], "")
@@ -72,7 +80,7 @@ class PeopleViewMixin(App[None]):
         if missing:
             from reader.analysis import analyze
 
-            ner = str(getattr(self, "ner", "builtin"))
+            ner = self.ner
             for done, article in enumerate(missing):
                 if worker.is_cancelled:
                     return
@@ -83,7 +91,7 @@ class PeopleViewMixin(App[None]):
                     failed += 1
                     continue
                 known[article.id] = analysis
-                self.call_from_thread(self._keep_analysis, article.id, analysis)
+                self.call_from_thread(self.library.keep_analysis, article.id, analysis)
         try:
             people = build_index((a, known[a.id]) for a in articles if a.id in known)
         except Exception as error:  # a bug here must not leave the screen waiting
@@ -95,11 +103,6 @@ class PeopleViewMixin(App[None]):
                 self._people_built = (_library_key(articles, known), people)
         if not worker.is_cancelled:
             self.call_from_thread(self._people_ready, screen, people, note)
-
-    def _keep_analysis(self, article_id: str, analysis: Analysis) -> None:
-        analyses = getattr(self, "analyses", None)
-        if isinstance(analyses, dict):
-            analyses.setdefault(article_id, analysis)
 
     def _people_ready(self, screen: PeopleScreen, people: list[Person], note: str) -> None:
         if self._people_screen is screen:  # still open (it may not be mounted yet)
@@ -113,12 +116,8 @@ class PeopleViewMixin(App[None]):
 
     def open_at_quote(self, record: QuoteRecord) -> None:
         """Open the quote's story in the reader, with the focus on the quote."""
-        main = getattr(self, "main", None)
-        open_article = getattr(self, "open_article", None)
-        if main is None or open_article is None:
-            return
-        open_article(record.article, focus=True)
-        view = main.article_view
+        self.open_article(record.article, focus=True)
+        view = self.main.article_view
         view.focus_offset(record.quote.start)
         view.text_widget.scroll_to_span(Span(record.quote.start, record.quote.end))
 

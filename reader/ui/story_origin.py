@@ -12,16 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.command import CommandPalette
 from textual.message import Message
 
 from reader.model import Article, Selector, Span
-from reader.ui.annotations_state import AnnotationsState
 from reader.ui.browser import BrowserMixin
 from reader.ui.keys import ORIGIN_KEYS, bindings
 from reader.ui.widgets.library import Library
+
+if TYPE_CHECKING:
+    from reader.locations import Locations
+    from reader.services.library_session import LibrarySession
+    from reader.ui.screens.main import MainScreen
 
 # Text kept from the top of the screen to find the reading place again in a new text.
 PLACE_CHARS = 64
@@ -54,8 +59,8 @@ class Place:
         self.found: tuple[int, int] | None = None  # in the new text, set by the worker
 
 
-class StoryOriginMixin(BrowserMixin, AnnotationsState):
-    """`r` and `o`. Built on the annotations state: a changed library must tell it.
+class StoryOriginMixin(BrowserMixin):
+    """`r` and `o`. A changed library tells the annotation session (library_changed).
 
     The library binds `r` itself (the highlighted story) and asks with ReloadRequested;
     the app's `r` reads again the story in the reader.
@@ -63,7 +68,12 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
 
     BINDINGS = bindings(ORIGIN_KEYS)
 
-    _story_position: Callable[[Article], str]  # provided by NewsReaderApp
+    # Provided by NewsReaderApp.
+    main: MainScreen
+    library: LibrarySession
+    locations: Locations
+    open_article: Callable[..., None]
+    library_changed: Callable[[], None]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_in_browser", "reload_story"):
@@ -79,7 +89,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
         library = self.main.library
         if library.has_focus_within and library.highlighted is not None:
             return library.highlighted
-        return self.current
+        return self.library.current
 
     # -- r: read again ----------------------------------------------------------------
 
@@ -106,7 +116,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
                 markup=False,
             )
             return
-        old = [known for known in self.articles if origin_of(known) == origin]
+        old = self.library.from_origin(origin)
         if is_url(origin):
             self.notify(f"Fetching {origin}…", timeout=3, markup=False)
         self._read_again(origin, old, self._reading_place(origin))
@@ -116,7 +126,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
         from reader.sources import origin_of
         from reader.store.anchor import make_selector
 
-        article = self.current
+        article = self.library.current
         if article is None or origin_of(article) != origin or not article.text:
             return None
         view = self.main.article_view
@@ -141,9 +151,9 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
     def _read_again(self, origin: str, old: list[Article], place: Place | None) -> None:
         from textual.worker import get_current_worker
 
+        from reader.services.reload_merge import pair
         from reader.sources import SourceError, read_again
         from reader.store.anchor import reanchor
-        from reader.ui.reload_merge import pair
 
         worker = get_current_worker()
         try:
@@ -179,19 +189,11 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
 
     @on(Reloaded)
     def _reloaded(self, message: Reloaded) -> None:
-        from reader.sources import origin_of
-        from reader.ui.reload_merge import merge_reloaded
-
-        # Compared with the library as it is now: it may have changed during the fetch.
-        old = [known for known in self.articles if origin_of(known) == message.origin]
-        merge = merge_reloaded(self.articles, old, message.fresh)
-        self.articles = merge.articles
-        for old_id in merge.replaced:
-            self.analyses.pop(old_id, None)
+        merge = self.library.reloaded(message.origin, message.fresh)
         library = self.main.library
-        library.set_articles(self.articles, renamed=merge.replaced)
+        library.set_articles(self.library.articles, renamed=merge.replaced)
         self.library_changed()
-        current = self.current
+        current = self.library.current
         if current is not None and current.id in merge.replaced:
             keep = library.highlighted
             place = message.place
@@ -201,7 +203,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
             if keep is not None:
                 library.highlight_article(keep)  # opening it moved the highlight to the open story
         elif current is not None:
-            self.main.status_bar.set_context(self._story_position(current))  # "2/3" now
+            self.main.status_bar.set_context(self.library.position(current))  # "2/3" now
         self.notify(merge.summary(), title=_place_name(message.origin), markup=False)
 
     def _show_again(self, article: Article, place: Place | None) -> None:

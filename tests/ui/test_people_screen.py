@@ -57,7 +57,7 @@ async def test_people_across_stories_and_a_quote_opens_in_its_story(make_app, pe
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is app.main
-        assert app.current.title == "River defences to be raised"
+        assert app.library.current.title == "River defences to be raised"
         view = app.main.article_view
         assert view.has_focus_within
         assert view.focused_quote is not None

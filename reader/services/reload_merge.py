@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.model import Article
-from reader.ui.widgets.library import newest_first
+from reader.services.library import newest_first
 
 
 @dataclass(slots=True)
