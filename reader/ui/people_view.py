@@ -18,6 +18,7 @@ from reader.ui.keys import PEOPLE_VIEW_KEYS, bindings
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from reader.services.annotation_session import AnnotationSession
     from reader.services.library_session import LibrarySession
     from reader.services.people import Person, QuoteRecord
     from reader.ui.screens.main import MainScreen
@@ -30,6 +31,7 @@ class PeopleViewMixin(App[None]):
 
     BINDINGS = bindings(PEOPLE_VIEW_KEYS)
     # Provided by NewsReaderApp.
+    annotations: AnnotationSession
     library: LibrarySession
     main: MainScreen
     ner: str
@@ -47,7 +49,7 @@ class PeopleViewMixin(App[None]):
     def action_show_people(self) -> None:
         from reader.ui.screens.people_screen import PeopleScreen
 
-        screen = PeopleScreen()
+        screen = PeopleScreen(self.annotations, self.library)
         self._people_screen = screen
         self.push_screen(screen, self._people_screen_closed)
         articles = list(self.library.articles)
