@@ -1,9 +1,9 @@
-"""Every tagging key of the app, drawn from the annotation session.
+"""The tagging keys of the app and the tags view.
 
-The state and the rules (tags, colours, undo, counts, the store's queue) live in
-:class:`~reader.services.annotation_session.AnnotationSession`; this mixin asks it
-and shows what it returns: the reader's highlights, the annotations panel, the
-library's counts, notifications. Store results arrive as :class:`StoreDone` messages.
+The app binds the keys (they work wherever the main screen has the focus); the main
+screen does their work on its widgets (reader.ui.screens.main) and the annotation
+session (reader.services.annotation_session) keeps the state and the rules. Store
+results arrive here as :class:`StoreDone` messages and go to the screen that shows them.
 """
 
 from __future__ import annotations
@@ -17,19 +17,16 @@ from textual.command import CommandPalette
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from reader.model import Annotation, Article, Span
-from reader.services.annotation_results import LibraryAnnotations, Notice, SessionUpdate
+from reader.model import Annotation, Article
+from reader.services.annotation_results import LibraryAnnotations
 from reader.services.annotation_session import AnnotationSession
 from reader.ui.keys import ANNOTATION_KEYS, bindings
-from reader.ui.widgets.annotations_panel import AnnotationsPanel
-from reader.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from reader.locations import Locations
     from reader.services.annotation_results import StoreResult
     from reader.services.library_session import LibrarySession
     from reader.ui.screens.main import MainScreen
-    from reader.ui.screens.tag_dialog import TagRequest
     from reader.ui.screens.tags_screen import TagsScreen
 
 _STORY_ACTIONS = {
@@ -52,15 +49,6 @@ class StoreDone(Message):
         self.result = result
 
 
-class Reanchored(Message):
-    """Annotations of an older text of ``article`` placed on its current text (or orphaned)."""
-
-    def __init__(self, article: Article, placed: list[Annotation]) -> None:
-        super().__init__()
-        self.article = article
-        self.placed = placed
-
-
 class StoryFetched(Message):
     """A tagged story read from its source for the tags view (None if it could not be)."""
 
@@ -72,7 +60,7 @@ class StoryFetched(Message):
 
 
 class AnnotatingMixin(App[None]):
-    """Tag, edit, remove, undo, jump; the annotations panel and the tags view.
+    """The tagging keys, handed to the main screen; the tags view and opening its passages.
 
     An App subclass, not a plain mixin, because Textual gathers BINDINGS only from
     DOMNode classes in the MRO.
@@ -88,9 +76,6 @@ class AnnotatingMixin(App[None]):
     open_article: Callable[..., None]
 
     _tags_screen: TagsScreen | None = None
-    _status_base = ""  # the reader's own status line, before any tags
-
-    # -- the store ------------------------------------------------------------------------
 
     def on_unmount(self) -> None:
         # Finish the saves still queued, then fold the journal into the file and unlock.
@@ -102,119 +87,10 @@ class AnnotatingMixin(App[None]):
 
     @on(StoreDone)
     def _store_done(self, message: StoreDone) -> None:
-        self._show_update(self.annotations.apply(message.result))
-
-    def _show_update(self, update: SessionUpdate) -> None:
-        if update.story:
-            self._refresh_story()
-        if update.go_to is not None:
-            self.go_to_annotation(update.go_to)
-        if update.counts:
-            self.show_counts()
-        for notice in update.notices:
-            self._say(notice)
-        if update.reanchor and self.library.current is not None:
-            self._reanchor(self.library.current, update.reanchor)
+        update = self.annotations.apply(message.result)
+        self.main.show_update(update)
         if update.all_annotations is not None:
             self._show_all_annotations(update.all_annotations)
-
-    def _say(self, notice: Notice) -> None:
-        if notice.bell:
-            self.bell()
-        self.notify(
-            notice.text,
-            title=notice.title,
-            severity=notice.severity,
-            timeout=notice.timeout,
-            markup=False,
-        )
-
-    def _cannot_save(self) -> bool:
-        """Say why nothing can be saved (read-only, no database), if that is so."""
-        problem = self.annotations.cannot_save()
-        if problem is not None:
-            self._say(problem)
-        return problem is not None
-
-    # -- the library and the open story -------------------------------------------------------
-
-    def library_changed(self) -> None:
-        """Call when the library's stories change: counts and where old annotations go."""
-        self.annotations.library_changed(self.library.articles)
-        self.show_counts()
-
-    def show_counts(self) -> None:
-        labels = self.annotations.count_labels()
-        if labels is not None and self.main.is_mounted:
-            self.main.library.set_extras(labels)
-
-    def load_story_annotations(self, article: Article) -> None:
-        """The story is now in the reader: its annotations follow from the store."""
-        self.annotations.load_story(article)
-        if self.annotations.store is not None:
-            self._refresh_story()
-
-    @work(
-        thread=True,
-        group="reanchor",
-        exclusive=True,
-        exit_on_error=False,
-        description="re-anchor annotations",  # not the repr of the story's whole text
-    )
-    def _reanchor(self, article: Article, older: list[Annotation]) -> None:
-        """Off the store's queue (a lost passage costs a fuzzy search of the whole story);
-        a newer story cancels this one."""
-        worker = get_current_worker()
-        placed = AnnotationSession.place_older(article, older, lambda: worker.is_cancelled)
-        if placed is not None:
-            self.post_message(Reanchored(article, placed))
-
-    @on(Reanchored)
-    def _reanchored(self, message: Reanchored) -> None:
-        self._show_update(self.annotations.reanchored(message.article, message.placed))
-
-    def _refresh_story(self) -> None:
-        if not self.main.is_mounted:
-            return
-        session = self.annotations
-        self.main.article_view.set_annotations(session.drawn_annotations(), session.tag_colours)
-        self.annotations_panel.set_annotations(session.story_annotations, session.tag_colours)
-        if self._status_base:
-            self._show_status()
-
-    @property
-    def annotations_panel(self) -> AnnotationsPanel:
-        return self.main.query_one(AnnotationsPanel)
-
-    def annotation_at_focus(self) -> Annotation | None:
-        """The annotation the focus (or selection) is on: the one it overlaps most."""
-        if not self.main.is_mounted or self.library.current is None:
-            return None
-        return self.annotations.annotation_at(self.main.article_view.target_span)
-
-    def go_to_annotation(self, annotation: Annotation) -> None:
-        """Put the reader's focus on an annotated passage of the open story."""
-        problem = self.annotations.went_to(annotation)
-        if problem is not None:
-            self._say(problem)
-            return
-        view = self.main.article_view
-        view.focus_offset(annotation.selector.start)
-        view.text_widget.scroll_to_span(Span(annotation.selector.start, annotation.selector.end))
-        self.annotations_panel.highlight_annotation(annotation.id)
-
-    @on(ArticleView.StatusChanged)
-    def _status_with_tags(self, message: ArticleView.StatusChanged) -> None:
-        # Runs after the app's own handler: the passage's tags follow its description.
-        self._status_base = message.text
-        self._show_status()
-
-    def _show_status(self) -> None:
-        if self.main.is_mounted:
-            text = self.annotations.status_with_tags(self._status_base, self.annotation_at_focus())
-            self.main.status_bar.set_message(text)
-
-    # -- tag, edit, remove, undo --------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _MY_ACTIONS:
@@ -223,177 +99,38 @@ class AnnotatingMixin(App[None]):
             return not (action in _STORY_ACTIONS and self.library.current is None)
         return super().check_action(action, parameters)
 
-    def _target(self) -> tuple[Article, Span] | None:
-        if self.library.current is None or not self.main.is_mounted:
-            return None
-        span = self.main.article_view.target_span
-        if span is None or span.start == span.end:
-            self.bell()
-            self.notify("Focus a passage in the reader first: j/k sentences, n quotes, v selects.")
-            return None
-        return self.library.current, span
+    # The keys' work is the main screen's.
 
     def action_tag(self) -> None:
-        target = self._target()
-        if target is None or self._cannot_save():
-            return
-        article, span = target
-        same = self.annotations.same_passage(span)
-        if same is not None:
-            self._edit(same)  # the same words again: add to that annotation
-            return
-        from reader.ui.screens.tag_dialog import TagDialog
-
-        dialog = TagDialog(
-            excerpt=article.text[span.start : span.end],
-            known_tags=self.annotations.known_tags,
-            colours=self.annotations.tag_colours,
-        )
-        self.push_screen(dialog, lambda request: self._tag_chosen(article, span, request))
-
-    def _tag_chosen(self, article: Article, span: Span, request: TagRequest | None) -> None:
-        if request is None:
-            return
-        self._clear_selection()
-        analysis = self.library.analyses.get(article.id)
-        self.annotations.tag(article, span, request.tags, request.note, request.colours, analysis)
+        self.main.tag()
 
     def action_tag_again(self) -> None:
-        if not self.annotations.last_tags:
-            self._say(Notice("No tags used yet: t tags the focus.", bell=True))
-            return
-        target = self._target()
-        if target is None or self._cannot_save():
-            return
-        article, span = target
-        self._clear_selection()
-        notice = self.annotations.tag_again(article, span, self.library.analyses.get(article.id))
-        if notice is not None:
-            self._say(notice)
+        self.main.tag_again()
 
     def action_edit_annotation(self) -> None:
-        annotation = self.annotation_at_focus()
-        if annotation is None:
-            self.bell()
-            self.notify("No annotation at the focus: t tags it, a jumps to the next one.")
-            return
-        if self._cannot_save():
-            return
-        self._edit(annotation)
-
-    def _edit(self, annotation: Annotation) -> None:
-        from reader.ui.screens.tag_dialog import TagDialog
-
-        dialog = TagDialog(
-            excerpt=annotation.selector.exact,
-            known_tags=self.annotations.known_tags,
-            colours=self.annotations.tag_colours,
-            tags=annotation.tags,
-            note=annotation.note,
-            title="Edit annotation",
-        )
-        self.push_screen(dialog, lambda request: self._edit_chosen(annotation, request))
-
-    def _edit_chosen(self, before: Annotation, request: TagRequest | None) -> None:
-        if request is None:
-            return
-        self._clear_selection()
-        notice = self.annotations.edit(before, request.tags, request.note, request.colours)
-        if notice is not None:
-            self._say(notice)
+        self.main.edit_at_focus()
 
     def action_remove_annotation(self) -> None:
-        annotation = self.annotation_at_focus()
-        if annotation is None:
-            self.bell()
-            self.notify("No annotation at the focus to remove.")
-            return
-        self._remove(annotation)
-
-    def _remove(self, annotation: Annotation) -> None:
-        notice = self.annotations.remove(annotation)
-        if notice is not None:
-            self._say(notice)
+        self.main.remove_at_focus()
 
     def action_undo_annotation(self) -> None:
-        notice = self.annotations.undo()
-        if notice is not None:
-            self._say(notice)
-
-    def _clear_selection(self) -> None:
-        view = self.main.article_view
-        if view.selection_span is not None:
-            view.action_clear()
-
-    # -- moving between annotations -------------------------------------------------------
+        self.main.undo()
 
     def action_next_annotation(self) -> None:
-        self._jump(forward=True)
+        self.main.jump(forward=True)
 
     def action_previous_annotation(self) -> None:
-        self._jump(forward=False)
-
-    def _jump(self, *, forward: bool) -> None:
-        focus = self.main.article_view.focus_span
-        target = self.annotations.next_annotation(
-            focus, self.annotation_at_focus(), forward=forward
-        )
-        if isinstance(target, Notice):
-            self._say(target)
-            return
-        self.go_to_annotation(target)
-
-    # -- panel and tags view ----------------------------------------------------------
+        self.main.jump(forward=False)
 
     def action_toggle_annotations(self) -> None:
-        panel = self.annotations_panel
-        panel.display = not panel.display
-        # The panel takes the library's place: the story keeps a readable width.
-        self.main.library.display = not panel.display
-        if panel.display:
-            here = self.annotation_at_focus()
-            if here is not None:
-                panel.highlight_annotation(here.id)
-            panel.focus()
-        else:
-            self.main.focus_reader()
+        self.main.toggle_annotations_panel()
 
-    @on(AnnotationsPanel.Picked)
-    def _panel_picked(self, message: AnnotationsPanel.Picked) -> None:
-        message.stop()
-        if not message.annotation.orphan:
-            self.main.focus_reader()
-        self.go_to_annotation(message.annotation)
-
-    @on(AnnotationsPanel.EditRequested)
-    def _panel_edit(self, message: AnnotationsPanel.EditRequested) -> None:
-        message.stop()
-        if not self._cannot_save():
-            self._edit(message.annotation)
-
-    @on(AnnotationsPanel.RemoveRequested)
-    def _panel_remove(self, message: AnnotationsPanel.RemoveRequested) -> None:
-        message.stop()
-        self._remove(message.annotation)
-
-    @on(AnnotationsPanel.AcceptWordingRequested)
-    def _panel_accept_wording(self, message: AnnotationsPanel.AcceptWordingRequested) -> None:
-        message.stop()
-        notice = self.annotations.accept_wording(message.annotation)
-        if notice is not None:
-            self._say(notice)
-
-    @on(AnnotationsPanel.Closed)
-    def _panel_closed(self, message: AnnotationsPanel.Closed) -> None:
-        message.stop()
-        self.annotations_panel.display = False
-        self.main.library.display = True
-        self.main.focus_reader()
+    # -- the tags view ------------------------------------------------------------------
 
     def action_show_tags(self) -> None:
         from reader.ui.screens.tags_screen import TagsScreen
 
-        here = self.annotation_at_focus()
+        here = self.main.annotation_at_focus()
         screen = TagsScreen(select_tag=here.tags[0] if here is not None and here.tags else None)
         self._tags_screen = screen
         self.push_screen(screen, self._tags_screen_closed)
@@ -425,7 +162,7 @@ class AnnotatingMixin(App[None]):
             target = next((a for a in session.story_annotations if a.id == annotation.id), None)
             self.main.focus_reader()
             if target is not None:
-                self.go_to_annotation(target)
+                self.main.go_to_annotation(target)
             else:
                 session.open_at = annotation.id  # still being looked for in the edited text
             return
@@ -461,7 +198,7 @@ class AnnotatingMixin(App[None]):
             return
         if self.library.add(article):
             self.main.library.set_articles(self.library.articles)
-            self.library_changed()
+            self.main.library_changed()
         self.annotations.open_at = annotation.id
         self.open_story(article)
 

@@ -198,7 +198,9 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self._unshown_library: LibraryLoaded | None = None
         self._library_read = asyncio.Event()
         self._first_frame_asked = False
-        self.main = MainScreen(on_mounted=self._show_unshown_library)
+        self.main = MainScreen(
+            self.annotations, self.library, on_mounted=self._show_unshown_library
+        )
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -269,7 +271,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self._report_skipped(message.errors)
         screen = self.main
         screen.library.set_articles(self.library.articles)
-        self.library_changed()
+        screen.library_changed()
         if not self.library.articles:
             from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
 
@@ -391,7 +393,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         view = screen.article_view
         view.show(article)
         # Before the store is open, its opening loads the open story's annotations.
-        self.load_story_annotations(article)
+        screen.load_story_annotations(article)
         self._after_first_frame()
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self.library.position(article))
@@ -522,10 +524,6 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         super().notify(
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
         )
-
-    @on(ArticleView.StatusChanged)
-    def _reader_status(self, message: ArticleView.StatusChanged) -> None:
-        self.main.status_bar.set_message(message.text)
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # not needed for the first frame

@@ -50,7 +50,6 @@ class CopyingMixin(App[None]):
     main: MainScreen
     library: LibrarySession
     annotations: AnnotationSession
-    annotation_at_focus: Callable[[], Annotation | None]
     # Replaced in tests by a function that records or hangs; None = the system clipboard.
     copy_function: Callable[[str], None] | None = None
 
@@ -65,7 +64,7 @@ class CopyingMixin(App[None]):
             return None
         view = self.main.article_view
         quote = view.focused_quote
-        annotation: Annotation | None = self.annotation_at_focus()
+        annotation: Annotation | None = self.main.annotation_at_focus()
         if annotation is not None:
             role = quote.role if quote is not None else None
             return format_annotation(annotation, article, self.copy_style, role=role), "annotation"

@@ -60,7 +60,7 @@ class Place:
 
 
 class StoryOriginMixin(BrowserMixin):
-    """`r` and `o`. A changed library tells the annotation session (library_changed).
+    """`r` and `o`. A changed library tells the main screen (library_changed).
 
     The library binds `r` itself (the highlighted story) and asks with ReloadRequested;
     the app's `r` reads again the story in the reader.
@@ -73,7 +73,6 @@ class StoryOriginMixin(BrowserMixin):
     library: LibrarySession
     locations: Locations
     open_article: Callable[..., None]
-    library_changed: Callable[[], None]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_in_browser", "reload_story"):
@@ -192,7 +191,7 @@ class StoryOriginMixin(BrowserMixin):
         merge = self.library.reloaded(message.origin, message.fresh)
         library = self.main.library
         library.set_articles(self.library.articles, renamed=merge.replaced)
-        self.library_changed()
+        self.main.library_changed()
         current = self.library.current
         if current is not None and current.id in merge.replaced:
             keep = library.highlighted

@@ -47,7 +47,7 @@ async def test_the_panel_lists_passages_and_enter_jumps_to_one(make_app, library
         await pilot.press("j", "enter")
         assert app.main.article_view.has_focus_within
         assert app.main.article_view.focus_span.start == quote.selector.start
-        assert app.annotation_at_focus().id == quote.id
+        assert app.main.annotation_at_focus().id == quote.id
         assert panel.display  # still open beside the text: tab goes back to it
         await pilot.press("tab", "e")  # edit from the panel
         await type_text(pilot, "drought")

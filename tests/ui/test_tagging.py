@@ -293,14 +293,14 @@ async def test_a_and_A_jump_between_annotations(make_app, library_dir, locations
         view = app.main.article_view
         await pilot.press("a")
         assert view.focus_span.start == first.selector.start
-        assert app.annotation_at_focus().id == first.id
+        assert app.main.annotation_at_focus().id == first.id
         await pilot.press("a")
         assert view.focus_span.start == second.selector.start
-        assert app.annotation_at_focus().id == second.id
+        assert app.main.annotation_at_focus().id == second.id
         await pilot.press("a")
         assert "No annotation after this one." in notes(app)
         await pilot.press("A")
-        assert app.annotation_at_focus().id == first.id
+        assert app.main.annotation_at_focus().id == first.id
 
 
 async def test_a_second_instance_is_read_only_and_says_why(make_app, library_dir, locations):
@@ -334,7 +334,7 @@ async def test_every_tagging_action_is_in_the_palette(make_app, library_dir):
         commands.highlighted = titles.index("Annotations")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.annotations_panel.display
+        assert app.main.annotations_panel.display
 
 
 async def test_a_damaged_database_is_kept_and_the_app_says_so(make_app, library_dir, locations):
@@ -427,7 +427,7 @@ async def test_a_second_run_on_the_same_database_sees_the_tags(make_app, library
         assert second.annotations.story_annotations == [saved]
         assert second.annotations.known_tags == ["quotes"]
         await pilot.press("a")
-        assert second.annotation_at_focus() == saved
+        assert second.main.annotation_at_focus() == saved
         assert "✎ #quotes · call the mayor's office" in second.main.status_bar.message
 
 
