@@ -12,7 +12,7 @@ from textual import work
 from textual.app import App
 from textual.command import CommandPalette
 
-from reader.model import Analysis, Article, Span
+from reader.model import Analysis, Article
 from reader.ui.keys import PEOPLE_VIEW_KEYS, bindings
 
 if TYPE_CHECKING:
@@ -119,9 +119,7 @@ class PeopleViewMixin(App[None]):
     def open_at_quote(self, record: QuoteRecord) -> None:
         """Open the quote's story in the reader, with the focus on the quote."""
         self.open_article(record.article, focus=True)
-        view = self.main.article_view
-        view.focus_offset(record.quote.start)
-        view.text_widget.scroll_to_span(Span(record.quote.start, record.quote.end))
+        self.main.show_passage(record.quote.start, record.quote.end)
 
 
 def _library_key(

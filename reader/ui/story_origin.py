@@ -1,7 +1,7 @@
 """Where a story came from: `r` reads a story again, `o` opens its web address.
 
 Reading again runs in a thread worker (a fetch can take seconds) and its result is
-folded into the library by the message handler (reader.ui.reload_merge): the
+folded into the library by the message handler (reader.services.library_session): the
 highlighted story stays highlighted wherever new items land, and a story open in the
 reader is shown again through ``open_article``, the path every changed story takes,
 so its annotations are looked for in the new text. The browser is started by
@@ -18,7 +18,8 @@ from textual import on, work
 from textual.command import CommandPalette
 from textual.message import Message
 
-from reader.model import Article, Selector, Span
+from reader.model import Article
+from reader.services.reload_merge import Place
 from reader.ui.browser import BrowserMixin
 from reader.ui.keys import ORIGIN_KEYS, bindings
 from reader.ui.widgets.library import Library
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
     from reader.locations import Locations
     from reader.services.library_session import LibrarySession
     from reader.ui.screens.main import MainScreen
-
-# Text kept from the top of the screen to find the reading place again in a new text.
-PLACE_CHARS = 64
 
 
 class Reloaded(Message):
@@ -47,16 +45,6 @@ class ReloadFailed(Message):
         super().__init__()
         self.origin = origin
         self.reason = reason
-
-
-class Place:
-    """Where the reader was in a story: the focused passage, or the text at the top."""
-
-    def __init__(self, article_id: str, selector: Selector, focused: bool) -> None:
-        self.article_id = article_id
-        self.selector = selector
-        self.focused = focused
-        self.found: tuple[int, int] | None = None  # in the new text, set by the worker
 
 
 class StoryOriginMixin(BrowserMixin):
@@ -82,13 +70,7 @@ class StoryOriginMixin(BrowserMixin):
         return super().check_action(action, parameters)
 
     def _story_in_question(self) -> Article | None:
-        """The library's highlighted story while the library has the keys, else the open one."""
-        if not self.main.is_mounted:
-            return None
-        library = self.main.library
-        if library.has_focus_within and library.highlighted is not None:
-            return library.highlighted
-        return self.library.current
+        return self.main.story_in_question()
 
     # -- r: read again ----------------------------------------------------------------
 
@@ -118,28 +100,7 @@ class StoryOriginMixin(BrowserMixin):
         old = self.library.from_origin(origin)
         if is_url(origin):
             self.notify(f"Fetching {origin}…", timeout=3, markup=False)
-        self._read_again(origin, old, self._reading_place(origin))
-
-    def _reading_place(self, origin: str) -> Place | None:
-        """Where the reader is in the open story, if that story is being reloaded."""
-        from reader.sources import origin_of
-        from reader.store.anchor import make_selector
-
-        article = self.library.current
-        if article is None or origin_of(article) != origin or not article.text:
-            return None
-        view = self.main.article_view
-        focus = view.focus_span
-        if focus is not None and focus.start < focus.end:
-            span, focused = focus, True
-        elif view.text_widget.scroll_offset.y > 0:
-            top = view.text_widget.top_offset()
-            span, focused = Span(top, min(len(article.text), top + PLACE_CHARS)), False
-        else:
-            return None  # at the top of the story: it opens there anyway
-        if span.start >= span.end:
-            return None
-        return Place(article.id, make_selector(article.text, span.start, span.end), focused)
+        self._read_again(origin, old, self.main.reading_place(origin))
 
     @work(
         thread=True,
@@ -213,13 +174,8 @@ class StoryOriginMixin(BrowserMixin):
         self.open_article(article, focus=reading)
         if not reading and focused is not None and focused.is_attached:
             focused.focus()  # the library, or its filter box, keeps the keys
-        if place is None or place.found is None:
-            return
-        start, end = place.found
-        if place.focused:
-            view.focus_offset(start)
-        else:
-            view.text_widget.scroll_to_span(Span(start, end), "top")
+        if place is not None:
+            self.main.return_to(place)
 
     # -- o: open in the browser ---------------------------------------------------------
 

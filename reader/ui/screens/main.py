@@ -32,11 +32,14 @@ from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from reader.services.library_session import LibrarySession
+    from reader.services.reload_merge import Place
     from reader.ui.screens.tag_dialog import TagRequest
 
 MAIN_SCREEN_CSS = Path(__file__).with_name("main.tcss")
 NARROW_BELOW = 90  # columns
 _PANE_CLASSES = ("-pane-library", "-pane-reader", "-pane-annotations")
+# Text kept from the top of the screen to find the reading place again in a new text.
+PLACE_CHARS = 64
 
 
 class Reanchored(Message):
@@ -166,6 +169,56 @@ class MainScreen(Screen[None]):
         else:
             self.library.focus_list()
 
+    # -- which story, and where in it ----------------------------------------------------
+
+    def story_in_question(self) -> Article | None:
+        """The library's highlighted story while the library has the keys, else the open one."""
+        if not self.is_mounted:
+            return None
+        library = self.library
+        if library.has_focus_within and library.highlighted is not None:
+            return library.highlighted
+        return self.stories.current
+
+    def reading_place(self, origin: str) -> Place | None:
+        """Where the reader is in the open story, if that story is read again from ``origin``."""
+        from reader.services.reload_merge import Place
+        from reader.sources import origin_of
+        from reader.store.anchor import make_selector
+
+        article = self.stories.current
+        if article is None or origin_of(article) != origin or not article.text:
+            return None
+        view = self.article_view
+        focus = view.focus_span
+        if focus is not None and focus.start < focus.end:
+            span, focused = focus, True
+        elif view.text_widget.scroll_offset.y > 0:
+            top = view.text_widget.top_offset()
+            span, focused = Span(top, min(len(article.text), top + PLACE_CHARS)), False
+        else:
+            return None  # at the top of the story: it opens there anyway
+        if span.start >= span.end:
+            return None
+        return Place(article.id, make_selector(article.text, span.start, span.end), focused)
+
+    def return_to(self, place: Place) -> None:
+        """Back to the reading place in the story's new text, if it was found there."""
+        if place.found is None:
+            return
+        start, end = place.found
+        view = self.article_view
+        if place.focused:
+            view.focus_offset(start)
+        else:
+            view.text_widget.scroll_to_span(Span(start, end), "top")
+
+    def show_passage(self, start: int, end: int) -> None:
+        """Focus the reader on the passage at ``start`` and scroll it into view."""
+        view = self.article_view
+        view.focus_offset(start)
+        view.text_widget.scroll_to_span(Span(start, end))
+
     # -- the annotations panel: shown and hidden here alone --------------------------------
 
     def toggle_annotations_panel(self) -> None:
@@ -279,9 +332,7 @@ class MainScreen(Screen[None]):
         if problem is not None:
             self.say(problem)
             return
-        view = self.article_view
-        view.focus_offset(annotation.selector.start)
-        view.text_widget.scroll_to_span(Span(annotation.selector.start, annotation.selector.end))
+        self.show_passage(annotation.selector.start, annotation.selector.end)
         self.annotations_panel.highlight_annotation(annotation.id)
 
     @on(ArticleView.StatusChanged)
