@@ -197,8 +197,7 @@ class AnnotatingMixin(App[None]):
             )
             return
         if self.library.add(article):
-            self.main.library.set_articles(self.library.articles)
-            self.main.library_changed()
+            self.main.show_stories()
         self.annotations.open_at = annotation.id
         self.open_story(article)
 

@@ -270,8 +270,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self.library.loaded(message.articles)
         self._report_skipped(message.errors)
         screen = self.main
-        screen.library.set_articles(self.library.articles)
-        screen.library_changed()
+        screen.show_stories()
         if not self.library.articles:
             from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
 

@@ -48,7 +48,7 @@ class ReloadFailed(Message):
 
 
 class StoryOriginMixin(BrowserMixin):
-    """`r` and `o`. A changed library tells the main screen (library_changed).
+    """`r` and `o`. A changed library is shown by the main screen (show_stories).
 
     The library binds `r` itself (the highlighted story) and asks with ReloadRequested;
     the app's `r` reads again the story in the reader.
@@ -151,8 +151,7 @@ class StoryOriginMixin(BrowserMixin):
     def _reloaded(self, message: Reloaded) -> None:
         merge = self.library.reloaded(message.origin, message.fresh)
         library = self.main.library
-        library.set_articles(self.library.articles, renamed=merge.replaced)
-        self.main.library_changed()
+        self.main.show_stories(renamed=merge.replaced)
         current = self.library.current
         if current is not None and current.id in merge.replaced:
             keep = library.highlighted

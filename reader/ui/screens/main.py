@@ -8,7 +8,7 @@ services' (reader/services).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -275,8 +275,11 @@ class MainScreen(Screen[None]):
         if update.reanchor and story is not None:
             self._reanchor(story, update.reanchor)
 
-    def library_changed(self) -> None:
-        """The library's stories changed: counts, and where old annotations may move."""
+    def show_stories(self, renamed: Mapping[str, Article] | None = None) -> None:
+        """List the library's stories (``renamed``: old id -> its new text, after a
+        reload) with their counts; the annotation session learns where old annotations
+        may move."""
+        self.library.set_articles(self.stories.articles, renamed=renamed)
         self.annotations.library_changed(self.stories.articles)
         self.show_counts()
 
