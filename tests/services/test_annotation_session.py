@@ -216,3 +216,35 @@ def test_a_and_A_walk_the_placed_passages_in_order(harness: Harness, tmp_path: P
     session.went_to(to_second)
     past = session.next_annotation(quote_span(article), to_second, forward=True)
     assert past == Notice("No annotation after this one.", bell=True)
+
+
+def test_while_another_session_holds_the_database_this_one_reads_but_never_writes(
+    harness: Harness, tmp_path: Path
+) -> None:
+    path = tmp_path / "drought.txt"
+    old = read_story(path, STORY)
+    open_with(harness, old)
+    harness.session.tag(old, quote_span(old), ["water"])
+    harness.settle()
+
+    second = Harness(tmp_path / "annotations.json")  # the first still holds the lock
+    new = read_story(path, EDITED)
+    session = second.session
+    session.library_changed([new])
+    session.open_store()
+    second.settle()
+    assert session.store is not None and session.store.read_only
+    problem = session.cannot_save()
+    assert problem is not None and problem.title == "Cannot save tags here"
+    session.load_story(new)
+    [loaded] = second.settle()
+    placed = session.place_older(new, loaded.reanchor, lambda: False)
+    assert placed is not None
+    shown = session.reanchored(new, placed)  # shown where they are now, not saved
+    assert shown.story and shown.notices[0].title == "Annotations re-anchored"
+    assert [a.article_id for a in session.story_annotations] == [new.id]
+    assert second.results == []  # nothing was queued for the store
+    session.close()
+    harness.session.close()
+    with AnnotationStore(tmp_path / "annotations.json") as store:
+        assert [a.article_id for a in store.all()] == [old.id]  # still under the old text
