@@ -70,8 +70,8 @@ def first_paragraph(path: Path) -> str:
 
 def first_story(folder: Path) -> Path:
     """The story newsreader shows first for ``folder``: the newest one."""
+    from reader.services.library import newest_first
     from reader.sources import load_all
-    from reader.ui.widgets.library import newest_first
 
     articles, _errors = load_all([folder])
     path = newest_first(articles)[0].path

@@ -29,6 +29,9 @@ CORE_MODULES = [
     "reader.clipboard",
     "reader.export",
     "reader.safe_text",
+    "reader.services.annotation_session",
+    "reader.services.library_session",
+    "reader.services.copy_text",
 ]
 
 

@@ -1,4 +1,5 @@
-"""Read and analyse the stories the headless people and quotes commands are given."""
+"""The library's order, and reading and analysing the stories the headless people and
+quotes commands are given."""
 
 from __future__ import annotations
 
@@ -6,6 +7,16 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from reader.model import Analysis, Article
+
+
+def newest_first(articles: Sequence[Article]) -> list[Article]:
+    """Dated stories newest first, then undated ones in the order they were found."""
+    dated = sorted(
+        (article for article in articles if article.published),
+        key=lambda article: article.published or "",
+        reverse=True,
+    )
+    return dated + [article for article in articles if not article.published]
 
 
 def analyse_stories(

@@ -32,7 +32,9 @@ from textual.worker import Worker
 from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.safe_text import clean, clean_line, visible
-from reader.ui.annotating import AnnotatingMixin
+from reader.services.annotation_session import AnnotationSession
+from reader.services.library_session import LibrarySession
+from reader.ui.annotating import AnnotatingMixin, StoreDone
 from reader.ui.commands import NewsReaderCommands
 from reader.ui.copying import CopyingMixin
 from reader.ui.key_sections import key_sections
@@ -42,7 +44,7 @@ from reader.ui.people_view import PeopleViewMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.library import Library, newest_first
+from reader.ui.widgets.library import Library
 
 INK = Theme(
     name="newsreader-ink",
@@ -177,10 +179,15 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self.paths = list(paths) or [locations.samples]
         self.locations = locations
         self.ner = ner
-        self.articles: list[Article] = []
-        self.current: Article | None = None
-        self.analyses: dict[str, Analysis] = {}
+        self.library = LibrarySession()
         self._analysing: dict[str, Worker[None]] = {}  # story id -> its analysis worker
+        self.annotations = AnnotationSession(
+            locations.db,
+            deliver=lambda result: self.post_message(StoreDone(result)),
+            start_thread=lambda drain: self.run_worker(
+                drain, thread=True, group="annotation-store", exit_on_error=False
+            ),
+        )
         self.keymap: dict[str, str] = {}
         self._reported_clashes: set[frozenset[str]] = set()
         for theme in (INK, PAPER):
@@ -191,7 +198,9 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self._unshown_library: LibraryLoaded | None = None
         self._library_read = asyncio.Event()
         self._first_frame_asked = False
-        self.main = MainScreen(on_mounted=self._show_unshown_library)
+        self.main = MainScreen(
+            self.annotations, self.library, on_mounted=self._show_unshown_library
+        )
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -258,12 +267,11 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
             self._after_first_frame()
 
     def _show_library(self, message: LibraryLoaded) -> None:
-        self.articles = newest_first(message.articles)
+        self.library.loaded(message.articles)
         self._report_skipped(message.errors)
         screen = self.main
-        screen.library.set_articles(self.articles)
-        self.library_changed()
-        if not self.articles:
+        screen.show_stories()
+        if not self.library.articles:
             from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
 
             where = ", ".join(visible(path) for path in self.paths)
@@ -275,7 +283,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
             )
             self._after_first_frame()
             return
-        self.open_article(self.articles[0], focus=len(self.articles) == 1)
+        self.open_article(self.library.articles[0], focus=len(self.library.articles) == 1)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The article's painter needs to know when only 16 colours exist (reader.ui.layers).
@@ -378,21 +386,20 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
     def open_article(self, article: Article, *, focus: bool) -> None:
         """Show ``article`` in the reader; its analysis follows from a worker (or the cache)."""
         screen = self.main
-        self.current = article
+        known = self.library.open(article)
         self.sub_title = clean_line(article.title)
         screen.show_article_view()
         view = screen.article_view
         view.show(article)
-        if self.store is not None:
-            self.load_story_annotations(article)
-        # else the store is not open yet: it loads the open story's annotations once it is.
+        # Before the store is open, its opening loads the open story's annotations.
+        screen.load_story_annotations(article)
         self._after_first_frame()
         screen.library.highlight_article(article)
-        screen.status_bar.set_context(self._story_position(article))
+        screen.status_bar.set_context(self.library.position(article))
         screen.status_bar.set_note(article.reading_note)
         self.call_after_refresh(_freeze_survivors)  # the story's spans and rows live on
-        if article.id in self.analyses:
-            view.set_analysis(self.analyses[article.id])
+        if known is not None:
+            view.set_analysis(known)
         elif article.id not in self._analysing:
             painted = threading.Event()
             self.call_after_refresh(painted.set)
@@ -417,18 +424,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
 
     def _first_frame_drawn(self) -> None:
         gc.enable()
-        self.open_store()
-
-    def _story_position(self, article: Article) -> str:
-        position = next(
-            (n for n, other in enumerate(self.articles, 1) if other.id == article.id), 0
-        )
-        name = Path(article.path).name if article.path else (article.url or "")
-        return (
-            f"{name} · {position}/{len(self.articles)}"
-            if name
-            else f"{position}/{len(self.articles)}"
-        )
+        self.annotations.open_store()
 
     # Analysis --------------------------------------------------------------------------
 
@@ -500,15 +496,15 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         if message.complete:
             self._analysing.pop(message.article_id, None)
-            self.analyses[message.article_id] = message.analysis
+            self.library.analysed(message.article_id, message.analysis)
             self.call_after_refresh(_freeze_survivors)
-        if self.current is not None and self.current.id == message.article_id:
+        if self.library.is_current(message.article_id):
             view = self.main.article_view
             view.set_analysis(message.analysis, message.complete, message.layers)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._analysing.pop(message.article_id, None)
-        if self.current is not None and self.current.id == message.article_id:
+        if self.library.is_current(message.article_id):
             self.main.article_view.analysis_failed()
         reason = " ".join(message.reason.split())  # one line, whatever the error said
         self.notify(
@@ -544,10 +540,6 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         super().notify(
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
         )
-
-    @on(ArticleView.StatusChanged)
-    def _reader_status(self, message: ArticleView.StatusChanged) -> None:
-        self.main.status_bar.set_message(message.text)
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # not needed for the first frame

@@ -20,6 +20,8 @@ from reader.ui.keys import COPY_KEYS, bindings
 if TYPE_CHECKING:
     from reader.clipboard import CopyResult
     from reader.model import Annotation, Article
+    from reader.services.annotation_session import AnnotationSession
+    from reader.services.library_session import LibrarySession
     from reader.ui.screens.main import MainScreen
 
 COPY_STYLES: dict[str, str] = {
@@ -44,11 +46,10 @@ class CopyingMixin(App[None]):
 
     BINDINGS = bindings(COPY_KEYS)
     copy_style: str = "plain"
-    # Provided by NewsReaderApp (through AnnotationsState).
+    # Provided by NewsReaderApp.
     main: MainScreen
-    current: Article | None
-    story_annotations: list[Annotation]
-    annotation_at_focus: Callable[[], Annotation | None]
+    library: LibrarySession
+    annotations: AnnotationSession
     # Replaced in tests by a function that records or hangs; None = the system clipboard.
     copy_function: Callable[[str], None] | None = None
 
@@ -56,45 +57,19 @@ class CopyingMixin(App[None]):
 
     def _focused_text(self) -> tuple[str, str] | None:
         """The text for `y` and a word for what it is, or None when nothing is focused."""
-        from reader.citation import excerpt, format_annotation, format_quote, is_certain
+        from reader.services.copy_text import text_to_copy
 
-        article: Article | None = self.current
+        article = self.library.current
         if article is None or not self.main.is_mounted:
             return None
         view = self.main.article_view
-        quote = view.focused_quote
-        annotation: Annotation | None = self.annotation_at_focus()
-        if annotation is not None:
-            role = quote.role if quote is not None else None
-            return format_annotation(annotation, article, self.copy_style, role=role), "annotation"
-        span = view.target_span
-        if quote is not None and (
-            span is None or quote.start <= span.start <= span.end <= quote.end
-        ):
-            # Part of a quote is still that speaker's words: keep the attribution and mark
-            # the cut, so the copy never reads as the whole quote nor as unattributed.
-            whole = span is None or span == quote.span
-            words = quote.text
-            if not whole:
-                assert span is not None
-                words = excerpt(quote.text, span.start - quote.start, span.end - quote.start)
-            if words.strip():
-                text = format_quote(
-                    words,
-                    speaker=quote.speaker,
-                    role=quote.role,
-                    article=article,
-                    style=self.copy_style,
-                    certain=is_certain(quote),
-                )
-                return text, "quote" if whole else "part of a quote"
-        if span is None or span.start == span.end:
-            return None
-        passage = article.text[span.start : span.end]
-        text = format_quote(
-            passage, speaker=None, role=None, article=article, style=self.copy_style
+        return text_to_copy(
+            article,
+            quote=view.focused_quote,
+            span=view.target_span,
+            annotation=self.main.annotation_at_focus(),
+            style=self.copy_style,
         )
-        return text, "passage"
 
     def action_copy(self) -> None:
         found = self._focused_text()
@@ -108,8 +83,8 @@ class CopyingMixin(App[None]):
     def action_copy_all(self) -> None:
         from reader.citation import format_many
 
-        article: Article | None = self.current
-        annotations: list[Annotation] = list(self.story_annotations)
+        article: Article | None = self.library.current
+        annotations: list[Annotation] = list(self.annotations.story_annotations)
         if article is None or not annotations:
             self.bell()
             self.notify("This story has no annotations to copy yet: t tags a passage.")
@@ -163,8 +138,8 @@ class CopyingMixin(App[None]):
     def export_story(self, fmt: str) -> None:
         from reader.export import ExportError, export_to_folder
 
-        article: Article | None = self.current
-        annotations = list(self.story_annotations)
+        article: Article | None = self.library.current
+        annotations = list(self.annotations.story_annotations)
         if article is None or not annotations:
             self.call_from_thread(self.notify, "This story has no annotations to export yet.")
             return

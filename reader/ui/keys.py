@@ -171,6 +171,8 @@ PEOPLE_SCREEN_KEYS = KeyGroup("people view", (
               "Sort people by quote count, by name, or by the latest story quoting them."),
     KeyAction("people.copy", "y", "copy_quotes", "Copy quotes",
               "Copy the highlighted quote, or all of the person's quotes, each with a citation."),
+    KeyAction("people.tag", "t", "tag_quote", "Tag",
+              "Tag the highlighted quote as in the reader: tags, a note, colours."),
     KeyAction("people.switch", "tab,shift+tab", "switch_list", "Switch list",
               "Move between the people and their quotes."),
 ))

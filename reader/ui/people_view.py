@@ -13,13 +13,19 @@ from textual import work
 from textual.app import App
 from textual.command import CommandPalette
 
-from reader.model import Analysis, Article, Span
+from reader.model import Analysis, Article
 from reader.ui.keys import PEOPLE_VIEW_KEYS, bindings
 
 PROGRESS_EVERY = 0.1  # seconds between updates of the "Analysing stories" count
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.locations import Locations
+    from reader.services.annotation_session import AnnotationSession
+    from reader.services.library_session import LibrarySession
     from reader.services.people import Person, QuoteRecord
+    from reader.ui.screens.main import MainScreen
     from reader.ui.screens.people_screen import PeopleScreen
 
 
@@ -28,6 +34,13 @@ class PeopleViewMixin(App[None]):
     DOMNode classes in the MRO."""
 
     BINDINGS = bindings(PEOPLE_VIEW_KEYS)
+    # Provided by NewsReaderApp.
+    annotations: AnnotationSession
+    library: LibrarySession
+    locations: Locations
+    main: MainScreen
+    ner: str
+    open_article: Callable[..., None]
     _people_screen: PeopleScreen | None = None
     # The last index, and which analyses of which stories it was built from: the view
     # opened again on the same library shows it at once.
@@ -35,18 +48,17 @@ class PeopleViewMixin(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_people":
-            main = getattr(self, "main", None)
-            return self.screen is main or isinstance(self.screen, CommandPalette)
+            return self.screen is self.main or isinstance(self.screen, CommandPalette)
         return super().check_action(action, parameters)
 
     def action_show_people(self) -> None:
         from reader.ui.screens.people_screen import PeopleScreen
 
-        screen = PeopleScreen()
+        screen = PeopleScreen(self.annotations, self.library)
         self._people_screen = screen
         self.push_screen(screen, self._people_screen_closed)
-        articles: list[Article] = list(getattr(self, "articles", []))
-        known: dict[str, Analysis] = dict(getattr(self, "analyses", {}))
+        articles = list(self.library.articles)
+        known = dict(self.library.analyses)
         built = self._people_built
         if built is not None and built[0] == _library_key(articles, known):
             self.call_after_refresh(self._people_ready, screen, built[1], "")
@@ -75,9 +87,8 @@ class PeopleViewMixin(App[None]):
         if missing:
             from reader.cache.analysis_cache import cached_analyze
 
-            ner = str(getattr(self, "ner", "builtin"))
-            locations = getattr(self, "locations", None)
-            cache_dir = locations.cache if locations is not None else None
+            ner = self.ner
+            cache_dir = self.locations.cache
             fresh: dict[str, Analysis] = {}
             shown = 0.0
             for done, article in enumerate(missing):
@@ -108,10 +119,8 @@ class PeopleViewMixin(App[None]):
             self.call_from_thread(self._people_ready, screen, people, note)
 
     def _keep_analyses(self, fresh: dict[str, Analysis]) -> None:
-        analyses = getattr(self, "analyses", None)
-        if isinstance(analyses, dict):
-            for article_id, analysis in fresh.items():
-                analyses.setdefault(article_id, analysis)
+        for article_id, analysis in fresh.items():
+            self.library.keep_analysis(article_id, analysis)
 
     def _people_ready(self, screen: PeopleScreen, people: list[Person], note: str) -> None:
         if self._people_screen is screen:  # still open (it may not be mounted yet)
@@ -125,14 +134,8 @@ class PeopleViewMixin(App[None]):
 
     def open_at_quote(self, record: QuoteRecord) -> None:
         """Open the quote's story in the reader, with the focus on the quote."""
-        main = getattr(self, "main", None)
-        open_article = getattr(self, "open_article", None)
-        if main is None or open_article is None:
-            return
-        open_article(record.article, focus=True)
-        view = main.article_view
-        view.focus_offset(record.quote.start)
-        view.text_widget.scroll_to_span(Span(record.quote.start, record.quote.end))
+        self.open_article(record.article, focus=True)
+        self.main.show_passage(record.quote.start, record.quote.end)
 
 
 def _library_key(

@@ -1,7 +1,7 @@
 """Where a story came from: `r` reads a story again, `o` opens its web address.
 
 Reading again runs in a thread worker (a fetch can take seconds) and its result is
-folded into the library by the message handler (reader.ui.reload_merge): the
+folded into the library by the message handler (reader.services.library_session): the
 highlighted story stays highlighted wherever new items land, and a story open in the
 reader is shown again through ``open_article``, the path every changed story takes,
 so its annotations are looked for in the new text. The browser is started by
@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.command import CommandPalette
 from textual.message import Message
 
-from reader.model import Article, Selector, Span
-from reader.ui.annotations_state import AnnotationsState
+from reader.model import Article
+from reader.services.reload_merge import Place
 from reader.ui.browser import BrowserMixin
 from reader.ui.keys import ORIGIN_KEYS, bindings
 from reader.ui.widgets.library import Library
 
-# Text kept from the top of the screen to find the reading place again in a new text.
-PLACE_CHARS = 64
+if TYPE_CHECKING:
+    from reader.locations import Locations
+    from reader.services.library_session import LibrarySession
+    from reader.ui.screens.main import MainScreen
 
 
 class Reloaded(Message):
@@ -44,18 +47,8 @@ class ReloadFailed(Message):
         self.reason = reason
 
 
-class Place:
-    """Where the reader was in a story: the focused passage, or the text at the top."""
-
-    def __init__(self, article_id: str, selector: Selector, focused: bool) -> None:
-        self.article_id = article_id
-        self.selector = selector
-        self.focused = focused
-        self.found: tuple[int, int] | None = None  # in the new text, set by the worker
-
-
-class StoryOriginMixin(BrowserMixin, AnnotationsState):
-    """`r` and `o`. Built on the annotations state: a changed library must tell it.
+class StoryOriginMixin(BrowserMixin):
+    """`r` and `o`. A changed library is shown by the main screen (show_stories).
 
     The library binds `r` itself (the highlighted story) and asks with ReloadRequested;
     the app's `r` reads again the story in the reader.
@@ -63,7 +56,11 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
 
     BINDINGS = bindings(ORIGIN_KEYS)
 
-    _story_position: Callable[[Article], str]  # provided by NewsReaderApp
+    # Provided by NewsReaderApp.
+    main: MainScreen
+    library: LibrarySession
+    locations: Locations
+    open_article: Callable[..., None]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_in_browser", "reload_story"):
@@ -73,13 +70,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
         return super().check_action(action, parameters)
 
     def _story_in_question(self) -> Article | None:
-        """The library's highlighted story while the library has the keys, else the open one."""
-        if not self.main.is_mounted:
-            return None
-        library = self.main.library
-        if library.has_focus_within and library.highlighted is not None:
-            return library.highlighted
-        return self.current
+        return self.main.story_in_question()
 
     # -- r: read again ----------------------------------------------------------------
 
@@ -106,31 +97,10 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
                 markup=False,
             )
             return
-        old = [known for known in self.articles if origin_of(known) == origin]
+        old = self.library.from_origin(origin)
         if is_url(origin):
             self.notify(f"Fetching {origin}…", timeout=3, markup=False)
-        self._read_again(origin, old, self._reading_place(origin))
-
-    def _reading_place(self, origin: str) -> Place | None:
-        """Where the reader is in the open story, if that story is being reloaded."""
-        from reader.sources import origin_of
-        from reader.store.anchor import make_selector
-
-        article = self.current
-        if article is None or origin_of(article) != origin or not article.text:
-            return None
-        view = self.main.article_view
-        focus = view.focus_span
-        if focus is not None and focus.start < focus.end:
-            span, focused = focus, True
-        elif view.text_widget.scroll_offset.y > 0:
-            top = view.text_widget.top_offset()
-            span, focused = Span(top, min(len(article.text), top + PLACE_CHARS)), False
-        else:
-            return None  # at the top of the story: it opens there anyway
-        if span.start >= span.end:
-            return None
-        return Place(article.id, make_selector(article.text, span.start, span.end), focused)
+        self._read_again(origin, old, self.main.reading_place(origin))
 
     @work(
         thread=True,
@@ -141,9 +111,9 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
     def _read_again(self, origin: str, old: list[Article], place: Place | None) -> None:
         from textual.worker import get_current_worker
 
+        from reader.services.reload_merge import pair
         from reader.sources import SourceError, read_again
         from reader.store.anchor import reanchor
-        from reader.ui.reload_merge import pair
 
         worker = get_current_worker()
         try:
@@ -179,19 +149,10 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
 
     @on(Reloaded)
     def _reloaded(self, message: Reloaded) -> None:
-        from reader.sources import origin_of
-        from reader.ui.reload_merge import merge_reloaded
-
-        # Compared with the library as it is now: it may have changed during the fetch.
-        old = [known for known in self.articles if origin_of(known) == message.origin]
-        merge = merge_reloaded(self.articles, old, message.fresh)
-        self.articles = merge.articles
-        for old_id in merge.replaced:
-            self.analyses.pop(old_id, None)
+        merge = self.library.reloaded(message.origin, message.fresh)
         library = self.main.library
-        library.set_articles(self.articles, renamed=merge.replaced)
-        self.library_changed()
-        current = self.current
+        self.main.show_stories(renamed=merge.replaced)
+        current = self.library.current
         if current is not None and current.id in merge.replaced:
             keep = library.highlighted
             place = message.place
@@ -201,7 +162,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
             if keep is not None:
                 library.highlight_article(keep)  # opening it moved the highlight to the open story
         elif current is not None:
-            self.main.status_bar.set_context(self._story_position(current))  # "2/3" now
+            self.main.status_bar.set_context(self.library.position(current))  # "2/3" now
         self.notify(merge.summary(), title=_place_name(message.origin), markup=False)
 
     def _show_again(self, article: Article, place: Place | None) -> None:
@@ -212,13 +173,8 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
         self.open_article(article, focus=reading)
         if not reading and focused is not None and focused.is_attached:
             focused.focus()  # the library, or its filter box, keeps the keys
-        if place is None or place.found is None:
-            return
-        start, end = place.found
-        if place.focused:
-            view.focus_offset(start)
-        else:
-            view.text_widget.scroll_to_span(Span(start, end), "top")
+        if place is not None:
+            self.main.return_to(place)
 
     # -- o: open in the browser ---------------------------------------------------------
 

@@ -19,13 +19,13 @@ async def test_second_session_reads_the_analysis_from_the_cache(make_app, librar
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first = app.analyses[app.current.id]
+        first = app.library.analyses[app.library.current.id]
     assert len(calls) == 1
     assert first.quotes and first.quotes[0].speaker
 
     again = make_app(library_dir)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        cached = again.analyses[again.current.id]
+        cached = again.library.analyses[again.library.current.id]
     assert len(calls) == 1  # the second launch did not analyse the story again
     assert cached == first

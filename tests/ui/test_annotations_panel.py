@@ -47,13 +47,13 @@ async def test_the_panel_lists_passages_and_enter_jumps_to_one(make_app, library
         await pilot.press("j", "enter")
         assert app.main.article_view.has_focus_within
         assert app.main.article_view.focus_span.start == quote.selector.start
-        assert app.annotation_at_focus().id == quote.id
+        assert app.main.annotation_at_focus().id == quote.id
         assert panel.display  # still open beside the text: tab goes back to it
         await pilot.press("tab", "e")  # edit from the panel
         await type_text(pilot, "drought")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.story_annotations[1].tags == ["quotes", "mayor", "drought"]
+        assert app.annotations.story_annotations[1].tags == ["quotes", "mayor", "drought"]
         assert panel.has_focus
         await pilot.press("escape")
         assert not panel.display and app.main.library.display
@@ -92,13 +92,13 @@ async def test_edited_story_reanchors_and_keeps_orphans(make_app, library_dir, l
     app = make_app(story)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        current = app.current.text
-        moved = next(a for a in app.story_annotations if a.id == kept.id)
+        current = app.library.current.text
+        moved = next(a for a in app.annotations.story_annotations if a.id == kept.id)
         assert not moved.orphan
-        assert moved.article_id == app.current.id  # moved to the story's new id
+        assert moved.article_id == app.library.current.id  # moved to the story's new id
         assert current[moved.selector.start : moved.selector.end] == DROUGHT_QUOTE
         assert moved.selector.start != kept.selector.start
-        [orphan] = [a for a in app.story_annotations if a.orphan]
+        [orphan] = [a for a in app.annotations.story_annotations if a.orphan]
         assert orphan.selector.exact == FIRST_SENTENCE and orphan.tags == ["water"]
         start = moved.selector.start
         assert drawn_marks(app) == [(start, start + len(DROUGHT_QUOTE), drawn_marks(app)[0][2])]
@@ -115,18 +115,18 @@ async def test_edited_story_reanchors_and_keeps_orphans(make_app, library_dir, l
         assert any("is not in the current text" in note for note in notes(app))
         await pilot.press("x")  # ...but it can be removed from the panel
         await settle(pilot)
-        assert [a.id for a in app.story_annotations] == [kept.id]
+        assert [a.id for a in app.annotations.story_annotations] == [kept.id]
         assert panel.border_subtitle == "1 passage"
         await pilot.press("u")
         await settle(pilot)
-        assert sorted(a.orphan for a in app.story_annotations) == [False, True]
+        assert sorted(a.orphan for a in app.annotations.story_annotations) == [False, True]
         assert sum("is not in the current text" in note for note in notes(app)) == 1
     # Saved where it was found: the next start needs no search and reports nothing.
     again = make_app(story)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert not any("found again" in note for note in notes(again))
-        assert sorted(a.orphan for a in again.story_annotations) == [False, True]
+        assert sorted(a.orphan for a in again.annotations.story_annotations) == [False, True]
 
 
 REWORDED = FIRST_SENTENCE.replace("tap water", "drinking water")
@@ -146,7 +146,7 @@ async def test_reworded_passage_shows_both_wordings_and_w_accepts_the_new(
     app = make_app(story)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        [found] = app.story_annotations
+        [found] = app.annotations.story_annotations
         assert found.selector.exact == FIRST_SENTENCE and found.reworded == REWORDED
         assert not found.orphan and found.updated == tagged.updated
         assert any("1 of them reworded (both wordings in the panel, m)" in n for n in notes(app))
@@ -157,7 +157,7 @@ async def test_reworded_passage_shows_both_wordings_and_w_accepts_the_new(
         assert panel.border_subtitle == "1 passage · 1 reworded"
         await pilot.press("w")
         await settle(pilot)
-        [accepted] = app.story_annotations
+        [accepted] = app.annotations.story_annotations
         assert accepted.selector.exact == REWORDED and accepted.reworded is None
         assert accepted.updated != tagged.updated
         assert any("the story's new wording" in note for note in notes(app))
@@ -169,7 +169,7 @@ async def test_reworded_passage_shows_both_wordings_and_w_accepts_the_new(
     again = make_app(story)  # saved: the next start shows the accepted words, no flag
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        [saved] = again.story_annotations
+        [saved] = again.annotations.story_annotations
         assert saved.selector.exact == REWORDED and saved.reworded is None
 
 

@@ -52,10 +52,10 @@ async def test_several_stories_show_the_first_with_the_library_focused(make_app,
         library = app.main.library
         assert len(library.articles) == 4
         assert isinstance(app.focused, StoryList)
-        assert app.current is not None
-        assert app.current.id == library.shown[0].id
+        assert app.library.current is not None
+        assert app.library.current.id == library.shown[0].id
         assert app.main.article_view.display
-        assert app.sub_title == app.current.title
+        assert app.sub_title == app.library.current.title
         assert library.border_subtitle == "4 stories"
         assert [article.published for article in library.shown] == [
             "2024-09-09",
@@ -70,8 +70,8 @@ async def test_a_single_file_opens_in_the_reader(make_app, library_dir):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert reading(app)
-        assert app.current is not None
-        assert app.current.title == "Drought Forces Rationing in Valley Towns"
+        assert app.library.current is not None
+        assert app.library.current.title == "Drought Forces Rationing in Valley Towns"
 
 
 async def test_j_k_and_arrows_move_the_highlight(make_app, library_dir):
@@ -89,7 +89,7 @@ async def test_j_k_and_arrows_move_the_highlight(make_app, library_dir):
         await pilot.press("up")
         assert story_list.highlighted == 0
         # Moving only highlights: the reader keeps the story it had.
-        assert app.current.id == app.main.library.shown[0].id
+        assert app.library.current.id == app.main.library.shown[0].id
 
 
 async def test_g_and_shift_g_jump_to_first_and_last(make_app, library_dir):
@@ -109,9 +109,9 @@ async def test_enter_opens_the_highlighted_story_and_focuses_the_reader(make_app
         await settle(pilot)
         await pilot.press("j", "j", "enter")
         await settle(pilot)
-        assert app.current.id == app.main.library.shown[2].id
+        assert app.library.current.id == app.main.library.shown[2].id
         assert reading(app)
-        assert app.sub_title == app.current.title
+        assert app.sub_title == app.library.current.title
         assert app.main.status_bar.context.endswith("/4")
 
 
@@ -157,7 +157,7 @@ async def test_filter_matches_the_source_and_enter_returns_to_the_list(make_app,
         assert isinstance(app.focused, StoryList)
         await pilot.press("enter")
         await settle(pilot)
-        assert app.current.title == "Museum Returns Bronze Statue to Lagos"
+        assert app.library.current.title == "Museum Returns Bronze Statue to Lagos"
         assert reading(app)
 
 
@@ -306,7 +306,7 @@ async def test_the_cycle_collector_is_back_on_once_the_story_is_drawn(make_app, 
     app = make_app(library_dir / "drought.txt")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.current is not None
+        assert app.library.current is not None
         assert gc.isenabled()
 
 
@@ -329,10 +329,10 @@ async def test_a_library_slow_to_read_does_not_hold_back_the_screen(
             message = app.main.query_one("#reader-message")
             assert message.display
             assert "Loading stories" in str(message.render())
-            assert app.current is None
+            assert app.library.current is None
             release.set()
             await settle(pilot)
-            assert app.current is not None
+            assert app.library.current is not None
             assert app.main.article_view.display
             assert not message.display
             assert len(app.main.library.articles) == 4
@@ -350,7 +350,7 @@ async def test_an_empty_folder_says_there_is_nothing_to_read(make_app, tmp_path:
         assert message.display
         assert "No stories to read" in str(message.render())
         assert not app.main.article_view.display
-        assert app.current is None
+        assert app.library.current is None
 
 
 async def test_analysis_runs_once_per_story_and_reaches_the_reader(
@@ -367,13 +367,13 @@ async def test_analysis_runs_once_per_story_and_reaches_the_reader(
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first = app.current
-        assert first.id in app.analyses
+        first = app.library.current
+        assert first.id in app.library.analyses
         await pilot.press("j", "enter")
         await settle(pilot)
         await pilot.press("tab", "k", "enter")
         await settle(pilot)
-        assert app.current.id == first.id
+        assert app.library.current.id == first.id
         assert len(calls) == 2  # the first story's analysis came from the cache
 
 
@@ -392,11 +392,11 @@ async def test_clicking_a_story_opens_it(make_app, library_dir):
         await settle(pilot)
         await pilot.press("j", "enter")
         await settle(pilot)
-        second = app.current
+        second = app.library.current
         await pilot.click(StoryList, offset=(4, 0))
         await settle(pilot)
-        assert app.current is not second
-        assert app.current.id == app.main.library.shown[0].id
+        assert app.library.current is not second
+        assert app.library.current.id == app.main.library.shown[0].id
         assert reading(app)
 
 

@@ -69,8 +69,8 @@ async def test_status_bar_names_the_guessed_encoding(make_app, tmp_path: Path) -
             await pilot.press(*keys)
             await settle(pilot)
             shown = screen(app)
-            assert app.current is not None and app.current.path is not None
-            if app.current.path.endswith("most.txt"):
+            assert app.library.current is not None and app.library.current.path is not None
+            if app.library.current.path.endswith("most.txt"):
                 assert "Городской совет" in shown  # read as written, not as mojibake
                 assert app.main.status_bar.note == "Windows-1251 (guessed)"
                 assert "Windows-1251 (guessed)" in shown
@@ -78,7 +78,7 @@ async def test_status_bar_names_the_guessed_encoding(make_app, tmp_path: Path) -
                 assert "The council kept the ferry running." in shown
                 assert "guessed" not in shown
                 assert not app.main.status_bar.query_one("#status-note").display
-        assert {app.current.title, app.main.library.shown[0].title} == {
+        assert {app.library.current.title, app.main.library.shown[0].title} == {
             "Ferry Stays",
             "Мост через реку закроют на ремонт",
         }

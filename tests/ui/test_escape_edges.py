@@ -38,9 +38,9 @@ async def test_a_hostile_folder_reaches_the_screen_and_the_clipboard_clean(
     notes = Notes()  # every notice, including those that timed out before the end
     async with app.run_test(size=(100, 36), message_hook=notes) as pilot:
         await settle(pilot)
-        assert len(app.articles) == stories
+        assert len(app.library.articles) == stories
         library = app.main.library
-        for article in app.articles:
+        for article in app.library.articles:
             app.open_article(article, focus=True)
             await settle(pilot)
             await pilot.press("j", "y")

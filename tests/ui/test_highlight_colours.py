@@ -12,6 +12,7 @@ from rich.style import Style
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES, Theme
 
+from reader.services.tags import PALETTE
 from reader.ui.app import INK, PAPER
 from reader.ui.contrast import READABLE, contrast_ratio, relative_luminance
 from reader.ui.layers import (
@@ -22,7 +23,6 @@ from reader.ui.layers import (
     Painter,
     ThemePalette,
 )
-from reader.ui.tags import PALETTE
 
 THEMES = [INK, PAPER]
 # The command palette offers Textual's own themes too: their text must stay readable. The

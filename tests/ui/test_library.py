@@ -6,13 +6,13 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from reader.model import Article
+from reader.services.library import newest_first
 from reader.ui.widgets.library import (
     FILTER_AT_ONCE,
     MAX_LISTED,
     Library,
     StoryList,
     display_date,
-    newest_first,
     story_meta,
 )
 

@@ -76,8 +76,8 @@ async def test_o_on_stories_with_hostile_addresses_opens_nothing_and_says_so(
     app = make_app(folder)
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
-        assert {article.url for article in app.articles} == set(addresses)
-        for article in app.articles:
+        assert {article.url for article in app.library.articles} == set(addresses)
+        for article in app.library.articles:
             app.open_article(article, focus=True)
             await settle(pilot)
             await pilot.press("o")

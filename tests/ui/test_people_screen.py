@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from reader.store import AnnotationStore
 from reader.ui.commands import palette_commands
 from reader.ui.screens.people_screen import PeopleScreen
+from reader.ui.screens.tag_dialog import TagDialog
 from tests.services.stories import write_stories
-from tests.ui.test_tagging_data import SIZE, settle
+from tests.ui.test_tagging_data import SIZE, drawn_marks, notes, settle, type_text
 
 
 @pytest.fixture
@@ -57,11 +59,51 @@ async def test_people_across_stories_and_a_quote_opens_in_its_story(make_app, pe
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is app.main
-        assert app.current.title == "River defences to be raised"
+        assert app.library.current.title == "River defences to be raised"
         view = app.main.article_view
         assert view.has_focus_within
         assert view.focused_quote is not None
         assert view.focused_quote.start == record.quote.start
+
+
+async def test_t_tags_the_highlighted_quote_and_its_story_shows_the_tag(
+    make_app, people_dir, locations
+):
+    app = make_app(people_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("t")  # no quote highlighted yet: nothing to tag
+        assert isinstance(app.screen, PeopleScreen)
+        assert notes(app)[-1] == "Highlight a quote first: enter lists the person's quotes."
+        await pilot.press("enter")  # the most quoted person's quotes
+        river = "River defences to be raised"
+        index = next(n for n, r in enumerate(screen.quotes) if r.article.title == river)
+        record = screen.quotes[index]
+        screen.quote_list.highlighted = index
+        await pilot.press("t")
+        assert isinstance(app.screen, TagDialog)
+        await type_text(pilot, "flood")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen  # back in the people view, at the same quote
+        assert screen.current_quote == record
+        assert notes(app)[-1] == "Tagged: #flood"
+        await pilot.press("enter")  # open the quote in its story
+        await settle(pilot)
+        assert app.library.current.title == river
+        [saved] = app.annotations.story_annotations
+        quote = record.quote
+        assert (saved.tags, saved.selector.start, saved.selector.end) == (
+            ["flood"],
+            quote.start,
+            quote.end,
+        )
+        assert saved.speaker == quote.speaker  # attributed as a tag in the reader would be
+        assert [(start, end) for start, end, _colour in drawn_marks(app)] == [
+            (quote.start, quote.end)
+        ]
+    with AnnotationStore(locations.db) as store:
+        assert [a.tags for a in store.all()] == [["flood"]]
 
 
 async def test_filter_as_you_type_sort_and_back(make_app, people_dir):

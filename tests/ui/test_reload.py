@@ -69,11 +69,11 @@ async def test_a_changed_file_is_read_again_and_its_annotations_follow(
     app = make_app(library_dir)
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
-        assert app.current.title == PILOTS  # the newest story opens first
+        assert app.library.current.title == PILOTS  # the newest story opens first
         await pilot.press("tab", "j")  # the reader's focus on the walkout sentence
         view = app.main.article_view
         focused = view.focus_span
-        assert app.current.text[focused.start : focused.end] == WALKOUT
+        assert app.library.current.text[focused.start : focused.end] == WALKOUT
         await pilot.press("tab")  # back to the library, still on the open story
         text = story.read_text(encoding="utf-8")
         story.write_text(text.replace(WALKOUT, f"{INSERTED}\n\n{WALKOUT}"), encoding="utf-8")
@@ -81,15 +81,15 @@ async def test_a_changed_file_is_read_again_and_its_annotations_follow(
         await pilot.press("r")
         await settle(pilot)
 
-        new_text = app.current.text
-        assert INSERTED in view.article.text and view.article is app.current
-        assert app.main.library.highlighted is app.current
+        new_text = app.library.current.text
+        assert INSERTED in view.article.text and view.article is app.library.current
+        assert app.main.library.highlighted is app.library.current
         assert app.main.library.has_focus_within  # the keys stay in the library
         # The tagged sentence moved down by a paragraph; its annotation went with it.
-        (annotation,) = app.story_annotations
+        (annotation,) = app.annotations.story_annotations
         assert not annotation.orphan
         assert annotation.selector.start == new_text.index(WALKOUT)
-        assert annotation.article_id == app.current.id
+        assert annotation.article_id == app.library.current.id
         # The reader's focus stayed on the sentence it was on, not on the offset.
         focused = view.focus_span
         assert new_text[focused.start : focused.end] == WALKOUT
@@ -106,7 +106,7 @@ async def test_reloading_another_story_keeps_the_open_one(
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        opened = app.current
+        opened = app.library.current
         await pilot.press("j")
         assert app.main.library.highlighted.title == "Harbour Council Delays Vote on Ferry Fares"
         vote = library_dir / "harbour-vote.txt"
@@ -116,7 +116,7 @@ async def test_reloading_another_story_keeps_the_open_one(
         highlighted = app.main.library.highlighted
         assert highlighted.title == "Harbour Council Delays Vote on Ferry Fares"
         assert "set for May" in highlighted.text
-        assert app.current is opened and app.main.article_view.article is opened
+        assert app.library.current is opened and app.main.article_view.article is opened
 
 
 async def test_a_feed_read_again_adds_its_new_items_and_keeps_the_highlight(
@@ -141,7 +141,7 @@ async def test_a_feed_read_again_adds_its_new_items_and_keeps_the_highlight(
         assert [a.title for a in library.shown] == [DREDGE[0], FERRY[0], GULLS[0]]
         assert library.highlighted.title == GULLS[0]
         assert library.border_subtitle == "3 stories"
-        assert app.current.title == FERRY[0]  # the open story was not disturbed
+        assert app.library.current.title == FERRY[0]  # the open story was not disturbed
         assert "Reloaded: 1 new story" in notes.texts()
         assert web_server.requests.count("/tidewater.rss") == 2  # fetched, not the saved copy
 
@@ -175,7 +175,7 @@ async def test_a_failed_fetch_keeps_the_text_and_says_so(
     app = make_app(url)
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
-        before = app.current
+        before = app.library.current
         assert before.title == "Quay Wall Repairs Begin"
         if failure == "offline":
             web_server.close()
@@ -185,7 +185,7 @@ async def test_a_failed_fetch_keeps_the_text_and_says_so(
         await pilot.press("r")
         await settle(pilot)
 
-        assert app.current is before and app.main.article_view.article is before
+        assert app.library.current is before and app.main.article_view.article is before
         assert [a.id for a in app.main.library.articles] == [before.id]
         warning = notes.warning()
         assert warning.title == "Could not reload"
@@ -205,11 +205,11 @@ async def test_a_deleted_file_keeps_the_story_and_says_so(
     app = make_app(library_dir)
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
-        before = app.current
+        before = app.library.current
         (library_dir / "pilots-strike.txt").unlink()
         await pilot.press("r")
         await settle(pilot)
-        assert app.current is before and len(app.main.library.articles) == 4
+        assert app.library.current is before and len(app.main.library.articles) == 4
         warning = notes.warning()
         assert "pilots-strike.txt" in warning.message
         assert warning.message.endswith("— the story as last read is kept.")

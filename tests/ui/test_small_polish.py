@@ -39,7 +39,7 @@ async def test_a_one_paragraph_story_says_1_paragraph(
     app = make_app(library_dir / "drought.txt", story)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        [short] = [article for article in app.articles if article.title == "Harbour Notice"]
+        [short] = [article for article in app.library.articles if article.title == "Harbour Notice"]
         app.main.library.focus_list()
         app.main.library.highlight_article(short)
         await pilot.press("enter")

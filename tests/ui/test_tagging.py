@@ -9,9 +9,9 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 import reader.analysis
+from reader.services.tags import default_colour, next_colour
 from reader.store import AnnotationStore
 from reader.ui.screens.tag_dialog import TagDialog
-from reader.ui.tags import default_colour, next_colour
 from reader.ui.widgets.library import StoryList
 from tests.ui.test_tagging_data import (
     DROUGHT_QUOTE,
@@ -47,7 +47,7 @@ async def test_tag_with_several_tags_and_a_note(make_app, library_dir, locations
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is app.main
-        [annotation] = app.story_annotations
+        [annotation] = app.annotations.story_annotations
         assert annotation.tags == ["economy", "water rationing"]  # one multi-word tag
         assert annotation.note == "check the figure"
         assert annotation.selector.exact == FIRST_SENTENCE
@@ -56,7 +56,7 @@ async def test_tag_with_several_tags_and_a_note(make_app, library_dir, locations
         assert annotation.title == "Drought Forces Rationing in Valley Towns"
         assert annotation.speaker is None
         assert "Tagged: #economy, #water rationing" in notes(app)
-        start = app.current.text.index(FIRST_SENTENCE)
+        start = app.library.current.text.index(FIRST_SENTENCE)
         colour = default_colour("economy")
         assert drawn_marks(app) == [(start, start + len(FIRST_SENTENCE), colour)]
         assert "✎ #economy, #water rationing · check the figure" in app.main.status_bar.message
@@ -76,7 +76,7 @@ async def test_a_quote_keeps_its_speaker(make_app, library_dir):
         await type_text(pilot, "water")
         await pilot.press("enter")
         await settle(pilot)
-        [annotation] = app.story_annotations
+        [annotation] = app.annotations.story_annotations
         assert annotation.selector.exact == DROUGHT_QUOTE
         assert annotation.speaker == "Lena Brandt"
 
@@ -90,7 +90,7 @@ async def test_escape_cancels_and_saves_nothing(make_app, library_dir, locations
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is app.main
-        assert app.story_annotations == []
+        assert app.annotations.story_annotations == []
     with AnnotationStore(locations.db) as store:
         assert len(store) == 0
 
@@ -113,9 +113,10 @@ async def test_tags_survive_a_restart_and_the_library_counts_them(make_app, libr
         app.main.library.highlight_article(drought)
         await pilot.press("enter")
         await settle(pilot)
-        assert sorted(t for a in app.story_annotations for t in a.tags) == ["quotes", "water"]
+        tags = sorted(t for a in app.annotations.story_annotations for t in a.tags)
+        assert tags == ["quotes", "water"]
         assert len(drawn_marks(app)) == 2
-        assert app.known_tags == ["quotes", "water"]
+        assert app.annotations.known_tags == ["quotes", "water"]
 
 
 async def test_completion_suggests_known_tags_as_ghost_text_and_list(
@@ -139,7 +140,7 @@ async def test_completion_suggests_known_tags_as_ghost_text_and_list(
         assert not dialog.choices.display  # economy is typed already: not offered again
         await pilot.press("backspace", "enter")
         await settle(pilot)
-        [annotation] = app.story_annotations
+        [annotation] = app.annotations.story_annotations
         assert annotation.tags == ["economy"]  # spelled as the library already spells it
 
 
@@ -159,7 +160,7 @@ async def test_a_multi_word_tag_completes_and_stays_one_tag(make_app, library_di
         await type_text(pilot, "public  health")
         await pilot.press("enter")
         await settle(pilot)
-        [annotation] = app.story_annotations
+        [annotation] = app.annotations.story_annotations
         assert annotation.tags == ["water", "local government", "public health"]
         assert "Tagged: #water, #local government, #public health" in notes(app)
 
@@ -194,7 +195,7 @@ async def test_colour_changes_per_tag_and_is_remembered(make_app, library_dir, l
         await settle(pilot)
         [(_start, _end, colour)] = drawn_marks(app)
         assert colour == chosen
-        assert app.tag_colours == {"economy": chosen}
+        assert app.annotations.tag_colours == {"economy": chosen}
     with AnnotationStore(locations.db) as store:
         assert store.tag_colours() == {"economy": chosen}
 
@@ -210,11 +211,11 @@ async def test_T_repeats_the_last_tags_without_a_dialog(make_app, library_dir):
         await pilot.press("n", "T")
         assert app.screen is app.main
         await settle(pilot)
-        assert [a.tags for a in app.story_annotations] == [
+        assert [a.tags for a in app.annotations.story_annotations] == [
             ["water", "drought"],
             ["water", "drought"],
         ]
-        assert app.story_annotations[1].selector.exact == DROUGHT_QUOTE
+        assert app.annotations.story_annotations[1].selector.exact == DROUGHT_QUOTE
 
 
 async def test_edit_then_undo_brings_the_old_tags_back(make_app, library_dir):
@@ -234,13 +235,13 @@ async def test_edit_then_undo_brings_the_old_tags_back(make_app, library_dir):
         await fill(pilot, "ask the utility")
         await pilot.press("enter")
         await settle(pilot)
-        [edited] = app.story_annotations
+        [edited] = app.annotations.story_annotations
         assert edited.tags == ["water", "supply"]
         assert edited.note == "ask the utility"
         assert "Updated: #water #supply" in notes(app)
         await pilot.press("u")
         await settle(pilot)
-        [restored] = app.story_annotations
+        [restored] = app.annotations.story_annotations
         assert restored.id == edited.id
         assert restored.tags == ["water"] and restored.note == ""
 
@@ -253,21 +254,21 @@ async def test_remove_then_undo_restores_the_same_annotation(make_app, library_d
         await type_text(pilot, "pilots")
         await pilot.press("enter")
         await settle(pilot)
-        [tagged] = app.story_annotations
+        [tagged] = app.annotations.story_annotations
         await pilot.press("x")
         await settle(pilot)
-        assert app.story_annotations == []
+        assert app.annotations.story_annotations == []
         assert drawn_marks(app) == []
         assert "Removed #pilots — u to undo" in notes(app)
         first = str(app.main.query_one(StoryList).get_option_at_index(0).prompt)
         assert "✎" not in first
         await pilot.press("u")
         await settle(pilot)
-        assert app.story_annotations == [tagged]
+        assert app.annotations.story_annotations == [tagged]
         assert "✎ 1" in str(app.main.query_one(StoryList).get_option_at_index(0).prompt)
         await pilot.press("u")  # the tagging itself is undone next
         await settle(pilot)
-        assert app.story_annotations == []
+        assert app.annotations.story_annotations == []
         assert "Undone: #pilots removed" in notes(app)
         await pilot.press("u")
         assert "Nothing to undo." in notes(app)
@@ -292,14 +293,14 @@ async def test_a_and_A_jump_between_annotations(make_app, library_dir, locations
         view = app.main.article_view
         await pilot.press("a")
         assert view.focus_span.start == first.selector.start
-        assert app.annotation_at_focus().id == first.id
+        assert app.main.annotation_at_focus().id == first.id
         await pilot.press("a")
         assert view.focus_span.start == second.selector.start
-        assert app.annotation_at_focus().id == second.id
+        assert app.main.annotation_at_focus().id == second.id
         await pilot.press("a")
         assert "No annotation after this one." in notes(app)
         await pilot.press("A")
-        assert app.annotation_at_focus().id == first.id
+        assert app.main.annotation_at_focus().id == first.id
 
 
 async def test_a_second_instance_is_read_only_and_says_why(make_app, library_dir, locations):
@@ -310,7 +311,7 @@ async def test_a_second_instance_is_read_only_and_says_why(make_app, library_dir
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert any("read-only" in note for note in notes(app))
-            assert [a.tags for a in app.story_annotations] == [["water"]]  # still shown
+            assert [a.tags for a in app.annotations.story_annotations] == [["water"]]  # still shown
             await pilot.press("n", "t")
             assert app.screen is app.main  # no dialog for a tag that cannot be saved
             assert sum("read-only" in note for note in notes(app)) == 2
@@ -333,7 +334,7 @@ async def test_every_tagging_action_is_in_the_palette(make_app, library_dir):
         commands.highlighted = titles.index("Annotations")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.annotations_panel.display
+        assert app.main.annotations_panel.display
 
 
 async def test_a_damaged_database_is_kept_and_the_app_says_so(make_app, library_dir, locations):
@@ -348,7 +349,7 @@ async def test_a_damaged_database_is_kept_and_the_app_says_so(make_app, library_
         await type_text(pilot, "water")
         await pilot.press("enter")
         await settle(pilot)
-        assert [a.tags for a in app.story_annotations] == [["water"]]  # a new one works
+        assert [a.tags for a in app.annotations.story_annotations] == [["water"]]  # a new one works
 
 
 async def test_a_selection_is_tagged_whole_and_then_cleared(make_app, library_dir):
@@ -363,7 +364,7 @@ async def test_a_selection_is_tagged_whole_and_then_cleared(make_app, library_di
         await fill(pilot, "drought")
         await pilot.press("enter")
         await settle(pilot)
-        [annotation] = app.story_annotations
+        [annotation] = app.annotations.story_annotations
         assert (annotation.selector.start, annotation.selector.end) == (
             selection.start,
             selection.end,
@@ -386,7 +387,7 @@ async def test_t_on_a_tagged_passage_edits_it(make_app, library_dir, locations):
         await fill(pilot, "towns")
         await pilot.press("enter")
         await settle(pilot)
-        [annotation] = app.story_annotations
+        [annotation] = app.annotations.story_annotations
         assert annotation.id == seeded.id
         assert annotation.tags == ["water", "towns"]
         assert annotation.created == seeded.created and annotation.updated > seeded.updated
@@ -417,15 +418,16 @@ async def test_a_second_run_on_the_same_database_sees_the_tags(make_app, library
         await fill(pilot, "call the mayor's office")
         await pilot.press("enter")
         await settle(pilot)
-        [saved] = first.story_annotations
+        [saved] = first.annotations.story_annotations
     second = make_app(story)
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert second.store is not None and not second.store.read_only  # the lock was let go
-        assert second.story_annotations == [saved]
-        assert second.known_tags == ["quotes"]
+        store = second.annotations.store
+        assert store is not None and not store.read_only  # the lock was let go
+        assert second.annotations.story_annotations == [saved]
+        assert second.annotations.known_tags == ["quotes"]
         await pilot.press("a")
-        assert second.annotation_at_focus() == saved
+        assert second.main.annotation_at_focus() == saved
         assert "✎ #quotes · call the mayor's office" in second.main.status_bar.message
 
 

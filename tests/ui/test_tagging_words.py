@@ -6,9 +6,8 @@ import subprocess
 import sys
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
-from reader.store import make_selector
-from reader.ui.tagging_records import hashtags, placed_on, speaker_of
-from reader.ui.tags import (
+from reader.services.tagging import hashtags, placed_on, speaker_of
+from reader.services.tags import (
     PALETTE,
     canonical_tags,
     colour_name,
@@ -19,6 +18,7 @@ from reader.ui.tags import (
     next_colour,
     parse_tags,
 )
+from reader.store import make_selector
 
 
 def test_commas_and_hashes_separate_tags_spaces_stay_inside_and_repeats_go() -> None:
@@ -46,7 +46,7 @@ def test_completion_works_on_the_word_being_typed() -> None:
 def test_default_colours_are_stable_across_processes() -> None:
     here = [default_colour(tag) for tag in ("economy", "housing", "Economy")]
     assert here[0] == here[2]  # one tag in any case is one colour
-    code = "from reader.ui.tags import default_colour; print(default_colour('economy'))"
+    code = "from reader.services.tags import default_colour; print(default_colour('economy'))"
     other = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()

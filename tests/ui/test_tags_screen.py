@@ -58,9 +58,9 @@ async def test_a_tag_lists_its_passages_across_stories_and_opens_one(
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is app.main
-        assert app.current.title == "Harbour Pilots Strike Over Night Shifts"
+        assert app.library.current.title == "Harbour Pilots Strike Over Night Shifts"
         assert app.main.article_view.has_focus_within
-        assert app.annotation_at_focus().id == pilots.id
+        assert app.main.annotation_at_focus().id == pilots.id
 
 
 async def test_escape_goes_back_and_an_empty_library_says_how_to_tag(make_app, library_dir):
@@ -88,9 +88,9 @@ async def test_a_passage_from_a_story_not_loaded_opens_it_from_where_it_was_tagg
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert app.screen is app.main
-        assert app.current.title == "Museum Returns Bronze Statue to Lagos"
+        assert app.library.current.title == "Museum Returns Bronze Statue to Lagos"
         assert len(app.main.library.articles) == 2
-        assert app.annotation_at_focus().id == museum.id
+        assert app.main.annotation_at_focus().id == museum.id
 
 
 async def test_a_story_that_is_gone_says_where_it_was(make_app, library_dir, locations):
@@ -103,7 +103,7 @@ async def test_a_story_that_is_gone_says_where_it_was(make_app, library_dir, loc
         await settle(pilot)
         await pilot.press("enter", "enter")
         await settle(pilot)
-        assert app.current.title.startswith("Drought")
+        assert app.library.current.title.startswith("Drought")
         [said] = [note for note in notes(app) if "could not be opened" in note]
         assert str((library_dir / "museum.md").resolve()) in said
 

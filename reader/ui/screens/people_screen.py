@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -26,6 +26,11 @@ from reader.safe_text import clean_line
 from reader.services.identity import fold
 from reader.services.people import Person, QuoteRecord, matches_words
 from reader.ui.keys import PEOPLE_LIST_KEYS, PEOPLE_SCREEN_KEYS, QUOTE_LIST_KEYS, bindings
+
+if TYPE_CHECKING:
+    from reader.services.annotation_session import AnnotationSession
+    from reader.services.library_session import LibrarySession
+    from reader.ui.screens.tag_dialog import TagRequest
 
 SORTS: dict[str, str] = {"count": "most quoted", "name": "name", "date": "latest story"}
 
@@ -100,8 +105,10 @@ class PeopleScreen(Screen[QuoteRecord | None]):
     BINDING_GROUP_TITLE = "People view"
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(PEOPLE_SCREEN_KEYS))
 
-    def __init__(self) -> None:
+    def __init__(self, annotations: AnnotationSession, library: LibrarySession) -> None:
         super().__init__()
+        self._annotations = annotations  # `t` tags a quote as the reader does
+        self._library = library
         self.sub_title = "People"
         self._all: list[Person] = []
         self._people: list[Person] = []  # as listed: filtered and sorted
@@ -297,6 +304,40 @@ class PeopleScreen(Screen[QuoteRecord | None]):
         deliver = getattr(self.app, "deliver_copy", None)
         if deliver is not None:
             deliver(text, what)
+
+    def action_tag_quote(self) -> None:
+        """Tag the highlighted quote in its story, through the same dialog and session as
+        the reader's `t`: the tag shows when the story is opened."""
+        from reader.ui.screens.tag_dialog import TagDialog
+
+        record = self.current_quote if self.quote_list.has_focus else None
+        if record is None:
+            self.app.bell()
+            self.notify("Highlight a quote first: enter lists the person's quotes.")
+            return
+        problem = self._annotations.cannot_save()
+        if problem is not None:
+            self.notify(problem.text, title=problem.title, severity="error", markup=False)
+            return
+        dialog = TagDialog(
+            excerpt=record.article.text[record.quote.start : record.quote.end],
+            known_tags=self._annotations.known_tags,
+            colours=self._annotations.tag_colours,
+        )
+        self.app.push_screen(dialog, lambda request: self._tag_chosen(record, request))
+
+    def _tag_chosen(self, record: QuoteRecord, request: TagRequest | None) -> None:
+        if request is None:
+            return
+        article, quote = record.article, record.quote
+        self._annotations.tag(
+            article,
+            quote.span,
+            request.tags,
+            request.note,
+            request.colours,
+            self._library.analyses.get(article.id),
+        )
 
     def action_close(self) -> None:
         people_filter = self.query_one("#people-filter", Input)

@@ -19,9 +19,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.ui.key_sections import current_key
-from reader.ui.keys import TAG_DIALOG_KEYS, bindings
-from reader.ui.tags import (
+from reader.services.tags import (
     canonical_tags,
     colour_name,
     completions,
@@ -30,6 +28,8 @@ from reader.ui.tags import (
     parse_tags,
     tag_colour,
 )
+from reader.ui.key_sections import current_key
+from reader.ui.keys import TAG_DIALOG_KEYS, bindings
 from reader.ui.widgets.annotations_panel import excerpt, quoted
 
 MAX_CHOICES = 6

@@ -20,8 +20,8 @@ from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Annotation
+from reader.services.tags import tag_colour
 from reader.ui.keys import PASSAGE_LIST_KEYS, TAG_LIST_KEYS, TAGS_VIEW_KEYS, bindings
-from reader.ui.tags import tag_colour
 from reader.ui.widgets.annotations_panel import annotation_label
 
 

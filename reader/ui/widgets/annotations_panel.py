@@ -17,8 +17,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Annotation
+from reader.services.tags import display_colour, tag_colour
 from reader.ui.keys import ANNOTATIONS_PANEL_KEYS, bindings
-from reader.ui.tags import display_colour, tag_colour
 
 EXCERPT_CHARS = 90
 NOTE_CHARS = 120

@@ -26,16 +26,6 @@ MAX_LISTED = 100
 FILTER_AT_ONCE = 2_000
 
 
-def newest_first(articles: Sequence[Article]) -> list[Article]:
-    """Dated stories newest first, then undated ones in the order they were found."""
-    dated = sorted(
-        (article for article in articles if article.published),
-        key=lambda article: article.published or "",
-        reverse=True,
-    )
-    return dated + [article for article in articles if not article.published]
-
-
 def story_meta(article: Article) -> str:
     """The second line of a library entry: when, then where the story is from.
 

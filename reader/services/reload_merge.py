@@ -12,8 +12,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.model import Article
-from reader.ui.widgets.library import newest_first
+from reader.model import Article, Selector
+from reader.services.library import newest_first
+
+
+class Place:
+    """Where the reader was in a story: the focused passage, or the text at the top."""
+
+    def __init__(self, article_id: str, selector: Selector, focused: bool) -> None:
+        self.article_id = article_id
+        self.selector = selector
+        self.focused = focused
+        self.found: tuple[int, int] | None = None  # in the new text, set by the worker
 
 
 @dataclass(slots=True)

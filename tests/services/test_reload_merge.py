@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.model import Article
-from reader.ui.reload_merge import merge_reloaded, pair
+from reader.services.reload_merge import merge_reloaded, pair
 
 
 def story(

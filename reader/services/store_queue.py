@@ -1,8 +1,9 @@
-"""Store calls for the UI: run one after another in a thread worker, in the order asked.
+"""Store calls run one after another on one thread at a time, in the order asked.
 
-A key press only queues a call; the worker opens the database before the first one,
-runs each call and posts the message it returns. Saves therefore never block the
-screen, and a tag followed at once by `x` is saved before it is removed.
+A key press only queues a call; the thread opens the database before the first one,
+runs each call and hands its result to ``deliver``. Saves therefore never block the
+screen, and a tag followed at once by `x` is saved before it is removed. No Textual:
+the app gives the queue its way to start a thread and to pass results back.
 """
 
 from __future__ import annotations
@@ -12,45 +13,51 @@ import time
 from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING
-
-from textual.app import App
-from textual.message import Message
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from reader.store import AnnotationStore
 
-Job = Callable[["AnnotationStore"], Message | None]
-Opener = Callable[[], tuple["AnnotationStore | None", Message]]
+Result = TypeVar("Result")
 
 
-class StoreFailed(Message):
+@dataclass(slots=True, frozen=True)
+class StoreFailed:
     """A store call failed (nothing was changed) or the database could not be opened."""
 
-    def __init__(self, text: str, *, title: str = "Annotations", fatal: bool = False) -> None:
-        super().__init__()
-        self.text = text
-        self.title = title
-        self.fatal = fatal  # the database is not open: nothing can be shown or saved
+    text: str
+    title: str = "Annotations"
+    fatal: bool = False  # the database is not open: nothing can be shown or saved
 
 
-class StoreQueue:
-    """One worker at a time runs the queued calls; ``close`` finishes them on exit."""
+class StoreQueue(Generic[Result]):
+    """One thread at a time runs the queued calls; ``close`` finishes them on exit.
 
-    def __init__(self, app: App[None], opener: Opener) -> None:
-        self._app = app
+    ``start_thread(drain)`` must run ``drain`` on a thread of its own; ``deliver`` gets
+    each call's result (or a :class:`StoreFailed`) on that thread.
+    """
+
+    def __init__(
+        self,
+        opener: Callable[[], tuple[AnnotationStore | None, Result]],
+        deliver: Callable[[Result | StoreFailed], object],
+        start_thread: Callable[[Callable[[], None]], object],
+    ) -> None:
         self._opener = opener
+        self._deliver = deliver
+        self._start_thread = start_thread
         self._store: AnnotationStore | None = None  # touched only under _run_lock
         self._opened = False
-        self._jobs: deque[Job] = deque()
+        self._jobs: deque[Callable[[AnnotationStore], Result | None]] = deque()
         self._jobs_lock = threading.Lock()
         self._run_lock = threading.Lock()  # held while a call runs, so close() waits for it
         self._draining = False
         self._closing = False
         self._folding = False  # close() has made every save and folds the journal in
 
-    def submit(self, job: Job) -> None:
-        """Queue ``job(store)``; the message it returns is posted to the app."""
+    def submit(self, job: Callable[[AnnotationStore], Result | None]) -> None:
+        """Queue ``job(store)``; what it returns is delivered."""
         with self._jobs_lock:
             if self._closing:
                 return
@@ -58,9 +65,7 @@ class StoreQueue:
             if self._draining:
                 return
             self._draining = True
-        self._app.run_worker(
-            self._drain, thread=True, group="annotation-store", exit_on_error=False
-        )
+        self._start_thread(self._drain)
 
     def _drain(self) -> None:
         while True:
@@ -70,20 +75,21 @@ class StoreQueue:
                         self._draining = False
                         return
                     job = self._jobs.popleft()
-                messages = self._run(job)
-            for message in messages:
-                self._app.post_message(message)
+                results = self._run(job)
+            for result in results:
+                self._deliver(result)
 
-    def _run(self, job: Job) -> list[Message]:
+    def _run(self, job: Callable[[AnnotationStore], Result | None]) -> list[Result | StoreFailed]:
         from reader.store import StoreError
 
-        messages: list[Message] = []
+        messages: list[Result | StoreFailed] = []
         if not self._opened:
             self._opened = True
             self._store, opened = self._opener()
             messages.append(opened)
         if self._store is None:
             return messages
+        message: Result | StoreFailed | None
         try:
             message = job(self._store)
         except StoreError as error:

@@ -2,44 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from textual.message import Message
-
+from reader.services.store_queue import StoreFailed, StoreQueue
 from reader.store import AnnotationStore
-from reader.ui.store_queue import StoreFailed, StoreQueue
 
 
-class Said(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+@dataclass
+class Said:
+    text: str
 
 
+@dataclass
 class FakeApp:
-    """Records what the queue asks of the app; workers run only when the test says so."""
+    """Records what the queue asks of the app; threads run only when the test says so."""
 
-    def __init__(self) -> None:
-        self.workers: list[Any] = []
-        self.messages: list[Message] = []
-
-    def run_worker(self, work: Any, **_options: Any) -> None:
-        self.workers.append(work)
-
-    def post_message(self, message: Message) -> None:
-        self.messages.append(message)
+    workers: list[Callable[[], None]] = field(default_factory=list)
+    messages: list[Said | StoreFailed] = field(default_factory=list)
 
 
-def make_queue(db: Path) -> tuple[FakeApp, StoreQueue, list[str]]:
+def make_queue(db: Path) -> tuple[FakeApp, StoreQueue[Said], list[str]]:
     app = FakeApp()
     log: list[str] = []
 
-    def opener() -> tuple[AnnotationStore | None, Message]:
+    def opener() -> tuple[AnnotationStore | None, Said]:
         log.append("open")
         return AnnotationStore(db), Said("opened")
 
-    return app, StoreQueue(app, opener), log  # type: ignore[arg-type]
+    return app, StoreQueue(opener, app.messages.append, app.workers.append), log
 
 
 def test_calls_run_in_order_after_the_open_in_one_worker(tmp_path: Path) -> None:
@@ -58,7 +50,7 @@ def test_calls_run_in_order_after_the_open_in_one_worker(tmp_path: Path) -> None
 def test_a_failing_call_becomes_a_message_and_the_next_still_runs(tmp_path: Path) -> None:
     app, queue, _log = make_queue(tmp_path / "a.json")
 
-    def broken(store: AnnotationStore) -> Message:
+    def broken(store: AnnotationStore) -> Said:
         raise ValueError("bad input")
 
     queue.submit(broken)
@@ -85,7 +77,7 @@ def test_close_finishes_calls_the_worker_never_got_to(tmp_path: Path) -> None:
 FORCED_EXIT = """
 import os, sys
 from pathlib import Path
-from tests.ui.test_tagging_queue import make_queue
+from tests.services.test_store_queue import make_queue
 _app, queue, _log = make_queue(Path(sys.argv[1]))
 queue.submit(lambda store: store.set_tag_colour("economy", "#E5A93B"))
 assert queue.save_queued(timeout=1.0)
