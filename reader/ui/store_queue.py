@@ -86,6 +86,9 @@ class StoreQueue:
             return messages
         try:
             message = job(self._store)
+            # A save's notice promises the disk: wait for the store's fsync (a no-op
+            # after a call that saved nothing).
+            self._store.sync()
         except StoreError as error:
             message = StoreFailed(f"Not saved: {error}", title="Annotation not saved")
         except Exception as error:  # a bug here must not end the reader's session
