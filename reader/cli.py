@@ -82,7 +82,15 @@ def _run_app(args: argparse.Namespace, locations: Locations) -> int:
 
     # Web addresses stay strings: the library fetches them (through the page cache).
     paths: list[Path | str] = [p if is_url(p) else Path(p) for p in args.paths]
-    paths = paths or [locations.samples]
+    if not paths:
+        # No PATH: the subscriptions, and the last session; with none, the samples.
+        from reader.services.subscription_loader import subscribed_start
+        from reader.ui.app import NewsReaderApp
+
+        start = subscribed_start(locations.config)
+        app = NewsReaderApp([], locations=locations, ner=args.ner, start=start)
+        app.run()
+        return app.return_code or 0
     missing = [str(p) for p in paths if isinstance(p, Path) and not p.exists()]
     if missing and len(missing) == len(paths):
         raise UserError(f"no such file or folder: {missing[0]}")

@@ -107,3 +107,20 @@ class SubscriptionLoader:
                         waiting.cancel()
                     return
                 on_result(future.result())
+
+
+@dataclass(slots=True, frozen=True)
+class SubscribedStart:
+    """What ``newsreader`` with no PATH opens: the subscriptions (none: the samples)."""
+
+    subscriptions: list[Subscription]
+    problem: str | None = None  # the subscriptions file could not be read: why
+
+
+def subscribed_start(config_dir: Path) -> SubscribedStart:
+    from reader.sources.subscriptions import SubscriptionError, SubscriptionsFile
+
+    try:
+        return SubscribedStart(SubscriptionsFile(config_dir).read())
+    except SubscriptionError as error:
+        return SubscribedStart([], clean_line(str(error)))

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, CSSPathType, SystemCommand
@@ -39,10 +39,14 @@ from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.people_view import PeopleViewMixin
+from reader.ui.reading import ReadingMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library, newest_first
+
+if TYPE_CHECKING:
+    from reader.services.subscription_loader import SubscribedStart
 
 INK = Theme(
     name="newsreader-ink",
@@ -160,7 +164,9 @@ def _freeze_survivors() -> None:
     gc.freeze()
 
 
-class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]):
+class NewsReaderApp(
+    ReadingMixin, CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]
+):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
@@ -170,13 +176,20 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
     NOTIFICATION_TIMEOUT = 8
 
     def __init__(
-        self, paths: Sequence[Path | str], *, locations: Locations, ner: str = "builtin"
+        self,
+        paths: Sequence[Path | str],
+        *,
+        locations: Locations,
+        ner: str = "builtin",
+        start: SubscribedStart | None = None,
     ) -> None:
+        """``start``: launched with no PATH (the subscriptions, the last session)."""
         # Signals and a lost terminal end the app in time: see reader/ui/lifecycle.py.
         super().__init__(driver_class=_terminal_driver())
         self.paths = list(paths) or [locations.samples]
         self.locations = locations
         self.ner = ner
+        self.init_reading(start)
         self.articles: list[Article] = []
         self.current: Article | None = None
         self.analyses: dict[str, Analysis] = {}
@@ -228,6 +241,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         from reader.sources import SourceError, load_all
 
         worker = get_current_worker()  # cancelled on `q`: a hung fetch then gives up at once
+        subscribed = self.read_start()
+        if subscribed is not None:  # the subscriptions' stories of last time; fresh ones follow
+            self.post_message(LibraryLoaded(subscribed, []))
+            return
         try:
             articles, errors = load_all(
                 self.paths, cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
@@ -261,8 +278,14 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self.articles = newest_first(message.articles)
         self._report_skipped(message.errors)
         screen = self.main
-        screen.library.set_articles(self.articles)
+        self.attach_library()
+        screen.library.set_articles(self.arranged(self.articles))
         self.library_changed()
+        self.library_shown()
+        if not self.articles and self.subscribed:
+            screen.show_message("Fetching your subscriptions…")
+            self._after_first_frame()
+            return
         if not self.articles:
             from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
 
@@ -275,7 +298,8 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
             )
             self._after_first_frame()
             return
-        self.open_article(self.articles[0], focus=len(self.articles) == 1)
+        first, focus = self.session_story() or (self.articles[0], len(self.articles) == 1)
+        self.open_article(first, focus=focus)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The article's painter needs to know when only 16 colours exist (reader.ui.layers).
@@ -404,6 +428,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
             view.focus()
         else:
             screen.library.focus_list()
+        self.story_opened(article, focus)
 
     def _after_first_frame(self) -> None:
         """Once the first story (or the empty library) is on screen: collector on, store open.
@@ -531,6 +556,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
     @on(ArticleView.StatusChanged)
     def _reader_status(self, message: ArticleView.StatusChanged) -> None:
         self.main.status_bar.set_message(message.text)
+        self.reader_moved()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # not needed for the first frame
