@@ -35,8 +35,10 @@ class SourceStories:
 
     @property
     def name(self) -> str:
-        """How the reader knows the source: its title, else its address or path."""
-        return self.subscription.title or self.subscription.source
+        """How the reader knows the source: its title, else the name its stories give
+        (a feed's title), else its address or path."""
+        named = next((a.source or a.site for a in self.articles if a.source or a.site), None)
+        return self.subscription.title or named or self.subscription.source
 
 
 def _read(source: str, cache_dir: Path, stop: Callable[[], bool] | None) -> list[Article]:

@@ -227,9 +227,13 @@ class ReadingMixin(App[None]):
             self._show_story_context(self.current)
 
     def _show_story_context(self, article: Article) -> None:
-        context = self._story_position(article)
         feed = self.feed_unread(article)
-        self.main.status_bar.set_context(f"{context} · {feed}" if feed else context)
+        if not feed:
+            self.main.status_bar.set_context(self._story_position(article))
+            return
+        # The feed's name says where the story is from: no address, so the status has room.
+        number = next((n for n, a in enumerate(self.articles, 1) if a.id == article.id), 0)
+        self.main.status_bar.set_context(f"{feed} · {number}/{len(self.articles)}")
 
     # -- the library is shown -----------------------------------------------------------
 
