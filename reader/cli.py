@@ -72,6 +72,9 @@ def build_command_parser(name: str) -> argparse.ArgumentParser:
 
 def _print_where(locations: Locations) -> None:
     print(f"database: {locations.db}")
+    # What was read and where, the last session: beside the database (named without
+    # importing the store, so --where stays instant).
+    print(f"reading:  {locations.db.with_name(f'{locations.db.stem}.reading.json')}")
     print(f"cache:    {locations.cache}")
     print(f"config:   {locations.config}")
     print(f"samples:  {locations.samples}")

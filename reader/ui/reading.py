@@ -256,7 +256,7 @@ class ReadingMixin(App[None]):
         if self.start is None:
             return
         if self.start.problem:
-            self.notify(self.start.problem, title="Subscriptions", severity="warning")
+            self.notify(self.start.problem, title="Subscriptions", severity="warning", markup=False)
         elif not self.start.subscriptions:
             self.notify(
                 "No subscriptions yet, so here are the sample stories: "

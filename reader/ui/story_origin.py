@@ -64,6 +64,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
     BINDINGS = bindings(ORIGIN_KEYS)
 
     _story_position: Callable[[Article], str]  # provided by NewsReaderApp
+    arranged: Callable[[list[Article]], list[Article]]  # the reading state's sort and hiding
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_in_browser", "reload_story"):
@@ -189,7 +190,7 @@ class StoryOriginMixin(BrowserMixin, AnnotationsState):
         for old_id in merge.replaced:
             self.analyses.pop(old_id, None)
         library = self.main.library
-        library.set_articles(self.articles, renamed=merge.replaced)
+        library.set_articles(self.arranged(self.articles), renamed=merge.replaced)
         self.library_changed()
         current = self.current
         if current is not None and current.id in merge.replaced:
