@@ -102,12 +102,16 @@ class ReadingMixin(App[None]):
         self._source_of: dict[str, str] = {}  # story id -> the subscription it came from
         self._source_names: dict[str, str] = {}  # subscription -> its name for people
         self._error_stories: dict[str, Article] = {}  # subscription -> its error entry
+        self._error_ids: set[str] = set()
         self._errors_shown: set[tuple[str, str]] = set()
         self._reading_problem_shown = False
         self.hide_read = False
         self.sort = SORTS[0]
         self._read_timer: Timer | None = None
         self._placed: tuple[str, int] | None = None  # (story id, offset) we focused, not the reader
+        from reader.services.unread_counts import UnreadCounts
+
+        self._unread_counts = UnreadCounts(self.is_unread)
 
     @property
     def subscribed(self) -> bool:
@@ -141,6 +145,7 @@ class ReadingMixin(App[None]):
         from reader.ui.copying import COPY_STYLES
 
         self.reading = message.state
+        self._unread_counts.forget()
         notice = message.problem or (message.state.notice if message.state else None)
         if notice:
             self.notify(notice, title="Reading state", severity="warning", markup=False)
@@ -168,7 +173,7 @@ class ReadingMixin(App[None]):
     def is_unread(self, article: Article) -> bool:
         from reader.store.reading_state import reading_key
 
-        if self.reading is None or article.id in {a.id for a in self._error_stories.values()}:
+        if self.reading is None or article.id in self._error_ids:
             return False
         return not self.reading.is_read(reading_key(article))
 
@@ -178,8 +183,8 @@ class ReadingMixin(App[None]):
     def reading_summary(self) -> str:
         if self.reading is None:
             return ""
-        unread = sum(1 for article in self.articles if self.is_unread(article))
-        parts = [f"{unread:,} unread"]
+        self._unread_counts.update(self.articles, self._source_of)
+        parts = [f"{self._unread_counts.total:,} unread"]
         if self.hide_read:
             parts.append("read hidden")
         if self.sort != SORTS[0]:
@@ -191,11 +196,8 @@ class ReadingMixin(App[None]):
         source = self._source_of.get(article.id)
         if source is None or self.reading is None:
             return ""
-        unread = sum(
-            1
-            for other in self.articles
-            if self._source_of.get(other.id) == source and self.is_unread(other)
-        )
+        self._unread_counts.update(self.articles, self._source_of)
+        unread = self._unread_counts.by_source[source]
         return f"{self._source_names.get(source, source)}: {unread:,} unread"
 
     def arranged(self, articles: list[Article]) -> list[Article]:
@@ -309,6 +311,7 @@ class ReadingMixin(App[None]):
         self._write(lambda state: state.set_position(reading_key(article), span.start))
         self.save_session()
         if was_unread:
+            self._unread_counts.changed(article, unread=False)
             self._marks_changed()
 
     def save_session(self) -> None:
@@ -317,7 +320,7 @@ class ReadingMixin(App[None]):
         article = self.current
         if self.reading is None or self.start is None or article is None:
             return
-        if article.id in {a.id for a in self._error_stories.values()}:
+        if article.id in self._error_ids:
             return
         view = self.main.article_view
         span = view.focus_span if view.article is article else None
@@ -336,6 +339,7 @@ class ReadingMixin(App[None]):
 
         self._write(change)
         if changed:
+            self._unread_counts.changed(article, unread=not read)
             self._marks_changed()
 
     def _write(self, change: Callable[[ReadingState], None]) -> None:
@@ -462,10 +466,12 @@ class ReadingMixin(App[None]):
             fresh = list(result.articles)
             error_entry = self._error_stories.pop(source, None)
             if error_entry is not None:
+                self._error_ids.discard(error_entry.id)
                 self.articles = [a for a in self.articles if a.id != error_entry.id]
             if result.error and not fresh:
                 entry = error_story(result)
                 self._error_stories[source] = entry
+                self._error_ids.add(entry.id)
                 fresh = [entry]
             old = [a for a in self.articles if self._source_of.get(a.id) == source]
             merge = merge_reloaded(self.articles, old, fresh)
