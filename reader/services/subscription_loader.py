@@ -10,7 +10,7 @@ still finds them and learns why they are old. Each fresh list replaces the cache
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,8 @@ from reader.sources.subscriptions import Subscription
 # Fetches at once: enough to hide the network's latency, few enough not to flood a
 # server or the machine (each parse holds the interpreter lock for a while).
 FETCH_AT_ONCE = 4
+# Results finishing this close together are reported (and drawn) together.
+BATCH_WINDOW = 0.2
 
 
 @dataclass(slots=True)
@@ -96,19 +98,25 @@ class SubscriptionLoader:
 
     def fetch(
         self,
-        on_result: Callable[[SourceStories], None],
+        on_results: Callable[[list[SourceStories]], None],
         stop: Callable[[], bool] | None = None,
+        window: float = BATCH_WINDOW,
     ) -> None:
-        """Read every source afresh, ``at_once`` at a time; ``on_result`` hears each one
-        as it finishes (on the fetching thread). Returns when all are done or stopped."""
+        """Read every source afresh, ``at_once`` at a time. ``on_results`` hears them as
+        they finish (on the fetching thread), those that finish within ``window`` of the
+        first together: the library is redrawn once for them, not once each."""
         with ThreadPoolExecutor(self.at_once, thread_name_prefix="subscription") as pool:
-            futures = [pool.submit(self.fetch_one, s, stop) for s in self.subscriptions]
-            for future in as_completed(futures):
+            pending = {pool.submit(self.fetch_one, s, stop) for s in self.subscriptions}
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                if pending and window > 0:
+                    more, pending = wait(pending, timeout=window, return_when=ALL_COMPLETED)
+                    done |= more
                 if stop is not None and stop():
-                    for waiting in futures:
+                    for waiting in pending:
                         waiting.cancel()
                     return
-                on_result(future.result())
+                on_results([future.result() for future in done])
 
 
 @dataclass(slots=True, frozen=True)

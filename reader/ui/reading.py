@@ -438,8 +438,8 @@ class ReadingMixin(App[None]):
         assert self.start is not None
         loader = SubscriptionLoader(self.start.subscriptions, self.locations.cache)
 
-        def report(result: SourceStories) -> None:
-            self.post_message(SourcesRead([result]))
+        def report(results: list[SourceStories]) -> None:
+            self.post_message(SourcesRead(results))
 
         loader.fetch(report, stop=lambda: worker.is_cancelled)
 
