@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 READ_AFTER = 2.0  # seconds in the focused reader that make a story read
 SORTS = ("date", "source", "title")
 UNREAD_MARK = "●"
+_READING_ACTIONS = frozenset(action.action for action in READING_KEYS.actions)
 
 
 class ReadingStateOpened(Message):
@@ -364,6 +365,14 @@ class ReadingMixin(App[None]):
                 )
 
     # -- keys ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _READING_ACTIONS:
+            from textual.command import CommandPalette
+
+            # Not behind a dialog, the tags view or help: the keys are the main screen's.
+            return self.screen is self.main or isinstance(self.screen, CommandPalette)
+        return super().check_action(action, parameters)
 
     def _story_in_focus(self) -> Article | None:
         library = self.main.library

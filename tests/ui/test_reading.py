@@ -95,6 +95,15 @@ async def test_U_toggles_J_goes_to_the_next_unread_H_hides_read(
         assert app.current.title == DROUGHT, "J skips the read one, opens the next unread"
         assert app.main.article_view.has_focus_within
         await pilot.press("j")  # moved in: read
+        assert not app.is_unread(app.current)
+        await pilot.press("U")  # in the reader: the open story, unread again
+        await pilot.pause(0.5)
+        assert app.is_unread(app.current), "it stays unread while it stays open"
+        await pilot.press("j")
+        assert not app.is_unread(app.current), "until the reader moves in it again"
+        await pilot.press("question_mark", "U")  # help in front: the key is not the library's
+        assert not app.is_unread(app.current)
+        await pilot.press("escape")
         await pilot.press("H")
         assert [a.title for a in library.shown] == [HARBOUR, DROUGHT, MUSEUM][:3]
         assert DROUGHT in [a.title for a in library.shown], "the open story stays listed"
