@@ -52,6 +52,10 @@ class SourcesRead(Message):
         self.cached = cached  # the start's: already in the library being loaded
 
 
+class SourcesFetched(Message):
+    """Every subscription has been fetched (or given up on)."""
+
+
 def _source_name(article: Article) -> str:
     return (article.source or article.site or article.origin or article.path or "").casefold()
 
@@ -113,6 +117,9 @@ class ReadingMixin(App[None]):
         from reader.services.unread_counts import UnreadCounts
 
         self._unread_counts = UnreadCounts(self.is_unread)
+        self._asked_to_fetch = False  # R: say what the fetch brought when it ends
+        self._fetched_new = 0
+        self._fetch_failed: list[str] = []
 
     @property
     def subscribed(self) -> bool:
@@ -427,6 +434,7 @@ class ReadingMixin(App[None]):
         assert self.start is not None
         count = len(self.start.subscriptions)
         self.notify(f"Fetching {count} subscription{'s' if count != 1 else ''}…", timeout=3)
+        self._asked_to_fetch = True
         self.fetch_subscriptions()
 
     # -- subscriptions ------------------------------------------------------------------
@@ -451,6 +459,29 @@ class ReadingMixin(App[None]):
             self.post_message(SourcesRead(results))
 
         loader.fetch(report, stop=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(SourcesFetched())
+
+    @on(SourcesFetched)
+    def _sources_fetched(self, _message: SourcesFetched) -> None:
+        new, failed = self._fetched_new, self._fetch_failed
+        self._fetched_new, self._fetch_failed = 0, []
+        if not self._asked_to_fetch:
+            return  # at start-up each failure has had its notice already
+        self._asked_to_fetch = False
+        stories = f"{new} new {'story' if new == 1 else 'stories'}"
+        if failed:
+            names = ", ".join(failed[:3]) + (
+                f" and {len(failed) - 3} more" if len(failed) > 3 else ""
+            )
+            self.notify(
+                f"{stories}; could not fetch {names} (their stories are kept).",
+                title="Subscriptions fetched",
+                severity="warning",
+                markup=False,
+            )
+        else:
+            self.notify(stories, title="Subscriptions fetched", markup=False)
 
     @on(SourcesRead)
     def _sources_read(self, message: SourcesRead) -> None:
@@ -485,6 +516,9 @@ class ReadingMixin(App[None]):
             old = [a for a in self.articles if self._source_of.get(a.id) == source]
             merge = merge_reloaded(self.articles, old, fresh)
             self.articles = merge.articles
+            self._fetched_new += sum(1 for a in merge.added if a.id not in self._error_ids)
+            if result.error:
+                self._fetch_failed.append(result.name)
             replaced |= merge.replaced
             for article in fresh:
                 self._source_of[article.id] = source

@@ -177,16 +177,29 @@ async def test_no_path_reopens_the_last_story_place_pane_and_copy_format(
         assert isinstance(third.focused, StoryList)
 
 
+def recorder(notes: list[str]) -> Callable[[object], None]:
+    def record(message: object) -> None:
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            notes.append(message.notification.message)
+
+    return record
+
+
 async def test_R_reads_every_subscription_again(locations: Locations, library_dir: Path) -> None:
     app = subscribed_app(locations, library_dir)
-    async with app.run_test(size=SIZE) as pilot:
+    notes: list[str] = []
+    async with app.run_test(size=SIZE, message_hook=recorder(notes)) as pilot:
         await settle(pilot)
         (library_dir / "late.txt").write_text(
             "Late Ferry Delayed by Fog\n\nBy Ana Ruiz\n\nMarch 9, 2025\n\nThe ferry waited.\n",
             encoding="utf-8",
         )
+        notes.clear()
         await pilot.press("R")
         await settle(pilot)
+        assert "1 new story" in notes, "R says what it brought"
         titles = [a.title for a in app.main.library.shown]
         assert titles[0] == "Late Ferry Delayed by Fog" and len(titles) == 5
         assert app.is_unread(app.main.library.shown[0])
@@ -196,13 +209,7 @@ async def test_no_subscriptions_opens_the_samples_with_a_hint(
     locations: Locations, samples_copy: Path
 ) -> None:
     notes: list[str] = []
-
-    def record(message: object) -> None:
-        from textual.notifications import Notify
-
-        if isinstance(message, Notify):
-            notes.append(message.notification.message)
-
+    record = recorder(notes)
     app = NewsReaderApp([samples_copy], locations=locations, start=SubscribedStart([]))
     async with app.run_test(size=SIZE, message_hook=record) as pilot:
         await settle(pilot)
