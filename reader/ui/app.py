@@ -39,9 +39,9 @@ from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.people_view import PeopleViewMixin
-from reader.ui.reading import ReadingMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
+from reader.ui.subscribed import SubscribedMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library, newest_first
 
@@ -165,7 +165,7 @@ def _freeze_survivors() -> None:
 
 
 class NewsReaderApp(
-    ReadingMixin, CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]
+    SubscribedMixin, CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]
 ):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
