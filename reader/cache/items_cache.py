@@ -113,3 +113,17 @@ def save_items(cache_dir: Path, source: str, articles: list[Article]) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+
+def prune_items(cache_dir: Path, sources: list[str]) -> int:
+    """Drop the files of sources no longer subscribed (the folder stays as large as the
+    subscriptions); returns how many went."""
+    keep = {_file_for(cache_dir, source).name for source in sources}
+    dropped = 0
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(cache_dir / FOLDER):
+            if entry.name.endswith(".json") and entry.name not in keep:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    dropped += 1
+    return dropped

@@ -14,7 +14,7 @@ from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, ThreadPoolExecuto
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.cache.items_cache import load_items, save_items
+from reader.cache.items_cache import load_items, prune_items, save_items
 from reader.model import Article
 from reader.safe_text import clean_line
 from reader.sources.subscriptions import Subscription
@@ -117,6 +117,8 @@ class SubscriptionLoader:
                         waiting.cancel()
                     return
                 on_results([future.result() for future in done])
+        # Every subscription has its fresh list: the files of those dropped since can go.
+        prune_items(self.cache_dir, [s.source for s in self.subscriptions])
 
 
 @dataclass(slots=True, frozen=True)

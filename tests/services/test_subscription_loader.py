@@ -101,3 +101,17 @@ def test_a_damaged_cache_file_is_no_cache(tmp_path: Path) -> None:
     save_items(tmp_path, "s", [hostile])
     (loaded,) = load_items(tmp_path, "s") or []
     assert "\x1b" not in loaded.title and "\x07" not in loaded.title
+
+
+def test_an_unsubscribed_source_leaves_the_cache_at_the_next_fetch(
+    tmp_path: Path,
+    web_server: LocalWebServer,  # noqa: F811
+) -> None:
+    kept = web_server.serve("/kept.rss", feed(FERRY), "application/rss+xml")
+    dropped = web_server.serve("/dropped.rss", feed(GULLS), "application/rss+xml")
+    cache = tmp_path / "cache"
+    SubscriptionLoader([Subscription(kept), Subscription(dropped)], cache).fetch(lambda _: None)
+    assert len(list((cache / "items").iterdir())) == 2
+    SubscriptionLoader([Subscription(kept)], cache).fetch(lambda _: None)
+    assert load_items(cache, dropped) is None
+    assert load_items(cache, kept) is not None
