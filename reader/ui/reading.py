@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
@@ -128,6 +128,15 @@ class ReadingMixin(App[None]):
             # Its journal keeps every change if this fails; folded in at the next start.
             with contextlib.suppress(StoreError):
                 self.reading.close()
+
+    @on(events.DescendantFocus)
+    def _pane_focused(self, _event: events.DescendantFocus) -> None:
+        if self.screen is self.main:
+            self.save_session()  # the pane, even if the app is ended by a signal
+
+    def set_copy_style(self, style: str) -> None:
+        super().set_copy_style(style)  # type: ignore[misc]  # CopyingMixin's, next in the app
+        self.save_session()
 
     async def action_quit(self) -> None:
         self.save_session()  # the pane and copy format as they are now

@@ -169,12 +169,15 @@ async def test_no_path_reopens_the_last_story_place_pane_and_copy_format(
         assert again.main.article_view.focus_span == place
         assert again.main.article_view.has_focus_within
         assert again.copy_style == style
-        await pilot.press("tab", "q")  # the library has the keys when it closes
+        await pilot.press("tab", "c")  # the library has the keys, another copy format
+        style = again.copy_style
+        again.exit()  # as a signal ends it: no q
     third = subscribed_app(locations, library_dir)
     async with third.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert third.current.title == HARBOUR
         assert isinstance(third.focused, StoryList)
+        assert third.copy_style == style
 
 
 def recorder(notes: list[str]) -> Callable[[object], None]:
