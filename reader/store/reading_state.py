@@ -40,7 +40,7 @@ def reading_key(article: Article) -> str:
     """What names a story in the reading state, stable when its text changes."""
     if article.url:
         return article.url
-    if article.path and article.path.lower().endswith((".rss", ".atom", ".xml")):
+    if article.path and article.path.lower().endswith((".rss", ".atom", ".xml", ".rdf")):
         return f"{article.path}#{article.id}"  # an item without a link, in a feed file
     return article.path or article.id
 

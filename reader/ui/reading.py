@@ -187,9 +187,22 @@ class ReadingMixin(App[None]):
         return shown
 
     def attach_library(self) -> None:
+        """Called as the first library is shown: the library asks us for its marks."""
         library = self.main.library
         library.story_mark = self.story_mark
         library.summary = self.reading_summary
+        # Opened by PATH: a feed's items count as one feed too (a subscription's are
+        # known by the loader).
+        from reader.sources import is_feed  # loaded by the library worker already
+
+        for article in self.articles:
+            if article.id in self._source_of:
+                continue
+            path = article.path
+            feed = article.origin or (path if path and is_feed(path) else None)
+            if feed is not None:
+                self._source_of[article.id] = feed
+                self._source_names.setdefault(feed, article.source or article.site or feed)
 
     def _marks_changed(self, rearrange: bool = False) -> None:
         if not self.main.is_mounted:

@@ -218,3 +218,18 @@ async def test_no_subscriptions_opens_the_samples_with_a_hint(
         await settle(pilot)
         assert app.main.library.articles
         assert any("feeds add" in note for note in notes)
+
+
+async def test_a_feed_opened_by_path_counts_its_own_unread(
+    make_app: Callable, tmp_path: Path
+) -> None:
+    from tests.ui.test_reload import FERRY, GULLS, feed
+
+    path = tmp_path / "tidewater.rss"
+    path.write_bytes(feed(FERRY, GULLS))
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.main.status_bar.context.startswith("Tidewater Times: 2 unread")
+        await pilot.press("enter", "j")
+        assert app.main.status_bar.context.startswith("Tidewater Times: 1 unread")
