@@ -79,6 +79,11 @@ def first_story(folder: Path) -> Path:
     return Path(path)
 
 
+# The server's environment reaches every app it starts: COLUMNS/LINES from the shell
+# that ran `make bench` would fix the app's size whatever the pane's.
+_TERMINAL_ENV = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
+
+
 class Tmux:
     """A tmux server of our own (private socket), kept alive between runs by one idle session.
 
@@ -92,7 +97,11 @@ class Tmux:
 
     def __call__(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            check=check,
+            env=_TERMINAL_ENV,
         )
         return result.stdout
 

@@ -9,9 +9,8 @@ A long story is cut at paragraph breaks into blocks analysed one by one, the blo
 screen first, so its highlights come back block by block and the worker never holds a
 whole huge story's working set. Each block is read with a few paragraphs before it, so
 "she said" at its top still finds who "she" is; names are joined across blocks.
-Results travel as flat columns (``encode``/``decode``) because mypyc's classes do not
-unpickle, and because a column of ints unpickles in microseconds where tens of
-thousands of small objects would hold the app's GIL.
+Results travel as the flat columns of reader/cache/codec.py, the same ones the analysis
+cache keeps.
 
 The worker never outlives the app: it watches its parent and leaves when the parent
 is gone (however the app ended), and ``shutdown_analysis_process`` ends it from the
@@ -24,133 +23,21 @@ import contextlib
 import os
 import threading
 import time
-from array import array
 from collections.abc import Generator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from reader.cache.codec import Columns, Part, from_columns, to_columns
 from reader.model import Analysis, Entity, EntityGroup, Quote
 
 BLOCK_CHARS = 1_000_000  # a story longer than this is analysed block by block
 CONTEXT_CHARS = 4_000  # read before each block, for who "he" and "the minister" are
 PARENT_POLL_SECONDS = 0.2  # how often the worker checks that the app is still there
-NONE = -1  # an absent offset or group in an int column
-
-# (quote ints, quote strings, quote texts, confidences, entity ints, entity labels,
-#  entity texts, groups, how many entities are listed): see ``encode``.
-Encoded = tuple[
-    array, list[tuple[str | None, str | None, str, str | None]], list[str | None], array,
-    array, list[str], list[str | None], list[tuple[int, str, str, array, int]], int,
-]  # fmt: skip
 
 
 class AnalysisCrashed(Exception):
     """The worker process died (killed, out of memory, a crash in compiled code)."""
-
-
-# -- flat columns ---------------------------------------------------------------------
-
-
-def _opt(value: int | None) -> int:
-    return NONE if value is None else value
-
-
-def encode(text: str, analysis: Analysis, offset: int = 0) -> Encoded:
-    """``analysis`` of ``text`` as columns, every offset moved on by ``offset``.
-
-    A quote's or a name's text is left out when it is just its slice of ``text``.
-    """
-    strings: dict[str, str] = {}  # one object per distinct string: pickled once
-
-    def same(value: str | None) -> str | None:
-        return None if value is None else strings.setdefault(value, value)
-
-    quote_ints, quote_strings, quote_texts, confidences = array("q"), [], [], array("d")
-    for quote in analysis.quotes:
-        quote_ints.extend(
-            (
-                quote.start + offset,
-                quote.end + offset,
-                _opt(quote.speaker_start) + (offset if quote.speaker_start is not None else 0),
-                _opt(quote.speaker_end) + (offset if quote.speaker_end is not None else 0),
-            )
-        )
-        quote_strings.append(
-            (same(quote.speaker), same(quote.cue), same(quote.kind) or "", same(quote.role))
-        )
-        quote_texts.append(None if text[quote.start : quote.end] == quote.text else quote.text)
-        confidences.append(quote.confidence)
-    entity_ints, entity_labels, entity_texts = array("q"), [], []
-    number_of: dict[int, int] = {}
-    for number, entity in enumerate(analysis.entities):
-        number_of[id(entity)] = number
-        entity_ints.extend((entity.start + offset, entity.end + offset, _opt(entity.group)))
-        entity_labels.append(same(entity.label) or "")
-        entity_texts.append(None if text[entity.start : entity.end] == entity.text else entity.text)
-    groups = []
-    for group in analysis.groups:
-        mentions = array("q")
-        for mention in group.mentions:
-            known = number_of.get(id(mention))
-            if known is not None:
-                number = known
-            else:  # a mention that is not in the entity list: carry it too
-                number = len(entity_labels)
-                number_of[id(mention)] = number
-                entity_ints.extend((mention.start + offset, mention.end + offset, NONE))
-                entity_labels.append(mention.label)
-                entity_texts.append(mention.text)
-            mentions.append(number)
-        groups.append((group.id, group.name, group.label, mentions, group.quote_count))
-    return (
-        quote_ints, quote_strings, quote_texts, confidences,
-        entity_ints, entity_labels, entity_texts, groups, len(analysis.entities),
-    )  # fmt: skip
-
-
-def decode(text: str, encoded: Encoded, group_base: int = 0) -> Analysis:
-    """The ``Analysis`` that ``encode`` flattened; group numbers move on by ``group_base``."""
-    quote_ints, quote_strings, quote_texts, confidences = encoded[:4]
-    entity_ints, entity_labels, entity_texts, group_rows, listed = encoded[4:]
-    quotes = []
-    for number, (speaker, cue, kind, role) in enumerate(quote_strings):
-        start, end, speaker_start, speaker_end = quote_ints[number * 4 : number * 4 + 4]
-        quote_text = quote_texts[number]
-        quotes.append(
-            Quote(
-                start,
-                end,
-                text[start:end] if quote_text is None else quote_text,
-                speaker,
-                None if speaker_start == NONE else speaker_start,
-                None if speaker_end == NONE else speaker_end,
-                cue,
-                kind,
-                role,
-                confidences[number],
-            )
-        )
-    entities = []
-    for number, label in enumerate(entity_labels):
-        start, end, group = entity_ints[number * 3 : number * 3 + 3]
-        entity_text = entity_texts[number]
-        entities.append(
-            Entity(
-                start,
-                end,
-                text[start:end] if entity_text is None else entity_text,
-                label,
-                None if group == NONE else group + group_base,
-            )
-        )
-    groups = [
-        EntityGroup(
-            group_id + group_base, name, label, [entities[n] for n in mentions], quote_count
-        )
-        for group_id, name, label, mentions, quote_count in group_rows
-    ]
-    return Analysis(quotes=quotes, entities=entities[:listed], groups=groups)
 
 
 # -- blocks ----------------------------------------------------------------------------
@@ -204,8 +91,17 @@ class Merger:
     def __init__(self) -> None:
         self.parts: dict[int, Analysis] = {}
 
-    def add(self, text: str, block: Block, encoded: Encoded) -> None:
-        self.parts[block.start] = decode(text, encoded)
+    def add(self, text: str, start: int, columns: Columns) -> None:
+        """The analysis of the block starting at ``start``."""
+        self.parts[start] = from_columns(text, columns)
+
+    @classmethod
+    def of(cls, text: str, parts: list[Part]) -> Analysis:
+        """The story's analysis from all its parts at once (as the cache keeps them)."""
+        merger = cls()
+        for start, columns in parts:
+            merger.add(text, start, columns)
+        return merger.analysis()
 
     def analysis(self) -> Analysis:
         if len(self.parts) == 1:
@@ -270,14 +166,14 @@ def _warm_up(ner: str) -> int:
     return os.getpid()
 
 
-def _analyse_block(text: str, offset: int, keep_from: int, ner: str) -> Encoded:
+def _analyse_block(text: str, offset: int, keep_from: int, ner: str) -> Columns:
     """Analyse a block read with some paragraphs before it (``text`` up to ``keep_from``)
     so that "he said" at its top still finds who "he" is; only what starts in the block
     itself is kept."""
     from reader.analysis import analyze
 
     found = analyze(text, ner=ner)
-    return encode(text, without_context(found, keep_from) if keep_from else found, offset)
+    return to_columns(text, without_context(found, keep_from) if keep_from else found, offset)
 
 
 def without_context(analysis: Analysis, keep_from: int) -> Analysis:
@@ -338,7 +234,7 @@ class AnalysisProcess:
 
     def analyse(
         self, text: str, visible: int = 0
-    ) -> Generator[tuple[Block, Encoded, bool], None, None]:
+    ) -> Generator[tuple[Block, Columns, bool], None, None]:
         """Each block of ``text`` (the one holding ``visible`` first) with its result, and
         whether it is the last to come.
 
@@ -346,7 +242,7 @@ class AnalysisProcess:
         Stopping the iteration early cancels the blocks not yet started.
         """
         order = visible_first(blocks(text), visible)
-        futures: list[Future[Encoded]] = []
+        futures: list[Future[Columns]] = []
         try:
             pool = self._pool()
             for block in order:
@@ -366,7 +262,7 @@ class AnalysisProcess:
             for future in futures:
                 future.cancel()
 
-    def _result(self, future: Future[Encoded]) -> Encoded:
+    def _result(self, future: Future[Columns]) -> Columns:
         # Waits in steps, so a shutdown never leaves this thread waiting for good.
         while True:
             if self._closed:

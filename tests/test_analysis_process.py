@@ -14,15 +14,8 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import analyze
-from reader.analysis_process import (
-    AnalysisProcess,
-    Block,
-    Merger,
-    blocks,
-    decode,
-    encode,
-    visible_first,
-)
+from reader.analysis_process import AnalysisProcess, Block, Merger, blocks, visible_first
+from reader.cache.codec import from_columns, to_columns
 from reader.locations import bundled_samples
 from reader.model import Analysis
 
@@ -43,7 +36,7 @@ def plain(analysis: Analysis) -> tuple[list, list, list]:
 def test_columns_carry_the_whole_analysis(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     found = analyze(text)
-    carried = decode(text, pickle.loads(pickle.dumps(encode(text, found))))
+    carried = from_columns(text, pickle.loads(pickle.dumps(to_columns(text, found))))
     assert plain(carried) == plain(found)
     assert found.quotes, "a sample without quotes tests nothing"
 
@@ -65,7 +58,7 @@ def test_merged_blocks_read_like_the_story_and_join_one_persons_groups() -> None
     merger = Merger()
     for block in (Block(half, len(text)), Block(0, half)):  # the second half lands first
         part = text[block.start : block.end]
-        merger.add(text, block, encode(part, analyze(part), block.start))
+        merger.add(text, block.start, to_columns(part, analyze(part), block.start))
     merged = merger.analysis()
     alone = analyze(sample)
     assert len(merged.quotes) == 2 * len(alone.quotes)
@@ -87,7 +80,7 @@ def test_the_worker_gives_what_analyze_gives_block_by_block() -> None:
         merger = Merger()
         seen = []
         for block, encoded, last in process.analyse(text):
-            merger.add(text, block, encoded)
+            merger.add(text, block.start, encoded)
             seen.append(last)
         assert seen == [True]  # short enough for one block
         assert plain(merger.analysis()) == plain(analyze(text))
@@ -143,12 +136,12 @@ def test_a_block_reads_the_paragraphs_before_it_for_who_she_is() -> None:
     second = '"It will take a year," she said.\n'
     text = first + second
     whole = [q for q in analyze(text).quotes if q.start >= len(first)]
-    block = decode(text, _analyse_block(text, 0, len(first), "builtin"))
+    block = from_columns(text, _analyse_block(text, 0, len(first), "builtin"))
     assert [(q.start, q.speaker) for q in block.quotes] == [(q.start, q.speaker) for q in whole]
     assert block.quotes[0].speaker == "Ann Lee"
     assert analyze(second).quotes[0].speaker is None  # what a block read alone would say
     merger = Merger()
-    merger.add(text, Block(len(first), len(text)), _analyse_block(text, 0, len(first), "builtin"))
-    merger.add(text, Block(0, len(first)), encode(first, analyze(first)))
+    merger.add(text, len(first), _analyse_block(text, 0, len(first), "builtin"))
+    merger.add(text, 0, to_columns(first, analyze(first)))
     [lee] = [group for group in merger.analysis().groups if group.name == "Ann Lee"]
     assert lee.quote_count == 2  # the second block's quote is counted for her too

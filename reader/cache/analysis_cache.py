@@ -18,7 +18,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from reader.cache.codec import FORMAT, decode, encode
+from reader.cache.codec import FORMAT, Part, from_bytes, from_columns, to_bytes, to_columns
 from reader.model import Analysis
 
 SIZE_ENV = "NEWSREADER_ANALYSIS_CACHE_MB"
@@ -70,6 +70,22 @@ class AnalysisCache:
         return self.folder / (key.hexdigest() + SUFFIX)
 
     def get(self, text: str, ner: str = "builtin") -> Analysis | None:
+        """The analysis kept for ``text``, or None."""
+        parts = self.get_parts(text, ner)
+        if parts is None:
+            return None
+        if len(parts) == 1:
+            return from_columns(text, parts[0][1])
+        from reader.analysis_process import Merger
+
+        return Merger.of(text, parts)
+
+    def put(self, text: str, analysis: Analysis, ner: str = "builtin") -> bool:
+        """Keep ``analysis``; False when it could not be written (full disk, no rights)."""
+        return self.put_parts(text, [(0, to_columns(text, analysis))], ner)
+
+    def get_parts(self, text: str, ner: str = "builtin") -> list[Part] | None:
+        """The analysed parts kept for ``text`` (one per block of a long story), or None."""
         path = self._path(text, ner)
         try:
             data = path.read_bytes()
@@ -79,20 +95,20 @@ class AnalysisCache:
         try:
             if hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
                 raise ValueError("checksum does not match")
-            analysis = decode(payload)
+            parts = from_bytes(payload, text)
         except ValueError:
             with contextlib.suppress(OSError):
                 path.unlink()  # damaged: dropped, and the caller analyses again
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: evicted last
-        return analysis
+        return parts
 
-    def put(self, text: str, analysis: Analysis, ner: str = "builtin") -> bool:
-        """Keep ``analysis``; False when it could not be written (full disk, no rights)."""
+    def put_parts(self, text: str, parts: list[Part], ner: str = "builtin") -> bool:
+        """Keep the analysed ``parts`` of ``text``; False when they could not be written."""
         if self.limit <= 0:
             return False
-        payload = encode(analysis)
+        payload = to_bytes(parts)
         data = hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
         if len(data) > self.limit:
             return False
@@ -139,14 +155,22 @@ class AnalysisCache:
                 total -= size
 
 
+def cache_for(cache_dir: Path | None, ner: str) -> AnalysisCache | None:
+    """The analysis cache under ``cache_dir`` (the user cache dir), or None when analyses
+    by ``ner`` are not ours to keep."""
+    if cache_dir is None or ner not in CACHED_BACKENDS:
+        return None
+    return AnalysisCache(cache_dir / FOLDER)
+
+
 def cached_analyze(text: str, *, ner: str = "builtin", cache_dir: Path | None) -> Analysis:
     """``reader.analysis.analyze(text, ner=ner)``, answered from the cache in ``cache_dir``
     (the user cache dir) when this text was analysed before by this very analyser."""
     from reader.analysis import analyze
 
-    if cache_dir is None or ner not in CACHED_BACKENDS:
+    cache = cache_for(cache_dir, ner)
+    if cache is None:
         return analyze(text, ner=ner)
-    cache = AnalysisCache(cache_dir / FOLDER)
     found = cache.get(text, ner)
     if found is not None:
         return found

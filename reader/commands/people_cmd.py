@@ -56,11 +56,14 @@ def write_lines(records: list[dict[str, object]]) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.locations import Locations
     from reader.services.library import load_and_analyse
     from reader.services.people import build_index
 
     errors = ErrorLines()
-    people = build_index(load_and_analyse(args.paths, args.ner, errors))
+    people = build_index(
+        load_and_analyse(args.paths, args.ner, errors, Locations.resolve(args.db).cache)
+    )
     if not write_lines([person.as_record() for person in people]):
         return EXIT_CLOSED_PIPE
     return EXIT_BAD_INPUT if errors.count else 0

@@ -3,35 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from reader.model import Analysis, Article
 
 
 def analyse_stories(
-    articles: Iterable[Article], ner: str = "builtin", on_error: Callable[[str], None] = print
+    articles: Iterable[Article],
+    ner: str = "builtin",
+    on_error: Callable[[str], None] = print,
+    cache_dir: Path | None = None,
 ) -> list[tuple[Article, Analysis]]:
     """Each story with its analysis; a story the analyser fails on is named and left out.
 
-    The one place the people index gets its analyses, so a warm analysis cache can
-    serve them here when it lands.
+    The one place the people index gets its analyses: a story analysed before (in the
+    app or by an earlier command) is read from the analysis cache under ``cache_dir``.
     """
-    from reader.analysis import analyze
+    from reader.cache.analysis_cache import cached_analyze
 
     pairs: list[tuple[Article, Analysis]] = []
     for article in articles:
         try:
-            pairs.append((article, analyze(article.text, ner=ner)))
+            pairs.append((article, cached_analyze(article.text, ner=ner, cache_dir=cache_dir)))
         except Exception as error:  # one bad story must not lose the others
             on_error(f"{article.location}: could not be analysed: {type(error).__name__}")
     return pairs
 
 
 def load_and_analyse(
-    paths: Sequence[str], ner: str, on_error: Callable[[str], None]
+    paths: Sequence[str], ner: str, on_error: Callable[[str], None], cache_dir: Path | None
 ) -> list[tuple[Article, Analysis]]:
     """Stories under ``paths`` with their analyses; each path that gives none is named."""
-    from pathlib import Path
-
     from reader.sources import SourceError, load_all
     from reader.sources.web import is_url
 
@@ -43,4 +45,4 @@ def load_and_analyse(
         return []
     for problem in errors:
         on_error(str(problem))
-    return analyse_stories(articles, ner, on_error)
+    return analyse_stories(articles, ner, on_error, cache_dir)

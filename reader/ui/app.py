@@ -485,17 +485,32 @@ class NewsReaderApp(
             self.post_message(AnalysisFailed(article.id, f"{type(error).__name__}: {error}"))
 
     def _analyse_in_process(self, article: Article) -> None:
-        """Block by block in the worker process; each block's highlights shown as it lands."""
+        """Block by block in the worker process; each block's highlights shown as it lands.
+
+        A long story seen before comes whole from the analysis cache instead.
+        """
         from textual.worker import get_current_worker
 
         from reader.analysis_process import Merger, analysis_process
+        from reader.cache.analysis_cache import cache_for
+        from reader.cache.codec import Part
 
+        cache = cache_for(self.locations.cache, self.ner)
+        kept = cache.get_parts(article.text, self.ner) if cache is not None else None
+        if kept is not None:
+            analysis = Merger.of(article.text, kept)
+            layers = ArticleView.analysis_layers(analysis)
+            _freeze_survivors()
+            self.post_message(AnalysisReady(article.id, analysis, True, layers))
+            return
         worker = get_current_worker()
         merger = Merger()
+        parts: list[Part] = []
         results = analysis_process(self.ner).analyse(article.text)
         try:
-            for block, encoded, last in results:
-                merger.add(article.text, block, encoded)
+            for block, columns, last in results:
+                merger.add(article.text, block.start, columns)
+                parts.append((block.start, columns))
                 if worker.is_cancelled:
                     return
                 analysis = merger.analysis()
@@ -504,6 +519,8 @@ class NewsReaderApp(
                 self.post_message(AnalysisReady(article.id, analysis, last, layers))
         finally:
             results.close()
+        if cache is not None:
+            cache.put_parts(article.text, sorted(parts, key=lambda part: part[0]), self.ner)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         if message.complete:

@@ -63,7 +63,6 @@ def test_hostile_text_leaves_clipboard_title_and_window_alone(tmp_path: Path) ->
         [NEWSREADER, str(tmp_path / "news")],
         cwd=tmp_path,
         env=env,
-        private=True,
         config=(
             "set -s set-clipboard on",
             "set -g allow-rename on",

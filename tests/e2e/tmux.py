@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -12,13 +13,45 @@ from pathlib import Path
 
 NEWSREADER = str(Path(sys.executable).with_name("newsreader"))
 
+# What the test runner's own environment may hold that a user's terminal would not hand
+# the app: COLUMNS/LINES fix its size whatever the pane's (shutil.get_terminal_size reads
+# them first, so a CI runner's COLUMNS=80 drew every test at 80 columns), proxies would send
+# fetches of 127.0.0.1 elsewhere, TMUX names the runner's own tmux server.
+RUNNER_ONLY = (
+    "COLUMNS",
+    "LINES",
+    "TMUX",
+    "TMUX_PANE",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    # The suite's own cache dir (tests/conftest.py): each tmux test's HOME holds its own.
+    "NEWSREADER_CACHE",
+)
+
+
+def server_env() -> dict[str, str]:
+    """The environment a test's own tmux server starts with: the runner's, less RUNNER_ONLY."""
+    return {name: value for name, value in os.environ.items() if name not in RUNNER_ONLY}
+
+
+def in_user_env(env: dict[str, str], command: list[str]) -> str:
+    """A shell line running ``command`` with ``env`` added and RUNNER_ONLY removed."""
+    unset = " ".join(f"-u {name}" for name in RUNNER_ONLY)
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    return f"env {unset} {exports} {shlex.join(command)}"
+
 
 class TmuxSession:
     """One detached tmux session running a command; read its screen, type into it.
 
-    With ``private=True`` the session gets a tmux server of its own (``tmux -L``, no user
-    configuration, ``config`` lines read at start), so a test may change server options
-    and read its buffers without touching the user's tmux; ``close`` ends that server.
+    Each session has a tmux server of its own (``tmux -L``, no user configuration,
+    ``config`` lines read at start), so a test may change server options and read its
+    buffers without touching anyone's tmux, and no runner's server settings reach it;
+    ``close`` ends that server.
     """
 
     def __init__(
@@ -28,22 +61,17 @@ class TmuxSession:
         cwd: Path,
         env: dict[str, str],
         size=(120, 36),
-        private: bool = False,
         config: tuple[str, ...] = (),
     ):
         if shutil.which("tmux") is None:
             raise RuntimeError("tmux is not installed (Debian/Ubuntu: apt-get install tmux)")
         self.name = f"newsreader-test-{uuid.uuid4().hex[:8]}"
         self.status_file = cwd / f".{self.name}.status"
-        self.private = private
-        self.base = ["tmux"]
-        if private:
-            config_file = cwd / f".{self.name}.tmux.conf"
-            config_file.write_text("".join(f"{line}\n" for line in config))
-            self.base = ["tmux", "-L", self.name, "-f", str(config_file)]
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        config_file = cwd / f".{self.name}.tmux.conf"
+        config_file.write_text("".join(f"{line}\n" for line in config))
+        self.base = ["tmux", "-L", self.name, "-f", str(config_file)]
         script = (
-            f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}; "
+            f"cd {shlex.quote(str(cwd))} && {in_user_env(env, command)}; "
             f"echo $? > {shlex.quote(str(self.status_file))}; sleep 30"
         )
         width, height = size
@@ -51,6 +79,7 @@ class TmuxSession:
         subprocess.run(
             [*self.base, "new-session", "-d", "-s", self.name, *geometry, "sh", "-c", script],
             check=True,
+            env=server_env(),
         )
 
     def tmux(self, *args: str) -> str:
@@ -90,6 +119,5 @@ class TmuxSession:
         raise AssertionError(f"newsreader did not exit:\n{self.screen()}")
 
     def close(self) -> None:
-        ending = ["kill-server"] if self.private else ["kill-session", "-t", self.name]
-        subprocess.run([*self.base, *ending], check=False, capture_output=True)
+        subprocess.run([*self.base, "kill-server"], check=False, capture_output=True)
         self.status_file.unlink(missing_ok=True)

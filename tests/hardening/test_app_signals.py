@@ -57,12 +57,7 @@ def annotated_db(tmp_path: Path) -> tuple[Path, set[str]]:
 
 def _app_pid(session: TmuxSession) -> int:
     """The newsreader process: the child of the shell tmux started in the pane."""
-    pane = subprocess.run(
-        ["tmux", "list-panes", "-t", session.name, "-F", "#{pane_pid}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()[0]
+    pane = session.tmux("list-panes", "-t", session.name, "-F", "#{pane_pid}").split()[0]
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         children = subprocess.run(
@@ -132,7 +127,7 @@ def test_closed_terminal_keeps_every_annotation(
     db, ids = annotated_db
     session = _start(tmp_path, db)
     pid = _app_pid(session)
-    session.close()  # tmux kill-session: the terminal goes away under the app
+    session.close()  # tmux kill-server: the terminal goes away under the app
     try:
         gone = _gone(pid, timeout=30)
         state = "" if gone else _process_state(pid)

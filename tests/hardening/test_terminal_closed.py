@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from reader.store import AnnotationStore
-from tests.e2e.tmux import NEWSREADER
+from tests.e2e.tmux import NEWSREADER, in_user_env, server_env
 from tests.hardening.test_app_signals import STORY, STORY_BODY, _annotations_on
 from tests.web_server import LocalWebServer, Route, web_server  # noqa: F401 - fixture by name
 
@@ -42,9 +42,8 @@ class PrivateTmux:
     ) -> None:
         self.socket = f"newsreader-closed-{uuid.uuid4().hex[:8]}"
         self.status_file = cwd / ".exit-status"
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         line = (
-            f"cd {shlex.quote(str(cwd))} && env {exports} {shlex.join(command)}; "
+            f"cd {shlex.quote(str(cwd))} && {in_user_env(env, command)}; "
             f"echo $? > {shlex.quote(str(self.status_file))}"
         )
         size = ["-x", "120", "-y", "36"]
@@ -64,6 +63,7 @@ class PrivateTmux:
             capture_output=True,
             text=True,
             check=check,
+            env=server_env(),
         )
 
     def screen(self) -> str:

@@ -15,7 +15,7 @@ def stories(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Article, Ana
     folder = tmp_path_factory.mktemp("stories")
     write_stories(folder)
     problems: list[str] = []
-    pairs = load_and_analyse([str(folder)], "builtin", problems.append)
+    pairs = load_and_analyse([str(folder)], "builtin", problems.append, None)
     assert problems == []
     return pairs
 

@@ -93,3 +93,32 @@ def test_control_sequences_in_a_story_never_reach_the_terminal(tmp_path: Path) -
         for escape in ("\x1b", "\x07", "\x9b", "\x9d", "\u202e"):
             assert escape not in result.stdout and escape not in result.stderr
     assert count >= 1
+
+
+def test_a_second_run_reads_the_analyses_the_first_one_kept(folder: Path, tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "NEWSREADER_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "reader.cli", "people", str(folder)]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    kept = sorted((tmp_path / "cache" / "analysis").glob("*.analysis"))
+    assert len(kept) == len(list(folder.iterdir()))  # one analysis per story
+    second = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert second.returncode == first.returncode == 0, second.stderr
+    assert second.stdout == first.stdout
+
+
+def test_a_surname_two_people_share_gives_both_and_says_so(folder: Path) -> None:
+    result = newsreader("quotes", str(folder), "--speaker", "Nandakumar")
+    assert result.returncode == 0, result.stderr
+    speakers = {q["speaker"] for q in lines(result)}
+    assert "Ravi Nandakumar" in speakers and "Priya Nandakumar" in speakers
+    [note] = result.stderr.splitlines()
+    assert "people (" in note  # the surname alone (one story) may stay a third entry
+    assert "Priya Nandakumar" in note and "Ravi Nandakumar" in note
+
+
+def test_a_speaker_no_one_answers_to_is_said_on_stderr(folder: Path) -> None:
+    result = newsreader("quotes", str(folder), "--speaker", "Zelda Quist")
+    assert result.returncode == 0 and result.stdout == ""
+    assert result.stderr.strip() == "newsreader quotes: no one quoted answers to 'Zelda Quist'"

@@ -177,3 +177,34 @@ async def test_a_story_with_thousands_of_people_lists_the_most_quoted_first() ->
         last = panel.get_option_at_index(panel.option_count - 1)
         assert last.disabled and f"{2 * MAX_LISTED:,} more" in str(last.prompt)
         assert panel.option_count == MAX_LISTED + 1
+
+
+async def test_a_long_story_seen_before_comes_from_the_cache_without_the_worker(
+    make_app, library_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = make_app(library_dir / "drought.txt")
+    first.IN_THREAD_CHARS = 0  # analysed block by block in the worker, as a long story is
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await first.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        seen = focused(first)
+    analysis_process.shutdown_analysis_process()
+
+    def no_worker(ner: str = "builtin") -> None:
+        raise AssertionError("a story seen before was sent to the worker again")
+
+    monkeypatch.setattr(analysis_process, "analysis_process", no_worker)
+    again = make_app(library_dir / "drought.txt")  # the same cache dir: the next launch
+    again.IN_THREAD_CHARS = 0
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        assert not [n for n in again._notifications if n.title == "Analysis failed"]
+        await pilot.press("n")
+        await pilot.pause()
+        assert focused(again) == seen
+        assert seen.startswith('"Every litre counts')
