@@ -72,6 +72,9 @@ def build_command_parser(name: str) -> argparse.ArgumentParser:
 
 def _print_where(locations: Locations) -> None:
     print(f"database: {locations.db}")
+    # What was read and where, the last session: beside the database (named without
+    # importing the store, so --where stays instant).
+    print(f"reading:  {locations.db.with_name(f'{locations.db.stem}.reading.json')}")
     print(f"cache:    {locations.cache}")
     print(f"config:   {locations.config}")
     print(f"samples:  {locations.samples}")
@@ -82,7 +85,15 @@ def _run_app(args: argparse.Namespace, locations: Locations) -> int:
 
     # Web addresses stay strings: the library fetches them (through the page cache).
     paths: list[Path | str] = [p if is_url(p) else Path(p) for p in args.paths]
-    paths = paths or [locations.samples]
+    if not paths:
+        # No PATH: the subscriptions, and the last session; with none, the samples.
+        from reader.services.subscription_loader import subscribed_start
+        from reader.ui.app import NewsReaderApp
+
+        start = subscribed_start(locations.config)
+        app = NewsReaderApp([], locations=locations, ner=args.ner, start=start)
+        app.run()
+        return app.return_code or 0
     missing = [str(p) for p in paths if isinstance(p, Path) and not p.exists()]
     if missing and len(missing) == len(paths):
         raise UserError(f"no such file or folder: {missing[0]}")

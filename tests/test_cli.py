@@ -40,6 +40,7 @@ def test_where_prints_db_from_flag_then_environment(tmp_path: Path) -> None:
     assert f"database: {env_db}" in by_env.stdout
     by_flag = newsreader("--where", "--db", str(flag_db), env=env)
     assert f"database: {flag_db}" in by_flag.stdout
+    assert f"reading:  {flag_db.with_name(flag_db.stem + '.reading.json')}" in by_flag.stdout
     assert "samples:" in by_flag.stdout
 
 

@@ -98,6 +98,14 @@ class StoreQueue(Generic[Result]):
             message = StoreFailed(
                 f"Not saved: {type(error).__name__}: {error}", title="Annotation not saved"
             )
+        try:
+            # A save's notice promises the disk: wait for the store's fsync (a no-op
+            # after a call that saved nothing).
+            self._store.sync()
+        except StoreError as error:
+            # Saved (the app shows it, a crash of newsreader keeps it) but the disk
+            # refused it: a power cut could lose it, which the reader must hear.
+            messages.append(StoreFailed(str(error), title="Not on the disk yet"))
         if message is not None:
             messages.append(message)
         return messages

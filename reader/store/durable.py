@@ -1,12 +1,16 @@
-"""Tables kept in memory and on disk: each commit is fsync'd to a journal before it counts.
+"""Tables kept in memory and on disk: each commit is a line appended to a journal.
 
 Documents are held as their JSON bytes, so memory stays close to the file's size
 and compaction writes them out without encoding them again. Reads never touch
-the disk. A commit appends one line to the active journal and fdatasyncs it, so
-its cost does not grow with the database. Compaction folds the journals into a
-fresh snapshot (temp file, fsync, os.replace, directory fsync) in the background
-once the journal is large, and always on close; after a clean close only the
-plain TinyDB file remains.
+the disk. A commit appends one line to the active journal, so its cost does not
+grow with the database. ``commit(wait=True)`` fdatasyncs the line before it
+returns; ``commit(wait=False)`` returns once the line is written (the kernel has
+it: killing the process, even with SIGKILL, loses nothing) and a syncer thread
+fdatasyncs it a moment later, one fsync for every line written meanwhile (group
+commit); ``sync()`` waits until every line written so far is on the disk.
+Compaction folds the journals into a fresh snapshot (temp file, fsync,
+os.replace, directory fsync) in the background once the journal is large, and
+always on close; after a clean close only the plain TinyDB file remains.
 """
 
 from __future__ import annotations
@@ -84,6 +88,12 @@ class DurableTables:
         self._next_seq = 1
         self._unfolded_on_disk = False  # journals from an earlier session still to fold
         self._closed = False
+        # Group commit: lines written and lines known to be on the disk, counted.
+        self._written = 0
+        self._synced = 0
+        self._sync_error: str | None = None
+        self._synced_changed = threading.Condition(self._lock)
+        self._syncer: threading.Thread | None = None
         if writable:
             self._load_for_writing()
         else:
@@ -201,8 +211,10 @@ class DurableTables:
 
     # -- writing -------------------------------------------------------------------
 
-    def commit(self, changes: list[Change]) -> None:
-        """Make ``changes`` durable, then visible; raises StoreError and changes nothing if not."""
+    def commit(self, changes: list[Change], *, wait: bool = True) -> None:
+        """Write ``changes`` to the journal, then make them visible; raises StoreError and
+        changes nothing if they cannot be written. With ``wait`` they are on the disk
+        (fdatasync'd) when it returns; without, a background fdatasync follows."""
         if not self.writable:
             raise StoreError(f"{self.path} is open read-only; the change was not saved")
         if self._closed:
@@ -213,7 +225,7 @@ class DurableTables:
         ]
         line = encode_ops(ops)
         with self._lock:
-            self._append(line)
+            self._append(line, wait)
             for table, doc_id, raw in ops:
                 documents = self._tables.setdefault(table, {})
                 if raw is None:
@@ -224,7 +236,7 @@ class DurableTables:
         if due:
             self.compact_in_background()
 
-    def _append(self, line: bytes) -> None:
+    def _append(self, line: bytes, wait: bool) -> None:
         try:
             if self._journal_fd is None:
                 self._open_journal()
@@ -234,12 +246,67 @@ class DurableTables:
                 # off; end it so this line is read on its own.
                 line = b"\n" + line
             files.write_all(self._journal_fd, line)
-            os.fdatasync(self._journal_fd)
+            if wait:
+                os.fdatasync(self._journal_fd)
         except OSError as error:
             self._cut_back_after_failure()
             raise _write_error(self.path, error) from None
         self._journal_size += len(line)
         self._journal_good_size = self._journal_size
+        self._written += 1
+        if wait:
+            # The journal's earlier lines went to the disk with this one; older journals
+            # were synced when compaction closed them.
+            self._synced = self._written
+            self._synced_changed.notify_all()
+        else:
+            self._wake_syncer()
+
+    # -- group commit ----------------------------------------------------------------
+
+    def _wake_syncer(self) -> None:
+        """Under ``_lock``: have the syncer thread fdatasync what is written."""
+        if self._syncer is None or not self._syncer.is_alive():
+            self._syncer = threading.Thread(target=self._sync_loop, name="store-sync", daemon=True)
+            self._syncer.start()
+        self._synced_changed.notify_all()
+
+    def _sync_loop(self) -> None:
+        while True:
+            with self._lock:
+                while self._synced >= self._written and not self._closed:
+                    self._synced_changed.wait()
+                if self._closed:
+                    return
+                target = self._written
+                fd = None if self._journal_fd is None else os.dup(self._journal_fd)
+            # The fsync runs without the lock, so commits go on writing meanwhile; the
+            # duplicate stays valid if compaction closes the journal in between.
+            error: str | None = None
+            if fd is not None:
+                try:
+                    os.fdatasync(fd)
+                except OSError as failure:
+                    error = failure.strerror or str(failure)
+                finally:
+                    os.close(fd)
+            with self._lock:
+                self._sync_error = error
+                self._synced = max(self._synced, target)
+                self._synced_changed.notify_all()
+
+    def sync(self) -> None:
+        """Return once every line written so far is on the disk; StoreError if the disk
+        refused (the changes are kept in memory and in the kernel, and retried)."""
+        with self._lock:
+            target = self._written
+            if self._synced < target:
+                self._wake_syncer()
+            while self._synced < target and not self._closed:
+                self._synced_changed.wait()
+            error = self._sync_error
+        if error is not None:
+            raise StoreError(f"could not write {self.path} to the disk: {error}")
 
     def _open_journal(self) -> None:
         path = files.journal_path(self.path, self._next_seq)
@@ -285,6 +352,10 @@ class DurableTables:
                 # Later commits go to a new journal; everything up to here is in `frozen`.
                 fold_upto = self._next_seq - 1
                 if self._journal_fd is not None:
+                    if self._synced < self._written:
+                        # The lines not yet synced must not wait for the new snapshot.
+                        with contextlib.suppress(OSError):
+                            os.fdatasync(self._journal_fd)
                     os.close(self._journal_fd)
                     self._journal_fd = None
                 self._unfolded_on_disk = True
@@ -339,8 +410,9 @@ class DurableTables:
         try:
             self.compact()
         finally:
-            self._closed = True
             with self._lock:
+                self._closed = True
+                self._synced_changed.notify_all()  # the syncer ends; sync() waits no more
                 if self._journal_fd is not None:
                     os.close(self._journal_fd)
                     self._journal_fd = None

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, CSSPathType, SystemCommand
@@ -43,8 +43,12 @@ from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.people_view import PeopleViewMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
+from reader.ui.subscribed import SubscribedMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
+
+if TYPE_CHECKING:
+    from reader.services.subscription_loader import SubscribedStart
 
 INK = Theme(
     name="newsreader-ink",
@@ -162,7 +166,9 @@ def _freeze_survivors() -> None:
     gc.freeze()
 
 
-class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]):
+class NewsReaderApp(
+    SubscribedMixin, CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]
+):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
@@ -172,14 +178,21 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
     NOTIFICATION_TIMEOUT = 8
 
     def __init__(
-        self, paths: Sequence[Path | str], *, locations: Locations, ner: str = "builtin"
+        self,
+        paths: Sequence[Path | str],
+        *,
+        locations: Locations,
+        ner: str = "builtin",
+        start: SubscribedStart | None = None,
     ) -> None:
+        """``start``: launched with no PATH (the subscriptions, the last session)."""
         # Signals and a lost terminal end the app in time: see reader/ui/lifecycle.py.
         super().__init__(driver_class=_terminal_driver())
         self.paths = list(paths) or [locations.samples]
         self.locations = locations
         self.ner = ner
         self.library = LibrarySession()
+        self.init_reading(start)
         self._analysing: dict[str, Worker[None]] = {}  # story id -> its analysis worker
         self.annotations = AnnotationSession(
             locations.db,
@@ -201,6 +214,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self.main = MainScreen(
             self.annotations, self.library, on_mounted=self._show_unshown_library
         )
+        self.main.arrange_stories = self.arranged
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -237,6 +251,10 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         from reader.sources import SourceError, load_all
 
         worker = get_current_worker()  # cancelled on `q`: a hung fetch then gives up at once
+        subscribed = self.read_start()
+        if subscribed is not None:  # the subscriptions' stories of last time; fresh ones follow
+            self.post_message(LibraryLoaded(subscribed, []))
+            return
         try:
             articles, errors = load_all(
                 self.paths, cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
@@ -270,7 +288,13 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         self.library.loaded(message.articles)
         self._report_skipped(message.errors)
         screen = self.main
+        self.attach_library()
         screen.show_stories()
+        self.library_shown()
+        if not self.library.articles and self.subscribed:
+            screen.show_message("Fetching your subscriptions…")
+            self._after_first_frame()
+            return
         if not self.library.articles:
             from reader.sources import STORY_EXTENSIONS  # already loaded by the worker
 
@@ -283,7 +307,9 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
             )
             self._after_first_frame()
             return
-        self.open_article(self.library.articles[0], focus=len(self.library.articles) == 1)
+        articles = self.library.articles
+        first, focus = self.session_story() or (articles[0], len(articles) == 1)
+        self.open_article(first, focus=focus)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The article's painter needs to know when only 16 colours exist (reader.ui.layers).
@@ -411,6 +437,7 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
             view.focus()
         else:
             screen.library.focus_list()
+        self.story_opened(article, focus)
 
     def _after_first_frame(self) -> None:
         """Once the first story (or the empty library) is on screen: collector on, store open.
@@ -540,6 +567,11 @@ class NewsReaderApp(CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginM
         super().notify(
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
         )
+
+    @on(ArticleView.StatusChanged)
+    def _reader_moved(self, _message: ArticleView.StatusChanged) -> None:
+        # The main screen shows the status; here the story's reading place is kept.
+        self.reader_moved()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # not needed for the first frame

@@ -124,6 +124,22 @@ ORIGIN_KEYS = KeyGroup("everywhere", (
               "Open the story's web address in your web browser.", show=False),
 ))
 
+READING_KEYS = KeyGroup("everywhere", (
+    KeyAction("reading.toggle_read", "U", "toggle_read", "Read/unread",
+              "Mark the story (in the library: the highlighted one) unread, or read again.",
+              show=False),
+    KeyAction("reading.next_unread", "J", "next_unread", "Next unread",
+              "Open the next unread story of the library in the reader.", show=False),
+    KeyAction("reading.hide_read", "H", "toggle_hide_read", "Hide read",
+              "Show only unread stories in the library (the open one stays), or all again.",
+              show=False),
+    KeyAction("reading.sort", "s", "cycle_sort", "Sort",
+              "Sort the library by date, by source or by title.", show=False),
+    KeyAction("reading.reload_all", "R", "reload_all", "Reload all",
+              "Fetch every subscription again; what cannot be fetched keeps its stories.",
+              show=False),
+))
+
 COPY_KEYS = KeyGroup("everywhere", (
     KeyAction("copy.copy", "y", "copy", "Copy",
               "Copy the focused annotation, quote or selection with its speaker and a citation."),
@@ -326,6 +342,7 @@ GROUPS: tuple[KeyGroup, ...] = (
     LIBRARY_LIST_KEYS,
     LIBRARY_KEYS,
     ORIGIN_KEYS,
+    READING_KEYS,
     COPY_KEYS,
     ANNOTATION_KEYS,
     PEOPLE_VIEW_KEYS,

@@ -56,7 +56,7 @@ async def test_several_stories_show_the_first_with_the_library_focused(make_app,
         assert app.library.current.id == library.shown[0].id
         assert app.main.article_view.display
         assert app.sub_title == app.library.current.title
-        assert library.border_subtitle == "4 stories"
+        assert library.border_subtitle == "4 stories · 4 unread"
         assert [article.published for article in library.shown] == [
             "2024-09-09",
             "2024-03-03",
@@ -139,7 +139,7 @@ async def test_slash_filters_as_you_type_and_escape_clears(make_app, library_dir
             "Harbour Pilots Strike Over Night Shifts",
             "Harbour Council Delays Vote on Ferry Fares",
         ]
-        assert app.main.library.border_subtitle == "2 of 4"
+        assert app.main.library.border_subtitle == "2 of 4 · 4 unread"
         await pilot.press(*" pil")
         assert titles(app) == ["Harbour Pilots Strike Over Night Shifts"]
         await pilot.press("escape")
@@ -167,7 +167,7 @@ async def test_a_filter_that_matches_nothing_says_so(make_app, library_dir):
         await settle(pilot)
         await pilot.press("slash", *"zebra")
         assert titles(app) == []
-        assert app.main.library.border_subtitle == "0 of 4"
+        assert app.main.library.border_subtitle == "0 of 4 · 4 unread"
 
 
 async def test_question_mark_shows_help_for_the_focused_pane(make_app, library_dir):

@@ -140,7 +140,7 @@ async def test_a_feed_read_again_adds_its_new_items_and_keeps_the_highlight(
 
         assert [a.title for a in library.shown] == [DREDGE[0], FERRY[0], GULLS[0]]
         assert library.highlighted.title == GULLS[0]
-        assert library.border_subtitle == "3 stories"
+        assert library.border_subtitle == "3 stories · 3 unread"
         assert app.library.current.title == FERRY[0]  # the open story was not disturbed
         assert "Reloaded: 1 new story" in notes.texts()
         assert web_server.requests.count("/tidewater.rss") == 2  # fetched, not the saved copy

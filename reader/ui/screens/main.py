@@ -77,6 +77,8 @@ class MainScreen(Screen[None]):
         self.stories = library
         self._on_mounted = on_mounted
         self._status_base = ""  # the reader's own status line, before any tags
+        # The library's order as shown: the app's reading state sorts and hides read ones.
+        self.arrange_stories: Callable[[list[Article]], list[Article]] = list
 
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
@@ -279,7 +281,7 @@ class MainScreen(Screen[None]):
         """List the library's stories (``renamed``: old id -> its new text, after a
         reload) with their counts; the annotation session learns where old annotations
         may move."""
-        self.library.set_articles(self.stories.articles, renamed=renamed)
+        self.library.set_articles(self.arrange_stories(self.stories.articles), renamed=renamed)
         self.annotations.library_changed(self.stories.articles)
         self.show_counts()
 

@@ -227,6 +227,12 @@ class ArticleView(Widget):
         if unit is not None:
             self._set_focus(unit)
 
+    def focus_sentence_at(self, offset: int) -> None:
+        """Put the focus on the sentence holding ``offset`` (a story opened where it was left)."""
+        unit = self.units.sentence_at(offset)
+        if unit is not None:
+            self._set_focus(unit)
+
     # -- state -> screen -------------------------------------------------------------
 
     def _update_layers(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from textual import on, work
@@ -60,8 +60,12 @@ def filter_words(query: str) -> list[str]:
     return query.casefold().split()
 
 
-def story_prompt(article: Article, words: Sequence[str], extra: str = "") -> Content:
+def story_prompt(
+    article: Article, words: Sequence[str], extra: str = "", mark: str = ""
+) -> Content:
     title = Content.styled(clean_line(article.title) or "(untitled)", "bold")
+    if mark:  # the reading state's mark (unread) before the title, searched like it
+        title = Content.assemble(Content.styled(mark, "bold $text-accent"), " ", title)
     meta = story_meta(article)
     if extra:
         meta = f"{meta} · {extra}" if meta else extra
@@ -117,6 +121,9 @@ class Library(Vertical):
         self._filter = Input(placeholder="filter by title, source or author", id="library-filter")
         self._filter.display = False
         self._list = StoryList(id="story-list")
+        # Asked by the reading state's owner: a story's mark, and a note for the border.
+        self.story_mark: Callable[[Article], str] | None = None
+        self.summary: Callable[[], str] | None = None
 
     def compose(self) -> ComposeResult:
         yield self._filter
@@ -167,6 +174,10 @@ class Library(Vertical):
         if wanted == self._extras:
             return
         self._extras = wanted
+        self._refilter(keep=self.highlighted)
+
+    def refresh_marks(self) -> None:
+        """Ask ``story_mark`` and ``summary`` again (a story was read, say)."""
         self._refilter(keep=self.highlighted)
 
     def focus_list(self) -> None:
@@ -282,7 +293,8 @@ class Library(Vertical):
         options: list[Option | None] = []
         for article in listed:
             extra = self._extras.get(article.id, "")
-            options += [Option(story_prompt(article, words, extra), id=article.id), None]
+            mark = self.story_mark(article) if self.story_mark else ""
+            options += [Option(story_prompt(article, words, extra, mark), id=article.id), None]
         if matching > len(listed):
             more = f"… {matching - len(listed):,} more: type / to narrow the list"
             options.append(Option(Content.styled(more, "$text-muted"), disabled=True))
@@ -302,3 +314,6 @@ class Library(Vertical):
             self.border_subtitle = f"{total:,} {'story' if total == 1 else 'stories'}"
         else:
             self.border_subtitle = f"{self._matching:,} of {total:,}"
+        note = self.summary() if self.summary and self._loaded else ""
+        if note:
+            self.border_subtitle = f"{self.border_subtitle} · {note}"

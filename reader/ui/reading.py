@@ -1,0 +1,402 @@
+"""The app's side of the reading state: unread marks, places, the session, the keys.
+
+The core does the work (reader/store/reading_state.py keeps what was read and where,
+reader/services/subscription_loader.py reads the subscriptions); this mixin asks it
+and shows the answers. A story is read once it has been in the focused reader for
+READ_AFTER seconds, or once the reader moved in it. Every story keeps the place of its
+focus; ``newsreader`` with no PATH saves the session (story, place, pane, copy format)
+and opens it again next time. The library asks :meth:`story_mark` and
+:meth:`reading_summary` for what it shows; sorting and hiding read stories hand it
+another list.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import App
+from textual.message import Message
+from textual.timer import Timer
+
+from reader.model import Article
+from reader.ui.keys import READING_KEYS, bindings
+
+if TYPE_CHECKING:
+    from reader.locations import Locations
+    from reader.services.library_session import LibrarySession
+    from reader.services.subscription_loader import SubscribedStart
+    from reader.store.reading_state import ReadingState
+    from reader.ui.screens.main import MainScreen
+
+READ_AFTER = 2.0  # seconds in the focused reader that make a story read
+SORTS = ("date", "source", "title")
+UNREAD_MARK = "●"
+_READING_ACTIONS = frozenset(action.action for action in READING_KEYS.actions)
+
+
+class ReadingStateOpened(Message):
+    def __init__(self, state: ReadingState | None, problem: str | None) -> None:
+        super().__init__()
+        self.state = state
+        self.problem = problem
+
+
+def _source_name(article: Article) -> str:
+    return (article.source or article.site or article.origin or article.path or "").casefold()
+
+
+class ReadingMixin(App[None]):
+    """Keys U, J, H, s, R and the hooks NewsReaderApp calls as stories open and move."""
+
+    BINDINGS = bindings(READING_KEYS)
+
+    # Provided by NewsReaderApp and its other mixins.
+    main: MainScreen
+    library: LibrarySession
+    locations: Locations
+    copy_style: str
+    open_article: Callable[..., None]
+    _show_again: Callable[..., None]
+    fetch_subscriptions: Callable[[], object]  # SubscribedMixin's
+
+    def init_reading(self, start: SubscribedStart | None) -> None:
+        self.start = start
+        self.reading: ReadingState | None = None
+        self._source_of: dict[str, str] = {}  # story id -> the subscription it came from
+        self._source_names: dict[str, str] = {}  # subscription -> its name for people
+        self._error_stories: dict[str, Article] = {}  # subscription -> its error entry
+        self._error_ids: set[str] = set()
+        self._errors_shown: set[tuple[str, str]] = set()
+        self._reading_problem_shown = False
+        self.hide_read = False
+        self.sort = SORTS[0]
+        self._read_timer: Timer | None = None
+        self._placed: tuple[str, int] | None = None  # (story id, offset) we focused, not the reader
+        from reader.services.unread_counts import UnreadCounts
+
+        self._unread_counts = UnreadCounts(self.is_unread)
+        self._asked_to_fetch = False  # R: say what the fetch brought when it ends
+        self._fetched_new = 0
+        self._fetch_failed: list[str] = []
+
+    @property
+    def subscribed(self) -> bool:
+        return self.start is not None and bool(self.start.subscriptions)
+
+    # -- start-up (in the library worker's thread) -------------------------------------
+
+    def read_start(self) -> list[Article] | None:
+        """Open the reading state (in the library worker's thread). Returns None: the
+        library is read from the paths; see SubscribedMixin for the subscriptions."""
+        from reader.store import StoreError
+        from reader.store.reading_state import ReadingState, reading_state_path
+
+        try:
+            state: ReadingState | None = ReadingState(reading_state_path(self.locations.db))
+            problem = None
+        except StoreError as error:
+            state, problem = None, f"What you read will not be remembered: {error}"
+        self.post_message(ReadingStateOpened(state, problem))
+        return None
+
+    @on(ReadingStateOpened)
+    def _reading_state_opened(self, message: ReadingStateOpened) -> None:
+        from reader.ui.copying import COPY_STYLES
+
+        self.reading = message.state
+        self._unread_counts.forget()
+        notice = message.problem or (message.state.notice if message.state else None)
+        if notice:
+            self.notify(notice, title="Reading state", severity="warning", markup=False)
+        session = self.reading.session if self.reading and self.start is not None else None
+        if session is not None and session.copy_style in COPY_STYLES:
+            self.copy_style = session.copy_style
+        self._marks_changed()
+
+    def on_unmount(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        if self.reading is not None:
+            from reader.store import StoreError
+
+            # Its journal keeps every change if this fails; folded in at the next start.
+            with contextlib.suppress(StoreError):
+                self.reading.close()
+
+    @on(events.DescendantFocus)
+    def _pane_focused(self, _event: events.DescendantFocus) -> None:
+        if self.screen is self.main:
+            self.save_session()  # the pane, even if the app is ended by a signal
+
+    def set_copy_style(self, style: str) -> None:
+        super().set_copy_style(style)  # type: ignore[misc]  # CopyingMixin's, next in the app
+        self.save_session()
+
+    async def action_quit(self) -> None:
+        self.save_session()  # the pane and copy format as they are now
+        await super().action_quit()
+
+    # -- what the library asks ---------------------------------------------------------
+
+    def is_unread(self, article: Article) -> bool:
+        from reader.store.reading_state import reading_key
+
+        if self.reading is None or article.id in self._error_ids:
+            return False
+        return not self.reading.is_read(reading_key(article))
+
+    def story_mark(self, article: Article) -> str:
+        return UNREAD_MARK if self.is_unread(article) else ""
+
+    def reading_summary(self) -> str:
+        if self.reading is None:
+            return ""
+        self._unread_counts.update(self.library.articles, self._source_of)
+        parts = [f"{self._unread_counts.total:,} unread"]
+        if self.hide_read:
+            parts.append("read hidden")
+        if self.sort != SORTS[0]:
+            parts.append(f"by {self.sort}")
+        return " · ".join(parts)
+
+    def feed_unread(self, article: Article) -> str:
+        """'Tidewater Times: 3 unread' for a story of a subscription, else ''."""
+        source = self._source_of.get(article.id)
+        if source is None or self.reading is None:
+            return ""
+        self._unread_counts.update(self.library.articles, self._source_of)
+        unread = self._unread_counts.by_source[source]
+        return f"{self._source_names.get(source, source)}: {unread:,} unread"
+
+    def arranged(self, articles: list[Article]) -> list[Article]:
+        """The library's list: read stories hidden if asked (not the open one), sorted."""
+        shown = list(articles)
+        current = self.library.current.id if self.library.current is not None else None
+        if self.hide_read and self.reading is not None:
+            shown = [a for a in shown if a.id == current or self.is_unread(a)]
+        if self.sort == "source":
+            shown.sort(key=_source_name)  # stable: newest first within a source
+        elif self.sort == "title":
+            shown.sort(key=lambda article: article.title.casefold())
+        return shown
+
+    def attach_library(self) -> None:
+        """Called as the first library is shown: the library asks us for its marks."""
+        library = self.main.library
+        library.story_mark = self.story_mark
+        library.summary = self.reading_summary
+        # Opened by PATH: a feed's items count as one feed too (a subscription's are
+        # known by the loader).
+        from reader.sources import is_feed  # loaded by the library worker already
+
+        for article in self.library.articles:
+            if article.id in self._source_of:
+                continue
+            path = article.path
+            feed = article.origin or (path if path and is_feed(path) else None)
+            if feed is not None:
+                self._source_of[article.id] = feed
+                self._source_names.setdefault(feed, article.source or article.site or feed)
+
+    def _marks_changed(self, rearrange: bool = False) -> None:
+        if not self.main.is_mounted:
+            return
+        library = self.main.library
+        if rearrange:
+            self.main.show_stories()
+        else:
+            library.refresh_marks()
+        if self.library.current is not None:
+            self._show_story_context(self.library.current)
+
+    def _show_story_context(self, article: Article) -> None:
+        feed = self.feed_unread(article)
+        if not feed:
+            self.main.status_bar.set_context(self.library.position(article))
+            return
+        # The feed's name says where the story is from: no address, so the status has room.
+        number = next((n for n, a in enumerate(self.library.articles, 1) if a.id == article.id), 0)
+        self.main.status_bar.set_context(f"{feed} · {number}/{len(self.library.articles)}")
+
+    # -- the library is shown -----------------------------------------------------------
+
+    def session_story(self) -> tuple[Article, bool] | None:
+        """The story open when newsreader last closed (launched with no PATH), and
+        whether the reader had the focus."""
+        from reader.store.reading_state import reading_key
+
+        if self.reading is None or self.start is None or self.reading.session is None:
+            return None
+        session = self.reading.session
+        for article in self.library.articles:
+            if reading_key(article) == session.story:
+                return article, session.pane == "reader"
+        return None
+
+    def library_shown(self) -> None:
+        """After the first library: the hint or problem of a start with no PATH, and the
+        fetch of every subscription."""
+        if self.start is None:
+            return
+        if self.start.problem:
+            self.notify(self.start.problem, title="Subscriptions", severity="warning", markup=False)
+        elif not self.start.subscriptions:
+            self.notify(
+                "No subscriptions yet, so here are the sample stories: "
+                "newsreader feeds add FEED-OR-FOLDER subscribes to one.",
+                title="Subscriptions",
+                timeout=12,
+                markup=False,
+            )
+        if self.subscribed:
+            self.fetch_subscriptions()
+
+    # -- stories open and move ------------------------------------------------------------
+
+    def story_opened(self, article: Article, focus: bool) -> None:
+        """Put the focus where the reader left this story, and start the read timer."""
+        from reader.store.reading_state import reading_key
+
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        self._placed = None
+        offset = self.reading.position(reading_key(article)) if self.reading else None
+        if offset is not None and offset < len(article.text):
+            view = self.main.article_view
+            view.focus_sentence_at(offset)
+            span = view.focus_span
+            self._placed = (article.id, span.start) if span is not None else None
+        self._read_timer = self.set_timer(READ_AFTER, lambda: self._read_for_a_while(article.id))
+        self.save_session()
+        self._show_story_context(article)
+
+    def _read_for_a_while(self, article_id: str) -> None:
+        current = self.library.current
+        if current is None or current.id != article_id:
+            return
+        if self.main.article_view.has_focus_within:
+            self._set_read(current, True)
+
+    def reader_moved(self) -> None:
+        """The reader's focus moved (a key, a click, a jump): remember the place."""
+        from reader.store.reading_state import reading_key
+
+        view = self.main.article_view
+        article, span = view.article, view.focus_span
+        if article is None or span is None or self.reading is None:
+            return
+        if self._placed == (article.id, span.start):
+            return  # where story_opened put it: not a move of the reader's
+        self._placed = None
+        was_unread = self.is_unread(article)
+        self._write(lambda state: state.set_position(reading_key(article), span.start))
+        self.save_session()
+        if was_unread:
+            self._unread_counts.changed(article, unread=False)
+            self._marks_changed()
+
+    def save_session(self) -> None:
+        from reader.store.reading_state import Session, reading_key
+
+        article = self.library.current
+        if self.reading is None or self.start is None or article is None:
+            return
+        if article.id in self._error_ids:
+            return
+        view = self.main.article_view
+        span = view.focus_span if view.article is article else None
+        pane = "library" if self.main.library.has_focus_within else "reader"
+        session = Session(reading_key(article), span.start if span else None, pane, self.copy_style)
+        self._write(lambda state: state.save_session(session))
+
+    def _set_read(self, article: Article, read: bool) -> None:
+        from reader.store.reading_state import reading_key
+
+        changed = False
+
+        def change(state: ReadingState) -> None:
+            nonlocal changed
+            changed = state.set_read(reading_key(article), read)
+
+        self._write(change)
+        if changed:
+            self._unread_counts.changed(article, unread=not read)
+            self._marks_changed()
+
+    def _write(self, change: Callable[[ReadingState], None]) -> None:
+        """A change to the reading state; a disk that refuses it is said once, and the
+        state goes on in memory for this session."""
+        from reader.store import StoreError
+
+        if self.reading is None:
+            return
+        try:
+            change(self.reading)
+        except StoreError as error:
+            self.reading.read_only = True
+            change(self.reading)
+            if not self._reading_problem_shown:
+                self._reading_problem_shown = True
+                self.notify(
+                    f"What you read is not being saved: {error}",
+                    title="Reading state",
+                    severity="error",
+                    markup=False,
+                )
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _READING_ACTIONS:
+            from textual.command import CommandPalette
+
+            # Not behind a dialog, the tags view or help: the keys are the main screen's.
+            return self.screen is self.main or isinstance(self.screen, CommandPalette)
+        return super().check_action(action, parameters)
+
+    def _story_in_focus(self) -> Article | None:
+        library = self.main.library
+        if library.has_focus_within and library.highlighted is not None:
+            return library.highlighted
+        return self.library.current
+
+    def action_toggle_read(self) -> None:
+        article = self._story_in_focus()
+        if article is None or self.reading is None:
+            self.bell()
+            return
+        unread = self.is_unread(article)
+        if (
+            not unread
+            and self.library.current is not None
+            and article.id == self.library.current.id
+        ):
+            if self._read_timer is not None:
+                self._read_timer.stop()  # it stays unread while it stays open
+            span = self.main.article_view.focus_span
+            self._placed = (article.id, span.start) if span else None
+        self._set_read(article, unread)
+        self.notify(f"Marked {'read' if unread else 'unread'}: {article.title}", timeout=3)
+
+    def action_next_unread(self) -> None:
+        order = self.arranged(self.library.articles)
+        here = self._story_in_focus()
+        start = next((n for n, a in enumerate(order) if here and a.id == here.id), -1)
+        for article in order[start + 1 :] + order[: start + 1]:
+            if self.is_unread(article) and (here is None or article.id != here.id):
+                self.open_article(article, focus=True)
+                return
+        self.bell()
+        self.notify("No unread stories left.", timeout=4)
+
+    def action_toggle_hide_read(self) -> None:
+        self.hide_read = not self.hide_read
+        self._marks_changed(rearrange=True)
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._marks_changed(rearrange=True)
+        self.notify(f"Library sorted by {self.sort}", timeout=3)
