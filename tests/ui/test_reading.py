@@ -165,7 +165,7 @@ async def test_no_path_reopens_the_last_story_place_pane_and_copy_format(
     again = subscribed_app(locations, library_dir)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert again.current.title == HARBOUR
+        assert again.library.current.title == HARBOUR
         assert again.main.article_view.focus_span == place
         assert again.main.article_view.has_focus_within
         assert again.copy_style == style
@@ -175,7 +175,7 @@ async def test_no_path_reopens_the_last_story_place_pane_and_copy_format(
     third = subscribed_app(locations, library_dir)
     async with third.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert third.current.title == HARBOUR
+        assert third.library.current.title == HARBOUR
         assert isinstance(third.focused, StoryList)
         assert third.copy_style == style
 

@@ -109,7 +109,7 @@ async def test_t_tags_what_the_mouse_selected(make_app, library_dir):
         await fill(pilot, "supply")
         await pilot.press("enter")
         await settle(pilot)
-        [annotation] = app.story_annotations
+        [annotation] = app.annotations.story_annotations
         assert annotation.selector.exact == "tap water"
         assert annotation.tags == ["supply"]
         assert app.main.article_view.selection_span is None  # tagged, the selection goes
