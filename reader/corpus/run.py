@@ -1,7 +1,7 @@
-"""One corpus run: documents read in order, cut into batches, analysed by an engine, written.
+"""One corpus run: batches read in order, analysed by an engine, written in order.
 
-Batches are cut by size so each carries enough work to be worth a trip to a worker and
-little enough that a few in flight keep memory flat.
+Batches are cut by size (see ``reader.corpus.lines``) so each carries enough work to be
+worth a trip to a worker and little enough that a few in flight keep memory flat.
 """
 
 from __future__ import annotations
@@ -12,28 +12,7 @@ from collections.abc import Iterable, Iterator
 from reader.corpus.batch import Options
 from reader.corpus.dask_engine import DaskEngine
 from reader.corpus.engines import Batch, Engine, PoolEngine, SerialEngine
-from reader.corpus.inputs import Item
 from reader.corpus.output import Output
-
-BATCH_BYTES = 256 * 1024
-BATCH_DOCUMENTS = 256
-
-
-def batches(
-    items: Iterable[Item], max_bytes: int = BATCH_BYTES, max_documents: int = BATCH_DOCUMENTS
-) -> Iterator[Batch]:
-    labels: list[str] = []
-    documents: list = []
-    size = 0
-    for item in items:
-        labels.append(item.label)
-        documents.append(item.document)
-        size += item.size
-        if size >= max_bytes or len(documents) >= max_documents:
-            yield Batch(labels, documents, size)
-            labels, documents, size = [], [], 0
-    if documents:
-        yield Batch(labels, documents, size)
 
 
 def open_engine(
@@ -52,14 +31,14 @@ def open_engine(
 
 
 def analyze_stream(
-    options: Options, jobs: int, scheduler: str | None, items: Iterable[Item], output: Output
+    options: Options, jobs: int, scheduler: str | None, stream: Iterable[Batch], output: Output
 ) -> None:
-    """Analyse every item and write its record; raises BrokenPipeError if stdout closes."""
-    engine, stream = open_engine(options, jobs, scheduler, batches(items))
-    results = engine.run(stream)
+    """Analyse every batch and write its records; raises BrokenPipeError if stdout closes."""
+    engine, batches = open_engine(options, jobs, scheduler, stream)
+    results = engine.run(batches)
     try:
-        for batch, outcomes in results:
-            output.take(batch, outcomes)
+        for batch, result in results:
+            output.take(batch, result)
     finally:
         results.close()  # gives up what is still in flight before the workers stop
         engine.close()
