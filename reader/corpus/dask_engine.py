@@ -62,9 +62,14 @@ class DaskEngine:
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # Without a dashboard the scheduler still serves a few HTTP pages, on
+                    # port 8787 if it is free and with a warning on stderr if not: on a
+                    # port of its own on this machine only, it neither warns nor shows.
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                     silence_logs=logging.CRITICAL,
                 )
-                self._client = Client(self._cluster)
+                # Records come straight from the workers, not through the scheduler.
+                self._client = Client(self._cluster, direct_to_workers=True)
             else:
                 _probe(address)
                 self._client = Client(address, timeout="10s")

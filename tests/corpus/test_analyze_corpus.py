@@ -151,6 +151,45 @@ def test_a_one_gigabyte_line_is_refused_without_reading_it_into_memory(tmp_path:
     assert int(peak.read_text()) < 300_000  # kilobytes: the 64 MB cap, not the 1 GB line
 
 
+# Writes a document with a 1 GB text between two good ones, without holding it or a file.
+ONE_GIGABYTE_LINE = """
+import sys
+first, last = sys.argv[1:3]
+out = sys.stdout.buffer
+out.write(first.encode() + b"\\n" + b'{"id": "huge", "text": "')
+piece = b"x" * (1 << 20)
+for _ in range(1024):
+    out.write(piece)
+out.write(b'"}\\n' + last.encode() + b"\\n")
+"""
+
+
+def test_a_one_gigabyte_line_on_stdin_is_refused_and_the_run_goes_on(tmp_path: Path) -> None:
+    good = corpus_lines(2)
+    peak = tmp_path / "peak_kb"
+    analyze = [sys.executable, "-c", PEAK_MEMORY, str(peak), sys.executable, "-m", "reader.cli"]
+    generate = [sys.executable, "-c", ONE_GIGABYTE_LINE, *good]
+    writer = subprocess.Popen(generate, stdout=subprocess.PIPE)
+    assert writer.stdout is not None
+    try:
+        result = subprocess.run(
+            [*analyze, "analyze", "-", "--jobs", "2"],
+            stdin=writer.stdout,
+            capture_output=True,
+            cwd=REPO,
+            timeout=170,
+        )
+    finally:
+        writer.stdout.close()
+        writer.wait(timeout=30)
+    assert ids(result.stdout) == ["doc-00000", "doc-00001"]
+    assert result.stderr.decode().splitlines() == [
+        "newsreader: stdin:2: a line longer than 64 MB, passed over"
+    ]
+    assert result.returncode == 2
+    assert int(peak.read_text()) < 300_000  # kilobytes: the 64 MB cap, not the 1 GB line
+
+
 def test_fields_keep_only_the_named_keys(corpus: Path, serial_output: bytes) -> None:
     result = newsreader("analyze", str(corpus), "--jobs", "2", "--fields", "id,quotes")
     assert result.returncode == 0, result.stderr
