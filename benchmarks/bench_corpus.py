@@ -196,9 +196,30 @@ def print_speed(small_mb: float, runs: dict[str, list[Run]], loads: list[float])
         cpu = min(r.cpu_seconds for r in runs[name])
         speed = f"{small_mb / seconds:>6.2f}" if ONE not in name else f"{'':>6}"
         print(f"{name:<38} {seconds:>7.2f} {median:>7.2f} {cpu:>6.1f} {speed}  {ratio:>28}  {met}")
-    if not has_dask():
+    if has_dask():
+        print(dask_break_even(small_mb, best))
+    else:
         print("(Dask not installed: pip install 'newsreader[dask]' for its rows)")
     print("(CPU s: of every process of the command, workers and Dask's scheduler included)")
+
+
+def dask_break_even(small_mb: float, best: dict[str, float]) -> str:
+    """Dask's fixed start-up and its time per MB after it, and where they meet the target.
+
+    An estimate from the rows: a run costs its one-document time plus, per MB, what the
+    speed corpus cost beyond that.
+    """
+    pool_start, dask_start = best[f"--jobs 2, {ONE}"], best[f"{DASK}, {ONE}"]
+    pool_work = best["--jobs 2"] - pool_start
+    if pool_work <= 0 or best[DASK] <= dask_start:
+        return "Dask: the runs are too short or too noisy to tell start-up from work"
+    per_mb = (best[DASK] - dask_start) / pool_work
+    line = f"Dask: start-up +{dask_start - pool_start:.2f} s, then {per_mb:.2f}x the time per MB"
+    if per_mb >= DASK_TARGET:
+        return line + f" (above {DASK_TARGET}x at any size)"
+    work = max(0.0, (dask_start - DASK_TARGET * pool_start) / (DASK_TARGET - per_mb))
+    megabytes = work * small_mb / pool_work
+    return line + f": within {DASK_TARGET}x of --jobs 2 from about {megabytes:.0f} MB"
 
 
 def print_memory(small_mb: float, small_run: Run, big_mb: float, big_run: Run) -> None:
