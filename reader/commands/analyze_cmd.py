@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     except BackendError as error:
         output.say(str(error))
         return EXIT_BAD_INPUT
-    block = block_bytes(total, args.jobs)
+    block = block_bytes(total, args.jobs, on_dask=bool(args.scheduler))
     stream = batches(args.paths, output.unreadable, args.max_line_mb * 1_000_000, block)
     try:
         with progress:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
-DEFAULT_BLOCK_BYTES = 512 * 1024  # see reader.corpus.run.block_bytes
+DEFAULT_BLOCK_BYTES = 128 * 1024  # see reader.corpus.run.block_bytes
 _BOM = b"\xef\xbb\xbf"
 
 
