@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pty
@@ -80,10 +81,23 @@ def test_empty_input_prints_nothing_and_succeeds(tmp_path: Path, content: bytes)
         assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
 
 
-def test_closed_pipe_ends_quietly(corpus: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "engine",
+    [
+        pytest.param("--jobs 2", id="pool"),
+        pytest.param(
+            "--scheduler local --jobs 2",
+            id="dask",
+            marks=pytest.mark.skipif(
+                importlib.util.find_spec("distributed") is None, reason="needs newsreader[dask]"
+            ),
+        ),
+    ],
+)
+def test_closed_pipe_ends_quietly(corpus: Path, tmp_path: Path, engine: str) -> None:
     errors = tmp_path / "stderr.txt"
     script = (
-        f"{sys.executable} -m reader.cli analyze {corpus} --jobs 2 2>{errors} | head -1; "
+        f"{sys.executable} -m reader.cli analyze {corpus} {engine} 2>{errors} | head -1; "
         'echo "status ${PIPESTATUS[0]}"'
     )
     result = subprocess.run(
