@@ -89,23 +89,25 @@ def run(args: argparse.Namespace) -> int:
     from reader.analysis.backends import BackendError, get_backend
     from reader.corpus.batch import Options
     from reader.corpus.engines import EngineError
-    from reader.corpus.inputs import documents, known_size
+    from reader.corpus.inputs import batches, known_size
     from reader.corpus.output import EXIT_BAD_INPUT, Output, silence_stdout
     from reader.corpus.progress import Progress
-    from reader.corpus.run import analyze_stream
+    from reader.corpus.run import analyze_stream, block_bytes
 
     options = Options(ner=args.ner, fields=args.fields, summary=args.summary)
-    progress = Progress(known_size(args.paths))
+    total = known_size(args.paths)
+    progress = Progress(total)
     output = Output(progress)
     try:
         get_backend(args.ner)  # a name finder that cannot work fails once, here
     except BackendError as error:
         output.say(str(error))
         return EXIT_BAD_INPUT
-    items = documents(args.paths, output.unreadable, args.max_line_mb * 1_000_000)
+    block = block_bytes(total, args.jobs, on_dask=bool(args.scheduler))
+    stream = batches(args.paths, output.unreadable, args.max_line_mb * 1_000_000, block)
     try:
         with progress:
-            analyze_stream(options, args.jobs, args.scheduler, items, output)
+            analyze_stream(options, args.jobs, args.scheduler, stream, output)
         if args.summary:
             output.write_summary()
     except BrokenPipeError:

@@ -1,16 +1,17 @@
-"""Documents in, one outcome per document out: the unit of work every engine runs.
+"""Documents in, records out: the unit of work every engine runs.
 
-Pure and importable: no I/O and no state kept between calls, so the same function runs
-in this process, in a process pool, on a Dask worker, or as Spark's ``mapPartitions``
-function. A document is a JSON Lines line (``bytes`` or ``str``) or a ready header
-mapping with a ``text`` key; its JSON is read here, in the worker, so the process that
-reads the input only splits lines.
+Pure and importable: no I/O and no state kept between calls, so the same functions run
+in this process, in a process pool, on a Dask worker, or in Spark's ``mapPartitions``.
+``analyze_batch`` takes a block of JSON Lines as one ``bytes`` object and gives back
+the records as one ``bytes`` object: crossing a process boundary, a batch is a couple
+of buffers to copy, never thousands of small objects to pickle one by one.
+``analyze_documents`` is the same analysis one document at a time.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from reader.analysis import analyze
@@ -18,6 +19,8 @@ from reader.corpus.records import document_header, record
 from reader.safe_text import json_for_terminal
 
 Document = bytes | str | Mapping[str, Any]
+# A JSON Lines block (whole lines, blank ones included), or story headers with a text key.
+Payload = bytes | Sequence[Mapping[str, Any]]
 
 
 class Options(NamedTuple):
@@ -45,6 +48,21 @@ class Outcome(NamedTuple):
     counts: Counts = Counts()
 
 
+class Problem(NamedTuple):
+    """A document of a batch without a record: its place in the batch, and why."""
+
+    position: int  # the line within a JSON Lines block (blank lines count), or the story
+    error: str
+    bad_input: bool
+
+
+class BatchResult(NamedTuple):
+    output: bytes  # the records, UTF-8, one JSON line each, each ending in a line break
+    analysed: int  # documents analysed (with a record, or counted for --summary)
+    counts: Counts  # summed over the batch's analysed documents
+    problems: tuple[Problem, ...]
+
+
 def analyze_documents(
     documents: Iterable[Document], options: Options = DEFAULT_OPTIONS
 ) -> Iterator[Outcome]:
@@ -53,11 +71,41 @@ def analyze_documents(
         yield analyze_document(document, options)
 
 
-def analyze_batch(
-    documents: Iterable[Document], options: Options = DEFAULT_OPTIONS
-) -> list[Outcome]:
-    """The outcomes of a whole batch at once: what a pool or a Dask worker sends back."""
-    return [analyze_document(document, options) for document in documents]
+def analyze_batch(payload: Payload, options: Options = DEFAULT_OPTIONS) -> BatchResult:
+    """The records of a whole batch, and what went wrong: what a pool or a Dask task runs."""
+    documents: Iterable[tuple[int, Document]] = (
+        block_lines(payload) if isinstance(payload, bytes) else enumerate(payload)
+    )
+    records: list[str] = []
+    problems: list[Problem] = []
+    analysed = 0
+    quotes = attributed = scare_quotes = entities = 0
+    for index, document in documents:
+        outcome = analyze_document(document, options)
+        if outcome.error is not None:
+            problems.append(Problem(index, outcome.error, outcome.bad_input))
+            continue
+        analysed += 1
+        counts = outcome.counts
+        quotes += counts.quotes
+        attributed += counts.attributed
+        scare_quotes += counts.scare_quotes
+        entities += counts.entities
+        if outcome.line is not None:
+            records.append(outcome.line)
+    if records:
+        records.append("")
+    output = "\n".join(records).encode("utf-8")
+    totals = Counts(quotes, attributed, scare_quotes, entities)
+    return BatchResult(output, analysed, totals, tuple(problems))
+
+
+def block_lines(block: bytes) -> list[tuple[int, bytes]]:
+    """The lines of a block that are not blank, each with its index among all its lines."""
+    lines = block.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the block's last line break ends a line, it does not start one
+    return [(index, line) for index, line in enumerate(lines) if line and not line.isspace()]
 
 
 def analyze_document(document: Document, options: Options = DEFAULT_OPTIONS) -> Outcome:

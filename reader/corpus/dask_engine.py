@@ -7,23 +7,47 @@ installed (tasks name the batch function by its import path, so workers import i
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections import deque
 from collections.abc import Generator, Iterable
 from typing import Any
 
-from reader.corpus.batch import Options, Outcome, analyze_batch
+from reader.corpus.batch import BatchResult, Options, analyze_batch
 from reader.corpus.engines import Batch, EngineError, lost_batch, start_forkserver
+
+LOCAL_CLUSTER_CONFIG = {
+    # Workers forked from a server that has imported Dask once start in a fraction of
+    # the time (and CPU) of fresh interpreters that each import it.
+    "distributed.worker.multiprocessing-method": "forkserver",
+    # Each worker's event loop wakes up for these while the analysis runs; every wake-up
+    # takes the interpreter lock from the analysis. Sampling stacks every 10 ms for a
+    # dashboard nobody opens and checking for a blocked loop every 20 ms cost the most.
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    # Batches are alike and few are in flight: there is nothing to steal.
+    "distributed.scheduler.work-stealing": False,
+}
 
 
 class DaskEngine:
     """The same batches as tasks on a Dask distributed cluster, gathered in order."""
 
     def __init__(self, options: Options, address: str, jobs: int) -> None:
+        needs_dask = EngineError("--scheduler needs Dask: pip install 'newsreader[dask]'")
+        if importlib.util.find_spec("distributed") is None:
+            raise needs_dask
+        if address == "local":
+            # Started before this process imports Dask, the server imports it for the
+            # workers on the other core at the same time.
+            start_forkserver(["distributed", "reader.corpus.batch", "reader.corpus.warm"])
         try:
             from distributed import Client, LocalCluster
         except ImportError:
-            raise EngineError("--scheduler needs Dask: pip install 'newsreader[dask]'") from None
+            raise needs_dask from None
+
         # Dask reports every closed connection at shutdown; only real errors should show.
         logging.getLogger("distributed").setLevel(logging.ERROR)
         self.options = options
@@ -32,18 +56,20 @@ class DaskEngine:
             if address == "local":
                 import dask
 
-                # Workers forked from a server that has imported Dask once start in a
-                # fraction of the time (and CPU) of fresh interpreters that each import it.
-                dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
-                _start_forkserver_for_dask()
+                dask.config.set(LOCAL_CLUSTER_CONFIG)
                 self._cluster = LocalCluster(
                     n_workers=jobs,
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # Without a dashboard the scheduler still serves a few HTTP pages, on
+                    # port 8787 if it is free and with a warning on stderr if not: on a
+                    # port of its own on this machine only, it neither warns nor shows.
+                    scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                     silence_logs=logging.CRITICAL,
                 )
-                self._client = Client(self._cluster)
+                # Records come straight from the workers, not through the scheduler.
+                self._client = Client(self._cluster, direct_to_workers=True)
             else:
                 _probe(address)
                 self._client = Client(address, timeout="10s")
@@ -55,7 +81,7 @@ class DaskEngine:
         threads = sum(self._client.nthreads().values())
         self.window = 2 * max(1, threads)
 
-    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Outcome]], None, None]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]:
         pending: deque[tuple[Batch, Any]] = deque()
         try:
             for batch in batches:
@@ -69,9 +95,9 @@ class DaskEngine:
 
     def _submit(self, batch: Batch) -> Any:
         # pure=False: a batch's key would otherwise be a hash of all its text.
-        return self._client.submit(analyze_batch, batch.documents, self.options, pure=False)
+        return self._client.submit(analyze_batch, batch.payload, self.options, pure=False)
 
-    def _next(self, pending: deque[tuple[Batch, Any]]) -> tuple[Batch, list[Outcome]]:
+    def _next(self, pending: deque[tuple[Batch, Any]]) -> tuple[Batch, BatchResult]:
         batch, future = pending.popleft()
         try:
             return batch, future.result()
@@ -86,7 +112,7 @@ class DaskEngine:
             self._cluster.close()
 
 
-def failed_task(batch: Batch, error: Exception) -> list[Outcome]:
+def failed_task(batch: Batch, error: Exception) -> BatchResult:
     """Outcomes for a task that failed on the cluster, or an EngineError if all will fail."""
     if isinstance(error, ImportError):  # the same on every batch: say it once, and stop
         raise EngineError(
@@ -114,15 +140,3 @@ def _probe(address: str) -> None:
         socket.create_connection((host, port), timeout=5).close()
     except ConnectionRefusedError:
         raise OSError("nothing is listening there (is `dask scheduler` running?)") from None
-
-
-def _start_forkserver_for_dask() -> None:
-    """Dask's local workers forked from our server: Dask and the analysis loaded once.
-
-    Dask sets its own preload list the first time it asks for its multiprocessing
-    context; asking first, then starting the server with ours, keeps ours.
-    """
-    from distributed.utils import get_mp_context
-
-    get_mp_context()
-    start_forkserver(["distributed", "reader.corpus.batch", "reader.corpus.warm"])

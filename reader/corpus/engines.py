@@ -12,12 +12,20 @@ import multiprocessing
 import signal
 import threading
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import NamedTuple, Protocol
 
-from reader.corpus.batch import Document, Options, Outcome, analyze_batch
+from reader.corpus.batch import (
+    BatchResult,
+    Counts,
+    Options,
+    Payload,
+    Problem,
+    analyze_batch,
+    block_lines,
+)
 
 
 class EngineError(Exception):
@@ -25,22 +33,37 @@ class EngineError(Exception):
 
 
 class Batch(NamedTuple):
-    labels: list[str]  # where each document came from, for messages ("docs.jsonl:12")
-    documents: list[Document]
+    """Documents that go to a worker together, and where they came from."""
+
+    payload: Payload  # a block of JSON Lines, or story headers
+    source: str  # where a block came from, for messages ("docs.jsonl")
+    first_line: int  # the line number of a block's first line
+    labels: Sequence[str] | None  # where each story came from; None for a block
     size: int  # bytes of input the batch took, for the progress display
+
+    def label(self, index: int) -> str:
+        """Where the document at ``index`` (a Problem's) came from: "docs.jsonl:12"."""
+        if self.labels is not None:
+            return self.labels[index]
+        return f"{self.source}:{self.first_line + index}"
+
+    def indexes(self) -> list[int]:
+        """The index of each document in the batch (a block's blank lines have none)."""
+        if isinstance(self.payload, bytes):
+            return [index for index, _ in block_lines(self.payload)]
+        return list(range(len(self.payload)))
 
 
 class Engine(Protocol):
-    def run(
-        self, batches: Iterable[Batch]
-    ) -> Generator[tuple[Batch, list[Outcome]], None, None]: ...
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]: ...
 
     def close(self) -> None: ...
 
 
-def lost_batch(batch: Batch, why: str) -> list[Outcome]:
-    """Outcomes for a batch whose worker was lost: each document says it was not analysed."""
-    return [Outcome(None, f"not analysed: {why}") for _ in batch.documents]
+def lost_batch(batch: Batch, why: str) -> BatchResult:
+    """The result of a batch whose worker was lost: each document says it was not analysed."""
+    problems = tuple(Problem(index, f"not analysed: {why}", False) for index in batch.indexes())
+    return BatchResult(b"", 0, Counts(), problems)
 
 
 class SerialEngine:
@@ -49,9 +72,9 @@ class SerialEngine:
     def __init__(self, options: Options) -> None:
         self.options = options
 
-    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Outcome]], None, None]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]:
         for batch in batches:
-            yield batch, analyze_batch(batch.documents, self.options)
+            yield batch, analyze_batch(batch.payload, self.options)
 
     def close(self) -> None:
         pass
@@ -84,7 +107,7 @@ def _ignore_interrupts() -> None:
 
 
 # A batch in a pool: its future (None once given up) and how often its pool was restarted.
-_InFlight = tuple[Batch, "Future[list[Outcome]] | None", int]
+_InFlight = tuple[Batch, "Future[BatchResult] | None", int]
 
 
 class PoolEngine:
@@ -103,7 +126,7 @@ class PoolEngine:
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
 
-    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, list[Outcome]], None, None]:
+    def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]:
         pending: deque[_InFlight] = deque()
         for batch in batches:
             pending.append((batch, self._submit(batch), 0))
@@ -112,15 +135,15 @@ class PoolEngine:
         while pending:
             yield self._next(pending)
 
-    def _submit(self, batch: Batch) -> Future[list[Outcome]]:
+    def _submit(self, batch: Batch) -> Future[BatchResult]:
         try:
-            return self._pool.submit(analyze_batch, batch.documents, self.options)
+            return self._pool.submit(analyze_batch, batch.payload, self.options)
         except BrokenProcessPool as error:  # answered, restarted and resent by _next
-            future: Future[list[Outcome]] = Future()
+            future: Future[BatchResult] = Future()
             future.set_exception(error)
             return future
 
-    def _next(self, pending: deque[_InFlight]) -> tuple[Batch, list[Outcome]]:
+    def _next(self, pending: deque[_InFlight]) -> tuple[Batch, BatchResult]:
         batch, future, restarts = pending.popleft()
         if future is None:
             return batch, lost_batch(batch, "its worker process stopped")
@@ -147,5 +170,5 @@ class PoolEngine:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _succeeded(future: Future[list[Outcome]]) -> bool:
+def _succeeded(future: Future[BatchResult]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None

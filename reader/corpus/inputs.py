@@ -1,9 +1,9 @@
-"""What `analyze` reads, as one stream of documents: JSON Lines, stdin, stories, feeds, pages.
+"""What `analyze` reads, as one stream of batches: JSON Lines, stdin, stories, feeds, pages.
 
-JSON Lines (a ``.jsonl`` path, or ``-`` for stdin) are passed on as raw lines, one at
-a time, for the workers to read; every other input is loaded here as stories. Problems
-with the input itself (a missing file, an over-long line) go to ``report`` and the
-stream goes on with the next document.
+JSON Lines (a ``.jsonl`` path, or ``-`` for stdin) are passed on as raw blocks of whole
+lines, for the workers to split and read; every other input is loaded here as stories
+and batched by size. Problems with the input itself (a missing file, an over-long line)
+go to ``report`` and the stream goes on with the next document.
 """
 
 from __future__ import annotations
@@ -13,20 +13,16 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO
 
-from reader.corpus.batch import Document
-from reader.corpus.lines import DEFAULT_MAX_LINE_BYTES, read_lines
+from reader.corpus.engines import Batch
+from reader.corpus.lines import DEFAULT_BLOCK_BYTES, DEFAULT_MAX_LINE_BYTES, read_blocks
 from reader.corpus.records import article_header
 from reader.sources.errors import printable
 
 STDIN = "-"
-
-
-class Item(NamedTuple):
-    label: str  # where the document came from, for messages: "docs.jsonl:12"
-    document: Document
-    size: int  # bytes of input it took
+# Stories are loaded here one by one: a batch of them is cut at this many.
+STORIES_PER_BATCH = 64
 
 
 def is_jsonl(raw: str) -> bool:
@@ -58,19 +54,47 @@ def known_size(paths: Iterable[str]) -> int | None:
     return total
 
 
-def documents(
+def batches(
     paths: Iterable[str],
     report: Callable[[str], None],
     max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-) -> Iterator[Item]:
+    block_bytes: int = DEFAULT_BLOCK_BYTES,
+) -> Iterator[Batch]:
+    """Every path's documents in order, as batches of about ``block_bytes`` of input."""
+    stories = _StoryBatcher(block_bytes)
     for raw in paths:
         if is_jsonl(raw):
-            yield from _jsonl(raw, report, max_line_bytes)
+            yield from stories.flush()
+            yield from _jsonl(raw, report, max_line_bytes, block_bytes)
         else:
-            yield from _stories(raw, report)
+            for label, header in _stories(raw, report):
+                yield from stories.add(label, header)
+    yield from stories.flush()
 
 
-def _jsonl(raw: str, report: Callable[[str], None], max_line_bytes: int) -> Iterator[Item]:
+class _StoryBatcher:
+    def __init__(self, block_bytes: int) -> None:
+        self.block_bytes = block_bytes
+        self.labels: list[str] = []
+        self.headers: list[dict[str, Any]] = []
+        self.size = 0
+
+    def add(self, label: str, header: dict[str, Any]) -> Iterator[Batch]:
+        self.labels.append(label)
+        self.headers.append(header)
+        self.size += len(header["text"])
+        if self.size >= self.block_bytes or len(self.headers) >= STORIES_PER_BATCH:
+            yield from self.flush()
+
+    def flush(self) -> Iterator[Batch]:
+        if self.headers:
+            yield Batch(self.headers, "", 0, self.labels, self.size)
+            self.labels, self.headers, self.size = [], [], 0
+
+
+def _jsonl(
+    raw: str, report: Callable[[str], None], max_line_bytes: int, block_bytes: int
+) -> Iterator[Batch]:
     shown = "stdin" if raw == STDIN else printable(raw)
     try:
         handle: BinaryIO = sys.stdin.buffer if raw == STDIN else open(raw, "rb")  # noqa: SIM115
@@ -78,13 +102,12 @@ def _jsonl(raw: str, report: Callable[[str], None], max_line_bytes: int) -> Iter
         report(f"{shown}: cannot read ({error.strerror or error})")
         return
     try:
-        for line in read_lines(handle, max_line_bytes):
-            label = f"{shown}:{line.number}"
-            if line.data is None:
+        for block in read_blocks(handle, block_bytes, max_line_bytes):
+            if block.data is None:
                 limit = max_line_bytes / 1_000_000
-                report(f"{label}: a line longer than {limit:g} MB, passed over")
+                report(f"{shown}:{block.first_line}: a line longer than {limit:g} MB, passed over")
                 continue
-            yield Item(label, line.data, line.size)
+            yield Batch(block.data, shown, block.first_line, None, block.size)
     except OSError as error:
         report(f"{shown}: reading stopped ({error.strerror or error})")
     finally:
@@ -92,7 +115,7 @@ def _jsonl(raw: str, report: Callable[[str], None], max_line_bytes: int) -> Iter
             handle.close()
 
 
-def _stories(raw: str, report: Callable[[str], None]) -> Iterator[Item]:
+def _stories(raw: str, report: Callable[[str], None]) -> Iterator[tuple[str, dict[str, Any]]]:
     from reader.locations import Locations
     from reader.sources import SourceError, discover, is_url, load_many, load_url
 
@@ -103,7 +126,7 @@ def _stories(raw: str, report: Callable[[str], None]) -> Iterator[Item]:
             report(str(error))
             return
         for article in articles:
-            yield Item(printable(article.location), article_header(article), len(article.text))
+            yield printable(article.location), article_header(article)
         return
     files, problems = discover([Path(raw)], feeds=True)
     for problem in problems:
@@ -115,4 +138,4 @@ def _stories(raw: str, report: Callable[[str], None]) -> Iterator[Item]:
             report(str(error))
             continue
         for article in articles:
-            yield Item(printable(article.location), article_header(article), len(article.text))
+            yield printable(article.location), article_header(article)

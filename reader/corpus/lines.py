@@ -1,6 +1,8 @@
-"""JSON Lines read one line at a time, never holding more than a cap of one line.
+"""JSON Lines read as blocks of whole lines, never holding more than a cap of one line.
 
-A line is read with a bounded ``readline``: a line longer than the cap is passed over
+The process that reads the input does not look at documents one by one: it reads large
+pieces, cuts them after their last line break, and hands each block of whole lines on
+as one ``bytes`` object for a worker to split. A line longer than the cap is passed over
 in fixed-size pieces and reported, so a 1 GB line costs one cap of memory, not 1 GB.
 """
 
@@ -11,44 +13,83 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
-# How much of an over-long line is read at a time while looking for its end.
-_SKIP_PIECE = 1024 * 1024
+DEFAULT_BLOCK_BYTES = 128 * 1024  # see reader.corpus.run.block_bytes
 _BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(slots=True, frozen=True)
-class Line:
-    """One line of input: its bytes, or None when it was longer than the cap."""
+class Block:
+    """Whole lines of input from line ``first_line`` on, or one line longer than the cap."""
 
-    number: int
-    data: bytes | None
-    size: int  # bytes taken from the input, line break included
+    first_line: int
+    data: bytes | None  # None: the line ``first_line`` was longer than the cap
+    size: int  # bytes taken from the input, line breaks included
 
 
-def read_lines(handle: BinaryIO, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[Line]:
-    """Yield every line that is not blank, in order, each at most ``max_bytes`` long."""
-    number = 0
-    while True:
-        data = handle.readline(max_bytes + 1)
-        if not data:
-            return
-        number += 1
-        if number == 1 and data.startswith(_BOM):
-            data = data[len(_BOM) :]
-        if len(data) > max_bytes and not data.endswith(b"\n"):
-            size = len(data)
-            del data  # the piece read so far goes now, before the rest is read past
-            yield Line(number, None, size + _skip_rest_of_line(handle))
+def read_blocks(
+    handle: BinaryIO,
+    block_bytes: int = DEFAULT_BLOCK_BYTES,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+) -> Iterator[Block]:
+    """Blocks of about ``block_bytes`` of whole lines, in order (blank lines included).
+
+    Lines are numbered from 1; a block's lines are ``first_line``, ``first_line + 1``, ...
+    as split on ``\\n``. A last line without a line break is a line too. A line is over
+    the cap when it holds more than ``max_line_bytes`` bytes before its line break.
+    """
+    # Pieces no longer than the cap: only a line that began in an earlier piece can pass it.
+    block_bytes = max(1, min(block_bytes, max_line_bytes))
+    number = 1
+    partial: list[bytes] = []  # the start of a line whose end has not been read yet
+    partial_size = 0
+    piece = handle.read(block_bytes)
+    if piece.startswith(_BOM):
+        piece = piece[len(_BOM) :]
+    while piece:
+        end = piece.rfind(b"\n")
+        if end < 0:
+            partial.append(piece)
+            partial_size += len(piece)
+            if partial_size > max_line_bytes:
+                partial.clear()  # what was read of the line goes now, before the rest
+                skipped, after = _skip_rest_of_line(handle, block_bytes)
+                yield Block(number, None, partial_size + skipped)
+                number += 1
+                partial_size = 0
+                piece = after or handle.read(block_bytes)
+            else:
+                piece = handle.read(block_bytes)
             continue
-        if data.isspace():
-            continue
-        yield Line(number, data, len(data))
+        first_end = piece.find(b"\n") + 1
+        if partial_size + first_end > max_line_bytes + 1:
+            partial.clear()
+            yield Block(number, None, partial_size + first_end)
+            number += 1
+            data = piece[first_end : end + 1]
+        elif partial:
+            data = b"".join([*partial, piece[: end + 1]])
+        else:
+            data = piece[: end + 1]
+        if data:
+            yield Block(number, data, len(data))
+            number += data.count(b"\n")
+        rest = piece[end + 1 :]
+        partial = [rest] if rest else []
+        partial_size = len(rest)
+        piece = handle.read(block_bytes)
+    if partial:
+        data = b"".join(partial)
+        yield Block(number, None if len(data) > max_line_bytes else data, len(data))
 
 
-def _skip_rest_of_line(handle: BinaryIO) -> int:
+def _skip_rest_of_line(handle: BinaryIO, piece_bytes: int) -> tuple[int, bytes]:
+    """Read past the end of the current line: the bytes skipped, and what followed."""
     skipped = 0
     while True:
-        piece = handle.readline(_SKIP_PIECE)
+        piece = handle.read(piece_bytes)
+        if not piece:
+            return skipped, b""
+        end = piece.find(b"\n")
+        if end >= 0:
+            return skipped + end + 1, piece[end + 1 :]
         skipped += len(piece)
-        if not piece or piece.endswith(b"\n"):
-            return skipped

@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import BinaryIO, TextIO
 
-from reader.corpus.batch import Outcome
+from reader.corpus.batch import BatchResult
 from reader.corpus.engines import Batch
 from reader.corpus.progress import Progress
 from reader.safe_text import clean_line
@@ -59,31 +58,25 @@ class Output:
         self.summary.unreadable += 1
         self.say(message)
 
-    def take(self, batch: Batch, outcomes: Sequence[Outcome]) -> None:
+    def take(self, batch: Batch, result: BatchResult) -> None:
         """Write a batch's records in order and report its documents that have none."""
-        lines: list[str] = []
         summary = self.summary
-        for label, outcome in zip(batch.labels, outcomes, strict=True):
-            if outcome.error is not None:
-                if outcome.bad_input:
-                    self.unreadable(f"{label}: {outcome.error}")
-                else:
-                    summary.failed += 1
-                    self.say(f"{label}: {outcome.error}")
-                continue
-            summary.documents += 1
-            counts = outcome.counts
-            summary.quotes += counts.quotes
-            summary.attributed += counts.attributed
-            summary.scare_quotes += counts.scare_quotes
-            summary.entities += counts.entities
-            if outcome.line is not None:
-                lines.append(outcome.line)
-        if lines:
-            lines.append("")
-            self._stdout.write("\n".join(lines).encode("utf-8"))
+        for problem in result.problems:
+            if problem.bad_input:
+                self.unreadable(f"{batch.label(problem.position)}: {problem.error}")
+            else:
+                summary.failed += 1
+                self.say(f"{batch.label(problem.position)}: {problem.error}")
+        summary.documents += result.analysed
+        counts = result.counts
+        summary.quotes += counts.quotes
+        summary.attributed += counts.attributed
+        summary.scare_quotes += counts.scare_quotes
+        summary.entities += counts.entities
+        if result.output:
+            self._stdout.write(result.output)
             self._stdout.flush()
-        self.progress.advance(len(outcomes), batch.size)
+        self.progress.advance(result.analysed + len(result.problems), batch.size)
 
     def write_summary(self) -> None:
         self._stdout.write(json.dumps(asdict(self.summary)).encode("utf-8") + b"\n")

@@ -36,11 +36,16 @@ def write_corpus(path: Path, count: int) -> Path:
 
 
 def newsreader(
-    *args: str, stdin: bytes | None = None, timeout: float = 120
+    *args: str,
+    stdin: bytes | None = None,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """The real command, as a user runs it, with its output as bytes."""
     command = [sys.executable, "-m", "reader.cli", *args]
-    return subprocess.run(command, input=stdin, capture_output=True, timeout=timeout, cwd=REPO)
+    return subprocess.run(
+        command, input=stdin, capture_output=True, timeout=timeout, cwd=REPO, env=env
+    )
 
 
 def ids(stdout: bytes) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pty
@@ -80,10 +81,23 @@ def test_empty_input_prints_nothing_and_succeeds(tmp_path: Path, content: bytes)
         assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
 
 
-def test_closed_pipe_ends_quietly(corpus: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "engine",
+    [
+        pytest.param("--jobs 2", id="pool"),
+        pytest.param(
+            "--scheduler local --jobs 2",
+            id="dask",
+            marks=pytest.mark.skipif(
+                importlib.util.find_spec("distributed") is None, reason="needs newsreader[dask]"
+            ),
+        ),
+    ],
+)
+def test_closed_pipe_ends_quietly(corpus: Path, tmp_path: Path, engine: str) -> None:
     errors = tmp_path / "stderr.txt"
     script = (
-        f"{sys.executable} -m reader.cli analyze {corpus} --jobs 2 2>{errors} | head -1; "
+        f"{sys.executable} -m reader.cli analyze {corpus} {engine} 2>{errors} | head -1; "
         'echo "status ${PIPESTATUS[0]}"'
     )
     result = subprocess.run(
@@ -148,6 +162,45 @@ def test_a_one_gigabyte_line_is_refused_without_reading_it_into_memory(tmp_path:
         f"newsreader: {docs}:2: a line longer than 64 MB, passed over"
     ]
     assert status == 2
+    assert int(peak.read_text()) < 300_000  # kilobytes: the 64 MB cap, not the 1 GB line
+
+
+# Writes a document with a 1 GB text between two good ones, without holding it or a file.
+ONE_GIGABYTE_LINE = """
+import sys
+first, last = sys.argv[1:3]
+out = sys.stdout.buffer
+out.write(first.encode() + b"\\n" + b'{"id": "huge", "text": "')
+piece = b"x" * (1 << 20)
+for _ in range(1024):
+    out.write(piece)
+out.write(b'"}\\n' + last.encode() + b"\\n")
+"""
+
+
+def test_a_one_gigabyte_line_on_stdin_is_refused_and_the_run_goes_on(tmp_path: Path) -> None:
+    good = corpus_lines(2)
+    peak = tmp_path / "peak_kb"
+    analyze = [sys.executable, "-c", PEAK_MEMORY, str(peak), sys.executable, "-m", "reader.cli"]
+    generate = [sys.executable, "-c", ONE_GIGABYTE_LINE, *good]
+    writer = subprocess.Popen(generate, stdout=subprocess.PIPE)
+    assert writer.stdout is not None
+    try:
+        result = subprocess.run(
+            [*analyze, "analyze", "-", "--jobs", "2"],
+            stdin=writer.stdout,
+            capture_output=True,
+            cwd=REPO,
+            timeout=170,
+        )
+    finally:
+        writer.stdout.close()
+        writer.wait(timeout=30)
+    assert ids(result.stdout) == ["doc-00000", "doc-00001"]
+    assert result.stderr.decode().splitlines() == [
+        "newsreader: stdin:2: a line longer than 64 MB, passed over"
+    ]
+    assert result.returncode == 2
     assert int(peak.read_text()) < 300_000  # kilobytes: the 64 MB cap, not the 1 GB line
 
 

@@ -66,14 +66,14 @@ def _wait_for_port(port: int, deadline: float) -> None:
 
 @pytest.fixture
 def scheduler() -> Iterator[str]:
-    """A `dask scheduler` and one `dask worker`, started as a user starts them."""
+    """A `dask scheduler` and two `dask worker` processes, started as a user starts them."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     processes = [_dask("scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard")]
     try:
         _wait_for_port(port, time.monotonic() + 30)
         processes.append(
-            _dask("worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard")
+            _dask("worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard")
         )
         yield address
     finally:

@@ -7,28 +7,31 @@ import signal
 
 import pytest
 
-from reader.corpus.batch import Options
+from reader.corpus.batch import BatchResult, Options
 from reader.corpus.engines import Batch, PoolEngine, SerialEngine
 from tests.corpus.corpus_files import corpus_lines
 
 
-def _batches(count: int) -> list[Batch]:
-    return [
-        Batch([f"docs.jsonl:{n + 1}"], [line.encode()], len(line))
-        for n, line in enumerate(corpus_lines(count))
-    ]
+def _batches(count: int, per_batch: int = 1) -> list[Batch]:
+    lines = corpus_lines(count * per_batch)
+    batches = []
+    for n in range(count):
+        block = "".join(line + "\n" for line in lines[n * per_batch : (n + 1) * per_batch])
+        batches.append(Batch(block.encode(), "docs.jsonl", n * per_batch + 1, None, len(block)))
+    return batches
 
 
-def test_pool_and_serial_give_the_same_outcomes_in_order() -> None:
-    batches = _batches(10)
+def test_pool_and_serial_give_the_same_results_in_order() -> None:
+    batches = _batches(10, per_batch=3)
     serial = SerialEngine(Options())
-    expected = [(b.labels, outcomes) for b, outcomes in serial.run(batches)]
+    expected = [(b.first_line, result) for b, result in serial.run(batches)]
     pool = PoolEngine(Options(), jobs=2)
     try:
-        got = [(b.labels, outcomes) for b, outcomes in pool.run(batches)]
+        got = [(b.first_line, result) for b, result in pool.run(batches)]
     finally:
         pool.close()
     assert got == expected
+    assert [result.analysed for _, result in got] == [3] * 10
 
 
 def test_a_killed_worker_loses_no_document() -> None:
@@ -41,20 +44,24 @@ def test_a_killed_worker_loses_no_document() -> None:
         # As the kernel's out-of-memory killer would: the pool breaks with batches in flight.
         for pid in list(pool._pool._processes):
             os.kill(pid, signal.SIGKILL)
-        outcomes = [first, *results]
+        outcomes: list[tuple[Batch, BatchResult]] = [first, *results]
         assert pool._pool is not original  # the broken pool was replaced
     finally:
         pool.close()
-    assert [b.labels[0] for b, _ in outcomes] == [f"docs.jsonl:{n + 1}" for n in range(12)]
-    assert all(o.line is not None and o.error is None for _, batch in outcomes for o in batch)
+    assert [b.first_line for b, _ in outcomes] == [n + 1 for n in range(12)]
+    assert all(r.analysed == 1 and r.output and not r.problems for _, r in outcomes)
 
 
 def test_workers_without_newsreader_stop_the_run_with_one_message() -> None:
     from reader.corpus.dask_engine import failed_task
     from reader.corpus.engines import EngineError
 
-    batch = _batches(1)[0]
+    batch = _batches(1, per_batch=2)[0]
     lost = failed_task(batch, OSError("worker killed"))
-    assert [o.error for o in lost] == ["not analysed: the Dask task failed (OSError)"]
+    assert [(p.position, p.error) for p in lost.problems] == [
+        (0, "not analysed: the Dask task failed (OSError)"),
+        (1, "not analysed: the Dask task failed (OSError)"),
+    ]
+    assert [batch.label(p.position) for p in lost.problems] == ["docs.jsonl:1", "docs.jsonl:2"]
     with pytest.raises(EngineError, match="install newsreader where each `dask worker` runs"):
         failed_task(batch, ModuleNotFoundError("No module named 'reader'"))
