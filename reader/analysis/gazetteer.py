@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
+from reader.analysis.vocabulary import data_words
+
 # A city this large is a place wherever it is written; a smaller one needs a cue
 # ("in", "at", a dateline) because small-town names are often surnames or words.
 BIG_CITY: Final = 100_000
@@ -54,7 +56,7 @@ def _data_lines(name: str) -> list[str]:
 
 
 def _word_set(name: str) -> frozenset[str]:
-    return frozenset(_data_lines(name))
+    return data_words(name)
 
 
 def _plurals(words: frozenset[str]) -> set[str]:

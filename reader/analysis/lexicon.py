@@ -108,32 +108,6 @@ delegate envoy negotiator secretary-general"""
     )
 )
 
-# Words that join parts of one name ("Charles de Gaulle", "Secretary of State").
-NAME_JOINERS: frozenset[str] = frozenset(
-    {
-        "de",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "du",
-        "da",
-        "di",
-        "bin",
-        "ibn",
-        "al",
-        "la",
-        "le",
-        "of",
-        "st.",
-        "y",
-        "dos",
-        "das",
-    }
-)
-
 DETERMINERS: frozenset[str] = frozenset(
     {
         "the",
@@ -170,71 +144,6 @@ DETERMINERS: frozenset[str] = frozenset(
 # ..., Trump boasted": the speaker is in the main clause, after the first comma.
 SUBORDINATORS: frozenset[str] = frozenset(
     words("while when whereas although though if because after before since unless as")
-)
-
-# Abbreviations that end in a full stop without ending the sentence.
-ABBREVIATIONS: frozenset[str] = frozenset(
-    {
-        "del",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "maj",
-        "adm",
-        "prof",
-        "jr",
-        "sr",
-        "st",
-        "mt",
-        "rev",
-        "hon",
-        "pres",
-        "atty",
-        "supt",
-        "cmdr",
-        "gens",
-        "reps",
-        "sens",
-        "vs",
-        "inc",
-        "corp",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.n",
-        "u.k",
-        "d.c",
-        "etc",
-        "e.g",
-        "i.e",
-        "ft",
-        "dept",
-        "univ",
-        "calif",
-        "fla",
-        "penn",
-        "ariz",
-        "mich",
-        "conn",
-    }
 )
 
 # Adverbs and auxiliaries that may sit between a speaker and the cue ("Trump also said").
@@ -276,20 +185,6 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 though since for with by from this that these those then there here however meanwhile
 still also instead asked speaking writing according even only more most now just
 conversely indeed perhaps yes no"""
-    )
-)
-
-# Organisation heads: a phrase ending in one of these is an organisation, not a person.
-ORG_HEADS: frozenset[str] = frozenset(
-    words(
-        """party ministry department office council committee commission campaign agency
-administration government company corporation inc. corp. group times post news journal
-press network association union foundation institute university court senate house
-congress parliament kremlin bank fund college school hospital trust authority service services
-center centre club league team
-board bureau organization organisation coalition alliance magazine newspaper paper tribune
-herald telegraph guardian daily weekly radio television tv review report statement
-website"""
     )
 )
 

@@ -38,8 +38,8 @@ from reader.analysis.names_context import (
     Found,
     Tok,
     in_headline,
-    is_abbreviation,
     joined_text,
+    keeps_full_stop,
     line_break_before,
     name_tables,
     needs_cutting,
@@ -74,7 +74,7 @@ def find_names(text: str) -> list[Entity]:
         if " " not in chunk and "\n" not in chunk and "\t" not in chunk:
             # One word, the common case: settle it without building any context.
             word = chunk
-            if word[-1] == "." and not is_abbreviation(word):
+            if word[-1] == "." and not keeps_full_stop(word):
                 word = word[:-1]
                 end -= 1
             # A letter then "'s": the word opens with a capital, so it is never just "'s".
@@ -151,7 +151,7 @@ def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:
     if chunk[-1] == ".":
         # "... on Holmsea High Street.": when only the full stop needs cutting, cut it here.
         head = chunk[:-1]
-        plain = not needs_cutting(head) and not is_abbreviation(chunk[chunk.rfind(" ") + 1 :])
+        plain = not needs_cutting(head) and not keeps_full_stop(chunk[chunk.rfind(" ") + 1 :])
         if plain:
             chunk = head
             end -= 1
@@ -262,6 +262,9 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     low = word.lower()
     if low in lex.common_words or low in lex.titles:
         return
+    # An abbreviation keeps its full stop ("Sept.", "Gen."): the word is the same without.
+    if low[-1] == "." and (low[:-1] in lex.common_words or low[:-1] in lex.titles):
+        return
     text = doc.text
     # Whether the word sits in a headline is asked later, and only if the rest of the
     # document does not already say what it is.
@@ -298,7 +301,7 @@ def cut_run(doc: Doc, tokens: list[Tok]) -> list[list[Tok]]:
                 continue
         current.append(tok)
         cut = 0
-        if word[-1] == "." and not is_abbreviation(word):  # "... in Moscow."
+        if word[-1] == "." and not keeps_full_stop(word):  # "... in Moscow."
             cut = 1
         if word[-1 - cut] == "s" and len(word) > 2 + cut and word[-2 - cut] in "'’":
             if cut == 0 and _names_a_building(lex, tokens, i):

@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from reader.analysis import vocabulary
 from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG, Lexicon, lexicon
 from reader.analysis.text_units import is_upper
+from reader.analysis.vocabulary import is_abbreviation
 
 
 def word_set(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
+
+
+# Final: compiled, read as C globals rather than looked up in another module's dict.
+NAME_PARTICLES: Final = vocabulary.NAME_PARTICLES
+MONTH_ABBREVIATIONS: Final = vocabulary.MONTH_ABBREVIATIONS
 
 
 UPPER: Final = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
@@ -48,10 +55,8 @@ WORD: Final = rf"[{UPPER}]{WORD_TAIL}"
 SEP: Final = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 
 
-CONNECTORS: Final = (
-    "of|of the|for|for the|the|and|&|de|del|della|der|den|di|da|do|dos|das|du|van|von"
-    "|la|le|al|el|bin|ibn|y"
-)
+# The small words a run of capitalised words may hold inside it, as a regex alternation.
+CONNECTORS: Final = "|".join(["of", "of the", "for", "for the", "the", "and", "&", *NAME_PARTICLES])
 
 
 CONTRACTION: Final = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
@@ -99,12 +104,6 @@ PROSE_AFTER_SPACE: Final = re.compile(r" [a-z]++[ \t]++[a-z]++[ \t]++[a-z]++\b")
 INITIAL: Final = re.compile(rf"[{UPPER}]\.?")
 
 
-# A name can carry these lowercase particles inside it ("Ludwig van Beethoven").
-NAME_PARTICLES: Final = word_set(
-    "de del della der den di da do dos das du van von la le al el bin ibn y"
-)
-
-
 CONNECTOR_WORDS: Final = NAME_PARTICLES | {"of", "for", "the", "and", "&"}
 
 
@@ -113,12 +112,6 @@ SENTENCE_END: Final = frozenset(".!?:;\n—–•*|#>")  # "#" and ">" open Mark
 
 OPENERS: Final = " \t\"'“‘«„([-"
 QUOTE_OPENERS: Final = '"“‘«„'
-
-
-ABBREVIATIONS: Final = word_set(
-    "mr. mrs. ms. dr. st. jr. sr. inc. corp. co. ltd. gen. sen. rep. gov. lt. col. capt. "
-    "sgt. prof. rev. mt. ft. maj. adm. cpl. pvt. bros. no. vs."
-)
 
 
 PLACE_CUES: Final = word_set(
@@ -321,12 +314,16 @@ def sure_words() -> dict[str, str]:
     return {name: label for name, label in name_tables().exact.items() if " " not in name}
 
 
-def is_abbreviation(word: str) -> bool:
-    low = word.lower()
-    if low in ABBREVIATIONS or word in name_tables().exact:  # "Mr.", "Calif."
+def keeps_full_stop(word: str) -> bool:
+    """Whether the full stop ending ``word`` is part of a name: an abbreviation ("Mr.",
+    "U.S."), or a name the lists know with its full stop ("Ariz.", "Washington D.C.").
+
+    A month's full stop is cut: no name holds a month, "Feb" is then read as the common
+    word it is, and "... in Feb. Smith won" as two sentences.
+    """
+    if word in name_tables().exact:
         return True
-    # Initials and dotted acronyms: "J.", "U.S.", "U.N."
-    return len(word) == 2 or (word.count(".") >= 2 and len(word) <= 8)
+    return is_abbreviation(word) and word[:-1].lower() not in MONTH_ABBREVIATIONS
 
 
 def needs_cutting(chunk: str) -> bool:

@@ -39,53 +39,94 @@ def _names(text: str, ner: str) -> tuple[list[Entity], list[EntityGroup]]:
 
 
 def _count_quotes(entities: list[Entity], groups: list[EntityGroup], quotes: list[Quote]) -> None:
-    """Credit each quote to the entity that says it.
+    """Credit each quote to the entity that says it, joined by where names stand.
 
-    The name mention that attributes the quote decides when the names stage found it;
-    otherwise the speaker's name is matched to a group's name, or to its last word when
-    only one group ends in it ("Clinton" may be Hillary or Bill).
+    The name mention that attributes the quote decides when the names stage found one
+    there; otherwise the mention of the speaker's fullest name nearest before it ("Mitt
+    Romney" for a quote "Romney said"), or after it. Failing that, a name
+    ("King") whose last word ends one person's name only, or a definite phrase ("the
+    council") the last word of one organisation's name only. Anything else ("each
+    state" beside "Sunshine State") is credited to no one.
     """
     if not groups:
         return
     # Compiled, every attribute read on the model's classes is a generic attribute call:
     # only the starts are read up front (the entities come sorted and non-overlapping),
-    # and the name tables are made only if a speaker needs them.
+    # and the mentions by their text are gathered only if a speaker needs them.
     starts = [entity.start for entity in entities]
-    names: tuple[dict[str, EntityGroup], dict[str, list[EntityGroup]]] | None = None
+    spelled: dict[str, list[int]] | None = None
+    heads: dict[tuple[str, str], list[EntityGroup]] | None = None
     for quote in quotes:
         speaker = quote.speaker
         if not speaker or quote.kind != "quote":
             continue
         group = _group_at(entities, starts, groups, quote.speaker_start, quote.speaker_end)
         if group is None:
-            if names is None:
-                names = _group_names(groups)
-            by_name, by_last = names
-            key = speaker.casefold()
-            same_last = by_last.get(key.split()[-1], [])
-            group = by_name.get(key) or (same_last[0] if len(same_last) == 1 else None)
+            if spelled is None:
+                spelled = _mentions_by_text(entities)
+            at = quote.speaker_start if quote.speaker_start is not None else quote.start
+            group = _group_spelled(entities, groups, spelled.get(speaker), at)
+            if group is None:
+                if heads is None:
+                    heads = _groups_by_last_word(groups)
+                group = _group_by_head(speaker, heads)
         if group is not None:
             group.quote_count += 1
 
 
-def _group_names(
-    groups: list[EntityGroup],
-) -> tuple[dict[str, EntityGroup], dict[str, list[EntityGroup]]]:
-    """The groups by folded name (the first of each), and by the name's last word.
+def _groups_by_last_word(groups: list[EntityGroup]) -> dict[tuple[str, str], list[EntityGroup]]:
+    """The groups by label and the folded last word of their name.
 
     Folded with casefold(), not lower(): compiled, lower() ignores the Greek final sigma
-    ("ΣΗΜΙΤΗΣ" -> "σημιτησ") while a name written "Σημιτης" keeps its "ς", so a speaker
-    in capitals missed the group of the same name; casefold() folds both to "σ" (and
-    "ß" to "ss"), compiled or not."""
-    by_name: dict[str, EntityGroup] = {}
-    by_last: dict[str, list[EntityGroup]] = {}
+    ("ΣΗΜΙΤΗΣ" -> "σημιτησ") while a name written "Σημιτης" keeps its "ς"; casefold()
+    folds both to "σ" (and "ß" to "ss"), compiled or not."""
+    found: dict[tuple[str, str], list[EntityGroup]] = {}
     for each in groups:
-        name = each.name.casefold()
-        by_name.setdefault(name, each)
-        words = name.split()
+        words = each.name.casefold().split()
         if words:
-            by_last.setdefault(words[-1], []).append(each)
-    return by_name, by_last
+            found.setdefault((each.label, words[-1]), []).append(each)
+    return found
+
+
+def _group_by_head(
+    speaker: str, heads: dict[tuple[str, str], list[EntityGroup]]
+) -> EntityGroup | None:
+    """The one person a name's last word names ("King", "Eswar Prasad" beside "Prasad"),
+    or the one organisation "the <noun>" names."""
+    words = speaker.split()
+    if words and all(word[:1].isupper() for word in words):
+        key = ("PER", words[-1].casefold())
+    elif len(words) == 2 and words[0].lower() == "the" and words[1].islower():
+        key = ("ORG", words[1].casefold())
+    else:
+        return None
+    same = heads.get(key)
+    return same[0] if same is not None and len(same) == 1 else None
+
+
+def _mentions_by_text(entities: list[Entity]) -> dict[str, list[int]]:
+    """The numbers of the mentions that belong to a group, by their text, in order."""
+    found: dict[str, list[int]] = {}
+    for n, entity in enumerate(entities):
+        if entity.group is not None:
+            found.setdefault(entity.text, []).append(n)
+    return found
+
+
+def _group_spelled(
+    entities: list[Entity], groups: list[EntityGroup], mentions: list[int] | None, at: int
+) -> EntityGroup | None:
+    """The group of the mention nearest before ``at`` among ``mentions``, else the first
+    after it."""
+    if not mentions:
+        return None
+    chosen = mentions[0]
+    for n in mentions:
+        if entities[n].start > at:
+            break
+        chosen = n
+    number = entities[chosen].group
+    return groups[number] if number is not None and 0 <= number < len(groups) else None
 
 
 def _group_at(

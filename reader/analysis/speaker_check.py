@@ -289,7 +289,9 @@ def _nominal_speaker(
 ) -> float:
     """A nominal speaker, resolved to the person an earlier title or aside gives its role."""
     if names is not None and lowered[0] == "the" and len(words) <= 3:
-        named = _named_for_role(names, quote.speaker_start or 0, lowered[-1])
+        # Capitalised modifiers ("the Florida senator") must be written by the name too.
+        marks = [word for word in words[1:-1] if word[:1].isupper()]
+        named = _named_for_role(names, quote.speaker_start or 0, lowered[-1], marks)
         if named is not None:
             # "the minister", a paragraph after "Innovation Minister Navdeep Bains"
             quote.role = quote.role or " ".join(words[1:])
@@ -314,9 +316,13 @@ def _ends_a_list(before: str, words: list[str]) -> bool:
 _ROLE_REACH: Final = 3000  # characters back in which "the minister" finds its name
 
 
-def _named_for_role(names: NameSpans, at: int, head: str) -> Entity | None:
+def _named_for_role(
+    names: NameSpans, at: int, head: str, marks: list[str] | None = None
+) -> Entity | None:
     """The nearest person before ``at`` given the role ``head`` as a title or in an
-    aside: "Innovation Minister Navdeep Bains", "Navdeep Bains, the minister,"."""
+    aside: "Innovation Minister Navdeep Bains", "Navdeep Bains, the minister,"; with
+    the words of ``marks`` ("Florida") written in that title or aside too, as "the
+    Florida senator" is not the Vermont senator named last."""
     from reader.analysis.gazetteer import lexicon as name_lexicon
 
     if head not in TITLE_WORDS and head not in name_lexicon().titles:
@@ -328,15 +334,25 @@ def _named_for_role(names: NameSpans, at: int, head: str) -> Entity | None:
         i -= 1
         if entity.label != "PER" or entity.end > at:
             continue
-        before = text[max(0, entity.start - 30) : entity.start].lower().split()
-        if before and before[-1] == head:
+        written = text[max(0, entity.start - 30) : entity.start]
+        before = written.lower().split()
+        if before and before[-1] == head and _all_written(marks, written):
             return entity
         aside = text[entity.end : entity.end + 60]
         if aside.startswith(", "):
-            clause = aside[2:].split(",")[0].lower().split()
-            if head in clause and clause[:1] in (["the"], ["a"], ["an"]):
+            written = aside[2:].split(",")[0]
+            clause = written.lower().split()
+            if (
+                head in clause
+                and clause[:1] in (["the"], ["a"], ["an"])
+                and _all_written(marks, written)
+            ):
                 return entity
     return None
+
+
+def _all_written(marks: list[str] | None, written: str) -> bool:
+    return marks is None or all(mark in written.split() for mark in marks)
 
 
 def _display(quote: Quote, group_name: str | None) -> None:

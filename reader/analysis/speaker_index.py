@@ -11,9 +11,7 @@ import re
 from typing import Final
 
 from reader.analysis.lexicon import (
-    ABBREVIATIONS,
     DETERMINERS,
-    ORG_HEADS,
     PLACE_HEADS,
     SENTENCE_OPENERS,
     SPEECH_CUES,
@@ -27,13 +25,16 @@ from reader.analysis.text_units import (
     is_possessive,
     possessive_at,
 )
+from reader.analysis.vocabulary import NAME_PARTICLES, ORG_LAST_WORDS, is_abbreviation
 
 # A name word: initials ("G.K."), or a capitalised word with inner ' or - and an optional
 # abbreviation dot. Words are joined by exactly one space or line break, so the pattern
 # cannot backtrack more than a character at a time.
 _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?"
 _WORD_AFTER_CAPITAL = r"\.(?:[A-Z]\.)+|[\w'’\-]*\.?"  # _WORD once its capital is read
-_PARTICLE = "de|van|von|bin|al|da|del|der|du"  # lower-case words inside a name
+_PARTICLE = "|".join(
+    sorted(NAME_PARTICLES, key=len, reverse=True)
+)  # lower-case words inside a name
 _MORE_WORDS = rf"(?:[ \n](?:{_WORD}|(?:{_PARTICLE})(?= [A-Z])))*"
 _RUN = re.compile(rf"(?<![\w'’])(?:{_WORD}){_MORE_WORDS}")
 # What a name word is; read by ``_name_word_at`` without the regex engine.
@@ -45,10 +46,9 @@ _NAME_WORD = re.compile(rf"{_WORD}|{_PARTICLE}")
 # digits when it stands alone), for the index of where each capitalised word occurs.
 _CAPITAL_WORD_SPLIT = re.compile(r"([A-Z][^\W_]*)")
 # Final: compiled, these are read as C globals instead of module-dict look-ups.
-_NOT_PEOPLE: Final = ORG_HEADS | PLACE_HEADS
+_NOT_PEOPLE: Final = ORG_LAST_WORDS | PLACE_HEADS
 _TITLE_WORDS: Final = TITLE_WORDS
-_ORG_HEADS: Final = ORG_HEADS
-_ABBREVIATIONS: Final = ABBREVIATIONS
+_ORG_LAST_WORDS: Final = ORG_LAST_WORDS
 # Words dropped from the front of a name: one set, one look-up per word.
 _PREFIX_WORDS: Final = TITLE_WORDS | SENTENCE_OPENERS | DETERMINERS | SPEECH_CUES | WEAK_CUES
 _MAX_WORD: Final = 40
@@ -57,7 +57,7 @@ _SEARCH_RADIUS: Final = 20_000
 _MAX_NAME_WORDS: Final = 4
 # One check of a place per this many characters of text, before the whole index is made.
 _CHECKS_PER_CHAR: Final = 4
-_PARTICLES: Final = frozenset(_PARTICLE.split("|"))
+_PARTICLES: Final = NAME_PARTICLES
 
 
 class NameRun:
@@ -86,7 +86,7 @@ def clean_name_words(words: list[str]) -> list[str]:
     for i in range(n, len(words)):
         if lowered[i] in _TITLE_WORDS:
             last_title = i
-    if 0 <= last_title < len(words) - 1 and lowered[-1] not in _ORG_HEADS:
+    if 0 <= last_title < len(words) - 1 and lowered[-1] not in _ORG_LAST_WORDS:
         n = last_title + 1
     out = words[n:]
     if out and is_possessive(out[-1]):
@@ -516,7 +516,7 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
             break
         if possessive_at(text, k, stop):
             break
-        if ord(text[stop - 1]) == ord(".") and not _is_abbreviation(text[k:stop]):
+        if ord(text[stop - 1]) == ord(".") and not is_abbreviation(text[k:stop]):
             break  # a full stop ends the sentence before this name
         word = text[k:stop]
         if words is None:
@@ -531,7 +531,7 @@ def _run_ending_at(text: str, start: int, end: int) -> NameRun | None:
     # word, so only the last is checked here, and the joined words are not split again.
     raw = " ".join(words)
     last = words[-1]
-    if last.endswith(".") and not _is_abbreviation(last):
+    if last.endswith(".") and not is_abbreviation(last):
         words[-1] = last[:-1]  # a full stop ends the sentence, and the name
     return _run_from_words(pos, raw, words)
 
@@ -548,7 +548,7 @@ def _run_from_match(start: int, raw: str) -> NameRun | None:
     # A possessive ends a name: "Clinton's Health Issues" holds only "Clinton".
     words: list[str] = []
     for word in raw.replace("\n", " ").split(" "):
-        if word.endswith(".") and not _is_abbreviation(word):
+        if word.endswith(".") and not is_abbreviation(word):
             words.append(word[:-1])  # a full stop ends the sentence, and the name
             break
         words.append(word)
@@ -565,10 +565,6 @@ def _run_from_words(start: int, raw: str, words: list[str]) -> NameRun | None:
         return None
     offset = start + raw.find(cleaned[0])
     return NameRun(offset, offset + len(" ".join(cleaned)), tuple(cleaned))
-
-
-def _is_abbreviation(word: str) -> bool:
-    return word.count(".") >= 2 or (len(word) == 2 or word[:-1].lower() in _ABBREVIATIONS)
 
 
 def _window(at: int) -> int:

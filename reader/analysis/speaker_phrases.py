@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from reader.analysis import lexicon
+from reader.analysis import lexicon, vocabulary
 from reader.analysis.lexicon import words
 from reader.analysis.text_units import Token, is_possessive
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
 DETERMINERS: Final = lexicon.DETERMINERS
-NAME_JOINERS: Final = lexicon.NAME_JOINERS
-ORG_HEADS: Final = lexicon.ORG_HEADS
+NAME_JOINERS: Final = vocabulary.NAME_JOINERS
+ORG_LAST_WORDS: Final = vocabulary.ORG_LAST_WORDS
 PERSON_NOUNS: Final = lexicon.PERSON_NOUNS
 PHRASE_BREAKERS: Final = lexicon.PHRASE_BREAKERS
 PLACE_HEADS: Final = lexicon.PLACE_HEADS
@@ -416,7 +416,7 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
         word = tok.lower
         if word in TITLE_WORDS or not tok.is_capitalised or is_possessive(word):
             last_title = n
-    if words[-1].lower in ORG_HEADS and words[-1].is_capitalised:
+    if words[-1].lower in ORG_LAST_WORDS and words[-1].is_capitalised:
         # "The Interior Ministry", "the White House": the whole phrase names the body
         last_title = 0 if words[0].lower in DETERMINERS else -1
     # The name is words[first:], the role what comes before it: read by index, with
@@ -437,7 +437,7 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
             named=True,
             phrase_start=words[0].start,
             plural=plural,  # "Nurses Say ..." in a headline
-            person=last not in ORG_HEADS and last not in PLACE_HEADS and not plural,
+            person=last not in ORG_LAST_WORDS and last not in PLACE_HEADS and not plural,
         )
     head = words[-1].lower
     if len(words) == 1 and head in DETERMINERS:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from reader.analysis.lexicon import ABBREVIATIONS
+from reader.analysis.vocabulary import ABBREVIATIONS_WITH_MONTHS as ABBREVIATIONS
 
 # Final: compiled, module constants are read as C globals instead of being looked up
 # by name in the module's dict on every use.
@@ -27,7 +27,7 @@ _WRAP_WIDTH: Final = 120
 # look-behinds below see the whole word.
 
 
-def _is_abbreviation() -> str:
+def _abbreviation_lookbehinds() -> str:
     """Look-behinds that the word just read is a known abbreviation: one per length,
     as each look-behind must have one width."""
     by_length: dict[int, list[str]] = {}
@@ -40,7 +40,7 @@ def _is_abbreviation() -> str:
 
 _TOKEN: Final = re.compile(
     r"[^\s_](?:(?<=[^\W_])(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|(?<=[A-Z])\.(?![\w.])"
-    rf"|[^\W_]*+(?:(?=\.)(?:{_is_abbreviation()})\.(?!\w)|(?:['’\-][^\W_]+)*)))?"
+    rf"|[^\W_]*+(?:(?=\.)(?:{_abbreviation_lookbehinds()})\.(?!\w)|(?:['’\-][^\W_]+)*)))?"
 )
 # The same, as one group: the pattern has no look-behind, so a slice reads as the range.
 _TOKEN_SPLIT: Final = re.compile(f"({_TOKEN.pattern})")

@@ -100,3 +100,36 @@ def test_empty_and_quote_free_text() -> None:
 def test_non_text_is_refused_with_a_clear_message() -> None:
     with pytest.raises(TypeError, match="needs a str"):
         analyze(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_quote_counts_for_the_mention_of_the_speakers_full_name() -> None:
+    text = (
+        "Councillor Ruth Ambrose chairs the harbour committee. Her deputy, Ruth Kelling, "
+        "disagreed with her on the dredging plan.\n\n"
+        '"We cannot wait another winter," Ambrose said.'
+    )
+    analysis = analyze(text)
+    assert [q.speaker for q in analysis.quotes] == ["Ruth Ambrose"]
+    counts = {g.name: g.quote_count for g in analysis.groups if g.quote_count}
+    assert counts == {"Ruth Ambrose": 1}
+
+
+def test_a_speaker_no_name_spells_is_counted_for_no_one() -> None:
+    # "each state" shares only its last word with the "Sunshine State": not the same.
+    text = (
+        "Voters in the Sunshine State went to the polls on Tuesday.\n\n"
+        '"The rules differ," each state said in its filing.'
+    )
+    analysis = analyze(text)
+    assert all(g.quote_count == 0 for g in analysis.groups)
+
+
+def test_the_council_counts_for_the_one_council_in_the_story() -> None:
+    text = (
+        "Holmsea Town Council met on Monday to discuss the sea wall.\n\n"
+        '"Repairs will start in March," the council said.'
+    )
+    analysis = analyze(text)
+    assert [q.speaker for q in analysis.quotes] == ["the council"]
+    counts = {g.name: g.quote_count for g in analysis.groups if g.quote_count}
+    assert counts == {"Holmsea Town Council": 1}

@@ -169,3 +169,22 @@ def test_ocr_marks_swapped_between_kinds_still_pair() -> None:
 def test_quotes_in_page_furniture_are_not_speech(line: str) -> None:
     text = f"{line}\n\nThe council met on Monday to discuss the plan in full."
     assert _speech(text) == []
+
+
+def test_a_role_resolves_to_the_person_who_holds_it() -> None:
+    text = (
+        "Fisheries Minister Dalia Ormerod visited the quay on Friday.\n\n"
+        '"The quota stands," the minister said.'
+    )
+    quotes = _speech(text)
+    assert [q.speaker for q in quotes] == ["Dalia Ormerod"]
+    assert quotes[0].role == "minister"
+
+
+def test_a_role_with_a_place_is_not_given_to_a_holder_from_elsewhere() -> None:
+    # The senator named is from Vermont: "the Ohio senator" is someone else.
+    text = (
+        "Vermont senator Harriet Dunmore spoke first at the forum.\n\n"
+        '"We need a new deal for farmers," the Ohio senator said.'
+    )
+    assert _speakers(text) == ["the Ohio senator"]

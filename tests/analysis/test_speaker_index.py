@@ -17,7 +17,6 @@ from reader.analysis.speaker_index import (
     _WORD,
     _WORD_AFTER_CAPITAL,
     SpeakerIndex,
-    _is_abbreviation,
     _name_run_end,
     _name_word_at,
     _run_from_match,
@@ -25,6 +24,7 @@ from reader.analysis.speaker_index import (
     search_whole_word,
 )
 from reader.analysis.text_units import paragraphs
+from reader.analysis.vocabulary import is_abbreviation
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def _plain_run_before(text: str, start: int, end: int) -> tuple[int, int, str] |
         word = text[k : pos - 1]
         if not _NAME_WORD.fullmatch(word) or word.endswith(("'s", "’s")):
             break
-        if word.endswith(".") and not _is_abbreviation(word):
+        if word.endswith(".") and not is_abbreviation(word):
             break
         words.insert(0, word)
         pos = k

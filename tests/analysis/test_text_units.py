@@ -8,7 +8,6 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.lexicon import ABBREVIATIONS
 from reader.analysis.text_units import (
     first_above,
     first_not_below,
@@ -17,6 +16,7 @@ from reader.analysis.text_units import (
     tokens,
     tokens_near,
 )
+from reader.analysis.vocabulary import ABBREVIATIONS_WITH_MONTHS as ABBREVIATIONS
 
 _PIECES = st.sampled_from([*"ab Z.,'’-\n", "U.S. ", "Sen. ", "so-called ", "Moscow's ", "  "])
 
