@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reader.analysis.vocabulary import NAME_PARTICLES
+
 # Words that come before a name and say what the person is, not who: kept as roles.
 _TITLES = frozenset(
     [
@@ -107,30 +109,9 @@ _TITLES = frozenset(
 )
 _MALE = frozenset({"mr", "sir", "lord", "father"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam"})
-# Lower-case words that belong to a surname: "van der Berg", "de la Cruz".
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "la",
-        "le",
-        "du",
-        "da",
-        "di",
-        "dos",
-        "das",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ter",
-    ]
-)
+# Lower-case words that belong to a surname ("van der Berg", "de la Cruz"): the name
+# finder's own list, so a name it reads whole is joined whole here too.
+_PARTICLES = NAME_PARTICLES
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIAL = re.compile(r"^\w\.?$")
