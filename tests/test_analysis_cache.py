@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def test_version_follows_the_analysis_sources() -> None:
     analysis_cache.analyser_version.cache_clear()
     version = analysis_cache.analyser_version()
     assert version == analysis_cache.analyser_version()
-    assert len(version) == 32
+    assert re.fullmatch(r"[0-9a-f]{8}-\d+-[0-9a-f]{8}", version)
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage"])

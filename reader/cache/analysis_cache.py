@@ -16,6 +16,7 @@ import functools
 import hashlib
 import os
 import tempfile
+import zlib
 from pathlib import Path
 
 from reader.cache.codec import FORMAT, Part, from_bytes, from_columns, to_bytes, to_columns
@@ -36,16 +37,16 @@ CACHED_BACKENDS = frozenset({"builtin"})
 
 @functools.cache
 def analyser_version() -> str:
-    """A digest of everything the analysis result depends on: its modules, the model's
-    classes, its word lists, and this cache's own format."""
-    from reader.compiled import PACKAGE_DIR, compiled_sources
+    """A digest of everything the analysis result depends on: its modules and the model
+    (the digest the compiled build is checked against), its word lists, and this cache's
+    own format. A checksum suffices: it only has to change when one of them does."""
+    from reader.compiled import PACKAGE_DIR, source_digest
 
-    digest = hashlib.blake2b(f"format {FORMAT}".encode(), digest_size=16)
+    checksum = zlib.crc32(f"format {FORMAT}".encode())
     data_files = sorted(p for p in (PACKAGE_DIR / "data").rglob("*") if p.is_file())
-    for path in [*compiled_sources(PACKAGE_DIR), PACKAGE_DIR / "__init__.py", *data_files]:
-        digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    for path in [PACKAGE_DIR / "__init__.py", *data_files]:
+        checksum = zlib.crc32(path.read_bytes(), zlib.crc32(path.name.encode(), checksum))
+    return f"{source_digest(PACKAGE_DIR)}-{checksum:08x}"
 
 
 def size_limit() -> int:

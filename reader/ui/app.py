@@ -44,66 +44,12 @@ from reader.ui.people_view import PeopleViewMixin
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.story_origin import StoryOriginMixin
 from reader.ui.subscribed import SubscribedMixin
+from reader.ui.themes import INK, PAPER
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
 
 if TYPE_CHECKING:
     from reader.services.subscription_loader import SubscribedStart
-
-INK = Theme(
-    name="newsreader-ink",
-    primary="#6FA8DC",
-    secondary="#9AA7B8",
-    accent="#E9B35F",
-    warning="#E0A84E",
-    error="#E06C75",
-    success="#8FBF7F",
-    foreground="#E6E1D6",
-    background="#15171C",
-    surface="#1B1E24",
-    panel="#252932",
-    dark=True,
-    variables={
-        "block-cursor-background": "#2E4A66",
-        "block-cursor-foreground": "#F4F1EA",
-        "block-cursor-text-style": "none",
-        "block-cursor-blurred-background": "#262C36",
-        "block-cursor-blurred-foreground": "#E6E1D6",
-        "footer-key-foreground": "#E9B35F",
-        "input-selection-background": "#6FA8DC 35%",
-        "name-person": "#8CC4FF",
-        "name-organisation": "#D7A6F5",
-        "name-place": "#F2A38F",
-        "name-other": "#D9D27A",
-    },
-)
-
-PAPER = Theme(
-    name="newsreader-paper",
-    primary="#2D5F8B",
-    secondary="#5A6B7D",
-    accent="#A8551A",
-    warning="#A8551A",
-    error="#B3261E",
-    success="#3B7A3B",
-    foreground="#2B2A27",
-    background="#F7F3EA",
-    surface="#F1ECE1",
-    panel="#E4DDCF",
-    dark=False,
-    variables={
-        "block-cursor-background": "#CFDDEA",
-        "block-cursor-foreground": "#1E1D1B",
-        "block-cursor-text-style": "none",
-        "block-cursor-blurred-background": "#E4DDCF",
-        "block-cursor-blurred-foreground": "#2B2A27",
-        "footer-key-foreground": "#A8551A",
-        "name-person": "#1D4E89",
-        "name-organisation": "#6B2F8A",
-        "name-place": "#8A1F1F",
-        "name-other": "#4F5A00",
-    },
-)
 
 MAX_SEPARATE_WARNINGS = 3
 FIRST_FRAME_WAIT = 0.25  # seconds the first frame waits for the library (see _show_unshown_library)
@@ -194,6 +140,7 @@ class NewsReaderApp(
         self.library = LibrarySession()
         self.init_reading(start)
         self._analysing: dict[str, Worker[None]] = {}  # story id -> its analysis worker
+        self._cache_code_loaded = False  # see _load_cache_code
         self.annotations = AnnotationSession(
             locations.db,
             deliver=lambda result: self.post_message(StoreDone(result)),
@@ -253,6 +200,7 @@ class NewsReaderApp(
         worker = get_current_worker()  # cancelled on `q`: a hung fetch then gives up at once
         subscribed = self.read_start()
         if subscribed is not None:  # the subscriptions' stories of last time; fresh ones follow
+            self._load_cache_code()
             self.post_message(LibraryLoaded(subscribed, []))
             return
         try:
@@ -262,7 +210,30 @@ class NewsReaderApp(
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
             return
+        self._load_cache_code()
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
+
+    def _load_cache_code(self) -> None:
+        """Import the analysis cache and work out the analyser's version here, in the
+        library's thread (a few ms), so that opening a story can ask the cache on the UI
+        thread: a story seen before then has its highlights in the frame that shows it."""
+        from reader.cache.analysis_cache import analyser_version
+
+        analyser_version()
+        self._cache_code_loaded = True
+
+    def _cached_analysis(self, article: Article) -> Analysis | None:
+        """A short story's analysis kept from an earlier reading (about a millisecond to
+        read), or None: then a worker analyses it as usual."""
+        if not self._cache_code_loaded or len(article.text) > self.IN_THREAD_CHARS:
+            return None
+        from reader.cache.analysis_cache import cache_for
+
+        cache = cache_for(self.locations.cache, self.ner)
+        try:
+            return cache.get(article.text, self.ner) if cache is not None else None
+        except Exception:  # the cache is only a shortcut: any trouble means analyse again
+            return None
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         if not self._main_mounted:
@@ -424,6 +395,10 @@ class NewsReaderApp(
         screen.status_bar.set_context(self.library.position(article))
         screen.status_bar.set_note(article.reading_note)
         self.call_after_refresh(_freeze_survivors)  # the story's spans and rows live on
+        if known is None and article.id not in self._analysing:
+            known = self._cached_analysis(article)
+            if known is not None:
+                self.library.analysed(article.id, known)
         if known is not None:
             view.set_analysis(known)
         elif article.id not in self._analysing:

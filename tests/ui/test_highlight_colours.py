@@ -13,7 +13,6 @@ from textual.color import Color
 from textual.theme import BUILTIN_THEMES, Theme
 
 from reader.services.tags import PALETTE
-from reader.ui.app import INK, PAPER
 from reader.ui.contrast import READABLE, contrast_ratio, relative_luminance
 from reader.ui.layers import (
     COLOUR_SYSTEM_VARIABLE,
@@ -23,6 +22,7 @@ from reader.ui.layers import (
     Painter,
     ThemePalette,
 )
+from reader.ui.themes import INK, PAPER
 
 THEMES = [INK, PAPER]
 # The command palette offers Textual's own themes too: their text must stay readable. The

@@ -209,3 +209,27 @@ async def test_a_long_story_seen_before_comes_from_the_cache_without_the_worker(
         await pilot.pause()
         assert not [n for n in again._notifications if n.title == "Analysis failed"]
         assert quotes(again) == seen
+
+
+async def test_a_story_seen_before_has_its_highlights_in_the_first_frame(
+    make_app, library_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = make_app(library_dir / "drought.txt")
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await first.workers.wait_for_complete()
+        await pilot.pause()
+        seen = first.main.article_view.analysis
+    assert seen is not None and seen.quotes
+
+    def analysed_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a story seen before was analysed again")
+
+    monkeypatch.setattr("reader.cache.analysis_cache.cached_analyze", analysed_again)
+    again = make_app(library_dir / "drought.txt")  # the next launch, the same cache dir
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first frame: no worker has had its turn
+        assert again.main.article_view.analysis == seen
+        assert "· n: next quote" in status(again)  # the counts of a finished analysis
+        await again.workers.wait_for_complete()
+        assert not [n for n in again._notifications if n.title == "Analysis failed"]
