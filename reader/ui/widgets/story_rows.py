@@ -1,0 +1,177 @@
+"""The library list's rows: each story drawn from a small :class:`StoryRow`, on demand.
+
+A row is a title (wrapped), a line of date and source (with a short note such as an
+annotation count), and, when the filter found its words in the text or among the
+speakers rather than in the title line, a third line saying where.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from textual.content import Content
+
+from reader.model import Article
+from reader.safe_text import clean_line
+from reader.services.library_search import Found, story_meta
+
+_WORD = re.compile(r"\S+\s*|\s+")
+UNMEASURED = 2  # lines a row is taken to need until its title and meta are measured
+
+
+def wrap_points(text: str, width: int) -> list[int]:
+    """Where each line after the first starts when ``text`` is word-wrapped to ``width``."""
+    if cell_len(text) <= width:
+        return []
+    points: list[int] = []
+    used = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        cells = cell_len(word.rstrip())
+        if used and used + cells > width:
+            points.append(match.start())
+            used = 0
+        if cells > width:  # a word longer than the line: cut it into pieces
+            at = match.start()
+            for offset, character in enumerate(word.rstrip()):
+                size = cell_len(character)
+                if used + size > width:
+                    points.append(at + offset)
+                    used = 0
+                used += size
+            used += cell_len(word) - cells
+            continue
+        used += cell_len(word)
+    return points
+
+
+def wrapped_height(text: str, cells: int, width: int) -> int:
+    return 1 if cells <= width else len(wrap_points(text, width)) + 1
+
+
+def _marked(content: Content, words: Sequence[str]) -> Content:
+    folded = content.plain.casefold()
+    if len(folded) != len(content.plain):
+        return content  # folding changed the length: offsets would mark the wrong letters
+    for word in words:
+        start = folded.find(word)
+        while start != -1:
+            content = content.stylize("bold $text-accent underline", start, start + len(word))
+            start = folded.find(word, start + len(word))
+    return content
+
+
+def _wrapped(content: Content, width: int) -> list[Content]:
+    points = wrap_points(content.plain, width)
+    if not points:
+        return [content]
+    return [line.rstrip() for line in content.divide(points)]
+
+
+@dataclass(slots=True, frozen=True)
+class StoryRow:
+    """What one library entry shows."""
+
+    title: str
+    meta: str  # date and source
+    extra: str = ""  # a short note after the meta, such as "✎ 2"
+    found: Found | None = None  # why the filter let it through, when the title does not say
+
+    @property
+    def meta_line(self) -> str:
+        if self.meta and self.extra:
+            return f"{self.meta} · {self.extra}"
+        return self.meta or self.extra
+
+    def lines(self, words: Sequence[str], width: int) -> list[Content]:
+        title = _marked(Content.styled(self.title or "(untitled)", "bold"), words)
+        meta = _marked(Content.styled(self.meta_line, "$text-muted"), words)
+        lines = _wrapped(title, width) + _wrapped(meta, width)
+        if self.found is not None and self.found.kind == "speaker":
+            said = Content.assemble(
+                ("quoted: ", "$text-muted italic"), (self.found.detail, "$text-muted")
+            )
+            lines.append(_marked(said, words).truncate(width, ellipsis=True))
+        elif self.found is not None:
+            text = Content.styled(self.found.detail, "$text-muted italic")
+            lines.append(_marked(text, words).truncate(width, ellipsis=True))
+        return lines
+
+
+@dataclass(slots=True)
+class Measured:
+    """A story's two list lines, cleaned once, with their widths in cells."""
+
+    title: str
+    meta: str
+    title_cells: int
+    meta_cells: int
+
+
+def measure(article: Article) -> Measured:
+    title = clean_line(article.title) or "(untitled)"
+    meta = story_meta(article)
+    return Measured(title, meta, cell_len(title), cell_len(meta))
+
+
+class StoryRows:
+    """The stories the filter lets through, as :class:`ListRows` for the virtual list."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        shown: Sequence[int],
+        measured: list[Measured | None],
+        *,
+        words: Sequence[str] = (),
+        extras: Mapping[str, str] | None = None,
+        why: Mapping[int, Found] | None = None,
+    ) -> None:
+        self.articles = articles
+        self.shown = shown  # rows of ``articles``, in list order
+        self.measured = measured  # by row of ``articles``; filled as rows are measured
+        self.words = list(words)
+        self.extras = extras or {}
+        self.why = why or {}
+
+    def __len__(self) -> int:
+        return len(self.shown)
+
+    def article(self, index: int) -> Article:
+        return self.articles[self.shown[index]]
+
+    def _measured(self, row: int) -> Measured:
+        found = self.measured[row]
+        if found is None:
+            found = self.measured[row] = measure(self.articles[row])
+        return found
+
+    def row(self, index: int) -> StoryRow:
+        at = self.shown[index]
+        article = self.articles[at]
+        lines = self._measured(at)
+        return StoryRow(lines.title, lines.meta, self.extras.get(article.id, ""), self.why.get(at))
+
+    def heights(self, width: int) -> list[int]:
+        measured, articles, extras, why = self.measured, self.articles, self.extras, self.why
+        heights = []
+        for at in self.shown:
+            lines = measured[at]
+            if lines is None:
+                height = UNMEASURED
+            else:
+                height = wrapped_height(lines.title, lines.title_cells, width)
+                extra = extras.get(articles[at].id) if extras else None
+                if extra:
+                    meta = f"{lines.meta} · {extra}" if lines.meta else extra
+                    height += wrapped_height(meta, cell_len(meta), width)
+                else:
+                    height += wrapped_height(lines.meta, lines.meta_cells, width)
+            heights.append(height + (at in why))
+        return heights
+
+    def lines(self, index: int, width: int) -> list[Content]:
+        return self.row(index).lines(self.words, width)
