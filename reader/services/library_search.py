@@ -9,16 +9,19 @@ speaker whose name matched, or a snippet of the text around the first word found
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 from reader.model import Analysis, Article
 from reader.safe_text import clean_line
 
-SNIPPET_BEFORE = 24  # characters of text kept before a match in a snippet
+SNIPPET_BEFORE = 20  # characters of text kept before a match in a snippet
 SNIPPET_CHARS = 90  # a snippet's length at most; the row cuts it to the pane's width
 FOLD_CHUNK = 1 << 20
+
+T = TypeVar("T")
 
 
 def display_date(published: str | None) -> str:
@@ -51,9 +54,12 @@ def speakers_of(analysis: Analysis | None) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@dataclass(slots=True)
-class StoryIndex:
-    """One story, folded for search, and its two list lines as shown."""
+class StoryIndex(NamedTuple):
+    """One story, folded for search, and its two list lines as shown.
+
+    A tuple of strings, which the cycle collector stops tracking: 100,000 of them would
+    otherwise lengthen each of its full passes, which stop the UI.
+    """
 
     title: str  # cleaned, as the list shows it
     meta: str  # date and source, as the list shows it
@@ -64,24 +70,50 @@ class StoryIndex:
 
     def with_speakers(self, speakers: tuple[str, ...]) -> StoryIndex:
         folded = tuple(name.casefold() for name in speakers)
-        return StoryIndex(self.title, self.meta, self.head, self.body, speakers, folded)
+        return self._replace(speakers=speakers, folded_speakers=folded)
 
 
-def fold(text: str) -> str:
-    """``text.casefold()`` a megabyte at a time: one call on a 49 MB story would hold the
-    interpreter lock, and so the UI, for a tenth of a second (folding is per character,
+def fold_steps(text: str) -> Generator[None, None, str]:
+    """``text.casefold()`` a megabyte at a time, yielding in between: one call on a 49 MB
+    story would keep the UI waiting for a tenth of a second (folding is per character,
     so the pieces join up exactly)."""
     if len(text) <= FOLD_CHUNK:
         return text.casefold()
-    return "".join(text[at : at + FOLD_CHUNK].casefold() for at in range(0, len(text), FOLD_CHUNK))
+    pieces = []
+    for at in range(0, len(text), FOLD_CHUNK):
+        pieces.append(text[at : at + FOLD_CHUNK].casefold())
+        yield
+    return "".join(pieces)
 
 
-def index_story(article: Article, speakers: tuple[str, ...] = ()) -> StoryIndex:
+def fold(text: str) -> str:
+    return drain(fold_steps(text))
+
+
+def drain(steps: Generator[None, None, T]) -> T:
+    """Run a generator of steps to its end at once; its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+
+
+def index_steps(
+    article: Article, speakers: tuple[str, ...] = ()
+) -> Generator[None, None, StoryIndex]:
+    """The story's search entry, yielding while its text is folded."""
     title = clean_line(article.title)
     meta = story_meta(article)
     head = f"{title}\n{meta}\n{clean_line(article.byline or '')}".casefold()
     folded = tuple(name.casefold() for name in speakers)
-    return StoryIndex(title, meta, head, fold(article.text), speakers, folded)
+    body = yield from fold_steps(article.text)
+    return StoryIndex(title, meta, head, body, speakers, folded)
+
+
+def index_story(article: Article, speakers: tuple[str, ...] = ()) -> StoryIndex:
+    return drain(index_steps(article, speakers))
 
 
 def filter_words(query: str) -> list[str]:
@@ -129,12 +161,13 @@ def snippet(folded: str, word: str, text: str | None = None) -> str:
     at = folded.find(word)
     source = text if text is not None and len(text) == len(folded) else folded
     start = max(0, at - SNIPPET_BEFORE)
-    # Start at a word's beginning, unless that loses too much.
-    space = source.rfind(" ", start, at)
+    # Start at the first word's beginning, not inside it.
+    space = source.find(" ", start, at)
     if start and space != -1:
         start = space + 1
-    piece = " ".join(source[start : start + SNIPPET_CHARS].split())
-    return clean_line(("…" if start else "") + piece + "…")
+    end = start + SNIPPET_CHARS
+    piece = " ".join(source[start:end].split())
+    return clean_line(("…" if start else "") + piece + ("…" if end < len(source) else ""))
 
 
 def find(

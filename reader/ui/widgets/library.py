@@ -3,13 +3,15 @@
 The filter looks in the title, date, source and byline, and in each story's text and
 among the people it quotes; a story found by its text or a speaker says so on a line of
 its own. The list draws only the rows on screen (``VirtualList``), and the search text is
-folded once, on a thread, so a feed of 100,000 stories lists and filters without a stall.
+folded once, a slice at a time between keys, so a feed of 100,000 stories lists and
+filters without a stall.
 """
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,20 +26,24 @@ from reader.services.library_search import (
     filter_words,
     find,
     find_in,
+    index_steps,
     index_story,
     speakers_of,
     story_meta,
 )
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
-from reader.ui.widgets.story_rows import Measured, StoryRows, measure
+from reader.ui.slices import run_in_slices
+from reader.ui.widgets.story_rows import Measured, RowHeights, StoryRows, measure
 from reader.ui.widgets.virtual_list import VirtualList
 
 # Up to this many stories, with up to SEARCH_AT_ONCE characters of text between them,
-# are indexed and filtered at once on each key; a bigger library is searched on a
-# thread, so typing never waits for it.
+# are indexed and filtered at once on each key; a bigger library is searched a slice at
+# a time between keys (reader/ui/slices.py), so typing never waits for it.
 FILTER_AT_ONCE = 2_000
 SEARCH_AT_ONCE = 2_000_000
-CHECK_EVERY = 2_000  # stories between two looks at whether a newer key cancelled the work
+# A longer story's speakers come only from an analysis made in this session: reading a
+# huge analysis back from the cache for its names would hold up the UI.
+CACHED_SPEAKERS_CHARS = 1_000_000
 
 SpeakerLookup = Callable[[Article], tuple[str, ...]]
 
@@ -91,8 +97,10 @@ class Library(Vertical):
         super().__init__(id=id)
         self._articles: list[Article] = []
         self._row_of: dict[str, int] = {}  # article id -> its row in _articles
-        self._measured: list[Measured | None] = []  # by row; filled on a thread
-        self._index: list[StoryIndex | None] = []  # by row; filled on a thread
+        self._measured: list[Measured | None] = []  # by row; filled a slice at a time
+        self._index: list[StoryIndex | None] = []  # by row; filled a slice at a time
+        self._heights = RowHeights(self._measured)
+        self._heights_wanted: set[int] = set()
         self._text_chars = 0
         self._rows = StoryRows([], [], [])
         self._extras: dict[str, str] = {}
@@ -155,6 +163,8 @@ class Library(Vertical):
         self._row_of = {article.id: row for row, article in enumerate(self._articles)}
         self._measured = [measured.get(id(article)) for article in self._articles]
         self._index = [index.get(id(article)) for article in self._articles]
+        self._heights = RowHeights(self._measured)
+        self._heights_wanted = set()
         self._text_chars = sum(len(article.text) for article in self._articles)
         self._loaded = True
         if self._small():
@@ -164,7 +174,7 @@ class Library(Vertical):
                     self._measured[row] = measure(article)
                 if self._index[row] is None:
                     self._index[row] = index_story(article, known(article))
-        self._index_in_thread(self._articles, self._measured, self._index, self._cached_speakers())
+        self._index_sliced(self._articles, self._measured, self._index, self._cached_speakers())
         self._refilter(keep=keep)
 
     def set_extras(self, extras: dict[str, str]) -> None:
@@ -241,7 +251,7 @@ class Library(Vertical):
 
     def _cached_speakers(self) -> SpeakerLookup:
         """As ``_known_speakers``, and from the analysis cache for the other stories (which
-        reads files: only on a thread)."""
+        reads files: only while indexing, a slice at a time)."""
         known = self._known_speakers()
         locations = getattr(self.app, "locations", None)
         folder = getattr(locations, "cache", None)
@@ -255,49 +265,56 @@ class Library(Vertical):
         cache = AnalysisCache(folder / FOLDER)
 
         def lookup(article: Article) -> tuple[str, ...]:
-            return known(article) or speakers_of(cache.get(article.text, ner))
+            named = known(article)
+            if named or len(article.text) > CACHED_SPEAKERS_CHARS:
+                return named
+            return speakers_of(cache.get(article.text, ner))
 
         return lookup
 
     @work(
-        thread=True,
         group="library-index",
         exclusive=True,
         exit_on_error=False,
         description="index the library",  # not the repr of 100,000 stories
     )
-    def _index_in_thread(
+    async def _index_sliced(
         self,
         articles: list[Article],
         measured: list[Measured | None],
         index: list[StoryIndex | None],
         speakers: SpeakerLookup,
     ) -> None:
-        from textual.worker import get_current_worker
-
-        worker = get_current_worker()
-        found_speakers = False
-        for row, article in enumerate(articles):
-            if row % CHECK_EVERY == 0 and worker.is_cancelled:
-                return  # the library changed: a newer index is on its way
-            if measured[row] is None:
-                measured[row] = measure(article)
-            entry = index[row]
-            if entry is None:
-                index[row] = entry = index_story(article, speakers(article))
-                found_speakers = found_speakers or bool(entry.speakers)
-            elif not entry.speakers and (named := speakers(article)):
-                index[row] = entry.with_speakers(named)
-                found_speakers = True
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._indexed, articles, found_speakers)
+        found = [False]
+        await run_in_slices(_index_steps(articles, measured, index, speakers, found))
+        self._indexed(articles, found[0])
 
     def _indexed(self, articles: list[Article], found_speakers: bool) -> None:
         if articles is not self._articles:
             return
+        # The index lives as long as the library: out of the collector's full passes,
+        # which would walk all of it (as the app does for an open story's spans).
+        gc.freeze()
         self._list.relayout()  # every row measured: exact heights instead of estimates
         if found_speakers and filter_words(self.filter_text):
             self._refilter(keep=self.highlighted)
+
+    def _want_heights(self, width: int) -> None:
+        """The list needs every story's height at ``width``: work them out, then lay out."""
+        if width not in self._heights_wanted and all(m is not None for m in self._measured):
+            self._heights_wanted.add(width)
+            self.call_later(self._heights_sliced, self._heights, width)
+
+    @work(
+        group="library-heights",
+        exclusive=True,
+        exit_on_error=False,
+        description="measure the library's rows",
+    )
+    async def _heights_sliced(self, table: RowHeights, width: int) -> None:
+        await run_in_slices(table.steps(width))
+        if table is self._heights:
+            self._list.relayout()
 
     def _refilter(self, keep: Article | None) -> None:
         # A filter that hides every story must not forget where the reader was.
@@ -318,16 +335,15 @@ class Library(Vertical):
         else:
             self._searching = True
             self._update_subtitle()
-            self._filter_in_thread(self._articles, self._index, words, keep, self._known_speakers())
+            self._filter_sliced(self._articles, self._index, words, keep, self._known_speakers())
 
     @work(
-        thread=True,
         group="library-filter",
         exclusive=True,
         exit_on_error=False,
         description="filter the library",  # not the repr of 100,000 stories
     )
-    def _filter_in_thread(
+    async def _filter_sliced(
         self,
         articles: list[Article],
         index: list[StoryIndex | None],
@@ -335,24 +351,10 @@ class Library(Vertical):
         keep: Article | None,
         speakers: SpeakerLookup,
     ) -> None:
-        from textual.worker import get_current_worker
-
-        worker = get_current_worker()
         shown: list[int] = []
         why: dict[int, Found] = {}
-        for row, article in enumerate(articles):
-            if row % CHECK_EVERY == 0 and worker.is_cancelled:
-                return  # a newer keystroke asked for another filter
-            entry = index[row]
-            if entry is None:  # not indexed yet: the index thread will come to it too
-                index[row] = entry = index_story(article, speakers(article))
-            found = find_in(entry, words, article.text)
-            if found is not None:
-                shown.append(row)
-                if found.kind != "title":
-                    why[row] = found
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._filtered, articles, words, shown, why, keep)
+        await run_in_slices(_filter_steps(articles, index, words, speakers, shown, why))
+        self._filtered(articles, words, shown, why, keep)
 
     def _filtered(
         self,
@@ -382,7 +384,16 @@ class Library(Vertical):
         self, shown: list[int], why: dict[int, Found], words: list[str], keep: Article | None
     ) -> None:
         self._rows = StoryRows(
-            self._articles, shown, self._measured, words=words, extras=self._extras, why=why
+            self._articles,
+            shown,
+            self._measured,
+            words=words,
+            extras=self._extras,
+            why=why,
+            heights=self._heights,
+            row_of=self._row_of,
+            measure_now=self._small(),
+            wanted=self._want_heights,
         )
         position = self._position(keep) if keep is not None else None
         self._list.set_rows(self._rows, highlighted=0 if position is None else position)
@@ -400,3 +411,45 @@ class Library(Vertical):
             self.border_subtitle = f"{total:,} {'story' if total == 1 else 'stories'}"
         else:
             self.border_subtitle = f"{matching:,} of {total:,}"
+
+
+def _index_steps(
+    articles: list[Article],
+    measured: list[Measured | None],
+    index: list[StoryIndex | None],
+    speakers: SpeakerLookup,
+    found_speakers: list[bool],
+) -> Iterator[None]:
+    """Measure and index every story not done yet; a step per story (or text megabyte)."""
+    for row, article in enumerate(articles):
+        if measured[row] is None:
+            measured[row] = measure(article)
+        entry = index[row]
+        if entry is None:
+            index[row] = entry = yield from index_steps(article, speakers(article))
+            found_speakers[0] = found_speakers[0] or bool(entry.speakers)
+        elif not entry.speakers and (named := speakers(article)):
+            index[row] = entry.with_speakers(named)
+            found_speakers[0] = True
+        yield
+
+
+def _filter_steps(
+    articles: list[Article],
+    index: list[StoryIndex | None],
+    words: list[str],
+    speakers: SpeakerLookup,
+    shown: list[int],
+    why: dict[int, Found],
+) -> Iterator[None]:
+    """The stories holding every word into ``shown`` (and ``why``); a step per story."""
+    for row, article in enumerate(articles):
+        entry = index[row]
+        if entry is None:  # not indexed yet: the indexing will find it done
+            index[row] = entry = yield from index_steps(article, speakers(article))
+        found = find_in(entry, words, article.text)
+        if found is not None:
+            shown.append(row)
+            if found.kind != "title":
+                why[row] = found
+        yield

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 
 from textual import on, work
@@ -11,11 +11,13 @@ from textual.content import Content
 from textual.message import Message
 
 from reader.model import Analysis
+from reader.services.library_search import drain
 from reader.ui.keys import PEOPLE_PANEL_KEYS, bindings
+from reader.ui.slices import run_in_slices
 from reader.ui.widgets.virtual_list import VirtualList
 
-RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list is ranked on a thread
-SORT_CHUNK = 5_000  # people sorted in one call on that thread (a sort holds the GIL)
+RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list a slice at a time
+SORT_CHUNK = 5_000  # people sorted in one call (a few milliseconds)
 
 
 @dataclass(slots=True, frozen=True)
@@ -39,30 +41,44 @@ def _order(person: PersonRow) -> tuple[int, int, str]:
     return (-person.quoted, -person.mentions, person.name)
 
 
-def rank_people(analysis: Analysis) -> list[PersonRow]:
+def rank_steps(analysis: Analysis) -> Generator[None, None, list[PersonRow]]:
     """The story's people, most quoted first, then most mentioned, then by name.
 
-    Sorted a chunk at a time and merged, so that on a thread the UI is never kept
-    waiting for one long sort of 100,000 names.
+    A generator that yields every few thousand people, and sorts a chunk at a time
+    before merging, so that run a slice at a time it never holds up the UI for long.
     """
     quoted: dict[str, int] = {}
-    for quote in analysis.quotes:
+    for count, quote in enumerate(analysis.quotes):
         if quote.kind == "quote" and quote.speaker:
             quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
-    people = [
-        PersonRow(group.name, group.quote_count or quoted.get(group.name, 0), len(group.mentions))
-        for group in analysis.groups
-        if group.label == "PER"
-    ]
+        if count % SORT_CHUNK == 0:
+            yield
+    people: list[PersonRow] = []
+    for count, group in enumerate(analysis.groups):
+        if group.label == "PER":
+            said = group.quote_count or quoted.get(group.name, 0)
+            people.append(PersonRow(group.name, said, len(group.mentions)))
+        if count % SORT_CHUNK == 0:
+            yield
     known = {person.name for person in people}
     # A speaker the analysis quoted but did not list as a group still belongs here.
     people += [PersonRow(name, count, 0) for name, count in quoted.items() if name not in known]
     if len(people) <= SORT_CHUNK:
         return sorted(people, key=_order)
-    chunks = [
-        sorted(people[at : at + SORT_CHUNK], key=_order) for at in range(0, len(people), SORT_CHUNK)
-    ]
-    return list(heapq.merge(*chunks, key=_order))
+    chunks = []
+    for at in range(0, len(people), SORT_CHUNK):
+        chunks.append(sorted(people[at : at + SORT_CHUNK], key=_order))
+        yield
+    ranked = []
+    for count, person in enumerate(heapq.merge(*chunks, key=_order)):
+        ranked.append(person)
+        if count % SORT_CHUNK == 0:
+            yield
+    return ranked
+
+
+def rank_people(analysis: Analysis) -> list[PersonRow]:
+    return drain(rank_steps(analysis))
 
 
 class PeopleRows:
@@ -154,21 +170,23 @@ class PeoplePanel(VirtualList):
             return
         self.set_empty_text("Counting the people…")
         self._show_rows([])
-        self._rank_in_thread(analysis)
+        self._rank_sliced(analysis)
 
     @work(
-        thread=True,
         group="people-panel",
         exclusive=True,
         exit_on_error=False,
         description="rank the story's people",  # not the repr of the whole analysis
     )
-    def _rank_in_thread(self, analysis: Analysis) -> None:
-        from textual.worker import get_current_worker
+    async def _rank_sliced(self, analysis: Analysis) -> None:
+        steps = rank_steps(analysis)
+        people: list[PersonRow] = []
 
-        people = rank_people(analysis)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, analysis, people)
+        def run() -> Iterator[None]:
+            people.extend((yield from steps))
+
+        await run_in_slices(run())
+        self._show(analysis, people)
 
     def _show(self, analysis: Analysis, people: list[PersonRow]) -> None:
         if analysis is not self._analysis:

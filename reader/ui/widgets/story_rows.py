@@ -8,8 +8,10 @@ speakers rather than in the title line, a third line saying where.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -101,9 +103,9 @@ class StoryRow:
         return lines
 
 
-@dataclass(slots=True)
-class Measured:
-    """A story's two list lines, cleaned once, with their widths in cells."""
+class Measured(NamedTuple):
+    """A story's two list lines, cleaned once, with their widths in cells (a tuple of
+    strings and numbers, which the cycle collector stops tracking)."""
 
     title: str
     meta: str
@@ -115,6 +117,38 @@ def measure(article: Article) -> Measured:
     title = clean_line(article.title) or "(untitled)"
     meta = story_meta(article)
     return Measured(title, meta, cell_len(title), cell_len(meta))
+
+
+def _lines_at(lines: Measured | None, width: int) -> int:
+    if lines is None:
+        return UNMEASURED
+    title = wrapped_height(lines.title, lines.title_cells, width)
+    return title + wrapped_height(lines.meta, lines.meta_cells, width)
+
+
+class RowHeights:
+    """The lines each story's title and meta take, for every story, by pane width.
+
+    Worked out once per width (a slice at a time for a big library, see
+    :meth:`steps`), so that each filtered list is laid out by looking heights up.
+    """
+
+    def __init__(self, measured: list[Measured | None]) -> None:
+        self.measured = measured
+        self.by_width: dict[int, list[int]] = {}
+
+    def steps(self, width: int) -> Iterator[None]:
+        heights = []
+        for lines in self.measured:
+            heights.append(_lines_at(lines, width))
+            yield
+        if all(lines is not None for lines in self.measured):
+            self.by_width[width] = heights
+
+    def now(self, width: int) -> list[int]:
+        for _ in self.steps(width):
+            pass
+        return self.by_width.get(width) or [_lines_at(m, width) for m in self.measured]
 
 
 class StoryRows:
@@ -129,6 +163,10 @@ class StoryRows:
         words: Sequence[str] = (),
         extras: Mapping[str, str] | None = None,
         why: Mapping[int, Found] | None = None,
+        heights: RowHeights | None = None,
+        row_of: Mapping[str, int] | None = None,
+        measure_now: bool = True,
+        wanted: Callable[[int], None] | None = None,
     ) -> None:
         self.articles = articles
         self.shown = shown  # rows of ``articles``, in list order
@@ -136,6 +174,10 @@ class StoryRows:
         self.words = list(words)
         self.extras = extras or {}
         self.why = why or {}
+        self.table = heights or RowHeights(measured)
+        self.row_of = row_of or {}
+        self.measure_now = measure_now  # small library: work out a new width at once
+        self.wanted = wanted  # told of a width whose heights are not worked out yet
 
     def __len__(self) -> int:
         return len(self.shown)
@@ -156,22 +198,35 @@ class StoryRows:
         return StoryRow(lines.title, lines.meta, self.extras.get(article.id, ""), self.why.get(at))
 
     def heights(self, width: int) -> list[int]:
-        measured, articles, extras, why = self.measured, self.articles, self.extras, self.why
-        heights = []
-        for at in self.shown:
-            lines = measured[at]
-            if lines is None:
-                height = UNMEASURED
-            else:
-                height = wrapped_height(lines.title, lines.title_cells, width)
-                extra = extras.get(articles[at].id) if extras else None
-                if extra:
-                    meta = f"{lines.meta} · {extra}" if lines.meta else extra
-                    height += wrapped_height(meta, cell_len(meta), width)
-                else:
-                    height += wrapped_height(lines.meta, lines.meta_cells, width)
-            heights.append(height + (at in why))
+        table = self.table.by_width.get(width)
+        if table is None and self.measure_now:
+            table = self.table.now(width)
+        if table is None:
+            if self.wanted is not None:
+                self.wanted(width)
+            heights = [UNMEASURED] * len(self.shown)  # until the table is worked out
+        else:
+            heights = [table[at] for at in self.shown]
+        for article_id, extra in self.extras.items():
+            at = self.row_of.get(article_id)
+            place = self._place(at)
+            lines = self.measured[at] if at is not None else None
+            if place is not None and lines is not None and table is not None:
+                meta = f"{lines.meta} · {extra}" if lines.meta else extra
+                more = wrapped_height(meta, cell_len(meta), width)
+                heights[place] += more - wrapped_height(lines.meta, lines.meta_cells, width)
+        for at in self.why:
+            place = self._place(at)
+            if place is not None:
+                heights[place] += 1
         return heights
+
+    def _place(self, at: int | None) -> int | None:
+        """Where row ``at`` of the library is in this list (rows are in library order)."""
+        if at is None:
+            return None
+        place = bisect_left(self.shown, at)
+        return place if place < len(self.shown) and self.shown[place] == at else None
 
     def lines(self, index: int, width: int) -> list[Content]:
         return self.row(index).lines(self.words, width)
