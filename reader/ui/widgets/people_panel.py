@@ -168,8 +168,9 @@ class PeoplePanel(VirtualList):
         if len(analysis.groups) + len(analysis.quotes) <= RANK_AT_ONCE:
             self._show(analysis, rank_people(analysis))
             return
-        self.set_empty_text("Counting the people…")
-        self._show_rows([])
+        if not self._people:  # else the list shown stays until the new one is ready
+            self.set_empty_text("Counting the people…")
+            self._show_rows([])
         self._rank_sliced(analysis)
 
     @work(
@@ -195,8 +196,14 @@ class PeoplePanel(VirtualList):
         self._show_rows(people)
 
     def _show_rows(self, people: list[PersonRow]) -> None:
+        # A new block of the analysis re-ranks the list: the highlighted person stays.
+        at = self.highlighted
+        kept = self._people[at].name if at is not None and at < len(self._people) else None
         self._people = people
-        self.set_rows(PeopleRows(people), highlighted=0 if self.has_focus else None)
+        place = next((n for n, p in enumerate(people) if p.name == kept), None) if kept else None
+        if place is None and self.has_focus:
+            place = 0
+        self.set_rows(PeopleRows(people), highlighted=place)
         self.border_subtitle = f"{len(people):,}"
 
     @on(VirtualList.Selected)
