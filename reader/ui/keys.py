@@ -110,7 +110,7 @@ LIBRARY_LIST_KEYS = KeyGroup("library", (
 
 LIBRARY_KEYS = KeyGroup("library", (
     KeyAction("library.filter", "slash", "filter", "Filter",
-              "Type to show only stories whose title, source or author match."),
+              "Show stories matching by title, source, author, text or speaker."),
     KeyAction("library.clear_filter", "escape", "clear_filter", "Clear filter",
               "Show every story again.", show=False),
     KeyAction("library.reload", "r", "reload", "Reload",

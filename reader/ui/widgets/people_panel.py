@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import on, work
 from textual.content import Content
@@ -20,9 +20,9 @@ RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list a slice at a ti
 SORT_CHUNK = 5_000  # people sorted in one call (a few milliseconds)
 
 
-@dataclass(slots=True, frozen=True)
-class PersonRow:
-    """One person of the story as the panel lists them."""
+class PersonRow(NamedTuple):
+    """One person of the story as the panel lists them (a tuple of a string and numbers:
+    cheap to make by the 100,000, and the cycle collector stops tracking it)."""
 
     name: str
     quoted: int
@@ -136,6 +136,8 @@ class PeoplePanel(VirtualList):
         self._people: list[PersonRow] = []
         self._filled = False
         self._analysis = Analysis()
+        self._story = 0  # which story the people are of: rankings of an earlier one are late
+        self._ranking = False
 
     def on_mount(self) -> None:
         if self.display:
@@ -147,7 +149,16 @@ class PeoplePanel(VirtualList):
         return [person.name for person in self._people]
 
     def set_people(self, analysis: Analysis) -> None:
-        """The story's people, listed when the panel is next shown."""
+        """The story's people, listed when the panel is next shown.
+
+        A long story's analysis comes block by block, each a fuller ``analysis``; an empty
+        one starts another story (what was being ranked for the last one is dropped).
+        """
+        if not analysis.groups and not analysis.quotes:
+            self._story += 1
+            self.workers.cancel_group(self, "people-panel")
+            self._ranking = False
+            self._people = []
         self._analysis = analysis
         self._filled = False
         if self.is_mounted and self.display:
@@ -166,20 +177,23 @@ class PeoplePanel(VirtualList):
         self._filled = True
         analysis = self._analysis
         if len(analysis.groups) + len(analysis.quotes) <= RANK_AT_ONCE:
-            self._show(analysis, rank_people(analysis))
+            self._show_rows(rank_people(analysis))
             return
         if not self._people:  # else the list shown stays until the new one is ready
             self.set_empty_text("Counting the people…")
             self._show_rows([])
-        self._rank_sliced(analysis)
+        # One ranking at a time: blocks landing faster than it runs would otherwise
+        # cancel each ranking before it ends, and the list would never show.
+        if not self._ranking:
+            self._ranking = True
+            self._rank_sliced(analysis, self._story)
 
     @work(
         group="people-panel",
-        exclusive=True,
         exit_on_error=False,
         description="rank the story's people",  # not the repr of the whole analysis
     )
-    async def _rank_sliced(self, analysis: Analysis) -> None:
+    async def _rank_sliced(self, analysis: Analysis, story: int) -> None:
         steps = rank_steps(analysis)
         people: list[PersonRow] = []
 
@@ -187,15 +201,16 @@ class PeoplePanel(VirtualList):
             people.extend((yield from steps))
 
         await run_in_slices(run())
-        self._show(analysis, people)
-
-    def _show(self, analysis: Analysis, people: list[PersonRow]) -> None:
-        if analysis is not self._analysis:
-            return  # a newer analysis landed while these were ranked
-        self.set_empty_text("No people found yet.")
+        if story != self._story:
+            return  # another story is open now
+        self._ranking = False
         self._show_rows(people)
+        if analysis is not self._analysis and self.display:
+            self._fill()  # more of the analysis landed meanwhile: rank that too
 
     def _show_rows(self, people: list[PersonRow]) -> None:
+        if people:
+            self.set_empty_text("No people found yet.")
         # A new block of the analysis re-ranks the list: the highlighted person stays.
         at = self.highlighted
         kept = self._people[at].name if at is not None and at < len(self._people) else None
