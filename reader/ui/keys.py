@@ -110,7 +110,7 @@ LIBRARY_LIST_KEYS = KeyGroup("library", (
 
 LIBRARY_KEYS = KeyGroup("library", (
     KeyAction("library.filter", "slash", "filter", "Filter",
-              "Type to show only stories whose title, source or author match."),
+              "Show stories matching by title, source, author, text or speaker."),
     KeyAction("library.clear_filter", "escape", "clear_filter", "Clear filter",
               "Show every story again.", show=False),
     KeyAction("library.reload", "r", "reload", "Reload",
@@ -292,6 +292,20 @@ ANNOTATIONS_PANEL_KEYS = KeyGroup("annotations panel", (
 ))
 
 PEOPLE_PANEL_KEYS = KeyGroup("people panel", (
+    KeyAction("people_panel.pick", "enter", "select", "Go to",
+              "Go to the highlighted person's first quote (or first mention).", show=False),
+    KeyAction("people_panel.next", "down,j", "cursor_down", "Next person",
+              "Highlight the next person.", show=False),
+    KeyAction("people_panel.previous", "up,k", "cursor_up", "Previous person",
+              "Highlight the previous person.", show=False),
+    KeyAction("people_panel.first", "home,g", "first", "First person",
+              "Jump to the most quoted person.", show=False),
+    KeyAction("people_panel.last", "end,G", "last", "Last person",
+              "Jump to the last person of the list.", show=False),
+    KeyAction("people_panel.page_down", "pagedown", "page_down", "Page down",
+              "Move a page down the list.", show=False),
+    KeyAction("people_panel.page_up", "pageup", "page_up", "Page up",
+              "Move a page up the list.", show=False),
     KeyAction("people_panel.close", "escape", "close", "Close people",
               "Hide the people panel and return to the text.", show=False),
 ))

@@ -12,7 +12,6 @@ import reader.analysis
 from reader.services.tags import default_colour, next_colour
 from reader.store import AnnotationStore
 from reader.ui.screens.tag_dialog import TagDialog
-from reader.ui.widgets.library import StoryList
 from tests.ui.test_tagging_data import (
     DROUGHT_QUOTE,
     FIRST_SENTENCE,
@@ -101,9 +100,9 @@ async def test_tags_survive_a_restart_and_the_library_counts_them(make_app, libr
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        story_list = app.main.query_one(StoryList)
+        rows = app.main.library.rows
         prompts = {
-            article.title: str(story_list.get_option_at_index(n).prompt)
+            article.title: str(rows.row(n).meta_line)
             for n, article in enumerate(app.main.library.shown)
         }
         assert "✎ 2" in prompts["Drought Forces Rationing in Valley Towns"]
@@ -260,12 +259,12 @@ async def test_remove_then_undo_restores_the_same_annotation(make_app, library_d
         assert app.annotations.story_annotations == []
         assert drawn_marks(app) == []
         assert "Removed #pilots — u to undo" in notes(app)
-        first = str(app.main.query_one(StoryList).get_option_at_index(0).prompt)
+        first = app.main.library.rows.row(0).meta_line
         assert "✎" not in first
         await pilot.press("u")
         await settle(pilot)
         assert app.annotations.story_annotations == [tagged]
-        assert "✎ 1" in str(app.main.query_one(StoryList).get_option_at_index(0).prompt)
+        assert "✎ 1" in app.main.library.rows.row(0).meta_line
         await pilot.press("u")  # the tagging itself is undone next
         await settle(pilot)
         assert app.annotations.story_annotations == []

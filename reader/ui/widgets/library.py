@@ -1,85 +1,59 @@
-"""The library pane: every loaded story (title, source, date) with an incremental filter."""
+"""The library pane: every loaded story (title, source, date) with an incremental filter.
+
+The filter looks in the title, date, source and byline, and in each story's text and
+among the people it quotes; a story found by its text or a speaker says so on a line of
+its own. The list draws only the rows on screen (``VirtualList``), and the search text is
+folded once, a slice at a time between keys, so a feed of 100,000 stories lists and
+filters without a stall.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
+import gc
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input
 
-from reader.model import Article
-from reader.safe_text import clean_line
+from reader.model import Analysis, Article
+from reader.services.library_search import (
+    Found,
+    StoryIndex,
+    filter_words,
+    find,
+    find_in,
+    index_steps,
+    index_story,
+    speakers_of,
+    story_meta,
+)
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
+from reader.ui.slices import run_in_slices
+from reader.ui.widgets.story_rows import Measured, RowHeights, StoryRows, measure
+from reader.ui.widgets.virtual_list import VirtualList
 
-# A list entry costs Textual a fraction of a millisecond to lay out: a feed of 100,000
-# stories lists the first MAX_LISTED that pass the filter, and says how many more there are.
-MAX_LISTED = 100
-# Up to this many stories the filter runs at once on each key; a bigger library is
-# filtered on a thread, so typing never waits for it.
+# Up to this many stories, with up to SEARCH_AT_ONCE characters of text between them,
+# are indexed and filtered at once on each key; a bigger library is searched a slice at
+# a time between keys (reader/ui/slices.py), so typing never waits for it.
 FILTER_AT_ONCE = 2_000
+SEARCH_AT_ONCE = 2_000_000
+# A longer story's speakers come only from an analysis made in this session: reading a
+# huge analysis back from the cache for its names would hold up the UI.
+CACHED_SPEAKERS_CHARS = 1_000_000
 
-
-def story_meta(article: Article) -> str:
-    """The second line of a library entry: when, then where the story is from.
-
-    The date comes first so a narrow pane wraps inside a long source name, not the date.
-    """
-    where = article.source or article.site or (Path(article.path).name if article.path else "")
-    parts = [part for part in (display_date(article.published), where) if part]
-    return clean_line(" · ".join(parts))
-
-
-def display_date(published: str | None) -> str:
-    if not published:
-        return ""
-    try:
-        return dt.date.fromisoformat(published[:10]).strftime("%-d %b %Y")
-    except ValueError:
-        return published  # a date we cannot parse is still better shown than hidden
+SpeakerLookup = Callable[[Article], tuple[str, ...]]
 
 
 def haystack(article: Article) -> str:
-    """What the filter searches: title, date and source as shown, byline; case-folded."""
+    """What the filter's title line covers: title, date and source as shown, byline."""
     return f"{article.title}\n{story_meta(article)}\n{article.byline or ''}".casefold()
 
 
-def matches(article: Article, words: Sequence[str]) -> bool:
-    """Every word of the filter appears in the title, source or byline (case-insensitive)."""
-    found = haystack(article)
-    return all(word in found for word in words)
-
-
-def filter_words(query: str) -> list[str]:
-    return query.casefold().split()
-
-
-def story_prompt(
-    article: Article, words: Sequence[str], extra: str = "", mark: str = ""
-) -> Content:
-    title = Content.styled(clean_line(article.title) or "(untitled)", "bold")
-    if mark:  # the reading state's mark (unread) before the title, searched like it
-        title = Content.assemble(Content.styled(mark, "bold $text-accent"), " ", title)
-    meta = story_meta(article)
-    if extra:
-        meta = f"{meta} · {extra}" if meta else extra
-    prompt = Content.assemble(title, "\n", Content.styled(meta, "$text-muted"))
-    folded = prompt.plain.casefold()
-    for word in words:
-        start = folded.find(word)
-        while start != -1:
-            prompt = prompt.stylize("bold $text-accent underline", start, start + len(word))
-            start = folded.find(word, start + len(word))
-    return prompt
-
-
-class StoryList(OptionList):
+class StoryList(VirtualList):
     """The list of stories; `enter` asks the library to open the highlighted one."""
 
     BINDINGS = bindings(LIBRARY_LIST_KEYS)
@@ -90,7 +64,7 @@ class StoryList(OptionList):
 
 
 class Library(Vertical):
-    """Stories on the left; type `/` to filter them by title or source."""
+    """Stories on the left; type `/` to filter them by title, source, text or speaker."""
 
     BINDINGS = bindings(LIBRARY_KEYS)
     BINDING_GROUP_TITLE = "Library"
@@ -112,15 +86,22 @@ class Library(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._articles: list[Article] = []
-        self._shown: list[Article] = []
+        self._row_of: dict[str, int] = {}  # article id -> its row in _articles
+        self._measured: list[Measured | None] = []  # by row; filled a slice at a time
+        self._index: list[StoryIndex | None] = []  # by row; filled a slice at a time
+        self._heights = RowHeights(self._measured)
+        self._heights_wanted: set[int] = set()
+        self._text_chars = 0
+        self._rows = StoryRows([], [], [])
         self._extras: dict[str, str] = {}
-        self._haystacks: dict[int, str] = {}  # id(article) -> haystack(article)
-        self._matching = 0  # stories passing the filter, listed or not
         self._loaded = False
+        self._searching = False
         self._anchor: Article | None = None
-        self._filter = Input(placeholder="filter by title, source or author", id="library-filter")
+        self._filter = Input(
+            placeholder="filter by title, source, author, text or speaker", id="library-filter"
+        )
         self._filter.display = False
-        self._list = StoryList(id="story-list")
+        self._list = StoryList(separators=True, id="story-list")
         # Asked by the reading state's owner: a story's mark, and a note for the border.
         self.story_mark: Callable[[Article], str] | None = None
         self.summary: Callable[[], str] | None = None
@@ -140,7 +121,12 @@ class Library(Vertical):
     @property
     def shown(self) -> list[Article]:
         """The stories the filter lets through, in list order."""
-        return list(self._shown)
+        return [self._rows.article(index) for index in range(len(self._rows))]
+
+    @property
+    def rows(self) -> StoryRows:
+        """What the list shows: the stories let through, and why each matched."""
+        return self._rows
 
     @property
     def filter_text(self) -> str:
@@ -149,9 +135,9 @@ class Library(Vertical):
     @property
     def highlighted(self) -> Article | None:
         index = self._list.highlighted
-        if index is None or index >= len(self._shown):
+        if index is None or index >= len(self._rows):
             return None
-        return self._shown[index]
+        return self._rows.article(index)
 
     def set_articles(
         self, articles: Sequence[Article], renamed: Mapping[str, Article] | None = None
@@ -163,9 +149,25 @@ class Library(Vertical):
         keep = self.highlighted or self._anchor
         if keep is not None and renamed:
             keep = renamed.get(keep.id, keep)
+        # Stories kept from before keep their measures and index (same objects, same text).
+        measured = {id(a): m for a, m in zip(self._articles, self._measured, strict=True)}
+        index = {id(a): e for a, e in zip(self._articles, self._index, strict=True)}
         self._articles = list(articles)
-        self._haystacks = {}
+        self._row_of = {article.id: row for row, article in enumerate(self._articles)}
+        self._measured = [measured.get(id(article)) for article in self._articles]
+        self._index = [index.get(id(article)) for article in self._articles]
+        self._heights = RowHeights(self._measured)
+        self._heights_wanted = set()
+        self._text_chars = sum(len(article.text) for article in self._articles)
         self._loaded = True
+        if self._small():
+            known = self._known_speakers()
+            for row, article in enumerate(self._articles):
+                if self._measured[row] is None:
+                    self._measured[row] = measure(article)
+                if self._index[row] is None:
+                    self._index[row] = index_story(article, known(article))
+        self._index_sliced(self._articles, self._measured, self._index, self._cached_speakers())
         self._refilter(keep=keep)
 
     def set_extras(self, extras: dict[str, str]) -> None:
@@ -174,26 +176,27 @@ class Library(Vertical):
         if wanted == self._extras:
             return
         self._extras = wanted
-        self._refilter(keep=self.highlighted)
+        rows = self._rows
+        self._show(list(rows.shown), dict(rows.why), rows.words, self.highlighted)
 
     def refresh_marks(self) -> None:
         """Ask ``story_mark`` and ``summary`` again (a story was read, say)."""
-        self._refilter(keep=self.highlighted)
+        self._list.refresh()
+        self._update_subtitle()
 
     def focus_list(self) -> None:
         self._list.focus()
 
     def highlight_article(self, article: Article) -> None:
-        for index, shown in enumerate(self._shown):
-            if shown.id == article.id:
-                self._list.highlighted = index
-                return
+        position = self._position(article)
+        if position is not None:
+            self._list.highlighted = position
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
             return self._filter.display or bool(self._filter.value)
         if action == "reload":
-            return bool(self._shown)
+            return bool(len(self._rows))
         return True
 
     def action_reload(self) -> None:
@@ -227,11 +230,89 @@ class Library(Vertical):
         else:
             self.focus_list()
 
-    @on(OptionList.OptionSelected, "#story-list")
-    def _story_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(VirtualList.Selected, "#story-list")
+    def _story_selected(self, event: VirtualList.Selected) -> None:
         event.stop()
-        if event.option_index < len(self._shown):
-            self.post_message(self.OpenRequested(self._shown[event.option_index]))
+        if event.index < len(self._rows):
+            self.post_message(self.OpenRequested(self._rows.article(event.index)))
+
+    # -- searching ----------------------------------------------------------------------
+
+    def _small(self) -> bool:
+        return len(self._articles) <= FILTER_AT_ONCE and self._text_chars <= SEARCH_AT_ONCE
+
+    def _known_speakers(self) -> SpeakerLookup:
+        """Who is quoted in each story the app has analysed (in memory: cheap)."""
+        analyses = getattr(self.app, "analyses", None)
+        known: Mapping[str, Analysis] = analyses if isinstance(analyses, dict) else {}
+        return lambda article: speakers_of(known.get(article.id))
+
+    def _cached_speakers(self) -> SpeakerLookup:
+        """As ``_known_speakers``, and from the analysis cache for the other stories (which
+        reads files: only while indexing, a slice at a time)."""
+        known = self._known_speakers()
+        locations = getattr(self.app, "locations", None)
+        folder = getattr(locations, "cache", None)
+        ner = str(getattr(self.app, "ner", "builtin"))
+        if folder is None:
+            return known
+        from reader.cache.analysis_cache import CACHED_BACKENDS, FOLDER, AnalysisCache
+
+        if ner not in CACHED_BACKENDS:
+            return known
+        cache = AnalysisCache(folder / FOLDER)
+
+        def lookup(article: Article) -> tuple[str, ...]:
+            named = known(article)
+            if named or len(article.text) > CACHED_SPEAKERS_CHARS:
+                return named
+            return speakers_of(cache.get(article.text, ner))
+
+        return lookup
+
+    @work(
+        group="library-index",
+        exclusive=True,
+        exit_on_error=False,
+        description="index the library",  # not the repr of 100,000 stories
+    )
+    async def _index_sliced(
+        self,
+        articles: list[Article],
+        measured: list[Measured | None],
+        index: list[StoryIndex | None],
+        speakers: SpeakerLookup,
+    ) -> None:
+        found = [False]
+        await run_in_slices(_index_steps(articles, measured, index, speakers, found))
+        self._indexed(articles, found[0])
+
+    def _indexed(self, articles: list[Article], found_speakers: bool) -> None:
+        if articles is not self._articles:
+            return
+        # The index lives as long as the library: out of the collector's full passes,
+        # which would walk all of it (as the app does for an open story's spans).
+        gc.freeze()
+        self._list.relayout()  # every row measured: exact heights instead of estimates
+        if found_speakers and filter_words(self.filter_text):
+            self._refilter(keep=self.highlighted)
+
+    def _want_heights(self, width: int) -> None:
+        """The list needs every story's height at ``width``: work them out, then lay out."""
+        if width not in self._heights_wanted and all(m is not None for m in self._measured):
+            self._heights_wanted.add(width)
+            self.call_later(self._heights_sliced, self._heights, width)
+
+    @work(
+        group="library-heights",
+        exclusive=True,
+        exit_on_error=False,
+        description="measure the library's rows",
+    )
+    async def _heights_sliced(self, table: RowHeights, width: int) -> None:
+        await run_in_slices(table.steps(width))
+        if table is self._heights:
+            self._list.relayout()
 
     def _refilter(self, keep: Article | None) -> None:
         # A filter that hides every story must not forget where the reader was.
@@ -239,81 +320,138 @@ class Library(Vertical):
         self._anchor = keep
         words = filter_words(self.filter_text)
         if not words:
-            self._show(self._articles, len(self._articles), words, keep)
-        elif len(self._articles) <= FILTER_AT_ONCE:
-            shown = [a for a in self._articles if all(w in self._haystack(a) for w in words)]
-            self._show(shown, len(shown), words, keep)
+            self.workers.cancel_group(self, "library-filter")
+            self._searching = False
+            self._show(list(range(len(self._articles))), {}, words, keep)
+        elif self._small() and all(entry is not None for entry in self._index):
+            self.workers.cancel_group(self, "library-filter")
+            self._searching = False
+            entries = [entry for entry in self._index if entry is not None]
+            texts = [article.text for article in self._articles]
+            shown, why = find(entries, words, texts)
+            self._show(shown, why, words, keep)
         else:
-            self._filter_in_thread(self._articles, words, keep)
-
-    def _haystack(self, article: Article) -> str:
-        found = self._haystacks.get(id(article))
-        if found is None:
-            found = self._haystacks[id(article)] = haystack(article)
-        return found
+            self._searching = True
+            self._update_subtitle()
+            self._filter_sliced(self._articles, self._index, words, keep, self._known_speakers())
 
     @work(
-        thread=True,
         group="library-filter",
         exclusive=True,
         exit_on_error=False,
         description="filter the library",  # not the repr of 100,000 stories
     )
-    def _filter_in_thread(
-        self, articles: list[Article], words: list[str], keep: Article | None
+    async def _filter_sliced(
+        self,
+        articles: list[Article],
+        index: list[StoryIndex | None],
+        words: list[str],
+        keep: Article | None,
+        speakers: SpeakerLookup,
     ) -> None:
-        from textual.worker import get_current_worker
-
-        worker = get_current_worker()
-        shown: list[Article] = []
-        for number, article in enumerate(articles):
-            if number % 5_000 == 0 and worker.is_cancelled:
-                return  # a newer keystroke asked for another filter
-            if all(word in self._haystack(article) for word in words):
-                shown.append(article)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._filtered, articles, words, shown, keep)
+        shown: list[int] = []
+        why: dict[int, Found] = {}
+        await run_in_slices(_filter_steps(articles, index, words, speakers, shown, why))
+        self._filtered(articles, words, shown, why, keep)
 
     def _filtered(
-        self, articles: list[Article], words: list[str], shown: list[Article], keep: Article | None
+        self,
+        articles: list[Article],
+        words: list[str],
+        shown: list[int],
+        why: dict[int, Found],
+        keep: Article | None,
     ) -> None:
         if articles is not self._articles or words != filter_words(self.filter_text):
             return  # the library or the filter changed while this ran
-        self._show(shown, len(shown), words, keep)
+        self._searching = False
+        self._show(shown, why, words, keep)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def _position(self, article: Article) -> int | None:
+        """Where ``article`` is in the list as filtered (None: not shown)."""
+        row = self._row_of.get(article.id)
+        shown = self._rows.shown
+        if row is None:
+            return None
+        at = bisect_left(shown, row)  # rows are listed in library order
+        return at if at < len(shown) and shown[at] == row else None
 
     def _show(
-        self, shown: list[Article], matching: int, words: list[str], keep: Article | None
+        self, shown: list[int], why: dict[int, Found], words: list[str], keep: Article | None
     ) -> None:
-        listed = shown[:MAX_LISTED]
-        if keep is not None and len(shown) > len(listed) and all(a.id != keep.id for a in listed):
-            # The story being read stays in the list, last, if the filter lets it through.
-            listed[-1:] = [a for a in shown[len(listed) :] if a.id == keep.id][:1] or listed[-1:]
-        self._shown = listed
-        self._matching = matching
-        options: list[Option | None] = []
-        for article in listed:
-            extra = self._extras.get(article.id, "")
-            mark = self.story_mark(article) if self.story_mark else ""
-            options += [Option(story_prompt(article, words, extra, mark), id=article.id), None]
-        if matching > len(listed):
-            more = f"… {matching - len(listed):,} more: type / to narrow the list"
-            options.append(Option(Content.styled(more, "$text-muted"), disabled=True))
-        else:
-            options = options[:-1]  # a thin rule between stories, none after the last
-        self._list.set_options(options)
-        if listed:
-            ids = [article.id for article in listed]
-            self._list.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0
+        self._rows = StoryRows(
+            self._articles,
+            shown,
+            self._measured,
+            words=words,
+            extras=self._extras,
+            why=why,
+            heights=self._heights,
+            row_of=self._row_of,
+            measure_now=self._small(),
+            wanted=self._want_heights,
+            mark=self.story_mark,
+        )
+        position = self._position(keep) if keep is not None else None
+        self._list.set_rows(self._rows, highlighted=0 if position is None else position)
         self._update_subtitle()
 
     def _update_subtitle(self) -> None:
         total = len(self._articles)
+        matching = len(self._rows)
         if not self._loaded:
             self.border_subtitle = "loading…"
-        elif self._matching == total:
+            return
+        if self._searching:
+            self.border_subtitle = f"searching {total:,}…"
+        elif matching == total:
             self.border_subtitle = f"{total:,} {'story' if total == 1 else 'stories'}"
         else:
-            self.border_subtitle = f"{self._matching:,} of {total:,}"
-        note = self.summary() if self.summary and self._loaded else ""
+            self.border_subtitle = f"{matching:,} of {total:,}"
+        note = self.summary() if self.summary is not None else ""
         if note:
             self.border_subtitle = f"{self.border_subtitle} · {note}"
+
+
+def _index_steps(
+    articles: list[Article],
+    measured: list[Measured | None],
+    index: list[StoryIndex | None],
+    speakers: SpeakerLookup,
+    found_speakers: list[bool],
+) -> Iterator[None]:
+    """Measure and index every story not done yet; a step per story (or text megabyte)."""
+    for row, article in enumerate(articles):
+        if measured[row] is None:
+            measured[row] = measure(article)
+        entry = index[row]
+        if entry is None:
+            index[row] = entry = yield from index_steps(article, speakers(article))
+            found_speakers[0] = found_speakers[0] or bool(entry.speakers)
+        elif not entry.speakers and (named := speakers(article)):
+            index[row] = entry.with_speakers(named)
+            found_speakers[0] = True
+        yield
+
+
+def _filter_steps(
+    articles: list[Article],
+    index: list[StoryIndex | None],
+    words: list[str],
+    speakers: SpeakerLookup,
+    shown: list[int],
+    why: dict[int, Found],
+) -> Iterator[None]:
+    """The stories holding every word into ``shown`` (and ``why``); a step per story."""
+    for row, article in enumerate(articles):
+        entry = index[row]
+        if entry is None:  # not indexed yet: the indexing will find it done
+            index[row] = entry = yield from index_steps(article, speakers(article))
+        found = find_in(entry, words, article.text)
+        if found is not None:
+            shown.append(row)
+            if found.kind != "title":
+                why[row] = found
+        yield

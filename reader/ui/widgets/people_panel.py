@@ -3,20 +3,101 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Generator, Iterator, Sequence
+from typing import NamedTuple
 
-from rich.text import Text
-from textual import on
+from textual import on, work
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from reader.model import Analysis
+from reader.services.library_search import drain
 from reader.ui.keys import PEOPLE_PANEL_KEYS, bindings
+from reader.ui.slices import run_in_slices
+from reader.ui.widgets.virtual_list import VirtualList
 
-MAX_LISTED = 200  # people shown in the panel, most quoted first (Textual: ~0.1 ms each)
+RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list a slice at a time
+SORT_CHUNK = 5_000  # people sorted in one call (a few milliseconds)
 
 
-class PeoplePanel(OptionList):
+class PersonRow(NamedTuple):
+    """One person of the story as the panel lists them (a tuple of a string and numbers:
+    cheap to make by the 100,000, and the cycle collector stops tracking it)."""
+
+    name: str
+    quoted: int
+    mentions: int
+
+    def lines(self) -> list[Content]:
+        said = f"quoted {self.quoted}×" if self.quoted else "not quoted"
+        plural = "s" if self.mentions != 1 else ""
+        return [
+            Content.styled(self.name, "bold"),
+            Content.styled(f"  {said} · {self.mentions} mention{plural}", "dim"),
+        ]
+
+
+def _order(person: PersonRow) -> tuple[int, int, str]:
+    return (-person.quoted, -person.mentions, person.name)
+
+
+def rank_steps(analysis: Analysis) -> Generator[None, None, list[PersonRow]]:
+    """The story's people, most quoted first, then most mentioned, then by name.
+
+    A generator that yields every few thousand people, and sorts a chunk at a time
+    before merging, so that run a slice at a time it never holds up the UI for long.
+    """
+    quoted: dict[str, int] = {}
+    for count, quote in enumerate(analysis.quotes):
+        if quote.kind == "quote" and quote.speaker:
+            quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
+        if count % SORT_CHUNK == 0:
+            yield
+    people: list[PersonRow] = []
+    for count, group in enumerate(analysis.groups):
+        if group.label == "PER":
+            said = group.quote_count or quoted.get(group.name, 0)
+            people.append(PersonRow(group.name, said, len(group.mentions)))
+        if count % SORT_CHUNK == 0:
+            yield
+    known = {person.name for person in people}
+    # A speaker the analysis quoted but did not list as a group still belongs here.
+    people += [PersonRow(name, count, 0) for name, count in quoted.items() if name not in known]
+    if len(people) <= SORT_CHUNK:
+        return sorted(people, key=_order)
+    chunks = []
+    for at in range(0, len(people), SORT_CHUNK):
+        chunks.append(sorted(people[at : at + SORT_CHUNK], key=_order))
+        yield
+    ranked = []
+    for count, person in enumerate(heapq.merge(*chunks, key=_order)):
+        ranked.append(person)
+        if count % SORT_CHUNK == 0:
+            yield
+    return ranked
+
+
+def rank_people(analysis: Analysis) -> list[PersonRow]:
+    return drain(rank_steps(analysis))
+
+
+class PeopleRows:
+    """The ranked people as rows of the virtual list (two lines each)."""
+
+    def __init__(self, people: Sequence[PersonRow]) -> None:
+        self.people = people
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def heights(self, width: int) -> list[int]:
+        return [2] * len(self.people)
+
+    def lines(self, index: int, width: int) -> list[Content]:
+        return [line.truncate(width, ellipsis=True) for line in self.people[index].lines()]
+
+
+class PeoplePanel(VirtualList):
     """A side list of the people named in the story with how often each is quoted."""
 
     DEFAULT_CSS = """
@@ -27,6 +108,9 @@ class PeoplePanel(OptionList):
         border: none;
         border-left: vkey $panel-lighten-2;
         border-title-color: $text-accent;
+        & > .virtual-list--row {
+            padding: 0 1;
+        }
         &:focus {
             border: none;
             border-left: vkey $accent;
@@ -47,45 +131,38 @@ class PeoplePanel(OptionList):
         pass
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, empty="No people found yet.")
         self.border_title = "People"
-        self._names: list[str] = []
-        self._people: list[tuple[int, int, str]] = []
+        self._people: list[PersonRow] = []
         self._filled = False
-        self._total = 0
         self._analysis = Analysis()
+        self._story = 0  # which story the people are of: rankings of an earlier one are late
+        self._ranking = False
 
     def on_mount(self) -> None:
         if self.display:
             self._fill()
 
+    @property
+    def names(self) -> list[str]:
+        """The people listed, in list order."""
+        return [person.name for person in self._people]
+
     def set_people(self, analysis: Analysis) -> None:
-        """The story's people, listed when the panel is next shown."""
+        """The story's people, listed when the panel is next shown.
+
+        A long story's analysis comes block by block, each a fuller ``analysis``; an empty
+        one starts another story (what was being ranked for the last one is dropped).
+        """
+        if not analysis.groups and not analysis.quotes:
+            self._story += 1
+            self.workers.cancel_group(self, "people-panel")
+            self._ranking = False
+            self._people = []
         self._analysis = analysis
         self._filled = False
         if self.is_mounted and self.display:
             self._fill()
-
-    def _rank(self, analysis: Analysis) -> None:
-        quoted: dict[str, int] = {}
-        for quote in analysis.quotes:
-            if quote.kind == "quote" and quote.speaker:
-                quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
-        people = [
-            (group.quote_count or quoted.get(group.name, 0), len(group.mentions), group.name)
-            for group in analysis.groups
-            if group.label == "PER"
-        ]
-        known = {name for _count, _mentions, name in people}
-        # A speaker the analysis quoted but did not list as a group still belongs here.
-        people += [(count, 0, name) for name, count in quoted.items() if name not in known]
-        self._total = len(people)
-        # Most quoted first; a list of 100,000 names is not read, so only the head is kept.
-        people = heapq.nsmallest(
-            MAX_LISTED, people, key=lambda person: (-person[0], -person[1], person[2])
-        )
-        self._names = [name for _count, _mentions, name in people]
-        self._people = people
 
     def fill(self) -> None:
         """Build the list, if the people changed since it was built.
@@ -97,30 +174,58 @@ class PeoplePanel(OptionList):
             self._fill()
 
     def _fill(self) -> None:
-        self._rank(self._analysis)
-        people = self._people
         self._filled = True
-        options = []
-        for count, mentions, name in people:
-            label = Text(name, style="bold")
-            said = f"quoted {count}×" if count else "not quoted"
-            label.append(
-                f"\n  {said} · {mentions} mention{'s' if mentions != 1 else ''}", style="dim"
-            )
-            options.append(Option(label))
-        if not people:
-            options.append(Option(Text("No people found yet.", style="dim"), disabled=True))
-        elif self._total > len(people):
-            more = f"… and {self._total - len(people):,} more, mentioned less often"
-            options.append(Option(Text(more, style="dim"), disabled=True))
-        self.set_options(options)  # one update, not one per person
-        self.border_subtitle = f"{self._total}"
+        analysis = self._analysis
+        if len(analysis.groups) + len(analysis.quotes) <= RANK_AT_ONCE:
+            self._show_rows(rank_people(analysis))
+            return
+        if not self._people:  # else the list shown stays until the new one is ready
+            self.set_empty_text("Counting the people…")
+            self._show_rows([])
+        # One ranking at a time: blocks landing faster than it runs would otherwise
+        # cancel each ranking before it ends, and the list would never show.
+        if not self._ranking:
+            self._ranking = True
+            self._rank_sliced(analysis, self._story)
 
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
+    @work(
+        group="people-panel",
+        exit_on_error=False,
+        description="rank the story's people",  # not the repr of the whole analysis
+    )
+    async def _rank_sliced(self, analysis: Analysis, story: int) -> None:
+        steps = rank_steps(analysis)
+        people: list[PersonRow] = []
+
+        def run() -> Iterator[None]:
+            people.extend((yield from steps))
+
+        await run_in_slices(run())
+        if story != self._story:
+            return  # another story is open now
+        self._ranking = False
+        self._show_rows(people)
+        if analysis is not self._analysis and self.display:
+            self._fill()  # more of the analysis landed meanwhile: rank that too
+
+    def _show_rows(self, people: list[PersonRow]) -> None:
+        if people:
+            self.set_empty_text("No people found yet.")
+        # A new block of the analysis re-ranks the list: the highlighted person stays.
+        at = self.highlighted
+        kept = self._people[at].name if at is not None and at < len(self._people) else None
+        self._people = people
+        place = next((n for n, p in enumerate(people) if p.name == kept), None) if kept else None
+        if place is None and self.has_focus:
+            place = 0
+        self.set_rows(PeopleRows(people), highlighted=place)
+        self.border_subtitle = f"{len(people):,}"
+
+    @on(VirtualList.Selected)
+    def _picked(self, event: VirtualList.Selected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self._names):
-            self.post_message(self.Picked(self._names[event.option_index]))
+        if 0 <= event.index < len(self._people):
+            self.post_message(self.Picked(self._people[event.index].name))
 
     def action_close(self) -> None:
         self.post_message(self.Closed())

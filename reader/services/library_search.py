@@ -1,0 +1,188 @@
+"""Search the whole library: titles, sources, bylines, the stories' text and who is quoted.
+
+Textual-free. Each story's searchable text is folded once (:func:`index_story`, meant to
+run off the UI thread); :func:`find` then answers a query with the stories that hold
+every word, and says why each matched when the title line alone does not show it: the
+speaker whose name matched, or a snippet of the text around the first word found there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+from reader.model import Analysis, Article
+from reader.safe_text import clean_line
+
+SNIPPET_BEFORE = 20  # characters of text kept before a match in a snippet
+SNIPPET_CHARS = 90  # a snippet's length at most; the row cuts it to the pane's width
+FOLD_CHUNK = 1 << 20
+
+T = TypeVar("T")
+
+
+def display_date(published: str | None) -> str:
+    if not published:
+        return ""
+    try:
+        return dt.date.fromisoformat(published[:10]).strftime("%-d %b %Y")
+    except ValueError:
+        return published  # a date we cannot parse is still better shown than hidden
+
+
+def story_meta(article: Article) -> str:
+    """The second line of a library entry: when, then where the story is from.
+
+    The date comes first so a narrow pane wraps inside a long source name, not the date.
+    """
+    where = article.source or article.site or (Path(article.path).name if article.path else "")
+    parts = [part for part in (display_date(article.published), where) if part]
+    return clean_line(" · ".join(parts))
+
+
+def speakers_of(analysis: Analysis | None) -> tuple[str, ...]:
+    """Who the analysis quotes, each once, in order of first quote."""
+    if analysis is None:
+        return ()
+    seen: dict[str, None] = {}
+    for quote in analysis.quotes:
+        if quote.kind == "quote" and quote.speaker:
+            seen.setdefault(clean_line(quote.speaker), None)
+    return tuple(seen)
+
+
+class StoryIndex(NamedTuple):
+    """One story, folded for search, and its two list lines as shown.
+
+    A tuple of strings, which the cycle collector stops tracking: 100,000 of them would
+    otherwise lengthen each of its full passes, which stop the UI.
+    """
+
+    title: str  # cleaned, as the list shows it
+    meta: str  # date and source, as the list shows it
+    head: str  # title, meta and byline, case-folded: what the filter always searched
+    body: str  # the text, case-folded
+    speakers: tuple[str, ...] = ()
+    folded_speakers: tuple[str, ...] = ()
+
+    def with_speakers(self, speakers: tuple[str, ...]) -> StoryIndex:
+        folded = tuple(name.casefold() for name in speakers)
+        return self._replace(speakers=speakers, folded_speakers=folded)
+
+
+def fold_steps(text: str) -> Generator[None, None, str]:
+    """``text.casefold()`` a megabyte at a time, yielding in between: one call on a 49 MB
+    story would keep the UI waiting for a tenth of a second (folding is per character,
+    so the pieces join up exactly)."""
+    if len(text) <= FOLD_CHUNK:
+        return text.casefold()
+    pieces = []
+    for at in range(0, len(text), FOLD_CHUNK):
+        pieces.append(text[at : at + FOLD_CHUNK].casefold())
+        yield
+    return "".join(pieces)
+
+
+def fold(text: str) -> str:
+    return drain(fold_steps(text))
+
+
+def drain(steps: Generator[None, None, T]) -> T:
+    """Run a generator of steps to its end at once; its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+
+
+def index_steps(
+    article: Article, speakers: tuple[str, ...] = ()
+) -> Generator[None, None, StoryIndex]:
+    """The story's search entry, yielding while its text is folded."""
+    title = clean_line(article.title)
+    meta = story_meta(article)
+    head = f"{title}\n{meta}\n{clean_line(article.byline or '')}".casefold()
+    folded = tuple(name.casefold() for name in speakers)
+    body = yield from fold_steps(article.text)
+    return StoryIndex(title, meta, head, body, speakers, folded)
+
+
+def index_story(article: Article, speakers: tuple[str, ...] = ()) -> StoryIndex:
+    return drain(index_steps(article, speakers))
+
+
+def filter_words(query: str) -> list[str]:
+    return query.casefold().split()
+
+
+@dataclass(slots=True, frozen=True)
+class Found:
+    """Why a story matched, when its title line does not show it."""
+
+    kind: str  # "title" (the title line shows every word), "speaker" or "text"
+    detail: str = ""  # the speaker's name, or a snippet of the text
+
+
+TITLE_MATCH = Found("title")
+
+
+def find_in(story: StoryIndex, words: Sequence[str], text: str | None = None) -> Found | None:
+    """Does ``story`` hold every word (title line, speakers or text)? Why, if so.
+
+    ``text`` is the story's own text, for a snippet in its own letters; without it (or
+    when folding changed the text's length, as ß to ss does) the snippet is folded.
+    """
+    missing = [word for word in words if word not in story.head]
+    if not missing:
+        return TITLE_MATCH
+    speaker = ""
+    for word in missing:
+        named = next(
+            (n for n, f in zip(story.speakers, story.folded_speakers, strict=True) if word in f),
+            "",
+        )
+        if named:
+            speaker = speaker or named
+        elif word not in story.body:
+            return None
+    if speaker and all(any(w in f for f in story.folded_speakers) for w in missing):
+        return Found("speaker", speaker)
+    first = next(word for word in missing if word in story.body)
+    return Found("text", snippet(story.body, first, text))
+
+
+def snippet(folded: str, word: str, text: str | None = None) -> str:
+    """One line of the text around the first ``word`` in it."""
+    at = folded.find(word)
+    source = text if text is not None and len(text) == len(folded) else folded
+    start = max(0, at - SNIPPET_BEFORE)
+    # Start at the first word's beginning, not inside it.
+    space = source.find(" ", start, at)
+    if start and space != -1:
+        start = space + 1
+    end = start + SNIPPET_CHARS
+    piece = " ".join(source[start:end].split())
+    return clean_line(("…" if start else "") + piece + ("…" if end < len(source) else ""))
+
+
+def find(
+    stories: Sequence[StoryIndex],
+    words: Sequence[str],
+    texts: Sequence[str] | None = None,
+    rows: Iterable[int] | None = None,
+) -> tuple[list[int], dict[int, Found]]:
+    """The rows of ``stories`` that hold every word, and why, where not by the title line."""
+    shown: list[int] = []
+    why: dict[int, Found] = {}
+    for row in range(len(stories)) if rows is None else rows:
+        found = find_in(stories[row], words, texts[row] if texts is not None else None)
+        if found is not None:
+            shown.append(row)
+            if found is not TITLE_MATCH:
+                why[row] = found
+    return shown, why
