@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reader.services.subscription_loader import SubscribedStart
     from reader.store.reading_state import ReadingState
     from reader.ui.screens.main import MainScreen
+    from reader.ui.widgets.article_view import ArticleView
 
 READ_AFTER = 2.0  # seconds in the focused reader that make a story read
 SORTS = ("date", "source", "title")
@@ -273,18 +274,31 @@ class ReadingMixin(App[None]):
         self.save_session()
         self._show_story_context(article)
 
+    def _view(self) -> ArticleView | None:
+        """The reader pane, or None once the main screen is being taken down: a timer or
+        a message of the reader's can still arrive then, as the app closes."""
+        from textual.css.query import NoMatches
+
+        try:
+            return self.main.article_view
+        except NoMatches:
+            return None
+
     def _read_for_a_while(self, article_id: str) -> None:
         current = self.library.current
         if current is None or current.id != article_id:
             return
-        if self.main.article_view.has_focus_within:
+        view = self._view()
+        if view is not None and view.has_focus_within:
             self._set_read(current, True)
 
     def reader_moved(self) -> None:
         """The reader's focus moved (a key, a click, a jump): remember the place."""
         from reader.store.reading_state import reading_key
 
-        view = self.main.article_view
+        view = self._view()
+        if view is None:
+            return
         article, span = view.article, view.focus_span
         if article is None or span is None or self.reading is None:
             return
@@ -306,7 +320,9 @@ class ReadingMixin(App[None]):
             return
         if article.id in self._error_ids:
             return
-        view = self.main.article_view
+        view = self._view()
+        if view is None:
+            return
         span = view.focus_span if view.article is article else None
         pane = "library" if self.main.library.has_focus_within else "reader"
         session = Session(reading_key(article), span.start if span else None, pane, self.copy_style)

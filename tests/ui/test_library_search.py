@@ -30,11 +30,12 @@ async def test_words_of_a_storys_text_find_it_and_its_row_shows_them(make_app, l
         await settle(pilot)
         library = app.main.library
         library.focus_list()
-        assert app.current is not None and app.current.title.startswith("Harbour Pilots")
+        current = app.library.current
+        assert current is not None and current.title.startswith("Harbour Pilots")
         await pilot.press("slash", *"hear islands")
         await settle(pilot)
         assert [a.title for a in library.shown] == ["Harbour Council Delays Vote on Ferry Fares"]
-        assert library.border_subtitle == "1 of 4"
+        assert library.border_subtitle == "1 of 4 · 4 unread"
         screen = on_screen(app)
         assert "Harbour Council Delays Vote" in screen
         assert "to hear from the islands" in screen  # the snippet: why it matched
@@ -42,7 +43,7 @@ async def test_words_of_a_storys_text_find_it_and_its_row_shows_them(make_app, l
         await pilot.pause()
         await pilot.press("enter")  # open it
         await settle(pilot)
-        assert app.current.title.startswith("Harbour Council")
+        assert app.library.current.title.startswith("Harbour Council")
 
 
 async def test_a_title_match_keeps_the_two_line_row(make_app, library_dir):

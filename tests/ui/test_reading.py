@@ -41,10 +41,14 @@ def subscribed_app(locations: Locations, *sources: Path) -> NewsReaderApp:
 async def open_titled(pilot: Pilot, title: str) -> None:
     app = pilot.app
     assert isinstance(app, NewsReaderApp)
-    app.main.library.focus_list()
-    await pilot.pause()
-    while app.main.library.highlighted.title != title:
+    library = app.main.library
+    library.focus_list()
+    await pilot.press("g")  # from the top: the list does not wrap round
+    for _ in library.shown:
+        if library.highlighted.title == title:
+            break
         await pilot.press("j")
+    assert library.highlighted.title == title, f"{title!r} is not in the library"
     await pilot.press("enter")
     await pilot.pause()
 

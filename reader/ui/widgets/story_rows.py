@@ -74,6 +74,17 @@ def _wrapped(content: Content, width: int) -> list[Content]:
     return [line.rstrip() for line in content.divide(points)]
 
 
+def _around(snippet: str, words: Sequence[str], width: int) -> str:
+    """``snippet`` started late enough that the words that matched show in ``width``
+    (a narrow pane, or the marks' gutter, would cut the very words the reader typed)."""
+    folded = snippet.casefold()
+    ends = [at + len(word) for word in words if (at := folded.find(word)) >= 0]
+    if not ends or len(folded) != len(snippet) or max(ends) < width - 1:
+        return snippet
+    start = max(1, max(ends) - (width - 3))  # the last match ends just inside the width
+    return "…" + snippet[start:].lstrip("…")
+
+
 @dataclass(slots=True, frozen=True)
 class StoryRow:
     """What one library entry shows."""
@@ -99,7 +110,7 @@ class StoryRow:
             )
             lines.append(_marked(said, words).truncate(width, ellipsis=True))
         elif self.found is not None:
-            text = Content.styled(self.found.detail, "$text-muted italic")
+            text = Content.styled(_around(self.found.detail, words, width), "$text-muted italic")
             lines.append(_marked(text, words).truncate(width, ellipsis=True))
         return lines
 
