@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,9 @@ def test_samples_open_read_and_quit(session_factory) -> None:
     app.wait_for(SAMPLE_TITLE)
     app.send("Enter")  # leaves the filter for the list
     app.wait_for("⏎ Open")
+    # An Enter sent the instant the list takes the keys was lost in 1 of several CI runs
+    # (cause not found yet, noted for an issue); this test is about filter, open and quit.
+    time.sleep(0.3)
     app.send("Enter")
     app.wait_for(SAMPLE_BODY)
     app.send("q")
