@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 import reader.analysis
@@ -14,7 +15,7 @@ from reader.model import Analysis, Article
 from reader.ui.app import NewsReaderApp
 from reader.ui.widgets.people_panel import PeoplePanel
 from tests.ui.test_article_view_data import SAMPLE, sample_analysis
-from tests.ui.test_tagging_data import settle
+from tests.ui.test_tagging_data import settle, until
 
 SIZE = (120, 36)
 
@@ -111,6 +112,8 @@ async def test_escape_in_the_text_clears_the_selection_before_it_hides_the_panel
         assert not people.display and view.text_widget.has_focus
         await pilot.press("escape")  # nothing left to close: the story stays as it is
         assert not people.display and app.main.article_view.display
+        await pilot.press("i", "tab", "escape")  # in the library, escape is the library's
+        assert people.display and app.main.library.has_focus_within
 
 
 async def test_the_panel_lists_the_people_of_the_story_now_open(make_app, sample_story):
@@ -130,6 +133,23 @@ async def test_the_panel_lists_the_people_of_the_story_now_open(make_app, sample
         app.open_article(short, focus=False)
         await settle(pilot)
         assert names(people) == ["No people found yet."]
+
+
+async def test_the_palette_shows_the_panel_as_the_key_does(make_app, sample_story):
+    app = make_app(sample_story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"reader people")
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.highlighted is not None)
+        assert "Reader · People" in str(commands.highlighted_option.prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        people = panel(app)
+        assert people.display and people.has_focus
+        assert names(people)[:2] == ["Sergei Ryabkov", "Dmitry Peskov"]
 
 
 def test_people_panel(snap_compare, make_app, sample_story) -> None:
