@@ -387,7 +387,7 @@ class NewsReaderApp(
         self.sub_title = clean_line(article.title)
         screen.show_article_view()
         view = screen.article_view
-        view.show(article)
+        screen.show_story(article)
         # Before the store is open, its opening loads the open story's annotations.
         screen.load_story_annotations(article)
         self._after_first_frame()
@@ -400,7 +400,7 @@ class NewsReaderApp(
             if known is not None:
                 self.library.analysed(article.id, known)
         if known is not None:
-            view.set_analysis(known)
+            screen.show_analysis(known)
         elif article.id not in self._analysing:
             painted = threading.Event()
             self.call_after_refresh(painted.set)
@@ -501,8 +501,7 @@ class NewsReaderApp(
             self.library.analysed(message.article_id, message.analysis)
             self.call_after_refresh(_freeze_survivors)
         if self.library.is_current(message.article_id):
-            view = self.main.article_view
-            view.set_analysis(message.analysis, message.complete, message.layers)
+            self.main.show_analysis(message.analysis, message.complete, message.layers)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self._analysing.pop(message.article_id, None)

@@ -91,6 +91,9 @@ MAIN_SCREEN_KEYS = KeyGroup("everywhere", (
     KeyAction("main.maximize", "z", "toggle_maximize", "Maximize",
               "Give the focused pane the whole screen, or bring the other panes back.",
               show=False),
+    # Only while the people panel is open and the story's text had nothing to clear.
+    KeyAction("main.close_people", "escape", "close_people", "Close people",
+              "Hide the people panel and return to the text.", show=False),
 ))
 
 LIBRARY_LIST_KEYS = KeyGroup("library", (
@@ -266,7 +269,8 @@ ARTICLE_KEYS = KeyGroup("reader", (
               "Focus the previous search match.", show=False),
     KeyAction("article.legend", "l", "toggle_legend", "Legend",
               "Show or hide what each highlight means."),
-    KeyAction("article.people", "i", "toggle_people", "People",
+    # The main screen owns the people panel: the key works in the reader, the screen acts.
+    KeyAction("article.people", "i", "screen.toggle_people", "People",
               "Show or hide the people in this story and how often each is quoted."),
 ))
 

@@ -8,7 +8,6 @@ from textual.selection import Selection
 from reader.model import Annotation, Selector, Span
 from reader.ui.widgets.article_view import ArticleText
 from reader.ui.widgets.legend import Legend
-from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.search_bar import SearchBar
 from tests.ui.test_article_view_data import ViewApp, find, sample_analysis, sample_article
 
@@ -231,21 +230,6 @@ async def test_l_toggles_the_legend() -> None:
         assert "speaker of focused quote" in str(legend.render())
         await pilot.press("l")
         assert not legend.display
-
-
-async def test_i_lists_people_by_quotes_and_enter_jumps_to_the_first_quote() -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("i")
-        panel = app.query_one(PeoplePanel)
-        assert panel.display and panel.has_focus
-        assert panel.names[:2] == ["Sergei Ryabkov", "Dmitry Peskov"]
-        await pilot.press("down", "enter")
-        assert app.view.text_widget.has_focus
-        assert focused_text(app).startswith('"is a very')
-        assert app.status == "Quote 6/7 · Dmitry Peskov"
-        await pilot.press("i")
-        assert not panel.display
 
 
 async def test_click_focuses_the_unit_under_the_mouse() -> None:

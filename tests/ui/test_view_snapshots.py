@@ -52,7 +52,3 @@ def test_search_matches_while_typing(snap_compare) -> None:
 
 def test_legend(snap_compare) -> None:
     assert snap_compare(app(), terminal_size=SIZE, press=["l"])
-
-
-def test_people_panel(snap_compare) -> None:
-    assert snap_compare(app(), terminal_size=SIZE, press=["i"])

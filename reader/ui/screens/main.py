@@ -2,7 +2,7 @@
 
 The screen owns its widgets and what happens in them: the story's annotations drawn
 from the annotation session, the tagging keys' work (the app binds the keys and hands
-them here), the annotations panel and the status line. State and rules are the
+them here), both side panels (annotations, people) and the status line. State and rules are the
 services' (reader/services).
 """
 
@@ -21,18 +21,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from reader.model import Annotation, Article, Span
+from reader.model import Analysis, Annotation, Article, Span
 from reader.services.annotation_results import Notice, SessionUpdate
 from reader.services.annotation_session import AnnotationSession
 from reader.ui.keys import MAIN_SCREEN_KEYS, bindings
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
+from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from reader.services.library_session import LibrarySession
     from reader.services.reload_merge import Place
+    from reader.ui.layers import SpanIndex
     from reader.ui.screens.tag_dialog import TagRequest
 
 MAIN_SCREEN_CSS = Path(__file__).with_name("main.tcss")
@@ -89,7 +91,8 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
-        article_view = ArticleView(id="article")
+        # The people panel sits in the reader's text row, so the reader's keys work from it.
+        article_view = ArticleView(id="article", beside=PeoplePanel(id="article-people"))
         article_view.display = False  # until there is a story to show
         with Horizontal(id="panes"):
             yield Library(id="library")
@@ -118,6 +121,10 @@ class MainScreen(Screen[None]):
         return self.query_one(AnnotationsPanel)
 
     @property
+    def people_panel(self) -> PeoplePanel:
+        return self.query_one(PeoplePanel)
+
+    @property
     def panes(self) -> list[Library | ArticleView]:
         return [self.library, self.article_view]
 
@@ -131,6 +138,22 @@ class MainScreen(Screen[None]):
     def show_article_view(self) -> None:
         self.query_one("#reader-message").display = False
         self.article_view.display = True
+
+    def show_story(self, article: Article) -> None:
+        """Put ``article`` in the reader; its people come with its analysis."""
+        self.article_view.show(article)
+        self.people_panel.set_people(Analysis())
+
+    def show_analysis(
+        self,
+        analysis: Analysis,
+        complete: bool = True,
+        layers: tuple[SpanIndex, SpanIndex] | None = None,
+    ) -> None:
+        """The open story's analysis (or a part of it): drawn in the reader, its people
+        listed in the people panel (see ``ArticleView.set_analysis``)."""
+        self.article_view.set_analysis(analysis, complete, layers)
+        self.people_panel.set_people(analysis)
 
     def focus_reader(self) -> None:
         if self.article_view.display:
@@ -242,6 +265,42 @@ class MainScreen(Screen[None]):
         self.annotations_panel.display = False
         self.library.display = True
         self.focus_reader()
+
+    # -- the people panel: shown and hidden here alone ------------------------------------
+
+    def action_toggle_people(self) -> None:
+        panel = self.people_panel
+        if not panel.display:
+            panel.fill()
+        panel.display = not panel.display
+        if panel.display:
+            if panel.highlighted is None and panel.option_count:
+                panel.highlighted = 0
+            panel.focus()
+        else:
+            self.article_view.text_widget.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_people":
+            # Escape reaches the screen once the text had nothing of its own to clear;
+            # from the library it stays the library's (and then the app's).
+            panels = self.query(PeoplePanel)
+            return any(panel.display for panel in panels) and self.article_view.has_focus_within
+        return super().check_action(action, parameters)
+
+    def action_close_people(self) -> None:
+        self.people_panel.display = False
+        self.article_view.text_widget.focus()
+
+    @on(PeoplePanel.Picked)
+    def _person_picked(self, message: PeoplePanel.Picked) -> None:
+        message.stop()
+        self.article_view.focus_person(message.name)
+
+    @on(PeoplePanel.Closed)
+    def _people_panel_closed(self, message: PeoplePanel.Closed) -> None:
+        message.stop()
+        self.action_close_people()
 
     # -- the story's annotations ---------------------------------------------------------
 

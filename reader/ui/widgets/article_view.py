@@ -5,6 +5,9 @@
 (reading_cursor.py), the search a ``SearchMatches`` (search_model.py), both plain objects;
 the view turns keys and mouse into their calls, then draws, scrolls and says what changed.
 ``ArticleText`` (article_text.py) inside it draws the rows.
+
+The view owns no side panel: the screen may hand it a widget to show ``beside`` the text
+(the main screen's people panel), which the screen alone fills, shows and hides.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from reader.ui.search_model import SearchMatches
 from reader.ui.units import Unit, Units
 from reader.ui.widgets.article_text import ArticleText, HeaderLine
 from reader.ui.widgets.legend import Legend
-from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.wrap import paragraph_spans
 
@@ -62,7 +64,9 @@ class ArticleView(Widget):
             super().__init__()
             self.text = text
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, beside: Widget | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.analysis = Analysis()
@@ -77,14 +81,17 @@ class ArticleView(Widget):
         self._matches = SearchMatches()
         # Built here, not in compose, so show() works before the pane is mounted.
         self._text = ArticleText(id="article-text")
-        self._people = PeoplePanel(id="article-people")
+        # Laid out in the text's row, inside the view: the reader's keys still reach the
+        # view from it, and the legend and search bar stay below both.
+        self._beside = beside
         self._legend = Legend(id="article-legend")
         self._search = SearchBar(id="article-search")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="article-row"):
             yield self._text
-            yield self._people
+            if self._beside is not None:
+                yield self._beside
         yield self._legend
         yield self._search
 
@@ -128,7 +135,6 @@ class ArticleView(Widget):
         self._quote_layer = self._name_layer = SpanIndex()
         self._annotations = self._annotation_marks()
         self._matches.clear()
-        self._people.set_people(self.analysis)
         self.text_widget.load(article, paragraphs)
         self._update_layers()
         words = "" if not paragraphs else counted(len(paragraphs), "paragraph")
@@ -153,7 +159,6 @@ class ArticleView(Widget):
         self._analysed = complete
         self.units.set_analysis(analysis)
         self._quote_layer, self._name_layer = layers or self.analysis_layers(analysis)
-        self._people.set_people(analysis)
         self.cursor.refind_focus()
         self._update_layers()
         if not complete:
@@ -226,6 +231,19 @@ class ArticleView(Widget):
         unit = self.units.unit_at(offset)
         if unit is not None:
             self._set_focus(unit)
+
+    def focus_person(self, name: str) -> None:
+        """Put the focus on ``name``'s first quote, else on the first mention of them, at
+        the top of the view; the text takes the keys."""
+        unit = self.units.first_quote_of(name)
+        if unit is None:
+            for index, entity in enumerate(self.units.people):
+                if self.units.group_name(entity) == name:
+                    unit = self.units.person_unit(index)
+                    break
+        self.text_widget.focus()
+        if unit is not None:
+            self._set_focus(unit, "top")
 
     def focus_sentence_at(self, offset: int) -> None:
         """Put the focus on the sentence holding ``offset`` (a story opened where it was left)."""
@@ -409,45 +427,12 @@ class ArticleView(Widget):
         elif self._matches:
             self._matches.clear()
             self._update_layers()
-        elif self._people.display:
-            self.action_toggle_people()
         else:
-            raise SkipAction()
+            raise SkipAction()  # the screen's turn: it may close a side panel
 
     def action_toggle_legend(self) -> None:
         legend = self._legend
         legend.display = not legend.display
-
-    def action_toggle_people(self) -> None:
-        panel = self._people
-        if not panel.display:
-            panel.fill()
-        panel.display = not panel.display
-        if panel.display:
-            if panel.highlighted is None and panel.option_count:
-                panel.highlighted = 0
-            panel.focus()
-        else:
-            self.text_widget.focus()
-
-    @on(PeoplePanel.Picked)
-    def _jump_to_person(self, event: PeoplePanel.Picked) -> None:
-        event.stop()
-        unit = self.units.first_quote_of(event.name)
-        if unit is None:
-            for index, entity in enumerate(self.units.people):
-                if self.units.group_name(entity) == event.name:
-                    unit = self.units.person_unit(index)
-                    break
-        self.text_widget.focus()
-        if unit is not None:
-            self._set_focus(unit, "top")
-
-    @on(PeoplePanel.Closed)
-    def _people_closed(self, event: PeoplePanel.Closed) -> None:
-        event.stop()
-        self._people.display = False
-        self.text_widget.focus()
 
     # -- search ----------------------------------------------------------------------
 
