@@ -145,6 +145,10 @@ _MONTHS: Final = frozenset(
     ]
 )
 _STRONG_CUES: Final = SPEECH_CUES | {"according to"}
+# Cues that also name a thing: "a short film called", "a blog dubbed".
+_NAMING_CUES: Final = frozenset(
+    ["called", "calls", "call", "dubbed", "titled", "named", "labelled"]
+)
 
 
 def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> None:
@@ -317,6 +321,8 @@ def _nominal_speaker(
     quote: Quote, words: list[str], lowered: list[str], names: NameSpans | None
 ) -> float:
     """A nominal speaker, resolved to the person an earlier title or aside gives its role."""
+    if (quote.cue or "") in _NAMING_CUES and not lexicon.names_a_speaker(lowered):
+        return 0.0  # "a popular play called "Hamilton"": a title, and no one speaks it
     if names is not None and lowered[0] == "the" and len(words) <= 3:
         # Capitalised modifiers ("the Florida senator") must be written by the name too.
         marks = [word for word in words[1:-1] if word[:1].isupper()]

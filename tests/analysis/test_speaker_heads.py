@@ -57,3 +57,21 @@ def test_a_person_as_subject_still_speaks() -> None:
 )
 def test_a_phrase_names_a_speaker_by_its_nouns(phrase: str, speaks: bool) -> None:
     assert names_a_speaker(phrase.split()) is speaks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor pointed to a leaflet for a 2012 safety course called "
+        '"a plain guide to your rights at sea and in port" as proof.',
+        'Hale once appeared in a popular play called "The Night the Tide Would Not Turn '
+        'Back Again" in Leeds.',
+    ],
+)
+def test_a_thing_called_by_a_name_does_not_speak_it(text: str) -> None:
+    assert _speakers(text) in ([], [None])
+
+
+def test_someone_who_calls_a_thing_a_name_speaks() -> None:
+    text = 'The harbour master called the plan "a slow disaster for every boat in the bay."'
+    assert _speakers(text) == ["The harbour master"]
