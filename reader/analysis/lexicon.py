@@ -230,3 +230,76 @@ observers aides lawmakers members leaders protesters police authorities investig
 prosecutors democrats republicans"""
     )
 )
+
+# Nouns for bodies, groups and documents that news reports as saying things: "the
+# committee said", "the crowd chanted", "the statement read", "a letter warns".
+SPEAKING_BODIES: frozenset[str] = frozenset(
+    words(
+        """campaign committee council agency company group board party government
+administration department ministry office court union network newspaper paper magazine
+service team firm bank organization organisation non-profit nonprofit charity coalition
+association club church diocese police army military panel commission authority station
+outlet website site channel show crowd audience family jury staff delegation caucus
+opposition people public state city county district school university college institute
+foundation center centre hospital clinic lab laboratory regulator watchdog unit bureau
+senate house congress parliament assembly cabinet white establishment movement
+statement report letter message email e-mail memo ad advert advertisement video release
+filing complaint lawsuit suit petition document cable poll survey study ruling order
+decision opinion brief editorial column article post tweet book film movie transcript
+note sign banner headline caption text notice warning guidance website account page
+narrator voice voiceover voice-over script spot commercial indictment affidavit motion
+verdict judgment judgement testimony bill law rule rules resolution platform manifesto
+news wire"""
+    )
+)
+# Nouns for people beyond PERSON_NOUNS, many of them titles used as nouns.
+SPEAKING_PEOPLE: frozenset[str] = frozenset(
+    words(
+        """ambassador chancellor king queen prince princess pope cardinal bishop priest
+pastor rabbi imam counsel sheriff envoy delegate premier emir sheikh ayatollah captain
+general colonel admiral commander representative rep sen executive chief head boss
+star mogul tycoon actress actor child boy girl kid colleague insider investor partner
+relative cousin uncle aunt grandmother grandfather parent parents family fan fans
+representative staff staffer intern volunteer protester demonstrator nun monk
+citizen citizens neighbours neighbors everyone someone somebody nobody anyone"""
+    )
+)
+# Word endings of nouns for people by what they do: "organizers", "pianist", "trustee".
+_PERSON_ENDINGS: tuple[str, ...] = ("ist", "ian", "ee", "man", "men", "woman", "women", "person")
+_AGENT_ENDINGS: tuple[str, ...] = ("er", "or")
+# Words with an agent ending that name no one.
+_NOT_AGENTS: frozenset[str] = frozenset(
+    words(
+        """number matter power water other another error mirror colour color floor door
+corner border manner summer winter center centre chapter cover factor sector order
+after under over never ever either neither whether rather later earlier further
+better letter paper poster banner answer danger anger hunger fever favor favour honor
+honour humor humour labor labour rumor rumour vapor flavor behavior behaviour major
+minor motor meteor horror terror tenor interior exterior superior inferior mirror
+register quarter character monster shelter filter river silver cancer offer powder
+weather leather feather pressure temper timber member"""
+    )
+) - {"letter", "paper", "poster", "banner", "member"}
+
+
+def _one_noun_speaks(word: str) -> bool:
+    plain = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    for form in (word, plain):
+        if form in PERSON_NOUNS or form in SPEAKING_PEOPLE or form in SPEAKING_BODIES:
+            return True
+    if word in PLURAL_SPEAKERS:
+        return True
+    if any(form.endswith(_PERSON_ENDINGS) for form in (word, plain)) and len(plain) > 4:
+        return True
+    if plain in _NOT_AGENTS or word in _NOT_AGENTS or len(plain) < 5:
+        return False
+    return plain.endswith(_AGENT_ENDINGS) or any(
+        plain.endswith(noun) for noun in PERSON_NOUNS if len(noun) > 4
+    )
+
+
+def names_a_speaker(lowered: list[str]) -> bool:
+    """Whether a nominal phrase ("the retired neurosurgeon", "The cable news networks")
+    holds a noun for someone or something that can speak: a person, a role, a body, a
+    group or a document. "The promise", "His standing" and "The music" hold none."""
+    return any(_one_noun_speaks(word.strip(".,;:'’\"")) for word in lowered)

@@ -145,6 +145,10 @@ _MONTHS: Final = frozenset(
     ]
 )
 _STRONG_CUES: Final = SPEECH_CUES | {"according to"}
+# Cues that also name a thing: "a short film called", "a blog dubbed".
+_NAMING_CUES: Final = frozenset(
+    ["called", "calls", "call", "dubbed", "titled", "named", "labelled"]
+)
 
 
 def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> None:
@@ -163,7 +167,8 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
         mention = text[start:end]
         entity = names.at(start, end) if names is not None else None
         before = text[max(0, start - 40) : start]
-        factor = _judge(quote, mention, before, entity, names, firsts, place_kinds, common)
+        after = text[end : end + _CUE_REACH]
+        factor = _judge(quote, mention, (before, after), entity, names, firsts, place_kinds, common)
         if factor <= 0.0:
             quote.speaker = None
             quote.role = None
@@ -179,14 +184,16 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
 def _judge(
     quote: Quote,
     mention: str,
-    before: str,
+    around: tuple[str, str],
     entity: Entity | None,
     names: NameSpans | None,
     firsts: dict[str, str],
     place_kinds: dict[str, int],
     common: _LowerWords,
 ) -> float:
-    """How far the mention qualifies as a speaker: 0 not at all, 1 fully."""
+    """How far the mention qualifies as a speaker: 0 not at all, 1 fully; ``around``
+    holds the text just before and just after the mention."""
+    before = around[0]
     words = mention.split()
     if not words:
         return 0.0
@@ -218,6 +225,11 @@ def _judge(
         # Countries and capitals speak for their governments; a town does not.
         if place_kinds.get(entity.text) != 3:
             return 0.0
+        # Only as the subject of its own speech verb ("Ukraine said", "said Ottawa"):
+        # a place met in a clause near a quote ("a rally in Birmingham, Alabama, with
+        # Trump yelling") or lent from another quote is where someone spoke, not who.
+        if not _cue_next_to(quote.cue or "", around):
+            return 0.0
         return 0.8 if strong else 0.6
     if entity is not None and entity.label == "MISC":
         # "Democrats said"; never "British" or "Christmas Day"
@@ -228,6 +240,27 @@ def _judge(
     if strong and entity is None and _unknown_name(words, lowered, common):
         return 0.7  # "Hannity pressed": a name the name finder missed
     return 0.0
+
+
+_CUE_REACH: Final = 100  # characters after a place in which its own speech verb stands
+
+
+def _cue_next_to(cue: str, around: tuple[str, str]) -> bool:
+    """Whether the speech verb ``cue`` stands just after the mention ("Russia on Tuesday
+    said", "China, Pyongyang's only ally, said") or just before it ("said Ottawa"); never
+    a participle ("saying", whose subject is a guess) and never a borrowed cue. With no
+    cue, the mention must be followed by its own past-tense verb."""
+    before, after = around
+    if not cue:
+        # No speech verb at all: only the subject of a verb of its own ("South Korea
+        # accused the North of ..."), never a place set off by commas
+        verb = after.split()[0] if after.split() else ""
+        return after[:1] == " " and verb.isalpha() and verb.islower() and verb.endswith("ed")
+    if cue.endswith("ing"):
+        return False
+    if cue in before.lower().split()[-3:] or before.lower().rstrip().endswith(cue):
+        return True
+    return any(word.strip(",.:;") == cue for word in after.lower().split())
 
 
 def _tied_to_full_name(
@@ -288,6 +321,8 @@ def _nominal_speaker(
     quote: Quote, words: list[str], lowered: list[str], names: NameSpans | None
 ) -> float:
     """A nominal speaker, resolved to the person an earlier title or aside gives its role."""
+    if (quote.cue or "") in _NAMING_CUES and not lexicon.names_a_speaker(lowered):
+        return 0.0  # "a popular play called "Hamilton"": a title, and no one speaks it
     if names is not None and lowered[0] == "the" and len(words) <= 3:
         # Capitalised modifiers ("the Florida senator") must be written by the name too.
         marks = [word for word in words[1:-1] if word[:1].isupper()]

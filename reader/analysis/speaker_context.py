@@ -24,6 +24,9 @@ _CLOSING_MARKS: Final = "\"'“”‘’«»„‚‹› \n"
 PRONOUN_OPENERS: Final = frozenset({"he", "she", "it", "its", "they", "their", "his", "her", "we"})
 
 
+NOBODY: Final = "nobody"  # an Attribution's source when the words show no one speaks
+
+
 # init=False and an __init__ of their own: compiled, the __init__ that dataclasses
 # writes would run interpreted; these are native.
 @dataclass(slots=True, init=False)
@@ -33,7 +36,7 @@ class Attribution:
     phrase: SpeakerPhrase
     cue: str
     confidence: float
-    source: str  # "right" / "colon" / "left" of the quote, "subject" or "borrowed"
+    source: str  # "right" / "colon" / "left" of the quote, "subject", "borrowed", NOBODY
 
     def __init__(
         self, phrase: SpeakerPhrase, cue: str, confidence: float, source: str = "left"

@@ -13,6 +13,7 @@ from typing import Final
 from reader.analysis import lexicon
 from reader.analysis.lexicon import words
 from reader.analysis.speaker_context import (
+    NOBODY,
     SENTENCE_END,
     Attribution,
     Context,
@@ -342,6 +343,10 @@ def _from_subject(toks: list[Token], ctx: Context) -> Attribution | None:
         return None
     if _index_at(toks, phrase.end, lo) >= ctx.first:
         return None  # "The so-called "reform" passed": the quote is part of the subject
+    if not phrase.named and not lexicon.names_a_speaker(phrase.text.lower().split()):
+        # "The promise to "take our country back" appeals to ...": the sentence is about
+        # something that cannot speak, so no one nearby is borrowed as its speaker either
+        return Attribution(phrase, "", 0.0, source=NOBODY)
     return Attribution(phrase, "", 0.5, source="subject")
 
 

@@ -29,6 +29,7 @@ from reader.analysis.quote_kinds import (
 )
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_context import (
+    NOBODY,
     SENTENCE_END,
     Attribution,
     ends_sentence,
@@ -211,12 +212,15 @@ def _borrow(
     by_sentence: dict[tuple[int, int], Attribution] = {}
     by_group: dict[int, Attribution] = {}
     for n, att in enumerate(found):
-        if att is not None:
+        if att is not None and att.source != NOBODY:
             by_sentence.setdefault(sentence_of[n], att)
             by_group.setdefault(marked[n].group, att)
     last_in_para: dict[int, Attribution] = {}
     for n, q in enumerate(marked):
         att = found[n]
+        if att is not None and att.source == NOBODY:
+            found[n] = None  # no one speaks it, and it lends no one to the next quote
+            continue
         if att is None:
             att = by_sentence.get(sentence_of[n]) or by_group.get(q.group)
             if att is None and q.paragraph in last_in_para:
@@ -240,7 +244,7 @@ def _next_in_paragraph(
     m = n + 1
     if m < len(marked) and marked[m].paragraph == marked[n].paragraph:
         att = found[m]
-        if att is not None and att.source != "borrowed":
+        if att is not None and att.source != "borrowed" and att.source != NOBODY:
             return att
     return None
 
