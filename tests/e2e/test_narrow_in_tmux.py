@@ -34,10 +34,7 @@ def test_sixty_columns_show_one_pane_and_tab_switches(tmp_path: Path) -> None:
         "NEWSREADER_DB": str(tmp_path / "annotations.json"),
         "NEWSREADER_CACHE": str(tmp_path / "cache"),
     }
-    # The app would take its size from COLUMNS/LINES, which a tmux server started from
-    # a test run may pass on (pytest's terminal): at 20 lines the top would scroll away.
-    command = ["env", "-u", "COLUMNS", "-u", "LINES", NEWSREADER, str(library)]
-    app = TmuxSession(command, cwd=tmp_path, env=env, size=(60, 20), private=True)
+    app = TmuxSession([NEWSREADER, str(library)], cwd=tmp_path, env=env, size=(60, 20))
     try:
         # (Not the border's "4 stories": at this width a notice may cover it.)
         app.wait_for("Museum Returns Bronze Statue")
