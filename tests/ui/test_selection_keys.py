@@ -4,32 +4,18 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 import reader.analysis
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleText
 from reader.ui.widgets.status_bar import StatusBar
+from tests.ui.test_copying import (  # noqa: F401 - autouse fixtures, by name
+    known_analysis,
+    recording_clipboard,
+    terminal_without_osc52_knowledge,
+)
 from tests.ui.test_tagging_data import FIRST_SENTENCE, SIZE, fill, fixed_analysis, settle
 
 TITLE = "Drought Forces Rationing in Valley Towns"
-
-
-@pytest.fixture(autouse=True)
-def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
-
-
-@pytest.fixture(autouse=True)
-def terminal_without_osc52_knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("TMUX", "SSH_CONNECTION", "SSH_TTY", "VTE_VERSION", "TERM_PROGRAM"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def recording_clipboard(app) -> list[str]:
-    copied: list[str] = []
-    app.copy_function = copied.append
-    return copied
 
 
 def selected(app) -> str:

@@ -94,29 +94,21 @@ class VirtualList(ScrollView, can_focus=True):
     }
     """
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, virtual_list: VirtualList, index: int) -> None:
+            super().__init__()
+            self.virtual_list = virtual_list
+            self.index = index
+
+        @property
+        def control(self) -> VirtualList:
+            return self.virtual_list
+
+    class Highlighted(_RowMessage):
         """The highlight moved to row ``index``."""
 
-        def __init__(self, virtual_list: VirtualList, index: int) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.index = index
-
-        @property
-        def control(self) -> VirtualList:
-            return self.virtual_list
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """Row ``index`` was picked (enter or a click)."""
-
-        def __init__(self, virtual_list: VirtualList, index: int) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.index = index
-
-        @property
-        def control(self) -> VirtualList:
-            return self.virtual_list
 
     def __init__(
         self,
