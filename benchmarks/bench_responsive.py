@@ -81,6 +81,10 @@ def analysis_rows(scratch: Path, runs: int, big_mb: float) -> list[Row]:
 
 def _first_text_and_highlights(tmux: Tmux, scratch: Path, path: Path, phrase: str):
     """When the text shows, when its highlights do, and j/k latencies once they have."""
+    # A story opened before reopens at its sentence, and the status line then describes
+    # that sentence instead of the counts this waits for: start each run unread.
+    for state in scratch.glob("annotations.reading.json*"):
+        state.unlink()
     launch = Launch(tmux, [str(path)], scratch)
     try:
         text = launch.wait_for(lambda screen: phrase in screen)
