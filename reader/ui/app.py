@@ -209,9 +209,11 @@ class NewsReaderApp(
             )
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
+            self.read_later()
             return
         self._load_cache_code()
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
+        self.read_later()
 
     def _load_cache_code(self) -> None:
         """Import the analysis cache and work out the analyser's version here, in the

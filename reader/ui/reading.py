@@ -90,8 +90,24 @@ class ReadingMixin(App[None]):
     # -- start-up (in the library worker's thread) -------------------------------------
 
     def read_start(self) -> list[Article] | None:
-        """Open the reading state (in the library worker's thread). Returns None: the
-        library is read from the paths; see SubscribedMixin for the subscriptions."""
+        """In the library worker's thread, before the library is read. Returns None: the
+        library is read from the paths; see SubscribedMixin for the subscriptions.
+
+        A launch with no PATH opens the reading state now (its session says which story
+        to show first); one with PATHs opens it after the library is posted (see
+        read_later): importing the store and opening the file took ~75 ms that the first
+        frame waited for."""
+        if self.start is not None:
+            self.open_reading_state()
+        return None
+
+    def read_later(self) -> None:
+        """After the library of a launch with PATHs is posted: open the reading state."""
+        if self.start is None:
+            self.open_reading_state()
+
+    def open_reading_state(self) -> None:
+        """Open the reading state (in the library worker's thread) and post it."""
         from reader.store import StoreError
         from reader.store.reading_state import ReadingState, reading_state_path
 
@@ -101,7 +117,6 @@ class ReadingMixin(App[None]):
         except StoreError as error:
             state, problem = None, f"What you read will not be remembered: {error}"
         self.post_message(ReadingStateOpened(state, problem))
-        return None
 
     @on(ReadingStateOpened)
     def _reading_state_opened(self, message: ReadingStateOpened) -> None:
@@ -116,6 +131,11 @@ class ReadingMixin(App[None]):
         if session is not None and session.copy_style in COPY_STYLES:
             self.copy_style = session.copy_style
         self._marks_changed()
+        # A story opened before the state came (a launch with PATHs) goes to its place,
+        # unless the reader has moved in it already.
+        current, view = self.library.current, self._view()
+        if current is not None and view is not None and view.focus_span is None:
+            self._restore_place(current)
 
     def on_unmount(self) -> None:
         if self._read_timer is not None:
@@ -143,10 +163,12 @@ class ReadingMixin(App[None]):
     # -- what the library asks ---------------------------------------------------------
 
     def is_unread(self, article: Article) -> bool:
-        from reader.store.reading_state import reading_key
-
+        # Every import of reading_state waits for a reading state: importing the store on
+        # the UI thread before the first frame would cost that frame ~55 ms.
         if self.reading is None or article.id in self._error_ids:
             return False
+        from reader.store.reading_state import reading_key
+
         return not self.reading.is_read(reading_key(article))
 
     def story_mark(self, article: Article) -> str:
@@ -227,10 +249,10 @@ class ReadingMixin(App[None]):
     def session_story(self) -> tuple[Article, bool] | None:
         """The story open when newsreader last closed (launched with no PATH), and
         whether the reader had the focus."""
-        from reader.store.reading_state import reading_key
-
         if self.reading is None or self.start is None or self.reading.session is None:
             return None
+        from reader.store.reading_state import reading_key
+
         session = self.reading.session
         for article in self.library.articles:
             if reading_key(article) == session.story:
@@ -259,17 +281,10 @@ class ReadingMixin(App[None]):
 
     def story_opened(self, article: Article, focus: bool) -> None:
         """Put the focus where the reader left this story, and start the read timer."""
-        from reader.store.reading_state import reading_key
-
         if self._read_timer is not None:
             self._read_timer.stop()
         self._placed = None
-        offset = self.reading.position(reading_key(article)) if self.reading else None
-        if offset is not None and offset < len(article.text):
-            view = self.main.article_view
-            view.focus_sentence_at(offset)
-            span = view.focus_span
-            self._placed = (article.id, span.start) if span is not None else None
+        self._restore_place(article)
         self._read_timer = self.set_timer(READ_AFTER, lambda: self._read_for_a_while(article.id))
         self.save_session()
         self._show_story_context(article)
@@ -284,6 +299,19 @@ class ReadingMixin(App[None]):
         except NoMatches:
             return None
 
+    def _restore_place(self, article: Article) -> None:
+        """Focus the sentence where the reader left ``article`` (if the state knows one)."""
+        if self.reading is None:
+            return
+        from reader.store.reading_state import reading_key
+
+        offset = self.reading.position(reading_key(article))
+        if offset is not None and offset < len(article.text):
+            view = self.main.article_view
+            view.focus_sentence_at(offset)
+            span = view.focus_span
+            self._placed = (article.id, span.start) if span is not None else None
+
     def _read_for_a_while(self, article_id: str) -> None:
         current = self.library.current
         if current is None or current.id != article_id:
@@ -294,11 +322,11 @@ class ReadingMixin(App[None]):
 
     def reader_moved(self) -> None:
         """The reader's focus moved (a key, a click, a jump): remember the place."""
+        view = self._view()
+        if view is None or self.reading is None:
+            return
         from reader.store.reading_state import reading_key
 
-        view = self._view()
-        if view is None:
-            return
         article, span = view.article, view.focus_span
         if article is None or span is None or self.reading is None:
             return
@@ -313,11 +341,11 @@ class ReadingMixin(App[None]):
             self._marks_changed()
 
     def save_session(self) -> None:
-        from reader.store.reading_state import Session, reading_key
-
         article = self.library.current
         if self.reading is None or self.start is None or article is None:
             return
+        from reader.store.reading_state import Session, reading_key
+
         if article.id in self._error_ids:
             return
         view = self._view()

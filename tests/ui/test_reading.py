@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -237,3 +238,34 @@ async def test_a_feed_opened_by_path_counts_its_own_unread(
         assert app.main.status_bar.context.startswith("Tidewater Times: 2 unread")
         await pilot.press("enter", "j")
         assert app.main.status_bar.context.startswith("Tidewater Times: 1 unread")
+
+
+async def test_a_story_opened_before_the_reading_state_lands_still_goes_to_its_place(
+    make_app: Callable, library_dir: Path
+) -> None:
+    # With PATHs the reading state opens after the first frame: the first story is shown
+    # before it, and is moved to its place when it lands.
+    story = library_dir / "drought.txt"
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.main.article_view.focus()
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        place = app.main.article_view.focus_span
+        assert place is not None
+    again = make_app(story)
+    opened, gate = again.open_reading_state, threading.Event()
+
+    def late() -> None:  # in the library worker's thread, as the real one runs
+        gate.wait(timeout=10)
+        opened()
+
+    again.open_reading_state = late
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.main.article_view.article is not None  # shown, the state not there
+        assert again.main.article_view.focus_span is None
+        gate.set()
+        await settle(pilot)
+        assert again.main.article_view.focus_span == place
