@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.model import Analysis
+from tests.corpus.conftest import DOCUMENTS
 from tests.corpus.corpus_files import REPO, corpus_lines, ids, newsreader, write_corpus
 
 # Runs a command as a child of this small process and writes the child's peak memory
@@ -30,19 +31,6 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 # Enough documents for three batches, so --jobs 2 and 3 really use their worker processes.
-DOCUMENTS = 80
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_corpus(tmp_path_factory.mktemp("corpus") / "docs.jsonl", DOCUMENTS)
-
-
-@pytest.fixture(scope="module")
-def serial_output(corpus: Path) -> bytes:
-    result = newsreader("analyze", str(corpus), "--jobs", "1")
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_one_job_gives_every_document_in_input_order(serial_output: bytes) -> None:

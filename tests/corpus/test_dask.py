@@ -12,23 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus.corpus_files import REPO, newsreader, write_corpus
+from tests.corpus.corpus_files import REPO, newsreader
 
 pytest.importorskip("distributed")
-
-DOCUMENTS = 80
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_corpus(tmp_path_factory.mktemp("corpus") / "docs.jsonl", DOCUMENTS)
-
-
-@pytest.fixture(scope="module")
-def serial_output(corpus: Path) -> bytes:
-    result = newsreader("analyze", str(corpus), "--jobs", "1")
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_local_cluster_gives_the_same_bytes(corpus: Path, serial_output: bytes) -> None:
