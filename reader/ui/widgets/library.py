@@ -254,13 +254,11 @@ class Library(Vertical):
         locations = getattr(self.app, "locations", None)
         folder = getattr(locations, "cache", None)
         ner = str(getattr(self.app, "ner", "builtin"))
-        if folder is None:
-            return known
-        from reader.cache.analysis_cache import CACHED_BACKENDS, FOLDER, AnalysisCache
+        from reader.cache.analysis_cache import cache_for
 
-        if ner not in CACHED_BACKENDS:
+        cache = cache_for(folder, ner)
+        if cache is None:
             return known
-        cache = AnalysisCache(folder / FOLDER)
 
         def lookup(article: Article) -> tuple[str, ...]:
             named = known(article)
