@@ -18,6 +18,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.safe_text import clean_line
+from reader.sources.encoding_guess import likeliest_codec
 from reader.sources.errors import SourceError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -43,23 +45,6 @@ _NEWLINES = re.compile(r"\r\n?")
 # How much of a long file the encoding is guessed from: many paragraphs of evidence.
 _SAMPLE_BYTES = 64 * 1024
 
-# What charset-normalizer may choose from: the encodings news text is actually found
-# in. Left to weigh every code page, it reads a short Western story as Baltic DOS text.
-_CANDIDATES = (
-    "cp1252", "latin_1", "iso8859_15",  # Western Europe
-    "cp1250", "iso8859_2",  # Central Europe
-    "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic",  # Cyrillic
-    "cp1253", "iso8859_7",  # Greek
-    "cp1254", "iso8859_9",  # Turkish
-    "cp1255", "iso8859_8",  # Hebrew
-    "cp1256", "iso8859_6",  # Arabic
-    "cp1257", "iso8859_13",  # Baltic
-    "cp1258",  # Vietnamese
-    "cp874",  # Thai
-    "shift_jis", "cp932", "euc_jp",  # Japanese
-    "gb18030", "big5", "big5hkscs",  # Chinese
-    "euc_kr", "cp949",  # Korean
-)  # fmt: skip
 _LABELS = {
     "cp1252": "Windows-1252",
     "iso8859_1": "Latin-1",
@@ -105,7 +90,8 @@ class Decoded:
         """One line for the status bar, or None when the text was read with certainty."""
         parts = []
         if self.guessed:
-            parts.append(f"{self.guessed} (guessed)")
+            # A codec's name, but one a detector chose: shown like any outside string.
+            parts.append(f"{clean_line(self.guessed)} (guessed)")
         if self.nuls_removed:
             parts.append(
                 f"{self.nuls_removed} NUL byte{'s' if self.nuls_removed > 1 else ''} removed"
@@ -167,15 +153,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _likeliest_codec(data: bytes) -> str:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
-    if best is None or "cp1252" in best.could_be_from_charset:
-        return "cp1252"  # reads the same: call it by the name Western text goes by
-    return best.encoding
-
-
 def _sample(data: bytes) -> bytes:
     """The opening of a long file, cut after a line: evidence enough, at a fraction of the time.
 
@@ -191,14 +168,14 @@ def _sample(data: bytes) -> bytes:
 def _guess(data: bytes) -> tuple[str, str]:
     """Text and the label of the encoding charset-normalizer finds likeliest."""
     sample = _sample(data)
-    codec = _likeliest_codec(sample)
+    codec = likeliest_codec(sample)
     try:
         return data.decode(codec), encoding_label(codec)
     except UnicodeDecodeError:
         pass
     if len(sample) < len(data):
         # The rest holds bytes the opening's encoding lacks: weigh the whole file.
-        codec = _likeliest_codec(data)
+        codec = likeliest_codec(data)
         try:
             return data.decode(codec), encoding_label(codec)
         except UnicodeDecodeError:

@@ -72,3 +72,28 @@ Małgorzata Wójcik powiedziała, że inżynierowie muszą najpierw zakończyć 
 Mieszkańcy prawego brzegu skarżą się, że objazd zajmuje prawie godzinę, a piekarz z nabrzeża \
 mówi, że jego utarg spadł o jedną trzecią.
 """
+
+CZECH = """Most zůstane zavřený
+
+Městská rada v pondělí odložila hlasování o opravě mostu přes řeku. Předsedkyně rady \
+Jana Dvořáková řekla, že inženýři musí nejdřív dokončit kontrolu pilířů. Obyvatelé pravého \
+břehu si stěžují, že objížďka trvá skoro hodinu, a pekař z nábřeží tvrdí, že jeho tržby \
+klesly o třetinu.
+"""
+
+# Headlines and one-line notes: too short for a detector to have evidence, so the
+# reader's own prior (Western, then Cyrillic, then Japanese) must get them right.
+SHORT_WESTERN = (
+    "Café reopens",
+    "Señor Muñoz: “no comment”",
+    "Smörgåsbord för alla",
+    "Ærø ferry cancelled",
+    "Ça va mieux à Nantes",
+    "It was 25°C at noon",
+    "Fines up to €500",
+    "São Tomé votes – early",
+    "Über den Fluß",
+    "Ørsted wins bid",
+    "déjà vu",
+    "50 km² of forest burned",
+)

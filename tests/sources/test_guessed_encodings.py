@@ -7,13 +7,16 @@ import codecs
 import pytest
 
 from reader.sources import SourceError, load
+from reader.sources.decoding import Decoded
 from tests.sources.other_scripts import (
     CHINESE,
+    CZECH,
     FRENCH,
     GERMAN,
     JAPANESE,
     POLISH,
     RUSSIAN,
+    SHORT_WESTERN,
 )
 
 
@@ -118,3 +121,89 @@ def test_many_nuls_are_still_a_binary_file(write) -> None:
 def test_a_file_of_nothing_but_nuls_is_refused(write) -> None:
     with pytest.raises(SourceError, match="not a text file"):
         load(write("zeros.txt", b"\x00" * 1000))
+
+
+def _encodable(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:  # Latin-1 has no curly quotes, dashes or euro sign
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("headline", "codec"),
+    [
+        (headline, codec)
+        for headline in SHORT_WESTERN
+        for codec in ("cp1252", "latin-1")
+        if _encodable(headline, codec)
+    ],
+)
+def test_a_short_western_story_stays_western(write, headline: str, codec: str) -> None:
+    article = load(write("short.txt", headline.encode(codec) + b"\n"))
+    assert article.text == headline + "\n"
+    assert article.reading_note == "Windows-1252 (guessed)"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "label"),
+    [
+        (RUSSIAN.split("\n", 1)[0], "cp1251", "Windows-1251"),
+        (RUSSIAN.split("\n", 1)[0], "koi8_r", "KOI8-R"),
+        ("Привет из Москвы", "cp1251", "Windows-1251"),
+        ("Привет из Москвы", "koi8_r", "KOI8-R"),
+        ("Міст закриють на ремонт", "koi8_u", "KOI8-U"),
+        (JAPANESE.split("\n", 1)[0], "shift_jis", "Shift_JIS"),
+        (JAPANESE.split("\n", 1)[0], "euc_jp", "EUC-JP"),
+        (CHINESE.split("\n", 1)[0], "gb18030", "GB18030"),
+        ("Łódź", "cp1250", "Windows-1250"),
+    ],
+    ids=[
+        "ru-1251",
+        "ru-koi8-r",
+        "ru-1251-tiny",
+        "ru-koi8-r-tiny",
+        "uk-koi8-u",
+        "ja-shift_jis",
+        "ja-euc-jp",
+        "zh-gb18030",
+        "pl-1250",
+    ],
+)
+def test_a_headline_in_another_script_is_not_read_as_western(
+    write, text: str, codec: str, label: str
+) -> None:
+    article = load(write("headline.txt", text.encode(codec) + b"\n"))
+    assert article.text == text + "\n"
+    assert article.reading_note == f"{label} (guessed)"
+
+
+def test_a_czech_story_stays_central_european(write) -> None:
+    # charset-normalizer finds Czech in both the Windows-1250 and the Windows-1252
+    # reading: the language, which Windows-1252 was not made for, decides.
+    article = load(write("most.txt", CZECH.encode("cp1250")))
+    assert article.text == CZECH
+    assert article.reading_note == "Windows-1250 (guessed)"
+
+
+def test_a_long_story_is_guessed_from_its_opening(write, monkeypatch) -> None:
+    import charset_normalizer
+
+    weighed: list[int] = []
+    real = charset_normalizer.from_bytes
+
+    def measuring(data: bytes, **options: object):
+        weighed.append(len(data))
+        return real(data, **options)
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", measuring)
+    story = _long_story(2_000_000).replace("“", "«").replace("”", "»")
+    article = load(write("long.txt", story.encode("cp1252")))
+    assert article.text == story and article.reading_note == "Windows-1252 (guessed)"
+    assert weighed and max(weighed) <= 64 * 1024  # not the two megabytes
+
+
+def test_the_guessed_name_is_cleaned_like_any_outside_text() -> None:
+    decoded = Decoded("text", guessed="KOI8\x1b]2;PWNED\x07-R\u202e")
+    assert decoded.note == "KOI8-R (guessed)"
