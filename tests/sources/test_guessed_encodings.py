@@ -207,3 +207,27 @@ def test_a_long_story_is_guessed_from_its_opening(write, monkeypatch) -> None:
 def test_the_guessed_name_is_cleaned_like_any_outside_text() -> None:
     decoded = Decoded("text", guessed="KOI8\x1b]2;PWNED\x07-R\u202e")
     assert decoded.note == "KOI8-R (guessed)"
+
+
+def test_a_fetched_page_in_an_undeclared_encoding_carries_the_note(tmp_path) -> None:
+    from reader.sources import load_url
+    from tests.web_server import LocalWebServer, Route
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in RUSSIAN.split("\n\n")[1:])
+    page = (
+        f"<html><head><title>Мост</title></head><body><article>{paragraphs}</article></body></html>"
+    )
+    routes = {
+        "/most.txt": Route(200, RUSSIAN.encode("koi8_r"), {"Content-Type": "text/plain"}),
+        "/most.html": Route(200, page.encode("cp1251"), {"Content-Type": "text/html"}),
+        "/declared.txt": Route(
+            200, RUSSIAN.encode("koi8_r"), {"Content-Type": "text/plain; charset=koi8-r"}
+        ),
+    }
+    with LocalWebServer(routes) as server:
+        (text,) = load_url(f"{server.base}/most.txt", tmp_path)
+        (html,) = load_url(f"{server.base}/most.html", tmp_path)
+        (declared,) = load_url(f"{server.base}/declared.txt", tmp_path)
+    assert text.text == RUSSIAN and text.reading_note == "KOI8-R (guessed)"
+    assert "Городской совет" in html.text and html.reading_note == "Windows-1251 (guessed)"
+    assert declared.text == RUSSIAN and declared.reading_note is None
