@@ -44,6 +44,8 @@ _MAX_STRAY_NUL_RATIO = 0.01
 _NEWLINES = re.compile(r"\r\n?")
 # How much of a long file the encoding is guessed from: many paragraphs of evidence.
 _SAMPLE_BYTES = 64 * 1024
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_CHARACTER_END = re.compile(rb"[\x00-\x2f]")
 
 _LABELS = {
     "cp1252": "Windows-1252",
@@ -153,16 +155,37 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _sample(data: bytes) -> bytes:
-    """The opening of a long file, cut after a line: evidence enough, at a fraction of the time.
+def _boundary(data: bytes, at: int) -> int:
+    """The last offset at or before ``at`` that no character straddles (``at`` if none is near).
 
-    A newline byte is never the second byte of a Shift_JIS, GB18030 or Big5
-    character, so the cut does not split one.
+    A byte below "0" (a newline, a space, most punctuation) is never part of a
+    multi-byte character in Shift_JIS, EUC, GB18030 or Big5, so a cut after one
+    splits nothing, and the detector sees only whole characters.
     """
+    if at >= len(data):
+        return len(data)
+    end = None
+    for found in _CHARACTER_END.finditer(data, max(0, at - 4096), at):
+        end = found.end()
+    if end is None:  # a long run of CJK text: the last line end, however far back
+        end = data.rfind(b"\n", 0, at) + 1 or at
+    return end
+
+
+def _piece_from(data: bytes, at: int) -> bytes:
+    """A sample's length of ``data`` from about offset ``at``, cut between characters."""
+    return data[_boundary(data, at) : _boundary(data, at + _SAMPLE_BYTES)]
+
+
+def _sample(data: bytes) -> bytes:
+    """The opening of a long file: evidence enough, at a fraction of the time."""
     if len(data) <= _SAMPLE_BYTES:
         return data
-    cut = data.rfind(b"\n", 0, _SAMPLE_BYTES)
-    return data[: cut + 1] if cut > 0 else data[:_SAMPLE_BYTES]
+    opening = data[: _boundary(data, _SAMPLE_BYTES)]
+    if _NON_ASCII.search(opening) is None and (odd := _NON_ASCII.search(data, len(opening))):
+        # Plain ASCII says nothing about the encoding: look where the first letter is not.
+        return _piece_from(data, odd.start())
+    return opening
 
 
 def _guess(data: bytes) -> tuple[str, str]:
@@ -171,11 +194,12 @@ def _guess(data: bytes) -> tuple[str, str]:
     codec = likeliest_codec(sample)
     try:
         return data.decode(codec), encoding_label(codec)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        odd = error.start
     if len(sample) < len(data):
-        # The rest holds bytes the opening's encoding lacks: weigh the whole file.
-        codec = likeliest_codec(data)
+        # The rest holds bytes the opening's encoding lacks: weigh the opening with the
+        # piece where the first of them is, not the whole file (0.3 s more on 10 MB).
+        codec = likeliest_codec(sample + _piece_from(data, odd))
         try:
             return data.decode(codec), encoding_label(codec)
         except UnicodeDecodeError:

@@ -187,21 +187,50 @@ def test_a_czech_story_stays_central_european(write) -> None:
     assert article.reading_note == "Windows-1250 (guessed)"
 
 
-def test_a_long_story_is_guessed_from_its_opening(write, monkeypatch) -> None:
+@pytest.fixture
+def weighed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many bytes each call of the detector was given."""
     import charset_normalizer
 
-    weighed: list[int] = []
+    sizes: list[int] = []
     real = charset_normalizer.from_bytes
 
     def measuring(data: bytes, **options: object):
-        weighed.append(len(data))
+        sizes.append(len(data))
         return real(data, **options)
 
     monkeypatch.setattr(charset_normalizer, "from_bytes", measuring)
-    story = _long_story(2_000_000).replace("“", "«").replace("”", "»")
+    return sizes
+
+
+def _western_long_story(size: int) -> str:
+    return _long_story(size).replace("“", "«").replace("”", "»")
+
+
+def test_a_long_story_is_guessed_from_its_opening(write, weighed: list[int]) -> None:
+    story = _western_long_story(2_000_000)
     article = load(write("long.txt", story.encode("cp1252")))
     assert article.text == story and article.reading_note == "Windows-1252 (guessed)"
     assert weighed and max(weighed) <= 64 * 1024  # not the two megabytes
+
+
+def test_a_late_byte_the_guess_lacks_is_weighed_where_it_is(write, weighed: list[int]) -> None:
+    # 0x81 is undefined in Windows-1252: only Latin-1 reads the whole file.
+    story = _western_long_story(2_000_000) + "Señal\x81 perdida.\n"
+    article = load(write("long.txt", story.encode("latin-1")))
+    # (U+0081 is a control character, which the loader then drops.)
+    assert article.text == story.replace("\x81", "")
+    assert article.reading_note == "Latin-1 (guessed)"
+    assert len(weighed) == 2 and max(weighed) <= 2 * 64 * 1024  # opening, then the odd part
+
+
+def test_a_long_ascii_opening_does_not_hide_the_encoding(write) -> None:
+    # A long English preamble (a licence, a wire header) before a Russian story.
+    preamble = "Distributed under the wire service's terms; do not republish.\n" * 2_000
+    story = preamble + "\n" + RUSSIAN
+    article = load(write("story.txt", story.encode("koi8_r")))
+    assert article.text == story
+    assert article.reading_note == "KOI8-R (guessed)"
 
 
 def test_the_guessed_name_is_cleaned_like_any_outside_text() -> None:
