@@ -36,11 +36,11 @@ CANDIDATES = (
     "euc_kr", "cp949",  # Korean
 )  # fmt: skip
 
-# charset-normalizer's own sense of "cannot tell apart" (CharsetMatch.__lt__), and a
-# coherence below which it has not recognised any language.
+# charset-normalizer's own sense of "as messy" (CharsetMatch.__lt__), a coherence below
+# which it has not recognised any language, and one within which two readings are equals.
 _SAME_CHAOS = 0.005
-_SAME_COHERENCE = 0.02
 _SURE_COHERENCE = 0.2
+_CLOSE_COHERENCE = 0.05
 # The languages charset-normalizer knows that Windows-1252 was made for.
 _WESTERN_LANGUAGES = frozenset(
     [
@@ -146,15 +146,17 @@ _WESTERN_CODECS = frozenset(("cp1252", "latin_1"))
 
 
 def _undecided(best: CharsetMatch, matches: CharsetMatches) -> bool:
-    """Whether charset-normalizer had no evidence, or found a language Windows-1252 writes
-    but could not tell a Western reading from the best one's (a Czech text reads as Czech
-    both ways, so there the language decides)."""
+    """Whether charset-normalizer had no evidence, or a Western reading came within a
+    hair of the best one with a Western language on either side: three French
+    sentences read as Croatian in Windows-1250 (0.71) and as Italian in Windows-1252
+    (0.67). A Czech story reads as Czech both ways, and there the language decides."""
     if best.coherence < _SURE_COHERENCE:
         return True
-    return best.language in _WESTERN_LANGUAGES and any(
+    return any(
         not _WESTERN_CODECS.isdisjoint(match.could_be_from_charset)
+        and _WESTERN_LANGUAGES & {best.language, match.language}
         and match.chaos - best.chaos < _SAME_CHAOS
-        and best.coherence - match.coherence <= _SAME_COHERENCE
+        and best.coherence - match.coherence <= _CLOSE_COHERENCE
         for match in matches
     )
 

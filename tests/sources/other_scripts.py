@@ -81,6 +81,40 @@ břehu si stěžují, že objížďka trvá skoro hodinu, a pekař z nábřeží
 klesly o třetinu.
 """
 
+SWEDISH = """Bron stängs för reparation
+
+Kommunfullmäktige sköt på måndagen upp omröstningen om reparationen av bron. Ordföranden \
+Åsa Lindström sade att ingenjörerna först måste avsluta kontrollen av pelarna. Boende på \
+östra sidan klagar över att omvägen tar nästan en timme.
+"""
+
+SPANISH = """El puente cerrará por obras
+
+El ayuntamiento aplazó el lunes la votación sobre la reparación del puente. La presidenta \
+del pleno, María Muñoz, explicó que los ingenieros deben terminar antes la revisión de los \
+pilares. «No pondremos en riesgo a nadie», añadió.
+"""
+
+HUNGARIAN = """Lezárják a hidat a javítás miatt
+
+A városi közgyűlés hétfőn elhalasztotta a híd felújításáról szóló szavazást. Kovács Éva \
+elnök szerint a mérnököknek előbb be kell fejezniük a pillérek ellenőrzését. A jobb parton \
+élők szerint a kerülő majdnem egy órát vesz igénybe.
+"""
+
+
+def openings(story: str) -> list[str]:
+    """The headline, then the headline with one, two and all sentences of the first
+    paragraph, then the whole story: what a detector sees of shorter and longer copy."""
+    headline, first = story.split("\n\n")[:2]
+    sentences = first.replace("\n", " ").split(". ")
+    cuts = [headline] + [
+        headline + "\n\n" + ". ".join(sentences[:count]).rstrip(".") + ".\n"
+        for count in range(1, len(sentences) + 1)
+    ]
+    return [*cuts, story]
+
+
 # Headlines and one-line notes: too short for a detector to have evidence, so the
 # reader's own prior (Western, then Cyrillic, then Japanese) must get them right.
 SHORT_WESTERN = (

@@ -13,10 +13,14 @@ from tests.sources.other_scripts import (
     CZECH,
     FRENCH,
     GERMAN,
+    HUNGARIAN,
     JAPANESE,
     POLISH,
     RUSSIAN,
     SHORT_WESTERN,
+    SPANISH,
+    SWEDISH,
+    openings,
 )
 
 
@@ -179,12 +183,36 @@ def test_a_headline_in_another_script_is_not_read_as_western(
     assert article.reading_note == f"{label} (guessed)"
 
 
-def test_a_czech_story_stays_central_european(write) -> None:
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (text, codec)
+        for story, codec in (
+            (FRENCH, "cp1252"),
+            (SPANISH, "cp1252"),
+            (SWEDISH, "cp1252"),
+            (GERMAN, "latin-1"),
+        )
+        for text in openings(story)
+    ],
+)
+def test_a_western_story_of_any_length_stays_western(write, text: str, codec: str) -> None:
+    article = load(write("story.txt", text.encode(codec)))
+    assert article.text == text
+    assert article.reading_note == "Windows-1252 (guessed)"
+
+
+@pytest.mark.parametrize(
+    ("story", "label"),
+    [(CZECH, "Windows-1250"), (POLISH, "Windows-1250"), (HUNGARIAN, "Windows-1250")],
+    ids=["czech", "polish", "hungarian"],
+)
+def test_a_central_european_story_is_not_taken_for_western(write, story: str, label: str) -> None:
     # charset-normalizer finds Czech in both the Windows-1250 and the Windows-1252
-    # reading: the language, which Windows-1252 was not made for, decides.
-    article = load(write("most.txt", CZECH.encode("cp1250")))
-    assert article.text == CZECH
-    assert article.reading_note == "Windows-1250 (guessed)"
+    # reading of the Czech story: the language, which Windows-1252 was not made for, decides.
+    article = load(write("story.txt", story.encode("cp1250")))
+    assert article.text == story
+    assert article.reading_note == f"{label} (guessed)"
 
 
 @pytest.fixture
