@@ -2,7 +2,9 @@
 
 For each encoding, a story written in its script (tests/sources/other_scripts.py) is
 repeated to the size given and decoded as a file would be; the table shows the time,
-the encoding named in the status bar, and whether the text came out as written.
+the part of it spent guessing (charset-normalizer on the sample it is given, never the
+whole of a long file), the encoding named in the status bar, and whether the text came
+out as written.
 UTF-8 is the baseline: no guess is made for it. The last rows are one-line stories
 (headlines), where the detector has too little evidence and the reader's prior decides:
 the time per headline and how many came out as written.
@@ -14,7 +16,8 @@ import argparse
 import statistics
 import time
 
-from reader.sources.decoding import decode_noted
+from reader.sources.decoding import decode_noted, guess_sample
+from reader.sources.encoding_guess import likeliest_codec
 from tests.sources.other_scripts import (
     CHINESE,
     FRENCH,
@@ -41,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per cell (median)")
     args = parser.parse_args(argv)
     sizes = [float(size) for size in args.sizes.split(",")]
-    print(f"{'written in':<18} {'MB':>6} {'median ms':>10}  {'status bar says':<24} {'text'}")
+    print(
+        f"{'written in':<18} {'MB':>6} {'median ms':>10} {'guess ms':>9}  "
+        f"{'status bar says':<24} {'text'}"
+    )
     for label, story, codec in CASES:
         one = story.encode(codec) + b"\n"
         for megabytes in sizes:
@@ -52,9 +58,17 @@ def main(argv: list[str] | None = None) -> int:
                 decoded = decode_noted(data, "bench.txt")
                 runs.append((time.perf_counter() - began) * 1000)
             right = decoded.text.startswith(story)
+            guessing = "-"
+            if decoded.note:
+                sample, guesses = guess_sample(data), []
+                for _ in range(args.repeat):
+                    began = time.perf_counter()
+                    likeliest_codec(sample)
+                    guesses.append((time.perf_counter() - began) * 1000)
+                guessing = f"{statistics.median(guesses):.1f}"
             print(
-                f"{label:<18} {len(data) / 1e6:>6.3f} {statistics.median(runs):>10.1f}  "
-                f"{decoded.note or '-':<24} {'as written' if right else 'WRONG'}",
+                f"{label:<18} {len(data) / 1e6:>6.3f} {statistics.median(runs):>10.1f} "
+                f"{guessing:>9}  {decoded.note or '-':<24} {'as written' if right else 'WRONG'}",
                 flush=True,
             )
     headlines = [(line, "cp1252") for line in SHORT_WESTERN] + [
@@ -68,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         runs.append((time.perf_counter() - began) * 1000)
         right += decoded.text == line + "\n"
     print(
-        f"{'one-line stories':<18} {'-':>6} {statistics.median(runs):>10.2f}  "
+        f"{'one-line stories':<18} {'-':>6} {statistics.median(runs):>10.2f} {'':>9}  "
         f"{'(mixed)':<24} {right}/{len(headlines)} as written",
         flush=True,
     )

@@ -177,7 +177,7 @@ def _piece_from(data: bytes, at: int) -> bytes:
     return data[_boundary(data, at) : _boundary(data, at + _SAMPLE_BYTES)]
 
 
-def _sample(data: bytes) -> bytes:
+def guess_sample(data: bytes) -> bytes:
     """The opening of a long file: evidence enough, at a fraction of the time."""
     if len(data) <= _SAMPLE_BYTES:
         return data
@@ -190,7 +190,7 @@ def _sample(data: bytes) -> bytes:
 
 def _guess(data: bytes) -> tuple[str, str]:
     """Text and the label of the encoding charset-normalizer finds likeliest."""
-    sample = _sample(data)
+    sample = guess_sample(data)
     codec = likeliest_codec(sample)
     try:
         return data.decode(codec), encoding_label(codec)
@@ -232,7 +232,7 @@ def _decode_without_bom(data: bytes, western_declared: bool) -> tuple[str, str |
     # Mostly valid UTF-8 with a few broken bytes (a truncated or spliced file):
     # reading it as anything else would garble every correct accent and quote.
     # The opening decides first, sparing a long file in another encoding a full pass.
-    if _mostly_utf8(_sample(data).decode("utf-8", errors="replace")):
+    if _mostly_utf8(guess_sample(data).decode("utf-8", errors="replace")):
         mended = data.decode("utf-8", errors="replace")
         if _mostly_utf8(mended):
             return mended, None
