@@ -41,6 +41,9 @@ CANDIDATES = (
 _SAME_CHAOS = 0.005
 _SURE_COHERENCE = 0.2
 _CLOSE_COHERENCE = 0.05
+# Below this, the language found is a hint, not a verdict: two lines of Swedish read as
+# Romanian (0.37) in Windows-1250 and Windows-1252 alike.
+_FIRM_COHERENCE = 0.5
 # The languages charset-normalizer knows that Windows-1252 was made for.
 _WESTERN_LANGUAGES = frozenset(
     [
@@ -68,6 +71,27 @@ _SIGNS = frozenset("€£¥¢°§©®™±×÷½¼¾¹²³µ¶ªº")
 # Letters Windows-1252 has that Western text hardly uses, but the misreading of
 # another script produces: Ÿ is a Central European ź, ƒ and ˆ come from Cyrillic.
 _UNLIKELY_LETTERS = frozenset("Ÿƒˆ")
+# The accented letters of the languages Windows-1252 was made for, one set a language
+# (Dutch and English take theirs from French; Finnish writes š and ž in names and loans).
+# A word read as Western uses the letters of one of them: "Müller", "Muñoz", "Ørsted";
+# "közgyûlés" (Hungarian "közgyűlés" in Windows-1252) mixes German ö with French û,
+# and "zavøený" (Czech "zavřený") Danish ø with Icelandic ý.
+_WESTERN_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüß",  # German
+        "áéíñóúü",  # Spanish
+        "áâãàçéêíóôõú",  # Portuguese
+        "àèéìíîòóù",  # Italian
+        "àçéèíïòóúü",  # Catalan
+        "áéíóúàèëïöü",  # Dutch
+        "æøåéó",  # Danish, Norwegian
+        "åäöéšž",  # Swedish, Finnish
+        "áðéíóúýþæö",  # Icelandic
+    )
+)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TOKEN_WITH_NON_ASCII = re.compile(r"\S*[^\x00-\x7f]\S*")
 _ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _EDGE_MARKS = _ASCII_PUNCTUATION + "".join(_PUNCTUATION)
@@ -97,7 +121,12 @@ def _western_token(token: str) -> bool:
         before = core[index - 1] if index else ""
         if after.islower() or (before.isalpha() and after.isalpha()):
             return False  # a sign inside a word stands for a letter of another code page
-    return True
+    return all(_one_alphabet(run) for run in _LETTER_RUN.findall(core))
+
+
+def _one_alphabet(word: str) -> bool:
+    accented = {char for char in word.lower() if not char.isascii() and char.isalpha()}
+    return not accented or any(accented <= alphabet for alphabet in _WESTERN_ALPHABETS)
 
 
 def reads_as_western(text: str) -> bool:
@@ -152,9 +181,10 @@ def _undecided(best: CharsetMatch, matches: CharsetMatches) -> bool:
     (0.67). A Czech story reads as Czech both ways, and there the language decides."""
     if best.coherence < _SURE_COHERENCE:
         return True
+    western_side = bool(_WESTERN_LANGUAGES & {best.language}) or best.coherence < _FIRM_COHERENCE
     return any(
         not _WESTERN_CODECS.isdisjoint(match.could_be_from_charset)
-        and _WESTERN_LANGUAGES & {best.language, match.language}
+        and (western_side or match.language in _WESTERN_LANGUAGES)
         and match.chaos - best.chaos < _SAME_CHAOS
         and best.coherence - match.coherence <= _CLOSE_COHERENCE
         for match in matches

@@ -130,4 +130,5 @@ SHORT_WESTERN = (
     "Ørsted wins bid",
     "déjà vu",
     "50 km² of forest burned",
+    "Zoë Müller meets François Muñoz in Ærø",  # names of four languages in one line
 )

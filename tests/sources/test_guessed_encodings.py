@@ -194,7 +194,8 @@ def test_a_headline_in_another_script_is_not_read_as_western(
             (GERMAN, "latin-1"),
         )
         for text in openings(story)
-    ],
+    ]
+    + [("Smörgåsbord för alla\n\nCaféet på torget öppnar igen på lördag.\n", "cp1252")],
 )
 def test_a_western_story_of_any_length_stays_western(write, text: str, codec: str) -> None:
     article = load(write("story.txt", text.encode(codec)))
@@ -203,16 +204,17 @@ def test_a_western_story_of_any_length_stays_western(write, text: str, codec: st
 
 
 @pytest.mark.parametrize(
-    ("story", "label"),
-    [(CZECH, "Windows-1250"), (POLISH, "Windows-1250"), (HUNGARIAN, "Windows-1250")],
-    ids=["czech", "polish", "hungarian"],
+    "text", [text for story in (CZECH, POLISH, HUNGARIAN) for text in openings(story)]
 )
-def test_a_central_european_story_is_not_taken_for_western(write, story: str, label: str) -> None:
+def test_a_central_european_story_of_any_length_is_not_taken_for_western(write, text: str) -> None:
     # charset-normalizer finds Czech in both the Windows-1250 and the Windows-1252
-    # reading of the Czech story: the language, which Windows-1252 was not made for, decides.
-    article = load(write("story.txt", story.encode("cp1250")))
-    assert article.text == story
-    assert article.reading_note == f"{label} (guessed)"
+    # reading of the Czech story; the Windows-1252 readings mix the letters of two
+    # Western languages in one word ("zavøený", "közgyûlés"), which no word does.
+    article = load(write("story.txt", text.encode("cp1250")))
+    assert article.text == text
+    if text.encode("cp1250").decode("cp1252", errors="replace") != text:
+        # (A headline of letters both share reads the same either way.)
+        assert article.reading_note == "Windows-1250 (guessed)"
 
 
 @pytest.fixture

@@ -117,3 +117,15 @@ async def test_status_bar_names_the_guessed_encoding(make_app, tmp_path: Path) -
             "Ferry Stays",
             "Мост через реку закроют на ремонт",
         }
+
+
+async def test_a_short_western_story_opens_as_written_and_says_so(make_app, tmp_path: Path) -> None:
+    story = "Smörgåsbord för alla\n\nCaféet på torget öppnar igen på lördag.\n"
+    path = tmp_path / "kort.txt"
+    path.write_bytes(story.encode("cp1252"))
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = screen(app)
+        assert "Caféet på torget öppnar igen på lördag." in shown  # not "pĺ torget"
+        assert "Windows-1252 (guessed)" in shown
