@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.sources import parse_text
 from reader.sources.dates import parse_date, parse_date_line
 from reader.sources.feed import parse as parse_feed
+from reader.sources.markdown import parse as parse_markdown
 
 
 @pytest.mark.parametrize(
@@ -139,6 +140,22 @@ def test_edge_cases_that_are_real_days(value: str, iso: str) -> None:
 def test_a_header_date_with_an_impossible_zone_is_a_date_line_with_no_date(line: str) -> None:
     article = parse_text(f"A Headline\n\nBy Jo Bloggs\n\n{line}\n\nReuters\n\nThe body.\n")
     assert (article.published, article.source) == (None, "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("0000-00-00", None),
+        ("2021-13-45T99:00", None),
+        ('"2021-02-30"', None),
+        ("2021-07-27T09:30:00+25:00", None),
+        ("Jul 27, 75", "1975-07-27"),
+        ("2021-07-27", "2021-07-27"),
+    ],
+)
+def test_front_matter_dates(value: str, iso: str | None) -> None:
+    article = parse_markdown(f"---\ntitle: Ferry\ndate: {value}\n---\n\nThe council met.\n")
+    assert article.published == iso
 
 
 def test_ambiguous_numeric_date_is_a_date_line_without_a_date() -> None:
