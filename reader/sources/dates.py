@@ -8,15 +8,22 @@ of day ("10:42 AM EDT").
 Our patterns decide whether a line is a date and which way round "03/04" is read;
 python-dateutil reads the values, so a date or a time that cannot exist
 ("0000-00-00", "2021-13-45T99:00", "February 30", "25:61") is no date rather than
-one rolled over into the next month or year. Metadata values (front matter, feeds,
-a page's meta tags) may also come in any unambiguous form dateutil reads.
+one rolled over into the next month or year; so is a stamp whose zone offset no
+clock has ("+2500"). Metadata values (front matter, feeds, a page's meta tags) may
+also come in any unambiguous form dateutil reads, two-digit years read as mail and
+feeds define them (RFC 5322: "99" is 1999, "21" is 2021).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
@@ -67,14 +74,50 @@ _STARTS_WITH_YEAR = re.compile(r"\s*\d{4}")
 _NAMES_A_MONTH = re.compile(r"\b" + _MONTH, re.I)
 
 
+# A numeric offset after a time of day ("09:30:00 +0200"): its hours and minutes must be
+# ones a zone can have, or the stamp was garbled and its date is not to be trusted.
+_CLOCK_OFFSET = re.compile(
+    r"\d[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?\s*)?(?:gmt|utc)?"
+    r"[+-](?P<hours>\d{2}):?(?P<minutes>\d{2})(?!\d)",
+    re.I,
+)
+
+
+def _offset_exists(text: str) -> bool:
+    """Whether every numeric time-zone offset in ``text`` is one a clock can be set to."""
+    return all(
+        int(match["hours"]) < 24 and int(match["minutes"]) < 60
+        for match in _CLOCK_OFFSET.finditer(text)
+    )
+
+
+@functools.cache
+def _parser_info() -> parserinfo:
+    from dateutil import parser
+
+    class MailYears(parser.parserinfo):
+        """Two-digit years as mail and feeds define them (RFC 5322): 00-49 is 20xx,
+        50-99 is 19xx, whatever today's date (dateutil's default window moves with it,
+        so "Jul 27, 75" would become 2075)."""
+
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            if year < 100 and not century_specified:
+                return year + (2000 if year < 50 else 1900)
+            return int(super().convertyear(year, century_specified))
+
+    return MailYears()
+
+
 def _read(text: str, *, dayfirst: bool = False) -> str | None:
     """The ISO date dateutil reads in ``text``, if it names a whole day that can exist."""
     from dateutil import parser
 
+    if not _offset_exists(text):
+        return None
     try:
         # Time zones are dropped: the date as the story printed it, not moved to UTC.
         first, second = (
-            parser.parse(text, default=filler, dayfirst=dayfirst, ignoretz=True)
+            parser.parse(text, _parser_info(), default=filler, dayfirst=dayfirst, ignoretz=True)
             for filler in _FILLERS
         )
     except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
@@ -118,7 +161,8 @@ def parse_date_line(line: str) -> DateLine | None:
         if match is None:
             continue
         groups = match.groupdict()
-        if not _clock_exists(groups.get("clock") or groups.get("iso_clock")):
+        clock = groups.get("clock") or groups.get("iso_clock")
+        if not _clock_exists(clock) or not _offset_exists(line):
             return DateLine(None)  # a date line, but 25:61 says its date is not to be trusted
         year = groups["year"]
         if groups.get("month"):
