@@ -99,3 +99,21 @@ def test_a_hand_edited_layout_opens_as_the_json_it_is(tmp_path: Path, edit) -> N
         else:
             assert len(store.all()) < len(saved)
             assert store.notice is not None and "damaged" in store.notice
+
+
+def test_a_record_copied_under_a_second_key_is_shown_once_and_reported(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    saved = [make_annotation(f"story-{n % 3}", tags=["claim"]) for n in range(5)]
+    with AnnotationStore(db) as store:
+        store.add_many(saved)
+    lines = db.read_text(encoding="utf-8").split("\n")
+    copy = lines[2].replace('"1":', '"99":', 1)  # a hand-made copy of the first record
+    db.write_text("\n".join([*lines[:6], copy, *lines[6:]]), encoding="utf-8")
+    with AnnotationStore(db, read_only=True) as store:
+        assert sorted(a.id for a in store.all()) == sorted(a.id for a in saved)
+        assert store.tags() == ["claim"] and store.counts_by_article() == {
+            "story-0": 2,
+            "story-1": 2,
+            "story-2": 1,
+        }
+        assert store.notice is not None and "1 annotation record(s)" in store.notice
