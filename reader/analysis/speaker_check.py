@@ -198,7 +198,7 @@ def _judge(
     if not words:
         return 0.0
     lowered = [word.lower().strip(".,") for word in words]
-    if any(word in FURNITURE_WORDS for word in lowered) and not _nominal(words, lowered):
+    if _furniture(words, lowered) and not _nominal(words, lowered):
         return 0.0
     if _ends_a_list(before, words):
         return 0.0  # "Environment, Food and Rural Affairs said": a cut name, or two people
@@ -263,6 +263,17 @@ def _cue_next_to(cue: str, around: tuple[str, str]) -> bool:
     return any(word.strip(",.:;") == cue for word in after.lower().split())
 
 
+def _furniture(words: list[str], lowered: list[str]) -> bool:
+    """Whether the mention is page furniture ("WATCH", "Getty Images Kevin Vickers",
+    "Story"): a furniture word anywhere but as the last word of a name in Title Case,
+    which names a body ("Judicial Watch", "Human Rights Watch")."""
+    last = len(lowered) - 1
+    for n, word in enumerate(lowered):
+        if word in FURNITURE_WORDS and (n < last or n == 0 or words[n].isupper()):
+            return True
+    return False
+
+
 def _tied_to_full_name(
     quote: Quote, words: list[str], lowered: list[str], firsts: dict[str, str]
 ) -> bool:
@@ -312,7 +323,7 @@ def _unknown_name(words: list[str], lowered: list[str], common: _LowerWords) -> 
             return False
         if low in lexicon.SENTENCE_OPENERS or low in lexicon.PHRASE_BREAKERS or low in _NOT_HEADS:
             return False
-        if low in FURNITURE_WORDS or low in _MONTHS or low in TIME_WORDS:
+        if low in _MONTHS or low in TIME_WORDS:
             return False
     return True
 
@@ -404,7 +415,9 @@ def _display(quote: Quote, group_name: str | None) -> None:
         quote.role = " ".join(titles)
     fuller = group_name.split() if group_name else []
     n = len(words) - len(fuller)
-    if n > 0 and [w.lower() for w in words[n:]] == [w.lower() for w in fuller]:
+    # With no group name to compare there is no role to cut off: "Cecile Richards" alone
+    # would otherwise match the empty name and leave an empty speaker.
+    if fuller and n > 0 and [w.lower() for w in words[n:]] == [w.lower() for w in fuller]:
         # "Helmsman Owen Ashdown": the name found is the last words, the rest a role
         if quote.role is None:
             quote.role = " ".join(words[:n])

@@ -188,3 +188,20 @@ def test_a_role_with_a_place_is_not_given_to_a_holder_from_elsewhere() -> None:
         '"We need a new deal for farmers," the Ohio senator said.'
     )
     assert _speakers(text) == ["the Ohio senator"]
+
+
+def test_a_name_in_a_headline_label_the_name_finder_missed_keeps_its_name() -> None:
+    # A labelled headline ("Name: ...") with no group for the name: the speaker is the
+    # name itself, never an empty string.
+    text = "Odile Brackwater: 'We Will Not Close The Library.'\n\nThe council met on Monday."
+    for quote in _speech(text):
+        assert quote.speaker is None or quote.speaker.strip() != ""
+
+
+@pytest.mark.parametrize("body", ["Judicial Watch", "Harbour Rights Watch"])
+def test_a_body_whose_name_ends_in_a_furniture_word_still_speaks(body: str) -> None:
+    text = (
+        f'{body} stated in a release on Tuesday that the files "suggest the records '
+        'were found years ago."'
+    )
+    assert _speakers(text) == [body]
