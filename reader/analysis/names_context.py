@@ -138,6 +138,13 @@ DIRECTIONS: Final = word_set(
 # Only the fixture marks: "beat" or "against" put places side by side in politics too.
 FIXTURE_AFTER: Final = word_set("v v. vs vs.")
 FIXTURE_BEFORE: Final = FIXTURE_AFTER
+# A place that plays is a team: "Surrey captain", "the Chelsea defender", "Toronto beat
+# Boston", "joined Newcastle". Words that follow or come before the place.
+TEAM_AFTER: Final = word_set(
+    "captain coach skipper striker defender midfielder goalkeeper keeper winger playmaker "
+    "forward batsman bowler pitcher quarterback beat defeated drew"
+)
+TEAM_BEFORE: Final = word_set("beat defeated joined")
 
 
 WEEKDAYS: Final = word_set("monday tuesday wednesday thursday friday saturday sunday")

@@ -7,12 +7,14 @@ Internal to ``reader.analysis.names``.
 
 from __future__ import annotations
 
-from reader.analysis.gazetteer import PLACE_STRONG
+from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG
 from reader.analysis.names_context import (
     FIXTURE_AFTER,
     FIXTURE_BEFORE,
     LONE_WORD_DEFAULT,
     SPEECH_VERBS,
+    TEAM_AFTER,
+    TEAM_BEFORE,
     UNKNOWN_PLACE_CUES,
     Doc,
     Found,
@@ -97,7 +99,7 @@ def settle(doc: Doc) -> list[Entity]:
         if label == "LOC" and not f.headline:
             if is_scored is None:
                 is_scored = scored(text, f)
-            if is_scored or in_fixture(text, f):
+            if is_scored or in_fixture(text, f) or _plays(doc, f, name):
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
         entities.append(Entity(f.start, f.end, name, label))
     # A name guessed only by default takes what its other mentions showed ("Trump said"),
@@ -125,6 +127,8 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
         is_scored = scored(text, f)
     if is_scored or prev in FIXTURE_BEFORE or nxt in FIXTURE_AFTER:
         return "ORG", True
+    if _acronym(name):
+        return "ORG", True  # "RDR said", "KDP fighters": people are not written in capitals
     if prev in SPEECH_VERBS or nxt in SPEECH_VERBS:
         return "PER", True  # "Dole said": a person, even when a town shares the name
     lex = doc.lex
@@ -145,6 +149,22 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if looks_like_word(name):
         return None, False  # "Reconstruction", "Working": a capitalised ordinary word
     return LONE_WORD_DEFAULT, False
+
+
+def _acronym(name: str) -> bool:
+    """Two to six capitals and nothing else, in running text: an organisation's initials."""
+    return 2 <= len(name) <= 6 and name.isalpha() and is_upper(name)
+
+
+def _plays(doc: Doc, f: Found, name: str) -> bool:
+    """A town or county named as a side: "Surrey captain", "joined Newcastle", "Leeds
+    beat". Countries are left alone: "England beat Pakistan" is a national side, which
+    news and its readers file under the country."""
+    kind = doc.lex.places.get(name, 0)
+    if kind == 0 or kind >= PLACE_COUNTRY:
+        return False
+    text = doc.text
+    return next_word(text, f.end) in TEAM_AFTER or previous_word(text, f.start) in TEAM_BEFORE
 
 
 def one_line(name: str) -> str:
