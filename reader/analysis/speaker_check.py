@@ -449,7 +449,7 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
             or (first.endswith(_PLURAL_PERSON_ENDINGS) and first not in _NOT_HEADS)
         )
     if not opens and not (words[-1].islower() and lowered[-1] in PERSON_NOUNS):
-        return False
+        return _plural_group(words, lowered)
     head = lowered[-1]
     after_of = lowered[-2] == "of"  # "the mother of three"
     if (head in DETERMINERS and not after_of) or head in _NOT_HEADS:
@@ -464,6 +464,33 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
         if word.endswith("ed") and words[n].islower() and lowered[n + 1] in DETERMINERS:
             return False
     return not (head in TIME_WORDS or head in _MONTHS)
+
+
+_GROUP_WORDS: Final = 5  # "Hundreds of pro-Sanders demonstrators"
+
+
+def _plural_group(words: list[str], lowered: list[str]) -> bool:
+    """A group of people or bodies named without a determiner: "Liberal politicians",
+    "federal prosecutors", "Multiple outlets", "Leaders of the organization". The head
+    is a plural noun that can speak (the word before "of" when one follows it); the
+    words before it are plain modifiers, never a verb ("slamming candidates")."""
+    if len(words) > _GROUP_WORDS:
+        return False
+    of = lowered.index("of") if "of" in lowered else len(lowered)
+    if of == 0:
+        return False
+    head = lowered[of - 1]
+    if not head.endswith("s") or head.endswith("ss") or not words[of - 1][1:].islower():
+        return False
+    if head in _NOT_HEADS or head in TIME_WORDS or not lexicon.names_a_speaker([head]):
+        return False
+    for n in range(of - 1):
+        word = lowered[n]
+        if words[n].islower() and word.endswith(("ing", "ed")):
+            return False
+        if word in lexicon.PHRASE_BREAKERS or word in lexicon.SENTENCE_OPENERS:
+            return False
+    return of == len(lowered) or lowered[-1] not in lexicon.PHRASE_BREAKERS
 
 
 def _person_shaped(words: list[str], lowered: list[str], firsts: dict[str, str]) -> bool:

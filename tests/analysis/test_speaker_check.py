@@ -205,3 +205,17 @@ def test_a_body_whose_name_ends_in_a_furniture_word_still_speaks(body: str) -> N
         'were found years ago."'
     )
     assert _speakers(text) == [body]
+
+
+@pytest.mark.parametrize(
+    "group",
+    ["Federal prosecutors", "Liberal politicians", "Leaders of the cooperative"],
+)
+def test_a_group_named_without_a_determiner_speaks(group: str) -> None:
+    text = f'The harbour plan was shelved on Monday. {group} said the cost was "far too high."'
+    assert _speakers(text) == [group]
+
+
+def test_a_verb_before_a_plural_noun_makes_no_group() -> None:
+    text = 'It came after slamming candidates who think they can "outsource the work."'
+    assert _speakers(text) in ([None], [])
