@@ -314,8 +314,25 @@ def _take_mark(
         return opened | kind
     # A run read by context closes as a whole; one read mark by mark ends here.
     end = e if role == "close" else s + offset + width
-    _close(stack, s + offset, end, double, before not in "sS", emit, role == "close")
+    may_end = before not in "sS" or _ends_after_s(text, s + offset + width)
+    _close(stack, s + offset, end, double, may_end, emit, role == "close")
     return opened
+
+
+def _ends_after_s(text: str, pos: int) -> bool:
+    """Whether a single mark after an "s" that ends at ``pos`` may close a quote rather
+    than make a plural possessive: no noun follows it ("outrageous' and called", "the
+    elites’ in this country", "measures’ if"), only punctuation, a line end or a word
+    that never follows a possessive. A scan turns double closers into single marks."""
+    if pos >= len(text):
+        return True
+    after = text[pos]
+    if after in _CLOSE_SIDE or after == "\n":
+        return True
+    if after != " ":
+        return False
+    word = _letters_at(text, pos + 1, len(text), 12)
+    return word in _NOT_AFTER_POSSESSIVE or word in ("and", "or")
 
 
 def _inside_tag(text: str, pos: int) -> bool:

@@ -220,3 +220,29 @@ def test_a_curly_opener_inside_a_sentence_still_nests() -> None:
 def test_a_misturned_closer_at_a_paragraph_end_is_not_a_new_quote() -> None:
     text = "“They see that. “\n\nThe story was updated."
     assert quoted(text) == ["“They see that. “"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A scan turned the closer of a double-quoted word ending in "s" into a single
+        # mark; a later opener says the quote ended there.
+        (
+            'She called the fees "outrageous\' and asked for pay to be "clawed back" soon.',
+            ["\"outrageous'", '"clawed back"'],
+        ),
+        (
+            'It tells the "elites’ in this town that "rules" are for others.',
+            ['"elites’', '"rules"'],
+        ),
+    ],
+)
+def test_a_scanned_single_closer_after_an_s_ends_a_double_quote(
+    text: str, expected: list[str]
+) -> None:
+    assert quoted(text) == expected
+
+
+def test_a_plural_possessive_inside_a_double_quote_still_does_not_close_it() -> None:
+    text = 'He said "the teachers\' union will not back down" and left. Then "no" came.'
+    assert quoted(text) == ['"the teachers\' union will not back down"', '"no"']
