@@ -420,6 +420,20 @@ def _role_from_shape(char: str, stack: list[_Open]) -> str:
 
 
 def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit: _Emitter) -> None:
+    if (
+        len(stack) == 1
+        and stack[0].double
+        and not double
+        and stack[0].fallback is not None
+        and _clearly_closes(text, stack[0].fallback)
+    ):
+        # “thinking,’ he said. ‘I don’t: a single opener after a single mark that closed
+        # nothing, right after punctuation or before "and", ends the open quote there (a
+        # scan turned its closer into a single mark); a nested quote would have paired it
+        top = stack[0]
+        assert top.fallback is not None
+        emit.quote(top.start, top.fallback, False)
+        stack.clear()
     if len(stack) == 1 and stack[0].fallback is not None and stack[0].double and double:
         # “a con' and ... “sex tape”: a fresh opener after a single mark that could have
         # closed the open quote says it did (a scan turned its closer into a single mark)
@@ -451,6 +465,15 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
     if len(stack) >= 3:
         return
     stack.append(_Open(pos, double, char))
+
+
+def _clearly_closes(text: str, end: int) -> bool:
+    """Whether the single mark that ends at ``end`` reads as a closer: punctuation before
+    it ("thinking,’") or "and"/"or" after it ("disgusting' and"), not an apostrophe
+    glued into a word ("Politi’fact’ said")."""
+    if end >= 2 and text[end - 2] in ",.!?":
+        return True
+    return text.startswith((" and ", " or "), end)
 
 
 def _after_sentence_end(text: str, pos: int, floor: int) -> bool:

@@ -246,3 +246,27 @@ def test_a_scanned_single_closer_after_an_s_ends_a_double_quote(
 def test_a_plural_possessive_inside_a_double_quote_still_does_not_close_it() -> None:
     text = 'He said "the teachers\' union will not back down" and left. Then "no" came.'
     assert quoted(text) == ['"the teachers\' union will not back down"', '"no"']
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He called her “disgusting' and referred to ‘the tape.” Then he left.",
+            ["“disgusting'", "‘the tape.”"],
+        ),
+        (
+            "“I don’t know what she was thinking,’ he said. ‘I am very troubled.”",
+            ["“I don’t know what she was thinking,’", "‘I am very troubled.”"],
+        ),
+    ],
+)
+def test_a_single_opener_after_a_scanned_closer_starts_a_new_quote(
+    text: str, expected: list[str]
+) -> None:
+    assert quoted(text) == expected
+
+
+def test_a_glued_apostrophe_does_not_end_a_quote_before_a_nested_one() -> None:
+    text = "Hedge asked, “Was it Politi’fact’ that said the claim was ‘mostly true’? Odd.”"
+    assert quoted(text) == ["“Was it Politi’fact’ that said the claim was ‘mostly true’? Odd.”"]
