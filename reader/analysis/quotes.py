@@ -264,10 +264,15 @@ def _pair_paragraph(
     if outer.fallback is not None:
         emit.quote(outer.start, outer.fallback, False)
         return None
-    if not outer.double:
-        return None  # an unclosed single mark is far more often an apostrophe
     reopens = next_start is not None and text[next_start] == outer.char
     reopens = reopens or (next_start is not None and text[next_start] in DOUBLE_OPENERS)
+    if not outer.double:
+        # An unclosed single mark is far more often an apostrophe; but one that opens
+        # the paragraph, before a capital, with the next paragraph reopening, is a
+        # quotation's first paragraph whose opener a scan turned into a single mark.
+        reopens = reopens or (next_start is not None and text[next_start] == STRAIGHT_DOUBLE)
+        if not (reopens and _opens_paragraph(text, outer.start, p_start)):
+            return None
     emit.quote(outer.start, p_end, False)
     if reopens:
         found[-1].continues = True
@@ -465,6 +470,11 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
     if len(stack) >= 3:
         return
     stack.append(_Open(pos, double, char))
+
+
+def _opens_paragraph(text: str, pos: int, p_start: int) -> bool:
+    """Whether the mark at ``pos`` is the paragraph's first character, before a capital."""
+    return pos == p_start and text[pos + 1 : pos + 2].isupper()
 
 
 def _clearly_closes(text: str, end: int) -> bool:

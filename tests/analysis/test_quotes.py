@@ -270,3 +270,19 @@ def test_a_single_opener_after_a_scanned_closer_starts_a_new_quote(
 def test_a_glued_apostrophe_does_not_end_a_quote_before_a_nested_one() -> None:
     text = "Hedge asked, “Was it Politi’fact’ that said the claim was ‘mostly true’? Odd.”"
     assert quoted(text) == ["“Was it Politi’fact’ that said the claim was ‘mostly true’? Odd.”"]
+
+
+def test_a_quotation_whose_first_opener_was_scanned_as_a_single_mark() -> None:
+    text = (
+        "The Courier reports:\n\n'In a sign of the mood, only a quarter of the donors gave"
+        ' less than $200.\n\n"Without that network, the campaign must keep holding dinners."'
+        "\n\nThe rest of the story follows."
+    )
+    found = [q for q in analyze(text).quotes if q.kind == "quote"]
+    assert [q.text[:5] for q in found] == ["'In a", '"With']
+    assert found[0].speaker == found[1].speaker == "Courier"
+
+
+def test_an_apostrophe_opening_a_paragraph_is_no_quote() -> None:
+    text = "'Tis the season for repairs, the council says.\n\nWork starts in May."
+    assert quoted(text) == []
