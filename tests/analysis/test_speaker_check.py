@@ -219,3 +219,20 @@ def test_a_group_named_without_a_determiner_speaks(group: str) -> None:
 def test_a_verb_before_a_plural_noun_makes_no_group() -> None:
     text = 'It came after slamming candidates who think they can "outsource the work."'
     assert _speakers(text) in ([None], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Senator Ruth Amberley said the "War On Drugs" had failed the valley, she said.',
+        'The mayor spoke about the ferries at a "Harbour Town Forum" on Monday evening.',
+    ],
+)
+def test_a_title_case_name_after_a_determiner_is_a_title_not_speech(text: str) -> None:
+    found = analyze(text).quotes
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_one_capitalised_word_after_a_determiner_stays_speech() -> None:
+    text = 'Councillor Ada Fenwick called him a "Stalinist" at the meeting.'
+    assert [q.kind for q in analyze(text).quotes] == ["quote"]
