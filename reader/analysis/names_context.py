@@ -145,6 +145,18 @@ TEAM_AFTER: Final = word_set(
     "forward batsman bowler pitcher quarterback beat defeated drew"
 )
 TEAM_BEFORE: Final = word_set("beat defeated joined")
+# Words around a name that make it a business, a paper or a club: "shares of Ruch",
+# "Comelf's output", "the news weekly Der Spiegel", "Eagles owner", "chain Ruch".
+ORG_AFTER: Final = word_set(
+    "shares stock stocks shareholders stockholders subsidiary subsidiaries owner owners "
+    "ceo executives profit profits revenue revenues earnings output plant plants factory "
+    "headquarters daily weekly newspaper"
+)
+ORG_BEFORE: Final = word_set(
+    "daily weekly newspaper paper magazine agency firm company group club carrier airline "
+    "maker makers bank chain retailer insurer brokerage conglomerate automaker manufacturer "
+    "distributor broadcaster publisher"
+)
 
 
 WEEKDAYS: Final = word_set("monday tuesday wednesday thursday friday saturday sunday")

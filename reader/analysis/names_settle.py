@@ -7,11 +7,15 @@ Internal to ``reader.analysis.names``.
 
 from __future__ import annotations
 
+from typing import Final
+
 from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG
 from reader.analysis.names_context import (
     FIXTURE_AFTER,
     FIXTURE_BEFORE,
     LONE_WORD_DEFAULT,
+    ORG_AFTER,
+    ORG_BEFORE,
     SPEECH_VERBS,
     TEAM_AFTER,
     TEAM_BEFORE,
@@ -129,6 +133,8 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
         return "ORG", True
     if _acronym(name):
         return "ORG", True  # "RDR said", "KDP fighters": people are not written in capitals
+    if prev in ORG_BEFORE or _org_word_after(text, f.end):
+        return "ORG", True  # "chain Ruch", "Comelf's output", "Zycie Warszawy daily said"
     if prev in SPEECH_VERBS or nxt in SPEECH_VERBS:
         return "PER", True  # "Dole said": a person, even when a town shares the name
     lex = doc.lex
@@ -149,6 +155,19 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if looks_like_word(name):
         return None, False  # "Reconstruction", "Working": a capitalised ordinary word
     return LONE_WORD_DEFAULT, False
+
+
+def _org_word_after(text: str, end: int) -> bool:
+    """Whether a business word follows the name ("Eagles owner", "Zycie Warszawy daily
+    said"), or its possessive ("Comelf's output"); a person's paper is still a person's
+    ("Hen Vipheak's newspaper")."""
+    if text.startswith(("'s ", "’s "), end):
+        word = next_word(text, end + 2)
+        return word in ORG_AFTER and word not in _PAPERS
+    return next_word(text, end) in ORG_AFTER
+
+
+_PAPERS: Final = frozenset(["daily", "weekly", "newspaper"])
 
 
 def _acronym(name: str) -> bool:

@@ -127,9 +127,7 @@ def named_as_a_title(text: str, q: MarkedQuote) -> bool:
     return word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s"))
 
 
-_PHRASE_OPENERS: Final = frozenset(
-    words("the a an his her their its our my your this these those")
-)
+_PHRASE_OPENERS: Final = frozenset(words("the a an his her their its our my your this these those"))
 
 
 def follows_a_determiner(text: str, q: MarkedQuote) -> bool:

@@ -46,3 +46,20 @@ def test_a_country_that_plays_stays_a_place() -> None:
 
 def test_a_town_in_plain_prose_stays_a_place() -> None:
     assert label_of("She moved to Bristol in 2004 to study law.", "Bristol") == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("News-stand chain Pelkor said it would sell 40 kiosks.", "Pelkor"),
+        ("Shares rose after Vantrel's profit beat forecasts, Vantrel said.", "Vantrel"),
+        ("The report in the news weekly Der Blatt said the talks had failed.", "Der Blatt"),
+    ],
+)
+def test_business_words_around_a_name_make_an_organisation(text: str, name: str) -> None:
+    assert label_of(text, name) == "ORG"
+
+
+def test_a_persons_newspaper_leaves_the_person_a_person() -> None:
+    text = "The court let Hen Vipheak's newspaper reopen, and Hen Vipheak thanked the judge."
+    assert label_of(text, "Hen Vipheak") == "PER"
