@@ -65,6 +65,7 @@ def settle(doc: Doc) -> list[Entity]:
     entities: list[Entity] = []
     evidenced: dict[str, str] = {}  # names a cue around some mention labelled
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
+    sides: set[str] = set()  # towns (folded) that some mention shows as a playing side
     # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
     # without an iterator object and a tuple per step.
     for i, f in enumerate(found):
@@ -105,7 +106,15 @@ def settle(doc: Doc) -> list[Entity]:
                 is_scored = scored(text, f)
             if is_scored or in_fixture(text, f) or _plays(doc, f, name):
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
+                if 0 < doc.lex.places.get(name, 0) < PLACE_COUNTRY:
+                    sides.add(name.casefold())
         entities.append(Entity(f.start, f.end, name, label))
+    if sides:
+        # One sense per story: a town that plays somewhere in it is the side wherever it
+        # is named ("Surrey captain ... Derbyshire and Surrey closed in on victory").
+        for entity in entities:
+            if entity.label == "LOC" and entity.text.casefold() in sides:
+                entity.label = "ORG"
     # A name guessed only by default takes what its other mentions showed ("Trump said"),
     # and a lone word that ends a person's name in this story is that person ("Romney").
     if defaulted:

@@ -63,3 +63,11 @@ def test_business_words_around_a_name_make_an_organisation(text: str, name: str)
 def test_a_persons_newspaper_leaves_the_person_a_person() -> None:
     text = "The court let Hen Vipheak's newspaper reopen, and Hen Vipheak thanked the judge."
     assert label_of(text, "Hen Vipheak") == "PER"
+
+
+def test_a_town_that_plays_once_is_the_side_all_through_the_story() -> None:
+    text = (
+        "Bristol captain Tom Hale made 70 before lunch. Rain stopped play at four, and "
+        "by stumps Bristol had reached 108 for three."
+    )
+    assert [e.label for e in find_entities(text) if e.text == "Bristol"] == ["ORG", "ORG"]
