@@ -10,13 +10,13 @@ read back is cleaned again: the cache dir is only as trustworthy as the disk.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from reader.digest import blake2b
 from reader.model import Article, Span
 from reader.safe_text import clean_line, clean_optional
 
@@ -27,7 +27,7 @@ _OPTIONAL_FIELDS = ("byline", "source", "published", "path", "url", "site", "ori
 
 
 def _file_for(cache_dir: Path, source: str) -> Path:
-    digest = hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=12)
+    digest = blake2b(source.encode("utf-8", "surrogateescape"), digest_size=12)
     return cache_dir / FOLDER / f"{digest.hexdigest()}.json"
 
 
