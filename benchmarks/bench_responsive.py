@@ -7,6 +7,7 @@ of several runs, next to a baseline measured in the same run (issues #18 and #15
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -51,6 +52,8 @@ def _best(runs: int, measure: Callable[[], float]) -> float:
 
 def analysis_rows(scratch: Path, runs: int, big_mb: float) -> list[Row]:
     env = {"NEWSREADER_CACHE": str(scratch / "cache"), "PATH": "/usr/bin:/bin"}
+    if os.environ.get("PYTHONPATH"):  # A/B against another checkout's build
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     two = scratch / "two.txt"
     two.write_text(TWO_LINES, encoding="utf-8")
     subprocess.run([NEWSREADER, "analyze", str(two)], env=env, check=True, capture_output=True)
