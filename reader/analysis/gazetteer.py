@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
-from reader.analysis.vocabulary import data_words
+from reader.analysis.vocabulary import DATA_DIR, data_words
 
 # A city this large is a place wherever it is written; a smaller one needs a cue
 # ("in", "at", a dateline) because small-town names are often surnames or words.
@@ -55,7 +54,7 @@ class Lexicon:
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("reader.analysis").joinpath("data", name).read_text("utf-8")
+    text = (DATA_DIR / name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
