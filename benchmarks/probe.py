@@ -37,6 +37,9 @@ class Launch:
             "NEWSREADER_CACHE": str(workdir / "cache"),
             "PYTHONPYCACHEPREFIX": str(workdir / "bytecode"),
         }
+        # A/B against another checkout's build: PYTHONPATH=OTHER python -m benchmarks...
+        if os.environ.get("PYTHONPATH"):
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         command = shlex.join([NEWSREADER, *args])
         script = f"cd {shlex.quote(str(workdir))} && exec env {exports} {command}"

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import tempfile
 import zlib
 from pathlib import Path
 
 from reader.cache.codec import FORMAT, Part, from_bytes, from_columns, to_bytes, to_columns
+from reader.digest import blake2b
 from reader.model import Analysis
 
 SIZE_ENV = "NEWSREADER_ANALYSIS_CACHE_MB"
@@ -65,7 +65,7 @@ class AnalysisCache:
         self.version = version or analyser_version()
 
     def _path(self, text: str, ner: str) -> Path:
-        key = hashlib.blake2b(digest_size=20)
+        key = blake2b(digest_size=20)
         key.update(f"{self.version}\0{ner}\0".encode())
         key.update(text.encode("utf-8", "surrogatepass"))
         return self.folder / (key.hexdigest() + SUFFIX)
@@ -94,7 +94,7 @@ class AnalysisCache:
             return None
         check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
         try:
-            if hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
+            if blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
                 raise ValueError("checksum does not match")
             parts = from_bytes(payload, text)
         except ValueError:
@@ -110,7 +110,7 @@ class AnalysisCache:
         if self.limit <= 0:
             return False
         payload = to_bytes(parts)
-        data = hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
+        data = blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
         if len(data) > self.limit:
             return False
         path = self._path(text, ner)

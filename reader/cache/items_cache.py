@@ -13,7 +13,6 @@ when), so ``feeds list`` can say why a source is stale; the next good fetch remo
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.digest import blake2b
 from reader.model import Article, Span
 from reader.safe_text import clean_line, clean_optional
 
@@ -35,7 +35,7 @@ ERROR_SUFFIX = ".error.json"
 
 
 def _file_for(cache_dir: Path, source: str) -> Path:
-    digest = hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=12)
+    digest = blake2b(source.encode("utf-8", "surrogateescape"), digest_size=12)
     return cache_dir / FOLDER / f"{digest.hexdigest()}.json"
 
 

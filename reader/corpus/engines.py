@@ -8,14 +8,11 @@ flight at once (a window), so memory does not grow with the input.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from reader.corpus.batch import (
     BatchResult,
@@ -26,6 +23,11 @@ from reader.corpus.batch import (
     analyze_batch,
     block_lines,
 )
+
+# The pool's modules are imported by the pool: a run on one core (one story, one batch)
+# never starts one, and multiprocessing with concurrent.futures costs ~10 ms to import.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 class EngineError(Exception):
@@ -88,6 +90,7 @@ def start_forkserver(preload: list[str]) -> None:
     the way. Started with SIGINT ignored, the server and every process it forks keep
     ignoring it (a forked worker gets the server's own handlers back).
     """
+    import multiprocessing
     from multiprocessing import forkserver
 
     multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
@@ -122,6 +125,9 @@ class PoolEngine:
     def _start(self) -> ProcessPoolExecutor:
         # forkserver: a worker is forked from a small clean server that has warmed the
         # analysis once, never from this process with its threads and open files.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         start_forkserver(["reader.corpus.batch", "reader.corpus.warm"])
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
@@ -136,6 +142,9 @@ class PoolEngine:
             yield self._next(pending)
 
     def _submit(self, batch: Batch) -> Future[BatchResult]:
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self._pool.submit(analyze_batch, batch.payload, self.options)
         except BrokenProcessPool as error:  # answered, restarted and resent by _next
@@ -144,6 +153,8 @@ class PoolEngine:
             return future
 
     def _next(self, pending: deque[_InFlight]) -> tuple[Batch, BatchResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
         batch, future, restarts = pending.popleft()
         if future is None:
             return batch, lost_batch(batch, "its worker process stopped")

@@ -10,7 +10,6 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from reader.corpus.batch import Options
-from reader.corpus.dask_engine import DaskEngine
 from reader.corpus.engines import Batch, Engine, PoolEngine, SerialEngine
 from reader.corpus.output import Output
 
@@ -44,6 +43,8 @@ def open_engine(
     """The engine for this run, and the batches (a couple of them read ahead to choose)."""
     stream = iter(stream)
     if scheduler:
+        from reader.corpus.dask_engine import DaskEngine  # with its logging, only for Dask
+
         return DaskEngine(options, scheduler, jobs), stream
     head = list(itertools.islice(stream, 2))
     rest = itertools.chain(head, stream)

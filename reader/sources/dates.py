@@ -127,6 +127,27 @@ def _read(text: str, *, dayfirst: bool = False) -> str | None:
     return first.date().isoformat()
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+
+
+def _whole_day(year: str, month: int, day: int) -> str | None:
+    """The ISO date of a day given in full, when it exists in our years; None when it
+    needs dateutil's reading. Importing dateutil costs ~10 ms, paid by the first frame
+    that shows a story with a date line: the usual date is settled here, the same way."""
+    if int(year) not in _YEARS:
+        return None
+    try:
+        return dt.date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _day_first(first: int, second: int, separator: str) -> bool | None:
     """How to read "first/second/year": day first, month first, or None when it is a guess."""
     if first > 12:
@@ -138,14 +159,26 @@ def _day_first(first: int, second: int, separator: str) -> bool | None:
     return None
 
 
+# A 24-hour time with one kind of separator, no fraction, no am/pm.
+_PLAIN_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
 def _clock_exists(clock: str | None) -> bool:
     """Whether a time of day such as "10:42" or "9.30 pm" is one a clock shows (not 25:61)."""
     if not clock:
         return True
+    colons = clock if ":" in clock else clock.replace(".", ":", 2)
+    plain = _PLAIN_CLOCK.fullmatch(colons.rstrip())
+    if plain is not None and all(
+        int(value) < limit
+        for value, limit in zip(plain.groups(), (24, 60, 60), strict=True)
+        if value is not None
+    ):
+        return True  # "18:40", "09:30:00": plainly a time, settled without dateutil
     from dateutil import parser
 
     try:
-        parser.parse(clock if ":" in clock else clock.replace(".", ":", 2), default=_FILLERS[0])
+        parser.parse(colons, default=_FILLERS[0])
     except (ValueError, OverflowError):
         return False
     return True
@@ -167,16 +200,22 @@ def parse_date_line(line: str) -> DateLine | None:
         year = groups["year"]
         if groups.get("month"):
             # Spaced and stripped of ordinals, so "27th of July,2021" reads as it looks.
+            month = _MONTH_NUMBERS[groups["month"][:3].lower()]
             text = f"{groups['day']} {groups['month'].rstrip('.')} {year}"
-            iso = _read(text)
+            iso = _whole_day(year, month, int(groups["day"])) or _read(text)
         elif groups.get("mm"):
-            iso = _read(f"{year}-{groups['mm']}-{groups['dd']}")
+            iso = _whole_day(year, int(groups["mm"]), int(groups["dd"])) or _read(
+                f"{year}-{groups['mm']}-{groups['dd']}"
+            )
         else:
             first, second = int(groups["a"]), int(groups["b"])
             day_first = _day_first(first, second, groups["sep"])
             if day_first is None:
                 return DateLine(None)  # a date, but which one is a guess
-            iso = _read(f"{first}/{second}/{year}", dayfirst=day_first)
+            month, day = (second, first) if day_first else (first, second)
+            iso = _whole_day(year, month, day) or _read(
+                f"{first}/{second}/{year}", dayfirst=day_first
+            )
         # Shaped like a date but naming none (0000-00-00): still the header's date line.
         return DateLine(iso)
     return None

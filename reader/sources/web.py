@@ -8,7 +8,6 @@ line naming the address.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -65,6 +64,8 @@ def _media_type(header: str) -> tuple[str, str | None]:
 
 
 def _cache_files(cache_dir: Path, url: str) -> tuple[Path, Path]:
+    import hashlib  # here: it loads OpenSSL (~3 ms), and only a fetched page needs it
+
     key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
     folder = cache_dir / "web"
     return folder / f"{key}.json", folder / f"{key}.body"

@@ -247,3 +247,57 @@ def test_named_month_days_the_calendar_lacks_are_no_date(year: int, month: int, 
     name = dt.date(2000, month, 1).strftime("%B")
     assert parse_date(f"{name} {day}, {year}") == _real(year, month, day)
     assert parse_date(f"{day} {name} {year}") == _real(year, month, day)
+
+
+def _dateutil_reading(line: str) -> str | None:
+    """What the date line reads as when dateutil reads every value (the slow path)."""
+    from unittest import mock
+
+    from reader.sources import dates
+
+    with mock.patch.object(dates, "_whole_day", return_value=None):
+        found = dates.parse_date_line(line)
+    return found.iso if found is not None else None
+
+
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_days_read_without_dateutil_match_dateutils_reading(year: int) -> None:
+    lines = []
+    for month in range(1, 13):
+        name = dt.date(2000, month, 1).strftime("%B")
+        for day in range(0, 33):
+            lines += [
+                f"{name} {day}, {year}",
+                f"{name[:3]}. {day},{year}",
+                f"{day} {name.lower()} {year}",
+                f"{year}-{month:02d}-{day:02d}",
+                f"{year}/{month}/{day}",
+                f"{day}.{month}.{year}",
+                f"{month}/{day}/{year}",
+            ]
+    for line in lines:
+        found = parse_date_line(line)
+        assert (found.iso if found is not None else None) == _dateutil_reading(line), line
+
+
+def test_times_read_without_dateutil_match_dateutils_reading() -> None:
+    from dateutil import parser
+
+    from reader.sources.dates import _FILLERS, _clock_exists
+
+    def by_dateutil(clock: str) -> bool:
+        try:
+            parser.parse(clock if ":" in clock else clock.replace(".", ":", 2), default=_FILLERS[0])
+        except (ValueError, OverflowError):
+            return False
+        return True
+
+    for hour in range(0, 30):
+        for minute in (0, 5, 30, 59, 60, 61, 99):
+            for clock in (
+                f"{hour}:{minute:02d}",
+                f"{hour:02d}.{minute:02d}",
+                f"{hour}:{minute:02d}:{minute:02d}",
+                f"{hour}:{minute:02d} ",
+            ):
+                assert _clock_exists(clock) == by_dateutil(clock), clock

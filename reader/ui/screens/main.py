@@ -74,7 +74,9 @@ class MainScreen(Screen[None]):
         library: LibrarySession,
         on_mounted: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
-        super().__init__()
+        # The reader's pane until a focus says otherwise: set before the panes are styled,
+        # as on_mount's add_class would restyle every widget once more (~5 ms of start-up).
+        super().__init__(classes="-pane-reader")
         self.annotations = annotations
         self.stories = library
         self._on_mounted = on_mounted
@@ -85,7 +87,6 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
         # loaded while the panes were being built) is in the very first frame.
-        self.add_class("-pane-reader")  # until a focus says otherwise
         if self._on_mounted is not None:
             await self._on_mounted()
 
