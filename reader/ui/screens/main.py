@@ -153,7 +153,7 @@ class MainScreen(Screen[None]):
         """The open story's analysis (or a part of it): drawn in the reader, its people
         listed in the people panel (see ``ArticleView.set_analysis``)."""
         self.article_view.set_analysis(analysis, complete, layers)
-        self.people_panel.set_people(analysis)
+        self.people_panel.set_people(analysis, complete)
 
     def focus_reader(self) -> None:
         if self.article_view.display:
