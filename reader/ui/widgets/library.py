@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from reader.model import Analysis, Article
+from reader.safe_text import clean_line
 from reader.services.library_match import (
     NO_REASONS,
     Matches,
@@ -47,8 +48,8 @@ from reader.ui.widgets.virtual_list import VirtualList
 # a time between keys (reader/ui/slices.py), so typing never waits for it.
 FILTER_AT_ONCE = 2_000
 SEARCH_AT_ONCE = 2_000_000
-# A longer story's speakers come only from an analysis made in this session: reading a
-# huge analysis back from the cache for its names would hold up the UI.
+# A longer story's speakers come only from an analysis made in this session: finding its
+# cache entry means hashing its text, a millisecond a megabyte, in one step of the UI.
 CACHED_SPEAKERS_CHARS = 1_000_000
 
 SpeakerLookup = Callable[[Article], tuple[str, ...]]
@@ -288,7 +289,9 @@ class Library(Vertical):
             named = known(article)
             if named or len(article.text) > CACHED_SPEAKERS_CHARS:
                 return named
-            return speakers_of(cache.get(article.text, ner))
+            # The names kept beside the analysis: a small file, not the analysis decoded.
+            found = cache.get_speakers(article.text, ner) or ()
+            return tuple(dict.fromkeys(clean_line(name) for name in found))
 
         return lookup
 
