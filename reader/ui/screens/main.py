@@ -154,7 +154,7 @@ class MainScreen(Screen[None]):
         """The open story's analysis (or a part of it): drawn in the reader, its people
         listed in the people panel (see ``ArticleView.set_analysis``)."""
         self.article_view.set_analysis(analysis, complete, layers)
-        self.people_panel.set_people(analysis)
+        self.people_panel.set_people(analysis, complete)
 
     def focus_reader(self) -> None:
         if self.article_view.display:
@@ -274,12 +274,15 @@ class MainScreen(Screen[None]):
         if not panel.display:
             panel.fill()
         panel.display = not panel.display
+        # The focus moves now, not later as ``focus()`` would: keys typed right after `i`
+        # are already queued, and each takes the bindings of whatever has the focus
+        # when it is read (the story's j/k would move the story's focus instead).
         if panel.display:
             if panel.highlighted is None and panel.option_count:
                 panel.highlighted = 0
-            panel.focus()
+            self.set_focus(panel)
         else:
-            self.article_view.text_widget.focus()
+            self.set_focus(self.article_view.text_widget)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_people":
@@ -291,7 +294,7 @@ class MainScreen(Screen[None]):
 
     def action_close_people(self) -> None:
         self.people_panel.display = False
-        self.article_view.text_widget.focus()
+        self.set_focus(self.article_view.text_widget)
 
     @on(PeoplePanel.Picked)
     def _person_picked(self, message: PeoplePanel.Picked) -> None:
