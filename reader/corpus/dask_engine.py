@@ -14,7 +14,8 @@ from collections.abc import Generator, Iterable
 from typing import Any
 
 from reader.corpus.batch import BatchResult, Options, analyze_batch
-from reader.corpus.engines import Batch, EngineError, lost_batch, start_forkserver
+from reader.corpus.engines import Batch, EngineError, lost_batch
+from reader.corpus.forkserver import DASK_PRELOAD, start_forkserver
 
 LOCAL_CLUSTER_CONFIG = {
     # Workers forked from a server that has imported Dask once start in a fraction of
@@ -42,7 +43,7 @@ class DaskEngine:
         if address == "local":
             # Started before this process imports Dask, the server imports it for the
             # workers on the other core at the same time.
-            start_forkserver(["distributed", "reader.corpus.batch", "reader.corpus.warm"])
+            start_forkserver(DASK_PRELOAD)
         try:
             from distributed import Client, LocalCluster
         except ImportError:
