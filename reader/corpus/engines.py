@@ -129,7 +129,7 @@ class PoolEngine:
             if starting:
                 starting = self._still_starting(pending, sent)
             if starting and (not self._forked.is_set() or len(sent) >= self.window):
-                pending.append((batch, _done(analyze_batch(batch.payload, self.options)), 0))
+                pending.append((batch, done(analyze_batch(batch.payload, self.options)), 0))
             else:
                 future = self._submit(batch)
                 if starting:
@@ -192,7 +192,8 @@ def _fork_workers(pool: ProcessPoolExecutor, count: int, forked: threading.Event
         forked.set()
 
 
-def _done(result: BatchResult) -> Future[BatchResult]:
+def done(result: BatchResult) -> Future[BatchResult]:
+    """A batch analysed in this process, as a future already done."""
     future: Future[BatchResult] = Future()
     future.set_result(result)
     return future

@@ -35,7 +35,10 @@ def analyze_stream(
     options: Options, jobs: int, scheduler: str | None, stream: Iterable[Batch], output: Output
 ) -> None:
     """Analyse every batch and write its records; raises BrokenPipeError if stdout closes."""
+    from reader.corpus.warm import settle  # the analysis is warm once this is imported
+
     engine, batches = open_engine(options, jobs, scheduler, stream)
+    settle()  # what the engine imported (Dask, for one) joins what is frozen
     results = engine.run(batches)
     try:
         for batch, result in results:
