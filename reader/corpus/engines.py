@@ -82,45 +82,38 @@ class SerialEngine:
         pass
 
 
-def start_forkserver(preload: list[str]) -> None:
-    """Start the server that forks worker processes, having imported ``preload`` once.
-
-    Ctrl-C reaches every process in the terminal's group: the main process stops the
-    workers, and a worker must not print a KeyboardInterrupt traceback of its own on
-    the way. Started with SIGINT ignored, the server and every process it forks keep
-    ignoring it (a forked worker gets the server's own handlers back).
-    """
-    import multiprocessing
-    from multiprocessing import forkserver
-
-    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
-    if threading.current_thread() is not threading.main_thread():
-        forkserver.ensure_running()
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        forkserver.ensure_running()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def _ignore_interrupts() -> None:
     # For a server started by someone else, with Ctrl-C not ignored (see start_forkserver).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-# A batch in a pool: its future (None once given up) and how often its pool was restarted.
+# A batch in flight: its future (None once given up; already done for a batch analysed
+# here) and how often its pool was restarted.
 _InFlight = tuple[Batch, "Future[BatchResult] | None", int]
+# While the workers start, batches analysed here wait behind theirs: a few windows at most.
+LOCAL_WINDOWS = 4
 
 
 class PoolEngine:
-    """A pool of worker processes, each analysing whole batches."""
+    """A pool of ``jobs`` worker processes, each analysing whole batches.
+
+    While the workers start (the server that forks them imports the analysis first),
+    this process analyses batches itself, so no core waits for them. Once a worker has
+    a batch done, this process only hands out batches and writes records: analysing
+    here as well would keep this process's interpreter lock from the pool's own
+    threads, which pass the batches on, and the workers would wait for them.
+    """
 
     def __init__(self, options: Options, jobs: int) -> None:
         self.options = options
         self.jobs = jobs
         self.window = 2 * jobs
         self._pool = self._start()
+        # Forking a worker waits for the server to be ready: that wait happens aside.
+        self._forked = threading.Event()
+        forking = threading.Thread(target=_fork_workers, args=(self._pool, jobs, self._forked))
+        forking.daemon = True
+        forking.start()
 
     def _start(self) -> ProcessPoolExecutor:
         # forkserver: a worker is forked from a small clean server that has warmed the
@@ -128,18 +121,36 @@ class PoolEngine:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        start_forkserver(["reader.corpus.batch", "reader.corpus.warm"])
+        from reader.corpus.forkserver import POOL_PRELOAD, start_forkserver
+
+        start_forkserver(POOL_PRELOAD)
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
 
     def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]:
         pending: deque[_InFlight] = deque()
+        starting = True  # no worker has a batch done yet
+        sent: list[Future[BatchResult]] = []  # the batches sent while the workers start
         for batch in batches:
-            pending.append((batch, self._submit(batch), 0))
-            while len(pending) >= self.window:
+            if starting:
+                starting = self._still_starting(pending, sent)
+            if starting and (not self._forked.is_set() or len(sent) >= self.window):
+                pending.append((batch, done(analyze_batch(batch.payload, self.options)), 0))
+            else:
+                future = self._submit(batch)
+                if starting:
+                    sent.append(future)
+                pending.append((batch, future, 0))
+            while pending and (_finished(pending[0]) if starting else len(pending) >= self.window):
                 yield self._next(pending)
         while pending:
             yield self._next(pending)
+
+    def _still_starting(self, pending: deque[_InFlight], sent: list[Future[BatchResult]]) -> bool:
+        # A start that stalls must not pile up records here: a few windows at most.
+        if len(pending) >= LOCAL_WINDOWS * self.window:
+            return False
+        return not any(future.done() for future in sent)
 
     def _submit(self, batch: Batch) -> Future[BatchResult]:
         from concurrent.futures import Future
@@ -179,6 +190,29 @@ class PoolEngine:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _fork_workers(pool: ProcessPoolExecutor, count: int, forked: threading.Event) -> None:
+    """Have ``pool`` fork its ``count`` workers (each task it is given forks one, up to all)."""
+    try:
+        for _ in range(count):
+            pool.submit(int)
+    except (RuntimeError, BrokenProcessPool):  # shut down or broken before they were forked
+        pass
+    finally:
+        forked.set()
+
+
+def done(result: BatchResult) -> Future[BatchResult]:
+    """A batch analysed in this process, as a future already done."""
+    future: Future[BatchResult] = Future()
+    future.set_result(result)
+    return future
+
+
+def _finished(entry: _InFlight) -> bool:
+    future = entry[1]
+    return future is None or future.done()
 
 
 def _succeeded(future: Future[BatchResult]) -> bool:
