@@ -94,7 +94,7 @@ class AnalysisCache:
             return None
         check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
         try:
-            if hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
+            if blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
                 raise ValueError("checksum does not match")
             return speakers_from_bytes(payload)
         except ValueError:
@@ -147,7 +147,7 @@ class AnalysisCache:
             return False
         path = self._path(text, ner)
         names = speakers_to_bytes(quoted_speakers(parts))
-        names = hashlib.blake2b(names, digest_size=_CHECK_BYTES).digest() + names
+        names = blake2b(names, digest_size=_CHECK_BYTES).digest() + names
         # The names first: an entry is never there without them.
         if not self._write(path.with_suffix(SPEAKERS_SUFFIX), names):
             return False

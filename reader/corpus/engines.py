@@ -194,6 +194,8 @@ class PoolEngine:
 
 def _fork_workers(pool: ProcessPoolExecutor, count: int, forked: threading.Event) -> None:
     """Have ``pool`` fork its ``count`` workers (each task it is given forks one, up to all)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         for _ in range(count):
             pool.submit(int)
