@@ -207,6 +207,8 @@ def _fork_workers(pool: ProcessPoolExecutor, count: int, forked: threading.Event
 
 def done(result: BatchResult) -> Future[BatchResult]:
     """A batch analysed in this process, as a future already done."""
+    from concurrent.futures import Future
+
     future: Future[BatchResult] = Future()
     future.set_result(result)
     return future
