@@ -286,7 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         metavar="DIR",
         help="also time the speed commands with the reader package in DIR (another "
-        "checkout, its analysis built), in the same rounds: before/after on the same load",
+        "checkout, its analysis built), in the same rounds: before/after on the same load "
+        "(a checkout older than the forkserver import-path fix runs its workers with "
+        "the installed reader, not its own)",
     )
     parser.add_argument(
         "--priority",
