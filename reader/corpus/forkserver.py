@@ -9,9 +9,13 @@ imports on the other. Only the standard library here, so starting it costs no im
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import signal
+import sys
 import threading
+from collections.abc import Iterator
 
 # What a pool's worker needs. "__main__": the server runs the `newsreader` script (as
 # __mp_main__, so not its main()) once, where each worker would on its way in.
@@ -32,11 +36,34 @@ def start_forkserver(preload: list[str]) -> None:
     from multiprocessing import forkserver
 
     multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
-    if threading.current_thread() is not threading.main_thread():
-        forkserver.ensure_running()
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with _our_import_path():
+        if threading.current_thread() is not threading.main_thread():
+            forkserver.ensure_running()
+            return
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _our_import_path() -> Iterator[None]:
+    """The server (and the workers it forks) import from where this process imports.
+
+    Python 3.11's server leaves out the import path it is handed and starts with the
+    current directory first: run from a folder that holds another `reader` package (a
+    checkout of another version), the workers would analyse with that one. Started with
+    this process's path as PYTHONPATH and without the current directory, they do not.
+    """
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(entry for entry in sys.path if entry)
+    os.environ["PYTHONSAFEPATH"] = "1"
     try:
-        forkserver.ensure_running()
+        yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

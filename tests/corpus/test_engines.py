@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +72,43 @@ def test_workers_without_newsreader_stop_the_run_with_one_message() -> None:
     assert [batch.label(p.position) for p in lost.problems] == ["docs.jsonl:1", "docs.jsonl:2"]
     with pytest.raises(EngineError, match="install newsreader where each `dask worker` runs"):
         failed_task(batch, ModuleNotFoundError("No module named 'reader'"))
+
+
+# Preloads a module found only on a folder this process added to its import path, then
+# asks a worker forked from the server which process imported it.
+PRELOAD_PROBE = """
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+
+def imported_by(_):
+    import probe
+    return probe.IMPORTED_BY, os.getpid()
+
+if __name__ == "__main__":
+    sys.path.insert(0, sys.argv[1])
+    from reader.corpus.forkserver import start_forkserver
+    start_forkserver(["probe"])
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        importer, worker = pool.submit(imported_by, 0).result()
+    print("server" if importer != worker else "worker")
+"""
+
+
+def test_the_server_preloads_from_where_this_process_imports(tmp_path: Path) -> None:
+    # Python 3.11's forkserver ignores the import path it is handed: what it preloads
+    # (the analysis, warmed) would come from elsewhere, or not at all, and each worker
+    # would import it again, possibly another copy of it.
+    folder = tmp_path / "modules"
+    folder.mkdir()
+    (folder / "probe.py").write_text("import os\nIMPORTED_BY = os.getpid()\n")
+    script = tmp_path / "probe_server.py"
+    script.write_text(PRELOAD_PROBE)
+    result = subprocess.run(
+        [sys.executable, str(script), str(folder)],
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().strip() == "server"
