@@ -152,3 +152,17 @@ def test_a_record_that_is_not_utf8_marks_the_file_damaged(tmp_path: Path) -> Non
         assert store.all() == []
         assert store.notice is not None and "not UTF-8" in store.notice
     assert list(tmp_path.glob("annotations.corrupt-*.json")), "moved aside, kept"
+
+
+def test_a_file_cut_before_its_last_brace_is_damaged_not_read(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    with AnnotationStore(db) as store:
+        store.add_many([make_annotation(f"story-{n}") for n in range(3)])
+    lines = db.read_text(encoding="utf-8").split("\n")
+    # Only the annotations table and the closing brace: the file is cut after the table's
+    # own closing line, so its last line looks like the file's end but the JSON is open.
+    cut = lines[: lines.index("},") + 1]
+    cut[-1] = "}"
+    db.write_text("\n".join(cut) + "\n", encoding="utf-8")
+    with AnnotationStore(db, read_only=True) as store:
+        assert store.notice is not None and "damaged" in store.notice
