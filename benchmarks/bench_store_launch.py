@@ -12,6 +12,7 @@ Target (#19): a 100k-annotation database opens in <= 0.5 s, i.e. the difference.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sys
@@ -63,8 +64,15 @@ def fill(db: Path, story: Path, others: int) -> None:
             store.add_many([sample_annotation(rng, n) for n in batch])
 
 
-def seconds_to_counts(tmux: Tmux, db: Path, scratch: Path, timeout: float) -> float:
-    """From launch to the story's count "✎ 3" on screen."""
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, every thread) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def seconds_to_counts(tmux: Tmux, db: Path, scratch: Path, timeout: float) -> tuple[float, float]:
+    """From launch to the story's count "✎ 3" on screen: wall seconds, and the CPU
+    seconds the app had used by then (what a loaded machine's queue does not inflate)."""
     home = scratch / "home"
     home.mkdir(exist_ok=True)
     # Each launch starts from no reading state, as the database's own journal would differ.
@@ -73,7 +81,8 @@ def seconds_to_counts(tmux: Tmux, db: Path, scratch: Path, timeout: float) -> fl
     shutil.copy(db, home / "annotations.json")
     launch = Launch(tmux, [str(STORY)], home)
     try:
-        return launch.wait_for(lambda screen: f"✎ {len(_STORY_PASSAGES)}" in screen, timeout)
+        wall = launch.wait_for(lambda screen: f"✎ {len(_STORY_PASSAGES)}" in screen, timeout)
+        return wall, _cpu_seconds(launch.pid)
     finally:
         launch.close()
 
@@ -106,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             fill(small, STORY, 0)
             fill(big, STORY, args.annotations - len(_STORY_PASSAGES))
             size_mb = big.stat().st_size / 2**20
-            timings: dict[Path, list[float]] = {small: [], big: []}
+            timings: dict[Path, list[tuple[float, float]]] = {small: [], big: []}
             in_process: list[float] = []
             for db in (small, big):  # warm-up, untimed: bytecode and the page cache
                 seconds_to_counts(tmux, db, scratch, args.timeout)
@@ -116,16 +125,21 @@ def main(argv: list[str] | None = None) -> int:
                 in_process.append(in_process_open_ms(big, scratch))
     finally:
         tmux.close()
-    best_small, best_big = min(timings[small]) * 1000, min(timings[big]) * 1000
-    print(f"{'database':<34} {'best ms':>8} {'median ms':>10}")
+    best = {db: min(wall for wall, _ in runs) * 1000 for db, runs in timings.items()}
+    cpu = {db: min(used for _, used in runs) * 1000 for db, runs in timings.items()}
+    print(f"{'database':<34} {'best ms':>8} {'median ms':>10} {'app CPU ms':>11}")
     for label, db in (
         (f"{len(_STORY_PASSAGES)} annotations (baseline)", small),
         (f"{args.annotations:,} annotations", big),
     ):
-        ordered = sorted(timings[db])
-        print(f"{label:<34} {min(ordered) * 1000:>8.0f} {ordered[len(ordered) // 2] * 1000:>10.0f}")
+        median = sorted(wall for wall, _ in timings[db])[len(timings[db]) // 2] * 1000
+        print(f"{label:<34} {best[db]:>8.0f} {median:>10.0f} {cpu[db]:>11.0f}")
     print(f"{'in-process open (no app), best':<34} {min(in_process):>8.0f}")
-    opened = best_big - best_small
+    print(
+        f"the app's CPU for the other annotations: {cpu[big] - cpu[small]:.0f} ms "
+        "(best minus best; the load on the machine stretches wall time, much less this)"
+    )
+    opened = best[big] - best[small]
     verdict = "met" if opened <= TARGET_MS else "MISSED"
     print(
         f"open of {args.annotations:,} annotations as met in the app: {opened:.0f} ms "

@@ -67,7 +67,7 @@ def make_facts(annotation_id: str, article_id: str, source: str, tags: tuple[str
     return Facts(annotation_id, article_id, sys.intern(source), tags, _AN_OBJECT)
 
 
-def annotation_rows(array: str, count: int) -> list[Facts] | None:
+def annotation_rows(array: bytes | str, count: int) -> list[Facts] | None:
     """The ``Facts`` of the ``count`` records in the JSON array ``array``, or None when
     any of them does not fit."""
     if _DECODER is None:

@@ -33,6 +33,7 @@ META_TABLE = "meta"
 _META_ID = 1
 _CHUNK_CHARS = 1 << 20
 _PARSE_BATCH = 500
+_QUOTE, _COMMA, _CLOSE = b'"'[0], b","[0], b"}"[0]
 
 # Each document as its JSON text, ready to be written out again.
 Encoded = dict[str, dict[int, str]]
@@ -60,8 +61,8 @@ Digest = Callable[[str, Doc], Any]
 
 
 # Optional faster form of a Digest: the digests of a whole batch of documents, given as
-# one JSON array's text, or None to have each document parsed and digested on its own.
-BatchDigest = Callable[[str, str, int], list[Any] | None]
+# one JSON array's UTF-8 bytes, or None to have each document parsed and digested on its own.
+BatchDigest = Callable[[str, bytes, int], list[Any] | None]
 
 
 def keep_whole(table: str, doc: Doc) -> Doc:
@@ -93,33 +94,26 @@ def read_snapshot(
         return Snapshot()
     snapshot = Snapshot(size=len(data), inode=inode)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        damaged = CorruptSnapshot(f"it is not UTF-8 text ({error})")
-        damaged.inode = inode
-        raise damaged from None
-    del data  # a large file is held once, not twice
-    try:
-        return _parse(path, text, snapshot, digest, batch_digest)
+        return _parse(path, data, snapshot, digest, batch_digest)
     except CorruptSnapshot as error:
         error.inode = inode
         raise
 
 
 def _parse(
-    path: Path, text: str, snapshot: Snapshot, digest: Digest, batch_digest: BatchDigest | None
+    path: Path, data: bytes, snapshot: Snapshot, digest: Digest, batch_digest: BatchDigest | None
 ) -> Snapshot:
-    if not text or text.isspace():
-        return snapshot  # TinyDB itself treats an empty file as an empty database
-    meta_digest: dict[int, Any] = {}
-
     def digest_or_keep_meta(table: str, doc: Doc) -> Any:
         return doc if table == META_TABLE else digest(table, doc)
 
     try:
-        _read_lines(text, snapshot, digest_or_keep_meta, batch_digest)
+        _read_lines(data, snapshot, digest_or_keep_meta, batch_digest)
     except _NotOurLayout:
         snapshot.encoded, snapshot.digests = {}, {}
+        text = _utf8(data)
+        del data  # a large file is held once, not twice
+        if not text or text.isspace():
+            return snapshot  # TinyDB itself treats an empty file as an empty database
         _read_whole(text, snapshot, digest_or_keep_meta)
     meta_digest = snapshot.digests.pop(META_TABLE, {})
     snapshot.encoded.pop(META_TABLE, None)
@@ -129,47 +123,57 @@ def _parse(
     return snapshot
 
 
+def _utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CorruptSnapshot(f"it is not UTF-8 text ({error})") from None
+
+
 def _read_lines(
-    text: str, snapshot: Snapshot, digest: Digest, batch_digest: BatchDigest | None = None
+    data: bytes, snapshot: Snapshot, digest: Digest, batch_digest: BatchDigest | None = None
 ) -> None:
-    if not text.startswith("{\n") or not text.endswith("\n}\n"):
+    """Our own layout, read from the file's bytes: the whole file is never decoded at
+    once (a file with one non-ASCII character would become a string of 2 or 4 bytes a
+    character); each document is decoded on its own, which checks it is UTF-8."""
+    if not data.startswith(b"{\n") or not data.endswith(b"\n}\n"):
         raise _NotOurLayout
-    position, stop = 2, len(text) - 2
+    position, stop = 2, len(data) - 2
     while position < stop:
-        line_end = text.find("\n", position)
-        header = text[position:line_end]
-        if not header.endswith('":{'):
+        line_end = data.find(b"\n", position)
+        header = data[position:line_end]
+        if not header.endswith(b'":{'):
             raise _NotOurLayout
-        table = _value(header[:-2])
+        table = _value(_utf8(header[:-2]))
         if not isinstance(table, str):
             raise _NotOurLayout
-        keys, raws, position = _documents(text, line_end + 1, stop)
-        line_end = text.find("\n", position)
-        if text[position:line_end] not in ("}", "},"):
+        keys, raws, position = _documents(data, line_end + 1, stop)
+        line_end = data.find(b"\n", position)
+        if data[position:line_end] not in (b"}", b"},"):
             raise _NotOurLayout
         fast = None if table == META_TABLE else batch_digest
         _parse_table(snapshot, table, keys, raws, digest, fast)
         position = line_end + 1
 
 
-def _documents(text: str, position: int, stop: int) -> tuple[list[int], list[str], int]:
+def _documents(data: bytes, position: int, stop: int) -> tuple[list[int], list[bytes], int]:
     """The ids and JSON texts of a table's lines ``"ID":{...},`` from ``position`` to the
     line that starts with "}" (a document's line cannot: it opens with its quoted id),
     and where that line starts. This loop runs once per document on every open, so it
-    slices each document out of ``text`` once and nothing else."""
+    slices each document out of ``data`` once and nothing else."""
     keys: list[int] = []
-    raws: list[str] = []
-    find, add_key, add_raw = text.find, keys.append, raws.append
-    while position < stop and text[position] != "}":
-        line_end = find("\n", position, stop)
-        key_end = find('":', position, line_end)
-        if line_end < 0 or key_end < 0 or text[position] != '"':
+    raws: list[bytes] = []
+    find, add_key, add_raw = data.find, keys.append, raws.append
+    while position < stop and data[position] != _CLOSE:
+        line_end = find(b"\n", position, stop)
+        key_end = find(b'":', position, line_end)
+        if line_end < 0 or key_end < 0 or data[position] != _QUOTE:
             raise _NotOurLayout
-        key = text[position + 1 : key_end]
-        if not key.isdecimal():
+        key = data[position + 1 : key_end]
+        if not key.isdigit():  # ASCII digits only, for bytes
             raise _NotOurLayout
         add_key(int(key))
-        add_raw(text[key_end + 2 : line_end - 1 if text[line_end - 1] == "," else line_end])
+        add_raw(data[key_end + 2 : line_end - 1 if data[line_end - 1] == _COMMA else line_end])
         position = line_end + 1
     if position >= stop:
         raise _NotOurLayout
@@ -180,27 +184,32 @@ def _parse_table(
     snapshot: Snapshot,
     table: str,
     keys: list[int],
-    raws: list[str],
+    raws: list[bytes],
     digest: Digest,
     batch_digest: BatchDigest | None = None,
 ) -> None:
-    # Parsed a batch at a time: nearly as fast as one json.loads of the whole file,
-    # yet other threads (the UI) get to run between batches, and only one batch of
-    # parsed documents is alive at a time.
+    # Parsed a batch at a time: nearly as fast as one parse of the whole file, yet other
+    # threads (the UI) get to run between batches, and only one batch of parsed
+    # documents is alive at a time.
+    texts: list[str] = []
     digests: list[Any] = []
     for first in range(0, len(raws), _PARSE_BATCH):
         batch = raws[first : first + _PARSE_BATCH]
-        array = "[" + ",".join(batch) + "]"
+        try:
+            decoded = list(map(bytes.decode, batch))
+        except UnicodeDecodeError as error:
+            raise CorruptSnapshot(f"it is not UTF-8 text ({error})") from None
+        texts.extend(decoded)
         if batch_digest is not None:
-            fast = batch_digest(table, array, len(batch))
+            fast = batch_digest(table, b"[" + b",".join(batch) + b"]", len(batch))
             if fast is not None:
                 digests.extend(fast)
                 continue
-        docs = _value(array)
+        docs = _value("[" + ",".join(decoded) + "]")
         if len(docs) != len(batch) or not all(isinstance(doc, dict) for doc in docs):
             raise _NotOurLayout  # a line held more or less than one document
         digests.extend(digest(table, doc) for doc in docs)
-    snapshot.encoded[table] = dict(zip(keys, raws, strict=True))
+    snapshot.encoded[table] = dict(zip(keys, texts, strict=True))
     snapshot.digests[table] = dict(zip(keys, digests, strict=True))
 
 

@@ -414,7 +414,7 @@ def _digest(table: str, doc: dict[str, Any]) -> Any:
     return None
 
 
-def _batch_digest(table: str, array: str, count: int) -> list[Any] | None:
+def _batch_digest(table: str, array: bytes, count: int) -> list[Any] | None:
     """``_digest`` of a batch of records at once (see reader/store/fast_digest.py)."""
     if table != ANNOTATIONS:
         return None

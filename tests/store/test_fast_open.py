@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,51 @@ def test_a_record_copied_under_a_second_key_is_shown_once_and_reported(tmp_path:
             "story-2": 1,
         }
         assert store.notice is not None and "1 annotation record(s)" in store.notice
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_quotes_in_any_script_open_exactly_as_saved(
+    tmp_path: Path, monkeypatch, fast: bool
+) -> None:
+    """The file is read as bytes and each record decoded on its own: curly quotes,
+    Cyrillic, CJK and an emoji come back as saved, through the fast path and the json one."""
+    db = tmp_path / "annotations.json"
+    words = ["“Mир”", "東京の会議", "naïve — ok", "🙂 yes"]
+    saved = [
+        replace(make_annotation(f"story-{n}", tags=[words[n], "claim"]), note=words[n])
+        for n in range(4)
+    ]
+    with AnnotationStore(db) as store:
+        store.add_many(saved)
+    if not fast:
+        monkeypatch.setattr(store_module, "annotation_rows", lambda array, count: None)
+    with AnnotationStore(db, read_only=True) as store:
+        assert sorted(store.all(), key=lambda a: a.id) == sorted(saved, key=lambda a: a.id)
+        assert set(store.tags()) == {*words, "claim"}
+        assert store.notice is None
+
+
+def test_a_record_that_is_not_utf8_marks_the_file_damaged(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    with AnnotationStore(db) as store:
+        store.add_many([make_annotation(f"story-{n}", note="cafe") for n in range(3)])
+    data = db.read_bytes()
+    db.write_bytes(data.replace(b'"note":"cafe"', b'"note":"caf\xe9"', 1))
+    with AnnotationStore(db) as store:
+        assert store.all() == []
+        assert store.notice is not None and "not UTF-8" in store.notice
+    assert list(tmp_path.glob("annotations.corrupt-*.json")), "moved aside, kept"
+
+
+def test_a_file_cut_before_its_last_brace_is_damaged_not_read(tmp_path: Path) -> None:
+    db = tmp_path / "annotations.json"
+    with AnnotationStore(db) as store:
+        store.add_many([make_annotation(f"story-{n}") for n in range(3)])
+    lines = db.read_text(encoding="utf-8").split("\n")
+    # Only the annotations table and the closing brace: the file is cut after the table's
+    # own closing line, so its last line looks like the file's end but the JSON is open.
+    cut = lines[: lines.index("},") + 1]
+    cut[-1] = "}"
+    db.write_text("\n".join(cut) + "\n", encoding="utf-8")
+    with AnnotationStore(db, read_only=True) as store:
+        assert store.notice is not None and "damaged" in store.notice
