@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
-from reader.citation import UNCERTAIN_BELOW
 from reader.model import Analysis, Entity, Quote, Span
 
 # Sentence ends: terminal punctuation, closing quotes or brackets, then whitespace.
@@ -324,6 +323,10 @@ class Units:
     def describe(self, unit: Unit) -> str:
         """What the status bar says about a focused unit."""
         if unit.kind == "quote":
+            # Here, not at the top: the citation module (its patterns, its dataclass)
+            # is not needed before a quote is focused, and the first frame need not wait.
+            from reader.citation import UNCERTAIN_BELOW
+
             quote = unit.quote
             speaker = quote.speaker if quote and quote.speaker else "speaker unknown"
             if quote is not None and quote.speaker and quote.role:
