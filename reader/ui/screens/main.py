@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from reader.model import Analysis, Annotation, Article, Span
@@ -27,6 +27,7 @@ from reader.services.annotation_session import AnnotationSession
 from reader.ui.keys import MAIN_SCREEN_KEYS, bindings
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library import Library
 from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.status_bar import StatusBar
@@ -102,7 +103,7 @@ class MainScreen(Screen[None]):
                 yield Static("Loading stories…", id="reader-message")
             yield AnnotationsPanel(id="annotations")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def library(self) -> Library:

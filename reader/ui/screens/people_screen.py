@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.citation import human_date, reference_for_article
@@ -26,6 +26,7 @@ from reader.safe_text import clean_line
 from reader.services.identity import fold
 from reader.services.people import Person, QuoteRecord, matches_words
 from reader.ui.keys import PEOPLE_LIST_KEYS, PEOPLE_SCREEN_KEYS, QUOTE_LIST_KEYS, bindings
+from reader.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reader.services.annotation_session import AnnotationSession
@@ -133,7 +134,7 @@ class PeopleScreen(Screen[QuoteRecord | None]):
             quotes = QuoteList(id="people-quotes")
             quotes.border_title = "Quotes"
             yield quotes
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.people_list.focus()
