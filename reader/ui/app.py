@@ -1,8 +1,10 @@
 """NewsReaderApp: draws at once, loads the library and each story's analysis in workers.
 
-Workers never touch widgets: they post a message, and the handlers below update the
-screen. Heavy modules (sources, analysis) are imported inside the workers so the first
-frame does not wait for them.
+The app builds the services (reader/services) and hands them to the main screen, which
+owns the reading keys and their handlers (reader/ui/screens/main.py); the app keeps
+only the keys of every screen (help, quit, the palette). Workers never touch widgets:
+they post a message, and the handlers below update the screen. Heavy modules (sources,
+analysis) are imported inside the workers so the first frame does not wait for them.
 """
 
 from __future__ import annotations
@@ -34,16 +36,15 @@ from reader.model import Analysis, Article
 from reader.safe_text import clean, clean_line, visible
 from reader.services.annotation_session import AnnotationSession
 from reader.services.library_session import LibrarySession
-from reader.ui.annotating import AnnotatingMixin, StoreDone
+from reader.ui.annotating import StoreDone
 from reader.ui.commands import NewsReaderCommands
-from reader.ui.copying import CopyingMixin
+from reader.ui.copying import Copier
 from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
-from reader.ui.people_view import PeopleViewMixin
+from reader.ui.reading import Reading, ReadingStateOpened
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
-from reader.ui.story_origin import StoryOriginMixin
-from reader.ui.subscribed import SubscribedMixin
+from reader.ui.subscribed import SourcesFetched, SourcesRead, Subscriptions
 from reader.ui.themes import INK, PAPER
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
@@ -112,9 +113,7 @@ def _freeze_survivors() -> None:
     gc.freeze()
 
 
-class NewsReaderApp(
-    SubscribedMixin, CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]
-):
+class NewsReaderApp(App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
@@ -138,7 +137,6 @@ class NewsReaderApp(
         self.locations = locations
         self.ner = ner
         self.library = LibrarySession()
-        self.init_reading(start)
         self._analysing: dict[str, Worker[None]] = {}  # story id -> its analysis worker
         self._cache_code_loaded = False  # see _load_cache_code
         self.annotations = AnnotationSession(
@@ -158,10 +156,25 @@ class NewsReaderApp(
         self._unshown_library: LibraryLoaded | None = None
         self._library_read = asyncio.Event()
         self._first_frame_asked = False
-        self.main = MainScreen(
-            self.annotations, self.library, on_mounted=self._show_unshown_library
+        self.copier = Copier(
+            self, self.library, self.annotations, style_changed=lambda: self.reading.save_session()
         )
-        self.main.arrange_stories = self.arranged
+        self.main = MainScreen(
+            self.annotations,
+            self.library,
+            self.copier,
+            locations,
+            ner,
+            open_article=self.open_article,
+            on_mounted=self._show_unshown_library,
+        )
+        self.reading = Reading(
+            self, self.main, self.library, locations, self.copier, self.open_article, start
+        )
+        self.subscriptions = Subscriptions(
+            self, self.main, self.reading, self.library, locations.cache, self.open_article
+        )
+        self.main.reading, self.main.subscriptions = self.reading, self.subscriptions
 
     def get_default_screen(self) -> Screen:
         return self.main
@@ -179,6 +192,9 @@ class NewsReaderApp(
         self.load_library()
 
     def on_unmount(self) -> None:
+        # Finish the saves still queued, then fold the journal into the file and unlock.
+        self.annotations.close()
+        self.reading.close()
         gc.enable()  # if the app ends before its first frame
         # Never left running behind the app (imported only if a long story started it).
         process_module = sys.modules.get("reader.analysis_process")
@@ -189,6 +205,27 @@ class NewsReaderApp(
         self._apply_user_keymap()
         self.theme_changed_signal.subscribe(self, self._save_theme)
 
+    async def action_quit(self) -> None:
+        self.reading.save_session()  # the pane and copy format as they are now
+        await super().action_quit()
+
+    # Posted from the library's, the subscriptions' and the store's threads, handed to
+    # their owners.
+
+    def on_reading_state_opened(self, message: ReadingStateOpened) -> None:
+        self.reading.state_opened(message)
+
+    def on_sources_read(self, message: SourcesRead) -> None:
+        self.subscriptions.sources_read(message)
+
+    def on_sources_fetched(self, _message: SourcesFetched) -> None:
+        self.subscriptions.sources_fetched()
+
+    def on_store_done(self, message: StoreDone) -> None:
+        # Here, not on the main screen: a screen in front of it (the tags view) waits
+        # for the result, and a screen in the background handles no messages.
+        self.main.annotating.store_done(message.result)
+
     # Library ---------------------------------------------------------------------------
 
     @work(thread=True, group="library", exclusive=True)
@@ -198,7 +235,7 @@ class NewsReaderApp(
         from reader.sources import SourceError, load_all
 
         worker = get_current_worker()  # cancelled on `q`: a hung fetch then gives up at once
-        subscribed = self.read_start()
+        subscribed = self.subscriptions.read_start()
         if subscribed is not None:  # the subscriptions' stories of last time; fresh ones follow
             self._load_cache_code()
             self.post_message(LibraryLoaded(subscribed, []))
@@ -209,11 +246,11 @@ class NewsReaderApp(
             )
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
-            self.read_later()
+            self.reading.read_later()
             return
         self._load_cache_code()
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
-        self.read_later()
+        self.reading.read_later()
 
     def _load_cache_code(self) -> None:
         """Import the analysis cache and work out the analyser's version here, in the
@@ -261,10 +298,12 @@ class NewsReaderApp(
         self.library.loaded(message.articles)
         self._report_skipped(message.errors)
         screen = self.main
-        self.attach_library()
+        self.reading.attach_library()
         screen.show_stories()
-        self.library_shown()
-        if not self.library.articles and self.subscribed:
+        self.reading.library_shown()
+        if self.reading.subscribed:
+            self.subscriptions.fetch()
+        if not self.library.articles and self.reading.subscribed:
             screen.show_message("Fetching your subscriptions…")
             self._after_first_frame()
             return
@@ -281,7 +320,7 @@ class NewsReaderApp(
             self._after_first_frame()
             return
         articles = self.library.articles
-        first, focus = self.session_story() or (articles[0], len(articles) == 1)
+        first, focus = self.reading.session_story() or (articles[0], len(articles) == 1)
         self.open_article(first, focus=focus)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -414,7 +453,7 @@ class NewsReaderApp(
             view.focus()
         else:
             screen.library.focus_list()
-        self.story_opened(article, focus)
+        self.reading.story_opened(article, focus)
 
     def _after_first_frame(self) -> None:
         """Once the first story (or the empty library) is on screen: collector on, store open.
@@ -425,6 +464,11 @@ class NewsReaderApp(
         if not self._first_frame_asked:
             self._first_frame_asked = True
             self.call_after_refresh(self._first_frame_drawn)
+
+    def save_pending_now(self, timeout: float) -> bool:
+        """Save what is still queued, from any thread, before the process is ended
+        (reader.ui.lifecycle)."""
+        return self.annotations.save_pending_now(timeout)
 
     def _first_frame_drawn(self) -> None:
         gc.enable()
@@ -517,16 +561,6 @@ class NewsReaderApp(
             markup=False,
         )
 
-    # Keys that act on quotes or names wait for the analysis (see ArticleView.after_analysis).
-
-    def action_copy(self) -> None:
-        if not self.main.article_view.after_analysis(super().action_copy):
-            super().action_copy()
-
-    def action_tag(self) -> None:
-        if not self.main.article_view.after_analysis(super().action_tag):
-            super().action_tag()
-
     # Status, help, palette ---------------------------------------------------------------
 
     def notify(
@@ -544,11 +578,6 @@ class NewsReaderApp(
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
         )
 
-    @on(ArticleView.StatusChanged)
-    def _reader_moved(self, _message: ArticleView.StatusChanged) -> None:
-        # The main screen shows the status; here the story's reading place is kept.
-        self.reader_moved()
-
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # not needed for the first frame
 
@@ -562,3 +591,4 @@ class NewsReaderApp(
         for command in super().get_system_commands(screen):
             if command.title not in _REPLACED_SYSTEM_COMMANDS:
                 yield command
+        yield from self.copier.system_commands()

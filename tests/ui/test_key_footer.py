@@ -15,7 +15,7 @@ def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
 
 
-def _footer_keys(app) -> list[FooterKey]:
+def footer_keys(app) -> list[FooterKey]:
     return list(app.main.query_one(KeyFooter).query(FooterKey))
 
 
@@ -29,21 +29,21 @@ async def test_the_footer_follows_the_pane_and_stays_put_within_it(make_app, lib
         await settle(pilot)
         app.main.article_view.focus()
         await settle(pilot)
-        reading = _footer_keys(app)
+        reading = footer_keys(app)
         assert "/ Search" in _labels(reading) and "y Copy" in _labels(reading)
 
         # Moves inside the story and a fresh check of every key's state leave it alone.
         await pilot.press("j", "n", "j")
         app.main.refresh_bindings()
         await settle(pilot)
-        assert _footer_keys(app) == reading, "same keys: the footer was not built again"
+        assert footer_keys(app) == reading, "same keys: the footer was not built again"
 
         await pilot.press("tab")  # the library: its own keys
         await settle(pilot)
-        listing = _labels(_footer_keys(app))
+        listing = _labels(footer_keys(app))
         assert "⏎ Open" in listing and "/ Filter" in listing
         assert "/ Search" not in listing
 
         await pilot.press("tab")
         await settle(pilot)
-        assert _labels(_footer_keys(app)) == _labels(reading)
+        assert _labels(footer_keys(app)) == _labels(reading)
