@@ -40,12 +40,13 @@ from reader.ui.annotating import StoreDone
 from reader.ui.commands import NewsReaderCommands
 from reader.ui.copying import Copier
 from reader.ui.key_sections import key_sections
-from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
+from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.reading import Reading, ReadingStateOpened
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.subscribed import SourcesFetched, SourcesRead, Subscriptions
 from reader.ui.themes import INK, PAPER
+from reader.ui.user_keymap import UserKeymap
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
 
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 
 MAX_SEPARATE_WARNINGS = 3
 FIRST_FRAME_WAIT = 0.25  # seconds the first frame waits for the library (see _show_unshown_library)
-KEYMAP_FILE = "keymap.toml"  # in the config folder: `binding id = "keys"` lines
 SETTINGS_FILE = "ui.json"  # in the config folder: what the reader chose in the app (theme)
 
 # Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
@@ -146,8 +146,7 @@ class NewsReaderApp(App[None]):
                 drain, thread=True, group="annotation-store", exit_on_error=False
             ),
         )
-        self.keymap: dict[str, str] = {}
-        self._reported_clashes: set[frozenset[str]] = set()
+        self.user_keymap = UserKeymap(self, locations.config)
         for theme in (INK, PAPER):
             self.register_theme(theme)
         self._start_in_theme(self._saved_theme() or INK.name)
@@ -180,8 +179,9 @@ class NewsReaderApp(App[None]):
         return self.main
 
     @property
-    def keymap_path(self) -> Path:
-        return self.locations.config / KEYMAP_FILE
+    def keymap(self) -> dict[str, str]:
+        """The user's rebinding (binding id -> keys), for the help screen and the palette."""
+        return self.user_keymap.keys
 
     def on_load(self) -> None:
         # Python's cycle collector would run a full pass (~20 ms over everything imported)
@@ -202,7 +202,7 @@ class NewsReaderApp(App[None]):
             process_module.shutdown_analysis_process()
 
     def on_mount(self) -> None:
-        self._apply_user_keymap()
+        self.user_keymap.apply()
         self.theme_changed_signal.subscribe(self, self._save_theme)
 
     async def action_quit(self) -> None:
@@ -366,40 +366,8 @@ class NewsReaderApp(App[None]):
                 f"The theme will not be remembered: {error}", severity="warning", markup=False
             )
 
-    def _apply_user_keymap(self) -> None:
-        if not self.keymap_path.exists():
-            return  # the usual case: no need to load the TOML reader
-        try:
-            self.keymap = load_keymap(self.keymap_path)
-        except KeymapError as error:
-            self.notify(str(error), title="Keymap ignored", severity="error", markup=False)
-            return
-        if self.keymap:
-            self.set_keymap(self.keymap)
-            self.call_after_refresh(self._check_keymap_ids)
-
-    def _check_keymap_ids(self) -> None:
-        unknown = sorted(set(self.keymap) - registered_ids())
-        if unknown:
-            self.notify(
-                f"{self.keymap_path}: no key is called {', '.join(unknown)} "
-                "(press ? then i to see the names)",
-                title="Keymap",
-                severity="warning",
-                markup=False,
-            )
-
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        ids = frozenset(binding.id or binding.action for binding in clashed_bindings)
-        if ids in self._reported_clashes:
-            return  # Textual reports a clash on every key press
-        self._reported_clashes.add(ids)
-        self.notify(
-            f"{self.keymap_path}: {', '.join(sorted(ids))} share a key; the first one wins.",
-            title="Keymap",
-            severity="warning",
-            markup=False,
-        )
+        self.user_keymap.clashed(clashed_bindings)
 
     def _report_skipped(self, errors: list[str]) -> None:
         """One warning per unreadable file; a messy folder gets one summary, not a flood."""
@@ -585,7 +553,8 @@ class NewsReaderApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         panes = list(getattr(screen, "panes", []))
-        self.push_screen(HelpScreen(key_sections(screen, panes, self.keymap), self.keymap_path))
+        sections = key_sections(screen, panes, self.keymap)
+        self.push_screen(HelpScreen(sections, self.user_keymap.path))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
