@@ -42,6 +42,7 @@ SAMPLE_SECONDS = 0.02
 TICKS = os.sysconf("SC_CLK_TCK")
 DASK = "--scheduler local --jobs 2"
 ONE = "1 document"
+BEFORE = "before: "  # rows run with --before's checkout
 
 
 def write_corpus(path: Path, min_bytes: int) -> int:
@@ -134,10 +135,14 @@ def run(command: str) -> Run:
     return Run(seconds, peak, sum(cpu_seen.values()))
 
 
-def analyze_command(corpus: Path, *options: str) -> str:
+def analyze_command(corpus: Path, *options: str, before: Path | None = None) -> str:
+    """The shell command; ``before``: with the reader package of that other checkout."""
     newsreader = str(Path(sys.executable).with_name("newsreader"))
     words = [newsreader, "analyze", str(corpus), *options]
-    return " ".join(shlex.quote(word) for word in words) + " > /dev/null"
+    command = " ".join(shlex.quote(word) for word in words) + " > /dev/null"
+    if before is None:
+        return command
+    return f"PYTHONPATH={shlex.quote(str(before))} {command}"
 
 
 def has_dask() -> bool:
@@ -148,13 +153,17 @@ def has_dask() -> bool:
     return True
 
 
-def speed_cases(small: Path, one: Path) -> dict[str, str]:
+def speed_cases(small: Path, one: Path, before: Path | None = None) -> dict[str, str]:
     cases = {
         "--jobs 1": analyze_command(small, "--jobs", "1"),
         "--jobs 2": analyze_command(small, "--jobs", "2"),
     }
     if has_dask():
         cases[DASK] = analyze_command(small, "--scheduler", "local", "--jobs", "2")
+    if before is not None:  # the same commands with the other checkout, in the same rounds
+        for name in list(cases):
+            words = name.split()
+            cases[f"{BEFORE}{name}"] = analyze_command(small, *words, before=before)
     # One document: what starting the workers costs, paid once per run whatever its size.
     cases[f"--jobs 2, {ONE}"] = analyze_command(one, "--jobs", "2")
     if has_dask():
@@ -164,11 +173,13 @@ def speed_cases(small: Path, one: Path) -> dict[str, str]:
 
 def verdict(name: str, best: dict[str, float]) -> tuple[str, str]:
     """The ratio a row is judged by, and whether it meets its target."""
-    if name == "--jobs 2":
-        speedup = best["--jobs 1"] / best[name]
+    prefix = BEFORE if name.startswith(BEFORE) else ""
+    case = name.removeprefix(prefix)
+    if case == "--jobs 2":
+        speedup = best[f"{prefix}--jobs 1"] / best[name]
         return f"{speedup:.2f}x faster than --jobs 1", _met(speedup >= SPEED_TARGET)
-    if name == DASK:
-        slowdown = best[name] / best["--jobs 2"]
+    if case == DASK:
+        slowdown = best[name] / best[f"{prefix}--jobs 2"]
         return f"{slowdown:.2f}x the time of --jobs 2", _met(slowdown <= DASK_TARGET)
     return "", ""
 
@@ -268,6 +279,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-mb", type=float, default=200.0, help="big corpus (200)")
     parser.add_argument("--runs", type=int, default=5, help="rounds; the best counts")
     parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="also time the speed commands with the reader package in DIR (another "
+        "checkout, its analysis built), in the same rounds: before/after on the same load",
+    )
+    parser.add_argument(
         "--priority",
         action="store_true",
         help="on a shared machine: run ahead of other sessions (Linux autogroup, root)",
@@ -282,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         big = Path(scratch) / "big.jsonl"
         small_mb = write_corpus(small, int(args.mb * 1_000_000)) / 1_000_000
         write_corpus(one, 1)
-        cases = speed_cases(small, one)
+        cases = speed_cases(small, one, args.before)
         run(analyze_command(small, "--jobs", "2", "--summary"))  # warm-up: bytecode caches
         runs: dict[str, list[Run]] = {name: [] for name in cases}
         loads: list[float] = []

@@ -119,6 +119,9 @@ def time_to_phrase(tmux: Tmux, case: Case, workdir: Path, timeout: float) -> flo
         "NEWSREADER_DB": str(workdir / "annotations.json"),
         "PYTHONPYCACHEPREFIX": str(workdir / "bytecode"),
     }
+    # A/B against another checkout's build: PYTHONPATH=OTHER python -m benchmarks...
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
     command = shlex.join(case.command)
     script = (

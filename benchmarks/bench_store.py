@@ -37,7 +37,7 @@ _WORDS_TEXT = (
 _WORDS = _WORDS_TEXT.split()
 
 
-def _annotation(rng: random.Random, serial: int) -> Annotation:
+def sample_annotation(rng: random.Random, serial: int) -> Annotation:
     exact = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 30)))
     start = rng.randint(0, 20_000)
     return Annotation(
@@ -72,7 +72,7 @@ def measure_store(count: int, saves: int, folder: Path) -> dict[str, float | int
     with AnnotationStore(db) as store:
         for first in range(0, count, 1_000):
             batch = range(first, min(count, first + 1_000))
-            store.add_many([_annotation(rng, n) for n in batch])
+            store.add_many([sample_annotation(rng, n) for n in batch])
     fill_s = time.perf_counter() - began
 
     began = time.perf_counter()
@@ -80,7 +80,7 @@ def measure_store(count: int, saves: int, folder: Path) -> dict[str, float | int
     open_ms = (time.perf_counter() - began) * 1000
     latencies = []
     for n in range(saves):
-        annotation = _annotation(rng, count + n)
+        annotation = sample_annotation(rng, count + n)
         began = time.perf_counter()
         store.add(annotation)
         latencies.append((time.perf_counter() - began) * 1000)
@@ -88,7 +88,7 @@ def measure_store(count: int, saves: int, folder: Path) -> dict[str, float | int
     # says "saved" (what a save cost when every save fsync'd before it returned).
     durable = []
     for n in range(saves):
-        annotation = _annotation(rng, count + saves + 100_000 + n)
+        annotation = sample_annotation(rng, count + saves + 100_000 + n)
         began = time.perf_counter()
         store.add(annotation)
         store.sync()
@@ -101,7 +101,7 @@ def measure_store(count: int, saves: int, folder: Path) -> dict[str, float | int
     n = 0
     while compaction.is_alive() or len(during) < 20:
         n += 1
-        annotation = _annotation(rng, count + saves + n)
+        annotation = sample_annotation(rng, count + saves + n)
         began = time.perf_counter()
         store.add(annotation)
         during.append((time.perf_counter() - began) * 1000)
@@ -131,7 +131,7 @@ def measure_plain_tinydb(count: int, inserts: int, folder: Path) -> dict[str, fl
     db = folder / f"plain-{count}.json"
     with tinydb.TinyDB(db) as plain:
         plain.table("annotations").insert_multiple(
-            annotation_to_record(_annotation(rng, n)) for n in range(count)
+            annotation_to_record(sample_annotation(rng, n)) for n in range(count)
         )
     began = time.perf_counter()
     plain = tinydb.TinyDB(db)
@@ -140,7 +140,7 @@ def measure_plain_tinydb(count: int, inserts: int, folder: Path) -> dict[str, fl
     open_ms = (time.perf_counter() - began) * 1000
     latencies = []
     for n in range(inserts):
-        record = annotation_to_record(_annotation(rng, count + n))
+        record = annotation_to_record(sample_annotation(rng, count + n))
         began = time.perf_counter()
         table.insert(record)
         latencies.append((time.perf_counter() - began) * 1000)
@@ -238,7 +238,7 @@ def _fill(db: Path, count: int) -> None:
     with AnnotationStore(db) as store:
         for first in range(0, count, 1_000):
             batch = range(first, min(count, first + 1_000))
-            store.add_many([_annotation(rng, n) for n in batch])
+            store.add_many([sample_annotation(rng, n) for n in batch])
 
 
 def _best_open_ms(db: Path, runs: int) -> float:

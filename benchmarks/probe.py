@@ -37,6 +37,9 @@ class Launch:
             "NEWSREADER_CACHE": str(workdir / "cache"),
             "PYTHONPYCACHEPREFIX": str(workdir / "bytecode"),
         }
+        # A/B against another checkout's build: PYTHONPATH=OTHER python -m benchmarks...
+        if os.environ.get("PYTHONPATH"):
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         command = shlex.join([NEWSREADER, *args])
         script = f"cd {shlex.quote(str(workdir))} && exec env {exports} {command}"
@@ -62,14 +65,20 @@ class Launch:
                 raise TimeoutError(f"never seen on screen:\n{screen}")
             time.sleep(POLL)
 
-    def key_latency(self, key: str, timeout: float = 60.0) -> float:
-        """Seconds from sending ``key`` to the screen changing."""
-        before = self.screen()
+    def styled_screen(self) -> str:
+        """The screen with its colours: a highlight that moves changes it too."""
+        return self.tmux("capture-pane", "-p", "-e", "-t", self.name, check=False)
+
+    def key_latency(self, key: str, timeout: float = 60.0, styled: bool = False) -> float:
+        """Seconds from sending ``key`` to the screen changing (``styled``: its text or
+        its colours, for a key that only moves a highlight)."""
+        capture = self.styled_screen if styled else self.screen
+        before = capture()
         sent = time.perf_counter()
         self.tmux("send-keys", "-t", self.name, key)
         deadline = sent + timeout
         while True:
-            screen = self.screen()
+            screen = capture()
             now = time.perf_counter()
             if screen != before:
                 return now - sent

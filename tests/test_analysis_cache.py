@@ -132,3 +132,32 @@ def test_zero_size_setting_turns_the_cache_off(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setenv(analysis_cache.SIZE_ENV, "0")
     cached_analyze(STORY, cache_dir=tmp_path)
     assert entries(tmp_path) == []
+
+
+def test_the_quoted_names_are_kept_beside_the_analysis_and_read_alone(tmp_path: Path) -> None:
+    text = '"We are ready," said John Smith. "Not yet," Ann Lee said. "Soon," Smith added.'
+    cache = AnalysisCache(tmp_path, version="v1")
+    assert cache.get_speakers(text) is None
+    analysis = analyze(text)
+    assert cache.put(text, analysis)
+    expected = tuple(dict.fromkeys(q.speaker for q in analysis.quotes if q.kind == "quote"))
+    assert expected and cache.get_speakers(text) == expected
+    # A damaged list of names is dropped, never read as names.
+    (names,) = tmp_path.glob("*.speakers")
+    names.write_bytes(names.read_bytes()[:-3] + b"xyz")
+    assert cache.get_speakers(text) is None
+    assert not names.exists()
+    assert cache.get(text) is not None  # the analysis itself is still there
+
+
+def test_evicting_an_entry_removes_its_names_too(tmp_path: Path) -> None:
+    cache = AnalysisCache(tmp_path, limit=1, version="v1")
+    cache.limit = 10_000_000
+    texts = [f'"Story {n}," said John Smith.' for n in range(3)]
+    for text in texts:
+        assert cache.put(text, analyze(text))
+    assert len(list(tmp_path.glob("*.speakers"))) == 3
+    cache.limit = 1
+    cache._evict()
+    assert list(tmp_path.glob("*.analysis")) == []
+    assert list(tmp_path.glob("*.speakers")) == []

@@ -7,11 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.web_server import LocalWebServer, web_server  # noqa: F401 - the fixture is used by name
+
 DATA = Path(__file__).parent / "sources" / "data"
 
 
-def feeds(config: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NEWSREADER_CONFIG": str(config)}
+def feeds(
+    config: Path, *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEWSREADER_CONFIG": str(config), **(env or {})}
     command = [sys.executable, "-m", "reader.cli", "feeds", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, timeout=60)
 
@@ -77,3 +81,30 @@ def test_bad_opml_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"newsreader: {bad}: not well-formed XML")
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_list_says_why_a_source_is_stale_until_it_is_read_again(
+    tmp_path: Path,
+    web_server: LocalWebServer,  # noqa: F811
+) -> None:
+    from reader.services.subscription_loader import SubscriptionLoader
+    from reader.sources.subscriptions import Subscription
+    from tests.ui.test_reload import FERRY, feed
+
+    config, cache = tmp_path / "config", tmp_path / "cache"
+    url = web_server.serve("/tide.rss", feed(FERRY), "application/rss+xml")
+    assert feeds(config, "add", url).returncode == 0
+    loader = SubscriptionLoader([Subscription(url)], cache)
+    web_server.fail("/tide.rss", 503)
+    assert loader.fetch_one(loader.subscriptions[0]).error is not None
+
+    env = {"NEWSREADER_CACHE": str(cache)}
+    listed = feeds(config, "list", env=env)
+    assert listed.returncode == 0
+    assert listed.stdout.splitlines() == [url], "stdout stays one source a line for scripts"
+    (why,) = listed.stderr.splitlines()
+    assert why.startswith(f"newsreader: {url}: ") and "503" in why and "(last fetch, " in why
+
+    web_server.serve("/tide.rss", feed(FERRY), "application/rss+xml")
+    assert loader.fetch_one(loader.subscriptions[0]).fresh
+    assert feeds(config, "list", env=env).stderr == "", "a good fetch clears the old error"

@@ -9,7 +9,6 @@ how to fix it.
 
 from __future__ import annotations
 
-import logging
 from operator import attrgetter
 
 from reader.analysis.backends import BackendError, get_backend, tidy
@@ -17,8 +16,6 @@ from reader.analysis.names_grouping import group_mentions
 from reader.model import Entity, EntityGroup
 
 __all__ = ["BackendError", "find_entities", "group_entities", "likely_gender"]
-
-_log = logging.getLogger(__name__)
 
 
 def find_entities(text: str, *, backend: str = "builtin") -> list[Entity]:
@@ -29,7 +26,12 @@ def find_entities(text: str, *, backend: str = "builtin") -> list[Entity]:
     try:
         found = finder.find(text)
     except Exception:  # a third-party model must not take the reader down with it
-        _log.exception("the %s name finder failed; showing no names", finder.name)
+        # Imported here: logging costs a first analysis ~3 ms, and it is only for failures.
+        import logging
+
+        logging.getLogger(__name__).exception(
+            "the %s name finder failed; showing no names", finder.name
+        )
         return []
     return found if getattr(finder, "trusted", False) else tidy(text, found)
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
-from reader.analysis.vocabulary import data_words
+from reader.analysis.vocabulary import DATA_DIR, data_words
 
 # A city this large is a place wherever it is written; a smaller one needs a cue
 # ("in", "at", a dateline) because small-town names are often surnames or words.
@@ -48,10 +47,14 @@ class Lexicon:
     known: dict[str, str]  # exact name -> label
     places: dict[str, int]  # exact name -> PLACE_COUNTRY / PLACE_STRONG / PLACE_WEAK
     first_names: dict[str, str]  # "Sergei" -> "male" / "female" / "either"
+    # Common words, capitalised and in capitals, that never open a run of name words
+    # ("The", "BUT"), sorted: derived from the tables above, kept with them since
+    # working it out walks every place name (~4 ms of a process's first analysis).
+    never_first: tuple[str, ...]
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("reader.analysis").joinpath("data", name).read_text("utf-8")
+    text = (DATA_DIR / name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
@@ -140,6 +143,7 @@ def lexicon() -> Lexicon:
         known=_label_table(tables, "known"),
         places=_place_table(tables, "places"),
         first_names=_label_table(tables, "first_names"),
+        never_first=_word_list(tables, "never_first"),
     )
 
 
@@ -167,6 +171,7 @@ def _build_tables() -> dict[str, object]:
     demonyms = _word_set("demonyms.txt")
     common = _word_set("common_words.txt")
     names = _build_first_names(common)
+    places = _build_places(names, common)
     return {
         "titles": _word_set("titles.txt"),
         "portfolios": _word_set("portfolios.txt"),
@@ -178,9 +183,28 @@ def _build_tables() -> dict[str, object]:
         "demonyms": frozenset(demonyms | _plurals(demonyms)),
         "common_words": common,
         "known": known,
-        "places": _build_places(names, common),
+        "places": places,
         "first_names": names,
+        "never_first": _never_first(common, known, places),
     }
+
+
+def _never_first(
+    common: frozenset[str], known: dict[str, str], places: dict[str, int]
+) -> tuple[str, ...]:
+    """The common words, as they open a sentence or a headline in capitals, that open
+    no known name or place: a common word may still open one ("New York", "The Hague")."""
+    forms = {w[:1].upper() + w[1:] for w in common}
+    forms |= {w.upper() for w in common}
+    openers = {name.split()[0] for name in (*known, *places) if " " in name}
+    openers |= {opener.upper() for opener in openers}
+    return tuple(
+        sorted(
+            f
+            for f in forms
+            if f[:1].isupper() and f not in known and f not in places and f not in openers
+        )
+    )
 
 
 def _valid_tables(tables: dict[str, object]) -> bool:
@@ -195,6 +219,9 @@ def _valid_tables(tables: dict[str, object]) -> bool:
             isinstance(k, str) and isinstance(v, str) for k, v in table.items()
         ):
             return False
+    words = tables.get("never_first")
+    if not isinstance(words, tuple) or not all(isinstance(w, str) for w in words):
+        return False
     table = tables.get("places")
     return isinstance(table, dict) and all(
         isinstance(k, str) and type(v) is int and PLACE_WEAK <= v <= PLACE_COUNTRY
@@ -205,6 +232,12 @@ def _valid_tables(tables: dict[str, object]) -> bool:
 def _word_table(tables: dict[str, object], name: str) -> frozenset[str]:
     table = tables[name]
     assert isinstance(table, frozenset)
+    return table
+
+
+def _word_list(tables: dict[str, object], name: str) -> tuple[str, ...]:
+    table = tables[name]
+    assert isinstance(table, tuple)
     return table
 
 

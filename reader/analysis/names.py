@@ -97,19 +97,7 @@ def find_names(text: str) -> list[Entity]:
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern[str]:
     """Runs of capitalised words that do not start with a common word ("The", "But")."""
-    lex = lexicon()
-    forms = {w[:1].upper() + w[1:] for w in lex.common_words}
-    forms |= {w.upper() for w in lex.common_words}
-    # A common word may still open a longer name ("New York", "The Hague").
-    openers = {name.split()[0] for name in (*lex.known, *lex.places) if " " in name}
-    openers |= {opener.upper() for opener in openers}
-    never_first = trie_pattern(
-        sorted(
-            f
-            for f in forms
-            if f[:1].isupper() and f not in lex.known and f not in lex.places and f not in openers
-        )
-    )
+    never_first = trie_pattern(list(lexicon().never_first))
     # As a trie, the engine turns down the word after a name at its first letter instead
     # of trying each connector in turn.
     connectors = trie_pattern(sorted(CONNECTORS.split("|")))

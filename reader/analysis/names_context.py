@@ -138,6 +138,25 @@ DIRECTIONS: Final = word_set(
 # Only the fixture marks: "beat" or "against" put places side by side in politics too.
 FIXTURE_AFTER: Final = word_set("v v. vs vs.")
 FIXTURE_BEFORE: Final = FIXTURE_AFTER
+# A place that plays is a team: "Surrey captain", "the Chelsea defender", "Toronto beat
+# Boston", "joined Newcastle". Words that follow or come before the place.
+TEAM_AFTER: Final = word_set(
+    "captain coach skipper striker defender midfielder goalkeeper keeper winger playmaker "
+    "forward batsman bowler pitcher quarterback beat defeated drew"
+)
+TEAM_BEFORE: Final = word_set("beat defeated joined")
+# Words around a name that make it a business, a paper or a club: "shares of Ruch",
+# "Comelf's output", "the news weekly Der Spiegel", "Eagles owner", "chain Ruch".
+ORG_AFTER: Final = word_set(
+    "shares stock stocks shareholders stockholders subsidiary subsidiaries owner owners "
+    "ceo executives profit profits revenue revenues earnings output plant plants factory "
+    "headquarters daily weekly newspaper"
+)
+ORG_BEFORE: Final = word_set(
+    "daily weekly newspaper paper magazine agency firm company group club carrier airline "
+    "maker makers bank chain retailer insurer brokerage conglomerate automaker manufacturer "
+    "distributor broadcaster publisher"
+)
 
 
 WEEKDAYS: Final = word_set("monday tuesday wednesday thursday friday saturday sunday")

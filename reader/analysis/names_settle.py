@@ -7,12 +7,18 @@ Internal to ``reader.analysis.names``.
 
 from __future__ import annotations
 
-from reader.analysis.gazetteer import PLACE_STRONG
+from typing import Final
+
+from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG
 from reader.analysis.names_context import (
     FIXTURE_AFTER,
     FIXTURE_BEFORE,
     LONE_WORD_DEFAULT,
+    ORG_AFTER,
+    ORG_BEFORE,
     SPEECH_VERBS,
+    TEAM_AFTER,
+    TEAM_BEFORE,
     UNKNOWN_PLACE_CUES,
     Doc,
     Found,
@@ -59,6 +65,7 @@ def settle(doc: Doc) -> list[Entity]:
     entities: list[Entity] = []
     evidenced: dict[str, str] = {}  # names a cue around some mention labelled
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
+    sides: set[str] = set()  # towns (folded) that some mention shows as a playing side
     # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
     # without an iterator object and a tuple per step.
     for i, f in enumerate(found):
@@ -97,9 +104,17 @@ def settle(doc: Doc) -> list[Entity]:
         if label == "LOC" and not f.headline:
             if is_scored is None:
                 is_scored = scored(text, f)
-            if is_scored or in_fixture(text, f):
+            if is_scored or in_fixture(text, f) or _plays(doc, f, name):
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
+                if 0 < doc.lex.places.get(name, 0) < PLACE_COUNTRY:
+                    sides.add(name.casefold())
         entities.append(Entity(f.start, f.end, name, label))
+    if sides:
+        # One sense per story: a town that plays somewhere in it is the side wherever it
+        # is named ("Surrey captain ... Derbyshire and Surrey closed in on victory").
+        for entity in entities:
+            if entity.label == "LOC" and entity.text.casefold() in sides:
+                entity.label = "ORG"
     # A name guessed only by default takes what its other mentions showed ("Trump said"),
     # and a lone word that ends a person's name in this story is that person ("Romney").
     if defaulted:
@@ -125,6 +140,10 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
         is_scored = scored(text, f)
     if is_scored or prev in FIXTURE_BEFORE or nxt in FIXTURE_AFTER:
         return "ORG", True
+    if _acronym(name):
+        return "ORG", True  # "RDR said", "KDP fighters": people are not written in capitals
+    if prev in ORG_BEFORE or _org_word_after(text, f.end):
+        return "ORG", True  # "chain Ruch", "Comelf's output", "Zycie Warszawy daily said"
     if prev in SPEECH_VERBS or nxt in SPEECH_VERBS:
         return "PER", True  # "Dole said": a person, even when a town shares the name
     lex = doc.lex
@@ -145,6 +164,35 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if looks_like_word(name):
         return None, False  # "Reconstruction", "Working": a capitalised ordinary word
     return LONE_WORD_DEFAULT, False
+
+
+def _org_word_after(text: str, end: int) -> bool:
+    """Whether a business word follows the name ("Eagles owner", "Zycie Warszawy daily
+    said"), or its possessive ("Comelf's output"); a person's paper is still a person's
+    ("Hen Vipheak's newspaper")."""
+    if text.startswith(("'s ", "’s "), end):
+        word = next_word(text, end + 2)
+        return word in ORG_AFTER and word not in _PAPERS
+    return next_word(text, end) in ORG_AFTER
+
+
+_PAPERS: Final = frozenset(["daily", "weekly", "newspaper"])
+
+
+def _acronym(name: str) -> bool:
+    """Two to six capitals and nothing else, in running text: an organisation's initials."""
+    return 2 <= len(name) <= 6 and name.isalpha() and is_upper(name)
+
+
+def _plays(doc: Doc, f: Found, name: str) -> bool:
+    """A town or county named as a side: "Surrey captain", "joined Newcastle", "Leeds
+    beat". Countries are left alone: "England beat Pakistan" is a national side, which
+    news and its readers file under the country."""
+    kind = doc.lex.places.get(name, 0)
+    if kind == 0 or kind >= PLACE_COUNTRY:
+        return False
+    text = doc.text
+    return next_word(text, f.end) in TEAM_AFTER or previous_word(text, f.start) in TEAM_BEFORE
 
 
 def one_line(name: str) -> str:

@@ -127,6 +127,23 @@ def named_as_a_title(text: str, q: MarkedQuote) -> bool:
     return word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s"))
 
 
+_PHRASE_OPENERS: Final = frozenset(words("the a an his her their its our my your this these those"))
+
+
+def follows_a_determiner(text: str, q: MarkedQuote) -> bool:
+    """``the "War On Drugs"``, ``a "targeted employment area,"``, ``his "Keepin' It
+    Real" program``: a short quote right after a determiner is a noun phrase the writer
+    marks (a name, a title, a term), not words someone is quoted as saying."""
+    spaces = text.count(" ", q.start, q.end)
+    if spaces == 0 or spaces >= _TITLE_WORDS:
+        return False  # one word ("a "Stalinist"") is as often the speaker's own epithet
+    before = text[max(0, q.start - 12) : q.start]
+    if not before.endswith((" ", "\n")):
+        return False
+    words_before = before.split()
+    return bool(words_before) and words_before[-1].lower() in _PHRASE_OPENERS
+
+
 def is_subhead(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
     """A paragraph that is only a short quotation in Title Case: a section heading.
 

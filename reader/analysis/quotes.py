@@ -264,10 +264,15 @@ def _pair_paragraph(
     if outer.fallback is not None:
         emit.quote(outer.start, outer.fallback, False)
         return None
-    if not outer.double:
-        return None  # an unclosed single mark is far more often an apostrophe
     reopens = next_start is not None and text[next_start] == outer.char
     reopens = reopens or (next_start is not None and text[next_start] in DOUBLE_OPENERS)
+    if not outer.double:
+        # An unclosed single mark is far more often an apostrophe; but one that opens
+        # the paragraph, before a capital, with the next paragraph reopening, is a
+        # quotation's first paragraph whose opener a scan turned into a single mark.
+        reopens = reopens or (next_start is not None and text[next_start] == STRAIGHT_DOUBLE)
+        if not (reopens and _opens_paragraph(text, outer.start, p_start)):
+            return None
     emit.quote(outer.start, p_end, False)
     if reopens:
         found[-1].continues = True
@@ -314,8 +319,25 @@ def _take_mark(
         return opened | kind
     # A run read by context closes as a whole; one read mark by mark ends here.
     end = e if role == "close" else s + offset + width
-    _close(stack, s + offset, end, double, before not in "sS", emit, role == "close")
+    may_end = before not in "sS" or _ends_after_s(text, s + offset + width)
+    _close(stack, s + offset, end, double, may_end, emit, role == "close")
     return opened
+
+
+def _ends_after_s(text: str, pos: int) -> bool:
+    """Whether a single mark after an "s" that ends at ``pos`` may close a quote rather
+    than make a plural possessive: no noun follows it ("outrageous' and called", "the
+    elites’ in this country", "measures’ if"), only punctuation, a line end or a word
+    that never follows a possessive. A scan turns double closers into single marks."""
+    if pos >= len(text):
+        return True
+    after = text[pos]
+    if after in _CLOSE_SIDE or after == "\n":
+        return True
+    if after != " ":
+        return False
+    word = _letters_at(text, pos + 1, len(text), 12)
+    return word in _NOT_AFTER_POSSESSIVE or word in ("and", "or")
 
 
 def _inside_tag(text: str, pos: int) -> bool:
@@ -403,6 +425,20 @@ def _role_from_shape(char: str, stack: list[_Open]) -> str:
 
 
 def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit: _Emitter) -> None:
+    if (
+        len(stack) == 1
+        and stack[0].double
+        and not double
+        and stack[0].fallback is not None
+        and _clearly_closes(text, stack[0].fallback)
+    ):
+        # “thinking,’ he said. ‘I don’t: a single opener after a single mark that closed
+        # nothing, right after punctuation or before "and", ends the open quote there (a
+        # scan turned its closer into a single mark); a nested quote would have paired it
+        top = stack[0]
+        assert top.fallback is not None
+        emit.quote(top.start, top.fallback, False)
+        stack.clear()
     if len(stack) == 1 and stack[0].fallback is not None and stack[0].double and double:
         # “a con' and ... “sex tape”: a fresh opener after a single mark that could have
         # closed the open quote says it did (a scan turned its closer into a single mark)
@@ -434,6 +470,20 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
     if len(stack) >= 3:
         return
     stack.append(_Open(pos, double, char))
+
+
+def _opens_paragraph(text: str, pos: int, p_start: int) -> bool:
+    """Whether the mark at ``pos`` is the paragraph's first character, before a capital."""
+    return pos == p_start and text[pos + 1 : pos + 2].isupper()
+
+
+def _clearly_closes(text: str, end: int) -> bool:
+    """Whether the single mark that ends at ``end`` reads as a closer: punctuation before
+    it ("thinking,’") or "and"/"or" after it ("disgusting' and"), not an apostrophe
+    glued into a word ("Politi’fact’ said")."""
+    if end >= 2 and text[end - 2] in ",.!?":
+        return True
+    return text.startswith((" and ", " or "), end)
 
 
 def _after_sentence_end(text: str, pos: int, floor: int) -> bool:

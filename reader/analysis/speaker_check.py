@@ -198,7 +198,7 @@ def _judge(
     if not words:
         return 0.0
     lowered = [word.lower().strip(".,") for word in words]
-    if any(word in FURNITURE_WORDS for word in lowered) and not _nominal(words, lowered):
+    if _furniture(words, lowered) and not _nominal(words, lowered):
         return 0.0
     if _ends_a_list(before, words):
         return 0.0  # "Environment, Food and Rural Affairs said": a cut name, or two people
@@ -263,6 +263,17 @@ def _cue_next_to(cue: str, around: tuple[str, str]) -> bool:
     return any(word.strip(",.:;") == cue for word in after.lower().split())
 
 
+def _furniture(words: list[str], lowered: list[str]) -> bool:
+    """Whether the mention is page furniture ("WATCH", "Getty Images Kevin Vickers",
+    "Story"): a furniture word anywhere but as the last word of a name in Title Case,
+    which names a body ("Judicial Watch", "Human Rights Watch")."""
+    last = len(lowered) - 1
+    for n, word in enumerate(lowered):
+        if word in FURNITURE_WORDS and (n < last or n == 0 or words[n].isupper()):
+            return True
+    return False
+
+
 def _tied_to_full_name(
     quote: Quote, words: list[str], lowered: list[str], firsts: dict[str, str]
 ) -> bool:
@@ -312,7 +323,7 @@ def _unknown_name(words: list[str], lowered: list[str], common: _LowerWords) -> 
             return False
         if low in lexicon.SENTENCE_OPENERS or low in lexicon.PHRASE_BREAKERS or low in _NOT_HEADS:
             return False
-        if low in FURNITURE_WORDS or low in _MONTHS or low in TIME_WORDS:
+        if low in _MONTHS or low in TIME_WORDS:
             return False
     return True
 
@@ -404,7 +415,9 @@ def _display(quote: Quote, group_name: str | None) -> None:
         quote.role = " ".join(titles)
     fuller = group_name.split() if group_name else []
     n = len(words) - len(fuller)
-    if n > 0 and [w.lower() for w in words[n:]] == [w.lower() for w in fuller]:
+    # With no group name to compare there is no role to cut off: "Cecile Richards" alone
+    # would otherwise match the empty name and leave an empty speaker.
+    if fuller and n > 0 and [w.lower() for w in words[n:]] == [w.lower() for w in fuller]:
         # "Helmsman Owen Ashdown": the name found is the last words, the rest a role
         if quote.role is None:
             quote.role = " ".join(words[:n])
@@ -436,7 +449,7 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
             or (first.endswith(_PLURAL_PERSON_ENDINGS) and first not in _NOT_HEADS)
         )
     if not opens and not (words[-1].islower() and lowered[-1] in PERSON_NOUNS):
-        return False
+        return _plural_group(words, lowered)
     head = lowered[-1]
     after_of = lowered[-2] == "of"  # "the mother of three"
     if (head in DETERMINERS and not after_of) or head in _NOT_HEADS:
@@ -451,6 +464,33 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
         if word.endswith("ed") and words[n].islower() and lowered[n + 1] in DETERMINERS:
             return False
     return not (head in TIME_WORDS or head in _MONTHS)
+
+
+_GROUP_WORDS: Final = 5  # "Hundreds of pro-Sanders demonstrators"
+
+
+def _plural_group(words: list[str], lowered: list[str]) -> bool:
+    """A group of people or bodies named without a determiner: "Liberal politicians",
+    "federal prosecutors", "Multiple outlets", "Leaders of the organization". The head
+    is a plural noun that can speak (the word before "of" when one follows it); the
+    words before it are plain modifiers, never a verb ("slamming candidates")."""
+    if len(words) > _GROUP_WORDS:
+        return False
+    of = lowered.index("of") if "of" in lowered else len(lowered)
+    if of == 0:
+        return False
+    head = lowered[of - 1]
+    if not head.endswith("s") or head.endswith("ss") or not words[of - 1][1:].islower():
+        return False
+    if head in _NOT_HEADS or head in TIME_WORDS or not lexicon.names_a_speaker([head]):
+        return False
+    for n in range(of - 1):
+        word = lowered[n]
+        if words[n].islower() and word.endswith(("ing", "ed")):
+            return False
+        if word in lexicon.PHRASE_BREAKERS or word in lexicon.SENTENCE_OPENERS:
+            return False
+    return of == len(lowered) or lowered[-1] not in lexicon.PHRASE_BREAKERS
 
 
 def _person_shaped(words: list[str], lowered: list[str], firsts: dict[str, str]) -> bool:

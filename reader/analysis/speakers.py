@@ -15,6 +15,7 @@ from typing import Final
 
 from reader.analysis.lexicon import DETERMINERS, SPEECH_CUES, TITLE_WORDS, WEAK_CUES
 from reader.analysis.quote_kinds import (
+    follows_a_determiner,
     front_matter_length,
     is_furniture,
     is_headline,
@@ -304,7 +305,12 @@ def _finish(
                 looks_like_a_title(text, q)
                 # Title Case with its own speaker is speech ("Jacobs called Merkel "The
                 # Chancellor of the Free World""); borrowed from a neighbour, a title.
-                and (att is None or att.source == "borrowed" or named_as_a_title(text, q))
+                and (
+                    att is None
+                    or att.source == "borrowed"
+                    or named_as_a_title(text, q)
+                    or follows_a_determiner(text, q)
+                )
             )
         )
         p = q.paragraph

@@ -13,19 +13,33 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import tempfile
 import zlib
 from pathlib import Path
 
-from reader.cache.codec import FORMAT, Part, from_bytes, from_columns, to_bytes, to_columns
+from reader.cache.codec import (
+    FORMAT,
+    Part,
+    from_bytes,
+    from_columns,
+    quoted_speakers,
+    speakers_from_bytes,
+    speakers_to_bytes,
+    to_bytes,
+    to_columns,
+)
+from reader.digest import blake2b
 from reader.model import Analysis
 
 SIZE_ENV = "NEWSREADER_ANALYSIS_CACHE_MB"
 DEFAULT_MB = 64
 FOLDER = "analysis"
 SUFFIX = ".analysis"
+# Beside each entry, the names of the people it quotes: the library's search reads them
+# for many stories, and decoding a whole analysis (up to a megabyte) for its names held
+# up the UI.
+SPEAKERS_SUFFIX = ".speakers"
 _CHECK_BYTES = 16
 # After going over the bound, evict down to this share of it, so that not every
 # write afterwards has to scan the folder again.
@@ -65,10 +79,28 @@ class AnalysisCache:
         self.version = version or analyser_version()
 
     def _path(self, text: str, ner: str) -> Path:
-        key = hashlib.blake2b(digest_size=20)
+        key = blake2b(digest_size=20)
         key.update(f"{self.version}\0{ner}\0".encode())
         key.update(text.encode("utf-8", "surrogatepass"))
         return self.folder / (key.hexdigest() + SUFFIX)
+
+    def get_speakers(self, text: str, ner: str = "builtin") -> tuple[str, ...] | None:
+        """Who the analysis kept for ``text`` quotes (raw names, in order), or None when
+        none is kept: a small file read, not the analysis decoded."""
+        path = self._path(text, ner).with_suffix(SPEAKERS_SUFFIX)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
+        try:
+            if blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
+                raise ValueError("checksum does not match")
+            return speakers_from_bytes(payload)
+        except ValueError:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
 
     def get(self, text: str, ner: str = "builtin") -> Analysis | None:
         """The analysis kept for ``text``, or None."""
@@ -94,7 +126,7 @@ class AnalysisCache:
             return None
         check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
         try:
-            if hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
+            if blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
                 raise ValueError("checksum does not match")
             parts = from_bytes(payload, text)
         except ValueError:
@@ -110,10 +142,22 @@ class AnalysisCache:
         if self.limit <= 0:
             return False
         payload = to_bytes(parts)
-        data = hashlib.blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
+        data = blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
         if len(data) > self.limit:
             return False
         path = self._path(text, ner)
+        names = speakers_to_bytes(quoted_speakers(parts))
+        names = blake2b(names, digest_size=_CHECK_BYTES).digest() + names
+        # The names first: an entry is never there without them.
+        if not self._write(path.with_suffix(SPEAKERS_SUFFIX), names):
+            return False
+        if not self._write(path, data):
+            return False
+        self._evict()
+        return True
+
+    def _write(self, path: Path, data: bytes) -> bool:
+        """``data`` into ``path`` through a temporary file renamed into place."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
@@ -127,7 +171,6 @@ class AnalysisCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             return False
-        self._evict()
         return True
 
     def _evict(self) -> None:
@@ -154,6 +197,8 @@ class AnalysisCache:
             with contextlib.suppress(OSError):
                 os.unlink(path)
                 total -= size
+            with contextlib.suppress(OSError):
+                os.unlink(Path(path).with_suffix(SPEAKERS_SUFFIX))
 
 
 def cache_for(cache_dir: Path | None, ner: str) -> AnalysisCache | None:

@@ -5,18 +5,23 @@ the stories as they were parsed (no feed or page to parse again). A file is writ
 a temporary name and renamed into place, so a reader sees the old list or the new one;
 a file that cannot be read is treated as no cache (the fresh fetch replaces it). Text
 read back is cleaned again: the cache dir is only as trustworthy as the disk.
+
+A fetch that fails leaves a small ``<name>.error.json`` beside the stories (its error and
+when), so ``feeds list`` can say why a source is stale; the next good fetch removes it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.digest import blake2b
 from reader.model import Article, Span
 from reader.safe_text import clean_line, clean_optional
 
@@ -26,9 +31,24 @@ _TEXT_FIELDS = ("id", "text", "title")
 _OPTIONAL_FIELDS = ("byline", "source", "published", "path", "url", "site", "origin")
 
 
+ERROR_SUFFIX = ".error.json"
+
+
 def _file_for(cache_dir: Path, source: str) -> Path:
-    digest = hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=12)
+    digest = blake2b(source.encode("utf-8", "surrogateescape"), digest_size=12)
     return cache_dir / FOLDER / f"{digest.hexdigest()}.json"
+
+
+def _error_file_for(cache_dir: Path, source: str) -> Path:
+    return _file_for(cache_dir, source).with_suffix(ERROR_SUFFIX)
+
+
+@dataclass(slots=True, frozen=True)
+class FetchError:
+    """Why the last fetch of a source failed, and when (seconds since the epoch)."""
+
+    error: str
+    at: float
 
 
 def _record(article: Article) -> dict[str, Any]:
@@ -103,6 +123,12 @@ def save_items(cache_dir: Path, source: str, articles: list[Article]) -> None:
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: JSON's \u escapes keep it exactly
         data = json.dumps(payload, separators=(",", ":")).encode("ascii")
+    _write_atomically(target, data)
+    with contextlib.suppress(OSError):
+        _error_file_for(cache_dir, source).unlink(missing_ok=True)
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
@@ -115,10 +141,32 @@ def save_items(cache_dir: Path, source: str, articles: list[Article]) -> None:
             raise
 
 
+def save_fetch_error(cache_dir: Path, source: str, error: str, at: float | None = None) -> None:
+    """Remember that reading ``source`` failed with ``error`` (its stories stay as they were)."""
+    payload = {"format": FORMAT, "source": source, "error": error, "at": at or time.time()}
+    data = json.dumps(payload, separators=(",", ":")).encode("ascii")
+    _write_atomically(_error_file_for(cache_dir, source), data)
+
+
+def load_fetch_error(cache_dir: Path, source: str) -> FetchError | None:
+    """Why the last fetch of ``source`` failed, or None if it did not (or is not known)."""
+    try:
+        data = json.loads(_error_file_for(cache_dir, source).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("source") != source:
+        return None
+    error, at = data.get("error"), data.get("at")
+    if not isinstance(error, str) or type(at) not in (int, float):
+        return None
+    return FetchError(clean_line(error), float(at))
+
+
 def prune_items(cache_dir: Path, sources: list[str]) -> int:
     """Drop the files of sources no longer subscribed (the folder stays as large as the
     subscriptions); returns how many went."""
     keep = {_file_for(cache_dir, source).name for source in sources}
+    keep |= {_error_file_for(cache_dir, source).name for source in sources}
     dropped = 0
     with contextlib.suppress(OSError):
         for entry in os.scandir(cache_dir / FOLDER):

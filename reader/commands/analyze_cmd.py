@@ -86,16 +86,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.corpus.inputs import known_size
+    from reader.corpus.lines import block_bytes
+
+    total = known_size(args.paths)
+    block = block_bytes(total, args.jobs, on_dask=bool(args.scheduler))
+    _start_workers_server(args, total, block)
     from reader.analysis.backends import BackendError, get_backend
     from reader.corpus.batch import Options
     from reader.corpus.engines import EngineError
-    from reader.corpus.inputs import batches, known_size
+    from reader.corpus.inputs import batches
     from reader.corpus.output import EXIT_BAD_INPUT, Output, silence_stdout
     from reader.corpus.progress import Progress
-    from reader.corpus.run import analyze_stream, block_bytes
+    from reader.corpus.run import analyze_stream
 
     options = Options(ner=args.ner, fields=args.fields, summary=args.summary)
-    total = known_size(args.paths)
     progress = Progress(total)
     output = Output(progress)
     try:
@@ -103,7 +108,6 @@ def run(args: argparse.Namespace) -> int:
     except BackendError as error:
         output.say(str(error))
         return EXIT_BAD_INPUT
-    block = block_bytes(total, args.jobs, on_dask=bool(args.scheduler))
     stream = batches(args.paths, output.unreadable, args.max_line_mb * 1_000_000, block)
     try:
         with progress:
@@ -118,3 +122,17 @@ def run(args: argparse.Namespace) -> int:
         output.say(str(error))
         return EXIT_BAD_INPUT
     return output.status()
+
+
+def _start_workers_server(args: argparse.Namespace, total: int | None, block: int) -> None:
+    """Start the server that forks the workers now, before this process imports anything.
+
+    It then imports the analysis (and Dask) on another core while this process does the
+    same, instead of after it. An input known to fit in one batch needs no workers.
+    """
+    from reader.corpus.forkserver import DASK_PRELOAD, POOL_PRELOAD, start_forkserver
+
+    if args.scheduler == "local":
+        start_forkserver(DASK_PRELOAD)
+    elif args.scheduler is None and args.jobs > 1 and (total is None or total > block):
+        start_forkserver(POOL_PRELOAD)

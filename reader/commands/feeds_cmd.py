@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.locations import Locations
 from reader.safe_text import clean_line, visible
+
+if TYPE_CHECKING:
+    from reader.sources.subscriptions import Subscription
 
 EXIT_USAGE = 2
 
@@ -44,6 +48,22 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word if number == 1 else word + 's'}"
 
 
+def _say_last_errors(subscriptions: list[Subscription]) -> None:
+    """On stderr (stdout stays one source a line for scripts): each source whose last
+    fetch failed, with why and when, so a stale source is explained."""
+    import time
+
+    from reader.cache.items_cache import load_fetch_error
+
+    cache_dir = Locations.resolve().cache
+    sys.stdout.flush()
+    for subscription in subscriptions:
+        failed = load_fetch_error(cache_dir, subscription.source)
+        if failed is not None:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(failed.at))
+            print(f"newsreader: {clean_line(failed.error)} (last fetch, {when})", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from reader.sources.opml import OpmlError, read_opml, to_opml
     from reader.sources.subscriptions import (
@@ -56,8 +76,10 @@ def run(args: argparse.Namespace) -> int:
     store = SubscriptionsFile(Locations.resolve().config)
     try:
         if args.action == "list":
-            for subscription in store.read():
+            subscriptions = store.read()
+            for subscription in subscriptions:
                 print(visible(subscription.source))
+            _say_last_errors(subscriptions)
         elif args.action == "export":
             sys.stdout.write(to_opml(store.read()))
         elif args.action == "remove":

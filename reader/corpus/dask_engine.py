@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import threading
 from collections import deque
 from collections.abc import Generator, Iterable
+from concurrent.futures import Future
 from typing import Any
 
 from reader.corpus.batch import BatchResult, Options, analyze_batch
-from reader.corpus.engines import Batch, EngineError, lost_batch, start_forkserver
+from reader.corpus.engines import LOCAL_WINDOWS, Batch, EngineError, done, lost_batch
+from reader.corpus.forkserver import DASK_PRELOAD, start_forkserver
 
 LOCAL_CLUSTER_CONFIG = {
     # Workers forked from a server that has imported Dask once start in a fraction of
@@ -42,7 +45,7 @@ class DaskEngine:
         if address == "local":
             # Started before this process imports Dask, the server imports it for the
             # workers on the other core at the same time.
-            start_forkserver(["distributed", "reader.corpus.batch", "reader.corpus.warm"])
+            start_forkserver(DASK_PRELOAD)
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -51,13 +54,30 @@ class DaskEngine:
         # Dask reports every closed connection at shutdown; only real errors should show.
         logging.getLogger("distributed").setLevel(logging.ERROR)
         self.options = options
+        self.window = 2 * max(1, jobs)
         self._cluster: Any = None
+        self._client: Any = None
+        self._failure: EngineError | None = None
+        self._connecting: threading.Thread | None = None
+        if address == "local":
+            # A local cluster starts aside (its workers fork and sign in with the
+            # scheduler, a fraction of a second of waiting) while this process
+            # analyses the first batches itself.
+            self._connecting = threading.Thread(
+                target=self._connect_aside, args=(address, jobs, Client, LocalCluster)
+            )
+            self._connecting.daemon = True
+            self._connecting.start()
+        else:
+            self._connect(address, jobs, Client, LocalCluster)
+
+    def _connect(self, address: str, jobs: int, client: Any, local_cluster: Any) -> None:
         try:
             if address == "local":
                 import dask
 
                 dask.config.set(LOCAL_CLUSTER_CONFIG)
-                self._cluster = LocalCluster(
+                self._cluster = local_cluster(
                     n_workers=jobs,
                     threads_per_worker=1,
                     processes=True,
@@ -69,29 +89,54 @@ class DaskEngine:
                     silence_logs=logging.CRITICAL,
                 )
                 # Records come straight from the workers, not through the scheduler.
-                self._client = Client(self._cluster, direct_to_workers=True)
+                self._client = client(self._cluster, direct_to_workers=True)
             else:
                 _probe(address)
-                self._client = Client(address, timeout="10s")
+                self._client = client(address, timeout="10s")
                 self._client.wait_for_workers(1, timeout=30)
         except Exception as error:
-            self.close()
+            self._close_cluster()
             where = "a local Dask cluster" if address == "local" else address
             raise EngineError(f"cannot use {where}: {error}") from None
         threads = sum(self._client.nthreads().values())
         self.window = 2 * max(1, threads)
 
+    def _connect_aside(self, *how: Any) -> None:
+        try:
+            self._connect(*how)
+        except EngineError as error:  # raised in this process's own thread by _ready
+            self._failure = error
+
+    def _ready(self, wait: bool) -> bool:
+        """Whether the cluster can take tasks (``wait``: once it can); its EngineError."""
+        if self._connecting is not None:
+            if wait:
+                self._connecting.join()
+            if self._connecting.is_alive():
+                return False
+            self._connecting = None
+        if self._failure is not None:
+            raise self._failure
+        return True
+
     def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]:
+        # Batches analysed here while the cluster starts wait for it to be up before any
+        # is written: a cluster that fails to start leaves no records behind.
         pending: deque[tuple[Batch, Any]] = deque()
         try:
             for batch in batches:
+                if not self._ready(wait=len(pending) >= LOCAL_WINDOWS * self.window):
+                    pending.append((batch, done(analyze_batch(batch.payload, self.options))))
+                    continue
                 pending.append((batch, self._submit(batch)))
                 while len(pending) >= self.window:
                     yield self._next(pending)
+            self._ready(wait=True)
             while pending:
                 yield self._next(pending)
         finally:
-            self._client.cancel([future for _, future in pending])
+            if self._client is not None:
+                self._client.cancel([f for _, f in pending if not isinstance(f, Future)])
 
     def _submit(self, batch: Batch) -> Any:
         # pure=False: a batch's key would otherwise be a hash of all its text.
@@ -105,9 +150,13 @@ class DaskEngine:
             return batch, failed_task(batch, error)
 
     def close(self) -> None:
-        client = getattr(self, "_client", None)
-        if client is not None:
-            client.close()
+        if self._connecting is not None:  # the cluster is half started: wait, then stop it
+            self._connecting.join()
+        self._close_cluster()
+
+    def _close_cluster(self) -> None:
+        if self._client is not None:
+            self._client.close()
         if self._cluster is not None:
             self._cluster.close()
 

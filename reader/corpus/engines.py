@@ -8,14 +8,11 @@ flight at once (a window), so memory does not grow with the input.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from reader.corpus.batch import (
     BatchResult,
@@ -26,6 +23,11 @@ from reader.corpus.batch import (
     analyze_batch,
     block_lines,
 )
+
+# The pool's modules are imported by the pool: a run on one core (one story, one batch)
+# never starts one, and multiprocessing with concurrent.futures costs ~10 ms to import.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 class EngineError(Exception):
@@ -80,62 +82,80 @@ class SerialEngine:
         pass
 
 
-def start_forkserver(preload: list[str]) -> None:
-    """Start the server that forks worker processes, having imported ``preload`` once.
-
-    Ctrl-C reaches every process in the terminal's group: the main process stops the
-    workers, and a worker must not print a KeyboardInterrupt traceback of its own on
-    the way. Started with SIGINT ignored, the server and every process it forks keep
-    ignoring it (a forked worker gets the server's own handlers back).
-    """
-    from multiprocessing import forkserver
-
-    multiprocessing.get_context("forkserver").set_forkserver_preload(preload)
-    if threading.current_thread() is not threading.main_thread():
-        forkserver.ensure_running()
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        forkserver.ensure_running()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def _ignore_interrupts() -> None:
     # For a server started by someone else, with Ctrl-C not ignored (see start_forkserver).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-# A batch in a pool: its future (None once given up) and how often its pool was restarted.
+# A batch in flight: its future (None once given up; already done for a batch analysed
+# here) and how often its pool was restarted.
 _InFlight = tuple[Batch, "Future[BatchResult] | None", int]
+# While the workers start, batches analysed here wait behind theirs: a few windows at most.
+LOCAL_WINDOWS = 4
 
 
 class PoolEngine:
-    """A pool of worker processes, each analysing whole batches."""
+    """A pool of ``jobs`` worker processes, each analysing whole batches.
+
+    While the workers start (the server that forks them imports the analysis first),
+    this process analyses batches itself, so no core waits for them. Once a worker has
+    a batch done, this process only hands out batches and writes records: analysing
+    here as well would keep this process's interpreter lock from the pool's own
+    threads, which pass the batches on, and the workers would wait for them.
+    """
 
     def __init__(self, options: Options, jobs: int) -> None:
         self.options = options
         self.jobs = jobs
         self.window = 2 * jobs
         self._pool = self._start()
+        # Forking a worker waits for the server to be ready: that wait happens aside.
+        self._forked = threading.Event()
+        forking = threading.Thread(target=_fork_workers, args=(self._pool, jobs, self._forked))
+        forking.daemon = True
+        forking.start()
 
     def _start(self) -> ProcessPoolExecutor:
         # forkserver: a worker is forked from a small clean server that has warmed the
         # analysis once, never from this process with its threads and open files.
-        start_forkserver(["reader.corpus.batch", "reader.corpus.warm"])
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from reader.corpus.forkserver import POOL_PRELOAD, start_forkserver
+
+        start_forkserver(POOL_PRELOAD)
         context = multiprocessing.get_context("forkserver")
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
 
     def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]:
         pending: deque[_InFlight] = deque()
+        starting = True  # no worker has a batch done yet
+        sent: list[Future[BatchResult]] = []  # the batches sent while the workers start
         for batch in batches:
-            pending.append((batch, self._submit(batch), 0))
-            while len(pending) >= self.window:
+            if starting:
+                starting = self._still_starting(pending, sent)
+            if starting and (not self._forked.is_set() or len(sent) >= self.window):
+                pending.append((batch, done(analyze_batch(batch.payload, self.options)), 0))
+            else:
+                future = self._submit(batch)
+                if starting:
+                    sent.append(future)
+                pending.append((batch, future, 0))
+            while pending and (_finished(pending[0]) if starting else len(pending) >= self.window):
                 yield self._next(pending)
         while pending:
             yield self._next(pending)
 
+    def _still_starting(self, pending: deque[_InFlight], sent: list[Future[BatchResult]]) -> bool:
+        # A start that stalls must not pile up records here: a few windows at most.
+        if len(pending) >= LOCAL_WINDOWS * self.window:
+            return False
+        return not any(future.done() for future in sent)
+
     def _submit(self, batch: Batch) -> Future[BatchResult]:
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self._pool.submit(analyze_batch, batch.payload, self.options)
         except BrokenProcessPool as error:  # answered, restarted and resent by _next
@@ -144,6 +164,8 @@ class PoolEngine:
             return future
 
     def _next(self, pending: deque[_InFlight]) -> tuple[Batch, BatchResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
         batch, future, restarts = pending.popleft()
         if future is None:
             return batch, lost_batch(batch, "its worker process stopped")
@@ -168,6 +190,31 @@ class PoolEngine:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _fork_workers(pool: ProcessPoolExecutor, count: int, forked: threading.Event) -> None:
+    """Have ``pool`` fork its ``count`` workers (each task it is given forks one, up to all)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        for _ in range(count):
+            pool.submit(int)
+    except (RuntimeError, BrokenProcessPool):  # shut down or broken before they were forked
+        pass
+    finally:
+        forked.set()
+
+
+def done(result: BatchResult) -> Future[BatchResult]:
+    """A batch analysed in this process, as a future already done."""
+    future: Future[BatchResult] = Future()
+    future.set_result(result)
+    return future
+
+
+def _finished(entry: _InFlight) -> bool:
+    future = entry[1]
+    return future is None or future.done()
 
 
 def _succeeded(future: Future[BatchResult]) -> bool:

@@ -13,12 +13,15 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from reader.corpus.engines import Batch
 from reader.corpus.lines import DEFAULT_BLOCK_BYTES, DEFAULT_MAX_LINE_BYTES, read_blocks
-from reader.corpus.records import article_header
-from reader.sources.errors import printable
+
+if TYPE_CHECKING:
+    from reader.corpus.engines import Batch
+
+# `analyze` asks known_size before it imports the analysis (it starts the workers' server
+# first), so what only reading needs is imported where it is used.
 
 STDIN = "-"
 # Stories are loaded here one by one: a batch of them is cut at this many.
@@ -61,11 +64,13 @@ def batches(
     block_bytes: int = DEFAULT_BLOCK_BYTES,
 ) -> Iterator[Batch]:
     """Every path's documents in order, as batches of about ``block_bytes`` of input."""
-    stories = _StoryBatcher(block_bytes)
+    from reader.corpus.engines import Batch
+
+    stories = _StoryBatcher(Batch, block_bytes)
     for raw in paths:
         if is_jsonl(raw):
             yield from stories.flush()
-            yield from _jsonl(raw, report, max_line_bytes, block_bytes)
+            yield from _jsonl(Batch, raw, report, max_line_bytes, block_bytes)
         else:
             for label, header in _stories(raw, report):
                 yield from stories.add(label, header)
@@ -73,7 +78,8 @@ def batches(
 
 
 class _StoryBatcher:
-    def __init__(self, block_bytes: int) -> None:
+    def __init__(self, batch: type[Batch], block_bytes: int) -> None:
+        self.batch = batch
         self.block_bytes = block_bytes
         self.labels: list[str] = []
         self.headers: list[dict[str, Any]] = []
@@ -88,13 +94,19 @@ class _StoryBatcher:
 
     def flush(self) -> Iterator[Batch]:
         if self.headers:
-            yield Batch(self.headers, "", 0, self.labels, self.size)
+            yield self.batch(self.headers, "", 0, self.labels, self.size)
             self.labels, self.headers, self.size = [], [], 0
 
 
 def _jsonl(
-    raw: str, report: Callable[[str], None], max_line_bytes: int, block_bytes: int
+    batch: type[Batch],
+    raw: str,
+    report: Callable[[str], None],
+    max_line_bytes: int,
+    block_bytes: int,
 ) -> Iterator[Batch]:
+    from reader.sources.errors import printable
+
     shown = "stdin" if raw == STDIN else printable(raw)
     try:
         handle: BinaryIO = sys.stdin.buffer if raw == STDIN else open(raw, "rb")  # noqa: SIM115
@@ -107,7 +119,7 @@ def _jsonl(
                 limit = max_line_bytes / 1_000_000
                 report(f"{shown}:{block.first_line}: a line longer than {limit:g} MB, passed over")
                 continue
-            yield Batch(block.data, shown, block.first_line, None, block.size)
+            yield batch(block.data, shown, block.first_line, None, block.size)
     except OSError as error:
         report(f"{shown}: reading stopped ({error.strerror or error})")
     finally:
@@ -116,8 +128,10 @@ def _jsonl(
 
 
 def _stories(raw: str, report: Callable[[str], None]) -> Iterator[tuple[str, dict[str, Any]]]:
+    from reader.corpus.records import article_header
     from reader.locations import Locations
     from reader.sources import SourceError, discover, is_url, load_many, load_url
+    from reader.sources.errors import printable
 
     if is_url(raw):
         try:

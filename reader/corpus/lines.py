@@ -13,8 +13,33 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
-DEFAULT_BLOCK_BYTES = 128 * 1024  # see reader.corpus.run.block_bytes
 _BOM = b"\xef\xbb\xbf"
+
+# Batches of 128 KB (some 25 ms of analysis) keep a pool's workers busiest: the first
+# results come soon after start-up and the last batches leave a core idle only briefly,
+# while a trip to a worker costs well under 1% of a batch. A Dask task costs more to
+# schedule, so its batches are larger. Measured on 2 cores: 20 MB in 2.15 s with 64 or
+# 128 KB batches, 2.3 to 2.5 s with 512 KB; Dask as fast with 256 KB to 1 MB, slower
+# with 128 KB.
+POOL_BLOCK_BYTES = 128 * 1024
+DASK_BLOCK_BYTES = 512 * 1024
+MIN_BLOCK_BYTES = 32 * 1024
+BATCHES_PER_WORKER = 8
+
+
+def block_bytes(total_bytes: int | None, jobs: int, on_dask: bool = False) -> int:
+    """The batch size for an input of ``total_bytes`` (None: not known) on ``jobs`` workers.
+
+    A small input is cut finer, so that every worker gets several batches to share.
+    """
+    largest = DASK_BLOCK_BYTES if on_dask else POOL_BLOCK_BYTES
+    if total_bytes is None:
+        return largest
+    share = total_bytes // (BATCHES_PER_WORKER * max(1, jobs))
+    return max(MIN_BLOCK_BYTES, min(largest, share))
+
+
+DEFAULT_BLOCK_BYTES = POOL_BLOCK_BYTES
 
 
 @dataclass(slots=True, frozen=True)

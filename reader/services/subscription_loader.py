@@ -14,7 +14,7 @@ from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, ThreadPoolExecuto
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.cache.items_cache import load_items, prune_items, save_items
+from reader.cache.items_cache import load_items, prune_items, save_fetch_error, save_items
 from reader.model import Article
 from reader.safe_text import clean_line
 from reader.sources.subscriptions import Subscription
@@ -87,14 +87,16 @@ class SubscriptionLoader:
         try:
             articles = self._read(subscription.source, self.cache_dir, stop)
         except SourceError as error:
-            kept = load_items(self.cache_dir, subscription.source) or []
-            return SourceStories(subscription, kept, clean_line(str(error)))
+            why = clean_line(str(error))
         except Exception as error:  # a parser's bug must not lose the other sources
-            kept = load_items(self.cache_dir, subscription.source) or []
             why = clean_line(f"{subscription.source}: {type(error).__name__}: {error}")
-            return SourceStories(subscription, kept, why)
-        save_items(self.cache_dir, subscription.source, articles)
-        return SourceStories(subscription, articles, fresh=True)
+        else:
+            save_items(self.cache_dir, subscription.source, articles)
+            return SourceStories(subscription, articles, fresh=True)
+        if stop is None or not stop():  # giving up at quit is no fault of the source
+            save_fetch_error(self.cache_dir, subscription.source, why)
+        kept = load_items(self.cache_dir, subscription.source) or []
+        return SourceStories(subscription, kept, why)
 
     def fetch(
         self,

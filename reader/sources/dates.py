@@ -8,15 +8,22 @@ of day ("10:42 AM EDT").
 Our patterns decide whether a line is a date and which way round "03/04" is read;
 python-dateutil reads the values, so a date or a time that cannot exist
 ("0000-00-00", "2021-13-45T99:00", "February 30", "25:61") is no date rather than
-one rolled over into the next month or year. Metadata values (front matter, feeds,
-a page's meta tags) may also come in any unambiguous form dateutil reads.
+one rolled over into the next month or year; so is a stamp whose zone offset no
+clock has ("+2500"). Metadata values (front matter, feeds, a page's meta tags) may
+also come in any unambiguous form dateutil reads, two-digit years read as mail and
+feeds define them (RFC 5322: "99" is 1999, "21" is 2021).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
@@ -67,14 +74,50 @@ _STARTS_WITH_YEAR = re.compile(r"\s*\d{4}")
 _NAMES_A_MONTH = re.compile(r"\b" + _MONTH, re.I)
 
 
+# A numeric offset after a time of day ("09:30:00 +0200"): its hours and minutes must be
+# ones a zone can have, or the stamp was garbled and its date is not to be trusted.
+_CLOCK_OFFSET = re.compile(
+    r"\d[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?\s*)?(?:gmt|utc)?"
+    r"[+-](?P<hours>\d{2}):?(?P<minutes>\d{2})(?!\d)",
+    re.I,
+)
+
+
+def _offset_exists(text: str) -> bool:
+    """Whether every numeric time-zone offset in ``text`` is one a clock can be set to."""
+    return all(
+        int(match["hours"]) < 24 and int(match["minutes"]) < 60
+        for match in _CLOCK_OFFSET.finditer(text)
+    )
+
+
+@functools.cache
+def _parser_info() -> parserinfo:
+    from dateutil import parser
+
+    class MailYears(parser.parserinfo):
+        """Two-digit years as mail and feeds define them (RFC 5322): 00-49 is 20xx,
+        50-99 is 19xx, whatever today's date (dateutil's default window moves with it,
+        so "Jul 27, 75" would become 2075)."""
+
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            if year < 100 and not century_specified:
+                return year + (2000 if year < 50 else 1900)
+            return int(super().convertyear(year, century_specified))
+
+    return MailYears()
+
+
 def _read(text: str, *, dayfirst: bool = False) -> str | None:
     """The ISO date dateutil reads in ``text``, if it names a whole day that can exist."""
     from dateutil import parser
 
+    if not _offset_exists(text):
+        return None
     try:
         # Time zones are dropped: the date as the story printed it, not moved to UTC.
         first, second = (
-            parser.parse(text, default=filler, dayfirst=dayfirst, ignoretz=True)
+            parser.parse(text, _parser_info(), default=filler, dayfirst=dayfirst, ignoretz=True)
             for filler in _FILLERS
         )
     except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
@@ -82,6 +125,27 @@ def _read(text: str, *, dayfirst: bool = False) -> str | None:
     if first.date() != second.date() or first.year not in _YEARS:
         return None
     return first.date().isoformat()
+
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+
+
+def _whole_day(year: str, month: int, day: int) -> str | None:
+    """The ISO date of a day given in full, when it exists in our years; None when it
+    needs dateutil's reading. Importing dateutil costs ~10 ms, paid by the first frame
+    that shows a story with a date line: the usual date is settled here, the same way."""
+    if int(year) not in _YEARS:
+        return None
+    try:
+        return dt.date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _day_first(first: int, second: int, separator: str) -> bool | None:
@@ -95,14 +159,26 @@ def _day_first(first: int, second: int, separator: str) -> bool | None:
     return None
 
 
+# A 24-hour time with one kind of separator, no fraction, no am/pm.
+_PLAIN_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
 def _clock_exists(clock: str | None) -> bool:
     """Whether a time of day such as "10:42" or "9.30 pm" is one a clock shows (not 25:61)."""
     if not clock:
         return True
+    colons = clock if ":" in clock else clock.replace(".", ":", 2)
+    plain = _PLAIN_CLOCK.fullmatch(colons.rstrip())
+    if plain is not None and all(
+        int(value) < limit
+        for value, limit in zip(plain.groups(), (24, 60, 60), strict=True)
+        if value is not None
+    ):
+        return True  # "18:40", "09:30:00": plainly a time, settled without dateutil
     from dateutil import parser
 
     try:
-        parser.parse(clock if ":" in clock else clock.replace(".", ":", 2), default=_FILLERS[0])
+        parser.parse(colons, default=_FILLERS[0])
     except (ValueError, OverflowError):
         return False
     return True
@@ -118,21 +194,28 @@ def parse_date_line(line: str) -> DateLine | None:
         if match is None:
             continue
         groups = match.groupdict()
-        if not _clock_exists(groups.get("clock") or groups.get("iso_clock")):
+        clock = groups.get("clock") or groups.get("iso_clock")
+        if not _clock_exists(clock) or not _offset_exists(line):
             return DateLine(None)  # a date line, but 25:61 says its date is not to be trusted
         year = groups["year"]
         if groups.get("month"):
             # Spaced and stripped of ordinals, so "27th of July,2021" reads as it looks.
+            month = _MONTH_NUMBERS[groups["month"][:3].lower()]
             text = f"{groups['day']} {groups['month'].rstrip('.')} {year}"
-            iso = _read(text)
+            iso = _whole_day(year, month, int(groups["day"])) or _read(text)
         elif groups.get("mm"):
-            iso = _read(f"{year}-{groups['mm']}-{groups['dd']}")
+            iso = _whole_day(year, int(groups["mm"]), int(groups["dd"])) or _read(
+                f"{year}-{groups['mm']}-{groups['dd']}"
+            )
         else:
             first, second = int(groups["a"]), int(groups["b"])
             day_first = _day_first(first, second, groups["sep"])
             if day_first is None:
                 return DateLine(None)  # a date, but which one is a guess
-            iso = _read(f"{first}/{second}/{year}", dayfirst=day_first)
+            month, day = (second, first) if day_first else (first, second)
+            iso = _whole_day(year, month, day) or _read(
+                f"{first}/{second}/{year}", dayfirst=day_first
+            )
         # Shaped like a date but naming none (0000-00-00): still the header's date line.
         return DateLine(iso)
     return None

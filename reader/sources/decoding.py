@@ -18,6 +18,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.safe_text import clean_line
+from reader.sources.encoding_guess import likeliest_codec
 from reader.sources.errors import SourceError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -42,24 +44,9 @@ _MAX_STRAY_NUL_RATIO = 0.01
 _NEWLINES = re.compile(r"\r\n?")
 # How much of a long file the encoding is guessed from: many paragraphs of evidence.
 _SAMPLE_BYTES = 64 * 1024
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_CHARACTER_END = re.compile(rb"[\x00-\x2f]")
 
-# What charset-normalizer may choose from: the encodings news text is actually found
-# in. Left to weigh every code page, it reads a short Western story as Baltic DOS text.
-_CANDIDATES = (
-    "cp1252", "latin_1", "iso8859_15",  # Western Europe
-    "cp1250", "iso8859_2",  # Central Europe
-    "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic",  # Cyrillic
-    "cp1253", "iso8859_7",  # Greek
-    "cp1254", "iso8859_9",  # Turkish
-    "cp1255", "iso8859_8",  # Hebrew
-    "cp1256", "iso8859_6",  # Arabic
-    "cp1257", "iso8859_13",  # Baltic
-    "cp1258",  # Vietnamese
-    "cp874",  # Thai
-    "shift_jis", "cp932", "euc_jp",  # Japanese
-    "gb18030", "big5", "big5hkscs",  # Chinese
-    "euc_kr", "cp949",  # Korean
-)  # fmt: skip
 _LABELS = {
     "cp1252": "Windows-1252",
     "iso8859_1": "Latin-1",
@@ -105,7 +92,8 @@ class Decoded:
         """One line for the status bar, or None when the text was read with certainty."""
         parts = []
         if self.guessed:
-            parts.append(f"{self.guessed} (guessed)")
+            # A codec's name, but one a detector chose: shown like any outside string.
+            parts.append(f"{clean_line(self.guessed)} (guessed)")
         if self.nuls_removed:
             parts.append(
                 f"{self.nuls_removed} NUL byte{'s' if self.nuls_removed > 1 else ''} removed"
@@ -167,40 +155,54 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _likeliest_codec(data: bytes) -> str:
-    from charset_normalizer import from_bytes
+def _boundary(data: bytes, at: int) -> int:
+    """The last offset at or before ``at`` that no character straddles (``at`` if none is near).
 
-    best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
-    if best is None or "cp1252" in best.could_be_from_charset:
-        return "cp1252"  # reads the same: call it by the name Western text goes by
-    return best.encoding
-
-
-def _sample(data: bytes) -> bytes:
-    """The opening of a long file, cut after a line: evidence enough, at a fraction of the time.
-
-    A newline byte is never the second byte of a Shift_JIS, GB18030 or Big5
-    character, so the cut does not split one.
+    A byte below "0" (a newline, a space, most punctuation) is never part of a
+    multi-byte character in Shift_JIS, EUC, GB18030 or Big5, so a cut after one
+    splits nothing, and the detector sees only whole characters.
     """
+    if at >= len(data):
+        return len(data)
+    end = None
+    for found in _CHARACTER_END.finditer(data, max(0, at - 4096), at):
+        end = found.end()
+    if end is None:  # a long run of CJK text: the last line end, however far back
+        end = data.rfind(b"\n", 0, at) + 1 or at
+    return end
+
+
+def _piece_from(data: bytes, at: int) -> bytes:
+    """A sample's length of ``data`` from about offset ``at``, cut between characters."""
+    return data[_boundary(data, at) : _boundary(data, at + _SAMPLE_BYTES)]
+
+
+def guess_sample(data: bytes) -> bytes:
+    """The opening of a long file: evidence enough, at a fraction of the time."""
     if len(data) <= _SAMPLE_BYTES:
         return data
-    cut = data.rfind(b"\n", 0, _SAMPLE_BYTES)
-    return data[: cut + 1] if cut > 0 else data[:_SAMPLE_BYTES]
+    opening = data[: _boundary(data, _SAMPLE_BYTES)]
+    if _NON_ASCII.search(opening) is None and (odd := _NON_ASCII.search(data, len(opening))):
+        # Plain ASCII says nothing about the encoding: look where the first letter is not.
+        return _piece_from(data, odd.start())
+    return opening
 
 
 def _guess(data: bytes) -> tuple[str, str]:
     """Text and the label of the encoding charset-normalizer finds likeliest."""
-    sample = _sample(data)
-    codec = _likeliest_codec(sample)
+    sample = guess_sample(data)
+    codec = likeliest_codec(sample)
     try:
         return data.decode(codec), encoding_label(codec)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        odd = error.start
     if len(sample) < len(data):
-        # The rest holds bytes the opening's encoding lacks: weigh the whole file.
-        codec = _likeliest_codec(data)
+        # The rest holds bytes the opening's encoding lacks: weigh the opening with the
+        # piece where the first of them is, not the whole file (0.1 s more on 10 MB).
+        failed, codec = codec, likeliest_codec(sample + _piece_from(data, odd))
         try:
-            return data.decode(codec), encoding_label(codec)
+            if codec != failed:
+                return data.decode(codec), encoding_label(codec)
         except UnicodeDecodeError:
             pass
     # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
@@ -230,7 +232,7 @@ def _decode_without_bom(data: bytes, western_declared: bool) -> tuple[str, str |
     # Mostly valid UTF-8 with a few broken bytes (a truncated or spliced file):
     # reading it as anything else would garble every correct accent and quote.
     # The opening decides first, sparing a long file in another encoding a full pass.
-    if _mostly_utf8(_sample(data).decode("utf-8", errors="replace")):
+    if _mostly_utf8(guess_sample(data).decode("utf-8", errors="replace")):
         mended = data.decode("utf-8", errors="replace")
         if _mostly_utf8(mended):
             return mended, None

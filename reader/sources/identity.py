@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
+from reader.digest import blake2b
 from reader.safe_text import clean_line
 
 
 def article_id(text: str, location: str | None) -> str:
     """A short, stable id: the same text at the same place always gets the same one."""
-    digest = hashlib.blake2b(digest_size=8)
+    digest = blake2b(digest_size=8)
     digest.update(text.encode("utf-8", "surrogatepass"))
     digest.update(b"\x00")
     digest.update((location or "").encode("utf-8", "surrogateescape"))

@@ -8,7 +8,6 @@ line naming the address.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 from reader.model import Article
 from reader.sources import content_coding, feed, html, plaintext
 from reader.sources.deadline import Closing, Deadline, Expired, Sockets, run_within
-from reader.sources.decoding import decode, human_size
+from reader.sources.decoding import decode_noted, human_size
 from reader.sources.errors import SourceError
 from reader.sources.identity import article_id
 
@@ -65,6 +64,8 @@ def _media_type(header: str) -> tuple[str, str | None]:
 
 
 def _cache_files(cache_dir: Path, url: str) -> tuple[Path, Path]:
+    import hashlib  # here: it loads OpenSSL (~3 ms), and only a fetched page needs it
+
     key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
     folder = cache_dir / "web"
     return folder / f"{key}.json", folder / f"{key}.body"
@@ -251,11 +252,16 @@ def articles_from(page: Fetched) -> list[Article]:
         return feed.parse(page.body, url=page.final_url)
     if kind == "html":
         declared = page.charset or html.declared_charset(page.body)
-        return [html.parse(decode(page.body, page.url, declared), url=page.final_url)]
+        decoded = decode_noted(page.body, page.url, declared)
+        article = html.parse(decoded.text, url=page.final_url)
+        article.reading_note = decoded.note  # a server that names no charset leaves a guess
+        return [article]
     if kind == "text":
-        article = plaintext.parse(decode(page.body, page.url, page.charset))
+        decoded = decode_noted(page.body, page.url, page.charset)
+        article = plaintext.parse(decoded.text)
         article.url = page.final_url
         article.id = article_id(article.text, page.final_url)
+        article.reading_note = decoded.note
         return [article]
     shown = page.content_type or "unknown type"
     raise SourceError(page.url, f"not a web page or feed ({shown})")

@@ -134,33 +134,46 @@ def _read_lines(
 ) -> None:
     if not text.startswith("{\n") or not text.endswith("\n}\n"):
         raise _NotOurLayout
-    table: str | None = None
-    keys: list[int] = []
-    raws: list[str] = []
     position, stop = 2, len(text) - 2
     while position < stop:
         line_end = text.find("\n", position)
-        line = text[position:line_end]
+        header = text[position:line_end]
+        if not header.endswith('":{'):
+            raise _NotOurLayout
+        table = _value(header[:-2])
+        if not isinstance(table, str):
+            raise _NotOurLayout
+        keys, raws, position = _documents(text, line_end + 1, stop)
+        line_end = text.find("\n", position)
+        if text[position:line_end] not in ("}", "},"):
+            raise _NotOurLayout
+        fast = None if table == META_TABLE else batch_digest
+        _parse_table(snapshot, table, keys, raws, digest, fast)
         position = line_end + 1
-        if table is None:
-            if not line.endswith('":{'):
-                raise _NotOurLayout
-            table = _value(line[:-2])
-            if not isinstance(table, str):
-                raise _NotOurLayout
-        elif line == "}" or line == "},":
-            fast = None if table == META_TABLE else batch_digest
-            _parse_table(snapshot, table, keys, raws, digest, fast)
-            table, keys, raws = None, [], []
-        else:
-            key_end = line.find('":')
-            key = line[1:key_end]
-            if line[:1] != '"' or not key.isdigit():
-                raise _NotOurLayout
-            keys.append(int(key))
-            raws.append(line[key_end + 2 : -1 if line[-1:] == "," else None])
-    if table is not None:
+
+
+def _documents(text: str, position: int, stop: int) -> tuple[list[int], list[str], int]:
+    """The ids and JSON texts of a table's lines ``"ID":{...},`` from ``position`` to the
+    line that starts with "}" (a document's line cannot: it opens with its quoted id),
+    and where that line starts. This loop runs once per document on every open, so it
+    slices each document out of ``text`` once and nothing else."""
+    keys: list[int] = []
+    raws: list[str] = []
+    find, add_key, add_raw = text.find, keys.append, raws.append
+    while position < stop and text[position] != "}":
+        line_end = find("\n", position, stop)
+        key_end = find('":', position, line_end)
+        if line_end < 0 or key_end < 0 or text[position] != '"':
+            raise _NotOurLayout
+        key = text[position + 1 : key_end]
+        if not key.isdecimal():
+            raise _NotOurLayout
+        add_key(int(key))
+        add_raw(text[key_end + 2 : line_end - 1 if text[line_end - 1] == "," else line_end])
+        position = line_end + 1
+    if position >= stop:
         raise _NotOurLayout
+    return keys, raws, position
 
 
 def _parse_table(

@@ -5,13 +5,12 @@ from __future__ import annotations
 import errno
 import gc
 import os
-import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
+from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,12 +19,15 @@ from reader.model import Annotation
 from reader.safe_text import clean_annotation
 from reader.store.durable import Change, DurableTables
 from reader.store.errors import StoreError
-from reader.store.fast_digest import annotation_rows
+from reader.store.fast_digest import Facts, annotation_rows, make_facts
 from reader.store.lock import WriterLock, holder_pid
 from reader.store.records import annotation_from_record, annotation_to_record
 
 ANNOTATIONS = "annotations"
 TAG_COLOURS = "tag_colours"
+
+
+_ID, _ARTICLE_ID, _TAGS = attrgetter("id"), attrgetter("article_id"), attrgetter("tags")
 
 
 class AnnotationStore:
@@ -73,7 +75,7 @@ class AnnotationStore:
         self._doc_ids: dict[str, int] = {}
         self._by_article: dict[str, dict[str, None]] = {}
         self._tag_counts: Counter[str] = Counter()
-        self._facts: dict[int, _Facts] = {}
+        self._facts: dict[int, Facts] = {}
         self._colours: dict[str, tuple[int, str]] = {}  # tag -> (doc_id, colour)
         self.unreadable = 0  # records skipped because they could not be read
         self._next_doc_id = 1
@@ -140,14 +142,44 @@ class AnnotationStore:
 
     def _build_indexes(self) -> int:
         loaded = self._tables.take_loaded()
-        skipped = 0
+        annotations: dict[int, Facts | None] = loaded.get(ANNOTATIONS, {})
+        if not self._index_all_good(annotations):
+            self._index_one_by_one(annotations)
+        self._next_doc_id = max(self._tables.ids(ANNOTATIONS), default=0) + 1
+        for doc_id, tag_colour in loaded.get(TAG_COLOURS, {}).items():
+            if tag_colour is not None:
+                self._colours[tag_colour[0]] = (doc_id, tag_colour[1])
+        return len(annotations) - len(self._facts)
+
+    def _index_all_good(self, annotations: dict[int, Facts | None]) -> bool:
+        """Index every record at once, as long as each is readable and its id unique (a
+        database newsreader wrote): the maps are built by C loops, only the grouping by
+        story in Python. False, and nothing indexed, otherwise."""
+        every = list(annotations.values())
+        if None in every:
+            return False
+        ids = list(map(_ID, every))
+        doc_ids = dict(zip(ids, annotations, strict=True))
+        if len(doc_ids) != len(ids):
+            return False
+        self._doc_ids = doc_ids
+        self._facts = annotations  # type: ignore[assignment]  # no None in it
+        by_article = self._by_article
+        for annotation_id, article_id in zip(ids, map(_ARTICLE_ID, every), strict=True):
+            article = by_article.get(article_id)
+            if article is None:
+                article = by_article[article_id] = {}
+            article[annotation_id] = None
+        self._tag_counts.update(chain.from_iterable(map(_TAGS, every)))
+        return True
+
+    def _index_one_by_one(self, annotations: dict[int, Facts | None]) -> None:
         all_tags: list[str] = []
         # Locals, not attributes: this loop runs once per annotation on every open.
         doc_ids, by_fact, by_article = self._doc_ids, self._facts, self._by_article
-        for doc_id, facts in loaded.get(ANNOTATIONS, {}).items():
+        for doc_id, facts in annotations.items():
             if facts is None or facts.id in doc_ids:
-                skipped += 1  # left in the file untouched, for a human to repair
-                continue
+                continue  # left in the file untouched, for a human to repair
             annotation_id = facts.id
             doc_ids[annotation_id] = doc_id
             by_fact[doc_id] = facts
@@ -158,13 +190,8 @@ class AnnotationStore:
             if facts.tags:
                 all_tags.extend(facts.tags)
         self._tag_counts.update(all_tags)
-        self._next_doc_id = max(self._tables.ids(ANNOTATIONS), default=0) + 1
-        for doc_id, tag_colour in loaded.get(TAG_COLOURS, {}).items():
-            if tag_colour is not None:
-                self._colours[tag_colour[0]] = (doc_id, tag_colour[1])
-        return skipped
 
-    def _index(self, doc_id: int, facts: _Facts) -> None:
+    def _index(self, doc_id: int, facts: Facts) -> None:
         self._doc_ids[facts.id] = doc_id
         self._facts[doc_id] = facts
         self._by_article.setdefault(facts.article_id, {})[facts.id] = None
@@ -201,7 +228,7 @@ class AnnotationStore:
             self._tables.commit(ops, wait=False)
             self._next_doc_id = first + len(docs)
             for doc_id, doc in zip(range(first, first + len(docs)), docs, strict=True):
-                self._index(doc_id, _Facts.of(doc))
+                self._index(doc_id, _facts_of(doc))
 
     def update(self, annotation: Annotation) -> None:
         """Replace the saved annotation with the same id; StoreError if there is none."""
@@ -212,7 +239,7 @@ class AnnotationStore:
                 raise StoreError(f"there is no annotation {annotation.id} to update")
             self._tables.commit([(ANNOTATIONS, doc_id, doc)], wait=False)
             self._unindex(doc_id)
-            self._index(doc_id, _Facts.of(doc))
+            self._index(doc_id, _facts_of(doc))
 
     def remove(self, annotation_id: str) -> Annotation | None:
         """Delete an annotation and return it (for undo), or None if there was none."""
@@ -372,20 +399,9 @@ def _checked_record(annotation: Annotation) -> dict[str, Any]:
     return record
 
 
-@dataclass(slots=True, eq=False)
-class _Facts:
-    """What the indexes need to know about one stored annotation (never changed once
-    made; not frozen because a frozen dataclass costs 4x as much to build, 100,000
-    times at every open)."""
-
-    id: str
-    article_id: str
-    source: str
-    tags: tuple[str, ...]
-
-    @classmethod
-    def of(cls, doc: dict[str, Any]) -> _Facts:
-        return cls(doc["id"], doc["article_id"], sys.intern(doc["source"]), tuple(doc["tags"]))
+def _facts_of(doc: dict[str, Any]) -> Facts:
+    """The facts of a record this store has just checked and saved."""
+    return make_facts(doc["id"], doc["article_id"], doc["source"], tuple(doc["tags"]))
 
 
 def _digest(table: str, doc: dict[str, Any]) -> Any:
@@ -402,14 +418,10 @@ def _batch_digest(table: str, array: str, count: int) -> list[Any] | None:
     """``_digest`` of a batch of records at once (see reader/store/fast_digest.py)."""
     if table != ANNOTATIONS:
         return None
-    rows = annotation_rows(array, count)
-    if rows is None:
-        return None
-    intern = sys.intern
-    return [_Facts(row.id, row.article_id, intern(row.source), tuple(row.tags)) for row in rows]
+    return annotation_rows(array, count)
 
 
-def _facts(doc: dict[str, Any]) -> _Facts | None:
+def _facts(doc: dict[str, Any]) -> Facts | None:
     """The facts, or None for a record too broken to index (checked fully when read)."""
     # `type(...) is` rather than isinstance: this runs once per record on every open.
     annotation_id, article_id, tags = doc.get("id"), doc.get("article_id"), doc.get("tags")
@@ -422,5 +434,4 @@ def _facts(doc: dict[str, Any]) -> _Facts | None:
         return None
     if not all(map(isinstance, tags, repeat(str))):
         return None
-    # Interned: a story's many annotations share one copy of its path or URL.
-    return _Facts(annotation_id, article_id, sys.intern(source), tuple(tags))
+    return make_facts(annotation_id, article_id, source, tuple(tags))

@@ -455,8 +455,6 @@ class NewsReaderApp(App[None]):
     def analyse(self, article: Article, painted: threading.Event) -> None:
         # Start once the text is on screen: nothing here may delay the first frame.
         painted.wait(timeout=1.0)
-        from reader.analysis_process import AnalysisCrashed
-
         try:
             if len(article.text) <= self.IN_THREAD_CHARS:
                 from reader.cache.analysis_cache import cached_analyze
@@ -465,9 +463,14 @@ class NewsReaderApp(App[None]):
                 analysis = cached_analyze(article.text, ner=self.ner, cache_dir=cache)
                 self.post_message(AnalysisReady(article.id, analysis))
             else:
-                self._analyse_in_process(article)
-        except AnalysisCrashed as error:
-            self.post_message(AnalysisFailed(article.id, str(error)))
+                # Imported for long stories only: with its process pool it costs a short
+                # story's highlights ~7 ms.
+                from reader.analysis_process import AnalysisCrashed
+
+                try:
+                    self._analyse_in_process(article)
+                except AnalysisCrashed as error:
+                    self.post_message(AnalysisFailed(article.id, str(error)))
         except Exception as error:  # any analyzer bug must not close the reader
             self.post_message(AnalysisFailed(article.id, f"{type(error).__name__}: {error}"))
 

@@ -61,13 +61,30 @@ def test_a_damaged_cache_is_rebuilt_and_rewritten(tmp_path: Path, built, damage)
     assert builds == 0  # the rewritten file is good again
 
 
-def test_a_cache_with_wrong_types_inside_is_not_trusted(tmp_path: Path, built) -> None:
-    # A whole, checksummed file whose contents are wrong: a place rank that is a word.
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        {"places": {"Paris": "three"}},  # a place rank that is a word
+        {"never_first": ["The", "But"]},  # a list where the words are a tuple
+        {"never_first": ("The", 3)},  # a number among the words
+    ],
+    ids=["place-rank", "never-first-list", "never-first-number"],
+)
+def test_a_cache_with_wrong_types_inside_is_not_trusted(tmp_path: Path, built, wrong) -> None:
+    # A whole, checksummed file whose contents are wrong.
     path = tmp_path / lexicon_cache.FILE_NAME
-    bad = dict(built, places={"Paris": "three"})
+    bad = dict(built, **wrong)
     path.write_bytes(lexicon_cache._encode(lexicon_cache.source_key(), bad))
     tables, builds = _load(path, built)
     assert builds == 1 and tables == built
+
+
+def test_the_words_no_name_opens_with_are_kept_with_the_tables(built) -> None:
+    never_first = built["never_first"]
+    assert "But" in never_first and "BUT" in never_first
+    # Common words that open a place or a known name: "New York", "The Hague".
+    assert "New" not in never_first and "The" not in never_first
+    assert list(never_first) == sorted(never_first)
 
 
 def test_a_cache_from_other_sources_is_stale(tmp_path: Path, built) -> None:

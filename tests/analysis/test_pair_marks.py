@@ -20,6 +20,7 @@ from reader.analysis.quotes import (
     Runs,
     _close,
     _Emitter,
+    _ends_after_s,
     _inside_tag,
     _is_apostrophe,
     _marks_of,
@@ -85,7 +86,8 @@ def plain_pair_paragraph(
                 _open(text, stack, s + offset, double, char, emit)
             else:
                 end = e if role == "close" else s + offset + width
-                _close(stack, s + offset, end, double, before not in "sS", emit, role == "close")
+                may_end = before not in "sS" or _ends_after_s(text, s + offset + width)
+                _close(stack, s + offset, end, double, may_end, emit, role == "close")
     if not stack:
         return None
     outer = stack[0]

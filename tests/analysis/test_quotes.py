@@ -220,3 +220,69 @@ def test_a_curly_opener_inside_a_sentence_still_nests() -> None:
 def test_a_misturned_closer_at_a_paragraph_end_is_not_a_new_quote() -> None:
     text = "“They see that. “\n\nThe story was updated."
     assert quoted(text) == ["“They see that. “"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A scan turned the closer of a double-quoted word ending in "s" into a single
+        # mark; a later opener says the quote ended there.
+        (
+            'She called the fees "outrageous\' and asked for pay to be "clawed back" soon.',
+            ["\"outrageous'", '"clawed back"'],
+        ),
+        (
+            'It tells the "elites’ in this town that "rules" are for others.',
+            ['"elites’', '"rules"'],
+        ),
+    ],
+)
+def test_a_scanned_single_closer_after_an_s_ends_a_double_quote(
+    text: str, expected: list[str]
+) -> None:
+    assert quoted(text) == expected
+
+
+def test_a_plural_possessive_inside_a_double_quote_still_does_not_close_it() -> None:
+    text = 'He said "the teachers\' union will not back down" and left. Then "no" came.'
+    assert quoted(text) == ['"the teachers\' union will not back down"', '"no"']
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He called her “disgusting' and referred to ‘the tape.” Then he left.",
+            ["“disgusting'", "‘the tape.”"],
+        ),
+        (
+            "“I don’t know what she was thinking,’ he said. ‘I am very troubled.”",
+            ["“I don’t know what she was thinking,’", "‘I am very troubled.”"],
+        ),
+    ],
+)
+def test_a_single_opener_after_a_scanned_closer_starts_a_new_quote(
+    text: str, expected: list[str]
+) -> None:
+    assert quoted(text) == expected
+
+
+def test_a_glued_apostrophe_does_not_end_a_quote_before_a_nested_one() -> None:
+    text = "Hedge asked, “Was it Politi’fact’ that said the claim was ‘mostly true’? Odd.”"
+    assert quoted(text) == ["“Was it Politi’fact’ that said the claim was ‘mostly true’? Odd.”"]
+
+
+def test_a_quotation_whose_first_opener_was_scanned_as_a_single_mark() -> None:
+    text = (
+        "The Courier reports:\n\n'In a sign of the mood, only a quarter of the donors gave"
+        ' less than $200.\n\n"Without that network, the campaign must keep holding dinners."'
+        "\n\nThe rest of the story follows."
+    )
+    found = [q for q in analyze(text).quotes if q.kind == "quote"]
+    assert [q.text[:5] for q in found] == ["'In a", '"With']
+    assert found[0].speaker == found[1].speaker == "Courier"
+
+
+def test_an_apostrophe_opening_a_paragraph_is_no_quote() -> None:
+    text = "'Tis the season for repairs, the council says.\n\nWork starts in May."
+    assert quoted(text) == []

@@ -188,3 +188,51 @@ def test_a_role_with_a_place_is_not_given_to_a_holder_from_elsewhere() -> None:
         '"We need a new deal for farmers," the Ohio senator said.'
     )
     assert _speakers(text) == ["the Ohio senator"]
+
+
+def test_a_name_in_a_headline_label_the_name_finder_missed_keeps_its_name() -> None:
+    # A labelled headline ("Name: ...") with no group for the name: the speaker is the
+    # name itself, never an empty string.
+    text = "Odile Brackwater: 'We Will Not Close The Library.'\n\nThe council met on Monday."
+    for quote in _speech(text):
+        assert quote.speaker is None or quote.speaker.strip() != ""
+
+
+@pytest.mark.parametrize("body", ["Judicial Watch", "Harbour Rights Watch"])
+def test_a_body_whose_name_ends_in_a_furniture_word_still_speaks(body: str) -> None:
+    text = (
+        f'{body} stated in a release on Tuesday that the files "suggest the records '
+        'were found years ago."'
+    )
+    assert _speakers(text) == [body]
+
+
+@pytest.mark.parametrize(
+    "group",
+    ["Federal prosecutors", "Liberal politicians", "Leaders of the cooperative"],
+)
+def test_a_group_named_without_a_determiner_speaks(group: str) -> None:
+    text = f'The harbour plan was shelved on Monday. {group} said the cost was "far too high."'
+    assert _speakers(text) == [group]
+
+
+def test_a_verb_before_a_plural_noun_makes_no_group() -> None:
+    text = 'It came after slamming candidates who think they can "outsource the work."'
+    assert _speakers(text) in ([None], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Senator Ruth Amberley said the "War On Drugs" had failed the valley, she said.',
+        'The mayor spoke about the ferries at a "Harbour Town Forum" on Monday evening.',
+    ],
+)
+def test_a_title_case_name_after_a_determiner_is_a_title_not_speech(text: str) -> None:
+    found = analyze(text).quotes
+    assert [q.kind for q in found] == ["scare"]
+
+
+def test_one_capitalised_word_after_a_determiner_stays_speech() -> None:
+    text = 'Councillor Ada Fenwick called him a "Stalinist" at the meeting.'
+    assert [q.kind for q in analyze(text).quotes] == ["quote"]

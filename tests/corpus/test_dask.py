@@ -84,3 +84,16 @@ def test_an_unreachable_scheduler_is_one_line(corpus: Path) -> None:
     [line] = result.stderr.decode().splitlines()
     assert line.startswith(f"newsreader: cannot use {address}:")
     assert result.stdout == b""
+
+
+def test_a_local_cluster_that_cannot_start_leaves_no_record(corpus: Path) -> None:
+    # Batches are analysed in this process while the cluster starts; none of them may be
+    # written when it then fails. A setting its scheduler cannot read fails it at once.
+    broken = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__WORKER_TTL": "not-a-time"}
+    result = newsreader(
+        "analyze", str(corpus), "--scheduler", "local", "--jobs", "2", env=broken, timeout=60
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith("newsreader: cannot use a local Dask cluster:")
+    assert result.stdout == b""

@@ -35,10 +35,14 @@ def test_pool_and_serial_give_the_same_results_in_order() -> None:
 
 
 def test_a_killed_worker_loses_no_document() -> None:
-    batches = _batches(12)
+    # More batches than this process analyses itself while the workers start (a few
+    # windows), so some are sent to the workers after they are killed.
+    batches = _batches(40)
     pool = PoolEngine(Options(), jobs=2)
     try:
         original = pool._pool
+        # Until its workers are forked, the engine analyses batches in this process.
+        assert pool._forked.wait(60)
         results = pool.run(batches)
         first = next(results)
         # As the kernel's out-of-memory killer would: the pool breaks with batches in flight.
@@ -48,7 +52,7 @@ def test_a_killed_worker_loses_no_document() -> None:
         assert pool._pool is not original  # the broken pool was replaced
     finally:
         pool.close()
-    assert [b.first_line for b, _ in outcomes] == [n + 1 for n in range(12)]
+    assert [b.first_line for b, _ in outcomes] == [n + 1 for n in range(40)]
     assert all(r.analysed == 1 and r.output and not r.problems for _, r in outcomes)
 
 

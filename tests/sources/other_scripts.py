@@ -72,3 +72,63 @@ Małgorzata Wójcik powiedziała, że inżynierowie muszą najpierw zakończyć 
 Mieszkańcy prawego brzegu skarżą się, że objazd zajmuje prawie godzinę, a piekarz z nabrzeża \
 mówi, że jego utarg spadł o jedną trzecią.
 """
+
+CZECH = """Most zůstane zavřený
+
+Městská rada v pondělí odložila hlasování o opravě mostu přes řeku. Předsedkyně rady \
+Jana Dvořáková řekla, že inženýři musí nejdřív dokončit kontrolu pilířů. Obyvatelé pravého \
+břehu si stěžují, že objížďka trvá skoro hodinu, a pekař z nábřeží tvrdí, že jeho tržby \
+klesly o třetinu.
+"""
+
+SWEDISH = """Bron stängs för reparation
+
+Kommunfullmäktige sköt på måndagen upp omröstningen om reparationen av bron. Ordföranden \
+Åsa Lindström sade att ingenjörerna först måste avsluta kontrollen av pelarna. Boende på \
+östra sidan klagar över att omvägen tar nästan en timme.
+"""
+
+SPANISH = """El puente cerrará por obras
+
+El ayuntamiento aplazó el lunes la votación sobre la reparación del puente. La presidenta \
+del pleno, María Muñoz, explicó que los ingenieros deben terminar antes la revisión de los \
+pilares. «No pondremos en riesgo a nadie», añadió.
+"""
+
+HUNGARIAN = """Lezárják a hidat a javítás miatt
+
+A városi közgyűlés hétfőn elhalasztotta a híd felújításáról szóló szavazást. Kovács Éva \
+elnök szerint a mérnököknek előbb be kell fejezniük a pillérek ellenőrzését. A jobb parton \
+élők szerint a kerülő majdnem egy órát vesz igénybe.
+"""
+
+
+def openings(story: str) -> list[str]:
+    """The headline, then the headline with one, two and all sentences of the first
+    paragraph, then the whole story: what a detector sees of shorter and longer copy."""
+    headline, first = story.split("\n\n")[:2]
+    sentences = first.replace("\n", " ").split(". ")
+    cuts = [headline] + [
+        headline + "\n\n" + ". ".join(sentences[:count]).rstrip(".") + ".\n"
+        for count in range(1, len(sentences) + 1)
+    ]
+    return [*cuts, story]
+
+
+# Headlines and one-line notes: too short for a detector to have evidence, so the
+# reader's own prior (Western, then Cyrillic, then Japanese) must get them right.
+SHORT_WESTERN = (
+    "Café reopens",
+    "Señor Muñoz: “no comment”",
+    "Smörgåsbord för alla",
+    "Ærø ferry cancelled",
+    "Ça va mieux à Nantes",
+    "It was 25°C at noon",
+    "Fines up to €500",
+    "São Tomé votes – early",
+    "Über den Fluß",
+    "Ørsted wins bid",
+    "déjà vu",
+    "50 km² of forest burned",
+    "Zoë Müller meets François Muñoz in Ærø",  # names of four languages in one line
+)

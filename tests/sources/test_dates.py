@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.sources import parse_text
 from reader.sources.dates import parse_date, parse_date_line
 from reader.sources.feed import parse as parse_feed
+from reader.sources.markdown import parse as parse_markdown
 
 
 @pytest.mark.parametrize(
@@ -69,6 +70,92 @@ def test_real_dates_in_many_forms(value: str, iso: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no "time zone not understood" noise either
         assert parse_date(value) == iso
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0000-01-01",  # year 0
+        "0 January 0000",
+        "00.00.0000",
+        "0/0/0000",
+        "January 0, 2021",
+        "1900-02-29",  # a century year that is not a leap year
+        "2021-04-31",
+        "2021-06-31T12:00",
+        "2021-07-27T24:00:00",
+        "2021-07-27T12:00:00+25:00",  # no zone is a day ahead
+        "Tue, 27 Jul 2021 09:30:00 +0575",  # nor 75 minutes past the hour
+        "Tue, 27 Jul 2021 09:30:00 GMT-2400",
+        "27/07/21",  # two-digit year and numbers only: which is the day is a guess
+        "07/27/21",
+        "21-07-27",
+        "2021-W30-2",  # ISO week dates: no feed writes them, and dateutil misreads them
+        "🦆 2021-07-27",
+        "\x1b[2J2021-07-27",
+        "-",
+        "12:30",
+        "31",
+        "Tuesday",
+        "9" * 5_000,
+        "2021-07-27 " + "x" * 100_000,
+        "January " * 10_000,
+        "2021-07-27T09:30:00Z" * 1_000,
+    ],
+    ids=lambda value: value[:24],
+)
+def test_edge_cases_are_no_date_and_no_error(value: str) -> None:
+    # Long values are refused by length before any parsing, so the work is bounded.
+    assert parse_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("2000-02-29", "2000-02-29"),  # a century year that is a leap year
+        ("2021-07-27T12:00:00+14:00", "2021-07-27"),  # Kiribati, the earliest zone
+        ("2021-07-27T00:30:00-12:00", "2021-07-27"),  # and the latest
+        ("2021-07-27T09:30:00+05:45", "2021-07-27"),  # Nepal
+        ("Tue, 27 Jul 2021 09:30:00 PST", "2021-07-27"),
+        ("Tue, 27 Jul 2021 09:30:00 GMT+0100", "2021-07-27"),
+        ("2021-07-27T09:30:00.123456789Z", "2021-07-27"),
+        # Two-digit years as mail and RSS 0.9x wrote them (RFC 5322): 00-49 is
+        # 20xx, 50-99 is 19xx, whatever the year the reader runs in.
+        ("Tue, 27 Jul 21 09:30:00 GMT", "2021-07-27"),
+        ("27 Jul 49", "2049-07-27"),
+        ("Sat, 01 Jan 50 00:00:00 GMT", "1950-01-01"),
+        ("Jul 27, 75", "1975-07-27"),
+        ("Tue, 27 Jul 99 09:30:00 +0000", "1999-07-27"),
+        ("2021-07-27\x00", "2021-07-27"),
+        ("   2021-07-27   " + " " * 10_000, "2021-07-27"),
+    ],
+)
+def test_edge_cases_that_are_real_days(value: str, iso: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse_date(value) == iso
+
+
+@pytest.mark.parametrize("line", ["July 27, 2021 10:42 +2500", "2021-07-27T09:30:00-0590"])
+def test_a_header_date_with_an_impossible_zone_is_a_date_line_with_no_date(line: str) -> None:
+    article = parse_text(f"A Headline\n\nBy Jo Bloggs\n\n{line}\n\nReuters\n\nThe body.\n")
+    assert (article.published, article.source) == (None, "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("0000-00-00", None),
+        ("2021-13-45T99:00", None),
+        ('"2021-02-30"', None),
+        ("2021-07-27T09:30:00+25:00", None),
+        ("Jul 27, 75", "1975-07-27"),
+        ("2021-07-27", "2021-07-27"),
+    ],
+)
+def test_front_matter_dates(value: str, iso: str | None) -> None:
+    article = parse_markdown(f"---\ntitle: Ferry\ndate: {value}\n---\n\nThe council met.\n")
+    assert article.published == iso
 
 
 def test_ambiguous_numeric_date_is_a_date_line_without_a_date() -> None:
@@ -160,3 +247,57 @@ def test_named_month_days_the_calendar_lacks_are_no_date(year: int, month: int, 
     name = dt.date(2000, month, 1).strftime("%B")
     assert parse_date(f"{name} {day}, {year}") == _real(year, month, day)
     assert parse_date(f"{day} {name} {year}") == _real(year, month, day)
+
+
+def _dateutil_reading(line: str) -> str | None:
+    """What the date line reads as when dateutil reads every value (the slow path)."""
+    from unittest import mock
+
+    from reader.sources import dates
+
+    with mock.patch.object(dates, "_whole_day", return_value=None):
+        found = dates.parse_date_line(line)
+    return found.iso if found is not None else None
+
+
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_days_read_without_dateutil_match_dateutils_reading(year: int) -> None:
+    lines = []
+    for month in range(1, 13):
+        name = dt.date(2000, month, 1).strftime("%B")
+        for day in range(0, 33):
+            lines += [
+                f"{name} {day}, {year}",
+                f"{name[:3]}. {day},{year}",
+                f"{day} {name.lower()} {year}",
+                f"{year}-{month:02d}-{day:02d}",
+                f"{year}/{month}/{day}",
+                f"{day}.{month}.{year}",
+                f"{month}/{day}/{year}",
+            ]
+    for line in lines:
+        found = parse_date_line(line)
+        assert (found.iso if found is not None else None) == _dateutil_reading(line), line
+
+
+def test_times_read_without_dateutil_match_dateutils_reading() -> None:
+    from dateutil import parser
+
+    from reader.sources.dates import _FILLERS, _clock_exists
+
+    def by_dateutil(clock: str) -> bool:
+        try:
+            parser.parse(clock if ":" in clock else clock.replace(".", ":", 2), default=_FILLERS[0])
+        except (ValueError, OverflowError):
+            return False
+        return True
+
+    for hour in range(0, 30):
+        for minute in (0, 5, 30, 59, 60, 61, 99):
+            for clock in (
+                f"{hour}:{minute:02d}",
+                f"{hour:02d}.{minute:02d}",
+                f"{hour}:{minute:02d}:{minute:02d}",
+                f"{hour}:{minute:02d} ",
+            ):
+                assert _clock_exists(clock) == by_dateutil(clock), clock

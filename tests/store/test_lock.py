@@ -139,3 +139,18 @@ def test_the_store_imports_without_fcntl() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_the_app_takes_no_lock_library_before_its_first_frame() -> None:
+    """The store (and filelock, ~15-40 ms to import) load on the store's thread, after the
+    first frame; importing the store alone still leaves filelock for the first lock."""
+    script = (
+        "import sys, reader.cli, reader.ui.app; "
+        "early = [m for m in ('reader.store', 'filelock') if m in sys.modules]; "
+        "import reader.store; print(early, 'filelock' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] False"

@@ -74,10 +74,12 @@ async def test_notices_and_copies_are_cleaned_at_the_door(make_app, library_dir)
         app.notify(f"Fetched {ALL}", title=f"Site {PAYLOADS['osc0']}")
         app.main.article_view.notify(f"From a widget {PAYLOADS['osc52']}")
         app.main.status_bar.set_context(f"name{PAYLOADS['osc2']}.txt · 1/1")
+        app.main.status_bar.set_note(f"KOI8{PAYLOADS['osc2']}-R (guessed)")
         app.copier.deliver(f"Quote {ALL}\nsecond line", "passage")
         await settle(pilot)
         for notification in app._notifications:
             assert_clean(notification.message)
             assert_clean(notification.title)
         assert app.main.status_bar.context == "name.txt · 1/1"
+        assert app.main.status_bar.note == "KOI8-R (guessed)"
     assert copied == ["Quote clickDENWP\nsecond line"]

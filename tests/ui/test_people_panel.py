@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
@@ -160,3 +161,26 @@ def test_people_panel(snap_compare, make_app, sample_story) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(sample_story), terminal_size=SIZE, run_before=panel_open)
+
+
+async def test_keys_typed_right_after_i_move_the_panels_highlight_not_the_storys_focus(
+    make_app, sample_story
+):
+    app = make_app(sample_story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        people = panel(app)
+        view = app.main.article_view
+        before = view.focus_span
+        # Typed faster than the app answers: every key is queued before the first is read.
+        for key in "ijj":
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert people.has_focus
+        assert people.highlighted == 2
+        assert view.focus_span == before
+        for key in "kG":
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert people.highlighted == len(names(people)) - 1
+        assert view.focus_span == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from reader.model import Analysis, EntityGroup
+from reader.ui.widgets import people_panel
 from reader.ui.widgets.people_panel import PeoplePanel, rank_people
 
 
@@ -42,3 +43,49 @@ def test_ranking_in_chunks_orders_as_one_sort_would() -> None:
     ranked = [person.name for person in rank_people(analysis(quoted))]
     expected = sorted(quoted, key=lambda name: (-quoted[name], name))
     assert ranked == expected
+
+
+async def test_keys_move_the_highlight_while_a_long_analysis_lands_block_by_block(
+    monkeypatch,
+) -> None:
+    ranked: list[int] = []
+    rank_steps = people_panel.rank_steps
+
+    def counted(analysis: Analysis):
+        ranked.append(len(analysis.groups))
+        return rank_steps(analysis)
+
+    monkeypatch.setattr(people_panel, "rank_steps", counted)
+    monkeypatch.setattr(people_panel, "RERANK_EVERY", 60.0)  # no re-rank before the end
+    # Each block adds people quoted less than those before: the order of the people
+    # already listed never changes, so each j must land one row further down.
+    total, blocks = 12_000, 6
+    quoted = {f"Person {n:05}": total - n for n in range(total)}
+    part = lambda block: dict(list(quoted.items())[: total * block // blocks])  # noqa: E731
+    app = PanelApp()
+    async with app.run_test() as pilot:
+        panel = app.query_one(PeoplePanel)
+        panel.display = True
+        panel.focus()
+        panel.set_people(analysis(part(1)), complete=False)
+        await until(pilot, lambda: panel.option_count > 0)
+        assert panel.highlighted == 0
+        for block in range(2, blocks):
+            panel.set_people(analysis(part(block)), complete=False)
+            await pilot.press("j")
+            assert panel.highlighted == block - 1
+            assert panel.border_subtitle == f"{total // blocks:,} · ranking…"
+        panel.set_people(analysis(quoted), complete=True)
+        await pilot.press("j")
+        await until(pilot, lambda: panel.border_subtitle == f"{total:,}")
+        assert ranked == [total // blocks, total]  # the blocks between were never ranked
+        assert panel.highlighted == blocks - 1
+        assert panel.names == list(quoted)
+
+
+async def until(pilot, condition, tries: int = 500) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("condition never became true")

@@ -74,6 +74,25 @@ async def test_a_toast_leaves_the_status_line_uncovered(make_app, library_dir) -
         assert toast.region.bottom <= status.y, (toast.region, status)
 
 
+@pytest.mark.parametrize("width", [80, 100])
+async def test_a_toast_leaves_the_library_count_uncovered(make_app, library_dir, width) -> None:
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=(width, 30), notifications=True) as pilot:
+        await settle(pilot)
+        app.main.library.focus_list()  # below 90 columns only the focused pane shows
+        await pilot.pause(0.1)
+        app.notify("A long enough notice to reach across the right end of the status line")
+        await pilot.pause(0.2)
+        from textual.widgets._toast import Toast
+
+        [toast] = app.screen.query(Toast)
+        library = app.main.library.region
+        assert library.width > 0 and "1 story" in str(app.main.library.border_subtitle)
+        count_row = library.bottom - 1  # the bottom edge, where the count is drawn
+        assert toast.region.height > 0
+        assert toast.region.bottom <= count_row, (toast.region, library)
+
+
 @pytest.mark.parametrize("width", [40, 60, 100])
 async def test_no_legend_label_is_split_across_lines(make_app, library_dir, width) -> None:
     app = make_app(library_dir / "drought.txt")

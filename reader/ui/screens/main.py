@@ -102,7 +102,9 @@ class MainScreen(Screen[None]):
         on_mounted: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         """``open_article(article, focus=...)``: the app's, which starts the analysis."""
-        super().__init__()
+        # The reader's pane until a focus says otherwise: set before the panes are styled,
+        # as on_mount's add_class would restyle every widget once more (~5 ms of start-up).
+        super().__init__(classes="-pane-reader")
         self.annotations = annotations
         self.stories = library
         self.origin = StoryOrigin(self, library, locations.cache, open_article)
@@ -120,7 +122,6 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
         # loaded while the panes were being built) is in the very first frame.
-        self.add_class("-pane-reader")  # until a focus says otherwise
         if self._on_mounted is not None:
             await self._on_mounted()
 
@@ -188,7 +189,7 @@ class MainScreen(Screen[None]):
         """The open story's analysis (or a part of it): drawn in the reader, its people
         listed in the people panel (see ``ArticleView.set_analysis``)."""
         self.article_view.set_analysis(analysis, complete, layers)
-        self.people_panel.set_people(analysis)
+        self.people_panel.set_people(analysis, complete)
 
     def focus_reader(self) -> None:
         if self.article_view.display:
@@ -394,12 +395,15 @@ class MainScreen(Screen[None]):
         if not panel.display:
             panel.fill()
         panel.display = not panel.display
+        # The focus moves now, not later as ``focus()`` would: keys typed right after `i`
+        # are already queued, and each takes the bindings of whatever has the focus
+        # when it is read (the story's j/k would move the story's focus instead).
         if panel.display:
             if panel.highlighted is None and panel.option_count:
                 panel.highlighted = 0
-            panel.focus()
+            self.set_focus(panel)
         else:
-            self.article_view.text_widget.focus()
+            self.set_focus(self.article_view.text_widget)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open_in_browser", "reload_story"):
@@ -415,7 +419,7 @@ class MainScreen(Screen[None]):
 
     def action_close_people(self) -> None:
         self.people_panel.display = False
-        self.article_view.text_widget.focus()
+        self.set_focus(self.article_view.text_widget)
 
     @on(PeoplePanel.Picked)
     def _person_picked(self, message: PeoplePanel.Picked) -> None:

@@ -2,30 +2,37 @@
 
 The filter looks in the title, date, source and byline, and in each story's text and
 among the people it quotes; a story found by its text or a speaker says so on a line of
-its own. The list draws only the rows on screen (``VirtualList``), and the search text is
-folded once, a slice at a time between keys, so a feed of 100,000 stories lists and
-filters without a stall.
+its own. The list draws only the rows on screen (``VirtualList``); the search text is
+folded once, a slice at a time between keys, and each query is answered a chunk of
+stories at a time (reader/services/library_match.py), the newest query replacing any
+still running, so a feed of 100,000 stories lists and filters without a stall.
 """
 
 from __future__ import annotations
 
 import gc
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
 from reader.model import Analysis, Article
+from reader.safe_text import clean_line
+from reader.services.library_match import (
+    NO_REASONS,
+    Matches,
+    Reasons,
+    RecentMatches,
+    columns_steps,
+)
 from reader.services.library_search import (
-    Found,
     StoryIndex,
+    drain,
     filter_words,
-    find,
-    find_in,
     index_steps,
     index_story,
     speakers_of,
@@ -41,8 +48,8 @@ from reader.ui.widgets.virtual_list import VirtualList
 # a time between keys (reader/ui/slices.py), so typing never waits for it.
 FILTER_AT_ONCE = 2_000
 SEARCH_AT_ONCE = 2_000_000
-# A longer story's speakers come only from an analysis made in this session: reading a
-# huge analysis back from the cache for its names would hold up the UI.
+# A longer story's speakers come only from an analysis made in this session: finding its
+# cache entry means hashing its text, a millisecond a megabyte, in one step of the UI.
 CACHED_SPEAKERS_CHARS = 1_000_000
 
 SpeakerLookup = Callable[[Article], tuple[str, ...]]
@@ -51,6 +58,20 @@ SpeakerLookup = Callable[[Article], tuple[str, ...]]
 def haystack(article: Article) -> str:
     """What the filter's title line covers: title, date and source as shown, byline."""
     return f"{article.title}\n{story_meta(article)}\n{article.byline or ''}".casefold()
+
+
+class FilterBox(Input):
+    """The filter's text box. Backspace is done where typed letters are, in the box's
+    own key handler: as a binding it would act only once the key had bubbled up to the
+    app, after the letters queued behind it, and "ab⌫c" typed into a busy app gave "a"."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "backspace":
+            event.stop()
+            event.prevent_default()
+            self.action_delete_left()
+            return
+        await super()._on_key(event)
 
 
 class StoryList(VirtualList):
@@ -92,12 +113,15 @@ class Library(Vertical):
         self._heights = RowHeights(self._measured)
         self._heights_wanted: set[int] = set()
         self._text_chars = 0
+        # The library's search columns, once every story is indexed, with the last
+        # queries' results on them (None: to be built at the next search).
+        self._recent: RecentMatches | None = None
         self._rows = StoryRows([], [], [])
         self._extras: dict[str, str] = {}
         self._loaded = False
         self._searching = False
         self._anchor: Article | None = None
-        self._filter = Input(
+        self._filter = FilterBox(
             placeholder="filter by title, source, author, text or speaker", id="library-filter"
         )
         self._filter.display = False
@@ -158,6 +182,7 @@ class Library(Vertical):
         self._index = [index.get(id(article)) for article in self._articles]
         self._heights = RowHeights(self._measured)
         self._heights_wanted = set()
+        self._recent = None
         self._text_chars = sum(len(article.text) for article in self._articles)
         self._loaded = True
         if self._small():
@@ -177,7 +202,7 @@ class Library(Vertical):
             return
         self._extras = wanted
         rows = self._rows
-        self._show(list(rows.shown), dict(rows.why), rows.words, self.highlighted)
+        self._show(rows.shown, rows.why, rows.words, self.highlighted)
 
     def refresh_marks(self) -> None:
         """Ask ``story_mark`` and ``summary`` again (a story was read, say)."""
@@ -264,7 +289,9 @@ class Library(Vertical):
             named = known(article)
             if named or len(article.text) > CACHED_SPEAKERS_CHARS:
                 return named
-            return speakers_of(cache.get(article.text, ner))
+            # The names kept beside the analysis: a small file, not the analysis decoded.
+            found = cache.get_speakers(article.text, ner) or ()
+            return tuple(dict.fromkeys(clean_line(name) for name in found))
 
         return lookup
 
@@ -292,8 +319,10 @@ class Library(Vertical):
         # which would walk all of it (as the app does for an open story's spans).
         gc.freeze()
         self._list.relayout()  # every row measured: exact heights instead of estimates
-        if found_speakers and filter_words(self.filter_text):
-            self._refilter(keep=self.highlighted)
+        if found_speakers:
+            self._recent = None  # the columns lack the speakers found since
+            if filter_words(self.filter_text):
+                self._refilter(keep=self.highlighted)
 
     def _want_heights(self, width: int) -> None:
         """The list needs every story's height at ``width``: work them out, then lay out."""
@@ -317,21 +346,38 @@ class Library(Vertical):
         keep = keep or self._anchor
         self._anchor = keep
         words = filter_words(self.filter_text)
+        # The newest query is the one shown: a search still running for an older one
+        # is dropped (its steps are a generator nobody resumes).
+        self.workers.cancel_group(self, "library-filter")
         if not words:
-            self.workers.cancel_group(self, "library-filter")
             self._searching = False
-            self._show(list(range(len(self._articles))), {}, words, keep)
-        elif self._small() and all(entry is not None for entry in self._index):
-            self.workers.cancel_group(self, "library-filter")
-            self._searching = False
-            entries = [entry for entry in self._index if entry is not None]
-            texts = [article.text for article in self._articles]
-            shown, why = find(entries, words, texts)
-            self._show(shown, why, words, keep)
+            self._show(range(len(self._articles)), NO_REASONS, words, keep)
+            return
+        known = self._recent.get(words) if self._recent is not None else None
+        if known is not None:  # backspace, or the same words again
+            self._filtered(self._articles, known, keep)
+            return
+        steps = self._search_steps(self._articles, words)
+        if self._small():
+            self._filtered(self._articles, drain(steps), keep)
         else:
             self._searching = True
             self._update_subtitle()
-            self._filter_sliced(self._articles, self._index, words, keep, self._known_speakers())
+            self._filter_sliced(self._articles, words, steps, keep)
+
+    def _search_steps(
+        self, articles: list[Article], words: list[str]
+    ) -> Generator[None, None, Matches]:
+        """Index whatever is not indexed yet, build the search columns, then search."""
+        recent, measured, index = self._recent, self._measured, self._index
+        if recent is None:
+            found = [False]
+            yield from _index_steps(articles, measured, index, self._known_speakers(), found)
+            entries = [entry for entry in index if entry is not None]
+            recent = RecentMatches((yield from columns_steps(entries)))
+            if articles is self._articles:
+                self._recent = recent
+        return (yield from recent.steps(words))
 
     @work(
         group="library-filter",
@@ -342,28 +388,28 @@ class Library(Vertical):
     async def _filter_sliced(
         self,
         articles: list[Article],
-        index: list[StoryIndex | None],
         words: list[str],
+        steps: Generator[None, None, Matches],
         keep: Article | None,
-        speakers: SpeakerLookup,
     ) -> None:
-        shown: list[int] = []
-        why: dict[int, Found] = {}
-        await run_in_slices(_filter_steps(articles, index, words, speakers, shown, why))
-        self._filtered(articles, words, shown, why, keep)
+        found: list[Matches] = []
 
-    def _filtered(
-        self,
-        articles: list[Article],
-        words: list[str],
-        shown: list[int],
-        why: dict[int, Found],
-        keep: Article | None,
-    ) -> None:
+        def run() -> Iterator[None]:
+            found.append((yield from steps))
+
+        await run_in_slices(run())
+        self._filtered(articles, found[0], keep)
+
+    def _filtered(self, articles: list[Article], matches: Matches, keep: Article | None) -> None:
+        words = list(matches.words)
         if articles is not self._articles or words != filter_words(self.filter_text):
             return  # the library or the filter changed while this ran
         self._searching = False
-        self._show(shown, why, words, keep)
+        index = self._index
+        reasons = Reasons(
+            matches.elsewhere, index.__getitem__, lambda row: articles[row].text, words
+        )
+        self._show(matches.rows, reasons, words, keep)
 
     # -- showing ------------------------------------------------------------------------
 
@@ -377,7 +423,7 @@ class Library(Vertical):
         return at if at < len(shown) and shown[at] == row else None
 
     def _show(
-        self, shown: list[int], why: dict[int, Found], words: list[str], keep: Article | None
+        self, shown: Sequence[int], why: Reasons, words: list[str], keep: Article | None
     ) -> None:
         self._rows = StoryRows(
             self._articles,
@@ -431,25 +477,4 @@ def _index_steps(
         elif not entry.speakers and (named := speakers(article)):
             index[row] = entry.with_speakers(named)
             found_speakers[0] = True
-        yield
-
-
-def _filter_steps(
-    articles: list[Article],
-    index: list[StoryIndex | None],
-    words: list[str],
-    speakers: SpeakerLookup,
-    shown: list[int],
-    why: dict[int, Found],
-) -> Iterator[None]:
-    """The stories holding every word into ``shown`` (and ``why``); a step per story."""
-    for row, article in enumerate(articles):
-        entry = index[row]
-        if entry is None:  # not indexed yet: the indexing will find it done
-            index[row] = entry = yield from index_steps(article, speakers(article))
-        found = find_in(entry, words, article.text)
-        if found is not None:
-            shown.append(row)
-            if found.kind != "title":
-                why[row] = found
         yield

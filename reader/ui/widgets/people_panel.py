@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import heapq
+import time
 from collections.abc import Generator, Iterator, Sequence
+from operator import attrgetter, indexOf
 from typing import NamedTuple
 
 from textual import on, work
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 
 from reader.model import Analysis
 from reader.services.library_search import drain
@@ -18,6 +21,10 @@ from reader.ui.widgets.virtual_list import VirtualList
 
 RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list a slice at a time
 SORT_CHUNK = 5_000  # people sorted in one call (a few milliseconds)
+# While a long story's analysis is still landing, its people are ranked again at most
+# this often (the blocks in between are merged: only the latest is ranked); the last
+# block is ranked as soon as it lands.
+RERANK_EVERY = 1.0
 
 
 class PersonRow(NamedTuple):
@@ -138,6 +145,9 @@ class PeoplePanel(VirtualList):
         self._analysis = Analysis()
         self._story = 0  # which story the people are of: rankings of an earlier one are late
         self._ranking = False
+        self._complete = True  # the analysis holds the whole story
+        self._ranked_at = 0.0  # when the last ranking of this story ended (monotonic)
+        self._waiting: Timer | None = None  # to rank the blocks landed since, later
 
     def on_mount(self) -> None:
         if self.display:
@@ -148,18 +158,24 @@ class PeoplePanel(VirtualList):
         """The people listed, in list order."""
         return [person.name for person in self._people]
 
-    def set_people(self, analysis: Analysis) -> None:
+    def set_people(self, analysis: Analysis, complete: bool = True) -> None:
         """The story's people, listed when the panel is next shown.
 
-        A long story's analysis comes block by block, each a fuller ``analysis``; an empty
-        one starts another story (what was being ranked for the last one is dropped).
+        A long story's analysis comes block by block, each a fuller ``analysis``
+        (``complete`` once it is the whole story); an empty one starts another story
+        (what was being ranked for the last one is dropped).
         """
         if not analysis.groups and not analysis.quotes:
             self._story += 1
             self.workers.cancel_group(self, "people-panel")
             self._ranking = False
+            self._ranked_at = 0.0
+            if self._waiting is not None:
+                self._waiting.stop()
+                self._waiting = None
             self._people = []
         self._analysis = analysis
+        self._complete = complete
         self._filled = False
         if self.is_mounted and self.display:
             self._fill()
@@ -178,15 +194,40 @@ class PeoplePanel(VirtualList):
         analysis = self._analysis
         if len(analysis.groups) + len(analysis.quotes) <= RANK_AT_ONCE:
             self._show_rows(rank_people(analysis))
+            self._ranked_at = time.monotonic()
             return
         if not self._people:  # else the list shown stays until the new one is ready
             self.set_empty_text("Counting the people…")
             self._show_rows([])
         # One ranking at a time: blocks landing faster than it runs would otherwise
-        # cancel each ranking before it ends, and the list would never show.
-        if not self._ranking:
-            self._ranking = True
-            self._rank_sliced(analysis, self._story)
+        # cancel each ranking before it ends, and the list would never show. Nor one
+        # per block: 100,000 people ranked again for each block kept the UI busy (and
+        # the collector) for as long as the analysis ran.
+        if self._waiting is not None and self._complete:
+            self._waiting.stop()  # the whole story is in: no reason to wait
+            self._waiting = None
+        if self._ranking or self._waiting is not None:
+            self._note_ranking()
+            return
+        wait = self._ranked_at + RERANK_EVERY - time.monotonic()
+        if self._people and not self._complete and wait > 0:
+            self._waiting = self.set_timer(wait, self._rank_latest)
+            self._note_ranking()
+            return
+        self._ranking = True
+        self._note_ranking()
+        self._rank_sliced(analysis, self._story)
+
+    def _rank_latest(self) -> None:
+        self._waiting = None
+        if self.display and not self._ranking:
+            self._fill()
+        else:
+            self._filled = False  # ranked when the panel is shown again
+
+    def _note_ranking(self) -> None:
+        """Say in the border that the list shown is about to change."""
+        self.border_subtitle = f"{len(self._people):,} · ranking…"
 
     @work(
         group="people-panel",
@@ -204,9 +245,10 @@ class PeoplePanel(VirtualList):
         if story != self._story:
             return  # another story is open now
         self._ranking = False
+        self._ranked_at = time.monotonic()
         self._show_rows(people)
         if analysis is not self._analysis and self.display:
-            self._fill()  # more of the analysis landed meanwhile: rank that too
+            self._fill()  # more of the analysis landed meanwhile: rank that too (later)
 
     def _show_rows(self, people: list[PersonRow]) -> None:
         if people:
@@ -215,11 +257,15 @@ class PeoplePanel(VirtualList):
         at = self.highlighted
         kept = self._people[at].name if at is not None and at < len(self._people) else None
         self._people = people
-        place = next((n for n, p in enumerate(people) if p.name == kept), None) if kept else None
+        place = _place_of(people, kept) if kept else None
         if place is None and self.has_focus:
             place = 0
         self.set_rows(PeopleRows(people), highlighted=place)
         self.border_subtitle = f"{len(people):,}"
+
+    def on_unmount(self) -> None:
+        if self._waiting is not None:
+            self._waiting.stop()
 
     @on(VirtualList.Selected)
     def _picked(self, event: VirtualList.Selected) -> None:
@@ -229,3 +275,11 @@ class PeoplePanel(VirtualList):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
+
+
+def _place_of(people: list[PersonRow], name: str) -> int | None:
+    """Where ``name`` is in ``people`` (looked for in C: 100,000 people at each ranking)."""
+    try:
+        return indexOf(map(attrgetter("name"), people), name)
+    except ValueError:
+        return None

@@ -45,14 +45,15 @@ class StatusBar(Horizontal):
     def context(self) -> str:
         return str(self.query_one("#status-context", Static).content)
 
-    # Both lines quote story titles and file names: cleaned again here, at the screen.
+    # All three lines quote what files and detectors say: cleaned again here, at the screen.
     def set_message(self, text: str) -> None:
         self.query_one("#status-message", Static).update(clean_line(text))
 
     def set_note(self, text: str | None) -> None:
         note = self.query_one("#status-note", Static)
-        note.update(text or "")
-        note.display = bool(text)
+        shown = clean_line(text or "")
+        note.update(shown)
+        note.display = bool(shown)
 
     def set_context(self, text: str) -> None:
         self.query_one("#status-context", Static).update(clean_line(text))

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import add
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -18,6 +19,7 @@ from textual.content import Content
 
 from reader.model import Article
 from reader.safe_text import clean_line
+from reader.services.library_match import NO_REASONS, Reasons
 from reader.services.library_search import Found, story_meta
 
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -174,7 +176,7 @@ class StoryRows:
         *,
         words: Sequence[str] = (),
         extras: Mapping[str, str] | None = None,
-        why: Mapping[int, Found] | None = None,
+        why: Reasons = NO_REASONS,
         heights: RowHeights | None = None,
         row_of: Mapping[str, int] | None = None,
         measure_now: bool = True,
@@ -186,7 +188,7 @@ class StoryRows:
         self.measured = measured  # by row of ``articles``; filled as rows are measured
         self.words = list(words)
         self.extras = extras or {}
-        self.why = why or {}
+        self.why = why  # rows found other than by their title line: a line more each
         self.table = heights or RowHeights(measured)
         self.row_of = row_of or {}
         self.measure_now = measure_now  # small library: work out a new width at once
@@ -222,12 +224,16 @@ class StoryRows:
         table = self.table.by_width.get(width)
         if table is None and self.measure_now:
             table = self.table.now(width)
+        # Every row's height, looked up in C (map, not a loop): 100,000 rows at each
+        # filter keystroke.
         if table is None:
             if self.wanted is not None:
                 self.wanted(width)
             heights = [UNMEASURED] * len(self.shown)  # until the table is worked out
         else:
-            heights = [table[at] for at in self.shown]
+            heights = list(map(table.__getitem__, self.shown))
+        if self.why:  # a line more for each row that says why it matched
+            heights = list(map(add, heights, map(self.why.rows.__contains__, self.shown)))
         for article_id, extra in self.extras.items():
             at = self.row_of.get(article_id)
             place = self._place(at)
@@ -236,10 +242,6 @@ class StoryRows:
                 meta = f"{lines.meta} · {extra}" if lines.meta else extra
                 more = wrapped_height(meta, cell_len(meta), width)
                 heights[place] += more - wrapped_height(lines.meta, lines.meta_cells, width)
-        for at in self.why:
-            place = self._place(at)
-            if place is not None:
-                heights[place] += 1
         return heights
 
     def _place(self, at: int | None) -> int | None:

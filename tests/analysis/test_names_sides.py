@@ -1,0 +1,73 @@
+"""Organisations told apart from people and places by the words around them (#16).
+
+Written for these tests: an acronym that speaks is a body, a town that plays is a side.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.entities import find_entities
+
+
+def label_of(text: str, name: str) -> str | None:
+    found = [e.label for e in find_entities(text) if e.text == name]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks failed on Monday, and QRVL said it feared the camps would close.",
+        "Fighting went on near the border, and officials said QRVL fighters were outgunned.",
+    ],
+)
+def test_an_unknown_acronym_that_speaks_is_an_organisation(text: str) -> None:
+    assert label_of(text, "QRVL") == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the Oval, Bristol captain Tom Hale made 70 before lunch.",
+        "The striker, who joined Bristol for a record fee, scored twice.",
+        "In the late game on Friday, Leeds beat Bristol by two goals.",
+    ],
+)
+def test_a_town_that_plays_is_a_side(text: str) -> None:
+    assert label_of(text, "Bristol") == "ORG"
+
+
+def test_a_country_that_plays_stays_a_place() -> None:
+    text = "In the qualifier on Saturday, Sweden beat Latvia by two goals."
+    assert label_of(text, "Sweden") == "LOC"
+    assert label_of(text, "Latvia") == "LOC"
+
+
+def test_a_town_in_plain_prose_stays_a_place() -> None:
+    assert label_of("She moved to Bristol in 2004 to study law.", "Bristol") == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("News-stand chain Pelkor said it would sell 40 kiosks.", "Pelkor"),
+        ("Shares rose after Vantrel's profit beat forecasts, Vantrel said.", "Vantrel"),
+        ("The report in the news weekly Der Blatt said the talks had failed.", "Der Blatt"),
+    ],
+)
+def test_business_words_around_a_name_make_an_organisation(text: str, name: str) -> None:
+    assert label_of(text, name) == "ORG"
+
+
+def test_a_persons_newspaper_leaves_the_person_a_person() -> None:
+    text = "The court let Hen Vipheak's newspaper reopen, and Hen Vipheak thanked the judge."
+    assert label_of(text, "Hen Vipheak") == "PER"
+
+
+def test_a_town_that_plays_once_is_the_side_all_through_the_story() -> None:
+    text = (
+        "Bristol captain Tom Hale made 70 before lunch. Rain stopped play at four, and "
+        "by stumps Bristol had reached 108 for three."
+    )
+    assert [e.label for e in find_entities(text) if e.text == "Bristol"] == ["ORG", "ORG"]
