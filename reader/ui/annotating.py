@@ -1,44 +1,29 @@
-"""The tagging keys of the app and the tags view.
+"""The tagging keys' work on the main screen, the tags view, and opening its passages.
 
-The app binds the keys (they work wherever the main screen has the focus); the main
-screen does their work on its widgets (reader.ui.screens.main) and the annotation
+The main screen binds the keys and hands them to :class:`Annotating`; the annotation
 session (reader.services.annotation_session) keeps the state and the rules. Store
-results arrive here as :class:`StoreDone` messages and go to the screen that shows them.
+results arrive at the app as :class:`StoreDone` messages, which hands them here; they
+are shown by the screen that shows them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.app import App
-from textual.command import CommandPalette
 from textual.message import Message
-from textual.worker import get_current_worker
 
-from reader.model import Annotation, Article
-from reader.services.annotation_results import LibraryAnnotations
+from reader.model import Annotation, Article, Span
+from reader.services.annotation_results import LibraryAnnotations, Notice
 from reader.services.annotation_session import AnnotationSession
-from reader.ui.keys import ANNOTATION_KEYS, bindings
 
 if TYPE_CHECKING:
-    from reader.locations import Locations
     from reader.services.annotation_results import StoreResult
     from reader.services.library_session import LibrarySession
     from reader.ui.screens.main import MainScreen
+    from reader.ui.screens.tag_dialog import TagRequest
     from reader.ui.screens.tags_screen import TagsScreen
-
-_STORY_ACTIONS = {
-    "tag",
-    "tag_again",
-    "edit_annotation",
-    "remove_annotation",
-    "next_annotation",
-    "previous_annotation",
-    "toggle_annotations",
-}
-_MY_ACTIONS = _STORY_ACTIONS | {"undo_annotation", "show_tags"}
 
 
 class StoreDone(Message):
@@ -49,92 +34,157 @@ class StoreDone(Message):
         self.result = result
 
 
-class StoryFetched(Message):
-    """A tagged story read from its source for the tags view (None if it could not be)."""
+class Annotating:
+    """Tag, edit, remove, undo and jump on the main screen; the tags view over it."""
 
-    def __init__(self, annotation: Annotation, article: Article | None, errors: list[str]) -> None:
-        super().__init__()
-        self.annotation = annotation
-        self.article = article
-        self.errors = errors
+    def __init__(
+        self,
+        main: MainScreen,
+        session: AnnotationSession,
+        library: LibrarySession,
+        cache: Path,
+        open_article: Callable[..., None],
+    ) -> None:
+        self._main = main
+        self._session = session
+        self._library = library
+        self._cache = cache
+        self._open_article = open_article
+        self._tags_screen: TagsScreen | None = None
 
-
-class AnnotatingMixin(App[None]):
-    """The tagging keys, handed to the main screen; the tags view and opening its passages.
-
-    An App subclass, not a plain mixin, because Textual gathers BINDINGS only from
-    DOMNode classes in the MRO.
-    """
-
-    BINDINGS = bindings(ANNOTATION_KEYS)
-
-    # Provided by NewsReaderApp.
-    annotations: AnnotationSession
-    main: MainScreen
-    library: LibrarySession
-    locations: Locations
-    open_article: Callable[..., None]
-
-    _tags_screen: TagsScreen | None = None
-
-    def on_unmount(self) -> None:
-        # Finish the saves still queued, then fold the journal into the file and unlock.
-        self.annotations.close()
-
-    def save_pending_now(self, timeout: float) -> bool:
-        """Save what is still queued, from any thread, before the process is ended."""
-        return self.annotations.save_pending_now(timeout)
-
-    @on(StoreDone)
-    def _store_done(self, message: StoreDone) -> None:
-        update = self.annotations.apply(message.result)
-        self.main.show_update(update)
+    def store_done(self, result: StoreResult) -> None:
+        update = self._session.apply(result)
+        self._main.show_update(update)
         if update.all_annotations is not None:
             self._show_all_annotations(update.all_annotations)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _MY_ACTIONS:
-            if self.screen is not self.main and not isinstance(self.screen, CommandPalette):
-                return False  # the tag dialog, the tags view or help is in front
-            return not (action in _STORY_ACTIONS and self.library.current is None)
-        return super().check_action(action, parameters)
+    # -- the keys ---------------------------------------------------------------------
 
-    # The keys' work is the main screen's.
+    def _target(self) -> tuple[Article, Span] | None:
+        article = self._library.current
+        if article is None or not self._main.is_mounted:
+            return None
+        span = self._main.article_view.target_span
+        if span is None or span.start == span.end:
+            self._main.app.bell()
+            self._main.notify(
+                "Focus a passage in the reader first: j/k sentences, n quotes, v selects."
+            )
+            return None
+        return article, span
 
-    def action_tag(self) -> None:
-        self.main.tag()
+    def tag(self) -> None:
+        target = self._target()
+        if target is None or self._main.cannot_save():
+            return
+        article, span = target
+        same = self._session.same_passage(span)
+        if same is not None:
+            self.edit(same)  # the same words again: add to that annotation
+            return
+        from reader.ui.screens.tag_dialog import TagDialog
 
-    def action_tag_again(self) -> None:
-        self.main.tag_again()
+        dialog = TagDialog(
+            excerpt=article.text[span.start : span.end],
+            known_tags=self._session.known_tags,
+            colours=self._session.tag_colours,
+        )
+        self._main.app.push_screen(dialog, lambda request: self._tag_chosen(article, span, request))
 
-    def action_edit_annotation(self) -> None:
-        self.main.edit_at_focus()
+    def _tag_chosen(self, article: Article, span: Span, request: TagRequest | None) -> None:
+        if request is None:
+            return
+        self._clear_selection()
+        analysis = self._library.analyses.get(article.id)
+        self._session.tag(article, span, request.tags, request.note, request.colours, analysis)
 
-    def action_remove_annotation(self) -> None:
-        self.main.remove_at_focus()
+    def tag_again(self) -> None:
+        if not self._session.last_tags:
+            self._main.say(Notice("No tags used yet: t tags the focus.", bell=True))
+            return
+        target = self._target()
+        if target is None or self._main.cannot_save():
+            return
+        article, span = target
+        self._clear_selection()
+        notice = self._session.tag_again(article, span, self._library.analyses.get(article.id))
+        if notice is not None:
+            self._main.say(notice)
 
-    def action_undo_annotation(self) -> None:
-        self.main.undo()
+    def edit_at_focus(self) -> None:
+        annotation = self._main.annotation_at_focus()
+        if annotation is None:
+            self._main.app.bell()
+            self._main.notify("No annotation at the focus: t tags it, a jumps to the next one.")
+            return
+        if not self._main.cannot_save():
+            self.edit(annotation)
 
-    def action_next_annotation(self) -> None:
-        self.main.jump(forward=True)
+    def edit(self, annotation: Annotation) -> None:
+        from reader.ui.screens.tag_dialog import TagDialog
 
-    def action_previous_annotation(self) -> None:
-        self.main.jump(forward=False)
+        dialog = TagDialog(
+            excerpt=annotation.selector.exact,
+            known_tags=self._session.known_tags,
+            colours=self._session.tag_colours,
+            tags=annotation.tags,
+            note=annotation.note,
+            title="Edit annotation",
+        )
+        self._main.app.push_screen(dialog, lambda request: self._edit_chosen(annotation, request))
 
-    def action_toggle_annotations(self) -> None:
-        self.main.toggle_annotations_panel()
+    def _edit_chosen(self, before: Annotation, request: TagRequest | None) -> None:
+        if request is None:
+            return
+        self._clear_selection()
+        notice = self._session.edit(before, request.tags, request.note, request.colours)
+        if notice is not None:
+            self._main.say(notice)
+
+    def remove_at_focus(self) -> None:
+        annotation = self._main.annotation_at_focus()
+        if annotation is None:
+            self._main.app.bell()
+            self._main.notify("No annotation at the focus to remove.")
+            return
+        self.remove(annotation)
+
+    def remove(self, annotation: Annotation) -> None:
+        notice = self._session.remove(annotation)
+        if notice is not None:
+            self._main.say(notice)
+
+    def undo(self) -> None:
+        notice = self._session.undo()
+        if notice is not None:
+            self._main.say(notice)
+
+    def _clear_selection(self) -> None:
+        view = self._main.article_view
+        if view.selection_span is not None:
+            view.action_clear()
+
+    def jump(self, *, forward: bool) -> None:
+        """`a` / `A`: the next or previous annotated passage."""
+        focus = self._main.article_view.focus_span
+        target = self._session.next_annotation(
+            focus, self._main.annotation_at_focus(), forward=forward
+        )
+        if isinstance(target, Notice):
+            self._main.say(target)
+            return
+        self._main.go_to_annotation(target)
 
     # -- the tags view ------------------------------------------------------------------
 
-    def action_show_tags(self) -> None:
+    def show_tags(self) -> None:
         from reader.ui.screens.tags_screen import TagsScreen
 
-        here = self.main.annotation_at_focus()
+        here = self._main.annotation_at_focus()
         screen = TagsScreen(select_tag=here.tags[0] if here is not None and here.tags else None)
         self._tags_screen = screen
-        self.push_screen(screen, self._tags_screen_closed)
-        found = self.annotations.ask_all_annotations()
+        self._main.app.push_screen(screen, self._tags_screen_closed)
+        found = self._session.ask_all_annotations()
         if found is not None:
             screen.set_annotations(found.annotations, found.colours)
 
@@ -142,7 +192,7 @@ class AnnotatingMixin(App[None]):
         screen = self._tags_screen
         if screen is None or not screen.is_mounted:
             return
-        titles = {article.id: article.title for article in self.library.articles}
+        titles = {article.id: article.title for article in self._library.articles}
         screen.set_annotations(found.annotations, found.colours, titles)
 
     def _tags_screen_closed(self, annotation: Annotation | None) -> None:
@@ -152,55 +202,60 @@ class AnnotatingMixin(App[None]):
 
     def open_at_annotation(self, annotation: Annotation) -> None:
         """Open the annotation's story in the reader, with the focus on the passage."""
-        article = self.annotations.story_for(annotation, self.library.articles)
+        session = self._session
+        article = session.story_for(annotation, self._library.articles)
         if article is None:
-            self.notify(f"Opening {annotation.source}…", title=annotation.title, markup=False)
-            self._fetch_story(annotation)
+            self._main.notify(f"Opening {annotation.source}…", title=annotation.title, markup=False)
+            self._main.run_worker(
+                lambda: self._fetch_story(annotation),
+                thread=True,
+                group="annotated-story",
+                exclusive=True,
+                exit_on_error=False,
+                description="read a tagged story",
+            )
             return
-        session = self.annotations
-        if self.library.is_current(article.id):
+        if self._library.is_current(article.id):
             target = next((a for a in session.story_annotations if a.id == annotation.id), None)
-            self.main.focus_reader()
+            self._main.focus_reader()
             if target is not None:
-                self.main.go_to_annotation(target)
+                self._main.go_to_annotation(target)
             else:
                 session.open_at = annotation.id  # still being looked for in the edited text
             return
         session.open_at = annotation.id
-        self.open_story(article)
+        self._open_article(article, focus=True)
 
-    @work(thread=True, group="annotated-story", exclusive=True, exit_on_error=False)
     def _fetch_story(self, annotation: Annotation) -> None:
-        """Read a tagged story that is not in the library from where it was tagged."""
+        """In a worker's thread: read a tagged story that is not in the library from where
+        it was tagged."""
+        from textual.worker import get_current_worker
+
         from reader.sources import load_all
 
         worker = get_current_worker()
         articles, errors = load_all(
-            [annotation.source], cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
+            [annotation.source], cache_dir=self._cache, stop=lambda: worker.is_cancelled
         )
         article = next((a for a in articles if a.id == annotation.article_id), None)
         if article is None:
             same_place = [a for a in articles if a.location == annotation.source]
             article = same_place[0] if len(same_place) == 1 else None
-        self.post_message(StoryFetched(annotation, article, errors))
+        self._main.app.call_from_thread(self._story_fetched, annotation, article, errors)
 
-    @on(StoryFetched)
-    def _story_fetched(self, message: StoryFetched) -> None:
-        annotation, article = message.annotation, message.article
+    def _story_fetched(
+        self, annotation: Annotation, article: Article | None, errors: list[str]
+    ) -> None:
         if article is None:
-            why = "; ".join(message.errors) or "it is no longer there"
-            self.notify(
+            why = "; ".join(errors) or "it is no longer there"
+            self._main.notify(
                 f"“{annotation.title}” could not be opened from {annotation.source}: {why}",
                 title="Story not found",
                 severity="warning",
                 markup=False,
             )
             return
-        if self.library.add(article):
-            self.main.show_stories()
-        self.annotations.open_at = annotation.id
-        self.open_story(article)
-
-    def open_story(self, article: Article) -> None:
-        """Show ``article`` in the reader with the keyboard there."""
-        self.open_article(article, focus=True)
+        if self._library.add(article):
+            self._main.show_stories()
+        self._session.open_at = annotation.id
+        self._open_article(article, focus=True)

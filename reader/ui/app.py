@@ -1,8 +1,10 @@
 """NewsReaderApp: draws at once, loads the library and each story's analysis in workers.
 
-Workers never touch widgets: they post a message, and the handlers below update the
-screen. Heavy modules (sources, analysis) are imported inside the workers so the first
-frame does not wait for them.
+The app builds the services (reader/services) and hands them to the main screen, which
+owns the reading keys and their handlers (reader/ui/screens/main.py); the app keeps
+only the keys of every screen (help, quit, the palette). Workers never touch widgets:
+they post a message, and the handlers below update the screen. Heavy modules (sources,
+analysis) are imported inside the workers so the first frame does not wait for them.
 """
 
 from __future__ import annotations
@@ -34,17 +36,17 @@ from reader.model import Analysis, Article
 from reader.safe_text import clean, clean_line, visible
 from reader.services.annotation_session import AnnotationSession
 from reader.services.library_session import LibrarySession
-from reader.ui.annotating import AnnotatingMixin, StoreDone
+from reader.ui.annotating import StoreDone
 from reader.ui.commands import NewsReaderCommands
-from reader.ui.copying import CopyingMixin
+from reader.ui.copying import Copier
 from reader.ui.key_sections import key_sections
-from reader.ui.keys import APP_KEYS, KeymapError, bindings, load_keymap, registered_ids
+from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
-from reader.ui.people_view import PeopleViewMixin
+from reader.ui.reading import Reading, ReadingStateOpened
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
-from reader.ui.story_origin import StoryOriginMixin
-from reader.ui.subscribed import SubscribedMixin
+from reader.ui.subscribed import SourcesFetched, SourcesRead, Subscriptions
 from reader.ui.themes import INK, PAPER
+from reader.ui.user_keymap import UserKeymap
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
 
@@ -53,7 +55,6 @@ if TYPE_CHECKING:
 
 MAX_SEPARATE_WARNINGS = 3
 FIRST_FRAME_WAIT = 0.25  # seconds the first frame waits for the library (see _show_unshown_library)
-KEYMAP_FILE = "keymap.toml"  # in the config folder: `binding id = "keys"` lines
 SETTINGS_FILE = "ui.json"  # in the config folder: what the reader chose in the app (theme)
 
 # Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
@@ -112,9 +113,7 @@ def _freeze_survivors() -> None:
     gc.freeze()
 
 
-class NewsReaderApp(
-    SubscribedMixin, CopyingMixin, AnnotatingMixin, PeopleViewMixin, StoryOriginMixin, App[None]
-):
+class NewsReaderApp(App[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
@@ -138,7 +137,6 @@ class NewsReaderApp(
         self.locations = locations
         self.ner = ner
         self.library = LibrarySession()
-        self.init_reading(start)
         self._analysing: dict[str, Worker[None]] = {}  # story id -> its analysis worker
         self._cache_code_loaded = False  # see _load_cache_code
         self.annotations = AnnotationSession(
@@ -148,8 +146,7 @@ class NewsReaderApp(
                 drain, thread=True, group="annotation-store", exit_on_error=False
             ),
         )
-        self.keymap: dict[str, str] = {}
-        self._reported_clashes: set[frozenset[str]] = set()
+        self.user_keymap = UserKeymap(self, locations.config)
         for theme in (INK, PAPER):
             self.register_theme(theme)
         self._start_in_theme(self._saved_theme() or INK.name)
@@ -158,17 +155,33 @@ class NewsReaderApp(
         self._unshown_library: LibraryLoaded | None = None
         self._library_read = asyncio.Event()
         self._first_frame_asked = False
-        self.main = MainScreen(
-            self.annotations, self.library, on_mounted=self._show_unshown_library
+        self.copier = Copier(
+            self, self.library, self.annotations, style_changed=lambda: self.reading.save_session()
         )
-        self.main.arrange_stories = self.arranged
+        self.main = MainScreen(
+            self.annotations,
+            self.library,
+            self.copier,
+            locations,
+            ner,
+            open_article=self.open_article,
+            on_mounted=self._show_unshown_library,
+        )
+        self.reading = Reading(
+            self, self.main, self.library, locations, self.copier, self.open_article, start
+        )
+        self.subscriptions = Subscriptions(
+            self, self.main, self.reading, self.library, locations.cache, self.open_article
+        )
+        self.main.reading, self.main.subscriptions = self.reading, self.subscriptions
 
     def get_default_screen(self) -> Screen:
         return self.main
 
     @property
-    def keymap_path(self) -> Path:
-        return self.locations.config / KEYMAP_FILE
+    def keymap(self) -> dict[str, str]:
+        """The user's rebinding (binding id -> keys), for the help screen and the palette."""
+        return self.user_keymap.keys
 
     def on_load(self) -> None:
         # Python's cycle collector would run a full pass (~20 ms over everything imported)
@@ -179,6 +192,9 @@ class NewsReaderApp(
         self.load_library()
 
     def on_unmount(self) -> None:
+        # Finish the saves still queued, then fold the journal into the file and unlock.
+        self.annotations.close()
+        self.reading.close()
         gc.enable()  # if the app ends before its first frame
         # Never left running behind the app (imported only if a long story started it).
         process_module = sys.modules.get("reader.analysis_process")
@@ -186,8 +202,29 @@ class NewsReaderApp(
             process_module.shutdown_analysis_process()
 
     def on_mount(self) -> None:
-        self._apply_user_keymap()
+        self.user_keymap.apply()
         self.theme_changed_signal.subscribe(self, self._save_theme)
+
+    async def action_quit(self) -> None:
+        self.reading.save_session()  # the pane and copy format as they are now
+        await super().action_quit()
+
+    # Posted from the library's, the subscriptions' and the store's threads, handed to
+    # their owners.
+
+    def on_reading_state_opened(self, message: ReadingStateOpened) -> None:
+        self.reading.state_opened(message)
+
+    def on_sources_read(self, message: SourcesRead) -> None:
+        self.subscriptions.sources_read(message)
+
+    def on_sources_fetched(self, _message: SourcesFetched) -> None:
+        self.subscriptions.sources_fetched()
+
+    def on_store_done(self, message: StoreDone) -> None:
+        # Here, not on the main screen: a screen in front of it (the tags view) waits
+        # for the result, and a screen in the background handles no messages.
+        self.main.annotating.store_done(message.result)
 
     # Library ---------------------------------------------------------------------------
 
@@ -198,7 +235,7 @@ class NewsReaderApp(
         from reader.sources import SourceError, load_all
 
         worker = get_current_worker()  # cancelled on `q`: a hung fetch then gives up at once
-        subscribed = self.read_start()
+        subscribed = self.subscriptions.read_start()
         if subscribed is not None:  # the subscriptions' stories of last time; fresh ones follow
             self._load_cache_code()
             self.post_message(LibraryLoaded(subscribed, []))
@@ -209,11 +246,11 @@ class NewsReaderApp(
             )
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
-            self.read_later()
+            self.reading.read_later()
             return
         self._load_cache_code()
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
-        self.read_later()
+        self.reading.read_later()
 
     def _load_cache_code(self) -> None:
         """Import the analysis cache and work out the analyser's version here, in the
@@ -261,10 +298,12 @@ class NewsReaderApp(
         self.library.loaded(message.articles)
         self._report_skipped(message.errors)
         screen = self.main
-        self.attach_library()
+        self.reading.attach_library()
         screen.show_stories()
-        self.library_shown()
-        if not self.library.articles and self.subscribed:
+        self.reading.library_shown()
+        if self.reading.subscribed:
+            self.subscriptions.fetch()
+        if not self.library.articles and self.reading.subscribed:
             screen.show_message("Fetching your subscriptions…")
             self._after_first_frame()
             return
@@ -281,7 +320,7 @@ class NewsReaderApp(
             self._after_first_frame()
             return
         articles = self.library.articles
-        first, focus = self.session_story() or (articles[0], len(articles) == 1)
+        first, focus = self.reading.session_story() or (articles[0], len(articles) == 1)
         self.open_article(first, focus=focus)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -327,40 +366,8 @@ class NewsReaderApp(
                 f"The theme will not be remembered: {error}", severity="warning", markup=False
             )
 
-    def _apply_user_keymap(self) -> None:
-        if not self.keymap_path.exists():
-            return  # the usual case: no need to load the TOML reader
-        try:
-            self.keymap = load_keymap(self.keymap_path)
-        except KeymapError as error:
-            self.notify(str(error), title="Keymap ignored", severity="error", markup=False)
-            return
-        if self.keymap:
-            self.set_keymap(self.keymap)
-            self.call_after_refresh(self._check_keymap_ids)
-
-    def _check_keymap_ids(self) -> None:
-        unknown = sorted(set(self.keymap) - registered_ids())
-        if unknown:
-            self.notify(
-                f"{self.keymap_path}: no key is called {', '.join(unknown)} "
-                "(press ? then i to see the names)",
-                title="Keymap",
-                severity="warning",
-                markup=False,
-            )
-
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        ids = frozenset(binding.id or binding.action for binding in clashed_bindings)
-        if ids in self._reported_clashes:
-            return  # Textual reports a clash on every key press
-        self._reported_clashes.add(ids)
-        self.notify(
-            f"{self.keymap_path}: {', '.join(sorted(ids))} share a key; the first one wins.",
-            title="Keymap",
-            severity="warning",
-            markup=False,
-        )
+        self.user_keymap.clashed(clashed_bindings)
 
     def _report_skipped(self, errors: list[str]) -> None:
         """One warning per unreadable file; a messy folder gets one summary, not a flood."""
@@ -414,7 +421,7 @@ class NewsReaderApp(
             view.focus()
         else:
             screen.library.focus_list()
-        self.story_opened(article, focus)
+        self.reading.story_opened(article, focus)
 
     def _after_first_frame(self) -> None:
         """Once the first story (or the empty library) is on screen: collector on, store open.
@@ -425,6 +432,11 @@ class NewsReaderApp(
         if not self._first_frame_asked:
             self._first_frame_asked = True
             self.call_after_refresh(self._first_frame_drawn)
+
+    def save_pending_now(self, timeout: float) -> bool:
+        """Save what is still queued, from any thread, before the process is ended
+        (reader.ui.lifecycle)."""
+        return self.annotations.save_pending_now(timeout)
 
     def _first_frame_drawn(self) -> None:
         gc.enable()
@@ -520,16 +532,6 @@ class NewsReaderApp(
             markup=False,
         )
 
-    # Keys that act on quotes or names wait for the analysis (see ArticleView.after_analysis).
-
-    def action_copy(self) -> None:
-        if not self.main.article_view.after_analysis(super().action_copy):
-            super().action_copy()
-
-    def action_tag(self) -> None:
-        if not self.main.article_view.after_analysis(super().action_tag):
-            super().action_tag()
-
     # Status, help, palette ---------------------------------------------------------------
 
     def notify(
@@ -547,11 +549,6 @@ class NewsReaderApp(
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=markup
         )
 
-    @on(ArticleView.StatusChanged)
-    def _reader_moved(self, _message: ArticleView.StatusChanged) -> None:
-        # The main screen shows the status; here the story's reading place is kept.
-        self.reader_moved()
-
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen  # not needed for the first frame
 
@@ -559,9 +556,11 @@ class NewsReaderApp(
         if isinstance(screen, HelpScreen):
             return
         panes = list(getattr(screen, "panes", []))
-        self.push_screen(HelpScreen(key_sections(screen, panes, self.keymap), self.keymap_path))
+        sections = key_sections(screen, panes, self.keymap)
+        self.push_screen(HelpScreen(sections, self.user_keymap.path))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title not in _REPLACED_SYSTEM_COMMANDS:
                 yield command
+        yield from self.copier.system_commands()

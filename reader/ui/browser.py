@@ -17,34 +17,18 @@ reads as an option) is shown in a notice instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from textual import on, work
-from textual.app import App, SuspendNotSupported
-from textual.message import Message
+from textual.app import SuspendNotSupported
+from textual.widget import Widget
 
 from reader.safe_text import visible
 
 if TYPE_CHECKING:
     import webbrowser
-
-
-class BrowserAnswered(Message):
-    def __init__(self, url: str, opened: bool, reason: str = "") -> None:
-        super().__init__()
-        self.url = url
-        self.opened = opened
-        self.reason = reason
-
-
-class BrowserWantsTerminal(Message):
-    """A foreground browser was chosen: only the app's own thread may suspend it."""
-
-    def __init__(self, url: str, browser: webbrowser.BaseBrowser) -> None:
-        super().__init__()
-        self.url = url
-        self.browser = browser
 
 
 WEB_SCHEMES = ("http", "https")
@@ -80,11 +64,23 @@ def browsable_url(address: str) -> str | None:
     return url if url.startswith(f"{scheme}://") else None
 
 
-class BrowserMixin(App[None]):
-    def open_in_browser(self, url: str) -> None:
+@dataclass(slots=True, frozen=True)
+class BrowserAnswered:
+    url: str
+    opened: bool
+    reason: str = ""
+
+
+class Browser:
+    """Opens addresses for ``node`` (the main screen): its workers, its notices."""
+
+    def __init__(self, node: Widget) -> None:
+        self._node = node
+
+    def open(self, url: str) -> None:
         address = browsable_url(url)
         if address is None:
-            self.notify(
+            self._node.notify(
                 f"Not opened: {visible(url)} is not a web address (only http and https "
                 "addresses with a site are opened in a browser).",
                 title="Browser",
@@ -93,50 +89,46 @@ class BrowserMixin(App[None]):
                 markup=False,
             )
             return
-        self._choose_browser(address)
+        self._in_worker(lambda: self._choose_browser(address))
 
-    @work(thread=True, group="browser", exit_on_error=False)
+    def _in_worker(self, work: Callable[[], None]) -> None:
+        self._node.run_worker(work, thread=True, group="browser", exit_on_error=False)
+
     def _choose_browser(self, url: str) -> None:
+        """In a worker's thread: a foreground browser is handed the terminal by the UI thread."""
         import webbrowser
 
+        call = self._node.app.call_from_thread
         try:
             browser = webbrowser.get()
         except webbrowser.Error as error:
-            self.post_message(BrowserAnswered(url, False, str(error)))
+            call(self._answered, BrowserAnswered(url, False, str(error)))
             return
         # A plain GenericBrowser waits in the foreground; BackgroundBrowser and the
         # graphical controllers detach from the terminal.
         if type(browser) is webbrowser.GenericBrowser:
-            self.post_message(BrowserWantsTerminal(url, browser))
+            call(self._hand_over_terminal, url, browser)
             return
-        self._run_browser(browser, url)
+        call(self._answered, _opened(browser, url))
 
-    @on(BrowserWantsTerminal)
-    def _hand_over_terminal(self, message: BrowserWantsTerminal) -> None:
+    def _hand_over_terminal(self, url: str, browser: webbrowser.BaseBrowser) -> None:
         try:
-            with self.suspend():
-                answer = _opened(message.browser, message.url)
+            with self._node.app.suspend():
+                answer = _opened(browser, url)
         except SuspendNotSupported:
-            self._run_in_worker(message.browser, message.url)
+            call = self._node.app.call_from_thread
+            self._in_worker(lambda: call(self._answered, _opened(browser, url)))
             return
-        self.post_message(answer)
+        self._answered(answer)
 
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _run_in_worker(self, browser: webbrowser.BaseBrowser, url: str) -> None:
-        self._run_browser(browser, url)
-
-    def _run_browser(self, browser: webbrowser.BaseBrowser, url: str) -> None:
-        self.post_message(_opened(browser, url))
-
-    @on(BrowserAnswered)
-    def _browser_answered(self, message: BrowserAnswered) -> None:
-        if message.opened:
-            self.notify(f"Opened in your browser: {message.url}", markup=False)
+    def _answered(self, answer: BrowserAnswered) -> None:
+        if answer.opened:
+            self._node.notify(f"Opened in your browser: {answer.url}", markup=False)
             return
-        why = f" ({message.reason})" if message.reason else ""
-        self.notify(
+        why = f" ({answer.reason})" if answer.reason else ""
+        self._node.notify(
             f"No web browser could be started{why}; set BROWSER to choose one. "
-            f"The address: {message.url}",
+            f"The address: {answer.url}",
             title="Browser",
             severity="warning",
             timeout=20,

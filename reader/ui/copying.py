@@ -10,19 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import App, SystemCommand
-from textual.screen import Screen
 
 from reader.ui.counts import counted
-from reader.ui.keys import COPY_KEYS, bindings
 
 if TYPE_CHECKING:
     from reader.clipboard import CopyResult
-    from reader.model import Annotation, Article
+    from reader.model import Annotation
     from reader.services.annotation_session import AnnotationSession
     from reader.services.library_session import LibrarySession
-    from reader.ui.screens.main import MainScreen
+    from reader.ui.widgets.article_view import ArticleView
 
 COPY_STYLES: dict[str, str] = {
     "plain": "plain text",
@@ -37,72 +34,72 @@ EXPORT_FORMATS: dict[str, str] = {
 }
 
 
-class CopyingMixin(App[None]):
-    """`y`, `Y`, the copy format, and the story's exports in the command palette.
+class Copier:
+    """`y`, `Y`, the copy format, and the story's exports; every copy goes out through
+    :meth:`deliver`. Its workers and notices are the app's."""
 
-    An App subclass, not a plain mixin, because Textual gathers BINDINGS only from
-    DOMNode classes in the MRO.
-    """
-
-    BINDINGS = bindings(COPY_KEYS)
-    copy_style: str = "plain"
-    # Provided by NewsReaderApp.
-    main: MainScreen
-    library: LibrarySession
-    annotations: AnnotationSession
-    # Replaced in tests by a function that records or hangs; None = the system clipboard.
-    copy_function: Callable[[str], None] | None = None
+    def __init__(
+        self,
+        app: App[None],
+        library: LibrarySession,
+        annotations: AnnotationSession,
+        style_changed: Callable[[], None] = lambda: None,
+    ) -> None:
+        self._app = app
+        self._library = library
+        self._annotations = annotations
+        self._style_changed = style_changed  # the reading state keeps it for next time
+        self.style = "plain"
+        # Replaced in tests by a function that records or hangs; None = the system clipboard.
+        self.copy_function: Callable[[str], None] | None = None
 
     # -- what to copy -------------------------------------------------------------------
 
-    def _focused_text(self) -> tuple[str, str] | None:
-        """The text for `y` and a word for what it is, or None when nothing is focused."""
+    def copy_focused(self, view: ArticleView, annotation: Annotation | None) -> None:
+        """`y`: the annotation, quote or passage at the reader's focus."""
         from reader.services.copy_text import text_to_copy
 
-        article = self.library.current
-        if article is None or not self.main.is_mounted:
-            return None
-        view = self.main.article_view
-        return text_to_copy(
-            article,
-            quote=view.focused_quote,
-            span=view.target_span,
-            annotation=self.main.annotation_at_focus(),
-            style=self.copy_style,
-        )
-
-    def action_copy(self) -> None:
-        found = self._focused_text()
+        article = self._library.current
+        found = None
+        if article is not None:
+            found = text_to_copy(
+                article,
+                quote=view.focused_quote,
+                span=view.target_span,
+                annotation=annotation,
+                style=self.style,
+            )
         if found is None:
-            self.bell()
-            self.notify("Focus a passage first: n for quotes, j/k for sentences, v to select.")
+            self._app.bell()
+            self._app.notify("Focus a passage first: n for quotes, j/k for sentences, v to select.")
             return
         text, what = found
-        self.deliver_copy(text, what)
+        self.deliver(text, what)
 
-    def action_copy_all(self) -> None:
+    def copy_all(self) -> None:
         from reader.citation import format_many
 
-        article: Article | None = self.library.current
-        annotations: list[Annotation] = list(self.annotations.story_annotations)
+        article = self._library.current
+        annotations = list(self._annotations.story_annotations)
         if article is None or not annotations:
-            self.bell()
-            self.notify("This story has no annotations to copy yet: t tags a passage.")
+            self._app.bell()
+            self._app.notify("This story has no annotations to copy yet: t tags a passage.")
             return
-        text = format_many(annotations, {article.id: article}, self.copy_style)
-        self.deliver_copy(text, counted(len(annotations), "annotation"))
+        text = format_many(annotations, {article.id: article}, self.style)
+        self.deliver(text, counted(len(annotations), "annotation"))
 
-    def action_cycle_copy_style(self) -> None:
+    def cycle_style(self) -> None:
         styles = list(COPY_STYLES)
-        self.set_copy_style(styles[(styles.index(self.copy_style) + 1) % len(styles)])
+        self.set_style(styles[(styles.index(self.style) + 1) % len(styles)])
 
-    def set_copy_style(self, style: str) -> None:
-        self.copy_style = style
-        self.notify(f"y and Y now copy as {COPY_STYLES[style]}")
+    def set_style(self, style: str) -> None:
+        self.style = style
+        self._app.notify(f"y and Y now copy as {COPY_STYLES[style]}")
+        self._style_changed()
 
     # -- delivery -----------------------------------------------------------------------
 
-    def deliver_copy(self, text: str, what: str) -> None:
+    def deliver(self, text: str, what: str) -> None:
         from reader.clipboard import osc52_support
         from reader.safe_text import clean
 
@@ -111,53 +108,62 @@ class CopyingMixin(App[None]):
         text = clean(text)
         osc52_sent = osc52_support() is not False
         if osc52_sent:
-            self.copy_to_clipboard(text)
-        self._copy_to_system(text, what, osc52_sent)
+            self._app.copy_to_clipboard(text)
+        self._app.run_worker(
+            lambda: self._copy_to_system(text, what, osc52_sent),
+            thread=True,
+            group="clipboard",
+            name="copy",
+            description="copy to the system clipboard",
+        )
 
-    @work(thread=True, group="clipboard", name="copy")
     def _copy_to_system(self, text: str, what: str, osc52_sent: bool) -> None:
+        """In a worker's thread: a hanging clipboard tool never blocks a key."""
         from reader.clipboard import copy_text
 
         result = copy_text(text, copy_fn=self.copy_function)
-        self.call_from_thread(self._copy_done, text, what, result, osc52_sent)
+        self._app.call_from_thread(self._copy_done, text, what, result, osc52_sent)
 
     def _copy_done(self, text: str, what: str, result: CopyResult, osc52_sent: bool) -> None:
         from reader.clipboard import describe_delivery
 
         message = describe_delivery(result, osc52_sent)
         if result.system or osc52_sent:
-            self.notify(message, title=f"Copy {what}")
+            self._app.notify(message, title=f"Copy {what}")
             return
         from reader.ui.screens.copy_fallback import CopyFallbackScreen
 
-        self.push_screen(CopyFallbackScreen(text, message))
+        self._app.push_screen(CopyFallbackScreen(text, message))
 
     # -- exports ------------------------------------------------------------------------
 
-    @work(thread=True, group="export", name="export")
     def export_story(self, fmt: str) -> None:
+        self._app.run_worker(lambda: self._export(fmt), thread=True, group="export", name="export")
+
+    def _export(self, fmt: str) -> None:
+        """In a worker's thread."""
         from reader.export import ExportError, export_to_folder
 
-        article: Article | None = self.library.current
-        annotations = list(self.annotations.story_annotations)
+        say = self._app.call_from_thread
+        article = self._library.current
+        annotations = list(self._annotations.story_annotations)
         if article is None or not annotations:
-            self.call_from_thread(self.notify, "This story has no annotations to export yet.")
+            say(self._app.notify, "This story has no annotations to export yet.")
             return
         try:
             path = export_to_folder(annotations, {article.id: article}, fmt)
         except ExportError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
+            say(self._app.notify, str(error), severity="error")
             return
-        done = f"Exported {counted(len(annotations), 'annotation')} to {path}"
-        self.call_from_thread(self.notify, done)
+        say(self._app.notify, f"Exported {counted(len(annotations), 'annotation')} to {path}")
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+    def system_commands(self) -> Iterable[SystemCommand]:
+        """The copy formats and the exports, for the command palette."""
         for style, label in COPY_STYLES.items():
             yield SystemCommand(
                 f"Copy as {label}",
                 f"y and Y copy as {label} from now on",
-                lambda style=style: self.set_copy_style(style),
+                lambda style=style: self.set_style(style),
             )
         for fmt, label in EXPORT_FORMATS.items():
             yield SystemCommand(

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 
 # Where keys work; a group's scope is one of these names.
 SCOPES: dict[str, str] = {
+    "every screen": "Every screen, unless the screen gives the key a meaning of its own.",
     "everywhere": "The main screen, whichever pane has the focus.",
     "library": "The list of stories.",
     "reader": "The story being read.",
@@ -69,14 +70,14 @@ class KeyGroup:
     actions: tuple[KeyAction, ...]
 
 
-def bindings(group: KeyGroup) -> list[BindingType]:
-    """A class's ``BINDINGS``."""
-    return [action.binding() for action in group.actions]
+def bindings(*groups: KeyGroup) -> list[BindingType]:
+    """A class's ``BINDINGS``: its groups' keys, in order."""
+    return [action.binding() for group in groups for action in group.actions]
 
 
 # The registry reads best as a table: an action to a line or two.
 # fmt: off
-APP_KEYS = KeyGroup("everywhere", (
+APP_KEYS = KeyGroup("every screen", (
     KeyAction("app.help", "question_mark", "help", "Help", "List every key for where you are."),
     KeyAction("app.quit", "q", "quit", "Quit", "Close newsreader."),
     KeyAction("app.command_palette", "ctrl+p", "command_palette", "Commands",
@@ -353,6 +354,17 @@ COPY_FALLBACK_KEYS = KeyGroup("copy fallback", (
               "Write the text to a new file in your documents folder."),
 ))
 # fmt: on
+
+# The main screen's keys, in the order its footer and help screen list them (after the
+# focused pane's own, before the app's).
+MAIN_SCREEN_GROUPS: tuple[KeyGroup, ...] = (
+    MAIN_SCREEN_KEYS,
+    ORIGIN_KEYS,
+    PEOPLE_VIEW_KEYS,
+    ANNOTATION_KEYS,
+    COPY_KEYS,
+    READING_KEYS,
+)
 
 GROUPS: tuple[KeyGroup, ...] = (
     APP_KEYS,

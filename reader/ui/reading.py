@@ -1,13 +1,13 @@
 """The app's side of the reading state: unread marks, places, the session, the keys.
 
 The core does the work (reader/store/reading_state.py keeps what was read and where,
-reader/services/subscription_loader.py reads the subscriptions); this mixin asks it
-and shows the answers. A story is read once it has been in the focused reader for
-READ_AFTER seconds, or once the reader moved in it. Every story keeps the place of its
-focus; ``newsreader`` with no PATH saves the session (story, place, pane, copy format)
-and opens it again next time. The library asks :meth:`story_mark` and
-:meth:`reading_summary` for what it shows; sorting and hiding read stories hand it
-another list.
+reader/services/subscription_loader.py reads the subscriptions); :class:`Reading`, the
+app's, asks it and shows the answers on the main screen. A story is read once it has
+been in the focused reader for READ_AFTER seconds, or once the reader moved in it.
+Every story keeps the place of its focus; ``newsreader`` with no PATH saves the
+session (story, place, pane, copy format) and opens it again next time. The library
+asks :meth:`story_mark` and :meth:`reading_summary` for what it shows; sorting and
+hiding read stories hand it another list.
 """
 
 from __future__ import annotations
@@ -16,26 +16,24 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import events, on
 from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
 
 from reader.model import Article
-from reader.ui.keys import READING_KEYS, bindings
 
 if TYPE_CHECKING:
     from reader.locations import Locations
     from reader.services.library_session import LibrarySession
     from reader.services.subscription_loader import SubscribedStart
     from reader.store.reading_state import ReadingState
+    from reader.ui.copying import Copier
     from reader.ui.screens.main import MainScreen
     from reader.ui.widgets.article_view import ArticleView
 
 READ_AFTER = 2.0  # seconds in the focused reader that make a story read
 SORTS = ("date", "source", "title")
 UNREAD_MARK = "●"
-_READING_ACTIONS = frozenset(action.action for action in READING_KEYS.actions)
 
 
 class ReadingStateOpened(Message):
@@ -49,28 +47,31 @@ def _source_name(article: Article) -> str:
     return (article.source or article.site or article.origin or article.path or "").casefold()
 
 
-class ReadingMixin(App[None]):
-    """Keys U, J, H, s, R and the hooks NewsReaderApp calls as stories open and move."""
+class Reading:
+    """Keys U, J, H and s, and the hooks the app calls as stories open and move."""
 
-    BINDINGS = bindings(READING_KEYS)
-
-    # Provided by NewsReaderApp and its other mixins.
-    main: MainScreen
-    library: LibrarySession
-    locations: Locations
-    copy_style: str
-    open_article: Callable[..., None]
-    _show_again: Callable[..., None]
-    fetch_subscriptions: Callable[[], object]  # SubscribedMixin's
-
-    def init_reading(self, start: SubscribedStart | None) -> None:
+    def __init__(
+        self,
+        app: App[None],
+        main: MainScreen,
+        library: LibrarySession,
+        locations: Locations,
+        copier: Copier,
+        open_article: Callable[..., None],
+        start: SubscribedStart | None,
+    ) -> None:
+        self._app = app
+        self._main = main
+        self._library = library
+        self._locations = locations
+        self._copier = copier
+        self._open_article = open_article
         self.start = start
-        self.reading: ReadingState | None = None
-        self._source_of: dict[str, str] = {}  # story id -> the subscription it came from
-        self._source_names: dict[str, str] = {}  # subscription -> its name for people
-        self._error_stories: dict[str, Article] = {}  # subscription -> its error entry
-        self._error_ids: set[str] = set()
-        self._errors_shown: set[tuple[str, str]] = set()
+        self.state: ReadingState | None = None
+        self.source_of: dict[str, str] = {}  # story id -> the subscription it came from
+        self.source_names: dict[str, str] = {}  # subscription -> its name for people
+        self.error_ids: set[str] = set()  # the entries of subscriptions that gave no story
+        self.attached = False  # the first library is shown
         self._reading_problem_shown = False
         self.hide_read = False
         self.sort = SORTS[0]
@@ -78,10 +79,7 @@ class ReadingMixin(App[None]):
         self._placed: tuple[str, int] | None = None  # (story id, offset) we focused, not the reader
         from reader.services.unread_counts import UnreadCounts
 
-        self._unread_counts = UnreadCounts(self.is_unread)
-        self._asked_to_fetch = False  # R: say what the fetch brought when it ends
-        self._fetched_new = 0
-        self._fetch_failed: list[str] = []
+        self.unread_counts = UnreadCounts(self.is_unread)
 
     @property
     def subscribed(self) -> bool:
@@ -91,7 +89,7 @@ class ReadingMixin(App[None]):
 
     def read_start(self) -> list[Article] | None:
         """In the library worker's thread, before the library is read. Returns None: the
-        library is read from the paths; see SubscribedMixin for the subscriptions.
+        library is read from the paths; see Subscriptions for the subscriptions.
 
         A launch with no PATH opens the reading state now (its session says which story
         to show first); one with PATHs opens it after the library is posted (see
@@ -112,73 +110,60 @@ class ReadingMixin(App[None]):
         from reader.store.reading_state import ReadingState, reading_state_path
 
         try:
-            state: ReadingState | None = ReadingState(reading_state_path(self.locations.db))
+            state: ReadingState | None = ReadingState(reading_state_path(self._locations.db))
             problem = None
         except StoreError as error:
             state, problem = None, f"What you read will not be remembered: {error}"
-        self.post_message(ReadingStateOpened(state, problem))
+        self._app.post_message(ReadingStateOpened(state, problem))
 
-    @on(ReadingStateOpened)
-    def _reading_state_opened(self, message: ReadingStateOpened) -> None:
+    def state_opened(self, message: ReadingStateOpened) -> None:
+        """The app's handler of the message hands it here."""
         from reader.ui.copying import COPY_STYLES
 
-        self.reading = message.state
-        self._unread_counts.forget()
+        self.state = message.state
+        self.unread_counts.forget()
         notice = message.problem or (message.state.notice if message.state else None)
         if notice:
-            self.notify(notice, title="Reading state", severity="warning", markup=False)
-        session = self.reading.session if self.reading and self.start is not None else None
+            self._app.notify(notice, title="Reading state", severity="warning", markup=False)
+        session = self.state.session if self.state and self.start is not None else None
         if session is not None and session.copy_style in COPY_STYLES:
-            self.copy_style = session.copy_style
+            self._copier.style = session.copy_style
         self._marks_changed()
         # A story opened before the state came (a launch with PATHs) goes to its place,
         # unless the reader has moved in it already.
-        current, view = self.library.current, self._view()
+        current, view = self._library.current, self._view()
         if current is not None and view is not None and view.focus_span is None:
             self._restore_place(current)
 
-    def on_unmount(self) -> None:
+    def close(self) -> None:
         if self._read_timer is not None:
             self._read_timer.stop()
-        if self.reading is not None:
+        if self.state is not None:
             from reader.store import StoreError
 
             # Its journal keeps every change if this fails; folded in at the next start.
             with contextlib.suppress(StoreError):
-                self.reading.close()
-
-    @on(events.DescendantFocus)
-    def _pane_focused(self, _event: events.DescendantFocus) -> None:
-        if self.screen is self.main:
-            self.save_session()  # the pane, even if the app is ended by a signal
-
-    def set_copy_style(self, style: str) -> None:
-        super().set_copy_style(style)  # type: ignore[misc]  # CopyingMixin's, next in the app
-        self.save_session()
-
-    async def action_quit(self) -> None:
-        self.save_session()  # the pane and copy format as they are now
-        await super().action_quit()
+                self.state.close()
 
     # -- what the library asks ---------------------------------------------------------
 
     def is_unread(self, article: Article) -> bool:
         # Every import of reading_state waits for a reading state: importing the store on
         # the UI thread before the first frame would cost that frame ~55 ms.
-        if self.reading is None or article.id in self._error_ids:
+        if self.state is None or article.id in self.error_ids:
             return False
         from reader.store.reading_state import reading_key
 
-        return not self.reading.is_read(reading_key(article))
+        return not self.state.is_read(reading_key(article))
 
     def story_mark(self, article: Article) -> str:
         return UNREAD_MARK if self.is_unread(article) else ""
 
     def reading_summary(self) -> str:
-        if self.reading is None:
+        if self.state is None:
             return ""
-        self._unread_counts.update(self.library.articles, self._source_of)
-        parts = [f"{self._unread_counts.total:,} unread"]
+        self.unread_counts.update(self._library.articles, self.source_of)
+        parts = [f"{self.unread_counts.total:,} unread"]
         if self.hide_read:
             parts.append("read hidden")
         if self.sort != SORTS[0]:
@@ -187,18 +172,18 @@ class ReadingMixin(App[None]):
 
     def feed_unread(self, article: Article) -> str:
         """'Tidewater Times: 3 unread' for a story of a subscription, else ''."""
-        source = self._source_of.get(article.id)
-        if source is None or self.reading is None:
+        source = self.source_of.get(article.id)
+        if source is None or self.state is None:
             return ""
-        self._unread_counts.update(self.library.articles, self._source_of)
-        unread = self._unread_counts.by_source[source]
-        return f"{self._source_names.get(source, source)}: {unread:,} unread"
+        self.unread_counts.update(self._library.articles, self.source_of)
+        unread = self.unread_counts.by_source[source]
+        return f"{self.source_names.get(source, source)}: {unread:,} unread"
 
     def arranged(self, articles: list[Article]) -> list[Article]:
         """The library's list: read stories hidden if asked (not the open one), sorted."""
         shown = list(articles)
-        current = self.library.current.id if self.library.current is not None else None
-        if self.hide_read and self.reading is not None:
+        current = self._library.current.id if self._library.current is not None else None
+        if self.hide_read and self.state is not None:
             shown = [a for a in shown if a.id == current or self.is_unread(a)]
         if self.sort == "source":
             shown.sort(key=_source_name)  # stable: newest first within a source
@@ -208,74 +193,74 @@ class ReadingMixin(App[None]):
 
     def attach_library(self) -> None:
         """Called as the first library is shown: the library asks us for its marks."""
-        library = self.main.library
+        self.attached = True
+        library = self._main.library
         library.story_mark = self.story_mark
         library.summary = self.reading_summary
         # Opened by PATH: a feed's items count as one feed too (a subscription's are
         # known by the loader).
         from reader.sources import is_feed  # loaded by the library worker already
 
-        for article in self.library.articles:
-            if article.id in self._source_of:
+        for article in self._library.articles:
+            if article.id in self.source_of:
                 continue
             path = article.path
             feed = article.origin or (path if path and is_feed(path) else None)
             if feed is not None:
-                self._source_of[article.id] = feed
-                self._source_names.setdefault(feed, article.source or article.site or feed)
+                self.source_of[article.id] = feed
+                self.source_names.setdefault(feed, article.source or article.site or feed)
 
     def _marks_changed(self, rearrange: bool = False) -> None:
-        if not self.main.is_mounted:
+        if not self._main.is_mounted:
             return
-        library = self.main.library
+        library = self._main.library
         if rearrange:
-            self.main.show_stories()
+            self._main.show_stories()
         else:
             library.refresh_marks()
-        if self.library.current is not None:
-            self._show_story_context(self.library.current)
+        if self._library.current is not None:
+            self.show_story_context(self._library.current)
 
-    def _show_story_context(self, article: Article) -> None:
+    def show_story_context(self, article: Article) -> None:
         feed = self.feed_unread(article)
         if not feed:
-            self.main.status_bar.set_context(self.library.position(article))
+            self._main.status_bar.set_context(self._library.position(article))
             return
         # The feed's name says where the story is from: no address, so the status has room.
-        number = next((n for n, a in enumerate(self.library.articles, 1) if a.id == article.id), 0)
-        self.main.status_bar.set_context(f"{feed} · {number}/{len(self.library.articles)}")
+        number = next((n for n, a in enumerate(self._library.articles, 1) if a.id == article.id), 0)
+        self._main.status_bar.set_context(f"{feed} · {number}/{len(self._library.articles)}")
 
     # -- the library is shown -----------------------------------------------------------
 
     def session_story(self) -> tuple[Article, bool] | None:
         """The story open when newsreader last closed (launched with no PATH), and
         whether the reader had the focus."""
-        if self.reading is None or self.start is None or self.reading.session is None:
+        if self.state is None or self.start is None or self.state.session is None:
             return None
         from reader.store.reading_state import reading_key
 
-        session = self.reading.session
-        for article in self.library.articles:
+        session = self.state.session
+        for article in self._library.articles:
             if reading_key(article) == session.story:
                 return article, session.pane == "reader"
         return None
 
     def library_shown(self) -> None:
-        """After the first library: the hint or problem of a start with no PATH, and the
-        fetch of every subscription."""
+        """After the first library: the hint or problem of a start with no PATH."""
         if self.start is None:
             return
         if self.start.problem:
-            self.notify(self.start.problem, title="Subscriptions", severity="warning", markup=False)
+            self._app.notify(
+                self.start.problem, title="Subscriptions", severity="warning", markup=False
+            )
         elif not self.start.subscriptions:
-            self.notify(
+            self._app.notify(
                 "No subscriptions yet, so here are the sample stories: "
                 "newsreader feeds add FEED-OR-FOLDER subscribes to one.",
                 title="Subscriptions",
                 timeout=12,
                 markup=False,
             )
-        if self.subscribed:
-            self.fetch_subscriptions()
 
     # -- stories open and move ------------------------------------------------------------
 
@@ -285,9 +270,11 @@ class ReadingMixin(App[None]):
             self._read_timer.stop()
         self._placed = None
         self._restore_place(article)
-        self._read_timer = self.set_timer(READ_AFTER, lambda: self._read_for_a_while(article.id))
+        self._read_timer = self._app.set_timer(
+            READ_AFTER, lambda: self._read_for_a_while(article.id)
+        )
         self.save_session()
-        self._show_story_context(article)
+        self.show_story_context(article)
 
     def _view(self) -> ArticleView | None:
         """The reader pane, or None once the main screen is being taken down: a timer or
@@ -295,25 +282,25 @@ class ReadingMixin(App[None]):
         from textual.css.query import NoMatches
 
         try:
-            return self.main.article_view
+            return self._main.article_view
         except NoMatches:
             return None
 
     def _restore_place(self, article: Article) -> None:
         """Focus the sentence where the reader left ``article`` (if the state knows one)."""
-        if self.reading is None:
+        if self.state is None:
             return
         from reader.store.reading_state import reading_key
 
-        offset = self.reading.position(reading_key(article))
+        offset = self.state.position(reading_key(article))
         if offset is not None and offset < len(article.text):
-            view = self.main.article_view
+            view = self._main.article_view
             view.focus_sentence_at(offset)
             span = view.focus_span
             self._placed = (article.id, span.start) if span is not None else None
 
     def _read_for_a_while(self, article_id: str) -> None:
-        current = self.library.current
+        current = self._library.current
         if current is None or current.id != article_id:
             return
         view = self._view()
@@ -323,12 +310,12 @@ class ReadingMixin(App[None]):
     def reader_moved(self) -> None:
         """The reader's focus moved (a key, a click, a jump): remember the place."""
         view = self._view()
-        if view is None or self.reading is None:
+        if view is None or self.state is None:
             return
         from reader.store.reading_state import reading_key
 
         article, span = view.article, view.focus_span
-        if article is None or span is None or self.reading is None:
+        if article is None or span is None or self.state is None:
             return
         if self._placed == (article.id, span.start):
             return  # where story_opened put it: not a move of the reader's
@@ -337,23 +324,25 @@ class ReadingMixin(App[None]):
         self._write(lambda state: state.set_position(reading_key(article), span.start))
         self.save_session()
         if was_unread:
-            self._unread_counts.changed(article, unread=False)
+            self.unread_counts.changed(article, unread=False)
             self._marks_changed()
 
     def save_session(self) -> None:
-        article = self.library.current
-        if self.reading is None or self.start is None or article is None:
+        article = self._library.current
+        if self.state is None or self.start is None or article is None:
             return
         from reader.store.reading_state import Session, reading_key
 
-        if article.id in self._error_ids:
+        if article.id in self.error_ids:
             return
         view = self._view()
         if view is None:
             return
         span = view.focus_span if view.article is article else None
-        pane = "library" if self.main.library.has_focus_within else "reader"
-        session = Session(reading_key(article), span.start if span else None, pane, self.copy_style)
+        pane = "library" if self._main.library.has_focus_within else "reader"
+        session = Session(
+            reading_key(article), span.start if span else None, pane, self._copier.style
+        )
         self._write(lambda state: state.save_session(session))
 
     def _set_read(self, article: Article, read: bool) -> None:
@@ -367,7 +356,7 @@ class ReadingMixin(App[None]):
 
         self._write(change)
         if changed:
-            self._unread_counts.changed(article, unread=not read)
+            self.unread_counts.changed(article, unread=not read)
             self._marks_changed()
 
     def _write(self, change: Callable[[ReadingState], None]) -> None:
@@ -375,16 +364,16 @@ class ReadingMixin(App[None]):
         state goes on in memory for this session."""
         from reader.store import StoreError
 
-        if self.reading is None:
+        if self.state is None:
             return
         try:
-            change(self.reading)
+            change(self.state)
         except StoreError as error:
-            self.reading.read_only = True
-            change(self.reading)
+            self.state.read_only = True
+            change(self.state)
             if not self._reading_problem_shown:
                 self._reading_problem_shown = True
-                self.notify(
+                self._app.notify(
                     f"What you read is not being saved: {error}",
                     title="Reading state",
                     severity="error",
@@ -393,54 +382,40 @@ class ReadingMixin(App[None]):
 
     # -- keys ---------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _READING_ACTIONS:
-            from textual.command import CommandPalette
-
-            # Not behind a dialog, the tags view or help: the keys are the main screen's.
-            return self.screen is self.main or isinstance(self.screen, CommandPalette)
-        return super().check_action(action, parameters)
-
-    def _story_in_focus(self) -> Article | None:
-        library = self.main.library
-        if library.has_focus_within and library.highlighted is not None:
-            return library.highlighted
-        return self.library.current
-
-    def action_toggle_read(self) -> None:
-        article = self._story_in_focus()
-        if article is None or self.reading is None:
-            self.bell()
+    def toggle_read(self) -> None:
+        article = self._main.story_in_question()
+        if article is None or self.state is None:
+            self._app.bell()
             return
         unread = self.is_unread(article)
         if (
             not unread
-            and self.library.current is not None
-            and article.id == self.library.current.id
+            and self._library.current is not None
+            and article.id == self._library.current.id
         ):
             if self._read_timer is not None:
                 self._read_timer.stop()  # it stays unread while it stays open
-            span = self.main.article_view.focus_span
+            span = self._main.article_view.focus_span
             self._placed = (article.id, span.start) if span else None
         self._set_read(article, unread)
-        self.notify(f"Marked {'read' if unread else 'unread'}: {article.title}", timeout=3)
+        self._app.notify(f"Marked {'read' if unread else 'unread'}: {article.title}", timeout=3)
 
-    def action_next_unread(self) -> None:
-        order = self.arranged(self.library.articles)
-        here = self._story_in_focus()
+    def next_unread(self) -> None:
+        order = self.arranged(self._library.articles)
+        here = self._main.story_in_question()
         start = next((n for n, a in enumerate(order) if here and a.id == here.id), -1)
         for article in order[start + 1 :] + order[: start + 1]:
             if self.is_unread(article) and (here is None or article.id != here.id):
-                self.open_article(article, focus=True)
+                self._open_article(article, focus=True)
                 return
-        self.bell()
-        self.notify("No unread stories left.", timeout=4)
+        self._app.bell()
+        self._app.notify("No unread stories left.", timeout=4)
 
-    def action_toggle_hide_read(self) -> None:
+    def toggle_hide_read(self) -> None:
         self.hide_read = not self.hide_read
         self._marks_changed(rearrange=True)
 
-    def action_cycle_sort(self) -> None:
+    def cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self._marks_changed(rearrange=True)
-        self.notify(f"Library sorted by {self.sort}", timeout=3)
+        self._app.notify(f"Library sorted by {self.sort}", timeout=3)

@@ -1,6 +1,7 @@
 """Subscriptions in the app: last time's stories at once, fresh ones as they arrive, R.
 
-The loader (reader/services/subscription_loader.py) reads them; this mixin merges each
+The loader (reader/services/subscription_loader.py) reads them; :class:`Subscriptions`
+merges each
 source's stories into the library as the reload key does for one story, keeps the
 stories of a source that failed (and says why, once), and lists a subscription that
 never gave a story as an entry holding its error.
@@ -8,16 +9,20 @@ never gave a story as an entry holding its error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual.app import App
 from textual.message import Message
 
 from reader.model import Article
-from reader.ui.reading import ReadingMixin
 
 if TYPE_CHECKING:
+    from reader.services.library_session import LibrarySession
     from reader.services.subscription_loader import SourceStories
+    from reader.ui.reading import Reading
+    from reader.ui.screens.main import MainScreen
 
 
 class SourcesRead(Message):
@@ -57,25 +62,48 @@ def error_story(result: SourceStories) -> Article:
     )
 
 
-class SubscribedMixin(ReadingMixin):
+class Subscriptions:
     """``newsreader`` with no PATH: the subscriptions' stories, and R to fetch them again."""
 
+    def __init__(
+        self,
+        app: App[None],
+        main: MainScreen,
+        reading: Reading,
+        library: LibrarySession,
+        cache: Path,
+        open_article: Callable[..., None],
+    ) -> None:
+        self._app = app
+        self._main = main
+        self._reading = reading
+        self._library = library
+        self._cache = cache
+        self._open_article = open_article
+        self._error_stories: dict[str, Article] = {}  # subscription -> its error entry
+        self._errors_shown: set[tuple[str, str]] = set()
+        self._asked_to_fetch = False  # R: say what the fetch brought when it ends
+        self._fetched_new = 0
+        self._fetch_failed: list[str] = []
+
     def read_start(self) -> list[Article] | None:
-        """Open the reading state; with subscriptions, their stories of last time (the
-        library to show at once). None: no subscriptions, read the paths as usual."""
-        super().read_start()
-        if not self.subscribed:
+        """In the library worker's thread: open the reading state; with subscriptions,
+        their stories of last time (the library to show at once). None: no
+        subscriptions, read the paths as usual."""
+        reading = self._reading
+        reading.read_start()
+        if not reading.subscribed:
             return None
         from reader.services.subscription_loader import SubscriptionLoader
 
-        assert self.start is not None
-        results = SubscriptionLoader(self.start.subscriptions, self.locations.cache).cached()
-        self.post_message(SourcesRead(results, cached=True))
+        assert reading.start is not None
+        results = SubscriptionLoader(reading.start.subscriptions, self._cache).cached()
+        self._app.post_message(SourcesRead(results, cached=True))
         return [article for result in results for article in result.articles]
 
-    def action_reload_all(self) -> None:
-        if not self.subscribed:
-            self.notify(
+    def reload_all(self) -> None:
+        if not self._reading.subscribed:
+            self._app.notify(
                 "R fetches your subscriptions: add some with newsreader feeds add, then "
                 "start newsreader with no PATH (r reads one story again).",
                 title="No subscriptions open",
@@ -83,39 +111,43 @@ class SubscribedMixin(ReadingMixin):
                 markup=False,
             )
             return
-        assert self.start is not None
-        count = len(self.start.subscriptions)
-        self.notify(f"Fetching {count} subscription{'s' if count != 1 else ''}…", timeout=3)
+        assert self._reading.start is not None
+        count = len(self._reading.start.subscriptions)
+        self._app.notify(f"Fetching {count} subscription{'s' if count != 1 else ''}…", timeout=3)
         self._asked_to_fetch = True
-        self.fetch_subscriptions()
+        self.fetch()
 
     # -- subscriptions ------------------------------------------------------------------
 
-    @work(
-        thread=True,
-        group="subscriptions",
-        exclusive=True,
-        exit_on_error=False,
-        description="fetch the subscriptions",
-    )
-    def fetch_subscriptions(self) -> None:
+    def fetch(self) -> None:
+        self._app.run_worker(
+            self._fetch,
+            thread=True,
+            group="subscriptions",
+            exclusive=True,
+            exit_on_error=False,
+            description="fetch the subscriptions",
+        )
+
+    def _fetch(self) -> None:
+        """In the worker's thread: each source's stories are posted as they arrive."""
         from textual.worker import get_current_worker
 
         from reader.services.subscription_loader import SubscriptionLoader
 
         worker = get_current_worker()
-        assert self.start is not None
-        loader = SubscriptionLoader(self.start.subscriptions, self.locations.cache)
+        assert self._reading.start is not None
+        loader = SubscriptionLoader(self._reading.start.subscriptions, self._cache)
 
         def report(results: list[SourceStories]) -> None:
-            self.post_message(SourcesRead(results))
+            self._app.post_message(SourcesRead(results))
 
         loader.fetch(report, stop=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
-            self.post_message(SourcesFetched())
+            self._app.post_message(SourcesFetched())
 
-    @on(SourcesFetched)
-    def _sources_fetched(self, _message: SourcesFetched) -> None:
+    def sources_fetched(self) -> None:
+        """Every subscription has been fetched (the app hands its message here)."""
         new, failed = self._fetched_new, self._fetch_failed
         self._fetched_new, self._fetch_failed = 0, []
         if not self._asked_to_fetch:
@@ -126,29 +158,29 @@ class SubscribedMixin(ReadingMixin):
             names = ", ".join(failed[:3]) + (
                 f" and {len(failed) - 3} more" if len(failed) > 3 else ""
             )
-            self.notify(
+            self._app.notify(
                 f"{stories}; could not fetch {names} (their stories are kept).",
                 title="Subscriptions fetched",
                 severity="warning",
                 markup=False,
             )
         else:
-            self.notify(stories, title="Subscriptions fetched", markup=False)
+            self._app.notify(stories, title="Subscriptions fetched", markup=False)
 
-    @on(SourcesRead)
-    def _sources_read(self, message: SourcesRead) -> None:
+    def sources_read(self, message: SourcesRead) -> None:
+        """Stories of some subscriptions (the app hands its message here)."""
         from reader.services.reload_merge import merge_reloaded
 
         replaced: dict[str, Article] = {}
         for result in message.results:
             source = result.subscription.source
-            self._source_names[source] = result.name
+            self._reading.source_names[source] = result.name
             if message.cached:
-                self._source_of.update((article.id, source) for article in result.articles)
+                self._reading.source_of.update((article.id, source) for article in result.articles)
                 continue
             if result.error and (source, result.error) not in self._errors_shown:
                 self._errors_shown.add((source, result.error))
-                self.notify(
+                self._app.notify(
                     f"{result.error} — its stories as last read are kept.",
                     title=f"Could not fetch {result.name}",
                     severity="warning",
@@ -158,37 +190,35 @@ class SubscribedMixin(ReadingMixin):
             fresh = list(result.articles)
             error_entry = self._error_stories.pop(source, None)
             if error_entry is not None:
-                self._error_ids.discard(error_entry.id)
-                self.library.articles = [a for a in self.library.articles if a.id != error_entry.id]
+                self._reading.error_ids.discard(error_entry.id)
+                self._library.articles = [
+                    a for a in self._library.articles if a.id != error_entry.id
+                ]
             if result.error and not fresh:
                 entry = error_story(result)
                 self._error_stories[source] = entry
-                self._error_ids.add(entry.id)
+                self._reading.error_ids.add(entry.id)
                 fresh = [entry]
-            old = [a for a in self.library.articles if self._source_of.get(a.id) == source]
-            merge = merge_reloaded(self.library.articles, old, fresh)
-            self.library.articles = merge.articles
-            self._fetched_new += sum(1 for a in merge.added if a.id not in self._error_ids)
+            old = [a for a in self._library.articles if self._reading.source_of.get(a.id) == source]
+            merge = merge_reloaded(self._library.articles, old, fresh)
+            self._library.articles = merge.articles
+            self._fetched_new += sum(1 for a in merge.added if a.id not in self._reading.error_ids)
             if result.error:
                 self._fetch_failed.append(result.name)
             replaced |= merge.replaced
             for article in fresh:
-                self._source_of[article.id] = source
+                self._reading.source_of[article.id] = source
             for old_id in merge.replaced:
-                self.library.analyses.pop(old_id, None)
-        if message.cached or not self._library_ready():
+                self._library.analyses.pop(old_id, None)
+        if message.cached or not self._reading.attached:
             return
-        self.main.show_stories(renamed=replaced)
-        current = self.library.current
+        self._main.show_stories(renamed=replaced)
+        current = self._library.current
         if current is not None and current.id in replaced:
-            self._show_again(replaced[current.id], None)
-        elif current is None and self.library.articles and self._library_ready():
-            restored = self.session_story()
-            article, focus = restored or (self.library.articles[0], False)
-            self.open_article(article, focus=focus)
+            self._main.origin.show_again(replaced[current.id], None)
+        elif current is None and self._library.articles and self._reading.attached:
+            restored = self._reading.session_story()
+            article, focus = restored or (self._library.articles[0], False)
+            self._open_article(article, focus=focus)
         elif current is not None:
-            self._show_story_context(current)
-
-    def _library_ready(self) -> bool:
-        """Whether the first library has been shown (the cached one at start)."""
-        return bool(getattr(self, "_main_mounted", False))
+            self._reading.show_story_context(current)

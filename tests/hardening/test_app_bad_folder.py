@@ -48,7 +48,7 @@ def _tmux_key(key: str) -> str:
 
 
 # The scopes whose keys the help screen of the main screen lists (dialogs have their own).
-MAIN_SCREEN_SCOPES = {"everywhere", "library", "reader", "help"}
+MAIN_SCREEN_SCOPES = {"every screen", "everywhere", "library", "reader", "help"}
 
 
 def _every_key() -> list[tuple[str, str]]:

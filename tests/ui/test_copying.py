@@ -39,7 +39,7 @@ def terminal_without_osc52_knowledge(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def recording_clipboard(app) -> list[str]:
     copied: list[str] = []
-    app.copy_function = copied.append
+    app.copier.copy_function = copied.append
     return copied
 
 
@@ -140,7 +140,7 @@ async def test_no_clipboard_at_all_shows_the_text_and_saves_it(
     monkeypatch.setattr(reader.clipboard, "osc52_support", lambda: False)
     monkeypatch.setattr(reader.export.files, "default_folder", lambda: tmp_path)
     app = make_app(library_dir / "drought.txt")
-    app.copy_function = refuse
+    app.copier.copy_function = refuse
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("n", "y")
@@ -186,7 +186,7 @@ async def test_palette_export_writes_a_file_and_names_it(
     app = make_app(story)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.export_story("markdown")
+        app.copier.export_story("markdown")
         await settle(pilot)
     [written] = tmp_path.glob("newsreader-annotations*.md")
     assert SPOKEN in written.read_text(encoding="utf-8")

@@ -75,7 +75,7 @@ async def test_notices_and_copies_are_cleaned_at_the_door(make_app, library_dir)
         app.main.article_view.notify(f"From a widget {PAYLOADS['osc52']}")
         app.main.status_bar.set_context(f"name{PAYLOADS['osc2']}.txt · 1/1")
         app.main.status_bar.set_note(f"KOI8{PAYLOADS['osc2']}-R (guessed)")
-        app.deliver_copy(f"Quote {ALL}\nsecond line", "passage")
+        app.copier.deliver(f"Quote {ALL}\nsecond line", "passage")
         await settle(pilot)
         for notification in app._notifications:
             assert_clean(notification.message)

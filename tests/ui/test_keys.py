@@ -18,6 +18,7 @@ import reader.ui
 from reader.ui.keys import GROUPS, SCOPES, registered_ids
 from reader.ui.screens.tag_dialog import TagDialog
 from reader.ui.widgets.search_bar import SearchBar
+from tests.ui.test_key_footer import footer_keys
 from tests.ui.test_tagging_data import SIZE, fixed_analysis, settle
 
 
@@ -122,3 +123,16 @@ async def test_a_dialog_and_a_pane_key_can_be_rebound(make_app, library_dir, loc
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert not bar.display
+
+
+async def test_a_key_of_the_main_screen_can_be_rebound(make_app, library_dir, locations):
+    write_keymap(locations, '"reading.sort" = "S"\n"copy.copy" = "ctrl+y"\n')
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")  # the old key no longer sorts
+        assert app.reading.sort == "date"
+        await pilot.press("S")
+        assert app.reading.sort == "source"
+        footer = " ".join(f"{key.key_display} {key.description}" for key in footer_keys(app))
+        assert "^y Copy" in footer and "y Copy" not in footer.replace("^y Copy", "")

@@ -101,7 +101,7 @@ async def test_o_shows_an_address_with_escapes_as_text(
     app = make_app(library_dir / "drought.txt")
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await settle(pilot)
-        app.open_in_browser("javascript:\x1b]52;c;UFdORUQ=\x07alert(1)")
+        app.main.origin.browser.open("javascript:\x1b]52;c;UFdORUQ=\x07alert(1)")
         await settle(pilot)
     assert not opened.exists()
     [note] = [note for note in notes if note.message.startswith("Not opened")]

@@ -146,7 +146,7 @@ async def test_opened_again_on_the_same_library_the_list_is_there_at_once(make_a
 async def test_y_copies_the_persons_quotes_with_citations(make_app, people_dir):
     app = make_app(people_dir)
     copied: list[str] = []
-    app.copy_function = copied.append
+    app.copier.copy_function = copied.append
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_people(pilot)
         await pilot.press("slash", *"samuel", "enter")

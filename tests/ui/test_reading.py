@@ -31,7 +31,7 @@ def quick_read(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def marked(app: NewsReaderApp) -> list[str]:
     """The titles the library marks unread."""
-    return [a.title for a in app.main.library.shown if app.story_mark(a)]
+    return [a.title for a in app.main.library.shown if app.reading.story_mark(a)]
 
 
 def subscribed_app(locations: Locations, *sources: Path) -> NewsReaderApp:
@@ -64,7 +64,9 @@ async def test_moving_in_a_story_makes_it_read_and_the_count_drops(
         assert marked(app) == [PILOTS, HARBOUR, DROUGHT, MUSEUM]
         assert library.border_subtitle == "4 stories · 4 unread"
         await pilot.pause(0.4)
-        assert app.is_unread(app.library.current), "shown while the library has the keys: not read"
+        assert app.reading.is_unread(app.library.current), (
+            "shown while the library has the keys: not read"
+        )
         await pilot.press("tab", "j")
         assert marked(app) == [HARBOUR, DROUGHT, MUSEUM]
         assert library.border_subtitle == "4 stories · 3 unread"
@@ -78,8 +80,8 @@ async def test_a_story_open_in_the_focused_reader_for_a_while_is_read(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_titled(pilot, DROUGHT)
-        assert app.is_unread(app.library.current)
-        await until(pilot, lambda: not app.is_unread(app.library.current), tries=200)
+        assert app.reading.is_unread(app.library.current)
+        await until(pilot, lambda: not app.reading.is_unread(app.library.current), tries=200)
         assert marked(app) == [PILOTS, HARBOUR, MUSEUM]
 
 
@@ -100,14 +102,14 @@ async def test_U_toggles_J_goes_to_the_next_unread_H_hides_read(
         assert app.library.current.title == DROUGHT, "J skips the read one, opens the next unread"
         assert app.main.article_view.has_focus_within
         await pilot.press("j")  # moved in: read
-        assert not app.is_unread(app.library.current)
+        assert not app.reading.is_unread(app.library.current)
         await pilot.press("U")  # in the reader: the open story, unread again
         await pilot.pause(0.5)
-        assert app.is_unread(app.library.current), "it stays unread while it stays open"
+        assert app.reading.is_unread(app.library.current), "it stays unread while it stays open"
         await pilot.press("j")
-        assert not app.is_unread(app.library.current), "until the reader moves in it again"
+        assert not app.reading.is_unread(app.library.current), "until the reader moves in it again"
         await pilot.press("question_mark", "U")  # help in front: the key is not the library's
-        assert not app.is_unread(app.library.current)
+        assert not app.reading.is_unread(app.library.current)
         await pilot.press("escape")
         await pilot.press("H")
         assert [a.title for a in library.shown] == [HARBOUR, DROUGHT, MUSEUM][:3]
@@ -164,7 +166,7 @@ async def test_no_path_reopens_the_last_story_place_pane_and_copy_format(
         await open_titled(pilot, HARBOUR)
         await pilot.press("j", "j", "c")
         place = app.main.article_view.focus_span
-        style = app.copy_style
+        style = app.copier.style
         assert style != "plain"
         await pilot.press("q")
     again = subscribed_app(locations, library_dir)
@@ -173,16 +175,16 @@ async def test_no_path_reopens_the_last_story_place_pane_and_copy_format(
         assert again.library.current.title == HARBOUR
         assert again.main.article_view.focus_span == place
         assert again.main.article_view.has_focus_within
-        assert again.copy_style == style
+        assert again.copier.style == style
         await pilot.press("tab", "c")  # the library has the keys, another copy format
-        style = again.copy_style
+        style = again.copier.style
         again.exit()  # as a signal ends it: no q
     third = subscribed_app(locations, library_dir)
     async with third.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert third.library.current.title == HARBOUR
         assert isinstance(third.focused, StoryList)
-        assert third.copy_style == style
+        assert third.copier.style == style
 
 
 def recorder(notes: list[str]) -> Callable[[object], None]:
@@ -210,7 +212,7 @@ async def test_R_reads_every_subscription_again(locations: Locations, library_di
         assert "1 new story" in notes, "R says what it brought"
         titles = [a.title for a in app.main.library.shown]
         assert titles[0] == "Late Ferry Delayed by Fog" and len(titles) == 5
-        assert app.is_unread(app.main.library.shown[0])
+        assert app.reading.is_unread(app.main.library.shown[0])
 
 
 async def test_no_subscriptions_opens_the_samples_with_a_hint(
@@ -255,13 +257,13 @@ async def test_a_story_opened_before_the_reading_state_lands_still_goes_to_its_p
         place = app.main.article_view.focus_span
         assert place is not None
     again = make_app(story)
-    opened, gate = again.open_reading_state, threading.Event()
+    opened, gate = again.reading.open_reading_state, threading.Event()
 
     def late() -> None:  # in the library worker's thread, as the real one runs
         gate.wait(timeout=10)
         opened()
 
-    again.open_reading_state = late
+    again.reading.open_reading_state = late  # type: ignore[method-assign]
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.main.article_view.article is not None  # shown, the state not there

@@ -50,7 +50,7 @@ async def test_n_and_y_pressed_before_the_analysis_act_once_it_lands(
 ) -> None:
     app = make_app(library_dir / "drought.txt")
     copied: list[str] = []
-    app.copy_function = copied.append
+    app.copier.copy_function = copied.append
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("n", "y")

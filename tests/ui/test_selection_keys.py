@@ -106,7 +106,9 @@ async def test_o_opens_the_browser_when_nothing_is_selected(make_app, library_di
     opened: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(type(app), "action_open_in_browser", lambda self: opened.append("o"))
+        monkeypatch.setattr(
+            type(app.main), "action_open_in_browser", lambda self: opened.append("o")
+        )
         await pilot.press("j", "o")
         assert opened == ["o"]
         await pilot.press("v", "o")
@@ -149,7 +151,7 @@ async def test_selection_keys_pressed_before_the_analysis_act_in_order_once_it_l
     monkeypatch.setattr(reader.analysis, "analyze", analyze_later)
     app = make_app(library_dir / "drought.txt")
     opened: list[str] = []
-    monkeypatch.setattr(type(app), "action_open_in_browser", lambda self: opened.append("o"))
+    monkeypatch.setattr(type(app.main), "action_open_in_browser", lambda self: opened.append("o"))
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()

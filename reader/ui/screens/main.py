@@ -1,9 +1,12 @@
 """The main screen: library on the left, the reader on the right, status and keys below.
 
-The screen owns its widgets and what happens in them: the story's annotations drawn
-from the annotation session, the tagging keys' work (the app binds the keys and hands
-them here), both side panels (annotations, people) and the status line. State and rules are the
-services' (reader/services).
+The screen owns its widgets, its keys and what happens in them: the story's
+annotations drawn from the annotation session, both side panels (annotations, people)
+and the status line. Each key's work that is more than a line is a collaborator's,
+one job each: reader.ui.annotating (tagging, the tags view), reader.ui.copying,
+reader.ui.story_origin (`r`, `o`), reader.ui.people_view (`I`), reader.ui.reading and
+reader.ui.subscribed (unread marks, places, subscriptions; the app builds these two,
+since its start-up calls them). State and rules are the services' (reader/services).
 """
 
 from __future__ import annotations
@@ -18,15 +21,20 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
+from reader.locations import Locations
 from reader.model import Analysis, Annotation, Article, Span
 from reader.services.annotation_results import Notice, SessionUpdate
 from reader.services.annotation_session import AnnotationSession
-from reader.ui.keys import MAIN_SCREEN_KEYS, bindings
+from reader.ui.annotating import Annotating
+from reader.ui.keys import MAIN_SCREEN_GROUPS, bindings
+from reader.ui.people_view import PeopleView
+from reader.ui.story_origin import StoryOrigin
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library import Library
 from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.status_bar import StatusBar
@@ -34,14 +42,28 @@ from reader.ui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from reader.services.library_session import LibrarySession
     from reader.services.reload_merge import Place
+    from reader.ui.copying import Copier
     from reader.ui.layers import SpanIndex
-    from reader.ui.screens.tag_dialog import TagRequest
+    from reader.ui.reading import Reading
+    from reader.ui.subscribed import Subscriptions
 
 MAIN_SCREEN_CSS = Path(__file__).with_name("main.tcss")
 NARROW_BELOW = 90  # columns
 _PANE_CLASSES = ("-pane-library", "-pane-reader", "-pane-annotations")
 # Text kept from the top of the screen to find the reading place again in a new text.
 PLACE_CHARS = 64
+# Keys that act on the story in the reader: shown once there is one.
+_STORY_ACTIONS = frozenset(
+    {
+        "tag",
+        "tag_again",
+        "edit_annotation",
+        "remove_annotation",
+        "next_annotation",
+        "previous_annotation",
+        "toggle_annotations",
+    }
+)
 
 
 class Reanchored(Message):
@@ -56,7 +78,8 @@ class Reanchored(Message):
 class MainScreen(Screen[None]):
     # Replaces Screen's tab = "focus next widget": with a filter box and the reader's own
     # inputs in the chain, tab would wander; readers expect it to flip between the panes.
-    BINDINGS = bindings(MAIN_SCREEN_KEYS)
+    # The reading screen's keys, in the registry's order (the footer's and help's).
+    BINDINGS = bindings(*MAIN_SCREEN_GROUPS)
     # Below 90 columns two panes leave the reader a sliver: show the focused pane alone
     # (tab switches), see main.tcss.
     # Textual declares it an instance attribute, so it cannot be marked ClassVar here.
@@ -72,17 +95,29 @@ class MainScreen(Screen[None]):
         self,
         annotations: AnnotationSession,
         library: LibrarySession,
+        copier: Copier,
+        locations: Locations,
+        ner: str,
+        open_article: Callable[..., None],
         on_mounted: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
+        """``open_article(article, focus=...)``: the app's, which starts the analysis."""
         # The reader's pane until a focus says otherwise: set before the panes are styled,
         # as on_mount's add_class would restyle every widget once more (~5 ms of start-up).
         super().__init__(classes="-pane-reader")
         self.annotations = annotations
         self.stories = library
+        self.origin = StoryOrigin(self, library, locations.cache, open_article)
+        self.copier = copier
+        self.people_view = PeopleView(
+            self, library, annotations, copier, locations.cache, ner, open_article
+        )
+        self.annotating = Annotating(self, annotations, library, locations.cache, open_article)
         self._on_mounted = on_mounted
         self._status_base = ""  # the reader's own status line, before any tags
-        # The library's order as shown: the app's reading state sorts and hides read ones.
-        self.arrange_stories: Callable[[list[Article]], list[Article]] = list
+        # Set by the app, which also calls them as the library loads and stories open.
+        self.reading: Reading
+        self.subscriptions: Subscriptions
 
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
@@ -103,7 +138,7 @@ class MainScreen(Screen[None]):
                 yield Static("Loading stories…", id="reader-message")
             yield AnnotationsPanel(id="annotations")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def library(self) -> Library:
@@ -172,6 +207,7 @@ class MainScreen(Screen[None]):
         if pane is not None and not self.has_class(pane):
             self.remove_class(*_PANE_CLASSES)
             self.add_class(pane)
+        self.reading.save_session()  # the pane, even if the app is ended by a signal
 
     def action_toggle_maximize(self) -> None:
         if self.maximized is not None:
@@ -205,6 +241,91 @@ class MainScreen(Screen[None]):
         if library.has_focus_within and library.highlighted is not None:
             return library.highlighted
         return self.stories.current
+
+    # -- r and o: where the story came from (reader.ui.story_origin) -----------------------
+
+    def action_reload_story(self) -> None:
+        """`r` outside the library: the story in the reader."""
+        article = self.story_in_question()
+        if article is not None:
+            self.origin.reload(article)
+
+    @on(Library.ReloadRequested)
+    def _reload_requested(self, message: Library.ReloadRequested) -> None:
+        message.stop()
+        self.origin.reload(message.article)
+
+    def action_open_in_browser(self) -> None:
+        article = self.story_in_question()
+        if article is not None:
+            self.origin.open_in_browser(article)
+
+    def action_show_people(self) -> None:
+        self.people_view.show()
+
+    # -- the tagging keys (reader.ui.annotating) ------------------------------------------
+
+    def action_tag(self) -> None:
+        # It waits for the analysis: a tagged quote keeps its speaker.
+        if not self.article_view.after_analysis(self.annotating.tag):
+            self.annotating.tag()
+
+    def action_tag_again(self) -> None:
+        self.annotating.tag_again()
+
+    def action_edit_annotation(self) -> None:
+        self.annotating.edit_at_focus()
+
+    def action_remove_annotation(self) -> None:
+        self.annotating.remove_at_focus()
+
+    def action_undo_annotation(self) -> None:
+        self.annotating.undo()
+
+    def action_next_annotation(self) -> None:
+        self.annotating.jump(forward=True)
+
+    def action_previous_annotation(self) -> None:
+        self.annotating.jump(forward=False)
+
+    def action_toggle_annotations(self) -> None:
+        self.toggle_annotations_panel()
+
+    def action_show_tags(self) -> None:
+        self.annotating.show_tags()
+
+    # -- copying (reader.ui.copying) -------------------------------------------------------
+
+    def action_copy(self) -> None:
+        # It waits for the analysis: a quote is copied with its speaker.
+        if not self.article_view.after_analysis(self._copy_focused):
+            self._copy_focused()
+
+    def _copy_focused(self) -> None:
+        self.copier.copy_focused(self.article_view, self.annotation_at_focus())
+
+    def action_copy_all(self) -> None:
+        self.copier.copy_all()
+
+    def action_cycle_copy_style(self) -> None:
+        self.copier.cycle_style()
+
+    # -- the reading state's keys (reader.ui.reading, reader.ui.subscribed) ----------------
+
+    def action_toggle_read(self) -> None:
+        self.reading.toggle_read()
+
+    def action_next_unread(self) -> None:
+        self.reading.next_unread()
+
+    def action_toggle_hide_read(self) -> None:
+        self.reading.toggle_hide_read()
+
+    def action_cycle_sort(self) -> None:
+        self.reading.cycle_sort()
+
+    def action_reload_all(self) -> None:
+        self.subscriptions.reload_all()
 
     def reading_place(self, origin: str) -> Place | None:
         """Where the reader is in the open story, if that story is read again from ``origin``."""
@@ -285,6 +406,10 @@ class MainScreen(Screen[None]):
             self.set_focus(self.article_view.text_widget)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open_in_browser", "reload_story"):
+            return self.story_in_question() is not None
+        if action in _STORY_ACTIONS:
+            return self.stories.current is not None
         if action == "close_people":
             # Escape reaches the screen once the text had nothing of its own to clear;
             # from the library it stays the library's (and then the app's).
@@ -344,7 +469,8 @@ class MainScreen(Screen[None]):
         """List the library's stories (``renamed``: old id -> its new text, after a
         reload) with their counts; the annotation session learns where old annotations
         may move."""
-        self.library.set_articles(self.arrange_stories(self.stories.articles), renamed=renamed)
+        articles = self.reading.arranged(self.stories.articles)  # sorted, read ones hidden if asked
+        self.library.set_articles(articles, renamed=renamed)
         self.annotations.library_changed(self.stories.articles)
         self.show_counts()
 
@@ -408,125 +534,11 @@ class MainScreen(Screen[None]):
         # The focused passage's tags and note follow the reader's own description.
         self._status_base = message.text
         self._show_status()
+        self.reading.reader_moved()  # the story's reading place is kept
 
     def _show_status(self) -> None:
         text = self.annotations.status_with_tags(self._status_base, self.annotation_at_focus())
         self.status_bar.set_message(text)
-
-    # -- tagging keys (bound by the app, which hands them here) ------------------------------
-
-    def _target(self) -> tuple[Article, Span] | None:
-        article = self.stories.current
-        if article is None or not self.is_mounted:
-            return None
-        span = self.article_view.target_span
-        if span is None or span.start == span.end:
-            self.app.bell()
-            self.notify("Focus a passage in the reader first: j/k sentences, n quotes, v selects.")
-            return None
-        return article, span
-
-    def tag(self) -> None:
-        target = self._target()
-        if target is None or self.cannot_save():
-            return
-        article, span = target
-        same = self.annotations.same_passage(span)
-        if same is not None:
-            self.edit(same)  # the same words again: add to that annotation
-            return
-        from reader.ui.screens.tag_dialog import TagDialog
-
-        dialog = TagDialog(
-            excerpt=article.text[span.start : span.end],
-            known_tags=self.annotations.known_tags,
-            colours=self.annotations.tag_colours,
-        )
-        self.app.push_screen(dialog, lambda request: self._tag_chosen(article, span, request))
-
-    def _tag_chosen(self, article: Article, span: Span, request: TagRequest | None) -> None:
-        if request is None:
-            return
-        self._clear_selection()
-        analysis = self.stories.analyses.get(article.id)
-        self.annotations.tag(article, span, request.tags, request.note, request.colours, analysis)
-
-    def tag_again(self) -> None:
-        if not self.annotations.last_tags:
-            self.say(Notice("No tags used yet: t tags the focus.", bell=True))
-            return
-        target = self._target()
-        if target is None or self.cannot_save():
-            return
-        article, span = target
-        self._clear_selection()
-        notice = self.annotations.tag_again(article, span, self.stories.analyses.get(article.id))
-        if notice is not None:
-            self.say(notice)
-
-    def edit_at_focus(self) -> None:
-        annotation = self.annotation_at_focus()
-        if annotation is None:
-            self.app.bell()
-            self.notify("No annotation at the focus: t tags it, a jumps to the next one.")
-            return
-        if not self.cannot_save():
-            self.edit(annotation)
-
-    def edit(self, annotation: Annotation) -> None:
-        from reader.ui.screens.tag_dialog import TagDialog
-
-        dialog = TagDialog(
-            excerpt=annotation.selector.exact,
-            known_tags=self.annotations.known_tags,
-            colours=self.annotations.tag_colours,
-            tags=annotation.tags,
-            note=annotation.note,
-            title="Edit annotation",
-        )
-        self.app.push_screen(dialog, lambda request: self._edit_chosen(annotation, request))
-
-    def _edit_chosen(self, before: Annotation, request: TagRequest | None) -> None:
-        if request is None:
-            return
-        self._clear_selection()
-        notice = self.annotations.edit(before, request.tags, request.note, request.colours)
-        if notice is not None:
-            self.say(notice)
-
-    def remove_at_focus(self) -> None:
-        annotation = self.annotation_at_focus()
-        if annotation is None:
-            self.app.bell()
-            self.notify("No annotation at the focus to remove.")
-            return
-        self._remove(annotation)
-
-    def _remove(self, annotation: Annotation) -> None:
-        notice = self.annotations.remove(annotation)
-        if notice is not None:
-            self.say(notice)
-
-    def undo(self) -> None:
-        notice = self.annotations.undo()
-        if notice is not None:
-            self.say(notice)
-
-    def _clear_selection(self) -> None:
-        view = self.article_view
-        if view.selection_span is not None:
-            view.action_clear()
-
-    def jump(self, *, forward: bool) -> None:
-        """`a` / `A`: the next or previous annotated passage."""
-        focus = self.article_view.focus_span
-        target = self.annotations.next_annotation(
-            focus, self.annotation_at_focus(), forward=forward
-        )
-        if isinstance(target, Notice):
-            self.say(target)
-            return
-        self.go_to_annotation(target)
 
     @on(AnnotationsPanel.Picked)
     def _panel_picked(self, message: AnnotationsPanel.Picked) -> None:
@@ -539,12 +551,12 @@ class MainScreen(Screen[None]):
     def _panel_edit(self, message: AnnotationsPanel.EditRequested) -> None:
         message.stop()
         if not self.cannot_save():
-            self.edit(message.annotation)
+            self.annotating.edit(message.annotation)
 
     @on(AnnotationsPanel.RemoveRequested)
     def _panel_remove(self, message: AnnotationsPanel.RemoveRequested) -> None:
         message.stop()
-        self._remove(message.annotation)
+        self.annotating.remove(message.annotation)
 
     @on(AnnotationsPanel.AcceptWordingRequested)
     def _panel_accept_wording(self, message: AnnotationsPanel.AcceptWordingRequested) -> None:

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.citation import human_date, reference_for_article
@@ -26,10 +26,12 @@ from reader.safe_text import clean_line
 from reader.services.identity import fold
 from reader.services.people import Person, QuoteRecord, matches_words
 from reader.ui.keys import PEOPLE_LIST_KEYS, PEOPLE_SCREEN_KEYS, QUOTE_LIST_KEYS, bindings
+from reader.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from reader.services.annotation_session import AnnotationSession
     from reader.services.library_session import LibrarySession
+    from reader.ui.copying import Copier
     from reader.ui.screens.tag_dialog import TagRequest
 
 SORTS: dict[str, str] = {"count": "most quoted", "name": "name", "date": "latest story"}
@@ -105,10 +107,13 @@ class PeopleScreen(Screen[QuoteRecord | None]):
     BINDING_GROUP_TITLE = "People view"
     BINDINGS: ClassVar[list[BindingType]] = list(bindings(PEOPLE_SCREEN_KEYS))
 
-    def __init__(self, annotations: AnnotationSession, library: LibrarySession) -> None:
+    def __init__(
+        self, annotations: AnnotationSession, library: LibrarySession, copier: Copier
+    ) -> None:
         super().__init__()
         self._annotations = annotations  # `t` tags a quote as the reader does
         self._library = library
+        self._copier = copier  # `y` copies as the reader's does, in its format
         self.sub_title = "People"
         self._all: list[Person] = []
         self._people: list[Person] = []  # as listed: filtered and sorted
@@ -133,7 +138,7 @@ class PeopleScreen(Screen[QuoteRecord | None]):
             quotes = QuoteList(id="people-quotes")
             quotes.border_title = "Quotes"
             yield quotes
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.people_list.focus()
@@ -294,16 +299,14 @@ class PeopleScreen(Screen[QuoteRecord | None]):
             self.app.bell()
             self.notify("Highlight someone quoted first.")
             return
-        style = str(getattr(self.app, "copy_style", "plain"))
+        style = self._copier.style
         text = "\n\n".join(
             format_quote(
                 r.quote.text, speaker=r.speaker, role=r.quote.role, article=r.article, style=style
             )
             for r in records
         )
-        deliver = getattr(self.app, "deliver_copy", None)
-        if deliver is not None:
-            deliver(text, what)
+        self._copier.deliver(text, what)
 
     def action_tag_quote(self) -> None:
         """Tag the highlighted quote in its story, through the same dialog and session as

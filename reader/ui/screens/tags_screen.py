@@ -16,13 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Annotation
 from reader.services.tags import tag_colour
 from reader.ui.keys import PASSAGE_LIST_KEYS, TAG_LIST_KEYS, TAGS_VIEW_KEYS, bindings
 from reader.ui.widgets.annotations_panel import annotation_label
+from reader.ui.widgets.key_footer import KeyFooter
 
 
 class TagList(OptionList):
@@ -69,7 +70,7 @@ class TagsScreen(Screen[Annotation | None]):
             passages = PassageList(id="tags-passages")
             passages.border_title = "Passages"
             yield passages
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(TagList).focus()

@@ -1,0 +1,49 @@
+"""The footer shows the keys of the focused pane, and is rebuilt only when they change."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+import reader.analysis
+from reader.ui.widgets.key_footer import KeyFooter
+from tests.ui.test_tagging_data import SIZE, fixed_analysis, settle
+
+
+@pytest.fixture(autouse=True)
+def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
+
+
+def footer_keys(app) -> list[FooterKey]:
+    return list(app.main.query_one(KeyFooter).query(FooterKey))
+
+
+def _labels(keys: list[FooterKey]) -> list[str]:
+    return [f"{key.key_display} {key.description}".strip() for key in keys]
+
+
+async def test_the_footer_follows_the_pane_and_stays_put_within_it(make_app, library_dir):
+    app = make_app(library_dir / "drought.txt", library_dir / "museum.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.main.article_view.focus()
+        await settle(pilot)
+        reading = footer_keys(app)
+        assert "/ Search" in _labels(reading) and "y Copy" in _labels(reading)
+
+        # Moves inside the story and a fresh check of every key's state leave it alone.
+        await pilot.press("j", "n", "j")
+        app.main.refresh_bindings()
+        await settle(pilot)
+        assert footer_keys(app) == reading, "same keys: the footer was not built again"
+
+        await pilot.press("tab")  # the library: its own keys
+        await settle(pilot)
+        listing = _labels(footer_keys(app))
+        assert "⏎ Open" in listing and "/ Filter" in listing
+        assert "/ Search" not in listing
+
+        await pilot.press("tab")
+        await settle(pilot)
+        assert _labels(footer_keys(app)) == _labels(reading)
