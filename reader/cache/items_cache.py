@@ -157,7 +157,7 @@ def load_fetch_error(cache_dir: Path, source: str) -> FetchError | None:
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("source") != source:
         return None
     error, at = data.get("error"), data.get("at")
-    if not isinstance(error, str) or type(at) not in (int, float):
+    if not isinstance(error, str) or isinstance(at, bool) or not isinstance(at, int | float):
         return None
     return FetchError(clean_line(error), float(at))
 
