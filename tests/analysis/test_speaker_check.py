@@ -236,3 +236,16 @@ def test_a_title_case_name_after_a_determiner_is_a_title_not_speech(text: str) -
 def test_one_capitalised_word_after_a_determiner_stays_speech() -> None:
     text = 'Councillor Ada Fenwick called him a "Stalinist" at the meeting.'
     assert [q.kind for q in analyze(text).quotes] == ["quote"]
+
+
+def test_the_one_who_is_asked_does_not_speak_the_question() -> None:
+    text = (
+        "In an interview on Friday, Marek Holt was asked, "
+        '"What is the most dangerous place you have been to?"'
+    )
+    assert _speakers(text) in ([None], [])
+
+
+def test_the_one_who_asks_speaks_the_question() -> None:
+    text = 'Marek Holt was asked by host Dana Quill, who backs him, "Will you run again next year?"'
+    assert _speakers(text) == ["Dana Quill"]
