@@ -246,6 +246,10 @@ def test_the_one_who_is_asked_does_not_speak_the_question() -> None:
     assert _speakers(text) in ([None], [])
 
 
-def test_the_one_who_asks_speaks_the_question() -> None:
-    text = 'Marek Holt was asked by host Dana Quill, who backs him, "Will you run again next year?"'
+@pytest.mark.parametrize(
+    "asker",
+    ["host Dana Quill, who backs him,", "Harbour Radio moderator Dana Quill"],
+)
+def test_the_one_who_asks_speaks_the_question(asker: str) -> None:
+    text = f'Marek Holt was asked by {asker} "Will you run again next year?"'
     assert _speakers(text) == ["Dana Quill"]
