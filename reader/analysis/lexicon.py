@@ -99,6 +99,7 @@ ambassador judge justice attorney chancellor king queen prince princess pope car
 bishop rev. dr. dr mr. mr mrs. mrs ms. ms sir dame lord professor prof. commissioner
 speaker leader majority minority whip adviser advisor aide manager official officer
 analyst strategist pollster candidate nominee host anchor editor columnist correspondent
+moderator interviewer commentator consultant
 reporter founder co-founder president-elect treasurer counsel solicitor inspector
 superintendent sheriff chief-of-staff premier emir sheikh ayatollah leader presidential
 press campaign campaign's national security house senate white economic trade health

@@ -288,10 +288,28 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     if len(cues) > 1:  # compiled, the key is called through Python: only when it orders
         cues.sort(key=lambda cue: (cue[0] < clause, cue[0] < main))
     for n, (k, cue) in enumerate(cues):
+        if _passive(toks, k, cue, lo):
+            # "Rubio was asked by moderator Gerard Baker whether ...": the one who asks
+            # speaks; "Trump was asked, "...?"": someone unnamed does, never Trump.
+            agent = phrase_after(toks, k + 2, a) if toks[k + 1].lower == "by" else None
+            if agent is not None:
+                return Attribution(agent, cue, 0.7)
+            subject = phrase_before(toks, k - 1, lo)
+            return Attribution(subject, "", 0.0, source=NOBODY) if subject else None
         phrase = _phrase_for_left_cue(toks, k, cue, lo, a)
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+_PASSIVE_CUES: Final = frozenset({"asked", "told", "questioned", "pressed"})
+_BE_FORMS: Final = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+
+
+def _passive(toks: list[Token], k: int, cue: str, lo: int) -> bool:
+    """Whether the cue at ``toks[k]`` is a passive ("was asked", "were told"): its
+    subject is the one spoken to."""
+    return cue in _PASSIVE_CUES and k - 1 >= lo and toks[k - 1].lower in _BE_FORMS
 
 
 def _in_the_words_of(toks: list[Token], lo: int, a: int) -> Attribution | None:

@@ -236,3 +236,20 @@ def test_a_title_case_name_after_a_determiner_is_a_title_not_speech(text: str) -
 def test_one_capitalised_word_after_a_determiner_stays_speech() -> None:
     text = 'Councillor Ada Fenwick called him a "Stalinist" at the meeting.'
     assert [q.kind for q in analyze(text).quotes] == ["quote"]
+
+
+def test_the_one_who_is_asked_does_not_speak_the_question() -> None:
+    text = (
+        "In an interview on Friday, Marek Holt was asked, "
+        '"What is the most dangerous place you have been to?"'
+    )
+    assert _speakers(text) in ([None], [])
+
+
+@pytest.mark.parametrize(
+    "asker",
+    ["host Dana Quill, who backs him,", "Harbour Radio moderator Dana Quill"],
+)
+def test_the_one_who_asks_speaks_the_question(asker: str) -> None:
+    text = f'Marek Holt was asked by {asker} "Will you run again next year?"'
+    assert _speakers(text) == ["Dana Quill"]
