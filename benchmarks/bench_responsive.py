@@ -18,7 +18,7 @@ from pathlib import Path
 
 from benchmarks.bench_startup import Tmux
 from benchmarks.bench_view import generated_story
-from benchmarks.probe import NEWSREADER, Launch, percentile, whole_process
+from benchmarks.probe import NEWSREADER, Launch, percentile, status_changed, whole_process
 from reader.locations import bundled_samples
 
 SAMPLE = bundled_samples() / "moscow-us-strategic-stability.txt"
@@ -89,7 +89,9 @@ def _first_text_and_highlights(tmux: Tmux, scratch: Path, path: Path, phrase: st
     try:
         text = launch.wait_for(lambda screen: phrase in screen)
         lit = launch.wait_for(lambda screen: bool(HIGHLIGHTED.search(screen)), timeout=300)
-        keys = [launch.key_latency("jk"[step % 2], timeout=KEY_TIMEOUT) for step in range(20)]
+        keys = [
+            launch.key_latency("jk"[step % 2], KEY_TIMEOUT, status_changed) for step in range(20)
+        ]
         return text, lit, keys
     finally:
         launch.close()
@@ -122,7 +124,7 @@ def story_rows(tmux: Tmux, scratch: Path, runs: int, megabytes: float) -> list[R
                 if HIGHLIGHTED.search(launch.screen()) or time.perf_counter() > budget:
                     break
                 key = "j" if step % 2 == 0 else "k"
-                latencies.append(launch.key_latency(key, timeout=KEY_TIMEOUT))
+                latencies.append(launch.key_latency(key, KEY_TIMEOUT, status_changed))
                 launch.sample_memory()
             peaks.append(launch.peak_mib)
         finally:
@@ -171,7 +173,11 @@ def _stall(tmux: Tmux, scratch: Path, args: list[str], ready: str, keys: list[st
     launch = Launch(tmux, args, scratch)
     try:
         launch.wait_for(lambda screen: ready in screen, timeout=600)
-        latencies = [launch.key_latency(key, timeout=KEY_TIMEOUT) for key in keys]
+        # j and k are answered when the status line names the new sentence.
+        latencies = [
+            launch.key_latency(key, KEY_TIMEOUT, status_changed if key in "jk" else None)
+            for key in keys
+        ]
         return max(latencies), launch.peak_mib
     finally:
         launch.close()

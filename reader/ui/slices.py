@@ -11,7 +11,7 @@ a key at most one slice.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from time import perf_counter
 
 SLICE = 0.005  # seconds of work between two breaks
@@ -21,11 +21,15 @@ SLICE = 0.005  # seconds of work between two breaks
 BREAK = 0.002
 
 
-async def run_in_slices(steps: Iterator[object], budget: float = SLICE) -> None:
+async def run_in_slices(
+    steps: Iterator[object], budget: float | Callable[[], float] = SLICE
+) -> None:
     """Run ``steps`` (a generator that yields between small pieces of work) to its end,
-    letting the event loop run for a moment every ``budget`` seconds."""
-    deadline = perf_counter() + budget
+    letting the event loop run for a moment every ``budget`` seconds (or every
+    ``budget()`` seconds, asked at each break: work someone waits for may hurry)."""
+    slice_for = budget if callable(budget) else lambda: budget
+    deadline = perf_counter() + slice_for()
     for _ in steps:
         if perf_counter() >= deadline:
             await asyncio.sleep(BREAK)
-            deadline = perf_counter() + budget
+            deadline = perf_counter() + slice_for()

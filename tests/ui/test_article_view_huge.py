@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.model import Article, Span
+from reader.ui.wrap import SEPARATOR, paragraph_spans
 from tests.ui.test_article_view_data import ViewApp, huge_article
 
 PARAGRAPHS = 7_000  # about 3 MB
@@ -69,3 +70,27 @@ async def test_a_story_that_is_one_enormous_line_opens_lazily() -> None:
         await pilot.pause()
         rows = screen_text(app).splitlines()
         assert any(row.rstrip().endswith("沒有空格。") for row in rows)
+
+
+async def test_an_enormous_paragraph_after_many_short_ones_is_cut_when_wrapping_reaches_it() -> (
+    None
+):
+    head = "Short one.\n\n" * 3_000
+    giant = "word " * 60_000  # 300,000 characters, no blank line
+    text = "Mixed\n\n" + head + giant.strip() + " The end."
+    article = Article(
+        id="mixed", text=text, title="Mixed", body_start=7, paragraphs=paragraph_spans(text, 7)
+    )
+    app = ViewApp(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        text_widget = app.view.text_widget
+        await pilot.press("G")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text_widget.index is not None and text_widget.index.complete
+        assert screen_text(app).rstrip().endswith("word word The end.")
+        # Cut into pieces, but drawn as one paragraph: no blank line inside it.
+        index = text_widget.index
+        first_giant_line = index.line_of(len(text) - len(giant))
+        assert first_giant_line is not None
+        assert SEPARATOR not in list(index.paragraphs[first_giant_line:])
