@@ -135,8 +135,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             # After the first paint, so that paint does not wait for any of it.
             self.call_after_refresh(self._wrap_rest, self._generation)
         if anchor is not None:
+            # A resize keeps the reading place in the very next frame, however far in.
             self._pending = [(Span(anchor, anchor), "top")]
-            self._wrap_through(anchor)
+            self._wrap_through(anchor, now=True)
         self._run_pending()
 
     def _step_end(self, first: int, chars: int, paragraphs: int = 1 << 62) -> int:
@@ -170,8 +171,8 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             wrap_chunk(article.text, self.paragraphs, index.width, first, stop, self._owners)
         )
 
-    def _wrap_through(self, offset: int) -> None:
-        """Wrap now, up to the paragraph holding ``offset``, if that is near.
+    def _wrap_through(self, offset: int, now: bool = False) -> None:
+        """Wrap now, up to the paragraph holding ``offset``, if that is near (or ``now``).
 
         A jump a little ahead (a search hit, the next quote) is wrapped at once, so it
         scrolls in the same frame. A jump far ahead (G in a 50 MB story) waits for the
@@ -184,9 +185,10 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         first = index.wrapped_paragraphs
         if paragraph < first:
             return
-        if self.paragraphs[paragraph].end - self.paragraphs[first].start > NEAR_CHARS:
+        reach = self.paragraphs[paragraph].end - self.paragraphs[first].start
+        if reach > NEAR_CHARS and not now:
             return
-        self._step_end(first, NEAR_CHARS * 2, paragraph + 1 - first)  # cuts what is too long
+        self._step_end(first, reach + 1, paragraph + 1 - first)  # cuts what is too long
         paragraph = bisect_right(self.paragraphs, offset, key=_span_start) - 1
         self._extend(index, paragraph + 1)
         self._update_virtual_size()
@@ -381,9 +383,58 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     # -- drawing ---------------------------------------------------------------------
 
     def set_layers(self, layers: Layers) -> None:
-        self.span_layers = layers
-        self._rows.clear()
-        self.refresh()
+        old, self.span_layers = self.span_layers, layers
+        rows = self._rows_changed(old, layers)
+        if rows is None:
+            self._rows.clear()
+            self.refresh()
+            return
+        # A key that only moves the focus (or the selection) redraws the rows it left and
+        # the rows it reached, not the whole pane.
+        first, last = rows
+        cached = self._rows.keys()
+        if last - first + 1 > len(cached):
+            stale = [row for row in cached if first <= row <= last]
+        else:
+            stale = [row for row in range(first, last + 1) if row in cached]
+        for row in stale:
+            self._rows.discard(row)
+        top = int(self.scroll_offset.y)
+        low, high = max(first, top), min(last, top + self.size.height - 1)
+        if low <= high:
+            self.refresh_lines(low, high - low + 1)
+
+    def _rows_changed(self, old: Layers, new: Layers) -> tuple[int, int] | None:
+        """The rows (first, last) that differ between two sets of layers that share their
+        span indexes, or None: draw everything again."""
+        if (
+            old.quotes is not new.quotes
+            or old.names is not new.names
+            or old.annotations is not new.annotations
+            or old.search is not new.search
+            or old.current_match != new.current_match
+        ):
+            return None
+        moved = [
+            mark
+            for before, after in (
+                (old.focus, new.focus),
+                (old.speaker, new.speaker),
+                (old.selection, new.selection),
+                (old.caret, new.caret),
+            )
+            if before != after
+            for mark in (before, after)
+            if mark is not None
+        ]
+        if not moved:
+            return 0, -1
+        start = min(mark.start for mark in moved)
+        end = max(mark.end for mark in moved)
+        first, last = self.row_of(start), self.row_of(max(start, end - 1))
+        if first is None or last is None:
+            return None
+        return first, last
 
     def set_painter(self, painter: Painter) -> None:
         self.painter = painter
