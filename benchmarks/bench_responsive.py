@@ -183,7 +183,25 @@ def _stall(tmux: Tmux, scratch: Path, args: list[str], ready: str, keys: list[st
         launch.close()
 
 
-def stall_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
+STALLS = ("feed", "names", "huge", "tiny")
+
+
+def stall_rows(
+    tmux: Tmux, scratch: Path, scale: float, which: tuple[str, ...] = STALLS
+) -> list[Row]:
+    rows: list[Row] = []
+    if "feed" in which:
+        rows += _feed_rows(tmux, scratch, scale)
+    if "names" in which:
+        rows += _names_rows(tmux, scratch, scale)
+    if "huge" in which:
+        rows += _huge_rows(tmux, scratch, scale)
+    if "tiny" in which:
+        rows += _tiny_rows(tmux, scratch, scale)
+    return rows
+
+
+def _feed_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
     rows: list[Row] = []
     items = int(100_000 * scale)
     feed = scratch / "big-feed.rss"
@@ -191,6 +209,11 @@ def stall_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
     worst, mib = _stall(tmux, scratch, [str(feed)], "Story", ["/", "h", "a", "r", "b", "7"])
     rows.append((f"{items:,}-item feed: filter keystroke, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB", "", "<= 100 ms"))  # fmt: skip
+    return rows
+
+
+def _names_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
+    rows: list[Row] = []
     names = int(100_000 * scale)
     story = scratch / "names.txt"
     story.write_text(_names_story(names), encoding="utf-8")
@@ -199,6 +222,11 @@ def stall_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
     worst, mib = _stall(tmux, scratch, [str(story)], "said Anna", keys)
     rows.append((f"story with {names:,} names: j/k then i, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB ({size:.1f} MB file)", "", "<= 100 ms"))  # fmt: skip
+    return rows
+
+
+def _huge_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
+    rows: list[Row] = []
     megabytes = 49 * scale
     huge = scratch / "huge.txt"
     huge.write_text(generated_story(megabytes).text, encoding="utf-8")
@@ -206,12 +234,18 @@ def stall_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
     per_mb = f"{mib / megabytes:.1f}x size"
     rows.append((f"{megabytes:g} MB story: j/k, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB", per_mb, "<= 100 ms, <= 10x"))  # fmt: skip
+    return rows
+
+
+def _tiny_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
+    rows: list[Row] = []
     paragraphs = int(1_000_000 * scale)
     tiny = scratch / "tiny.txt"
     tiny.write_text("Tiny\n\n" + "A b.\n\n" * paragraphs, encoding="utf-8")
     worst, mib = _stall(tmux, scratch, [str(tiny)], "A b.", ["j", "k"] * 5)
+    size = tiny.stat().st_size / 2**20
     rows.append((f"{paragraphs:,} tiny paragraphs: j/k, worst", f"{worst * 1e3:.0f} ms",
-                 f"{mib:.0f} MiB", "", "<= 100 ms"))  # fmt: skip
+                 f"{mib:.0f} MiB", f"{mib / size:.1f}x size", "<= 100 ms, <= 10x"))  # fmt: skip
     return rows
 
 
@@ -224,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         "--scale", type=float, default=1.0, help="size of the #15 inputs (1 = the issue's)"
     )
     parser.add_argument("--only", choices=["analysis", "story", "stalls"], default=None)
+    parser.add_argument(
+        "--stalls", nargs="+", choices=STALLS, default=STALLS, help="which big inputs"
+    )
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         print("bench_responsive: needs tmux", file=sys.stderr)
@@ -238,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.only in (None, "story"):
                 rows += story_rows(tmux, scratch, args.runs, args.megabytes)
             if args.only in (None, "stalls"):
-                rows += stall_rows(tmux, scratch, args.scale)
+                rows += stall_rows(tmux, scratch, args.scale, tuple(args.stalls))
     finally:
         tmux.close()
     print(f"{'measure':52} {'value':>10} {'baseline':>22} {'ratio':>11}  target")

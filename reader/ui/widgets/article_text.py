@@ -49,7 +49,7 @@ FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's wor
 STEP_CHARS = 16_000
 STEP_PARAGRAPHS = 1_000
 NEAR_CHARS = 300_000  # a jump this far past the wrapped text is wrapped at once (~10 ms)
-HURRY = 0.02  # seconds a slice may take while a jump waits for the wrapping
+HURRY = 0.04  # seconds a slice may take while a jump (G) waits for the wrapping
 GROW_EVERY = 0.05  # seconds between updates of the scroll range while wrapping
 _span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -219,7 +219,12 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             # The scroll bar and a waiting jump are brought up to date now and then, not
             # after every step; at once when the jump's text has just been wrapped.
             now = perf_counter()
-            if now - shown >= GROW_EVERY or self._pending_reached():
+            if self._pending:
+                # Hurrying to a jump: nothing else is drawn until its text is wrapped.
+                if self._pending_reached():
+                    self._grown()
+                    shown = now
+            elif now - shown >= GROW_EVERY:
                 self._grown()
                 shown = now
             yield None
