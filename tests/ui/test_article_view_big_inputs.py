@@ -12,7 +12,11 @@ import pytest
 from reader import analysis_process
 from reader.model import Article
 from reader.ui.wrap import paragraph_spans
-from tests.ui.test_article_view_data import ViewApp, huge_article
+from tests.ui.test_article_view_data import (
+    HeldWrapping,
+    ViewApp,
+    huge_article,
+)
 
 TINY_PARAGRAPHS = 100_000  # CI-sized: the story had a million
 
@@ -37,7 +41,10 @@ def focused_row(app: ViewApp) -> int:
     return row
 
 
-async def test_keys_act_in_a_story_of_a_hundred_thousand_tiny_paragraphs_while_it_wraps() -> None:
+async def test_keys_act_in_a_story_of_a_hundred_thousand_tiny_paragraphs_while_it_wraps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wrapping_held = HeldWrapping(monkeypatch)
     # A million of these froze the reader (keys unanswered for seconds) on main.
     app = ViewApp(tiny_paragraphs(TINY_PARAGRAPHS))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -49,11 +56,14 @@ async def test_keys_act_in_a_story_of_a_hundred_thousand_tiny_paragraphs_while_i
         await pilot.press("j")
         assert app.status == f"Sentence 1/1 of paragraph 2/{TINY_PARAGRAPHS}"
         assert focused_row(app) == first + 2  # the next one, past its blank line
-        await pilot.press("G")
+        await pilot.press("G")  # the focus goes at once; the screen once it is wrapped
+        assert app.status == f"Sentence 1/1 of paragraph {TINY_PARAGRAPHS}/{TINY_PARAGRAPHS}"
+        assert not index.complete
+        wrapping_held.release()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert index.complete
-        assert app.status == f"Sentence 1/1 of paragraph {TINY_PARAGRAPHS}/{TINY_PARAGRAPHS}"
         rows = screen_rows(app)
         assert rows[focused_row(app)].rstrip().endswith("A b.")
         await pilot.press("k")
@@ -62,8 +72,9 @@ async def test_keys_act_in_a_story_of_a_hundred_thousand_tiny_paragraphs_while_i
 
 
 async def test_g_pressed_as_a_big_story_opens_reaches_its_end_and_other_keys_still_act(
-    make_app, tmp_path: Path
+    make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    wrapping_held = HeldWrapping(monkeypatch)
     story = huge_article(2_500)  # about 1 MB: wrapped and analysed after it shows
     path = tmp_path / "big.txt"
     path.write_text(story.text, encoding="utf-8")
@@ -81,6 +92,9 @@ async def test_g_pressed_as_a_big_story_opens_reaches_its_end_and_other_keys_sti
         await pilot.press("G")
         await pilot.press("k")  # acts on the last sentence, before wrapping got there
         assert app.main.status_bar.message == "Sentence 12499/12500 · Paragraph 2500/2500"
+        assert not text.index.complete
+        wrapping_held.release()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         shown = "\n".join(

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.model import Article, Span
 from reader.ui.wrap import SEPARATOR, paragraph_spans
-from tests.ui.test_article_view_data import ViewApp, huge_article
+from tests.ui.test_article_view_data import (
+    HeldWrapping,
+    ViewApp,
+    huge_article,
+)
 
 PARAGRAPHS = 7_000  # about 3 MB
 
@@ -16,17 +22,22 @@ def screen_text(app: ViewApp) -> str:
     )
 
 
-async def test_first_page_shows_before_wrapping_ends_and_g_reaches_the_end() -> None:
+async def test_first_page_shows_before_wrapping_ends_and_g_reaches_the_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wrapping_held = HeldWrapping(monkeypatch)
     app = ViewApp(huge_article(PARAGRAPHS))
     assert len(app.article.text) > 3_000_000
     async with app.run_test(size=(100, 30)) as pilot:
         text = app.view.text_widget
         assert text.index is not None
-        # Only the start is wrapped before the first paint; the worker does the rest.
+        # Only the start is wrapped before the first paint; slices do the rest after it.
         assert not text.index.complete
         assert text.index.wrapped_paragraphs < PARAGRAPHS // 4
         assert "Paragraph 0 opens here." in screen_text(app)
         await pilot.press("G")
+        wrapping_held.release()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert text.index.complete
