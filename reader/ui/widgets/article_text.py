@@ -50,7 +50,7 @@ STEP_CHARS = 16_000
 STEP_PARAGRAPHS = 1_000
 NEAR_CHARS = 300_000  # a jump this far past the wrapped text is wrapped at once (~10 ms)
 HURRY = 0.04  # seconds a slice may take while a jump (G) waits for the wrapping
-GROW_EVERY = 0.05  # seconds between updates of the scroll range while wrapping
+GROW_EVERY = 0.25  # seconds between updates of the scroll range (each one lays out the screen)
 _span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
