@@ -22,14 +22,23 @@ BREAK = 0.002
 
 
 async def run_in_slices(
-    steps: Iterator[object], budget: float | Callable[[], float] = SLICE
+    steps: Iterator[object],
+    budget: float | Callable[[], float] = SLICE,
+    rest: Callable[[], float] | None = None,
 ) -> None:
     """Run ``steps`` (a generator that yields between small pieces of work) to its end,
     letting the event loop run for a moment every ``budget`` seconds (or every
-    ``budget()`` seconds, asked at each break: work someone waits for may hurry)."""
+    ``budget()`` seconds, asked at each break: work someone waits for may hurry).
+
+    ``rest()``, asked at each break, is how much longer to keep off the loop: a job
+    that can wait makes way while the reader's keys go through their message queues
+    and get drawn, instead of costing each of those turns a slice.
+    """
     slice_for = budget if callable(budget) else lambda: budget
     deadline = perf_counter() + slice_for()
     for _ in steps:
         if perf_counter() >= deadline:
             await asyncio.sleep(BREAK)
+            while rest is not None and (wait := rest()) > 0:
+                await asyncio.sleep(wait)
             deadline = perf_counter() + slice_for()

@@ -50,6 +50,7 @@ STEP_CHARS = 16_000
 STEP_PARAGRAPHS = 1_000
 NEAR_CHARS = 300_000  # a jump this far past the wrapped text is wrapped at once (~10 ms)
 HURRY = 0.04  # seconds a slice may take while a jump (G) waits for the wrapping
+MAKE_WAY = 0.05  # seconds the wrapping rests after a key, while the key is answered
 GROW_EVERY = 0.25  # seconds between updates of the scroll range (each one lays out the screen)
 _span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -96,6 +97,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         # Scrolls waiting for wrapping to reach their text, run in order.
         self._pending: list[tuple[Span, str]] = []
+        self._last_key = 0.0
 
     # -- loading and wrapping ------------------------------------------------------------
 
@@ -204,8 +206,20 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         # On the UI thread, a few milliseconds at a time (slices.py): a thread doing this
         # held the interpreter lock against every key and every frame.
         await run_in_slices(
-            self._wrap_steps(generation), budget=lambda: HURRY if self._pending else SLICE
+            self._wrap_steps(generation),
+            budget=lambda: HURRY if self._pending else SLICE,
+            rest=self._rest_after_key,
         )
+
+    def _rest_after_key(self) -> float:
+        """Seconds the wrapping keeps off the loop: a key pressed a moment ago is being
+        answered and drawn (unless it is a jump that waits for the wrapping itself)."""
+        if self._pending:
+            return 0.0
+        return self._last_key + MAKE_WAY - perf_counter()
+
+    def on_key(self, _event: events.Key) -> None:
+        self._last_key = perf_counter()  # the key goes on to the bindings as before
 
     def _wrap_steps(self, generation: int) -> Iterator[None]:
         index = self.index
@@ -240,7 +254,13 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def _grown(self) -> None:
         """More lines are wrapped: a longer scroll range, and any waiting jump made."""
         height = self.virtual_size.height
-        self._update_virtual_size()
+        rows = len(self.header) + (len(self.index) if self.index else 0)
+        # Only the scroll range grows: set without the layout pass of the whole screen
+        # that the reactive asks for (as Textual does when a layout is not needed), and
+        # tell the scroll bar. Laid out four times a second, a story of a million
+        # paragraphs cost every key several full layouts while it was being wrapped.
+        self.set_reactive(ArticleText.virtual_size, Size(self.size.width, rows))
+        self._scroll_update(self.virtual_size)
         if height < int(self.scroll_offset.y) + self.size.height:
             self._rows.clear()  # rows past the old end were drawn blank
             self.refresh()
