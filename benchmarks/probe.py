@@ -69,18 +69,47 @@ class Launch:
         """The screen with its colours: a highlight that moves changes it too."""
         return self.tmux("capture-pane", "-p", "-e", "-t", self.name, check=False)
 
-    def key_latency(self, key: str, timeout: float = 60.0, styled: bool = False) -> float:
+    def settle(
+        self, quiet: float = 0.05, limit: float = 2.0, capture: Callable[[], str] | None = None
+    ) -> str:
+        """The screen once it has stopped changing for ``quiet`` seconds (``limit`` at most).
+
+        One key can be drawn in several frames (the text, then the status line): a key
+        sent before the last of them lands would take that frame for its own answer, and
+        the next key could then undo it before anything was seen to change.
+        """
+        capture = capture or self.screen
+        screen = capture()
+        still_since = time.perf_counter()
+        deadline = still_since + limit
+        while time.perf_counter() < deadline:
+            time.sleep(POLL)
+            now_screen = capture()
+            if now_screen != screen:
+                screen, still_since = now_screen, time.perf_counter()
+            elif time.perf_counter() - still_since >= quiet:
+                break
+        return screen
+
+    def key_latency(
+        self,
+        key: str,
+        timeout: float = 60.0,
+        styled: bool = False,
+        answered: Callable[[str, str], bool] | None = None,
+    ) -> float:
         """Seconds from sending ``key`` to the screen changing (``styled``: its text or
-        its colours, for a key that only moves a highlight)."""
+        its colours, for a key that only moves a highlight; ``answered(before, screen)``,
+        when given: a change the key itself makes, not the app's own)."""
         capture = self.styled_screen if styled else self.screen
-        before = capture()
+        before = self.settle(capture=capture)
         sent = time.perf_counter()
         self.tmux("send-keys", "-t", self.name, key)
         deadline = sent + timeout
         while True:
             screen = capture()
             now = time.perf_counter()
-            if screen != before:
+            if answered(before, screen) if answered else screen != before:
                 return now - sent
             if now > deadline:
                 return timeout  # never answered: counted as the whole wait
@@ -98,6 +127,13 @@ class Launch:
     def close(self) -> None:
         end(self.pid)
         self.tmux("kill-session", "-t", self.name, check=False)
+
+
+def status_changed(before: str, screen: str) -> bool:
+    """The status line (the last but one) says something new: a j or k has landed."""
+    lines = screen.splitlines()
+    old = before.splitlines()
+    return len(lines) >= 2 and len(old) >= 2 and lines[-2] != old[-2]
 
 
 def _tree(root: int) -> list[int]:

@@ -145,3 +145,23 @@ def test_a_block_reads_the_paragraphs_before_it_for_who_she_is() -> None:
     merger.add(text, 0, to_columns(first, analyze(first)))
     [lee] = [group for group in merger.analysis().groups if group.name == "Ann Lee"]
     assert lee.quote_count == 2  # the second block's quote is counted for her too
+
+
+def test_blocks_folded_as_they_land_give_what_folding_them_at_once_gives() -> None:
+    # A story read from its top gets its blocks in order, each folded in as it lands;
+    # one landing out of order (a jump) folds them all again. Both end as one fold.
+    sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
+    text = "\n\n".join([sample] * 4)
+    found = blocks(text, size=len(sample) + 10)
+    assert len(found) >= 3
+    parts = []
+    for block in found:
+        part = text[block.start : block.end]
+        parts.append((block.start, to_columns(part, analyze(part), block.start)))
+    at_once = plain(Merger.of(text, parts))
+    for order in (parts, [parts[1], parts[2], parts[0], *parts[3:]]):
+        merger = Merger()
+        for start, columns in order:
+            merger.add(text, start, columns)
+            merger.analysis()
+        assert plain(merger.analysis()) == at_once

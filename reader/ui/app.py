@@ -493,8 +493,11 @@ class NewsReaderApp(App[None]):
             _freeze_survivors()
             self.post_message(AnalysisReady(article.id, analysis, True, layers))
             return
+        from reader.ui.story_marks import LayerParts
+
         worker = get_current_worker()
         merger = Merger()
+        layer_parts = LayerParts()  # each block's marks made once, not the story's per block
         parts: list[Part] = []
         results = analysis_process(self.ner).analyse(article.text)
         try:
@@ -503,8 +506,8 @@ class NewsReaderApp(App[None]):
                 parts.append((block.start, columns))
                 if worker.is_cancelled:
                     return
-                analysis = merger.analysis()
-                layers = ArticleView.analysis_layers(analysis)
+                analysis = merger.analysis(complete=last)
+                layers = layer_parts.add(block.start, merger.parts[block.start])
                 _freeze_survivors()  # a huge story's quotes and names, out of the GC's passes
                 self.post_message(AnalysisReady(article.id, analysis, last, layers))
         finally:

@@ -11,7 +11,7 @@ a key at most one slice.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from time import perf_counter
 
 SLICE = 0.005  # seconds of work between two breaks
@@ -21,11 +21,24 @@ SLICE = 0.005  # seconds of work between two breaks
 BREAK = 0.002
 
 
-async def run_in_slices(steps: Iterator[object], budget: float = SLICE) -> None:
+async def run_in_slices(
+    steps: Iterator[object],
+    budget: float | Callable[[], float] = SLICE,
+    rest: Callable[[], float] | None = None,
+) -> None:
     """Run ``steps`` (a generator that yields between small pieces of work) to its end,
-    letting the event loop run for a moment every ``budget`` seconds."""
-    deadline = perf_counter() + budget
+    letting the event loop run for a moment every ``budget`` seconds (or every
+    ``budget()`` seconds, asked at each break: work someone waits for may hurry).
+
+    ``rest()``, asked at each break, is how much longer to keep off the loop: a job
+    that can wait makes way while the reader's keys go through their message queues
+    and get drawn, instead of costing each of those turns a slice.
+    """
+    slice_for = budget if callable(budget) else lambda: budget
+    deadline = perf_counter() + slice_for()
     for _ in steps:
         if perf_counter() >= deadline:
             await asyncio.sleep(BREAK)
-            deadline = perf_counter() + budget
+            while rest is not None and (wait := rest()) > 0:
+                await asyncio.sleep(wait)
+            deadline = perf_counter() + slice_for()

@@ -23,6 +23,22 @@ def analysis_layers(analysis: Analysis) -> tuple[SpanIndex, SpanIndex]:
     return quotes, names
 
 
+class LayerParts:
+    """The quote and name layers of a story analysed block by block (analysis_process.py),
+    each block's marks built once as it lands and joined to the others' in text order."""
+
+    def __init__(self) -> None:
+        self._parts: dict[int, tuple[SpanIndex, SpanIndex]] = {}
+
+    def add(self, start: int, part: Analysis) -> tuple[SpanIndex, SpanIndex]:
+        """The layers of the block at ``start`` added: the story's layers so far."""
+        self._parts[start] = analysis_layers(part)
+        ordered = [self._parts[key] for key in sorted(self._parts)]
+        quotes = SpanIndex.joined([quote_layer for quote_layer, _ in ordered])
+        names = SpanIndex.joined([name_layer for _, name_layer in ordered])
+        return quotes, names
+
+
 def annotation_marks(
     annotations: Iterable[Annotation], colours: Mapping[str, str], article_id: str | None
 ) -> SpanIndex:

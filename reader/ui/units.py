@@ -110,16 +110,16 @@ class Units:
 
     def set_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
+        # Sorted with C-level keys: a long story's analysis lands block by block, and each
+        # block re-sorts the whole story's quotes and people on the UI thread.
         self.quotes = sorted(
-            (quote for quote in analysis.quotes if quote.kind == "quote"),
-            key=lambda quote: quote.start,
+            (quote for quote in analysis.quotes if quote.kind == "quote"), key=_START
         )
-        self._quote_starts = [quote.start for quote in self.quotes]
+        self._quote_starts = list(map(_START, self.quotes))
         self.people = sorted(
-            (entity for entity in analysis.entities if entity.label == "PER"),
-            key=lambda entity: entity.start,
+            (entity for entity in analysis.entities if entity.label == "PER"), key=_START
         )
-        self._people_starts = [entity.start for entity in self.people]
+        self._people_starts = list(map(_START, self.people))
         self._groups = {group.id: group for group in analysis.groups}
 
     # -- paragraphs and sentences ------------------------------------------------------

@@ -17,21 +17,23 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
 
 from rich.cells import cell_len, get_character_cell_size
 
 from reader.model import Span
 from reader.safe_text import DISPLAY_TABLE
 
-_SPACES = re.compile(r" *")
 _WORD = re.compile(r"[^ ]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 SEPARATOR = -1
+# Line indexes hold 32-bit integers: stories are read up to 50 MB (reader.sources), so
+# every offset, line and paragraph number fits, in half the memory of 64-bit ones (a
+# story of a million one-line paragraphs has two million lines).
+OFFSET = "i"
 """Paragraph number stored for the blank line drawn between two paragraphs."""
 
 
@@ -98,27 +100,28 @@ def _wrap_into(
             ends.append(start + line_end)
 
 
+@cache
+def _line_pattern(width: int) -> re.Pattern[str]:
+    # A line is the longest run that starts and ends on a non-space, fits in ``width``
+    # and is followed by a space or the end; a word wider than the line is cut at
+    # ``width``. One match a line, found in C: the same lines as a search for the last
+    # space that fits, at a fraction of the cost.
+    return re.compile(rf"[^ ](?:.{{0,{width - 2}}}[^ ])?(?= |\Z)|[^ ]{{{width}}}", re.DOTALL)
+
+
 def _wrap_single_cell(para: str, width: int, base: int, starts: list[int], ends: list[int]) -> None:
-    # One cell per character: a line is found with one rfind, not one step per word,
-    # which is what makes a 10 MB story wrap in a fraction of a second.
-    size = len(para)
-    # " *" matches at every position, so the match is never None.
-    skip = cast(Callable[[str, int], re.Match[str]], _SPACES.match)
-    pos = skip(para, 0).end()
-    while pos < size:
-        limit = pos + width
-        if limit >= size:
-            end = size
-        elif para[limit] == " ":
-            end = limit
-        else:
-            space = para.rfind(" ", pos, limit)
-            end = space if space > pos else limit
-        while end > pos and para[end - 1] == " ":
-            end -= 1
-        starts.append(base + pos)
+    # One cell per character: lines are found by one regular expression over the whole
+    # paragraph, which is what makes a 10 MB story wrap in a fraction of a second.
+    if width < 2:
+        for match in _WORD.finditer(para):
+            for start in range(match.start(), match.end()):
+                starts.append(base + start)
+                ends.append(base + start + 1)
+        return
+    for match in _line_pattern(width).finditer(para):
+        start, end = match.span()
+        starts.append(base + start)
         ends.append(base + end)
-        pos = skip(para, end).end()
 
 
 def _wrap_measured(para: str, width: int) -> list[tuple[int, int]]:
@@ -237,22 +240,48 @@ def wrap_chunk(
     ends: list[int] = []
     numbers: list[int] = []
     first_lines: list[int] = []
+    width = max(1, width)
+    # Checked once for the whole run of paragraphs (C-speed scans): when every character
+    # takes one cell, a paragraph that fits on a line is that line, with no call at all.
+    # A story of a million one-line paragraphs is wrapped at about a microsecond each.
+    single = stop > first and is_single_cell(
+        display_text(text, paragraphs[first].start, paragraphs[stop - 1].end)
+    )
     for number in range(first, stop):
         para = paragraphs[number]
+        start, end = para.start, para.end
         if number > 0 and (owners is None or owners[number] != owners[number - 1]):
-            starts.append(para.start)
-            ends.append(para.start)
+            starts.append(start)
+            ends.append(start)
             numbers.append(SEPARATOR)
         before = len(starts)
         first_lines.append(before)
-        _wrap_into(text, para.start, para.end, width, starts, ends)
+        if single and 0 < end - start <= width and _edge(text[start]) and _edge(text[end - 1]):
+            starts.append(start)
+            ends.append(end)
+            numbers.append(number)
+            continue
+        if single:
+            _wrap_single_cell(display_text(text, start, end), width, start, starts, ends)
+        else:
+            _wrap_into(text, start, end, width, starts, ends)
         if len(starts) == before:  # a blank paragraph still takes a line
-            starts.append(para.start)
-            ends.append(para.start)
+            starts.append(start)
+            ends.append(start)
         numbers.extend([number] * (len(starts) - len(numbers)))
     return WrappedChunk(
-        first, stop, array("q", starts), array("q", ends), array("l", numbers), first_lines
+        first,
+        stop,
+        array(OFFSET, starts),
+        array(OFFSET, ends),
+        array(OFFSET, numbers),
+        first_lines,
     )
+
+
+def _edge(character: str) -> bool:
+    """Whether a line may start or end on ``character``: it is drawn as itself, not a space."""
+    return character != " " and character.isprintable()
 
 
 class LineIndex:
@@ -267,10 +296,10 @@ class LineIndex:
     def __init__(self, width: int, paragraph_count: int) -> None:
         self.width = width
         self.paragraph_count = paragraph_count
-        self.starts: array = array("q")
-        self.ends: array = array("q")
-        self.paragraphs: array = array("l")
-        self._first_line: array = array("q")  # paragraph number -> its first display line
+        self.starts: array = array(OFFSET)
+        self.ends: array = array(OFFSET)
+        self.paragraphs: array = array(OFFSET)
+        self._first_line: array = array(OFFSET)  # paragraph number -> its first display line
 
     def __len__(self) -> int:
         return len(self.starts)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 
 from reader.model import Analysis, Article, Entity, EntityGroup, Quote
+from reader.ui.widgets.article_text import ArticleText
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.wrap import paragraph_spans
 
@@ -180,3 +182,22 @@ class ViewApp(App[None]):
     @property
     def status(self) -> str:
         return self.statuses[-1] if self.statuses else ""
+
+
+class HeldWrapping:
+    """Wrapping past the first screen waits for ``release``, so keys surely come while
+    the story is still being wrapped, however fast the machine is."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._real = ArticleText._wrap_rest
+        self._held: list[tuple[ArticleText, int]] = []
+
+        def hold(text: ArticleText, generation: int) -> None:
+            self._held.append((text, generation))
+
+        monkeypatch.setattr(ArticleText, "_wrap_rest", hold)
+
+    def release(self) -> None:
+        held, self._held = self._held, []
+        for text, generation in held:
+            self._real(text, generation)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.model import Article, Span
-from tests.ui.test_article_view_data import ViewApp, huge_article
+from reader.ui.wrap import SEPARATOR, paragraph_spans
+from tests.ui.test_article_view_data import (
+    HeldWrapping,
+    ViewApp,
+    huge_article,
+)
 
 PARAGRAPHS = 7_000  # about 3 MB
 
@@ -15,17 +22,22 @@ def screen_text(app: ViewApp) -> str:
     )
 
 
-async def test_first_page_shows_before_wrapping_ends_and_g_reaches_the_end() -> None:
+async def test_first_page_shows_before_wrapping_ends_and_g_reaches_the_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wrapping_held = HeldWrapping(monkeypatch)
     app = ViewApp(huge_article(PARAGRAPHS))
     assert len(app.article.text) > 3_000_000
     async with app.run_test(size=(100, 30)) as pilot:
         text = app.view.text_widget
         assert text.index is not None
-        # Only the start is wrapped before the first paint; the worker does the rest.
+        # Only the start is wrapped before the first paint; slices do the rest after it.
         assert not text.index.complete
         assert text.index.wrapped_paragraphs < PARAGRAPHS // 4
         assert "Paragraph 0 opens here." in screen_text(app)
         await pilot.press("G")
+        wrapping_held.release()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert text.index.complete
@@ -69,3 +81,27 @@ async def test_a_story_that_is_one_enormous_line_opens_lazily() -> None:
         await pilot.pause()
         rows = screen_text(app).splitlines()
         assert any(row.rstrip().endswith("沒有空格。") for row in rows)
+
+
+async def test_an_enormous_paragraph_after_many_short_ones_is_cut_when_wrapping_reaches_it() -> (
+    None
+):
+    head = "Short one.\n\n" * 3_000
+    giant = "word " * 60_000  # 300,000 characters, no blank line
+    text = "Mixed\n\n" + head + giant.strip() + " The end."
+    article = Article(
+        id="mixed", text=text, title="Mixed", body_start=7, paragraphs=paragraph_spans(text, 7)
+    )
+    app = ViewApp(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        text_widget = app.view.text_widget
+        await pilot.press("G")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text_widget.index is not None and text_widget.index.complete
+        assert screen_text(app).rstrip().endswith("word word The end.")
+        # Cut into pieces, but drawn as one paragraph: no blank line inside it.
+        index = text_widget.index
+        first_giant_line = index.line_of(len(text) - len(giant))
+        assert first_giant_line is not None
+        assert SEPARATOR not in list(index.paragraphs[first_giant_line:])

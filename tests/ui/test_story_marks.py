@@ -51,3 +51,31 @@ def test_quotes_and_names_become_layers_only_for_drawn_kinds() -> None:
     quotes, names = analysis_layers(analysis)
     assert [(m.start, m.end) for m in quotes.marks] == [(0, 14)]
     assert [m.value for m in names.marks] == ["PER", "ORG"]
+
+
+def test_layers_joined_block_by_block_find_what_the_whole_storys_layers_find() -> None:
+    from reader.ui.story_marks import LayerParts
+
+    # Three blocks of one story, landing out of order; a long quote in the first runs
+    # past the start of the second (overlap queries must still find it there).
+    block_starts = [0, 100, 200]
+    parts = {
+        0: Analysis(
+            quotes=[Quote(10, 150, "q"), Quote(20, 30, "r")],
+            entities=[Entity(40, 48, "Ann Lee", "PER")],
+        ),
+        100: Analysis(entities=[Entity(120, 130, "Leith", "LOC")]),
+        200: Analysis(quotes=[Quote(210, 240, "s")], entities=[Entity(205, 215, "Harbour", "ORG")]),
+    }
+    whole = Analysis(
+        quotes=[q for start in block_starts for q in parts[start].quotes],
+        entities=[e for start in block_starts for e in parts[start].entities],
+    )
+    expected = analysis_layers(whole)
+    joined = LayerParts()
+    for start in (100, 0, 200):
+        layers = joined.add(start, parts[start])
+    for got, want in zip(layers, expected, strict=True):
+        assert got.marks == want.marks
+        for start, end in [(0, 300), (140, 145), (125, 126), (205, 206), (151, 199)]:
+            assert got.overlapping(start, end) == want.overlapping(start, end)

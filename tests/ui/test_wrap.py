@@ -173,6 +173,30 @@ def test_wrapping_a_paragraph_inside_a_bigger_text_only_shifts_offsets(
     assert inside == [(start + len(prefix), end + len(prefix)) for start, end in alone]
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    parts=st.lists(st.text(alphabet=st.sampled_from(list("ab é—中 \t")), max_size=40), max_size=8),
+    width=st.integers(min_value=1, max_value=30),
+)
+def test_a_chunk_has_the_lines_of_its_paragraphs_wrapped_one_by_one(
+    parts: list[str], width: int
+) -> None:
+    # A chunk takes shortcuts (a paragraph that fits is its own line); the lines must be
+    # the ones each paragraph gets alone.
+    text = "\n\n".join(parts)
+    paragraphs = paragraph_spans(text)
+    chunk = wrap_chunk(text, paragraphs, width, 0, len(paragraphs))
+    expected: list[tuple[int, int]] = []
+    for span in paragraphs:
+        expected += wrap_paragraph(text, span.start, span.end, width) or [(span.start, span.start)]
+    got = [
+        (start, end)
+        for start, end, number in zip(chunk.starts, chunk.ends, chunk.paragraphs, strict=True)
+        if number != SEPARATOR
+    ]
+    assert got == expected
+
+
 def test_span_helpers_agree_with_model() -> None:
     assert paragraph_spans("only one") == [Span(0, 8)]
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from time import perf_counter
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
@@ -25,18 +26,32 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
-from textual.worker import get_current_worker
 
 from reader.model import Article, Span
 from reader.safe_text import clean_line
 from reader.ui.layers import Layers, Painter
+from reader.ui.slices import SLICE, run_in_slices
 from reader.ui.where import where_from
-from reader.ui.wrap import SEPARATOR, LineIndex, display_text, wrap_chunk, wrap_pieces
+from reader.ui.wrap import (
+    PIECE_CHARS,
+    SEPARATOR,
+    LineIndex,
+    display_text,
+    wrap_chunk,
+    wrap_pieces,
+)
 
 GUTTER = 3  # focus bar, annotation bar, space
 MEASURE = 100  # longest line in cells: long lines are hard to read
 FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
-CHUNK_CHARS = 1_000_000  # text wrapped per worker step (about 30 ms)
+# Wrapped per step of the slices: a few hundred microseconds; a million one-line
+# paragraphs are counted by paragraphs, not by their few characters.
+STEP_CHARS = 16_000
+STEP_PARAGRAPHS = 1_000
+NEAR_CHARS = 300_000  # a jump this far past the wrapped text is wrapped at once (~10 ms)
+HURRY = 0.04  # seconds a slice may take while a jump (G) waits for the wrapping
+MAKE_WAY = 0.05  # seconds the wrapping rests after a key, while the key is answered
+GROW_EVERY = 0.25  # seconds between updates of the scroll range (each one lays out the screen)
 _span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -82,6 +97,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation = 0
         # Scrolls waiting for wrapping to reach their text, run in order.
         self._pending: list[tuple[Span, str]] = []
+        self._last_key = 0.0
 
     # -- loading and wrapping ------------------------------------------------------------
 
@@ -92,8 +108,9 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def load(self, article: Article, paragraphs: list[Span]) -> None:
         self.article = article
         # Wrapping works on pieces of at most PIECE_CHARS, so one enormous paragraph is
-        # wrapped lazily like many ordinary ones.
-        self.paragraphs, self._owners = wrap_pieces(article.text, paragraphs)
+        # wrapped lazily like many ordinary ones; they are cut when wrapping reaches them
+        # (``_step_end``): looking through a million paragraphs first cost ~100 ms here.
+        self.paragraphs, self._owners = paragraphs, None
         self.index = None
         self._pending = []
         if not self.is_mounted:
@@ -113,78 +130,141 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.wrap_width
         self.header = self._header_lines(article, width)
         index = self.index = LineIndex(width, len(self.paragraphs))
-        stop, budget = 0, 0
-        while stop < len(self.paragraphs) and budget < FIRST_WRAP_CHARS:
-            budget += len(self.paragraphs[stop])
-            stop += 1
-        index.extend(wrap_chunk(article.text, self.paragraphs, width, 0, stop, self._owners))
+        self._extend(index, self._step_end(0, FIRST_WRAP_CHARS))
         self._rows.clear()
         self._update_virtual_size()
         if not index.complete:
-            # After the first paint, so the worker does not compete with it for the GIL.
-            generation = self._generation
-            self.call_after_refresh(self._wrap_rest, generation, width, stop)
+            # After the first paint, so that paint does not wait for any of it.
+            self.call_after_refresh(self._wrap_rest, self._generation)
         if anchor is not None:
+            # A resize keeps the reading place in the very next frame, however far in.
             self._pending = [(Span(anchor, anchor), "top")]
-            self._wrap_through(anchor)
+            self._wrap_through(anchor, now=True)
         self._run_pending()
 
-    def _wrap_through(self, offset: int) -> None:
-        """Wrap now, on this thread, up to the paragraph holding ``offset``.
+    def _step_end(self, first: int, chars: int, paragraphs: int = 1 << 62) -> int:
+        """Where a step of wrapping from paragraph ``first`` stops: after about ``chars``
+        characters or ``paragraphs`` paragraphs, whichever comes first."""
+        spans = self.paragraphs
+        stop, budget, last = first, 0, min(len(spans), first + paragraphs)
+        while stop < last and budget < chars:
+            size = len(spans[stop])
+            if size > PIECE_CHARS and self._owners is None:
+                self._cut_from(stop)
+                return self._step_end(first, chars, paragraphs)
+            budget += size
+            stop += 1
+        return stop
 
-        A jump far ahead (G, a search hit, a quote at the end) should not wait for the
-        worker to get there: wrapping is linear and quick (about 30 ms a MB), so the
-        paragraphs in between are wrapped at once and the worker carries on after them.
+    def _cut_from(self, first: int) -> None:
+        """Cut the paragraphs from ``first`` on into pieces (see ``wrap_pieces``)."""
+        assert self.article is not None
+        rest, owners = wrap_pieces(self.article.text, self.paragraphs[first:])
+        self.paragraphs = [*self.paragraphs[:first], *rest]
+        self._owners = [*range(first), *(first + owner for owner in owners or range(len(rest)))]
+        if self.index is not None:
+            self.index.paragraph_count = len(self.paragraphs)
+
+    def _extend(self, index: LineIndex, stop: int) -> None:
+        article = self.article
+        assert article is not None
+        first = index.wrapped_paragraphs
+        index.extend(
+            wrap_chunk(article.text, self.paragraphs, index.width, first, stop, self._owners)
+        )
+
+    def _wrap_through(self, offset: int, now: bool = False) -> None:
+        """Wrap now, up to the paragraph holding ``offset``, if that is near (or ``now``).
+
+        A jump a little ahead (a search hit, the next quote) is wrapped at once, so it
+        scrolls in the same frame. A jump far ahead (G in a 50 MB story) waits for the
+        slices of ``_wrap_rest``, which hurry while it waits: no key waits behind it.
         """
-        index, article = self.index, self.article
-        if index is None or article is None or index.complete:
+        index = self.index
+        if index is None or index.complete:
             return
         paragraph = bisect_right(self.paragraphs, offset, key=_span_start) - 1
         first = index.wrapped_paragraphs
         if paragraph < first:
             return
-        self._generation += 1
-        self.workers.cancel_group(self, "wrap")
-        stop = min(len(self.paragraphs), paragraph + 1)
-        index.extend(
-            wrap_chunk(article.text, self.paragraphs, index.width, first, stop, self._owners)
-        )
-        self._rows.clear()
+        reach = self.paragraphs[paragraph].end - self.paragraphs[first].start
+        if reach > NEAR_CHARS and not now:
+            return
+        self._step_end(first, reach + 1, paragraph + 1 - first)  # cuts what is too long
+        paragraph = bisect_right(self.paragraphs, offset, key=_span_start) - 1
+        self._extend(index, paragraph + 1)
         self._update_virtual_size()
-        if not index.complete:
-            self._wrap_rest(self._generation, index.width, stop)
 
-    def _wrap_rest(self, generation: int, width: int, first: int) -> None:
+    def _wrap_rest(self, generation: int) -> None:
         if generation != self._generation:
             return  # the story or the width changed before this got to start
-        article = self.article
-        paragraphs = self.paragraphs
-        owners = self._owners
-        assert article is not None
+        self.run_worker(
+            self._wrap_in_slices(generation), group="wrap", exclusive=True, exit_on_error=False
+        )
 
-        def work() -> None:
-            worker = get_current_worker()
-            start = first
-            while start < len(paragraphs) and not worker.is_cancelled:
-                stop, budget = start, 0
-                while stop < len(paragraphs) and budget < CHUNK_CHARS:
-                    budget += len(paragraphs[stop])
-                    stop += 1
-                chunk = wrap_chunk(article.text, paragraphs, width, start, stop, owners)
-                if worker.is_cancelled:
-                    return
-                self.app.call_from_thread(self._add_chunk, generation, chunk)
-                start = stop
+    async def _wrap_in_slices(self, generation: int) -> None:
+        # On the UI thread, a few milliseconds at a time (slices.py): a thread doing this
+        # held the interpreter lock against every key and every frame.
+        await run_in_slices(
+            self._wrap_steps(generation),
+            budget=lambda: HURRY if self._pending else SLICE,
+            rest=self._rest_after_key,
+        )
 
-        self.run_worker(work, thread=True, group="wrap", exit_on_error=False)
+    def _rest_after_key(self) -> float:
+        """Seconds the wrapping keeps off the loop: a key pressed a moment ago is being
+        answered and drawn (unless it is a jump that waits for the wrapping itself)."""
+        if self._pending:
+            return 0.0
+        return self._last_key + MAKE_WAY - perf_counter()
 
-    def _add_chunk(self, generation: int, chunk) -> None:
-        if generation != self._generation or self.index is None:
-            return
-        self.index.extend(chunk)
-        self._update_virtual_size()
+    def on_key(self, _event: events.Key) -> None:
+        self._last_key = perf_counter()  # the key goes on to the bindings as before
+
+    def _wrap_steps(self, generation: int) -> Iterator[None]:
+        index = self.index
+        shown = perf_counter()
+        while index is not None and not index.complete:
+            if generation != self._generation or index is not self.index:
+                return
+            self._extend(
+                index, self._step_end(index.wrapped_paragraphs, STEP_CHARS, STEP_PARAGRAPHS)
+            )
+            # The scroll bar and a waiting jump are brought up to date now and then, not
+            # after every step; at once when the jump's text has just been wrapped.
+            now = perf_counter()
+            if self._pending:
+                # Hurrying to a jump: nothing else is drawn until its text is wrapped.
+                if self._pending_reached():
+                    self._grown()
+                    shown = now
+            elif now - shown >= GROW_EVERY:
+                self._grown()
+                shown = now
+            yield None
+        if generation == self._generation and index is self.index:
+            self._grown()
+
+    def _pending_reached(self) -> bool:
+        if not self._pending or self.index is None:
+            return False
+        span = self._pending[0][0]
+        return self.row_of(max(span.start, span.end - 1)) is not None
+
+    def _grown(self) -> None:
+        """More lines are wrapped: a longer scroll range, and any waiting jump made."""
+        height = self.virtual_size.height
+        rows = len(self.header) + (len(self.index) if self.index else 0)
+        # Only the scroll range grows: set without the layout pass of the whole screen
+        # that the reactive asks for (as Textual does when a layout is not needed), and
+        # tell the scroll bar. Laid out four times a second, a story of a million
+        # paragraphs cost every key several full layouts while it was being wrapped.
+        self.set_reactive(ArticleText.virtual_size, Size(self.size.width, rows))
+        self._scroll_update(self.virtual_size)
+        if height < int(self.scroll_offset.y) + self.size.height:
+            self._rows.clear()  # rows past the old end were drawn blank
+            self.refresh()
         self._run_pending()
-        self.refresh()
 
     def _update_virtual_size(self) -> None:
         rows = len(self.header) + (len(self.index) if self.index else 0)
@@ -328,9 +408,58 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     # -- drawing ---------------------------------------------------------------------
 
     def set_layers(self, layers: Layers) -> None:
-        self.span_layers = layers
-        self._rows.clear()
-        self.refresh()
+        old, self.span_layers = self.span_layers, layers
+        rows = self._rows_changed(old, layers)
+        if rows is None:
+            self._rows.clear()
+            self.refresh()
+            return
+        # A key that only moves the focus (or the selection) redraws the rows it left and
+        # the rows it reached, not the whole pane.
+        first, last = rows
+        cached = self._rows.keys()
+        if last - first + 1 > len(cached):
+            stale = [row for row in cached if first <= row <= last]
+        else:
+            stale = [row for row in range(first, last + 1) if row in cached]
+        for row in stale:
+            self._rows.discard(row)
+        top = int(self.scroll_offset.y)
+        low, high = max(first, top), min(last, top + self.size.height - 1)
+        if low <= high:
+            self.refresh_lines(low, high - low + 1)
+
+    def _rows_changed(self, old: Layers, new: Layers) -> tuple[int, int] | None:
+        """The rows (first, last) that differ between two sets of layers that share their
+        span indexes, or None: draw everything again."""
+        if (
+            old.quotes is not new.quotes
+            or old.names is not new.names
+            or old.annotations is not new.annotations
+            or old.search is not new.search
+            or old.current_match != new.current_match
+        ):
+            return None
+        moved = [
+            mark
+            for before, after in (
+                (old.focus, new.focus),
+                (old.speaker, new.speaker),
+                (old.selection, new.selection),
+                (old.caret, new.caret),
+            )
+            if before != after
+            for mark in (before, after)
+            if mark is not None
+        ]
+        if not moved:
+            return 0, -1
+        start = min(mark.start for mark in moved)
+        end = max(mark.end for mark in moved)
+        first, last = self.row_of(start), self.row_of(max(start, end - 1))
+        if first is None or last is None:
+            return None
+        return first, last
 
     def set_painter(self, painter: Painter) -> None:
         self.painter = painter

@@ -47,7 +47,9 @@ class StatusBar(Horizontal):
 
     # All three lines quote what files and detectors say: cleaned again here, at the screen.
     def set_message(self, text: str) -> None:
-        self.query_one("#status-message", Static).update(clean_line(text))
+        # One row, a fraction of the bar: new words never change its size, so no layout
+        # pass of the whole screen (every j and k comes through here).
+        self.query_one("#status-message", Static).update(clean_line(text), layout=False)
 
     def set_note(self, text: str | None) -> None:
         note = self.query_one("#status-note", Static)
