@@ -20,11 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.analysis import COMPILED, analyze
-from reader.analysis.collection_pause import collection_paused
 from reader.analysis.entities import find_entities, group_entities
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speakers import attribute
 from reader.analysis.text_units import paragraphs
+from reader.collection_pause import collection_paused
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
 _WORDS = re.compile(r"\w+|[^\w\s]+")

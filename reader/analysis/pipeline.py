@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reader.analysis.collection_pause import collection_paused
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speaker_check import settle_speakers
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.speakers import attribute
 from reader.analysis.text_units import first_above, paragraphs
+from reader.collection_pause import collection_paused
 from reader.model import Analysis, Entity, EntityGroup, Quote
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import chain, repeat
 from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from reader.collection_pause import collection_paused
 from reader.model import Annotation
 from reader.safe_text import clean_annotation
 from reader.store.durable import Change, DurableTables
@@ -53,7 +51,7 @@ class AnnotationStore:
         notices: list[str] = []
         if not read_only:
             self._take_writer_lock(notices)
-        with _collection_paused():
+        with collection_paused():
             self._open(notices)
         if not self.read_only and self._tables.needs_compaction():
             self._tables.compact_in_background()  # journals left by a crash
@@ -359,24 +357,6 @@ class AnnotationStore:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Python's cyclic collector off while a database opens.
-
-    Opening makes a few objects per annotation and no reference cycles; with the
-    collector on, their allocations set off collections that walk every live object,
-    again and again (a third of the time to open 100,000 annotations). Left as it was
-    found: if another pause (the analysis's) turned it off, that one turns it back on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _through_links(path: Path) -> Path:

@@ -1,0 +1,38 @@
+"""Pause Python's cyclic garbage collector while bulk work builds objects without cycles.
+
+An analysis, a database opening or a library load builds tens of thousands to millions
+of objects (tokens, spans, records, stories) and no reference cycles, so the
+collections their allocations trigger find nothing to free; worse, each full collection
+walks every live object of the process while holding the interpreter lock: a fifth of
+an analysis's time, a third of a 100,000-annotation open, and UI pauses of 0.1 to 0.7 s
+while a 100k-item feed loads. Reference counting still frees everything at once. Such
+work may run in several threads at once: the collector comes back when the last pause
+ends, and only if it was on before the first began.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_running = [0]  # analyses now inside the pause
+_resume = [False]  # whether the collector was on when the pause began
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    with _lock:
+        if _running[0] == 0:
+            _resume[0] = gc.isenabled()
+            gc.disable()
+        _running[0] += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _running[0] -= 1
+            if _running[0] == 0 and _resume[0]:
+                gc.enable()

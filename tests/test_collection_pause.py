@@ -1,0 +1,49 @@
+"""The cyclic collector's pause is shared by the analysis, the store and the library load:
+overlapping pauses in several threads never leave it off, nor turn it on under another."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from reader.collection_pause import collection_paused
+
+
+def test_overlapping_pauses_end_with_the_collector_as_it_was() -> None:
+    assert gc.isenabled()
+    first_in, second_done, first_may_end = threading.Event(), threading.Event(), threading.Event()
+
+    def long_work() -> None:  # an analysis that began first and ends last
+        with collection_paused():
+            first_in.set()
+            first_may_end.wait(5)
+
+    worker = threading.Thread(target=long_work)
+    worker.start()
+    first_in.wait(5)
+    with collection_paused():  # a database opening meanwhile
+        assert not gc.isenabled()
+    second_done.set()
+    assert not gc.isenabled(), "the first pause still runs: the collector stays off"
+    first_may_end.set()
+    worker.join(5)
+    assert gc.isenabled()
+
+
+def test_a_pause_leaves_an_off_collector_off() -> None:
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_comes_back_after_an_error() -> None:
+    try:
+        with collection_paused():
+            raise ValueError("a bad story")
+    except ValueError:
+        pass
+    assert gc.isenabled()
