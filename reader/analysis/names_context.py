@@ -581,24 +581,3 @@ DATELINE_AFTER: Final = re.compile(
 
 def folded_text(tokens: list[Tok]) -> str:
     return " ".join([t.word for t in tokens]).casefold()
-
-
-def in_fixture(text: str, f: Found) -> bool:
-    """'Leeds v Chelsea': places on either side of a fixture are teams."""
-    # Every fixture mark has a "v" in it; most names have none nearby, so look first.
-    if "v" not in text[f.end : f.end + 4] and "v" not in text[max(0, f.start - 5) : f.start]:
-        return False
-    return next_word(text, f.end) in FIXTURE_AFTER or previous_word(text, f.start) in FIXTURE_BEFORE
-
-
-def scored(text: str, f: Found) -> bool:
-    """Is the name next to a score or a row of table figures ("Barnsley 3 3 0 0 8 2 9")?"""
-    end, start = f.end, f.start
-    # Cheap looks first: a digit one space away on either side.
-    if text[end + 1 : end + 2].isdigit() and SCORE_AFTER.match(text, end):
-        return True
-    return (
-        start > 1
-        and text[start - 2 : start - 1].isdigit()
-        and SCORE_BEFORE.search(text, max(0, start - 6), start) is not None
-    )

@@ -16,19 +16,19 @@ from reader.analysis.names_context import (
     LONE_WORD_DEFAULT,
     ORG_AFTER,
     ORG_BEFORE,
+    SCORE_AFTER,
+    SCORE_BEFORE,
     SPEECH_VERBS,
     TEAM_AFTER,
     TEAM_BEFORE,
     UNKNOWN_PLACE_CUES,
     Doc,
     Found,
-    in_fixture,
     in_headline,
     is_dateline,
     is_upper,
     next_word,
     previous_word,
-    scored,
     surname_shaped,
 )
 from reader.analysis.names_rules import (
@@ -199,3 +199,24 @@ def one_line(name: str) -> str:
     if "\n" in name or "  " in name or "\t" in name:
         return " ".join(name.split())
     return name
+
+
+def in_fixture(text: str, f: Found) -> bool:
+    """'Leeds v Chelsea': places on either side of a fixture are teams."""
+    # Every fixture mark has a "v" in it; most names have none nearby, so look first.
+    if "v" not in text[f.end : f.end + 4] and "v" not in text[max(0, f.start - 5) : f.start]:
+        return False
+    return next_word(text, f.end) in FIXTURE_AFTER or previous_word(text, f.start) in FIXTURE_BEFORE
+
+
+def scored(text: str, f: Found) -> bool:
+    """Is the name next to a score or a row of table figures ("Barnsley 3 3 0 0 8 2 9")?"""
+    end, start = f.end, f.start
+    # Cheap looks first: a digit one space away on either side.
+    if text[end + 1 : end + 2].isdigit() and SCORE_AFTER.match(text, end):
+        return True
+    return (
+        start > 1
+        and text[start - 2 : start - 1].isdigit()
+        and SCORE_BEFORE.search(text, max(0, start - 6), start) is not None
+    )
