@@ -5,12 +5,25 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterator
+
+import pytest
 
 from reader.collection_pause import collection_paused
 
 
+@pytest.fixture(autouse=True)
+def collector_on() -> Iterator[None]:
+    """Each test starts with the collector on, and leaves it as the suite had it (an app
+    under test turns it off until its first frame)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
 def test_overlapping_pauses_end_with_the_collector_as_it_was() -> None:
-    assert gc.isenabled()
     first_in, second_done, first_may_end = threading.Event(), threading.Event(), threading.Event()
 
     def long_work() -> None:  # an analysis that began first and ends last
