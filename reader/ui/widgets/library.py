@@ -14,7 +14,7 @@ import gc
 from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -41,6 +41,7 @@ from reader.services.library_search import (
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
 from reader.ui.slices import run_in_slices
 from reader.ui.widgets.story_rows import Measured, RowHeights, StoryRows, measure
+from reader.ui.widgets.typed_input import TypedInput
 from reader.ui.widgets.virtual_list import VirtualList
 
 # Up to this many stories, with up to SEARCH_AT_ONCE characters of text between them,
@@ -58,20 +59,6 @@ SpeakerLookup = Callable[[Article], tuple[str, ...]]
 def haystack(article: Article) -> str:
     """What the filter's title line covers: title, date and source as shown, byline."""
     return f"{article.title}\n{story_meta(article)}\n{article.byline or ''}".casefold()
-
-
-class FilterBox(Input):
-    """The filter's text box. Backspace is done where typed letters are, in the box's
-    own key handler: as a binding it would act only once the key had bubbled up to the
-    app, after the letters queued behind it, and "ab⌫c" typed into a busy app gave "a"."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "backspace":
-            event.stop()
-            event.prevent_default()
-            self.action_delete_left()
-            return
-        await super()._on_key(event)
 
 
 class StoryList(VirtualList):
@@ -121,7 +108,7 @@ class Library(Vertical):
         self._loaded = False
         self._searching = False
         self._anchor: Article | None = None
-        self._filter = FilterBox(
+        self._filter = TypedInput(
             placeholder="filter by title, source, author, text or speaker", id="library-filter"
         )
         self._filter.display = False

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 from reader.ui.keys import SEARCH_KEYS, bindings
+from reader.ui.widgets.typed_input import TypedInput
 
 
 class SearchBar(Horizontal):
@@ -57,7 +58,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Search /")
-        yield Input(placeholder="words to find (any case) · enter: go · escape: close")
+        yield TypedInput(placeholder="words to find (any case) · enter: go · escape: close")
 
     @property
     def input(self) -> Input:
