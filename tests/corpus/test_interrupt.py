@@ -25,7 +25,10 @@ ENGINES = [
         ),
     ),
 ]
-DOCUMENTS = 800
+# More than this process analyses by itself while the workers start (LOCAL_WINDOWS full
+# windows of 512 KB batches, ~8 MB): on a slow machine a smaller run ends before the
+# cluster is up, and there is nothing left to interrupt.
+DOCUMENTS = 2400
 
 
 def _start_on_a_terminal(args: list[str], stdout: Path) -> tuple[int, int]:

@@ -188,8 +188,14 @@ class MainScreen(Screen[None]):
     ) -> None:
         """The open story's analysis (or a part of it): drawn in the reader, its people
         listed in the people panel (see ``ArticleView.set_analysis``)."""
-        self.article_view.set_analysis(analysis, complete, layers)
-        self.people_panel.set_people(analysis, complete)
+        from textual.css.query import NoMatches
+
+        try:
+            view, people = self.article_view, self.people_panel
+        except NoMatches:  # an analysis that lands as the app closes and takes the panes down
+            return
+        view.set_analysis(analysis, complete, layers)
+        people.set_people(analysis, complete)
 
     def focus_reader(self) -> None:
         if self.article_view.display:
