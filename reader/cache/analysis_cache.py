@@ -16,7 +16,9 @@ import functools
 import os
 import tempfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from reader.cache.codec import (
     FORMAT,
@@ -31,6 +33,8 @@ from reader.cache.codec import (
 )
 from reader.digest import blake2b
 from reader.model import Analysis
+
+T = TypeVar("T")
 
 SIZE_ENV = "NEWSREADER_ANALYSIS_CACHE_MB"
 DEFAULT_MB = 64
@@ -88,19 +92,7 @@ class AnalysisCache:
         """Who the analysis kept for ``text`` quotes (raw names, in order), or None when
         none is kept: a small file read, not the analysis decoded."""
         path = self._path(text, ner).with_suffix(SPEAKERS_SUFFIX)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
-        try:
-            if blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
-                raise ValueError("checksum does not match")
-            return speakers_from_bytes(payload)
-        except ValueError:
-            with contextlib.suppress(OSError):
-                path.unlink()
-            return None
+        return _read_checked(path, speakers_from_bytes)
 
     def get(self, text: str, ner: str = "builtin") -> Analysis | None:
         """The analysis kept for ``text``, or None."""
@@ -120,18 +112,8 @@ class AnalysisCache:
     def get_parts(self, text: str, ner: str = "builtin") -> list[Part] | None:
         """The analysed parts kept for ``text`` (one per block of a long story), or None."""
         path = self._path(text, ner)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
-        try:
-            if blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
-                raise ValueError("checksum does not match")
-            parts = from_bytes(payload, text)
-        except ValueError:
-            with contextlib.suppress(OSError):
-                path.unlink()  # damaged: dropped, and the caller analyses again
+        parts = _read_checked(path, lambda payload: from_bytes(payload, text))
+        if parts is None:
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: evicted last
@@ -141,13 +123,11 @@ class AnalysisCache:
         """Keep the analysed ``parts`` of ``text``; False when they could not be written."""
         if self.limit <= 0:
             return False
-        payload = to_bytes(parts)
-        data = blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
+        data = _checked(to_bytes(parts))
         if len(data) > self.limit:
             return False
         path = self._path(text, ner)
-        names = speakers_to_bytes(quoted_speakers(parts))
-        names = blake2b(names, digest_size=_CHECK_BYTES).digest() + names
+        names = _checked(speakers_to_bytes(quoted_speakers(parts)))
         # The names first: an entry is never there without them.
         if not self._write(path.with_suffix(SPEAKERS_SUFFIX), names):
             return False
@@ -223,3 +203,26 @@ def cached_analyze(text: str, *, ner: str = "builtin", cache_dir: Path | None) -
     analysis = analyze(text, ner=ner)
     cache.put(text, analysis, ner)
     return analysis
+
+
+def _checked(payload: bytes) -> bytes:
+    """``payload`` behind its checksum, as a cache file holds it."""
+    return blake2b(payload, digest_size=_CHECK_BYTES).digest() + payload
+
+
+def _read_checked(path: Path, decode: Callable[[bytes], T]) -> T | None:
+    """``decode`` of the payload kept in ``path``, or None when there is none. A file whose
+    checksum or payload is damaged is dropped, and the caller analyses again."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    check, payload = data[:_CHECK_BYTES], data[_CHECK_BYTES:]
+    try:
+        if blake2b(payload, digest_size=_CHECK_BYTES).digest() != check:
+            raise ValueError("checksum does not match")
+        return decode(payload)
+    except ValueError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
