@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import tempfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from reader.atomic_file import write_atomically
 from reader.cache.codec import (
     FORMAT,
     Part,
@@ -137,19 +137,11 @@ class AnalysisCache:
         return True
 
     def _write(self, path: Path, data: bytes) -> bool:
-        """``data`` into ``path`` through a temporary file renamed into place."""
+        """``data`` into ``path``, replaced in one step; False when it cannot be."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+            write_atomically(path, data)
         except OSError:
-            return False
-        try:
-            with open(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
             return False
         return True
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.atomic_file import write_atomically
 from reader.digest import blake2b
 from reader.model import Article, Span
 from reader.safe_text import clean_line, clean_optional
@@ -129,16 +129,10 @@ def save_items(cache_dir: Path, source: str, articles: list[Article]) -> None:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
+    """A cache that cannot be written is no cache (the stories are on screen anyway)."""
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        try:
-            with open(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
 
 
 def save_fetch_error(cache_dir: Path, source: str, error: str, at: float | None = None) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 import zlib
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from reader.atomic_file import write_atomically
 from reader.model import Article
 from reader.sources import content_coding, feed, html, plaintext
 from reader.sources.deadline import Closing, Deadline, Expired, Sockets, run_within
@@ -71,17 +71,6 @@ def _cache_files(cache_dir: Path, url: str) -> tuple[Path, Path]:
     return folder / f"{key}.json", folder / f"{key}.body"
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def save_to_cache(cache_dir: Path, page: Fetched) -> bool:
     """Keep a copy of a fetched page; False (and nothing half-written) when the disk refuses."""
     meta_file, body_file = _cache_files(cache_dir, page.url)
@@ -95,8 +84,8 @@ def save_to_cache(cache_dir: Path, page: Fetched) -> bool:
     try:
         body_file.parent.mkdir(parents=True, exist_ok=True)
         # Body first: a metadata file only ever points at a complete body.
-        _write_atomically(body_file, page.body)
-        _write_atomically(meta_file, json.dumps(meta).encode("utf-8"))
+        write_atomically(body_file, page.body)
+        write_atomically(meta_file, json.dumps(meta).encode("utf-8"))
     except OSError:
         return False
     return True
