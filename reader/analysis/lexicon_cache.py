@@ -19,12 +19,13 @@ import contextlib
 import marshal
 import os
 import sys
-import tempfile
 import zlib
 from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Final
+
+from reader.atomic_file import write_atomically
 
 CACHE_ENV: Final = "NEWSREADER_CACHE"
 FILE_NAME: Final = "lexicons.bin"
@@ -122,14 +123,7 @@ def _decode(blob: bytes, key: str) -> Tables | None:
 
 def _write(path: Path, blob: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=".lexicons-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(blob)
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    write_atomically(path, blob)
 
 
 def load_tables(

@@ -99,13 +99,21 @@ def _article(record: Any) -> Article | None:
     )
 
 
-def load_items(cache_dir: Path, source: str) -> list[Article] | None:
-    """The stories last read from ``source``, or None if there are none to be had."""
+def _read_file(path: Path, source: str) -> dict[str, Any] | None:
+    """The JSON object in ``path`` if it is this format's and ``source``'s, else None."""
     try:
-        data = json.loads(_file_for(cache_dir, source).read_bytes())
+        data = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("source") != source:
+        return None
+    return data
+
+
+def load_items(cache_dir: Path, source: str) -> list[Article] | None:
+    """The stories last read from ``source``, or None if there are none to be had."""
+    data = _read_file(_file_for(cache_dir, source), source)
+    if data is None:
         return None
     records = data.get("articles")
     if not isinstance(records, list):
@@ -144,11 +152,8 @@ def save_fetch_error(cache_dir: Path, source: str, error: str, at: float | None 
 
 def load_fetch_error(cache_dir: Path, source: str) -> FetchError | None:
     """Why the last fetch of ``source`` failed, or None if it did not (or is not known)."""
-    try:
-        data = json.loads(_error_file_for(cache_dir, source).read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("source") != source:
+    data = _read_file(_error_file_for(cache_dir, source), source)
+    if data is None:
         return None
     error, at = data.get("error"), data.get("at")
     if not isinstance(error, str) or isinstance(at, bool) or not isinstance(at, int | float):
