@@ -317,8 +317,10 @@ class NewsReaderApp(App[None]):
 
             where = ", ".join(visible(path) for path in self.paths)
             kinds = " ".join(STORY_EXTENSIONS)
+            # The warnings fade after a few seconds; the reason must stay beside the message.
+            why = "".join(f"\n{visible(error)}" for error in message.errors[:3])
             screen.show_message(
-                f"No stories to read in {where}.\n\n"
+                f"No stories to read in {where}.{why}\n\n"
                 f"newsreader opens story files ({kinds}), folders holding them,\n"
                 "feeds and web addresses:  newsreader PATH-OR-URL ..."
             )

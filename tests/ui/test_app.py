@@ -18,6 +18,7 @@ from reader.model import Analysis
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import StoryList
+from tests.web_server import LocalWebServer, web_server  # noqa: F401 - the fixture is used by name
 
 SIZE = (120, 36)
 
@@ -351,6 +352,20 @@ async def test_an_empty_folder_says_there_is_nothing_to_read(make_app, tmp_path:
         assert "No stories to read" in str(message.render())
         assert not app.main.article_view.display
         assert app.library.current is None
+
+
+async def test_an_address_that_fails_says_why_beside_the_empty_library(
+    make_app,
+    web_server: LocalWebServer,  # noqa: F811
+):
+    # The warning notice fades; a reader coming back to the screen must still see why.
+    url = web_server.serve("/gone.rss", b"", "application/rss+xml", status=410)
+    app = make_app(url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = str(app.main.query_one("#reader-message").render())
+        assert f"No stories to read in {url}." in shown
+        assert "the server answered 410 Gone" in shown
 
 
 async def test_analysis_runs_once_per_story_and_reaches_the_reader(
