@@ -100,7 +100,7 @@ class Copier:
     # -- delivery -----------------------------------------------------------------------
 
     def deliver(self, text: str, what: str) -> None:
-        from reader.clipboard import osc52_support
+        from reader.clipboard import inside_tmux, osc52_sequence, osc52_support
         from reader.safe_text import clean
 
         # The copy quotes the story, its title and its address: whatever a paste into a
@@ -109,6 +109,11 @@ class Copier:
         osc52_sent = osc52_support() is not False
         if osc52_sent:
             self._app.copy_to_clipboard(text)
+            driver = self._app._driver  # Textual's own copy writes through it too
+            if inside_tmux() and driver is not None:
+                # tmux drops the plain sequence unless `set-clipboard on`; with
+                # `allow-passthrough on` it hands this wrapped one to the terminal outside.
+                driver.write(osc52_sequence(text, in_tmux=True))
         self._app.run_worker(
             lambda: self._copy_to_system(text, what, osc52_sent),
             thread=True,
