@@ -135,9 +135,6 @@ class ExitWatch:
             self._deadline = deadline
 
     def _force_exit(self) -> None:
-        for clean_up in _at_forced_exit:  # os._exit runs no atexit handler
-            with contextlib.suppress(Exception):
-                clean_up()
         if self._shut_down:  # saves closed and the screen restored: only stray threads left
             os._exit(self._app.return_code or 0)
         if isinstance(self._app, SavesPending):
@@ -161,13 +158,6 @@ def _arm_last_resort() -> None:
 
 
 _watch: ExitWatch | None = None
-_at_forced_exit: list[Callable[[], None]] = []
-
-
-def at_forced_exit(clean_up: Callable[[], None]) -> None:
-    """Run ``clean_up`` (quickly: it must not block) before a forced exit, e.g. to end
-    worker processes, which would otherwise outlive the app."""
-    _at_forced_exit.append(clean_up)
 
 
 def start(app: App[object], *, restore_terminal: Callable[[], None]) -> None:
