@@ -12,7 +12,6 @@ import contextlib
 import os
 import signal
 import sys
-import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -231,10 +230,16 @@ def _can_fork() -> bool:
     """Whether workers can be forked from this process: on Linux, with no other thread.
 
     A thread could hold a lock (of stderr, of the allocator) at the moment of the fork,
-    and the worker would wait for it forever. macOS's system libraries break in forked
-    children, and Windows has no fork.
+    and the worker would wait for it forever. Threads are counted by the kernel, so
+    that those a native library started (a name finder's thread pool) count too.
+    macOS's system libraries break in forked children, and Windows has no fork.
     """
-    return sys.platform == "linux" and threading.active_count() == 1
+    if sys.platform != "linux":
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def _succeeded(future: Future[BatchResult]) -> bool:

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,26 @@ def test_pool_and_serial_give_the_same_results_in_order() -> None:
         pool.close()
     assert got == expected
     assert [result.analysed for _, result in got] == [3] * 10
+
+
+def test_a_process_with_another_thread_gets_workers_all_the_same() -> None:
+    # Forking beside a running thread could leave a worker waiting forever on a lock
+    # that thread held: the workers then come from the server, with the same results.
+    batches = _batches(6, per_batch=2)
+    expected = [result for _, result in SerialEngine(Options()).run(batches)]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        pool = PoolEngine(Options(), jobs=2)
+        try:
+            got = [result for _, result in pool.run(batches)]
+        finally:
+            pool.close()
+    finally:
+        stop.set()
+        other.join()
+    assert got == expected
 
 
 def test_a_killed_worker_loses_no_document() -> None:
