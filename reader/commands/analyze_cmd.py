@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     total = known_size(args.paths)
     block = block_bytes(total, args.jobs, on_dask=bool(args.scheduler))
-    _start_workers_server(args, total, block)
+    _start_workers_server(args)
     from reader.analysis.backends import BackendError, get_backend
     from reader.corpus.batch import Options
     from reader.corpus.engines import EngineError
@@ -110,8 +110,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     stream = batches(args.paths, output.unreadable, args.max_line_mb * 1_000_000, block)
     try:
-        with progress:
-            analyze_stream(options, args.jobs, args.scheduler, stream, output)
+        analyze_stream(options, args.jobs, args.scheduler, stream, output)
         if args.summary:
             output.write_summary()
     except BrokenPipeError:
@@ -124,15 +123,14 @@ def run(args: argparse.Namespace) -> int:
     return output.status()
 
 
-def _start_workers_server(args: argparse.Namespace, total: int | None, block: int) -> None:
-    """Start the server that forks the workers now, before this process imports anything.
+def _start_workers_server(args: argparse.Namespace) -> None:
+    """Start the server that forks a local Dask cluster's workers now, before this process
+    imports anything.
 
-    It then imports the analysis (and Dask) on another core while this process does the
-    same, instead of after it. An input known to fit in one batch needs no workers.
+    It then imports the analysis and Dask on another core while this process does the
+    same, instead of after it. (A process pool forks its workers from this process.)
     """
-    from reader.corpus.forkserver import DASK_PRELOAD, POOL_PRELOAD, start_forkserver
+    from reader.corpus.forkserver import DASK_PRELOAD, start_forkserver
 
     if args.scheduler == "local":
         start_forkserver(DASK_PRELOAD)
-    elif args.scheduler is None and args.jobs > 1 and (total is None or total > block):
-        start_forkserver(POOL_PRELOAD)

@@ -8,8 +8,10 @@ flight at once (a window), so memory does not grow with the input.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
-import threading
+import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -82,26 +84,34 @@ class SerialEngine:
         pass
 
 
-def _ignore_interrupts() -> None:
-    # For a server started by someone else, with Ctrl-C not ignored (see start_forkserver).
+def _worker_setup() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the main process stops the
+    # workers, which must not print a KeyboardInterrupt traceback of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker never writes records: it must not hold the reader's end of stdout open
+    # (`analyze ... | head` would wait for it).
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
 
 
 # A batch in flight: its future (None once given up; already done for a batch analysed
 # here) and how often its pool was restarted.
 _InFlight = tuple[Batch, "Future[BatchResult] | None", int]
-# While the workers start, batches analysed here wait behind theirs: a few windows at most.
+# While a Dask cluster starts, batches analysed here wait behind its: a few windows at most.
 LOCAL_WINDOWS = 4
 
 
 class PoolEngine:
     """A pool of ``jobs`` worker processes, each analysing whole batches.
 
-    While the workers start (the server that forks them imports the analysis first),
-    this process analyses batches itself, so no core waits for them. Once a worker has
-    a batch done, this process only hands out batches and writes records: analysing
-    here as well would keep this process's interpreter lock from the pool's own
-    threads, which pass the batches on, and the workers would wait for them.
+    The workers are forked from this process once it has imported and warmed the
+    analysis: each starts in a few milliseconds, ready for its first batch, and shares
+    the word lists' memory with this process and its siblings. This process only hands
+    out batches and writes records: analysing here as well would keep its interpreter
+    lock from the pool's own threads, which pass the batches on, and the workers would
+    wait for them.
     """
 
     def __init__(self, options: Options, jobs: int) -> None:
@@ -109,48 +119,39 @@ class PoolEngine:
         self.jobs = jobs
         self.window = 2 * jobs
         self._pool = self._start()
-        # Forking a worker waits for the server to be ready: that wait happens aside.
-        self._forked = threading.Event()
-        forking = threading.Thread(target=_fork_workers, args=(self._pool, jobs, self._forked))
-        forking.daemon = True
-        forking.start()
 
     def _start(self) -> ProcessPoolExecutor:
-        # forkserver: a worker is forked from a small clean server that has warmed the
-        # analysis once, never from this process with its threads and open files.
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from reader.corpus.forkserver import POOL_PRELOAD, start_forkserver
+        method = "fork" if _can_fork() else "forkserver"
+        if method == "forkserver":
+            # A worker forked from a small clean server that has warmed the analysis once
+            # (a second start of the pool, or a system without fork).
+            from reader.corpus.forkserver import POOL_PRELOAD, start_forkserver
 
-        start_forkserver(POOL_PRELOAD)
-        context = multiprocessing.get_context("forkserver")
-        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_interrupts)
+            start_forkserver(POOL_PRELOAD)
+        context = multiprocessing.get_context(method)
+        pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_setup)
+        _widen_pipes(pool)
+        if method == "fork":
+            # The first task forks every worker at once. Forked with Ctrl-C ignored,
+            # a worker ignores it from its first instruction on, not from its setup.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                pool.submit(int)
+            finally:
+                signal.signal(signal.SIGINT, previous)
+        return pool
 
     def run(self, batches: Iterable[Batch]) -> Generator[tuple[Batch, BatchResult], None, None]:
         pending: deque[_InFlight] = deque()
-        starting = True  # no worker has a batch done yet
-        sent: list[Future[BatchResult]] = []  # the batches sent while the workers start
         for batch in batches:
-            if starting:
-                starting = self._still_starting(pending, sent)
-            if starting and (not self._forked.is_set() or len(sent) >= self.window):
-                pending.append((batch, done(analyze_batch(batch.payload, self.options)), 0))
-            else:
-                future = self._submit(batch)
-                if starting:
-                    sent.append(future)
-                pending.append((batch, future, 0))
-            while pending and (_finished(pending[0]) if starting else len(pending) >= self.window):
+            pending.append((batch, self._submit(batch), 0))
+            while len(pending) >= self.window:
                 yield self._next(pending)
         while pending:
             yield self._next(pending)
-
-    def _still_starting(self, pending: deque[_InFlight], sent: list[Future[BatchResult]]) -> bool:
-        # A start that stalls must not pile up records here: a few windows at most.
-        if len(pending) >= LOCAL_WINDOWS * self.window:
-            return False
-        return not any(future.done() for future in sent)
 
     def _submit(self, batch: Batch) -> Future[BatchResult]:
         from concurrent.futures import Future
@@ -192,17 +193,28 @@ class PoolEngine:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _fork_workers(pool: ProcessPoolExecutor, count: int, forked: threading.Event) -> None:
-    """Have ``pool`` fork its ``count`` workers (each task it is given forks one, up to all)."""
-    from concurrent.futures.process import BrokenProcessPool
+# A batch's records (some 2.5 times its input) and the next batches fit in a pipe this
+# large, where the 64 KB a pipe holds by default made every trip wait: a worker could not
+# finish sending its records, nor read its next batch, until this process's pool threads
+# were scheduled to take or give the rest. 1 MB is what Linux lets any user ask for.
+PIPE_BYTES = 1024 * 1024
 
+
+def _widen_pipes(pool: ProcessPoolExecutor) -> None:
+    """Let the pool's two pipes hold whole batches; measured: workers idle 4x less."""
     try:
-        for _ in range(count):
-            pool.submit(int)
-    except (RuntimeError, BrokenProcessPool):  # shut down or broken before they were forked
-        pass
-    finally:
-        forked.set()
+        import fcntl
+
+        set_size: int = fcntl.F_SETPIPE_SZ  # Linux only
+        # The executor's own queues (private, but in every version since 3.8): the
+        # batches go out through the first, the records come back through the second.
+        pipes = (pool._call_queue._reader, pool._result_queue._reader)  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        return
+    for pipe in pipes:
+        # A lower limit set by the system: the default size works, only slower.
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe.fileno(), set_size, PIPE_BYTES)
 
 
 def done(result: BatchResult) -> Future[BatchResult]:
@@ -214,9 +226,20 @@ def done(result: BatchResult) -> Future[BatchResult]:
     return future
 
 
-def _finished(entry: _InFlight) -> bool:
-    future = entry[1]
-    return future is None or future.done()
+def _can_fork() -> bool:
+    """Whether workers can be forked from this process: on Linux, with no other thread.
+
+    A thread could hold a lock (of stderr, of the allocator) at the moment of the fork,
+    and the worker would wait for it forever. Threads are counted by the kernel, so
+    that those a native library started (a name finder's thread pool) count too.
+    macOS's system libraries break in forked children, and Windows has no fork.
+    """
+    if sys.platform != "linux":
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def _succeeded(future: Future[BatchResult]) -> bool:

@@ -1,10 +1,14 @@
-"""The server that forks corpus worker processes, started before this process needs it.
+"""The server that forks worker processes when they cannot be forked from this process.
 
-A worker forked from a server that has imported (and warmed) the analysis once starts in
-a few milliseconds, shares the word lists' memory with its siblings, and never inherits
-this process's threads and open files. The server takes a while to import what it
-preloads, so a run starts it first thing: it imports on one core while this process
-imports on the other. Only the standard library here, so starting it costs no import.
+A local Dask cluster's workers come from it (this process runs Dask's threads when they
+start), and so do a process pool's when this process has other threads (a restarted
+pool, a name finder's thread pool); otherwise a pool forks its workers from this
+process (see ``reader.corpus.engines``). A worker forked from a server that has imported
+(and warmed) the analysis once starts in a few milliseconds, shares the word lists'
+memory with its siblings, and never inherits this process's threads and open files.
+The server takes a while to import what it preloads, so a Dask run starts it first
+thing: it imports on one core while this process imports on the other. Only the
+standard library here, so starting it costs no import.
 """
 
 from __future__ import annotations

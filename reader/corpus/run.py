@@ -38,12 +38,17 @@ def analyze_stream(
     """Analyse every batch and write its records; raises BrokenPipeError if stdout closes."""
     from reader.corpus.warm import settle  # the analysis is warm once this is imported
 
+    # Before the progress bar starts its thread: a pool forks its workers from this
+    # process, which must then have no other thread.
     engine, batches = open_engine(options, jobs, scheduler, stream)
     settle()  # what the engine imported (Dask, for one) joins what is frozen
-    results = engine.run(batches)
     try:
-        for batch, result in results:
-            output.take(batch, result)
+        with output.progress:
+            results = engine.run(batches)
+            try:
+                for batch, result in results:
+                    output.take(batch, result)
+            finally:
+                results.close()  # gives up what is still in flight before the workers stop
     finally:
-        results.close()  # gives up what is still in flight before the workers stop
         engine.close()

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -37,15 +38,33 @@ def test_pool_and_serial_give_the_same_results_in_order() -> None:
     assert [result.analysed for _, result in got] == [3] * 10
 
 
+def test_a_process_with_another_thread_gets_workers_all_the_same() -> None:
+    # Forking beside a running thread could leave a worker waiting forever on a lock
+    # that thread held: the workers then come from the server, with the same results.
+    batches = _batches(6, per_batch=2)
+    expected = [result for _, result in SerialEngine(Options()).run(batches)]
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        pool = PoolEngine(Options(), jobs=2)
+        try:
+            got = [result for _, result in pool.run(batches)]
+        finally:
+            pool.close()
+    finally:
+        stop.set()
+        other.join()
+    assert got == expected
+
+
 def test_a_killed_worker_loses_no_document() -> None:
-    # More batches than this process analyses itself while the workers start (a few
-    # windows), so some are sent to the workers after they are killed.
+    # More batches than are in flight at once, so some are sent to the workers after
+    # they are killed.
     batches = _batches(40)
     pool = PoolEngine(Options(), jobs=2)
     try:
         original = pool._pool
-        # Until its workers are forked, the engine analyses batches in this process.
-        assert pool._forked.wait(60)
         results = pool.run(batches)
         first = next(results)
         # As the kernel's out-of-memory killer would: the pool breaks with batches in flight.
