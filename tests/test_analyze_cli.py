@@ -102,3 +102,34 @@ def test_feed_gives_one_record_per_item(tmp_path: Path) -> None:
     assert [r["title"] for r in records] == ["Dam plan approved", "School reopens"]
     assert records[0]["url"] == "http://example.org/dam"
     assert records[0]["quotes"][0]["speaker"] == "Lina Ortiz"
+
+
+WORKERS_STARTED = """
+import sys
+from multiprocessing import forkserver
+from reader.cli import main
+status = main(["analyze", "--jobs", "2", *sys.argv[1:]])
+print("forkserver", forkserver._forkserver._forkserver_pid is not None, file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def _analyze_and_say_if_workers_started(*paths: str) -> tuple[int, bool]:
+    command = [sys.executable, "-c", WORKERS_STARTED, *paths]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    return len(records), "forkserver True" in done.stderr
+
+
+def test_one_long_story_is_analysed_here_without_starting_workers(tmp_path: Path) -> None:
+    # The size of stories is not known before they are read, so a folder's (or a feed's)
+    # start the workers' server at once; one story is one document, never shared out.
+    story = tmp_path / "long.txt"
+    story.write_text(SAMPLE.read_text(encoding="utf-8") * 10, encoding="utf-8")
+    assert _analyze_and_say_if_workers_started(str(story)) == (1, False)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"story-{n}.txt").write_text(story.read_text(encoding="utf-8"))
+    assert _analyze_and_say_if_workers_started(str(folder)) == (3, True)

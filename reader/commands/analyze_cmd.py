@@ -128,11 +128,16 @@ def _start_workers_server(args: argparse.Namespace, total: int | None, block: in
     """Start the server that forks the workers now, before this process imports anything.
 
     It then imports the analysis (and Dask) on another core while this process does the
-    same, instead of after it. An input known to fit in one batch needs no workers.
+    same, instead of after it. An input known to fit in one batch needs no workers, nor
+    does one story file however long (a 4.6 MB story is one batch, analysed here): the
+    server's start-up and imports would only compete with this process's for nothing.
     """
     from reader.corpus.forkserver import DASK_PRELOAD, POOL_PRELOAD, start_forkserver
+    from reader.corpus.inputs import one_story
 
     if args.scheduler == "local":
         start_forkserver(DASK_PRELOAD)
     elif args.scheduler is None and args.jobs > 1 and (total is None or total > block):
-        start_forkserver(POOL_PRELOAD)
+        many = not one_story(args.paths)
+        if many:
+            start_forkserver(POOL_PRELOAD)

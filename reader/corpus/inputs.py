@@ -57,6 +57,19 @@ def known_size(paths: Iterable[str]) -> int | None:
     return total
 
 
+# Files that hold one story whatever their size (plain text, Markdown, a saved page), as
+# reader.sources reads them; spelled here so that asking costs no import of it.
+ONE_STORY_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+
+
+def one_story(paths: list[str]) -> bool:
+    """Whether ``paths`` is one story file: one document, so one batch and no workers."""
+    if len(paths) != 1 or "://" in paths[0]:
+        return False
+    path = Path(paths[0]).expanduser()
+    return path.suffix.lower() in ONE_STORY_EXTENSIONS and path.is_file()
+
+
 def batches(
     paths: Iterable[str],
     report: Callable[[str], None],
