@@ -183,6 +183,23 @@ def _worker_started(parent: int) -> None:
     # Ctrl+C in the terminal is the app's to handle; the app ends this process itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    _yield_to_the_app()
+
+
+WORKER_NICENESS = 10  # added to the worker's scheduling niceness (Unix): see below
+
+
+def _yield_to_the_app() -> None:
+    """Let the app (and the terminal drawing it) take a core first whenever they need one.
+
+    A huge story keeps this process busy for seconds. On two cores it shared the second
+    with the app's threads, the terminal and everything else at the same priority, and a
+    key waited for its turn behind the analysis. Niced, it still gets every idle cycle
+    (the analysis takes as long on an idle machine) but gives way at once to a key.
+    """
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
 
 
 def _warm_up(ner: str) -> int:

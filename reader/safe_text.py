@@ -69,15 +69,30 @@ DISPLAY_TABLE: dict[int, str] = {
 space: the text keeps its length, so offsets into it still hold."""
 
 
+# The ASCII characters _UNSAFE does not match: an ASCII text with these deleted keeps
+# exactly the ones it does.
+_ASCII_SAFE = bytes(code for code in range(128) if _UNSAFE.match(chr(code)) is None)
+
+
+def _ascii_and_safe(text: str) -> bool:
+    """Whether ``text`` is ASCII without anything _UNSAFE matches (False: ask the regex).
+
+    Asked in C at some five times the regex's speed on a long text: ``isascii`` reads a
+    flag, the copy to bytes is a memcpy, and deleting the safe bytes is a table pass,
+    where the regex tests a character class at every character.
+    """
+    return text.isascii() and not text.encode("ascii").translate(None, _ASCII_SAFE)
+
+
 def is_clean(text: str) -> bool:
     """Whether ``text`` holds nothing :func:`clean` would remove."""
-    return _UNSAFE.search(text) is None
+    return _ascii_and_safe(text) or _UNSAFE.search(text) is None
 
 
 def clean(text: str) -> str:
     """``text`` without escape sequences, control characters (except tab and newline) or
     BiDi overrides; a carriage return, vertical tab or form feed becomes a newline."""
-    if _UNSAFE.search(text) is None:
+    if _ascii_and_safe(text) or _UNSAFE.search(text) is None:
         return text
     text = _LINE_ENDS.sub("\n", text)
     text = _STRING_SEQUENCE.sub("", text)
@@ -103,6 +118,8 @@ def json_for_terminal(document: str) -> str:
     controls as they are; escaped, they read back as the same data. They can only
     stand inside JSON strings, so the substitution never touches the structure.
     """
+    if _ascii_and_safe(document):
+        return document  # most records; a story's is megabytes
     return _UNSAFE.sub(_json_escape, document)
 
 

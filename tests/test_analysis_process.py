@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import analyze
-from reader.analysis_process import AnalysisProcess, Block, Merger, blocks, visible_first
+from reader.analysis_process import (
+    WORKER_NICENESS,
+    AnalysisProcess,
+    Block,
+    Merger,
+    blocks,
+    visible_first,
+)
 from reader.cache.codec import from_columns, to_columns
 from reader.locations import bundled_samples
 from reader.model import Analysis
@@ -84,6 +91,11 @@ def test_the_worker_gives_what_analyze_gives_block_by_block() -> None:
             seen.append(last)
         assert seen == [True]  # short enough for one block
         assert plain(merger.analysis()) == plain(analyze(text))
+        # The worker gives way to the app: a key is never queued behind an analysis.
+        [pid] = process.worker_pids()
+        app_niceness = os.getpriority(os.PRIO_PROCESS, 0)
+        expected = min(19, app_niceness + WORKER_NICENESS)
+        assert os.getpriority(os.PRIO_PROCESS, pid) == expected
     finally:
         process.shutdown()
 

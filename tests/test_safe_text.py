@@ -38,6 +38,15 @@ def test_cleaned_text_holds_no_control_but_tab_and_newline(text: str) -> None:
     assert clean(cleaned) == cleaned  # cleaning twice changes nothing
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_plain_ascii_text_is_judged_as_any_other(text: str) -> None:
+    # An ASCII text is checked by bytes, not by the regex: the same verdicts.
+    assert is_clean(text) == (UNSAFE.search(text) is None)
+    assert UNSAFE.search(clean(text)) is None
+    assert UNSAFE.search(json_for_terminal(json.dumps(text, ensure_ascii=False))) is None
+    assert UNSAFE.search(json_for_terminal(f'"{text}"')) is None
+
+
 @given(hostile_text)
 def test_a_cleaned_line_is_one_line_without_controls(text: str) -> None:
     line = clean_line(text)

@@ -276,6 +276,19 @@ def _without_stray_nuls(data: bytes, path: Path | str) -> tuple[bytes, int]:
     return data.replace(b"\x00", b""), nuls
 
 
+# The ASCII characters _JUNK does not match: an ASCII text with these deleted keeps
+# exactly the ones it does.
+_ASCII_NOT_JUNK = bytes(code for code in range(128) if _JUNK.match(chr(code)) is None)
+
+
+def _may_hold_junk(text: str) -> bool:
+    """``_JUNK.search(text)``, an ASCII text (most stories) asked in C at a few times the
+    regex's speed: a copy to bytes and a table pass instead of a class test a character."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_NOT_JUNK))
+    return _JUNK.search(text) is not None
+
+
 def decode_noted(data: bytes, path: Path | str, declared: str | None = None) -> Decoded:
     """Decoded text with newlines normalised to ``\\n`` and any byte-order mark dropped.
 
@@ -306,7 +319,7 @@ def decode_noted(data: bytes, path: Path | str, declared: str | None = None) -> 
         if text is None:
             western = _declared_codec(declared) == "cp1252"
             text, guessed = _decode_without_bom(data, western)
-    if _JUNK.search(text) and len(_JUNK.findall(text)) > _MAX_JUNK_RATIO * len(text) + 1:
+    if _may_hold_junk(text) and len(_JUNK.findall(text)) > _MAX_JUNK_RATIO * len(text) + 1:
         raise SourceError(path, "not a text file")
     text = _NEWLINES.sub("\n", text)
     if not text.strip():
