@@ -156,6 +156,9 @@ class NewsReaderApp(App[None]):
         self._unshown_library: LibraryLoaded | None = None
         self._library_read = asyncio.Event()
         self._first_frame_asked = False
+        # Set once the first story (or the empty library) is drawn, or as the app closes.
+        self._first_frame_shown = threading.Event()
+        self._closing = False
         self.copier = Copier(
             self, self.library, self.annotations, style_changed=lambda: self.reading.save_session()
         )
@@ -193,6 +196,8 @@ class NewsReaderApp(App[None]):
         self.load_library()
 
     def on_unmount(self) -> None:
+        self._closing = True
+        self._first_frame_shown.set()  # the library's thread waits for it: see _read_state
         # Finish the saves still queued, then fold the journal into the file and unlock.
         self.annotations.close()
         self.reading.close()
@@ -251,11 +256,19 @@ class NewsReaderApp(App[None]):
             _freeze_survivors()
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
-            self.reading.read_later()
+            self._read_state()
             return
         self._load_cache_code()
         self.post_message(LibraryLoaded(list(articles), [str(error) for error in errors]))
-        self.reading.read_later()
+        self._read_state()
+
+    def _read_state(self) -> None:
+        """The reading state of a launch with PATHs, once the first frame is drawn: its
+        import and file (~30 ms of held GIL) competed with that frame's painting; a story
+        shown before it lands is moved to its place then (Reading.state_opened)."""
+        self._first_frame_shown.wait(timeout=2.0)
+        if not self._closing:
+            self.reading.read_later()
 
     def _load_cache_code(self) -> None:
         """Import the analysis cache and work out the analyser's version here, in the
@@ -447,6 +460,7 @@ class NewsReaderApp(App[None]):
 
     def _first_frame_drawn(self) -> None:
         gc.enable()
+        self._first_frame_shown.set()
         self.annotations.open_store()
 
     # Analysis --------------------------------------------------------------------------

@@ -271,3 +271,32 @@ async def test_a_story_opened_before_the_reading_state_lands_still_goes_to_its_p
         gate.set()
         await settle(pilot)
         assert again.main.article_view.focus_span == place
+
+
+async def test_unread_marks_are_drawn_when_the_reading_state_lands_after_the_library(
+    make_app: Callable, library_dir: Path
+) -> None:
+    # The reading state opens after the first frame: the library is drawn without marks,
+    # and the rows already drawn must be drawn again with them.
+    app = make_app(library_dir)
+    opened, gate = app.reading.open_reading_state, threading.Event()
+
+    def late() -> None:  # in the library worker's thread, as the real one runs
+        gate.wait(timeout=10)
+        opened()
+
+    app.reading.open_reading_state = late  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: len(app.main.library.shown) == 4)
+        await pilot.pause()
+        story_list = app.main.query_one(StoryList)
+        assert unread_drawn(story_list) == []
+        gate.set()
+        await settle(pilot)
+        assert unread_drawn(story_list) == [PILOTS, "Harbour Council Delays Vote on Ferry"]
+
+
+def unread_drawn(story_list: StoryList) -> list[str]:
+    """The first line of each title drawn with the unread mark (the first two fit)."""
+    lines = [story_list.render_line(y).text.strip() for y in range(story_list.size.height)]
+    return [line.removeprefix("● ") for line in lines if line.startswith("● ")][:2]

@@ -193,7 +193,7 @@ class Library(Vertical):
 
     def refresh_marks(self) -> None:
         """Ask ``story_mark`` and ``summary`` again (a story was read, say)."""
-        self._list.refresh()
+        self._list.redraw_rows()  # rows are kept as drawn: the old marks would stay
         self._update_subtitle()
 
     def focus_list(self) -> None:
