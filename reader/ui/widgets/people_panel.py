@@ -113,14 +113,16 @@ class PeoplePanel(VirtualList):
         width: 34;
         height: 1fr;
         border: none;
-        border-left: vkey $panel-lighten-2;
-        border-title-color: $text-accent;
+        border-left: round $panel-lighten-2;
+        border-top: round $panel-lighten-2;
+        border-title-color: $text-muted;
         & > .virtual-list--row {
             padding: 0 1;
         }
         &:focus {
-            border: none;
-            border-left: vkey $accent;
+            border-left: round $accent;
+            border-top: round $accent;
+            border-title-color: $text-accent;
         }
     }
     """
@@ -139,7 +141,7 @@ class PeoplePanel(VirtualList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, empty="No people found yet.")
-        self.border_title = "People"
+        self._title()
         self._people: list[PersonRow] = []
         self._filled = False
         self._analysis = Analysis()
@@ -227,7 +229,7 @@ class PeoplePanel(VirtualList):
 
     def _note_ranking(self) -> None:
         """Say in the border that the list shown is about to change."""
-        self.border_subtitle = f"{len(self._people):,} · ranking…"
+        self._title(f"{len(self._people):,} · ranking…")
 
     @work(
         group="people-panel",
@@ -261,7 +263,14 @@ class PeoplePanel(VirtualList):
         if place is None and self.has_focus:
             place = 0
         self.set_rows(PeopleRows(people), highlighted=place)
-        self.border_subtitle = f"{len(people):,}"
+        self._title(f"{len(people):,}")
+
+    def _title(self, note: str = "") -> None:
+        """The border's title: how many people are listed, and whether a ranking of more
+        of the story is under way."""
+        # Textual pads a title on the side of a corner only: this border has none on the
+        # right, so the space before the rule is the title's own.
+        self.border_title = f"People · {note} " if note else "People "
 
     def on_unmount(self) -> None:
         if self._waiting is not None:
