@@ -91,6 +91,51 @@ async def test_keys_move_the_highlight_while_a_long_analysis_lands_block_by_bloc
         assert panel.names == list(quoted)
 
 
+def line_of(panel: PeoplePanel, name: str) -> int | None:
+    """The screen line of the panel that shows ``name`` (None: not on screen)."""
+    region = panel.region
+    strips = panel.screen._compositor.render_strips()
+    for y in range(region.y, region.bottom):
+        if strips[y].crop(region.x, region.right).text.strip(" │") == name:
+            return y
+    return None
+
+
+async def test_a_new_block_keeps_the_highlighted_person_on_the_same_line_of_the_panel(
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(people_panel, "RERANK_EVERY", 0.0)
+    total = people_panel.RANK_AT_ONCE + 1_000  # ranked a slice at a time
+    first = {f"Person {n:05}": total - n for n in range(total)}
+    app = PanelApp()
+    async with app.run_test(size=(60, 24)) as pilot:
+        panel = app.query_one(PeoplePanel)
+        panel.display = True
+        panel.focus()
+        panel.set_people(analysis(first), complete=False)
+        await until(pilot, lambda: panel.option_count == total)
+        # Down two pages, then back up a few rows: the highlight is in the middle of the
+        # panel, where scrolling only as far as needed to show it would move it.
+        await pilot.press("pagedown", "pagedown", "k", "k", "k")
+        await pilot.pause()
+        chosen = panel.names[panel.highlighted]
+        assert chosen not in ("Person 00000", panel.names[-1])
+        line = line_of(panel, chosen)
+        assert line is not None
+        # The next block brings 40 people quoted more than anyone: they go first, and
+        # every person already listed moves 40 rows down the list.
+        first_quoted = {f"Newcomer {n:02}": total + 100 - n for n in range(40)}
+        panel.set_people(analysis(first_quoted | first), complete=False)
+        await until(pilot, lambda: panel.option_count == total + 40)
+        await pilot.pause()
+        assert panel.names[:2] == ["Newcomer 00", "Newcomer 01"]
+        assert panel.names[panel.highlighted] == chosen
+        assert line_of(panel, chosen) == line
+        assert f"People · {total + 40:,} ──" in border_line(panel)
+        await pilot.press("j")
+        assert panel.names[panel.highlighted] == panel.names[panel.names.index(chosen) + 1]
+
+
 async def until(pilot, condition, tries: int = 500) -> None:
     for _ in range(tries):
         if condition():
