@@ -30,6 +30,9 @@ FILTER_KEYS = ["/", "h", "a", "r", "b", "BSpace", "BSpace", "BSpace", "7"]
 # jumps to the ends of the list.
 PANEL_KEYS = list("jjkGgjjk")
 ANALYSED = re.compile(r"\d+ quotes · \d+ people")
+# Before the panel lists its first people j/k/g/G have nothing to move, and a key that
+# changes nothing would be timed until something else changed on the screen (the next
+# block's highlights, seconds later): `i` (hide, show the panel) is sent instead.
 LANDING_KEYS_FOR = 30.0  # seconds of keys in the panel while the analysis lands, at most
 FILTERED = re.compile(r"[\d,]+ of [\d,]+")  # the library's border once a filter is applied
 
@@ -66,16 +69,26 @@ def _names(tmux: Tmux, scratch: Path, path: Path) -> tuple[list[float], list[flo
         opening = [launch.key_latency("i", timeout=KEY_TIMEOUT)]
         arriving: list[float] = []
         until = time.perf_counter() + LANDING_KEYS_FOR
-        while not ANALYSED.search(launch.screen()) and time.perf_counter() < until:
-            key = PANEL_KEYS[len(arriving) % len(PANEL_KEYS)]
+        moved, shown = 0, True  # panel keys sent so far; whether the panel is open
+        while time.perf_counter() < until:
+            screen = launch.screen()
+            if ANALYSED.search(screen):
+                break
+            if shown and " mention" in screen:  # a person's row: "quoted 1× · 1 mention"
+                key = PANEL_KEYS[moved % len(PANEL_KEYS)]
+                moved += 1
+            else:
+                key, shown = "i", not shown
             arriving.append(launch.key_latency(key, timeout=KEY_TIMEOUT, styled=True))
+        if not shown:
+            launch.key_latency("i", timeout=KEY_TIMEOUT)  # the panel open again
         try:
             launch.wait_for(lambda screen: bool(ANALYSED.search(screen)), timeout=300)
         except TimeoutError:  # the counts never came back to the status line
             print("bench_lists: the analysis never showed as done", file=sys.stderr)
             return opening, arriving, []
         # The keys go on where they stopped: a j right after G would have nothing to move.
-        turn = len(arriving) % len(PANEL_KEYS)
+        turn = moved % len(PANEL_KEYS)
         keys = PANEL_KEYS[turn:] + PANEL_KEYS[:turn]
         after = [launch.key_latency(key, timeout=KEY_TIMEOUT, styled=True) for key in keys]
         return opening, arriving, after
@@ -107,10 +120,13 @@ MEASURES = [
 ]
 
 
-def measure_once(tmux: Tmux, scratch: Path, feed: Path, names: Path) -> list[list[float]]:
-    """One run of every measure, in the order of MEASURES."""
+def measure_once(
+    tmux: Tmux, scratch: Path, feed: Path, names: Path, only_names: bool = False
+) -> list[list[float]]:
+    """One run of every measure, in the order of MEASURES (``only_names``: the sample's
+    baseline and the story with many names, the others left empty)."""
     sample = _keys(tmux, scratch, SAMPLE, "Russia on Tuesday", ["j", "k"] * 4)
-    typing, clearing = _feed(tmux, scratch, feed)
+    typing, clearing = ([], []) if only_names else _feed(tmux, scratch, feed)
     opening, arriving, after = _names(tmux, scratch, names)
     return [sample, typing, clearing, opening, arriving, after]
 
@@ -120,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--scale", type=float, default=1.0, help="1 = the issue's 100,000")
     parser.add_argument("--against", type=Path, help="another install's newsreader to time")
+    parser.add_argument(
+        "--only", choices=["names"], help="only the story with many names (and the baseline)"
+    )
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
         print("bench_lists: needs tmux", file=sys.stderr)
@@ -141,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(args.runs):
                 for label, command in builds:
                     probe.NEWSREADER = command  # Launch reads it for each start
-                    for row, values in enumerate(measure_once(tmux, scratch, feed, names)):
+                    measured = measure_once(tmux, scratch, feed, names, args.only == "names")
+                    for row, values in enumerate(measured):
                         found[label][row] += values
     finally:
         probe.NEWSREADER = builds[0][1]

@@ -14,6 +14,13 @@ class PanelApp(App[None]):
         yield PeoplePanel(id="people")
 
 
+def border_line(panel: PeoplePanel) -> str:
+    """The panel's top border as the screen shows it: its title and count."""
+    region = panel.region
+    strips = panel.screen._compositor.render_strips()
+    return strips[region.y].crop(region.x, region.right).text
+
+
 def analysis(quoted: dict[str, int]) -> Analysis:
     groups = [
         EntityGroup(n, name, "PER", [], count) for n, (name, count) in enumerate(quoted.items())
@@ -35,7 +42,7 @@ async def test_a_new_analysis_block_keeps_the_highlighted_person() -> None:
         await pilot.pause()
         assert panel.names == ["Cy Dorn", "Ann Lee", "Bo Chan", "Di Ek"]
         assert panel.highlighted == 0
-        assert panel.border_subtitle == "4"
+        assert border_line(panel).startswith("╭─ People · 4 ──")
 
 
 def test_ranking_in_chunks_orders_as_one_sort_would() -> None:
@@ -74,13 +81,59 @@ async def test_keys_move_the_highlight_while_a_long_analysis_lands_block_by_bloc
             panel.set_people(analysis(part(block)), complete=False)
             await pilot.press("j")
             assert panel.highlighted == block - 1
-            assert panel.border_subtitle == f"{total // blocks:,} · ranking…"
+            await pilot.pause()
+            assert f"People · {total // blocks:,} · ranking… " in border_line(panel)
         panel.set_people(analysis(quoted), complete=True)
         await pilot.press("j")
-        await until(pilot, lambda: panel.border_subtitle == f"{total:,}")
+        await until(pilot, lambda: f"People · {total:,} ──" in border_line(panel))
         assert ranked == [total // blocks, total]  # the blocks between were never ranked
         assert panel.highlighted == blocks - 1
         assert panel.names == list(quoted)
+
+
+def line_of(panel: PeoplePanel, name: str) -> int | None:
+    """The screen line of the panel that shows ``name`` (None: not on screen)."""
+    region = panel.region
+    strips = panel.screen._compositor.render_strips()
+    for y in range(region.y, region.bottom):
+        if strips[y].crop(region.x, region.right).text.strip(" │") == name:
+            return y
+    return None
+
+
+async def test_a_new_block_keeps_the_highlighted_person_on_the_same_line_of_the_panel(
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(people_panel, "RERANK_EVERY", 0.0)
+    total = people_panel.RANK_AT_ONCE + 1_000  # ranked a slice at a time
+    first = {f"Person {n:05}": total - n for n in range(total)}
+    app = PanelApp()
+    async with app.run_test(size=(60, 24)) as pilot:
+        panel = app.query_one(PeoplePanel)
+        panel.display = True
+        panel.focus()
+        panel.set_people(analysis(first), complete=False)
+        await until(pilot, lambda: panel.option_count == total)
+        # Down two pages, then back up a few rows: the highlight is in the middle of the
+        # panel, where scrolling only as far as needed to show it would move it.
+        await pilot.press("pagedown", "pagedown", "k", "k", "k")
+        await pilot.pause()
+        chosen = panel.names[panel.highlighted]
+        assert chosen not in ("Person 00000", panel.names[-1])
+        line = line_of(panel, chosen)
+        assert line is not None
+        # The next block brings 40 people quoted more than anyone: they go first, and
+        # every person already listed moves 40 rows down the list.
+        first_quoted = {f"Newcomer {n:02}": total + 100 - n for n in range(40)}
+        panel.set_people(analysis(first_quoted | first), complete=False)
+        await until(pilot, lambda: panel.option_count == total + 40)
+        await pilot.pause()
+        assert panel.names[:2] == ["Newcomer 00", "Newcomer 01"]
+        assert panel.names[panel.highlighted] == chosen
+        assert line_of(panel, chosen) == line
+        assert f"People · {total + 40:,} ──" in border_line(panel)
+        await pilot.press("j")
+        assert panel.names[panel.highlighted] == panel.names[panel.names.index(chosen) + 1]
 
 
 async def until(pilot, condition, tries: int = 500) -> None:

@@ -175,7 +175,7 @@ async def test_a_story_with_thousands_of_people_lists_the_most_quoted_first() ->
         panel.focus()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert panel.border_subtitle == f"{count:,}"
+        assert panel.border_title == f"People · {count:,} "
         assert panel.option_count == count  # every one of them, not a head and a "more" line
         assert panel.names[:3] == [f"Person {count - 1:05}", "Person 00007", "Person 00000"]
         assert panel.highlighted == 0

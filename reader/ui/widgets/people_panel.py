@@ -8,7 +8,7 @@ from collections.abc import Generator, Iterator, Sequence
 from operator import attrgetter, indexOf
 from typing import NamedTuple
 
-from textual import on, work
+from textual import events, on, work
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
@@ -25,6 +25,7 @@ SORT_CHUNK = 5_000  # people sorted in one call (a few milliseconds)
 # this often (the blocks in between are merged: only the latest is ranked); the last
 # block is ranked as soon as it lands.
 RERANK_EVERY = 1.0
+MAKE_WAY = 0.05  # seconds a ranking rests after a key in the panel, while it is answered
 
 
 class PersonRow(NamedTuple):
@@ -113,14 +114,16 @@ class PeoplePanel(VirtualList):
         width: 34;
         height: 1fr;
         border: none;
-        border-left: vkey $panel-lighten-2;
-        border-title-color: $text-accent;
+        border-left: round $panel-lighten-2;
+        border-top: round $panel-lighten-2;
+        border-title-color: $text-muted;
         & > .virtual-list--row {
             padding: 0 1;
         }
         &:focus {
-            border: none;
-            border-left: vkey $accent;
+            border-left: round $accent;
+            border-top: round $accent;
+            border-title-color: $text-accent;
         }
     }
     """
@@ -139,7 +142,7 @@ class PeoplePanel(VirtualList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, empty="No people found yet.")
-        self.border_title = "People"
+        self._title()
         self._people: list[PersonRow] = []
         self._filled = False
         self._analysis = Analysis()
@@ -148,6 +151,7 @@ class PeoplePanel(VirtualList):
         self._complete = True  # the analysis holds the whole story
         self._ranked_at = 0.0  # when the last ranking of this story ended (monotonic)
         self._waiting: Timer | None = None  # to rank the blocks landed since, later
+        self._last_key = 0.0  # when a key last reached the panel (perf_counter)
 
     def on_mount(self) -> None:
         if self.display:
@@ -227,7 +231,7 @@ class PeoplePanel(VirtualList):
 
     def _note_ranking(self) -> None:
         """Say in the border that the list shown is about to change."""
-        self.border_subtitle = f"{len(self._people):,} · ranking…"
+        self._title(f"{len(self._people):,} · ranking…")
 
     @work(
         group="people-panel",
@@ -241,7 +245,7 @@ class PeoplePanel(VirtualList):
         def run() -> Iterator[None]:
             people.extend((yield from steps))
 
-        await run_in_slices(run())
+        await run_in_slices(run(), rest=self._rest_after_key)
         if story != self._story:
             return  # another story is open now
         self._ranking = False
@@ -250,18 +254,59 @@ class PeoplePanel(VirtualList):
         if analysis is not self._analysis and self.display:
             self._fill()  # more of the analysis landed meanwhile: rank that too (later)
 
+    def _rest_after_key(self) -> float:
+        """Seconds the ranking keeps off the loop: a key pressed in the panel a moment
+        ago is being answered and drawn, and each of its turns of the loop would
+        otherwise wait for a slice of the ranking."""
+        return self._last_key + MAKE_WAY - time.perf_counter()
+
+    def on_key(self, _event: events.Key) -> None:
+        self._last_key = time.perf_counter()  # the key goes on to the bindings as before
+
     def _show_rows(self, people: list[PersonRow]) -> None:
         if people:
             self.set_empty_text("No people found yet.")
-        # A new block of the analysis re-ranks the list: the highlighted person stays.
+        # A new block of the analysis re-ranks the list: the highlighted person stays
+        # highlighted, and the person the reader was looking at stays on the same line of
+        # the panel instead of the list jumping under the reader's eyes.
         at = self.highlighted
         kept = self._people[at].name if at is not None and at < len(self._people) else None
+        anchor = self._anchor()
         self._people = people
         place = _place_of(people, kept) if kept else None
         if place is None and self.has_focus:
             place = 0
         self.set_rows(PeopleRows(people), highlighted=place)
-        self.border_subtitle = f"{len(people):,}"
+        self._title(f"{len(people):,}")
+        if anchor is not None:
+            name, line = anchor
+            row = place if name == kept else _place_of(people, name)
+            if row is not None:
+                start, _height = self._row_span(row)
+                self.scroll_to(y=max(0, start - line), animate=False, immediate=True)
+
+    def _anchor(self) -> tuple[str, int] | None:
+        """The person to keep in place as the list is replaced, and how many lines below
+        the top of the panel they are: the highlighted one if on screen, else the first
+        one on screen."""
+        if not self._people or not self.is_mounted or not self.size.height:
+            return None
+        self._layout()
+        top = round(self.scroll_y)
+        shown = range(top, top + self.scrollable_content_region.height)
+        at = self.highlighted
+        if at is None or at >= len(self._people) or self._row_span(at)[0] not in shown:
+            at = self.row_at_line(top)
+        if at is None or at >= len(self._people):
+            return None
+        return self._people[at].name, self._row_span(at)[0] - top
+
+    def _title(self, note: str = "") -> None:
+        """The border's title: how many people are listed, and whether a ranking of more
+        of the story is under way."""
+        # Textual pads a title on the side of a corner only: this border has none on the
+        # right, so the space before the rule is the title's own.
+        self.border_title = f"People · {note} " if note else "People "
 
     def on_unmount(self) -> None:
         if self._waiting is not None:
