@@ -134,3 +134,68 @@ def test_word_starts_stop_before_words_within_their_bounds() -> None:
     assert nav.word_start_before(first, first) is None
     # Across a paragraph break, back to the last word of the one before.
     assert nav.word_start_before(TEXT.index('"Quoted'), first) == TEXT.index("Second one.") + 7
+
+
+def _blocks(count: int) -> list[Analysis]:
+    """The analyses of the blocks of a story of quoted paragraphs, three paragraphs a
+    block: each paragraph has a quote, a scare quote and two names."""
+    found = []
+    for block in range(count):
+        quotes: list[Quote] = []
+        entities: list[Entity] = []
+        for paragraph in range(block * 3, block * 3 + 3):
+            start = paragraph * 100
+            # In the lists the scare quote and the company come first, in the text last.
+            quotes.append(Quote(start + 60, start + 70, '"so-called"', kind="scare"))
+            quotes.append(Quote(start, start + 20, f'"Words {paragraph},"', f"P{paragraph}"))
+            entities.append(Entity(start + 40, start + 45, "Acme", "ORG"))
+            entities.append(Entity(start + 30, start + 38, f"P{paragraph}", "PER", paragraph))
+        groups = [
+            EntityGroup(n, f"P{n}", "PER", quote_count=1) for n in range(3 * block, 3 * block + 3)
+        ]
+        found.append(Analysis(quotes, entities, groups))
+    return found
+
+
+def _so_far(blocks: list[Analysis], landed: list[int]) -> Analysis:
+    """What the analysis process's merger hands on: the landed blocks' items, in text order."""
+    parts = [blocks[n] for n in sorted(landed)]
+    return Analysis(
+        [quote for part in parts for quote in part.quotes],
+        [entity for part in parts for entity in part.entities],
+        [group for part in parts for group in part.groups],
+    )
+
+
+def test_an_analysis_landing_block_by_block_steps_as_the_whole_one_does() -> None:
+    text = "x" * 1_200
+    paragraphs = [Span(n * 100, n * 100 + 90) for n in range(12)]
+    blocks = _blocks(4)
+    whole = Units(text, paragraphs, _so_far(blocks, [0, 1, 2, 3]))
+    grown = Units(text, paragraphs)
+    landed: list[int] = []
+    # Blocks land in text order (each list grows at its end), then one lands before
+    # those already placed (a story opened at its end is analysed from there first).
+    for block in (1, 2, 0, 3):
+        landed.append(block)
+        grown.set_analysis(_so_far(blocks, landed))
+    # A list that grows at its end with items that go before those placed already.
+    appended = Units(text, paragraphs)
+    parts = [blocks[n] for n in (1, 3, 0, 2)]
+    for count in range(1, 5):
+        appended.set_analysis(
+            Analysis(
+                [quote for part in parts[:count] for quote in part.quotes],
+                [entity for part in parts[:count] for entity in part.entities],
+                [group for part in parts[:count] for group in part.groups],
+            )
+        )
+    for nav in (whole, grown, appended):
+        assert [nav.describe(nav.quote_unit(n)) for n in range(len(nav.quotes))] == [
+            f"Quote {n + 1}/12 · P{n}" for n in range(12)
+        ]
+        assert [nav.group_name(person) for person in nav.people] == [f"P{n}" for n in range(12)]
+        last = nav.previous_person(len(text))
+        assert last is not None and nav.describe(last) == "Person 12/12 · P11 · quoted 1×"
+        after = nav.next_quote(350)
+        assert after is not None and after.span == Span(400, 420)
