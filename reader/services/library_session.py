@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.model import Analysis, Article
 from reader.services.library import newest_first
-from reader.services.reload_merge import Merge, merge_reloaded
+
+if TYPE_CHECKING:
+    from reader.services.reload_merge import Merge
 
 
 class LibrarySession:
@@ -74,6 +77,8 @@ class LibrarySession:
         Compared with the library as it is now (it may have changed during the fetch);
         a changed story's old analysis is dropped.
         """
+        from reader.services.reload_merge import merge_reloaded  # on a reload only
+
         merge = merge_reloaded(self.articles, self.from_origin(origin), fresh)
         self.articles = merge.articles
         for old_id in merge.replaced:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.message import Message
@@ -38,9 +39,7 @@ from reader.safe_text import clean, clean_line, visible
 from reader.services.annotation_session import AnnotationSession
 from reader.services.library_session import LibrarySession
 from reader.ui.annotating import StoreDone
-from reader.ui.commands import NewsReaderCommands
 from reader.ui.copying import Copier
-from reader.ui.key_sections import key_sections
 from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.reading import Reading, ReadingStateOpened
@@ -60,6 +59,14 @@ SETTINGS_FILE = "ui.json"  # in the config folder: what the reader chose in the 
 
 # Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
 _REPLACED_SYSTEM_COMMANDS = {"Keys", "Quit"}
+
+
+def _palette_provider() -> type[Provider]:
+    """The command palette's list of every action (reader.ui.commands), imported when the
+    palette first opens: the first frame has no use for it."""
+    from reader.ui.commands import NewsReaderCommands
+
+    return NewsReaderCommands
 
 
 class LibraryLoaded(Message):
@@ -120,7 +127,7 @@ class NewsReaderApp(App[None]):
     CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
     BINDINGS = bindings(APP_KEYS)
     BINDING_GROUP_TITLE = "Everywhere"
-    COMMANDS = App.COMMANDS | {NewsReaderCommands}
+    COMMANDS = App.COMMANDS | {_palette_provider}
     NOTIFICATION_TIMEOUT = 8
 
     def __init__(
@@ -576,7 +583,8 @@ class NewsReaderApp(App[None]):
         )
 
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen  # not needed for the first frame
+        from reader.ui.key_sections import key_sections  # neither is needed for the first frame
+        from reader.ui.screens.help import HelpScreen
 
         screen = self.screen
         if isinstance(screen, HelpScreen):

@@ -28,6 +28,8 @@ class PaletteCommand:
 async def _run_entry(entry: KeyEntry) -> None:
     """Run an action as its key would: in its pane, with that pane focused."""
     namespace: DOMNode = entry.namespace
+    if isinstance(namespace, Widget) and namespace.parent is None:
+        return  # a part never shown yet (the search bar, the people panel): nothing to act on
     if isinstance(namespace, Widget) and not namespace.has_focus_within:
         target = namespace if namespace.focusable else _first_focusable(namespace)
         if target is not None:

@@ -36,8 +36,9 @@ class KeySection:
     focused: bool = False  # part of the focus chain: these keys work right now
 
 
-def section_title(node: DOMNode) -> str:
-    """A pane's name: its declared group title, else the border title of the pane it is in."""
+def section_title(node: DOMNode, within: DOMNode | None = None) -> str:
+    """A pane's name: its declared group title, else the border title of the pane it is in
+    (``within``: the pane of a part not mounted yet, which has no ancestors to ask)."""
     if isinstance(node, App | Screen):
         return "Everywhere"
     if node.BINDING_GROUP_TITLE:
@@ -45,7 +46,7 @@ def section_title(node: DOMNode) -> str:
     for ancestor in node.ancestors_with_self:
         if isinstance(ancestor, Widget) and ancestor.border_title:
             return str(ancestor.border_title)
-    return type(node).__name__
+    return type(node).__name__ if within is None else section_title(within)
 
 
 def _is_project_node(node: DOMNode) -> bool:
@@ -80,10 +81,11 @@ def _add(
     *,
     enabled: bool,
     focused: bool,
+    within: DOMNode | None = None,
 ) -> None:
     if binding.system or not binding.description:
         return
-    title = section_title(namespace)
+    title = section_title(namespace, within)
     section = sections.setdefault(title, KeySection(title, focused=focused))
     key = namespace.app.get_key_display(binding)
     for entry in section.entries:
@@ -129,14 +131,17 @@ def key_sections(
         _add(sections, node, active.binding, enabled=active.enabled, focused=True)
     chain = set(screen.focused.ancestors_with_self) if screen.focused else set()
     for pane in panes:
-        for node in [pane, *pane.query("*")]:
+        # A pane's parts mounted when first shown (the search bar...) have keys all the same.
+        unbuilt: list[Widget] = getattr(pane, "unbuilt_parts", list)()
+        for node in [pane, *pane.query("*"), *unbuilt]:
             if node in chain:
                 continue
+            within = pane if node in unbuilt else None
             for binding in project_bindings(node, keymap):
                 # A pane hides what makes no sense right now ("Clear filter" with no filter).
                 if node.check_action(binding.action, ()) is False:
                     continue
-                _add(sections, node, binding, enabled=True, focused=False)
+                _add(sections, node, binding, enabled=True, focused=False, within=within)
     for section in sections.values():
         # Declared order reads best ("Next" before "Previous"); Textual's own keys go last.
         first_seen: dict[DOMNode, int] = {}

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.model import Article
-from reader.services.reload_merge import Place
-from reader.ui.browser import Browser
 
 if TYPE_CHECKING:
     from reader.services.library_session import LibrarySession
+    from reader.services.reload_merge import Place
+    from reader.ui.browser import Browser
     from reader.ui.screens.main import MainScreen
 
 
@@ -43,7 +43,16 @@ class StoryOrigin:
         self._library = library
         self._cache = cache
         self._open_article = open_article
-        self.browser = Browser(screen)
+        self._browser: Browser | None = None
+
+    @property
+    def browser(self) -> Browser:
+        """Made on the first `o` (its module is not needed for the first frame)."""
+        if self._browser is None:
+            from reader.ui.browser import Browser
+
+            self._browser = Browser(self._screen)
+        return self._browser
 
     # -- r: read again ----------------------------------------------------------------
 

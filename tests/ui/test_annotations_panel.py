@@ -35,7 +35,7 @@ async def test_the_panel_lists_passages_and_enter_jumps_to_one(make_app, library
     app = make_app(story)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        panel = app.main.query_one(AnnotationsPanel)
+        panel = app.main.annotations_panel  # mounted on its first `m`
         assert not panel.display
         await pilot.press("m")
         assert panel.display and panel.has_focus

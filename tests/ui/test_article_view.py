@@ -223,9 +223,9 @@ async def test_escape_closes_the_search_box_and_keeps_reading_position() -> None
 async def test_l_toggles_the_legend() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        legend = app.query_one(Legend)
-        assert not legend.display
+        assert not app.query(Legend)  # mounted on its first `l`, not with the reader
         await pilot.press("l")
+        legend = app.query_one(Legend)
         assert legend.display
         assert "speaker of focused quote" in str(legend.render())
         await pilot.press("l")

@@ -48,7 +48,7 @@ def sample_story(tmp_path: Path) -> Path:
 
 
 def panel(app: NewsReaderApp) -> PeoplePanel:
-    return app.main.query_one(PeoplePanel)
+    return app.main.people_panel  # mounted on its first `i`
 
 
 def names(people: PeoplePanel) -> list[str]:

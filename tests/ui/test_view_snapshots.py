@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.article_view import ArticleView
 from tests.ui.conftest import REPO
 from tests.ui.test_article_view_data import ViewApp, sample_analysis, sample_article
 
@@ -24,7 +24,7 @@ def app() -> ViewApp:
 
 
 async def no_blink(pilot: Pilot) -> None:
-    pilot.app.query_one(SearchBar).input.cursor_blink = False
+    pilot.app.query_one(ArticleView).search_bar.input.cursor_blink = False  # not mounted yet
     await pilot.pause()
 
 

@@ -115,6 +115,12 @@ class MainScreen(Screen[None]):
         self.annotating = Annotating(self, annotations, library, locations.cache, open_article)
         self._on_mounted = on_mounted
         self._status_base = ""  # the reader's own status line, before any tags
+        # Both side panels are kept up to date from the start but mounted when first
+        # shown: the first frame has neither, and styling them cost start-up ~10 ms.
+        self._annotations_panel = AnnotationsPanel(id="annotations")
+        self._annotations_panel.display = False
+        self._people_panel = PeoplePanel(id="article-people")
+        self._people_panel.display = False
         # Set by the app, which also calls them as the library loads and stories open.
         self.reading: Reading
         self.subscriptions: Subscriptions
@@ -126,9 +132,16 @@ class MainScreen(Screen[None]):
             await self._on_mounted()
 
     def compose(self) -> ComposeResult:
+        # The width's class before the panes are styled: set by the first resize, it
+        # styled every widget of the screen once more (~5 ms of start-up).
+        width = self.app.size.width
+        breakpoints = sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True)
+        current = next((name for edge, name in breakpoints if width >= edge), None)
+        for _edge, name in breakpoints:
+            self.set_class(name == current, name, update=False)
         yield Header(icon="❝")
         # The people panel sits in the reader's text row, so the reader's keys work from it.
-        article_view = ArticleView(id="article", beside=PeoplePanel(id="article-people"))
+        article_view = ArticleView(id="article", beside=self._people_panel)
         article_view.display = False  # until there is a story to show
         with Horizontal(id="panes"):
             yield Library(id="library")
@@ -136,7 +149,6 @@ class MainScreen(Screen[None]):
                 reader_pane.border_title = "Reader"
                 yield article_view
                 yield Static("Loading stories…", id="reader-message")
-            yield AnnotationsPanel(id="annotations")
         yield StatusBar(id="status")
         yield KeyFooter()
 
@@ -154,11 +166,13 @@ class MainScreen(Screen[None]):
 
     @property
     def annotations_panel(self) -> AnnotationsPanel:
-        return self.query_one(AnnotationsPanel)
+        """Mounted the first time it is shown (``toggle_annotations_panel``)."""
+        return self._annotations_panel
 
     @property
     def people_panel(self) -> PeoplePanel:
-        return self.query_one(PeoplePanel)
+        """Mounted the first time it is shown (``action_toggle_people``)."""
+        return self._people_panel
 
     @property
     def panes(self) -> list[Library | ArticleView]:
@@ -228,7 +242,7 @@ class MainScreen(Screen[None]):
 
     def action_switch_pane(self) -> None:
         # The annotations panel, while open, stands in the library's place.
-        panel = self.query_one(AnnotationsPanel)
+        panel = self.annotations_panel
         left_focused = self.library.has_focus_within or panel.has_focus
         if left_focused and self.article_view.display:
             self.article_view.focus()
@@ -376,6 +390,8 @@ class MainScreen(Screen[None]):
 
     def toggle_annotations_panel(self) -> None:
         panel = self.annotations_panel
+        if panel.parent is None:
+            self.query_one("#panes").mount(panel)  # after the reader; filled as it mounts
         panel.display = not panel.display
         # The panel takes the library's place: the story keeps a readable width.
         self.library.display = not panel.display
@@ -398,6 +414,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_people(self) -> None:
         panel = self.people_panel
+        self.article_view.show_part(panel)
         if not panel.display:
             panel.fill()
         panel.display = not panel.display

@@ -143,6 +143,7 @@ class AnnotationsPanel(OptionList):
         self._rows: list[Annotation | None] = []  # one per option; None for headings
         self._annotations: list[Annotation] = []
         self._colours: dict[str, str] = {}
+        self._highlight_wanted: str | None = None  # asked for before the list was filled
 
     def on_mount(self) -> None:
         self._fill()
@@ -168,6 +169,12 @@ class AnnotationsPanel(OptionList):
             self._fill()
 
     def highlight_annotation(self, annotation_id: str) -> None:
+        if not self._rows:  # not mounted yet: highlighted once it is filled
+            self._highlight_wanted = annotation_id
+            return
+        self._highlight(annotation_id)
+
+    def _highlight(self, annotation_id: str) -> None:
         for index, row in enumerate(self._rows):
             if row is not None and row.id == annotation_id:
                 self.highlighted = index
@@ -175,6 +182,8 @@ class AnnotationsPanel(OptionList):
 
     def _fill(self) -> None:
         keep = self.highlighted_annotation
+        keep_id = keep.id if keep is not None else self._highlight_wanted
+        self._highlight_wanted = None
         placed = [a for a in self._annotations if not a.orphan]
         orphans = [a for a in self._annotations if a.orphan]
         options: list[Option | None] = []
@@ -205,8 +214,8 @@ class AnnotationsPanel(OptionList):
         self.set_options(options)
         reworded = sum(1 for a in placed if a.reworded is not None)
         self.border_subtitle = _subtitle(len(placed), len(orphans), reworded)
-        if keep is not None:
-            self.highlight_annotation(keep.id)
+        if keep_id is not None:
+            self._highlight(keep_id)
         if self.highlighted is None and placed:
             self.highlighted = 0
 

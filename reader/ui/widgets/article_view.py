@@ -82,22 +82,46 @@ class ArticleView(Widget):
         # Built here, not in compose, so show() works before the pane is mounted.
         self._text = ArticleText(id="article-text")
         # Laid out in the text's row, inside the view: the reader's keys still reach the
-        # view from it, and the legend and search bar stay below both.
+        # view from it, and the legend and search bar stay below both. These three are
+        # mounted when first shown (see show_part), not with the pane: the first frame
+        # has none of them, and styling them cost start-up ~10 ms.
         self._beside = beside
         self._legend = Legend(id="article-legend")
+        self._legend.display = False
         self._search = SearchBar(id="article-search")
+        self._search.display = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="article-row"):
             yield self._text
-            if self._beside is not None:
-                yield self._beside
-        yield self._legend
-        yield self._search
+
+    def show_part(self, part: Widget) -> None:
+        """Mount ``part`` (the widget beside the text, the legend or the search bar) if it
+        is not yet, in its place: beside the text, then the legend, then the search bar."""
+        if part.parent is not None:
+            return
+        if part is self._beside:
+            self.query_one("#article-row").mount(part)
+        elif part is self._legend:
+            self.mount(part, after="#article-row")
+        else:
+            self.mount(part)
+        if part is self._search:
+            self._search.build()
+
+    def unbuilt_parts(self) -> list[Widget]:
+        """The parts not mounted yet: help and the palette list their keys all the same."""
+        parts = [self._beside, self._legend, self._search]
+        return [part for part in parts if part is not None and part.parent is None]
 
     @property
     def text_widget(self) -> ArticleText:
         return self._text
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """Mounted when first opened (``/``)."""
+        return self._search
 
     @property
     def units(self) -> Units:
@@ -115,7 +139,7 @@ class ArticleView(Widget):
         palette = ThemePalette.from_theme(self.app.theme_variables, background)
         painter = Painter(palette)
         self.text_widget.set_painter(painter)
-        self._legend.set_painter(painter)
+        self._legend.set_painter(painter)  # drawn when it is mounted, if it is not yet
 
     def focus(self, scroll_visible: bool = True) -> ArticleView:
         """Keyboard focus goes to the text (or the open search bar)."""
@@ -432,11 +456,13 @@ class ArticleView(Widget):
 
     def action_toggle_legend(self) -> None:
         legend = self._legend
+        self.show_part(legend)
         legend.display = not legend.display
 
     # -- search ----------------------------------------------------------------------
 
     def action_search(self) -> None:
+        self.show_part(self._search)
         self._search.open(self._matches.query)
 
     def _close_search(self) -> None:

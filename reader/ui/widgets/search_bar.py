@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
@@ -56,13 +55,19 @@ class SearchBar(Horizontal):
     class Cancelled(Message):
         pass
 
-    def compose(self) -> ComposeResult:
-        yield Label("Search /")
-        yield TypedInput(placeholder="words to find (any case) · enter: go · escape: close")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._input = TypedInput(placeholder="words to find (any case) · enter: go · escape: close")
+
+    def build(self) -> None:
+        """Mount the label and the box at once, not in a compose that runs later: the bar
+        is mounted by the `/` that opens it, and that key gives the box the focus."""
+        if self._input.parent is None:
+            self.mount(Label("Search /"), self._input)
 
     @property
     def input(self) -> Input:
-        return self.query_one(Input)
+        return self._input
 
     def open(self, query: str = "") -> None:
         self.display = True

@@ -1,0 +1,83 @@
+"""The parts of the main screen its first frame does not show (both side panels, the search
+bar, the legend) are mounted by the key that first shows them, and show then what they
+would have shown had they been there from the start (issue #18: start-up)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+import reader.analysis
+from reader.model import Analysis, Article
+from reader.ui.widgets.annotations_panel import AnnotationsPanel
+from reader.ui.widgets.legend import Legend
+from reader.ui.widgets.people_panel import PeoplePanel
+from reader.ui.widgets.search_bar import SearchBar
+from tests.ui.test_article_view_data import SAMPLE, sample_analysis
+from tests.ui.test_tagging_data import DROUGHT_QUOTE, FIRST_SENTENCE, SIZE, seed, settle, until
+
+
+def sample_or_nothing(text: str, **_options: object) -> Analysis:
+    body = text.find("Russia on Tuesday")
+    if body == -1:
+        return Analysis()
+    return sample_analysis(Article(id="sample", text=text, title="", body_start=body))
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)  # the reader's header shows the story's path from here
+
+
+async def test_the_first_frame_mounts_none_of_the_hidden_parts(make_app, library_dir) -> None:
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for part in (AnnotationsPanel, PeoplePanel, SearchBar, Legend):
+            assert not app.main.query(part), part.__name__
+
+
+async def test_i_pressed_before_the_analysis_lands_lists_the_people_once_it_does(
+    make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+
+    def held(text: str, **options: object) -> Analysis:
+        gate.wait(timeout=10)
+        return sample_or_nothing(text)
+
+    monkeypatch.setattr(reader.analysis, "analyze", held)
+    story = Path(shutil.copy(SAMPLE, tmp_path / SAMPLE.name))
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.main.article_view.article is not None)
+        await pilot.press("i")  # mounts the panel: nobody found yet
+        panel = app.main.people_panel
+        assert panel.display and panel.has_focus
+        assert panel.names == []
+        gate.set()
+        await settle(pilot)
+        assert panel.names[:2] == ["Sergei Ryabkov", "Dmitry Peskov"]
+        assert panel.has_focus
+
+
+async def test_m_first_pressed_on_an_annotation_highlights_that_one(
+    make_app, library_dir, locations
+) -> None:
+    story = library_dir / "drought.txt"
+    seed(locations.db, story, FIRST_SENTENCE, ["water"])
+    quote = seed(locations.db, story, DROUGHT_QUOTE, ["quotes"])
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "a")  # the second annotation: the mayor's quote
+        await pilot.press("m")
+        await pilot.pause()
+        panel = app.main.annotations_panel
+        assert panel.display and panel.has_focus
+        assert [a.selector.exact for a in panel.annotations] == [FIRST_SENTENCE, DROUGHT_QUOTE]
+        highlighted = panel.highlighted_annotation
+        assert highlighted is not None and highlighted.id == quote.id
