@@ -102,10 +102,12 @@ class Merger:
         self._quotes: list[Quote] = []
         self._entities: list[Entity] = []
         self._groups: list[EntityGroup] = []
+        self._text = ""  # the story the parts are of
         self._earlier: dict[tuple[str, str], EntityGroup] = {}  # from blocks folded already
 
     def add(self, text: str, start: int, columns: Columns) -> None:
         """The analysis of the block starting at ``start``."""
+        self._text = text
         self.parts[start] = from_columns(text, columns)
 
     @classmethod
@@ -129,7 +131,8 @@ class Merger:
         counted = len(self._quotes) if self._folded and not complete else 0
         for start in new:
             self._fold(start)
-        from reader.analysis.pipeline import _count_quotes
+        from reader.analysis.pipeline import count_quotes
+        from reader.analysis.speaker_names import NameSpans
 
         quotes, entities, groups = list(self._quotes), list(self._entities), list(self._groups)
         if not counted:
@@ -137,7 +140,7 @@ class Merger:
                 group.quote_count = 0
         # Counted over the whole story (a block's quote may be said by someone named
         # only in the block before it); while blocks still come, each quote once.
-        _count_quotes(entities, groups, quotes[counted:])
+        count_quotes(NameSpans(self._text, entities, groups), quotes[counted:])
         return Analysis(quotes=quotes, entities=entities, groups=groups)
 
     def _fold(self, start: int) -> None:
@@ -217,12 +220,15 @@ def _analyse_block(text: str, offset: int, keep_from: int, ner: str) -> Columns:
     from reader.analysis import analyze
 
     found = analyze(text, ner=ner)
-    return to_columns(text, without_context(found, keep_from) if keep_from else found, offset)
+    kept = without_context(text, found, keep_from) if keep_from else found
+    return to_columns(text, kept, offset)
 
 
-def without_context(analysis: Analysis, keep_from: int) -> Analysis:
-    """``analysis`` without the quotes and names that start before ``keep_from``."""
-    from reader.analysis.pipeline import _count_quotes
+def without_context(text: str, analysis: Analysis, keep_from: int) -> Analysis:
+    """``analysis`` of ``text`` without the quotes and names that start before
+    ``keep_from``."""
+    from reader.analysis.pipeline import count_quotes
+    from reader.analysis.speaker_names import NameSpans
 
     quotes = [quote for quote in analysis.quotes if quote.start >= keep_from]
     entities = [entity for entity in analysis.entities if entity.start >= keep_from]
@@ -236,7 +242,8 @@ def without_context(analysis: Analysis, keep_from: int) -> Analysis:
             groups.append(EntityGroup(len(groups), group.name, group.label, mentions, 0))
     for entity in entities:
         entity.group = number.get(entity.group) if entity.group is not None else None
-    _count_quotes(entities, groups, quotes)  # the quotes in the block, counted as analyze does
+    # the quotes in the block, counted as analyze does
+    count_quotes(NameSpans(text, entities, groups), quotes)
     return Analysis(quotes=quotes, entities=entities, groups=groups)
 
 

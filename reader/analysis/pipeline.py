@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speaker_check import settle_speakers
+from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.speakers import attribute
-from reader.analysis.text_units import first_above, paragraphs
+from reader.analysis.text_units import paragraphs
 from reader.collection_pause import collection_paused
 from reader.model import Analysis, Entity, EntityGroup, Quote
 
@@ -24,7 +25,7 @@ def analyze(text: object, *, ner: str = "builtin") -> Analysis:
         names = NameSpans(text, entities, groups)
         quotes = attribute(text, mark_quotes(text, paras), paras, names)
         settle_speakers(text, quotes, names)
-        _count_quotes(entities, groups, quotes)
+        count_quotes(names, quotes)
         return Analysis(quotes=quotes, entities=entities, groups=groups)
 
 
@@ -38,38 +39,37 @@ def _names(text: str, ner: str) -> tuple[list[Entity], list[EntityGroup]]:
     return found, names.group_entities(text, found)
 
 
-def _count_quotes(entities: list[Entity], groups: list[EntityGroup], quotes: list[Quote]) -> None:
+def count_quotes(names: NameSpans, quotes: list[Quote]) -> None:
     """Credit each quote to the entity that says it, joined by where names stand.
 
-    The name mention that attributes the quote decides when the names stage found one
-    there; otherwise the mention of the speaker's fullest name nearest before it ("Mitt
-    Romney" for a quote "Romney said"), or after it. Failing that, a name
-    ("King") whose last word ends one person's name only, or a definite phrase ("the
-    council") the last word of one organisation's name only. Anything else ("each
-    state" beside "Sunshine State") is credited to no one.
+    The name at the speaker's mention decides, else the name the mention was joined to
+    while attributing it: the mention of its fullest form ("Mitt Romney" for a quote
+    "Romney said"), or the person an earlier title names ("the minister"). A mention
+    not joined yet (the quotes of a story analysed in blocks) is grown into its fullest
+    form here, by the same rule. Failing that, a definite phrase ("the council") counts
+    for the one organisation whose name ends in its noun, and a name for the one person
+    whose name ends in its last word. Anything else ("each state" beside "Sunshine
+    State") is credited to no one.
     """
-    if not groups:
+    if not names.groups:
         return
-    # Compiled, every attribute read on the model's classes is a generic attribute call:
-    # only the starts are read up front (the entities come sorted and non-overlapping),
-    # and the mentions by their text are gathered only if a speaker needs them.
-    starts = [entity.start for entity in entities]
-    spelled: dict[str, list[int]] | None = None
     heads: dict[tuple[str, str], list[EntityGroup]] | None = None
+    index: SpeakerIndex | None = None
     for quote in quotes:
         speaker = quote.speaker
         if not speaker or quote.kind != "quote":
             continue
-        group = _group_at(entities, starts, groups, quote.speaker_start, quote.speaker_end)
+        start, end = quote.speaker_start, quote.speaker_end
+        group = names.group_at(start, end)
+        if group is None and start is not None and end is not None and start not in names.joined:
+            if index is None:
+                index = SpeakerIndex(names.text, names)
+            index.fullest(names.text[start:end], start)  # joins it, if it grows
+            group = names.group_at(start, end)
         if group is None:
-            if spelled is None:
-                spelled = _mentions_by_text(entities)
-            at = quote.speaker_start if quote.speaker_start is not None else quote.start
-            group = _group_spelled(entities, groups, spelled.get(speaker), at)
-            if group is None:
-                if heads is None:
-                    heads = _groups_by_last_word(groups)
-                group = _group_by_head(speaker, heads)
+            if heads is None:
+                heads = _groups_by_last_word(names.groups)
+            group = _group_by_head(speaker, heads)
         if group is not None:
             group.quote_count += 1
 
@@ -102,49 +102,3 @@ def _group_by_head(
         return None
     same = heads.get(key)
     return same[0] if same is not None and len(same) == 1 else None
-
-
-def _mentions_by_text(entities: list[Entity]) -> dict[str, list[int]]:
-    """The numbers of the mentions that belong to a group, by their text, in order."""
-    found: dict[str, list[int]] = {}
-    for n, entity in enumerate(entities):
-        if entity.group is not None:
-            found.setdefault(entity.text, []).append(n)
-    return found
-
-
-def _group_spelled(
-    entities: list[Entity], groups: list[EntityGroup], mentions: list[int] | None, at: int
-) -> EntityGroup | None:
-    """The group of the mention nearest before ``at`` among ``mentions``, else the first
-    after it."""
-    if not mentions:
-        return None
-    chosen = mentions[0]
-    for n in mentions:
-        if entities[n].start > at:
-            break
-        chosen = n
-    number = entities[chosen].group
-    return groups[number] if number is not None and 0 <= number < len(groups) else None
-
-
-def _group_at(
-    entities: list[Entity],
-    starts: list[int],
-    groups: list[EntityGroup],
-    start: int | None,
-    end: int | None,
-) -> EntityGroup | None:
-    """The group of the mention overlapping ``start``..``end``, if any (a group's
-    number is its place in ``groups``)."""
-    if start is None or end is None:
-        return None
-    # The mention starting last at or before ``start``, then the one after it.
-    i = first_above(starts, start) - 1
-    for k in range(max(i, 0), min(i + 2, len(entities))):
-        entity = entities[k]
-        if entity.start < end and start < entity.end:
-            number = entity.group
-            return groups[number] if number is not None else None
-    return None

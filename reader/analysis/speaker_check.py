@@ -342,6 +342,7 @@ def _nominal_speaker(
             # "the minister", a paragraph after "Innovation Minister Navdeep Bains"
             quote.role = quote.role or " ".join(words[1:])
             quote.speaker = names.group_name(named) or named.text
+            names.join(quote.speaker_start or 0, named)
             return 0.8
     return 0.9
 

@@ -88,6 +88,11 @@ class NameSpans:
         self.groups = groups
         self.starts = [entity.start for entity in entities]
         self._surnames: set[str] | None = None
+        # Speaker mentions joined to a name by where they start, when the name finder
+        # found none at the mention itself: "Vickers" at 900 took the fullest form of
+        # the mention "Kevin Vickers" (its number in ``entities``); "the minister" is
+        # the "Navdeep Bains" named with that title a paragraph before.
+        self.joined: dict[int, int] = {}
 
     def at(self, start: int, end: int) -> Entity | None:
         """The name that holds the last character of ``start..end``: a mention's head.
@@ -102,6 +107,32 @@ class NameSpans:
             return None
         entity = self.entities[i]
         return entity if entity.start < end and end - 1 < entity.end else None
+
+    def join(self, at: int, entity: Entity) -> None:
+        """Join the speaker mention starting at ``at`` to ``entity``, one of the names."""
+        i = first_above(self.starts, entity.start) - 1
+        if i >= 0 and self.entities[i] is entity:
+            self.joined[at] = i
+
+    def group_at(self, start: int | None, end: int | None) -> EntityGroup | None:
+        """The group of the speaker mention at ``start..end``: the name found there (any
+        name overlapping it), else the one the mention was joined to."""
+        if start is None or end is None:
+            return None
+        # The name starting last at or before ``start``, then the one after it.
+        i = first_above(self.starts, start) - 1
+        for k in range(max(i, 0), min(i + 2, len(self.entities))):
+            entity = self.entities[k]
+            if entity.start < end and start < entity.end:
+                return self._group_of(entity)
+        k = self.joined.get(start, -1)
+        return self._group_of(self.entities[k]) if k >= 0 else None
+
+    def _group_of(self, entity: Entity) -> EntityGroup | None:
+        number = entity.group
+        if number is None or not 0 <= number < len(self.groups):
+            return None
+        return self.groups[number]
 
     def is_surname(self, word: str) -> bool:
         """Whether ``word`` is the last word of a person's name found in the story."""

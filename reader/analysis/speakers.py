@@ -95,7 +95,7 @@ def attribute(
                 subject = _subject_before(before[0], before[1])
                 recent[n] = [x for x in (named, subject) if x is not None]
     _borrow(marked, found, sentence_of, words)
-    index = SpeakerIndex(text)
+    index = SpeakerIndex(text, names)
     return _finish(text, marked, found, index, paras, recent, names)
 
 
@@ -346,8 +346,8 @@ def _finish(
             if key not in antecedents:
                 candidates = [last_person]
                 for named in recent.get(n, ()):
-                    full = index.fullest(named.text, named.start) if named.named else named.text
-                    candidates.append((full, named.start, named.end, named.role))
+                    full, title = _fullest(index, named)
+                    candidates.append((full, named.start, named.end, named.role or title))
                 at = min(q.start, phrase.start)
                 antecedents[key] = _antecedent(
                     text,
@@ -367,16 +367,24 @@ def _finish(
             else:
                 quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
         else:
-            name = index.fullest(phrase.text, phrase.start) if phrase.named else phrase.text
+            name, title = _fullest(index, phrase)
             quote.speaker = name
             quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
-            quote.role = phrase.role
-            mention = (name, phrase.start, phrase.end, phrase.role)
+            quote.role = phrase.role or title
+            mention = (name, phrase.start, phrase.end, quote.role)
             if phrase.person:
                 last_person = mention
             last_group = mention
     _share_roles(quotes)
     return quotes
+
+
+def _fullest(index: SpeakerIndex, phrase: SpeakerPhrase) -> tuple[str, str | None]:
+    """The fullest form of a named speaker, and the title written before that form."""
+    if not phrase.named:
+        return phrase.text, None
+    full, title = index.fullest_form(phrase.text, phrase.start)
+    return full, title or None
 
 
 _PLAIN_LINE: Final = 0
@@ -458,7 +466,7 @@ def _antecedent(
     floor = nearest[1] if nearest is not None else 0
     run = index.last_person_before(at, paragraph, paras, spans, floor)
     if run is not None and run.start > floor:
-        candidate: Mention = (run.text, run.start, run.end, None)
+        candidate: Mention = (run.text, run.start, run.end, run.title or None)
         if _agrees(text, candidate, gender, names) and _is_person(names, run.start, run.end):
             return candidate
     return nearest

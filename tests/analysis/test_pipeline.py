@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import analyze, find_quotes
-from reader.model import Analysis
+from reader.analysis import analyze, backends, find_quotes
+from reader.analysis.backends import register_backend
+from reader.model import Analysis, Entity
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_articles" / "moscow-us-strategic-stability.txt"
@@ -83,11 +84,11 @@ def test_quotes_are_counted_for_the_people_who_said_them(sample) -> None:
 def test_a_name_in_capitals_counts_for_its_group_in_any_alphabet() -> None:
     # The group is named in title case ("Κωστας Σημιτης", with a final "ς"); the later
     # speaker, the surname in capitals opening a sentence, is no name mention of the
-    # group, so it is matched by name: its lower case ends in a final sigma only where
-    # lower() knows the rule, and compiled it did not.
+    # group: it grows into the name finder's mention "ΚΩΣΤΑΣ ΣΗΜΙΤΗΣ" and counts for its
+    # group by that mention's span, in any alphabet, compiled or not.
     text = '"Yes," said ΚΩΣΤΑΣ ΣΗΜΙΤΗΣ. ΣΗΜΙΤΗΣ said "maybe".'
     analysis = analyze(text)
-    assert [q.speaker for q in analysis.quotes] == ["ΚΩΣΤΑΣ ΣΗΜΙΤΗΣ", "ΣΗΜΙΤΗΣ"]
+    assert [q.speaker for q in analysis.quotes] == ["ΚΩΣΤΑΣ ΣΗΜΙΤΗΣ", "ΚΩΣΤΑΣ ΣΗΜΙΤΗΣ"]
     counts = {g.name: g.quote_count for g in analysis.groups}
     assert counts == {"Κωστας Σημιτης": 2}
 
@@ -133,3 +134,38 @@ def test_the_council_counts_for_the_one_council_in_the_story() -> None:
     assert [q.speaker for q in analysis.quotes] == ["the council"]
     counts = {g.name: g.quote_count for g in analysis.groups if g.quote_count}
     assert counts == {"Holmsea Town Council": 1}
+
+
+class _MissesTheSpeaker:
+    """A name finder (as a statistical model may be) that finds both Lindqvists where
+    they are introduced, one of them across a hard line wrap, but not the speaker's
+    own mention "Lindqvist"."""
+
+    name = "misses-the-speaker"
+
+    def find(self, text: str) -> list[Entity]:
+        found = []
+        for name in ("Erik Lindqvist", "Hannah\nLindqvist"):
+            start = text.index(name)
+            found.append(Entity(start, start + len(name), name, "PER"))
+        return found
+
+
+def test_a_speaker_joins_the_name_it_grows_into_by_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Lindqvist said" grows into the nearest fuller mention, "Hannah\nLindqvist": the
+    # quote counts for her by that mention's span. Matched by strings, no mention is
+    # spelled "Hannah Lindqvist" (the text wraps) and two people end in "Lindqvist".
+    monkeypatch.setattr(backends, "_REGISTRY", dict(backends._REGISTRY))
+    backends._backend.cache_clear()
+    register_backend("misses-the-speaker", lambda option: _MissesTheSpeaker())
+    text = (
+        "Erik Lindqvist runs the ferry from Port Ardwell to the islands.\n\n"
+        "The harbour master at Port Ardwell, who has run the quay for twenty years, Hannah\n"
+        "Lindqvist, spoke first at the meeting on Monday night about the berths.\n\n"
+        '"The berths are full," Lindqvist said.'
+    )
+    analysis = analyze(text, ner="misses-the-speaker")
+    backends._backend.cache_clear()
+    assert [q.speaker for q in analysis.quotes] == ["Hannah Lindqvist"]
+    counts = {g.name: g.quote_count for g in analysis.groups}
+    assert counts == {"Erik Lindqvist": 0, "Hannah Lindqvist": 1}
