@@ -134,7 +134,7 @@ class _ByStart(Generic[_Item]):
     __slots__ = ("_keep", "_seen", "items", "starts")
 
     def __init__(self, keep: Callable[[_Item], bool]) -> None:
-        self._keep = keep
+        self._keep: Callable[[_Item], bool] = keep
         self._seen = _Grown()
         self.items: list[_Item] = []
         self.starts: list[int] = []
