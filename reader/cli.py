@@ -86,7 +86,7 @@ def _print_where(locations: Locations) -> None:
 
 
 def _run_app(args: argparse.Namespace, locations: Locations) -> int:
-    from reader.sources.web import is_url
+    from reader.sources.kinds import is_url
 
     # Web addresses stay strings: the library fetches them (through the page cache).
     paths: list[Path | str] = [p if is_url(p) else Path(p) for p in args.paths]
