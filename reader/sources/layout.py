@@ -69,11 +69,12 @@ def trimmed(text: str, start: int, end: int) -> Span:
 
 def _wrap_width(body: list[Block]) -> int | None:
     """The column the body was hard-wrapped at, or None when lines are whole paragraphs."""
-    lengths = sorted(line.end - line.start for block in body for line in block)
+    lengths = [line.end - line.start for block in body for line in block]
     if not lengths:
         return None
     if sum(lengths) / len(lengths) > _UNWRAPPED_LINE:
-        return None
+        return None  # told before sorting: a long unwrapped story's lines are many
+    lengths.sort()
     return lengths[(len(lengths) * 9) // 10]
 
 

@@ -9,9 +9,10 @@ from reader.safe_text import clean
 from reader.sources.decoding import MAX_BYTES, read_decoded
 from reader.sources.header import parse_header
 from reader.sources.identity import article_id, resolved, title_from_path
+from reader.sources.kinds import PLAINTEXT_EXTENSIONS
 from reader.sources.layout import blocks, plain_paragraphs
 
-EXTENSIONS = (".txt", ".text")
+EXTENSIONS = PLAINTEXT_EXTENSIONS
 
 
 def parse(text: str, path: Path | None = None) -> Article:

@@ -24,6 +24,7 @@ from reader.sources.deadline import Closing, Deadline, Expired, Sockets, run_wit
 from reader.sources.decoding import decode_noted, human_size
 from reader.sources.errors import SourceError
 from reader.sources.identity import article_id
+from reader.sources.kinds import is_url as is_url  # where it was first
 
 USER_AGENT = "newsreader/0.1 (terminal news reader; one page at a time)"
 TIMEOUT = 15.0
@@ -39,11 +40,6 @@ _ACCEPT = (
 _FEED_TYPES = ("rss", "atom", "rdf")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _XML_TYPES = ("application/xml", "text/xml")
-
-
-def is_url(value: object) -> bool:
-    """Whether a command-line argument is a web address rather than a path."""
-    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
 
 @dataclass(slots=True)
