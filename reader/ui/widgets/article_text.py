@@ -105,7 +105,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def wrap_width(self) -> int:
         return max(8, min(MEASURE, self.size.width - GUTTER - 1))
 
-    def load(self, article: Article, paragraphs: list[Span]) -> None:
+    def load(self, article: Article, paragraphs: Sequence[Span]) -> None:
         self.article = article
         # Wrapping works on pieces of at most PIECE_CHARS, so one enormous paragraph is
         # wrapped lazily like many ordinary ones; they are cut when wrapping reaches them
