@@ -31,7 +31,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
 
-from reader.collection_pause import collection_paused
+from reader.collection_pause import collection_paused, enable_collection
 from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.safe_text import clean, clean_line, visible
@@ -473,7 +473,7 @@ class NewsReaderApp(App[None]):
         return self.annotations.save_pending_now(timeout)
 
     def _first_frame_drawn(self) -> None:
-        gc.enable()
+        enable_collection()  # after the library's load, if that is still running
         self._first_frame_shown.set()
         self.annotations.open_store()
 
