@@ -24,6 +24,7 @@ from reader.model import Analysis, EntityGroup, Quote
 
 STEP = 2_000  # quotes or people handled in Python between two yields (about a millisecond)
 CHUNK = 20_000  # people compared in C between two yields
+SORT_PART = 4_000  # new people sorted at once (a few milliseconds)
 _LONE = 1 << 40  # speakers no name group holds are placed after every group
 _QUOTE_COUNT = attrgetter("quote_count")
 _MENTIONS = attrgetter("mentions")
@@ -87,17 +88,22 @@ class StoryPeople:
         touched = yield from self._count_new_quotes(quotes)
         changed = yield from self._changed_groups(groups)
         new_names = yield from self._add_groups(groups, changed)
-        for name in touched:
-            places = self._places_of.get(name)
-            if places is None:
-                continue
-            # A group the analysis credited no quote to is ranked by its name's quotes.
-            changed.update(place for place in places if not self._quote_counts[place])
-        removed, added = self._ranks_changed(groups, changed)
-        yield
-        self._lone_changed(touched, new_names, removed, added)
-        if removed or added:
-            self.ranked = yield from _merged(self.ranked, removed, sorted(added))
+        yield from self._quoted_by_name(touched, changed)
+        removed: set[Ranked] = set()
+        added: list[Ranked] = []
+        yield from self._ranks_changed(groups, changed, removed, added)
+        yield from self._lone_changed(touched, new_names, removed, added)
+        ranked = self.ranked
+        # Sorted and merged a part at a time: one sort of a block's 25,000 new people
+        # held the UI for up to 20 ms.
+        for at in range(0, len(added), SORT_PART):
+            part = sorted(added[at : at + SORT_PART])
+            yield
+            ranked = yield from _merged(ranked, removed, part)
+            removed = set()
+        if removed:
+            ranked = yield from _merged(ranked, removed, [])
+        self.ranked = ranked
         self._halfway = False
 
     def _grew(self, quotes: Sequence[Quote], groups: Sequence[EntityGroup]) -> bool:
@@ -162,15 +168,31 @@ class StoryPeople:
         self._last_group = groups[-1] if groups else None
         return names
 
+    def _quoted_by_name(self, touched: set[str], changed: set[int]) -> Generator[None, None, None]:
+        """A group the analysis credited no quote to is ranked by its name's quotes: those
+        of the names just quoted are placed again."""
+        places_of, counts = self._places_of, self._quote_counts
+        for count, name in enumerate(touched, 1):
+            for place in places_of.get(name, ()):
+                if not counts[place]:
+                    changed.add(place)
+            if count % STEP == 0:
+                yield
+
     def _ranks_changed(
-        self, groups: Sequence[EntityGroup], changed: set[int]
-    ) -> tuple[set[Ranked], list[Ranked]]:
-        """The ranks the people of ``changed`` leave, and those they take (new people too)."""
-        removed: set[Ranked] = set()
-        added: list[Ranked] = []
+        self,
+        groups: Sequence[EntityGroup],
+        changed: set[int],
+        removed: set[Ranked],
+        added: list[Ranked],
+    ) -> Generator[None, None, None]:
+        """The ranks the people of ``changed`` leave (into ``removed``), and those they
+        take (into ``added``, new people too)."""
         quoted, rank_of = self._quoted, self._rank_of
         counts, mentions = self._quote_counts, self._mention_counts
-        for place in changed:
+        for count, place in enumerate(changed, 1):
+            if count % STEP == 0:
+                yield
             group = groups[place]
             if group.label != "PER":
                 continue
@@ -183,17 +205,18 @@ class StoryPeople:
                 removed.add(before)
             rank_of[place] = now
             added.append(now)
-        return removed, added
 
     def _lone_changed(
         self, touched: set[str], new_names: set[str], removed: set[Ranked], added: list[Ranked]
-    ) -> None:
+    ) -> Generator[None, None, None]:
         """Speakers the analysis quoted but did not list as a group belong in the list too,
         until a group of their name is found."""
         lone = self._lone
         for name in new_names & lone.keys():
             removed.add(lone.pop(name))
-        for name in touched:
+        for count, name in enumerate(touched, 1):
+            if count % STEP == 0:
+                yield
             if name in self._places_of:
                 continue
             before = lone.get(name)
