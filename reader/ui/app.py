@@ -526,7 +526,7 @@ class NewsReaderApp(App[None]):
             with collection_paused():
                 analysis = Merger.of(article.text, kept)
                 layers = ArticleView.analysis_layers(analysis)
-            _freeze_survivors()
+                _freeze_survivors()  # before the collector is back: see below
             self.post_message(AnalysisReady(article.id, analysis, True, layers))
             return
         from reader.ui.story_marks import LayerParts
@@ -545,7 +545,10 @@ class NewsReaderApp(App[None]):
                         return
                     analysis = merger.analysis(complete=last)
                     layers = layer_parts.add(block.start, merger.parts[block.start])
-                _freeze_survivors()  # a huge story's quotes and names, out of the GC's passes
+                    # A huge story's quotes and names, out of the collector's passes. Frozen
+                    # while it is still paused: once back, its first pass walked everything
+                    # the block had made (60-120 ms for 1 MB, holding up the UI thread).
+                    _freeze_survivors()
                 self.post_message(AnalysisReady(article.id, analysis, last, layers))
         finally:
             results.close()

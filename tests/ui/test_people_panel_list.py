@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from reader.model import Analysis, EntityGroup
+from reader.services.story_people import StoryPeople
 from reader.ui.widgets import people_panel
 from reader.ui.widgets.people_panel import PeoplePanel, rank_people
 
@@ -56,13 +57,13 @@ async def test_keys_move_the_highlight_while_a_long_analysis_lands_block_by_bloc
     monkeypatch,
 ) -> None:
     ranked: list[int] = []
-    rank_steps = people_panel.rank_steps
+    update = StoryPeople.update
 
-    def counted(analysis: Analysis):
+    def counted(self: StoryPeople, analysis: Analysis):
         ranked.append(len(analysis.groups))
-        return rank_steps(analysis)
+        return update(self, analysis)
 
-    monkeypatch.setattr(people_panel, "rank_steps", counted)
+    monkeypatch.setattr(StoryPeople, "update", counted)
     monkeypatch.setattr(people_panel, "RERANK_EVERY", 60.0)  # no re-rank before the end
     # Each block adds people quoted less than those before: the order of the people
     # already listed never changes, so each j must land one row further down.

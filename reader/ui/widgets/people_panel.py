@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import heapq
 import time
-from collections.abc import Generator, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from operator import attrgetter, indexOf
-from typing import NamedTuple
 
 from textual import events, on, work
 from textual.content import Content
@@ -15,84 +14,41 @@ from textual.timer import Timer
 
 from reader.model import Analysis
 from reader.services.library_search import drain
+from reader.services.story_people import Ranked, StoryPeople
 from reader.ui.keys import PEOPLE_PANEL_KEYS, bindings
 from reader.ui.slices import run_in_slices
 from reader.ui.widgets.virtual_list import VirtualList
 
 RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list a slice at a time
-SORT_CHUNK = 5_000  # people sorted in one call (a few milliseconds)
 # While a long story's analysis is still landing, its people are ranked again at most
 # this often (the blocks in between are merged: only the latest is ranked); the last
 # block is ranked as soon as it lands.
 RERANK_EVERY = 1.0
 MAKE_WAY = 0.05  # seconds a ranking rests after a key in the panel, while it is answered
+_NAME = attrgetter("name")
 
 
-class PersonRow(NamedTuple):
-    """One person of the story as the panel lists them (a tuple of a string and numbers:
-    cheap to make by the 100,000, and the cycle collector stops tracking it)."""
-
-    name: str
-    quoted: int
-    mentions: int
-
-    def lines(self) -> list[Content]:
-        said = f"quoted {self.quoted}×" if self.quoted else "not quoted"
-        plural = "s" if self.mentions != 1 else ""
-        return [
-            Content.styled(self.name, "bold"),
-            Content.styled(f"  {said} · {self.mentions} mention{plural}", "dim"),
-        ]
+def person_lines(person: Ranked) -> list[Content]:
+    quoted, mentions = person.quoted, person.mentions
+    said = f"quoted {quoted}×" if quoted else "not quoted"
+    plural = "s" if mentions != 1 else ""
+    return [
+        Content.styled(person.name, "bold"),
+        Content.styled(f"  {said} · {mentions} mention{plural}", "dim"),
+    ]
 
 
-def _order(person: PersonRow) -> tuple[int, int, str]:
-    return (-person.quoted, -person.mentions, person.name)
-
-
-def rank_steps(analysis: Analysis) -> Generator[None, None, list[PersonRow]]:
-    """The story's people, most quoted first, then most mentioned, then by name.
-
-    A generator that yields every few thousand people, and sorts a chunk at a time
-    before merging, so that run a slice at a time it never holds up the UI for long.
-    """
-    quoted: dict[str, int] = {}
-    for count, quote in enumerate(analysis.quotes):
-        if quote.kind == "quote" and quote.speaker:
-            quoted[quote.speaker] = quoted.get(quote.speaker, 0) + 1
-        if count % SORT_CHUNK == 0:
-            yield
-    people: list[PersonRow] = []
-    for count, group in enumerate(analysis.groups):
-        if group.label == "PER":
-            said = group.quote_count or quoted.get(group.name, 0)
-            people.append(PersonRow(group.name, said, len(group.mentions)))
-        if count % SORT_CHUNK == 0:
-            yield
-    known = {person.name for person in people}
-    # A speaker the analysis quoted but did not list as a group still belongs here.
-    people += [PersonRow(name, count, 0) for name, count in quoted.items() if name not in known]
-    if len(people) <= SORT_CHUNK:
-        return sorted(people, key=_order)
-    chunks = []
-    for at in range(0, len(people), SORT_CHUNK):
-        chunks.append(sorted(people[at : at + SORT_CHUNK], key=_order))
-        yield
-    ranked = []
-    for count, person in enumerate(heapq.merge(*chunks, key=_order)):
-        ranked.append(person)
-        if count % SORT_CHUNK == 0:
-            yield
-    return ranked
-
-
-def rank_people(analysis: Analysis) -> list[PersonRow]:
-    return drain(rank_steps(analysis))
+def rank_people(analysis: Analysis) -> list[Ranked]:
+    """The story's people, most quoted first, then most mentioned, then by name."""
+    people = StoryPeople()
+    drain(people.update(analysis))
+    return people.ranked
 
 
 class PeopleRows:
     """The ranked people as rows of the virtual list (two lines each)."""
 
-    def __init__(self, people: Sequence[PersonRow]) -> None:
+    def __init__(self, people: Sequence[Ranked]) -> None:
         self.people = people
 
     def __len__(self) -> int:
@@ -102,7 +58,7 @@ class PeopleRows:
         return [2] * len(self.people)
 
     def lines(self, index: int, width: int) -> list[Content]:
-        return [line.truncate(width, ellipsis=True) for line in self.people[index].lines()]
+        return [line.truncate(width, ellipsis=True) for line in person_lines(self.people[index])]
 
 
 class PeoplePanel(VirtualList):
@@ -143,7 +99,8 @@ class PeoplePanel(VirtualList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, empty="No people found yet.")
         self._title()
-        self._people: list[PersonRow] = []
+        self._people: list[Ranked] = []  # as shown
+        self._ranks = StoryPeople()  # the story's people as its analysis lands
         self._filled = False
         self._analysis = Analysis()
         self._story = 0  # which story the people are of: rankings of an earlier one are late
@@ -178,6 +135,7 @@ class PeoplePanel(VirtualList):
                 self._waiting.stop()
                 self._waiting = None
             self._people = []
+            self._ranks = StoryPeople()
         self._analysis = analysis
         self._complete = complete
         self._filled = False
@@ -197,7 +155,8 @@ class PeoplePanel(VirtualList):
         self._filled = True
         analysis = self._analysis
         if len(analysis.groups) + len(analysis.quotes) <= RANK_AT_ONCE:
-            self._show_rows(rank_people(analysis))
+            drain(self._ranks.update(analysis))
+            self._show_rows(self._ranks.ranked)
             self._ranked_at = time.monotonic()
             return
         if not self._people:  # else the list shown stays until the new one is ready
@@ -220,7 +179,7 @@ class PeoplePanel(VirtualList):
             return
         self._ranking = True
         self._note_ranking()
-        self._rank_sliced(analysis, self._story)
+        self._rank_sliced(analysis, self._story, self._ranks)
 
     def _rank_latest(self) -> None:
         self._waiting = None
@@ -238,19 +197,14 @@ class PeoplePanel(VirtualList):
         exit_on_error=False,
         description="rank the story's people",  # not the repr of the whole analysis
     )
-    async def _rank_sliced(self, analysis: Analysis, story: int) -> None:
-        steps = rank_steps(analysis)
-        people: list[PersonRow] = []
-
-        def run() -> Iterator[None]:
-            people.extend((yield from steps))
-
-        await run_in_slices(run(), rest=self._rest_after_key)
+    async def _rank_sliced(self, analysis: Analysis, story: int, ranks: StoryPeople) -> None:
+        # Only the people this analysis adds or changes since the last one are placed.
+        await run_in_slices(ranks.update(analysis), rest=self._rest_after_key)
         if story != self._story:
             return  # another story is open now
         self._ranking = False
         self._ranked_at = time.monotonic()
-        self._show_rows(people)
+        self._show_rows(ranks.ranked)
         if analysis is not self._analysis and self.display:
             self._fill()  # more of the analysis landed meanwhile: rank that too (later)
 
@@ -263,29 +217,43 @@ class PeoplePanel(VirtualList):
     def on_key(self, _event: events.Key) -> None:
         self._last_key = time.perf_counter()  # the key goes on to the bindings as before
 
-    def _show_rows(self, people: list[PersonRow]) -> None:
+    def _show_rows(self, people: list[Ranked]) -> None:
         if people:
             self.set_empty_text("No people found yet.")
         # A new block of the analysis re-ranks the list: the highlighted person stays
         # highlighted, and the person the reader was looking at stays on the same line of
         # the panel instead of the list jumping under the reader's eyes.
         at = self.highlighted
-        kept = self._people[at].name if at is not None and at < len(self._people) else None
+        kept = self._people[at] if at is not None and at < len(self._people) else None
         anchor = self._anchor()
         self._people = people
-        place = _place_of(people, kept) if kept else None
+        place = self._row_of(people, kept) if kept else None
         if place is None and self.has_focus:
             place = 0
         self.set_rows(PeopleRows(people), highlighted=place)
         self._title(f"{len(people):,}")
         if anchor is not None:
-            name, line = anchor
-            row = place if name == kept else _place_of(people, name)
+            person, line = anchor
+            row = place if person is kept else self._row_of(people, person)
             if row is not None:
                 start, _height = self._row_span(row)
                 self.scroll_to(y=max(0, start - line), animate=False, immediate=True)
 
-    def _anchor(self) -> tuple[str, int] | None:
+    def _row_of(self, people: list[Ranked], person: Ranked) -> int | None:
+        """The row of ``person`` (as an earlier ranking listed them) in ``people``: where
+        their rank now is, found by bisection (100,000 people at each ranking)."""
+        now = self._ranks.rank_of(person.place)
+        if now is not None and now.name == person.name:
+            row = bisect_left(people, now)
+            if row < len(people) and people[row] == now:
+                return row
+        # An analysis that is not the last one grown (its places are new): by name, in C.
+        try:
+            return indexOf(map(_NAME, people), person.name)
+        except ValueError:
+            return None
+
+    def _anchor(self) -> tuple[Ranked, int] | None:
         """The person to keep in place as the list is replaced, and how many lines below
         the top of the panel they are: the highlighted one if on screen, else the first
         one on screen."""
@@ -299,7 +267,7 @@ class PeoplePanel(VirtualList):
             at = self.row_at_line(top)
         if at is None or at >= len(self._people):
             return None
-        return self._people[at].name, self._row_span(at)[0] - top
+        return self._people[at], self._row_span(at)[0] - top
 
     def _title(self, note: str = "") -> None:
         """The border's title: how many people are listed, and whether a ranking of more
@@ -320,11 +288,3 @@ class PeoplePanel(VirtualList):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
-
-
-def _place_of(people: list[PersonRow], name: str) -> int | None:
-    """Where ``name`` is in ``people`` (looked for in C: 100,000 people at each ranking)."""
-    try:
-        return indexOf(map(attrgetter("name"), people), name)
-    except ValueError:
-        return None
