@@ -91,7 +91,6 @@ def run(args: argparse.Namespace) -> int:
 
     total = known_size(args.paths)
     block = block_bytes(total, args.jobs, on_dask=bool(args.scheduler))
-    _start_workers_server(args)
     from reader.analysis.backends import BackendError, get_backend
     from reader.corpus.batch import Options
     from reader.corpus.engines import EngineError
@@ -121,16 +120,3 @@ def run(args: argparse.Namespace) -> int:
         output.say(str(error))
         return EXIT_BAD_INPUT
     return output.status()
-
-
-def _start_workers_server(args: argparse.Namespace) -> None:
-    """Start the server that forks a local Dask cluster's workers now, before this process
-    imports anything.
-
-    It then imports the analysis and Dask on another core while this process does the
-    same, instead of after it. (A process pool forks its workers from this process.)
-    """
-    from reader.corpus.forkserver import DASK_PRELOAD, start_forkserver
-
-    if args.scheduler == "local":
-        start_forkserver(DASK_PRELOAD)

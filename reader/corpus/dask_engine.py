@@ -7,8 +7,10 @@ installed (tasks name the batch function by its import path, so workers import i
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import logging
+import os
 import sys
 import threading
 from collections import deque
@@ -18,7 +20,7 @@ from typing import Any
 
 from reader.corpus.batch import BatchResult, Options, analyze_batch
 from reader.corpus.engines import LOCAL_WINDOWS, Batch, EngineError, done, lost_batch
-from reader.corpus.forkserver import DASK_PRELOAD, start_forkserver
+from reader.corpus.forkserver import DASK_PRELOAD, fork_server_from_here, start_forkserver
 
 LOCAL_CLUSTER_CONFIG = {
     # Workers forked from a server that has imported Dask once start in a fraction of
@@ -49,13 +51,21 @@ class DaskEngine:
         if importlib.util.find_spec("distributed") is None:
             raise needs_dask
         if address == "local":
-            # Started before this process imports Dask, the server imports it for the
-            # workers on the other core at the same time.
-            start_forkserver(DASK_PRELOAD)
+            # Dask imports NumPy, whose BLAS starts a thread of its own at once: this
+            # process does no linear algebra, and with one thread it can fork the server
+            # its workers come from. (Dask sets the same for its workers.)
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         try:
             from distributed import Client, LocalCluster
         except ImportError:
             raise needs_dask from None
+        if address == "local":
+            # What is loaded now (Dask, the warm analysis) lives as long as the process:
+            # frozen, the server and the workers forked from it never copy its pages
+            # by walking them in a collection.
+            gc.freeze()
+            if not fork_server_from_here():
+                start_forkserver(DASK_PRELOAD)
 
         # Dask reports every closed connection at shutdown; only real errors should show.
         logging.getLogger("distributed").setLevel(logging.ERROR)

@@ -6,9 +6,9 @@ pool, a name finder's thread pool); otherwise a pool forks its workers from this
 process (see ``reader.corpus.engines``). A worker forked from a server that has imported
 (and warmed) the analysis once starts in a few milliseconds, shares the word lists'
 memory with its siblings, and never inherits this process's threads and open files.
-The server takes a while to import what it preloads, so a Dask run starts it first
-thing: it imports on one core while this process imports on the other. Only the
-standard library here, so starting it costs no import.
+For a Dask run the server is a copy of this process forked once it has imported Dask
+(``fork_server_from_here``): a fresh server would import it all over again. Only the
+standard library here, so starting a server costs no import.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import socket
 import sys
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 # What a pool's worker needs. "__main__": the server runs the `newsreader` script (as
 # __mp_main__, so not its main()) once, where each worker would on its way in.
@@ -49,6 +51,86 @@ def start_forkserver(preload: list[str]) -> None:
             forkserver.ensure_running()
         finally:
             signal.signal(signal.SIGINT, previous)
+
+
+# What Python's forkserver keeps in this process about its server (3.11 to 3.13). A
+# version that keeps more (an authentication key) gets a fresh server instead.
+_SERVER_STATE = {
+    "_forkserver_address",
+    "_forkserver_alive_fd",
+    "_forkserver_pid",
+    "_inherited_fds",
+    "_lock",
+    "_preload_modules",
+}
+
+
+def fork_server_from_here() -> bool:
+    """Start the server that forks worker processes as a copy of this process as it is now.
+
+    A fresh server is a new interpreter that imports everything again: with Dask, some
+    0.45 s of CPU, and workers asked for while it imports wait for it (measured: they
+    started 0.35 s after the nannies asked). Forked from this process once it has
+    imported Dask and warmed the analysis, the server is ready at once and the workers
+    it forks start with all of it. Returns False where that is not safe (not Linux,
+    another thread in this process that could hold a lock at the fork, a Python whose
+    forkserver works differently): the caller then starts a fresh server.
+    """
+    from multiprocessing import connection, forkserver, resource_tracker, util
+
+    server: Any = getattr(forkserver, "_forkserver", None)
+    if sys.platform != "linux" or set(getattr(server, "__dict__", ())) != _SERVER_STATE:
+        return False
+    with server._lock:
+        if server._forkserver_pid is not None:
+            return True
+        resource_tracker.ensure_running()  # its own process; every worker is handed its pipe
+        if _threads() != 1:
+            return False
+        address = connection.arbitrary_address("AF_UNIX")  # type: ignore[attr-defined]
+        with socket.socket(socket.AF_UNIX) as listener:
+            listener.bind(address)
+            if not util.is_abstract_socket_namespace(address):
+                os.chmod(address, 0o600)
+            listener.listen()
+            alive_r, alive_w = os.pipe()  # the server stops when every writer has gone
+            for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            pid = os.fork()
+            if pid == 0:
+                _serve(listener.fileno(), alive_r, alive_w)  # never returns
+            os.close(alive_r)
+        server._forkserver_address = address
+        server._forkserver_alive_fd = alive_w
+        server._forkserver_pid = pid
+    return True
+
+
+def _serve(listener: int, alive_r: int, alive_w: int) -> None:
+    """The forked server: forks a worker for each request until this process has gone."""
+    from multiprocessing import forkserver
+
+    try:
+        os.close(alive_w)
+        # Ctrl-C is for the main process (see start_forkserver): the server hands the
+        # SIGINT handler it starts with to every worker it forks.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # No worker writes records: none holds the reader's end of stdout open.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+        forkserver.main(listener, alive_r, [])  # ends with SystemExit when all have gone
+    finally:
+        os._exit(0)  # never this process's clean-up (its files, its buffers) a second time
+
+
+def _threads() -> int:
+    """Threads of this process as the kernel counts them (a native library's too)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 @contextlib.contextmanager

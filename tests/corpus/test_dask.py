@@ -97,3 +97,15 @@ def test_a_local_cluster_that_cannot_start_leaves_no_record(corpus: Path) -> Non
     [line] = result.stderr.decode().splitlines()
     assert line.startswith("newsreader: cannot use a local Dask cluster:")
     assert result.stdout == b""
+
+
+def test_a_local_cluster_beside_a_blas_thread_gives_the_same_bytes(
+    corpus: Path, serial_output: bytes
+) -> None:
+    # Asked for BLAS threads, NumPy (which Dask imports) starts them at once: the
+    # workers' server is then not forked from this process but started fresh.
+    threads = {**os.environ, "OPENBLAS_NUM_THREADS": "4"}
+    result = newsreader("analyze", str(corpus), "--scheduler", "local", "--jobs", "2", env=threads)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == serial_output
+    assert result.stderr == b""
