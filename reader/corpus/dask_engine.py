@@ -14,13 +14,19 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
 from reader.corpus.batch import BatchResult, Options, analyze_batch
 from reader.corpus.engines import LOCAL_WINDOWS, Batch, EngineError, done, lost_batch
-from reader.corpus.forkserver import DASK_PRELOAD, fork_server_from_here, start_forkserver
+from reader.corpus.forkserver import (
+    DASK_PRELOAD,
+    fork_server_from_here,
+    start_forkserver,
+    thread_count,
+)
+from reader.corpus.head_start import HEAD_START_BYTES, HeadStart
 
 LOCAL_CLUSTER_CONFIG = {
     # Workers forked from a server that has imported Dask once start in a fraction of
@@ -41,12 +47,44 @@ LOCAL_CLUSTER_CONFIG = {
 # Seconds a thread holds the interpreter lock before another waiting for it gets a turn,
 # while a local cluster starts beside the analysis in this process.
 STARTING_SWITCH_INTERVAL = 0.0002
+# Seconds between looks at whether a head start has finished, while the cluster starts.
+HEAD_START_POLL = 0.01
+
+
+def open_dask(
+    options: Options, address: str, jobs: int, stream: Iterable[Batch]
+) -> tuple[DaskEngine, Iterator[Batch]]:
+    """The engine on the cluster at ``address``, and the batches it has not taken yet.
+
+    A local cluster's first batches are taken at once and analysed by a copy of this
+    process while Dask is imported and the cluster starts (see reader.corpus.head_start).
+    """
+    stream = iter(stream)
+    head: HeadStart | None = None
+    if address == "local" and sys.platform == "linux" and thread_count() == 1:
+        taken: list[Batch] = []
+        size = 0
+        for batch in stream:
+            taken.append(batch)
+            size += batch.size
+            if size >= HEAD_START_BYTES:
+                break
+        if taken:
+            head = HeadStart(taken, options)
+    try:
+        return DaskEngine(options, address, jobs, head), stream
+    except BaseException:
+        if head is not None:
+            head.close()
+        raise
 
 
 class DaskEngine:
     """The same batches as tasks on a Dask distributed cluster, gathered in order."""
 
-    def __init__(self, options: Options, address: str, jobs: int) -> None:
+    def __init__(
+        self, options: Options, address: str, jobs: int, head: HeadStart | None = None
+    ) -> None:
         needs_dask = EngineError("--scheduler needs Dask: pip install 'newsreader[dask]'")
         if importlib.util.find_spec("distributed") is None:
             raise needs_dask
@@ -70,6 +108,7 @@ class DaskEngine:
         # Dask reports every closed connection at shutdown; only real errors should show.
         logging.getLogger("distributed").setLevel(logging.ERROR)
         self.options = options
+        self.head = head
         self.window = 2 * max(1, jobs)
         self._cluster: Any = None
         self._client: Any = None
@@ -147,13 +186,22 @@ class DaskEngine:
         # Batches analysed here while the cluster starts wait for it to be up before any
         # is written: a cluster that fails to start leaves no records behind.
         pending: deque[tuple[Batch, Any]] = deque()
+        if self.head is not None:
+            pending.extend(zip(self.head.batches, self.head.futures, strict=True))
+            # Analysing here too while the head start does would slow the cluster's start
+            # (its threads wait for this one's interpreter lock) more than it gains:
+            # measured, workers took their first task at 0.82 s instead of 0.63 s.
+            while self._connecting is not None and self._connecting.is_alive():
+                if not self.head.busy():
+                    break
+                self._connecting.join(HEAD_START_POLL)
         try:
             for batch in batches:
                 if not self._ready(wait=len(pending) >= LOCAL_WINDOWS * self.window):
                     pending.append((batch, done(analyze_batch(batch.payload, self.options))))
                     continue
                 pending.append((batch, self._submit(batch)))
-                while len(pending) >= self.window:
+                while _on_cluster(pending) >= self.window:
                     yield self._next(pending)
             self._ready(wait=True)
             while pending:
@@ -174,6 +222,8 @@ class DaskEngine:
             return batch, failed_task(batch, error)
 
     def close(self) -> None:
+        if self.head is not None:
+            self.head.close()
         if self._connecting is not None:  # the cluster is half started: wait, then stop it
             self._connecting.join()
             sys.setswitchinterval(self._switch_interval)
@@ -184,6 +234,11 @@ class DaskEngine:
             self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def _on_cluster(pending: deque[tuple[Batch, Any]]) -> int:
+    """Tasks in flight on the cluster (not: batches analysed here or by a head start)."""
+    return sum(1 for _, future in pending if not isinstance(future, Future))
 
 
 def failed_task(batch: Batch, error: Exception) -> BatchResult:

@@ -85,7 +85,7 @@ def fork_server_from_here() -> bool:
         if server._forkserver_pid is not None:
             return True
         resource_tracker.ensure_running()  # its own process; every worker is handed its pipe
-        if _threads() != 1:
+        if thread_count() != 1:
             return False
         address = connection.arbitrary_address("AF_UNIX")  # type: ignore[attr-defined]
         with socket.socket(socket.AF_UNIX) as listener:
@@ -125,7 +125,7 @@ def _serve(listener: int, alive_r: int, alive_w: int) -> None:
         os._exit(0)  # never this process's clean-up (its files, its buffers) a second time
 
 
-def _threads() -> int:
+def thread_count() -> int:
     """Threads of this process as the kernel counts them (a native library's too)."""
     try:
         return len(os.listdir("/proc/self/task"))

@@ -21,9 +21,9 @@ def open_engine(
     """The engine for this run, and the batches (a couple of them read ahead to choose)."""
     stream = iter(stream)
     if scheduler:
-        from reader.corpus.dask_engine import DaskEngine  # with its logging, only for Dask
+        from reader.corpus.dask_engine import open_dask  # with its logging, only for Dask
 
-        return DaskEngine(options, scheduler, jobs), stream
+        return open_dask(options, scheduler, jobs, stream)
     head = list(itertools.islice(stream, 2))
     rest = itertools.chain(head, stream)
     # A single batch gains nothing from workers and would pay for starting them.
