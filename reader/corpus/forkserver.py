@@ -20,7 +20,7 @@ import signal
 import socket
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 # What a pool's worker needs. "__main__": the server runs the `newsreader` script (as
@@ -65,7 +65,7 @@ _SERVER_STATE = {
 }
 
 
-def fork_server_from_here() -> bool:
+def fork_server_from_here(preload: Sequence[str] = ()) -> bool:
     """Start the server that forks worker processes as a copy of this process as it is now.
 
     A fresh server is a new interpreter that imports everything again: with Dask, some
@@ -74,7 +74,9 @@ def fork_server_from_here() -> bool:
     imported Dask and warmed the analysis, the server is ready at once and the workers
     it forks start with all of it. Returns False where that is not safe (not Linux,
     another thread in this process that could hold a lock at the fork, a Python whose
-    forkserver works differently): the caller then starts a fresh server.
+    forkserver works differently): the caller then starts a fresh server. The server
+    imports ``preload`` (what each worker would import as it starts and this process
+    has not) while it waits for the first request.
     """
     from multiprocessing import connection, forkserver, resource_tracker, util
 
@@ -99,7 +101,7 @@ def fork_server_from_here() -> bool:
                     stream.flush()
             pid = os.fork()
             if pid == 0:
-                _serve(listener.fileno(), alive_r, alive_w)  # never returns
+                _serve(listener.fileno(), alive_r, alive_w, list(preload))  # never returns
             os.close(alive_r)
         server._forkserver_address = address
         server._forkserver_alive_fd = alive_w
@@ -107,7 +109,7 @@ def fork_server_from_here() -> bool:
     return True
 
 
-def _serve(listener: int, alive_r: int, alive_w: int) -> None:
+def _serve(listener: int, alive_r: int, alive_w: int, preload: list[str]) -> None:
     """The forked server: forks a worker for each request until this process has gone."""
     from multiprocessing import forkserver
 
@@ -120,7 +122,9 @@ def _serve(listener: int, alive_r: int, alive_w: int) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.close(devnull)
-        forkserver.main(listener, alive_r, [])  # ends with SystemExit when all have gone
+        # Ends with SystemExit when all have gone; a module of ``preload`` that is not
+        # installed is passed over.
+        forkserver.main(listener, alive_r, preload)
     finally:
         os._exit(0)  # never this process's clean-up (its files, its buffers) a second time
 
