@@ -322,6 +322,11 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         if tok.is_capitalised and not (k == i and word in DETERMINERS):
             if word in SPEECH_CUES or (k == i and word in _OPENERS_NOT_DETERMINERS):
                 break
+            if not seen_name and _demonym(word) and _role_follows(toks, k + 1, hi):
+                # "said Republican political consultant Chris Russell": the party or
+                # nationality qualifies the role; the name comes after it
+                k += 1
+                continue
             seen_name = True
         elif (word in DETERMINERS and k == i) or (
             word in NAME_JOINERS and k + 1 < hi and toks[k + 1].is_capitalised and k > i
@@ -371,6 +376,27 @@ def _role(words: list[Token], end: int) -> str | None:
                 continue
         kept.append(tok.text)
     return " ".join(kept) or None
+
+
+def _demonym(word: str) -> bool:
+    """ "republican", "canadian": a party or nationality word, lower case."""
+    from reader.analysis.gazetteer import lexicon as name_lexicon
+
+    return word in name_lexicon().demonyms
+
+
+_ROLE_WORDS_AHEAD: Final = 3
+
+
+def _role_follows(toks: list[Token], k: int, hi: int) -> bool:
+    """Whether a role noun, then a capitalised name, follows within a few lower-case
+    words from ``toks[k]``: "political consultant Chris Russell"."""
+    n = k
+    while n < hi and n - k < _ROLE_WORDS_AHEAD and is_word(toks[n]) and toks[n].text.islower():
+        if toks[n].lower in TITLE_WORDS or toks[n].lower in ROLE_NOUNS:
+            return n + 1 < hi and toks[n + 1].is_capitalised
+        n += 1
+    return False
 
 
 def _first_name(word: str) -> bool:
@@ -423,6 +449,21 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     # no slices of the phrase, and the role only once the name is known to be one.
     first = last_title + 1
     size = len(words)
+    if (
+        first == size - 1
+        and words[0].lower in DETERMINERS
+        and not any(words[n].lower in DETERMINERS for n in range(1, first))
+        and _demonym(words[first].lower)
+        and not _demonym(words[first].lower[:-1])  # one person: "Republicans" is a group
+    ):
+        # "one senior Democrat", "a Canadian": a person described, no name written
+        return SpeakerPhrase(
+            words[0].start,
+            words[-1].end,
+            " ".join(t.text for t in words),
+            named=False,
+            person=True,
+        )
     if first < size and all(
         words[n].is_capitalised or words[n].lower in NAME_JOINERS for n in range(first, size)
     ):
