@@ -122,6 +122,8 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
         cue = cue_at(toks, c)
         if cue is None or (c > r and cue.endswith("ing")):
             continue  # "-- all without speaking his name" reports nothing
+        if c > r and toks[c - 1].lower == "to":
+            continue  # "who was not authorized to speak, told": an aside's infinitive
         if cue == "according to":
             phrase = phrase_after(toks, c + 2, end)
             return Attribution(phrase, cue, 0.85, source="right") if phrase else None
@@ -437,7 +439,19 @@ def _introduces(tok: Token) -> bool:
     word = tok.lower
     if word in _INTRODUCERS or word in SUBORDINATORS or word in TIME_WORDS:
         return True
-    return tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))
+    if word in _TIME_SPANS:
+        return True  # "Hours later,", "Weeks earlier,", "Minutes after the vote,"
+    if not (tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))):
+        return False
+    from reader.analysis.gazetteer import first_names
+
+    return tok.text not in first_names()  # "Kelly responded", "Ned said": a name
+
+
+# Plural spans of time that open a sentence before its subject: "Hours later, Trump".
+_TIME_SPANS: Final = frozenset(
+    words("seconds minutes hours days weeks months years decades moments")
+)
 
 
 def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
@@ -473,7 +487,14 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     cue = cue_at(toks, j, weak=True)
     if cue is not None:
         phrase = _phrase_for_left_cue(toks, j, cue, lo, colon)
-        if phrase is not None and not phrase.named and subject is not None and subject.named:
+        if (
+            phrase is not None
+            and not phrase.named
+            and not phrase.pronoun
+            and subject is not None
+            and subject.named
+            and not _speaks_before(toks, phrase, j)
+        ):
             phrase = subject  # "Sanders delivered a snappy retort:"
         return Attribution(phrase, cue, 0.85, source="colon") if phrase else None
     phrase = phrase_before(toks, colon, lo)
@@ -481,7 +502,10 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
         k = _index_at(toks, phrase.phrase_start, lo)
         if k == lo or toks[k - 1].text in _DASHES or toks[k - 1].lower == "from":
             return Attribution(phrase, ":", 0.75, source="colon")
-    for k in range(j, lo - 1, -1):  # the cue nearest the colon: "whispered to him:"
+    # A cue in a leading clause ("When Trump suggested ..., Rubio fired back:") is not
+    # the one that introduces the quotation: the main clause's subject is.
+    main = _main_clause_start(toks, lo, colon)
+    for k in range(j, main - 1, -1):  # the cue nearest the colon: "whispered to him:"
         cue = cue_at(toks, k)
         if cue is not None:
             phrase = _phrase_for_left_cue(toks, k, cue, lo, colon)
@@ -489,6 +513,14 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
                 return Attribution(phrase, cue, 0.75, source="colon")
     # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
+
+
+def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:
+    """Whether ``phrase`` is the subject written just before the verb at ``toks[cue]``
+    and its nouns can speak: "the columnist suggested:", "the heckler yelled:"."""
+    if cue < 1 or toks[cue - 1].end != phrase.end:
+        return False
+    return lexicon.names_a_speaker(phrase.text.lower().split())
 
 
 def _starts_new_sentence(toks: list[Token], ctx: Context, r: int) -> bool:
