@@ -203,6 +203,22 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
         j = _skip_parenthesis(toks, j, lo)  # "Rep. Jim Jordan (R-Ohio), a member, said"
     name = _collect_back(toks, j, lo)
     aside = toks[k + 1 : comma]
+    if name is not None and not name.pronoun:
+        opens = j
+        while opens > lo and toks[opens - 1].start >= name.phrase_start:
+            opens -= 1
+        if (
+            toks[opens].lower in ("the", "a", "an")
+            and opens - 1 > lo
+            and toks[opens - 1].text == ","
+        ):
+            # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+            # said": two asides in a row; the name stands before the first
+            outer = _collect_back(toks, opens - 2, lo)
+            if outer is not None and outer.named:
+                if outer.role is None:
+                    outer.role = " ".join(t.text for t in toks[opens + 1 : j + 1]) or None
+                return outer
     if name is not None and not name.named and not name.pronoun:
         # "Its regional director, Paul Finnegan, said": the aside is the name
         inner = split_phrase(aside) if aside and all(is_word(t) for t in aside) else None
@@ -318,6 +334,9 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         tok = toks[k]
         word = tok.lower
         if not is_word(tok):
+            if tok.text == "/" and k > i and toks[k - 1].text.isdigit():
+                k += 1  # "said 9/11 widow Terry Strada": a date as a modifier
+                continue
             break
         if tok.is_capitalised and not (k == i and word in DETERMINERS):
             if word in SPEECH_CUES or (k == i and word in _OPENERS_NOT_DETERMINERS):

@@ -131,6 +131,10 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             # '"...," said X' / '"...," added the senator': any cue but a participle
             if cue.endswith("ing") or cue in _NOT_INVERTED:
                 return None
+            if _embedded(toks, ctx, c):
+                # 'the ad "unmistakably and wrongfully" suggests that ...': the quotation
+                # is a phrase inside the sentence, the verb after it has its own subject
+                return None
             phrase = phrase_after(toks, c + len(cue.split()), end)
             if phrase is None:
                 return None
@@ -513,6 +517,15 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
                 return Attribution(phrase, cue, 0.75, source="colon")
     # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
+
+
+def _embedded(toks: list[Token], ctx: Context, c: int) -> bool:
+    """Whether the quote is a phrase inside its sentence rather than speech the cue at
+    ``toks[c]`` reports: written mid-sentence with no comma, "!" or "?" to close it, or
+    followed by "cue that" ("suggests that Phoenix ..."), a verb with a clause of its own."""
+    if c + 1 < len(toks) and toks[c + 1].lower == "that":
+        return True
+    return ctx.closing == "" and c == ctx.stop and ctx.first > ctx.sentence_start
 
 
 def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:

@@ -55,3 +55,24 @@ def test_hours_later_opens_the_sentence_before_its_subject() -> None:
 def test_a_first_name_ending_in_ly_is_a_subject_not_an_adverb() -> None:
     text = 'Shelly Varga answered, with a laugh: "Only if the tide allows."'
     assert _speakers(text) == ["Shelly Varga"]
+
+
+def test_a_quoted_phrase_inside_a_sentence_is_not_spoken_by_what_follows_the_verb() -> None:
+    text = (
+        "Mayor Nia Osei said in the letter that the leaflet "
+        '"falsely and knowingly" suggests that Port Ardwell backs the plan.'
+    )
+    assert _speakers(text) == ["Nia Osei"]
+
+
+def test_two_asides_in_a_row_still_lead_back_to_the_name() -> None:
+    text = (
+        '"It is a raid on the harbour fund," Ewan Tulloch, the Liberal member for '
+        "Kelvarra, one of the towns suing the board, said on Monday."
+    )
+    assert _speakers(text) == ["Ewan Tulloch"]
+
+
+def test_a_date_written_with_a_slash_is_part_of_the_role() -> None:
+    text = '"We were never told," said 7/7 survivor Ruth Calloway.'
+    assert _speakers(text) == ["Ruth Calloway"]
