@@ -113,8 +113,13 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             return byline
     while r < hi and toks[r].text in _LEADING_PUNCT:
         r += 1
-    if r >= hi or _starts_new_sentence(toks, ctx, r):
+    if r >= hi:
         return None
+    if _starts_new_sentence(toks, ctx, r):
+        # '"... that are missing." Trump said.': a full stop inside the marks, then a
+        # sentence that only says who spoke
+        opens_sentence = ctx.first <= ctx.sentence_start
+        return _closing_report(toks, r, hi) if opens_sentence else None
     end = r
     while end < hi and not ends_sentence(toks, end) and end - r < _RIGHT_WINDOW:
         end += 1
@@ -517,6 +522,38 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
                 return Attribution(phrase, cue, 0.75, source="colon")
     # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
+
+
+_CLOSING_REACH: Final = 8  # tokens to the cue: "US Senator Jeff Sessions said"
+# What may follow the cue of a sentence that only reports who spoke: its end, or an
+# adverbial ("said on Tuesday", "said as he launched", "told reporters in Ohio").
+_AFTER_REPORT: Final = frozenset(
+    words("in on at as during after before while when from to of with later earlier today")
+)
+
+
+def _closing_report(toks: list[Token], r: int, hi: int) -> Attribution | None:
+    """``"...missing." Trump said.``: the sentence after the quote opens with its speaker
+    and cue and says nothing else; "Smith said he disagreed" reports something new."""
+    for c in range(r, min(hi, r + _CLOSING_REACH)):
+        cue = cue_at(toks, c)
+        if cue is None:
+            continue
+        if cue.endswith("ing") or cue == "according to":
+            return None
+        phrase = phrase_before(toks, c, r)
+        if phrase is None:
+            return None
+        opens = _index_at(toks, phrase.phrase_start, r)
+        if any(not toks[k].is_capitalised for k in range(r, opens)):
+            return None  # "Then the senator said": the sentence says more than who spoke
+        after = c + len(cue.split())
+        if after < hi and toks[after].text not in SENTENCE_END:
+            word = toks[after].lower
+            if word not in _AFTER_REPORT and word not in TIME_WORDS and word != "reporters":
+                return None
+        return Attribution(phrase, cue, 0.7, source="right")
+    return None
 
 
 def _embedded(toks: list[Token], ctx: Context, c: int) -> bool:

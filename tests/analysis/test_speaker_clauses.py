@@ -76,3 +76,19 @@ def test_two_asides_in_a_row_still_lead_back_to_the_name() -> None:
 def test_a_date_written_with_a_slash_is_part_of_the_role() -> None:
     text = '"We were never told," said 7/7 survivor Ruth Calloway.'
     assert _speakers(text) == ["Ruth Calloway"]
+
+
+def test_a_sentence_that_only_says_who_spoke_speaks_the_quote_before_it() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        '"If you are listening, bring the ferry back." Rhona Baird said on Tuesday.'
+    )
+    assert _speakers(text) == ["Rhona Baird"]
+
+
+def test_a_sentence_that_reports_something_new_does_not() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        '"We will keep the ferry running all winter." Rhona Baird said the vote was close.'
+    )
+    assert _speakers(text) == [None]
