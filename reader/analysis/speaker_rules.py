@@ -108,7 +108,7 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
     hi = ctx.next_first
     r = ctx.stop
     if r < hi and toks[r].text in _DASHES:
-        byline = _from_dash(toks, r + 1, hi)
+        byline = from_dash(toks, r + 1, hi)
         if byline is not None:
             return byline
     while r < hi and toks[r].text in _LEADING_PUNCT:
@@ -257,7 +257,7 @@ def _index_at(toks: list[Token], offset: int, start: int) -> int:
     return k
 
 
-def _from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
+def from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
     """``"..." ― Karen Bobadilla``: a name alone after a dash signs the quote."""
     phrase = phrase_after(toks, i, hi)
     if phrase is None or not phrase.named:
