@@ -115,6 +115,11 @@ def _read_any(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> None:
 # "Korean-born Monte Haines": the compound describes the name that follows it.
 DESCRIBED_BY: Final = re.compile(r"-(based|owned|controlled|led|run|born)\s+")
 _BUSINESS_WORDS: Final = frozenset(["based", "owned", "controlled"])
+# The last part of a compound that describes by a place or people: "Surinamese-born
+# visitor", "an Amman-bound plane", "Indonesian-origin premiums".
+DESCRIBING_TAILS: Final = frozenset(
+    ["based", "owned", "controlled", "led", "run", "born", "bound", "origin", "backed"]
+)
 
 
 def _read_described(
@@ -309,6 +314,9 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
         return
     # An abbreviation keeps its full stop ("Sept.", "Gen."): the word is the same without.
     if low[-1] == "." and (low[:-1] in lex.common_words or low[:-1] in lex.titles):
+        return
+    if "-" in word and word.rsplit("-", 1)[1].lower() in DESCRIBING_TAILS:
+        doc.found.append(Found(start, end, "MISC", True))  # "Tripoli-based", "Amman-bound"
         return
     text = doc.text
     # Whether the word sits in a headline is asked later, and only if the rest of the

@@ -40,3 +40,14 @@ def test_the_name_after_a_born_compound_is_a_person_and_speaks() -> None:
     analysis = analyze(text)
     assert ("Monte Fairley", "PER") in [(e.text, e.label) for e in analysis.entities]
     assert [q.speaker for q in analysis.quotes] == ["Monte Fairley"]
+
+
+@pytest.mark.parametrize(
+    ("text", "compound"),
+    [
+        ("Police held a Surinamese-born visitor for ten days.", "Surinamese-born"),
+        ("The hijack began when an Amman-bound plane was taken over.", "Amman-bound"),
+    ],
+)
+def test_a_compound_alone_is_a_description_not_a_name(text: str, compound: str) -> None:
+    assert (compound, "MISC") in _names(text)
