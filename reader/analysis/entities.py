@@ -42,8 +42,8 @@ def group_entities(text: str, entities: list[Entity]) -> list[EntityGroup]:
     ``text`` is the document the entities came from; quote counts stay 0 here
     (the analysis pipeline fills them in).
     """
-    del text  # mentions carry their own text; kept for a stable signature
-    return group_mentions(sorted(entities, key=attrgetter("start")))
+    # The text is read only just before lone surnames, for "Mr." and "Mrs.".
+    return group_mentions(sorted(entities, key=attrgetter("start")), text)
 
 
 def likely_gender(name: str) -> str | None:

@@ -102,6 +102,8 @@ analyst strategist pollster candidate nominee host anchor editor columnist corre
 moderator interviewer commentator consultant
 reporter founder co-founder president-elect treasurer counsel solicitor inspector
 superintendent sheriff chief-of-staff premier emir sheikh ayatollah leader presidential
+clerk coroner auditor assessor registrar selectman selectwoman supervisor comptroller
+ombudsman administrator undersheriff provost
 press campaign campaign's national security house senate white economic trade health
 education energy justice labor transportation homeland agriculture commerce former acting
 interim then-candidate first lady assistant associate senior junior lawmaker legislator

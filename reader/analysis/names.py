@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from reader.analysis.gazetteer import PLACE_STRONG, Lexicon, lexicon
 from reader.analysis.names_context import (
@@ -62,7 +63,6 @@ def find_names(text: str) -> list[Entity]:
     """Every name in ``text`` with its label, sorted and non-overlapping."""
     lex = lexicon()
     doc = Doc(text=text, lex=lex, tables=name_tables())
-    found = doc.found
     sure = sure_words()
     for match in run_pattern().finditer(text):
         # The match's own text and start: span() would make a tuple and a second number.
@@ -72,26 +72,88 @@ def find_names(text: str) -> list[Entity]:
         # Words are joined only by spaces, tabs and line breaks: without one the run is
         # one word. (Asked of the text in C, not of the match: a method call costs more.)
         if " " not in chunk and "\n" not in chunk and "\t" not in chunk:
-            # One word, the common case: settle it without building any context.
-            word = chunk
-            if word[-1] == "." and not keeps_full_stop(word):
-                word = word[:-1]
-                end -= 1
-            # A letter then "'s": the word opens with a capital, so it is never just "'s".
-            if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
-                word = word[:-2]
-                end -= 2
-            label = sure.get(word)
-            if label is not None:
-                found.append(Found(start, end, label, True))
-            elif "'" not in word and "’" not in word:
-                read_word(doc, start, end, word)
-            elif CONTRACTION.match(word) is None:
-                read_run(doc, start, start + len(chunk), chunk)
-            # else "I've", "We'll", "Don't": a pronoun or verb, not a name
+            _read_lone_word(doc, start, chunk, sure)
             continue
+        if "-" in chunk:
+            described = DESCRIBED_BY.search(chunk)
+            if described is not None and described.end() < len(chunk):
+                _read_described(doc, start, end, chunk, described.end(), sure)
+                continue
         read_run(doc, start, end, chunk)
     return settle(doc)
+
+
+def _read_lone_word(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> None:
+    """One word, the common case: settle it without building any context."""
+    word = chunk
+    end = start + len(chunk)
+    if word[-1] == "." and not keeps_full_stop(word):
+        word = word[:-1]
+        end -= 1
+    # A letter then "'s": the word opens with a capital, so it is never just "'s".
+    if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
+        word = word[:-2]
+        end -= 2
+    label = sure.get(word)
+    if label is not None:
+        doc.found.append(Found(start, end, label, True))
+    elif "'" not in word and "’" not in word:
+        read_word(doc, start, end, word)
+    elif CONTRACTION.match(word) is None:
+        read_run(doc, start, start + len(chunk), chunk)
+    # else "I've", "We'll", "Don't": a pronoun or verb, not a name
+
+
+def _read_any(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> None:
+    if " " in chunk or "\n" in chunk or "\t" in chunk:
+        read_run(doc, start, start + len(chunk), chunk)
+    else:
+        _read_lone_word(doc, start, chunk, sure)
+
+
+# "Ontario-based Magna", "St. Louis-based Mercantile Bancorp", "Communist-led CGT",
+# "Korean-born Monte Haines": the compound describes the name that follows it.
+DESCRIBED_BY: Final = re.compile(r"-(based|owned|controlled|led|run|born)\s+")
+_BUSINESS_WORDS: Final = frozenset(["based", "owned", "controlled"])
+# The last part of a compound that describes by a place or people: "Surinamese-born
+# visitor", "an Amman-bound plane", "Indonesian-origin premiums".
+DESCRIBING_TAILS: Final = frozenset(
+    ["based", "owned", "controlled", "led", "run", "born", "bound", "origin", "backed"]
+)
+
+
+def _read_described(
+    doc: Doc, start: int, end: int, chunk: str, cut: int, sure: dict[str, str]
+) -> None:
+    """Read "Ontario-based Magna" as the compound (a MISC word, as news tags "Ontario-
+    based") and the name after it; a company is based, owned or controlled somewhere,
+    so a lone name after those that nothing else decides is an organisation, and no
+    place is born: "Korean-born Monte Haines" is a person."""
+    head = chunk[:cut].rstrip()
+    compound = head.rfind(" ") + 1
+    stem = head[compound : head.rindex("-")]
+    before = head[:compound].rstrip()
+    if before:
+        # "St. Louis-based", "Hong Kong-based": the word before may be part of the place
+        last = before.rfind(" ") + 1
+        place = before[last:] + " " + stem
+        if doc.lex.places.get(place, 0) or place.lower() in doc.lex.demonyms:
+            compound = last
+            before = before[:last].rstrip()
+    if before:
+        _read_any(doc, start, before, sure)
+    doc.found.append(Found(start + compound, start + len(head), "MISC", True))
+    first = len(doc.found)
+    _read_any(doc, start + cut, chunk[cut:], sure)
+    kind = head.rsplit("-", 1)[1]
+    for f in doc.found[first:]:
+        if f.start != start + cut:
+            continue
+        lone = " " not in doc.text[f.start : f.end]
+        if kind in _BUSINESS_WORDS and (not f.confident or (lone and f.label == "PER")):
+            f.label, f.confident = "ORG", True  # "Ontario-based Magna", a first name too
+        elif kind == "born" and f.label != "PER" and (not f.confident or f.label == "LOC"):
+            f.label, f.confident = "PER", True
 
 
 @lru_cache(maxsize=1)
@@ -252,6 +314,9 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
         return
     # An abbreviation keeps its full stop ("Sept.", "Gen."): the word is the same without.
     if low[-1] == "." and (low[:-1] in lex.common_words or low[:-1] in lex.titles):
+        return
+    if "-" in word and word.rsplit("-", 1)[1].lower() in DESCRIBING_TAILS:
+        doc.found.append(Found(start, end, "MISC", True))  # "Tripoli-based", "Amman-bound"
         return
     text = doc.text
     # Whether the word sits in a headline is asked later, and only if the rest of the

@@ -19,8 +19,11 @@ from reader.model import Entity, EntityGroup
 _SHOUTED_FROM: Final = {"PER": 1, "LOC": 4}
 
 
-def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
-    """Group ``entities`` (setting each one's ``group``); groups are in order of first mention."""
+def group_mentions(entities: list[Entity], document: str = "") -> list[EntityGroup]:
+    """Group ``entities`` (setting each one's ``group``); groups are in order of first mention.
+
+    ``document``, the text, is read just before lone surnames: "Mr. Obama" is never
+    joined to "Michelle Obama", the story's only full name with that surname."""
     # Groups are numbers into parallel lists while mentions are joined, and become
     # EntityGroup objects at the end: the model's classes are plain Python, so every read
     # or write of their attributes is a generic lookup, where a list index is not.
@@ -55,6 +58,8 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
             by_first_name.setdefault(first, []).append(group)
         people[key] = group
 
+    addressed = _addressed_as(entities, texts, entity_labels, document) if document else {}
+
     # A story names the same entity again and again: tidy and fold each spelling once.
     keyed: dict[str, tuple[str, str, bool]] = {}
     for at, entity in enumerate(entities):
@@ -75,7 +80,11 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
         group = table.get(folded)
         if group is None:
             if label == "PER" and " " not in name:
-                group = _nearest(by_surname.get(folded, []), latest, entities)
+                candidates = by_surname.get(folded, [])
+                gender = addressed.get(folded)
+                if gender is not None and candidates:
+                    candidates = [g for g in candidates if _may_be(names[g], gender)]
+                group = _nearest(candidates, latest, entities)
                 if group is None:
                     sharing = by_first_name.get(folded, [])
                     group = sharing[0] if len(sharing) == 1 else None
@@ -103,6 +112,44 @@ def group_mentions(entities: list[Entity]) -> list[EntityGroup]:
         # Positional: a call into the model's Python __init__ is cheaper without names.
         groups.append(EntityGroup(number, name, label, mentions))
     return groups
+
+
+_HONORIFIC_GENDER: Final = {
+    "Mr.": "male",
+    "Mr": "male",
+    "Mrs.": "female",
+    "Mrs": "female",
+    "Ms.": "female",
+    "Ms": "female",
+    "Miss": "female",
+}
+
+
+def _addressed_as(
+    entities: list[Entity], texts: list[str], labels: list[str], text: str
+) -> dict[str, str]:
+    """The gender the story's honorifics give each lone surname ("Mr. Obama": male);
+    a surname addressed both ways ("Mr. and Mrs. Clinton" apart) is left out."""
+    found: dict[str, str] = {}
+    for at, entity in enumerate(entities):
+        if labels[at] != "PER" or " " in texts[at]:
+            continue
+        before = text[max(0, entity.start - 6) : entity.start].split()
+        gender = _HONORIFIC_GENDER.get(before[-1]) if before else None
+        if gender is None:
+            continue
+        folded = _fold(texts[at])
+        found[folded] = gender if found.get(folded, gender) == gender else "either"
+    return {name: gender for name, gender in found.items() if gender != "either"}
+
+
+def _may_be(name: str, gender: str) -> bool:
+    """Whether the person ``name`` may be addressed with an honorific of ``gender``:
+    not when the first name is the other gender's ("Mr." is never "Michelle Obama")."""
+    from reader.analysis.gazetteer import first_names
+
+    usual = first_names().get(name.split()[0])
+    return usual not in ("male", "female") or usual == gender
 
 
 def _new_group(

@@ -30,6 +30,7 @@ from reader.analysis.names_context import (
     next_word,
     previous_word,
     surname_shaped,
+    word_set,
 )
 from reader.analysis.names_rules import (
     looks_like_word,
@@ -149,12 +150,17 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     lex = doc.lex
     # "in Hillary Clinton's campaign": a possessive after the name says person, not place.
     cue = prev in UNKNOWN_PLACE_CUES and not text.startswith(("'s", "’s"), f.end)
+    cue = cue or nxt in PLACE_KIND_AFTER or _place_kind_of(text, f.start, prev)
     if cue or lex.places.get(name, 0) >= PLACE_STRONG or is_dateline(text, f.end, f.initial):
         return "LOC", True
     if "-" in name and all(part in lex.demonyms for part in name.lower().split("-")):
         return "MISC", True  # "African-Americans", "Sino-Russian"
+    if prev == "of" and _role_before_of(text, f.start) in ORG_ROLES_BEFORE_OF:
+        return "ORG", True  # "the general manager of Petofi": a business has managers
     if " " in name:
-        return ("ORG" if is_upper(name) else "PER"), False
+        if is_upper(name) or (prev == "the" and _plural_body(name, lex.first_names)):
+            return "ORG", False  # "the White Sox", "the Minor Counties": a team or a body
+        return "PER", False
     if len(name.rstrip(".")) == 1:
         return None, False  # a lone letter: "option B.", a list item
     if is_upper(name):
@@ -164,6 +170,47 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if looks_like_word(name):
         return None, False  # "Reconstruction", "Working": a capitalised ordinary word
     return LONE_WORD_DEFAULT, False
+
+
+# Place nouns that name what a place is: "the town of Bistrita", "Jiangsu province",
+# "the nearby Pamir mountains", "Kosevo stadium". Never "camp" or "town" after a name:
+# "the Trump camp", "a Sanders town hall" are a campaign and an event.
+PLACE_KIND_BEFORE_OF: Final = word_set(
+    "town city village island province region state county district suburb port outskirts capital"
+)
+PLACE_KIND_AFTER: Final = word_set(
+    "province county district region island islands mountains river valley stadium airport prison"
+)
+
+
+def _place_kind_of(text: str, start: int, prev: str) -> bool:
+    """ "the mining town of Moengo": a place noun, then "of", just before the name."""
+    return prev == "of" and _role_before_of(text, start) in PLACE_KIND_BEFORE_OF
+
+
+def _role_before_of(text: str, start: int) -> str:
+    """The word before the "of" that stands just before ``start``, lowercased."""
+    of = text.rfind("of", max(0, start - 24), start)
+    return previous_word(text, of) if of > 0 else ""
+
+
+# Roles held in a business or body, never in a person: "chief executive officer of
+# Petofi", "shareholders of Ruch", "a unit of Cofinec".
+ORG_ROLES_BEFORE_OF: Final = word_set(
+    "officer manager managers executive executives director directors chairman "
+    "chairwoman shareholders shareholder stockholders subsidiary unit units division "
+    "owner owners founder employees staff spokesman spokeswoman spokesperson"
+)
+
+
+def _plural_body(name: str, first_names: dict[str, str]) -> bool:
+    """A name of several words whose last is a plural and whose first is no first name:
+    a team or a body ("White Sox", "Blue Jays"), not "James Roberts"."""
+    words = name.split()
+    last = words[-1]
+    if not (last.endswith("s") or last.endswith("x")) or last.endswith(("ss", "'s", "’s")):
+        return False
+    return words[0] not in first_names
 
 
 def _org_word_after(text: str, end: int) -> bool:

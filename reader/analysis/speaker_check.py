@@ -122,6 +122,16 @@ _NOT_HEADS: Final = frozenset(
         "biggest",
     ]
 )
+# Words after which a phrase has turned into a clause: a time ("A month later"), a cut
+# ("a source close", "the base chief known") or a past tense ("The crowd chanted
+# back", "The billionaire businessman began"). The phrase before them may still speak.
+_CLAUSE_WORDS: Final = frozenset(
+    [
+        *("later", "earlier", "ago", "close", "known", "back", "began", "came", "held"),
+        *("went", "took", "made", "gave", "got", "kept", "sent", "spent", "brought"),
+        "thought",
+    ]
+)
 _HONORIFICS: Final = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"]
 )
@@ -212,9 +222,11 @@ def _judge(
         return 1.0
     if nominal:
         return _nominal_speaker(quote, words, lowered, names)
-    if len(words) > 2 and _nominal(words[:-1], lowered[:-1]) and _verb_like(words[-1]):
-        # "The piece used:", "a civil complaint filed": the phrase, without its verb
-        quote.speaker = quote.speaker.rsplit(None, 1)[0] if quote.speaker else None
+    cut = _clause_cut(words, lowered)
+    if cut:
+        # "The piece used:", "The council voted 6-1", "The crowd chanted back": the
+        # phrase, without the clause it opened
+        quote.speaker = " ".join(words[:cut])
         return 0.8
     strong = (quote.cue or "") in _STRONG_CUES
     if _tied_to_full_name(quote, words, lowered, firsts) or (
@@ -351,6 +363,22 @@ def _verb_like(word: str) -> bool:
     return word.islower() and word.endswith(("ed", "es"))
 
 
+def _clause_cut(words: list[str], lowered: list[str]) -> int:
+    """Where a nominal phrase ends and a clause begins ("The council | voted 6-1"):
+    the first verb-like or clause word after two words at least, when the words before
+    it are a complete phrase whose nouns can speak; 0 when there is no such cut."""
+    for n in range(2, len(words)):
+        if _verb_like(words[n]) or (lowered[n] in _CLAUSE_WORDS and words[n].islower()):
+            head, low = words[:n], lowered[:n]
+            # a verb that ends the mention ("The piece used:") cuts any phrase; one
+            # with words after it only a phrase that can speak
+            last = n == len(words) - 1 and _verb_like(words[n])
+            if _nominal(head, low) and (last or lexicon.names_a_speaker(low)):
+                return n
+            return 0
+    return 0
+
+
 _LIST_JOINT: Final = re.compile(r"[A-Z][\w'’.-]*,? (?:and|&) $")
 
 
@@ -455,15 +483,20 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
     after_of = lowered[-2] == "of"  # "the mother of three"
     if (head in DETERMINERS and not after_of) or head in _NOT_HEADS:
         return False  # "A representative of a large": cut before its noun
-    if head in lexicon.PHRASE_BREAKERS:
-        return False  # "the company that", "officials with"
+    if head in lexicon.PHRASE_BREAKERS or head in _CLAUSE_WORDS:
+        return False  # "the company that", "officials with", "A month later"
     if head.endswith(("ly", "ed")) and words[-1].islower():
         return False  # "The judge ruled", "the company quickly"
     for n in range(1, len(words) - 1):
         # "The diocese issued a second": a verb inside, a clause not a phrase
         word = lowered[n]
-        if word.endswith("ed") and words[n].islower() and lowered[n + 1] in DETERMINERS:
-            return False
+        following = lowered[n + 1]
+        if (
+            word.endswith("ed")
+            and words[n].islower()
+            and (following in DETERMINERS or following[:1].isdigit())
+        ):
+            return False  # "The diocese issued a second", "The council voted 6-1"
     return not (head in TIME_WORDS or head in _MONTHS)
 
 

@@ -203,6 +203,22 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
         j = _skip_parenthesis(toks, j, lo)  # "Rep. Jim Jordan (R-Ohio), a member, said"
     name = _collect_back(toks, j, lo)
     aside = toks[k + 1 : comma]
+    if name is not None and not name.pronoun:
+        opens = j
+        while opens > lo and toks[opens - 1].start >= name.phrase_start:
+            opens -= 1
+        if (
+            toks[opens].lower in ("the", "a", "an")
+            and opens - 1 > lo
+            and toks[opens - 1].text == ","
+        ):
+            # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+            # said": two asides in a row; the name stands before the first
+            outer = _collect_back(toks, opens - 2, lo)
+            if outer is not None and outer.named:
+                if outer.role is None:
+                    outer.role = " ".join(t.text for t in toks[opens + 1 : j + 1]) or None
+                return outer
     if name is not None and not name.named and not name.pronoun:
         # "Its regional director, Paul Finnegan, said": the aside is the name
         inner = split_phrase(aside) if aside and all(is_word(t) for t in aside) else None
@@ -318,10 +334,18 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         tok = toks[k]
         word = tok.lower
         if not is_word(tok):
+            if tok.text == "/" and k > i and toks[k - 1].text.isdigit():
+                k += 1  # "said 9/11 widow Terry Strada": a date as a modifier
+                continue
             break
         if tok.is_capitalised and not (k == i and word in DETERMINERS):
             if word in SPEECH_CUES or (k == i and word in _OPENERS_NOT_DETERMINERS):
                 break
+            if not seen_name and _demonym(word) and _role_follows(toks, k + 1, hi):
+                # "said Republican political consultant Chris Russell": the party or
+                # nationality qualifies the role; the name comes after it
+                k += 1
+                continue
             seen_name = True
         elif (word in DETERMINERS and k == i) or (
             word in NAME_JOINERS and k + 1 < hi and toks[k + 1].is_capitalised and k > i
@@ -371,6 +395,27 @@ def _role(words: list[Token], end: int) -> str | None:
                 continue
         kept.append(tok.text)
     return " ".join(kept) or None
+
+
+def _demonym(word: str) -> bool:
+    """ "republican", "canadian": a party or nationality word, lower case."""
+    from reader.analysis.gazetteer import lexicon as name_lexicon
+
+    return word in name_lexicon().demonyms
+
+
+_ROLE_WORDS_AHEAD: Final = 3
+
+
+def _role_follows(toks: list[Token], k: int, hi: int) -> bool:
+    """Whether a role noun, then a capitalised name, follows within a few lower-case
+    words from ``toks[k]``: "political consultant Chris Russell"."""
+    n = k
+    while n < hi and n - k < _ROLE_WORDS_AHEAD and is_word(toks[n]) and toks[n].text.islower():
+        if toks[n].lower in TITLE_WORDS or toks[n].lower in ROLE_NOUNS:
+            return n + 1 < hi and toks[n + 1].is_capitalised
+        n += 1
+    return False
 
 
 def _first_name(word: str) -> bool:
@@ -423,6 +468,21 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     # no slices of the phrase, and the role only once the name is known to be one.
     first = last_title + 1
     size = len(words)
+    if (
+        first == size - 1
+        and words[0].lower in DETERMINERS
+        and not any(words[n].lower in DETERMINERS for n in range(1, first))
+        and _demonym(words[first].lower)
+        and not _demonym(words[first].lower[:-1])  # one person: "Republicans" is a group
+    ):
+        # "one senior Democrat", "a Canadian": a person described, no name written
+        return SpeakerPhrase(
+            words[0].start,
+            words[-1].end,
+            " ".join(t.text for t in words),
+            named=False,
+            person=True,
+        )
     if first < size and all(
         words[n].is_capitalised or words[n].lower in NAME_JOINERS for n in range(first, size)
     ):

@@ -108,13 +108,18 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
     hi = ctx.next_first
     r = ctx.stop
     if r < hi and toks[r].text in _DASHES:
-        byline = _from_dash(toks, r + 1, hi)
+        byline = from_dash(toks, r + 1, hi)
         if byline is not None:
             return byline
     while r < hi and toks[r].text in _LEADING_PUNCT:
         r += 1
-    if r >= hi or _starts_new_sentence(toks, ctx, r):
+    if r >= hi:
         return None
+    if _starts_new_sentence(toks, ctx, r):
+        # '"... that are missing." Trump said.': a full stop inside the marks, then a
+        # sentence that only says who spoke
+        opens_sentence = ctx.first <= ctx.sentence_start
+        return _closing_report(toks, r, hi) if opens_sentence else None
     end = r
     while end < hi and not ends_sentence(toks, end) and end - r < _RIGHT_WINDOW:
         end += 1
@@ -122,12 +127,18 @@ def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
         cue = cue_at(toks, c)
         if cue is None or (c > r and cue.endswith("ing")):
             continue  # "-- all without speaking his name" reports nothing
+        if c > r and toks[c - 1].lower == "to":
+            continue  # "who was not authorized to speak, told": an aside's infinitive
         if cue == "according to":
             phrase = phrase_after(toks, c + 2, end)
             return Attribution(phrase, cue, 0.85, source="right") if phrase else None
         if c == r:
             # '"...," said X' / '"...," added the senator': any cue but a participle
             if cue.endswith("ing") or cue in _NOT_INVERTED:
+                return None
+            if _embedded(toks, ctx, c):
+                # 'the ad "unmistakably and wrongfully" suggests that ...': the quotation
+                # is a phrase inside the sentence, the verb after it has its own subject
                 return None
             phrase = phrase_after(toks, c + len(cue.split()), end)
             if phrase is None:
@@ -246,7 +257,7 @@ def _index_at(toks: list[Token], offset: int, start: int) -> int:
     return k
 
 
-def _from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
+def from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
     """``"..." ― Karen Bobadilla``: a name alone after a dash signs the quote."""
     phrase = phrase_after(toks, i, hi)
     if phrase is None or not phrase.named:
@@ -437,7 +448,19 @@ def _introduces(tok: Token) -> bool:
     word = tok.lower
     if word in _INTRODUCERS or word in SUBORDINATORS or word in TIME_WORDS:
         return True
-    return tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))
+    if word in _TIME_SPANS:
+        return True  # "Hours later,", "Weeks earlier,", "Minutes after the vote,"
+    if not (tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))):
+        return False
+    from reader.analysis.gazetteer import first_names
+
+    return tok.text not in first_names()  # "Kelly responded", "Ned said": a name
+
+
+# Plural spans of time that open a sentence before its subject: "Hours later, Trump".
+_TIME_SPANS: Final = frozenset(
+    words("seconds minutes hours days weeks months years decades moments")
+)
 
 
 def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
@@ -473,7 +496,14 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     cue = cue_at(toks, j, weak=True)
     if cue is not None:
         phrase = _phrase_for_left_cue(toks, j, cue, lo, colon)
-        if phrase is not None and not phrase.named and subject is not None and subject.named:
+        if (
+            phrase is not None
+            and not phrase.named
+            and not phrase.pronoun
+            and subject is not None
+            and subject.named
+            and not _speaks_before(toks, phrase, j)
+        ):
             phrase = subject  # "Sanders delivered a snappy retort:"
         return Attribution(phrase, cue, 0.85, source="colon") if phrase else None
     phrase = phrase_before(toks, colon, lo)
@@ -481,7 +511,10 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
         k = _index_at(toks, phrase.phrase_start, lo)
         if k == lo or toks[k - 1].text in _DASHES or toks[k - 1].lower == "from":
             return Attribution(phrase, ":", 0.75, source="colon")
-    for k in range(j, lo - 1, -1):  # the cue nearest the colon: "whispered to him:"
+    # A cue in a leading clause ("When Trump suggested ..., Rubio fired back:") is not
+    # the one that introduces the quotation: the main clause's subject is.
+    main = _main_clause_start(toks, lo, colon)
+    for k in range(j, main - 1, -1):  # the cue nearest the colon: "whispered to him:"
         cue = cue_at(toks, k)
         if cue is not None:
             phrase = _phrase_for_left_cue(toks, k, cue, lo, colon)
@@ -489,6 +522,55 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
                 return Attribution(phrase, cue, 0.75, source="colon")
     # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
+
+
+_CLOSING_REACH: Final = 8  # tokens to the cue: "US Senator Jeff Sessions said"
+# What may follow the cue of a sentence that only reports who spoke: its end, or an
+# adverbial ("said on Tuesday", "said as he launched", "told reporters in Ohio").
+_AFTER_REPORT: Final = frozenset(
+    words("in on at as during after before while when from to of with later earlier today")
+)
+
+
+def _closing_report(toks: list[Token], r: int, hi: int) -> Attribution | None:
+    """``"...missing." Trump said.``: the sentence after the quote opens with its speaker
+    and cue and says nothing else; "Smith said he disagreed" reports something new."""
+    for c in range(r, min(hi, r + _CLOSING_REACH)):
+        cue = cue_at(toks, c)
+        if cue is None:
+            continue
+        if cue.endswith("ing") or cue == "according to":
+            return None
+        phrase = phrase_before(toks, c, r)
+        if phrase is None:
+            return None
+        opens = _index_at(toks, phrase.phrase_start, r)
+        if any(not toks[k].is_capitalised for k in range(r, opens)):
+            return None  # "Then the senator said": the sentence says more than who spoke
+        after = c + len(cue.split())
+        if after < hi and toks[after].text not in SENTENCE_END:
+            word = toks[after].lower
+            if word not in _AFTER_REPORT and word not in TIME_WORDS and word != "reporters":
+                return None
+        return Attribution(phrase, cue, 0.7, source="right")
+    return None
+
+
+def _embedded(toks: list[Token], ctx: Context, c: int) -> bool:
+    """Whether the quote is a phrase inside its sentence rather than speech the cue at
+    ``toks[c]`` reports: written mid-sentence with no comma, "!" or "?" to close it, or
+    followed by "cue that" ("suggests that Phoenix ..."), a verb with a clause of its own."""
+    if c + 1 < len(toks) and toks[c + 1].lower == "that":
+        return True
+    return ctx.closing == "" and c == ctx.stop and ctx.first > ctx.sentence_start
+
+
+def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:
+    """Whether ``phrase`` is the subject written just before the verb at ``toks[cue]``
+    and its nouns can speak: "the columnist suggested:", "the heckler yelled:"."""
+    if cue < 1 or toks[cue - 1].end != phrase.end:
+        return False
+    return lexicon.names_a_speaker(phrase.text.lower().split())
 
 
 def _starts_new_sentence(toks: list[Token], ctx: Context, r: int) -> bool:

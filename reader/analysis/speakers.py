@@ -40,8 +40,8 @@ from reader.analysis.speaker_context import (
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_names import NameSpans, gender_of, pronoun_gender
 from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
-from reader.analysis.speaker_rules import attribute_one, from_colon, sentence_subject
-from reader.analysis.text_units import Token, reads_whole, tokens_near
+from reader.analysis.speaker_rules import attribute_one, from_colon, from_dash, sentence_subject
+from reader.analysis.text_units import Token, reads_whole, tokens, tokens_near
 from reader.model import Quote
 
 _READ_RADIUS: Final = 250  # characters around a quote that attribution may read
@@ -82,6 +82,8 @@ def attribute(
             ctx = contexts[i]
             sentence_of[n] = (p, ctx.sentence_start)
             found[n] = attribute_one(toks, ctx)
+            if found[n] is None and i == len(members) - 1:
+                found[n] = _signed_below(text, marked[n], paras)
             att = found[n]
             if att is not None and att.phrase.pronoun:
                 if p not in own_reports:
@@ -97,6 +99,22 @@ def attribute(
     _borrow(marked, found, sentence_of, words)
     index = SpeakerIndex(text, names)
     return _finish(text, marked, found, index, paras, recent, names)
+
+
+_SIGNATURE_CHARS: Final = 120  # "- Sen. Bernie Sanders, in a statement." and no more
+_DASH_MARKS: Final = frozenset("-—―–")
+
+
+def _signed_below(text: str, q: MarkedQuote, paras: list[tuple[int, int]]) -> Attribution | None:
+    """A quotation that ends its paragraph, signed by the next one: "- Sanders."."""
+    p = q.paragraph
+    if p + 1 >= len(paras) or text[q.end : paras[p][1]].strip(" \t.,\"”’'"):
+        return None
+    start, end = paras[p + 1]
+    if end - start > _SIGNATURE_CHARS or text[start:end].lstrip()[:1] not in _DASH_MARKS:
+        return None
+    toks = tokens(text, start, end)
+    return from_dash(toks, 1, len(toks)) if toks and toks[0].text in _DASH_MARKS else None
 
 
 class _ParagraphWords:

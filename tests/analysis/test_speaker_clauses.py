@@ -1,0 +1,94 @@
+"""The clause that introduces a quotation decides its speaker, not a clause beside it.
+
+Texts written for these tests (issue 16): a colon after "the harbour master warned"
+gives the harbour master, not the sentence's first name; a cue in a leading "When ..."
+clause, an infinitive inside an aside, "Hours later," or a first name ending in "-ly"
+is never mistaken for the clause that speaks.
+"""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in analyze(text).quotes if q.kind == "quote"]
+
+
+def test_the_subject_of_the_verb_before_a_colon_speaks() -> None:
+    text = (
+        "Mayor Alan Petrie defended the ferry timetable, but the harbour master warned: "
+        '"The winter crossings cannot run on this schedule."'
+    )
+    assert _speakers(text) == ["the harbour master"]
+
+
+def test_a_thing_before_a_colon_still_gives_way_to_the_named_subject() -> None:
+    text = 'Alan Petrie delivered a short reply: "Not this winter."'
+    assert _speakers(text) == ["Alan Petrie"]
+
+
+def test_a_cue_in_a_leading_clause_does_not_speak_the_quotation() -> None:
+    text = (
+        "When Alan Petrie suggested that the ferry could be sold, Rhona Baird hit back "
+        'at once: "If they sell the ferry, the island loses its doctor."'
+    )
+    assert _speakers(text) == ["Rhona Baird"]
+
+
+def test_an_infinitive_in_an_aside_is_not_the_cue() -> None:
+    text = (
+        '"The crossings will be cut by half," a council official, who was not '
+        "authorised to speak on the record, told the Island Courier."
+    )
+    assert _speakers(text) == ["a council official"]
+
+
+def test_hours_later_opens_the_sentence_before_its_subject() -> None:
+    text = (
+        "Hours later, Rhona Baird thanked the crew, telling the Island Courier, "
+        '"They brought every passenger home."'
+    )
+    assert _speakers(text) == ["Rhona Baird"]
+
+
+def test_a_first_name_ending_in_ly_is_a_subject_not_an_adverb() -> None:
+    text = 'Shelly Varga answered, with a laugh: "Only if the tide allows."'
+    assert _speakers(text) == ["Shelly Varga"]
+
+
+def test_a_quoted_phrase_inside_a_sentence_is_not_spoken_by_what_follows_the_verb() -> None:
+    text = (
+        "Mayor Nia Osei said in the letter that the leaflet "
+        '"falsely and knowingly" suggests that Port Ardwell backs the plan.'
+    )
+    assert _speakers(text) == ["Nia Osei"]
+
+
+def test_two_asides_in_a_row_still_lead_back_to_the_name() -> None:
+    text = (
+        '"It is a raid on the harbour fund," Ewan Tulloch, the Liberal member for '
+        "Kelvarra, one of the towns suing the board, said on Monday."
+    )
+    assert _speakers(text) == ["Ewan Tulloch"]
+
+
+def test_a_date_written_with_a_slash_is_part_of_the_role() -> None:
+    text = '"We were never told," said 7/7 survivor Ruth Calloway.'
+    assert _speakers(text) == ["Ruth Calloway"]
+
+
+def test_a_sentence_that_only_says_who_spoke_speaks_the_quote_before_it() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        '"If you are listening, bring the ferry back." Rhona Baird said on Tuesday.'
+    )
+    assert _speakers(text) == ["Rhona Baird"]
+
+
+def test_a_sentence_that_reports_something_new_does_not() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        '"We will keep the ferry running all winter." Rhona Baird said the vote was close.'
+    )
+    assert _speakers(text) == [None]
