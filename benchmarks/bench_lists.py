@@ -121,13 +121,13 @@ MEASURES = [
 
 
 def measure_once(
-    tmux: Tmux, scratch: Path, feed: Path, names: Path, only_names: bool = False
+    tmux: Tmux, scratch: Path, feed: Path, names: Path, only: str | None = None
 ) -> list[list[float]]:
-    """One run of every measure, in the order of MEASURES (``only_names``: the sample's
-    baseline and the story with many names, the others left empty)."""
+    """One run of every measure, in the order of MEASURES (``only``: "names" or "feed",
+    the sample's baseline and that input alone, the others left empty)."""
     sample = _keys(tmux, scratch, SAMPLE, "Russia on Tuesday", ["j", "k"] * 4)
-    typing, clearing = ([], []) if only_names else _feed(tmux, scratch, feed)
-    opening, arriving, after = _names(tmux, scratch, names)
+    typing, clearing = ([], []) if only == "names" else _feed(tmux, scratch, feed)
+    opening, arriving, after = ([], [], []) if only == "feed" else _names(tmux, scratch, names)
     return [sample, typing, clearing, opening, arriving, after]
 
 
@@ -137,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="1 = the issue's 100,000")
     parser.add_argument("--against", type=Path, help="another install's newsreader to time")
     parser.add_argument(
-        "--only", choices=["names"], help="only the story with many names (and the baseline)"
+        "--only",
+        choices=["names", "feed"],
+        help="only the story with many names, or only the big feed (and the baseline)",
     )
     args = parser.parse_args(argv)
     if shutil.which("tmux") is None:
@@ -160,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(args.runs):
                 for label, command in builds:
                     probe.NEWSREADER = command  # Launch reads it for each start
-                    measured = measure_once(tmux, scratch, feed, names, args.only == "names")
+                    measured = measure_once(tmux, scratch, feed, names, args.only)
                     for row, values in enumerate(measured):
                         found[label][row] += values
     finally:

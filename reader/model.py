@@ -6,6 +6,7 @@ end-exclusive. Nothing here imports Textual or does I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -44,7 +45,8 @@ class Article:
     url: str | None = None
     site: str | None = None
     body_start: int = 0
-    paragraphs: list[Span] = field(default_factory=list)
+    # A list, or a compact reader.span_table.SpanTable for a story of many paragraphs.
+    paragraphs: Sequence[Span] = field(default_factory=list)
     # The web address fetched to get the story (a feed's address, for its items), so it
     # can be read again; None for a file, which ``path`` names.
     origin: str | None = None

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reader import __version__
 
 
@@ -94,3 +96,24 @@ def test_app_options_may_come_between_paths(tmp_path: Path) -> None:
     result = newsreader("a.txt", "--db", str(db), "b.txt", "--where")
     assert result.returncode == 0, result.stderr
     assert f"database: {db}" in result.stdout
+
+
+def test_paths_alone_open_as_the_parser_would_open_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsreader A B` skips the option parser (start-up, #18): same stories, same
+    database and name finder as when an option makes the parser read the same words."""
+    from reader import cli
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("A story\n\nIts text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSREADER_DB", raising=False)
+    launched: list[tuple[object, ...]] = []
+    monkeypatch.setattr(cli, "_run", lambda *given: launched.append(given) or 0)
+    assert cli.main(["a.txt", "https://example.com/story", "b.txt"]) == 0
+    assert cli.main(["a.txt", "--ner", "builtin", "https://example.com/story", "b.txt"]) == 0
+    alone, parsed = launched
+    assert alone == parsed
+    assert alone[0] == [Path("a.txt"), "https://example.com/story", Path("b.txt")]
+    assert alone[2] == "builtin"

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from reader.collection_pause import collection_paused
+from reader.collection_pause import collection_paused, enable_collection
 
 
 @pytest.fixture(autouse=True)
@@ -59,4 +59,34 @@ def test_the_collector_comes_back_after_an_error() -> None:
             raise ValueError("a bad story")
     except ValueError:
         pass
+    assert gc.isenabled()
+
+
+def test_the_collector_turned_on_during_a_pause_comes_on_when_the_pause_ends() -> None:
+    # The app turns the collector on after its first frame, maybe while a big library is
+    # still loading inside a pause: the load must go on without full passes.
+    gc.disable()
+    inside, may_end = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def load() -> None:
+        with collection_paused():
+            inside.set()
+            may_end.wait(5)
+            seen.append(gc.isenabled())
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    inside.wait(5)
+    enable_collection()
+    assert not gc.isenabled(), "turned on under a running load"
+    may_end.set()
+    worker.join(5)
+    assert seen == [False]
+    assert gc.isenabled(), "on once the load ended"
+
+
+def test_the_collector_turned_on_with_no_pause_is_on_at_once() -> None:
+    gc.disable()
+    enable_collection()
     assert gc.isenabled()

@@ -142,3 +142,40 @@ class TricklingServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class HangingUpServer:
+    """A raw-socket server on 127.0.0.1 that reads each request and then hangs up unanswered
+    ``drops`` times before it answers with ``answer`` (a whole HTTP response)."""
+
+    def __init__(self, drops: int, answer: bytes) -> None:
+        self.drops = drops
+        self.answer = answer
+        self.connections = 0
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/story"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return  # closed
+            with connection:
+                self.connections += 1
+                try:
+                    connection.recv(65536)
+                    if self.connections > self.drops:
+                        connection.sendall(self.answer)
+                except OSError:
+                    continue
+
+    def close(self) -> None:
+        self._listener.close()
+
+    def __enter__(self) -> HangingUpServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

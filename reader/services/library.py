@@ -46,7 +46,7 @@ def load_and_analyse(
 ) -> list[tuple[Article, Analysis]]:
     """Stories under ``paths`` with their analyses; each path that gives none is named."""
     from reader.sources import SourceError, load_all
-    from reader.sources.web import is_url
+    from reader.sources.kinds import is_url
 
     targets: list[str | Path] = [p if is_url(p) else Path(p) for p in paths]
     try:

@@ -57,8 +57,9 @@ def speakers_of(analysis: Analysis | None) -> tuple[str, ...]:
 class StoryIndex(NamedTuple):
     """One story, folded for search, and its two list lines as shown.
 
-    A tuple of strings, which the cycle collector stops tracking: 100,000 of them would
-    otherwise lengthen each of its full passes, which stop the UI.
+    Strings only, no cycles; a named tuple is still tracked by the cycle collector (only
+    plain tuples are let go), so the library moves its entries out of the collector's
+    passes once made (reader/ui/widgets/library.py, _index_steps).
     """
 
     title: str  # cleaned, as the list shows it

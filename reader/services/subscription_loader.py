@@ -46,7 +46,7 @@ class SourceStories:
 def _read(source: str, cache_dir: Path, stop: Callable[[], bool] | None) -> list[Article]:
     """Every story at ``source``; SourceError (one line) if there are none to be had."""
     from reader.sources import SourceError, load_all, read_again
-    from reader.sources.web import is_url
+    from reader.sources.kinds import is_url
 
     if is_url(source):
         return read_again(source, cache_dir, stop=stop)

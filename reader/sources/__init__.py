@@ -13,13 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.model import Article
-from reader.sources import feed, html, markdown, plaintext
 from reader.sources.decoding import MAX_BYTES
 from reader.sources.discovery import FEED_EXTENSIONS, STORY_EXTENSIONS, discover
 from reader.sources.errors import SourceError
-from reader.sources.web import is_url, load_url
+from reader.sources.kinds import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, is_url
+
+if TYPE_CHECKING:
+    from reader.sources.web import load_url
+
+# The HTML, Markdown and web modules are imported by the first story or address that
+# needs them: a launch with one .txt story never does (issue #18, start-up).
 
 __all__ = [
     "FEED_EXTENSIONS",
@@ -41,16 +47,22 @@ __all__ = [
 
 def _parser_for(name: Path) -> Callable[[str, Path | None], Article]:
     suffix = name.suffix.lower()
-    if suffix in markdown.EXTENSIONS:
+    if suffix in MARKDOWN_EXTENSIONS:
+        from reader.sources import markdown
+
         return markdown.parse
-    if suffix in html.EXTENSIONS:
+    if suffix in HTML_EXTENSIONS:
+        from reader.sources import html
+
         return html.parse
+    from reader.sources import plaintext
+
     return plaintext.parse
 
 
 def is_feed(path: str | Path) -> bool:
     """Whether ``path`` is opened as a feed (several stories) rather than one story."""
-    return Path(path).suffix.lower() in feed.EXTENSIONS
+    return Path(path).suffix.lower() in FEED_EXTENSIONS
 
 
 def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Article:
@@ -62,11 +74,17 @@ def load(path: str | Path, max_bytes: int = MAX_BYTES) -> Article:
     if is_feed(target):
         raise SourceError(target, "a feed holds several stories (open it with load_many)")
     suffix = target.suffix.lower()
-    if suffix in html.EXTENSIONS:
+    if suffix in HTML_EXTENSIONS:
+        from reader.sources import html
+
         return html.load(target, max_bytes)
-    if suffix in markdown.EXTENSIONS:
+    if suffix in MARKDOWN_EXTENSIONS:
+        from reader.sources import markdown
+
         return markdown.load(target, max_bytes)
     # .txt, and any file the user names explicitly whatever its extension.
+    from reader.sources import plaintext
+
     return plaintext.load(target, max_bytes)
 
 
@@ -74,8 +92,19 @@ def load_many(path: str | Path, max_bytes: int = MAX_BYTES) -> list[Article]:
     """Every story in one file: each item of a feed, or the one story of any other file."""
     target = Path(path).expanduser()
     if is_feed(target):
+        from reader.sources import feed
+
         return feed.load(target, max_bytes)
     return [load(target, max_bytes)]
+
+
+def __getattr__(name: str) -> object:
+    # ``from reader.sources import load_url`` imports the web code only when asked.
+    if name == "load_url":
+        from reader.sources.web import load_url
+
+        return load_url
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_text(text: str, name: str = "story.txt", path: str | Path | None = None) -> Article:
@@ -100,6 +129,8 @@ def read_again(
     ``load_url``).
     """
     if is_url(origin):
+        from reader.sources.web import load_url
+
         return load_url(origin, cache_dir, fallback=False, stop=stop)
     return load_many(origin)
 
@@ -126,6 +157,8 @@ def load_all(
         except SourceError as error:
             errors.append(str(error))
     for url in urls:
+        from reader.sources.web import load_url
+
         try:
             articles.extend(load_url(str(url), cache_dir, stop=stop))
         except SourceError as error:

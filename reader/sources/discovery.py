@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.sources import feed
+from reader.sources import feed, kinds
 from reader.sources.errors import printable
 from reader.sources.identity import resolved
 
@@ -15,7 +15,7 @@ STORY_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 
 A file named explicitly is opened whatever its name.
 """
-FEED_EXTENSIONS = feed.EXTENSIONS
+FEED_EXTENSIONS = kinds.FEED_EXTENSIONS
 """Feeds hold several stories (``load_many``); folders yield them only when asked."""
 
 # .xml and .rdf hold many things besides feeds; inside a folder, only feeds are stories.

@@ -15,8 +15,9 @@ from reader.sources.dates import parse_date
 from reader.sources.decoding import MAX_BYTES, read_bytes
 from reader.sources.errors import SourceError
 from reader.sources.identity import resolved
+from reader.sources.kinds import FEED_EXTENSIONS
 
-EXTENSIONS = (".rss", ".atom", ".xml", ".rdf")
+EXTENSIONS = FEED_EXTENSIONS
 _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
 
 

@@ -18,8 +18,9 @@ from reader.sources.dates import parse_date
 from reader.sources.decoding import MAX_BYTES, decode_noted, read_bytes
 from reader.sources.errors import SourceError
 from reader.sources.identity import resolved, title_from_path
+from reader.sources.kinds import HTML_EXTENSIONS
 
-EXTENSIONS = (".html", ".htm", ".xhtml")
+EXTENSIONS = HTML_EXTENSIONS
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 # "Story headline | Site" / "Story headline - Site": the part after the last separator.

@@ -6,12 +6,13 @@ shows can be mapped back to the exact characters of the file.
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
 from collections.abc import Callable
 from typing import NamedTuple
 
 from reader.model import Span
+from reader.span_table import SpanTable, offset_array
 
 # A sentence is over: final punctuation, maybe followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?:][\"'\u201d\u2019\u00bb)\]]*$")
@@ -67,16 +68,6 @@ def trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def _wrap_width(body: list[Block]) -> int | None:
-    """The column the body was hard-wrapped at, or None when lines are whole paragraphs."""
-    lengths = sorted(line.end - line.start for block in body for line in block)
-    if not lengths:
-        return None
-    if sum(lengths) / len(lengths) > _UNWRAPPED_LINE:
-        return None
-    return lengths[(len(lengths) * 9) // 10]
-
-
 def _starts_paragraph(text: str, previous: Line, line: Line, wrap: int | None) -> bool:
     """Whether ``line`` begins a new paragraph although no blank line precedes it."""
     if wrap is None:
@@ -91,18 +82,111 @@ def _starts_paragraph(text: str, previous: Line, line: Line, wrap: int | None) -
     return len(before) < 0.6 * wrap
 
 
-def plain_paragraphs(text: str, body: list[Block]) -> list[Span]:
-    """Body paragraphs of plain text; a wrapped line inside one stays a soft break."""
-    wrap = _wrap_width(body)
-    found: list[Span] = []
-    for block in body:
-        first = block[0]
-        for previous, line in itertools.pairwise(block):
-            if _starts_paragraph(text, previous, line, wrap):
-                found.append(trimmed(text, first.start, previous.end))
-                first = line
-        found.append(trimmed(text, first.start, block[-1].end))
-    return [span for span in found if span.end > span.start]
+def head_blocks(text: str, limit: int, start: int = 0) -> tuple[list[Block], int]:
+    """The first ``limit`` blocks from ``start`` (as ``blocks`` finds them), and where the
+    text after them begins: ``len(text)`` when they are all there is.
+
+    The header of a story is in its first few blocks; reading the rest as ``Line`` and
+    ``Block`` objects cost a story of a million short paragraphs ~300 MB on the way to
+    its paragraphs (``plain_paragraphs`` reads the rest through ``BodyLines``).
+    """
+    found: list[Block] = []
+    current: Block = []
+    position, size = start, len(text)
+    while position <= size:
+        newline = text.find("\n", position)
+        end = size if newline < 0 else newline
+        if end > position and not text[position:end].isspace():
+            current.append(Line(position, end))
+        elif current:
+            found.append(current)
+            current = []
+            if len(found) >= limit:
+                return found, position
+        position = end + 1
+    if current:
+        found.append(current)
+    return found, size
+
+
+# A line with something on it: what ``blocks`` keeps (``\S`` is what str.isspace is not).
+_CONTENT_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+class BodyLines:
+    """The body's non-blank lines as offsets, and which of them open a block."""
+
+    __slots__ = ("ends", "opens", "starts")
+
+    def __init__(self, text: str, head: list[Block], tail: int) -> None:
+        self.starts = offset_array(len(text))
+        self.ends = offset_array(len(text))
+        self.opens = bytearray()
+        for block in head:
+            for number, line in enumerate(block):
+                self._add(line.start, line.end, number == 0)
+        previous_end = -2  # the tail starts at a blank line: its first line opens a block
+        for match in _CONTENT_LINE.finditer(text, tail):
+            start, end = match.span()
+            # Lines next to each other share a block; anything between them is blank lines.
+            self._add(start, end, start > previous_end + 1)
+            previous_end = end
+
+    def _add(self, start: int, end: int, opens: bool) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.opens.append(opens)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line(self, number: int) -> Line:
+        return Line(self.starts[number], self.ends[number])
+
+
+def _lines_wrap_width(lines: BodyLines) -> int | None:
+    """The column the body was hard-wrapped at, or None when lines are whole paragraphs."""
+    count = len(lines)
+    if not count:
+        return None
+    if (sum(lines.ends) - sum(lines.starts)) / count > _UNWRAPPED_LINE:
+        return None
+    return sorted(map(operator.sub, lines.ends, lines.starts))[(count * 9) // 10]
+
+
+def plain_paragraphs(text: str, body: list[Block], tail: int | None = None) -> SpanTable:
+    """Body paragraphs of plain text; a wrapped line inside one stays a soft break.
+
+    ``body`` is the body's blocks; with ``tail``, the body goes on with the text from
+    that offset (see ``head_blocks``), read as offsets only.
+    """
+    lines = BodyLines(text, body, len(text) if tail is None else tail)
+    wrap = _lines_wrap_width(lines)
+    starts, ends = offset_array(len(text)), offset_array(len(text))
+
+    def add(start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            starts.append(start)
+            ends.append(end)
+
+    if wrap is None:  # every line is a paragraph
+        for start, end in zip(lines.starts, lines.ends, strict=True):
+            add(start, end)
+        return SpanTable(starts, ends)
+    first = 0
+    for number in range(1, len(lines)):
+        if lines.opens[number] or _starts_paragraph(
+            text, lines.line(number - 1), lines.line(number), wrap
+        ):
+            add(lines.starts[first], lines.ends[number - 1])
+            first = number
+    if len(lines):
+        add(lines.starts[first], lines.ends[-1])
+    return SpanTable(starts, ends)
 
 
 def split_blocks(

@@ -19,9 +19,10 @@ from reader.sources.dates import parse_date
 from reader.sources.decoding import MAX_BYTES, read_decoded
 from reader.sources.header import fields_before_body, parse_header
 from reader.sources.identity import article_id, resolved, title_from_path
+from reader.sources.kinds import MARKDOWN_EXTENSIONS
 from reader.sources.layout import Block, Line, blocks, split_blocks, trimmed
 
-EXTENSIONS = (".md", ".markdown")
+EXTENSIONS = MARKDOWN_EXTENSIONS
 
 _FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$")
 _CLOSE = {"---": re.compile(r"^(---|\.\.\.)[ \t]*$"), "+++": re.compile(r"^\+\+\+[ \t]*$")}

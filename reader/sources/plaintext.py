@@ -9,9 +9,11 @@ from reader.safe_text import clean
 from reader.sources.decoding import MAX_BYTES, read_decoded
 from reader.sources.header import parse_header
 from reader.sources.identity import article_id, resolved, title_from_path
-from reader.sources.layout import blocks, plain_paragraphs
+from reader.sources.kinds import PLAINTEXT_EXTENSIONS
+from reader.sources.layout import head_blocks, plain_paragraphs
 
-EXTENSIONS = (".txt", ".text")
+EXTENSIONS = PLAINTEXT_EXTENSIONS
+HEADER_BLOCKS = 16  # the header reads fewer (title, summary, up to six header blocks)
 
 
 def parse(text: str, path: Path | None = None) -> Article:
@@ -21,9 +23,10 @@ def parse(text: str, path: Path | None = None) -> Article:
     offset the analysis and the annotations use is an offset into the cleaned text.
     """
     text = clean(text)
-    found = blocks(text)
+    # The header is in the first few blocks; the rest is read as offsets only.
+    found, tail = head_blocks(text, HEADER_BLOCKS)
     header = parse_header(text, found)
-    paragraphs = plain_paragraphs(text, header.body)
+    paragraphs = plain_paragraphs(text, header.body, tail)
     location = resolved(path) if path is not None else None
     return Article(
         id=article_id(text, location),

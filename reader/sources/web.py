@@ -24,11 +24,15 @@ from reader.sources.deadline import Closing, Deadline, Expired, Sockets, run_wit
 from reader.sources.decoding import decode_noted, human_size
 from reader.sources.errors import SourceError
 from reader.sources.identity import article_id
+from reader.sources.kinds import is_url as is_url  # where it was first
 
 USER_AGENT = "newsreader/0.1 (terminal news reader; one page at a time)"
 TIMEOUT = 15.0
 MAX_FETCH_BYTES = html.MAX_PAGE_BYTES
 _MAX_REDIRECTS = 5
+# A connection dropped before any answer (a server restarting, a stale NAT entry, a busy
+# listener) is asked once more, as browsers do for a GET; a second drop is the answer.
+_ATTEMPTS = 2
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
@@ -36,11 +40,6 @@ _ACCEPT = (
 _FEED_TYPES = ("rss", "atom", "rdf")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _XML_TYPES = ("application/xml", "text/xml")
-
-
-def is_url(value: object) -> bool:
-    """Whether a command-line argument is a web address rather than a path."""
-    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
 
 @dataclass(slots=True)
@@ -158,20 +157,34 @@ def fetch(
     up as soon as ``stop()`` turns true (the app is quitting).
     """
     deadline = Deadline(fetch_timeout() if timeout is None else timeout)
-    sockets = Sockets()
-    exchange = partial(_exchange, url, deadline, sockets, max_bytes)
-    try:
-        return run_within(exchange, deadline, sockets, stop=stop)
-    except Expired as expired:
-        raise _timed_out(url, expired.elapsed) from None
-    except Closing:
-        raise SourceError(url, "not fetched: newsreader is closing") from None
+    for attempt in range(1, _ATTEMPTS + 1):
+        sockets = Sockets()
+        exchange = partial(_exchange, url, deadline, sockets, max_bytes)
+        try:
+            return run_within(exchange, deadline, sockets, stop=stop)
+        except _Dropped as dropped:
+            if attempt == _ATTEMPTS or deadline.remaining() <= 0:
+                raise dropped.error from None
+        except Expired as expired:
+            raise _timed_out(url, expired.elapsed) from None
+        except Closing:
+            raise SourceError(url, "not fetched: newsreader is closing") from None
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+class _Dropped(Exception):
+    """The connection ended before any answer came: a GET may safely be asked again."""
+
+    def __init__(self, error: SourceError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _exchange(url: str, deadline: Deadline, sockets: Sockets, max_bytes: int) -> Fetched:
     import httpx
 
     too_large = SourceError(url, f"too large (over {human_size(max_bytes)})")
+    answered = False
     try:
         with (
             httpx.Client(
@@ -186,6 +199,7 @@ def _exchange(url: str, deadline: Deadline, sockets: Sockets, max_bytes: int) ->
             ) as client,
             client.stream("GET", url, extensions={"trace": sockets.trace}) as response,
         ):
+            answered = True
             if response.status_code >= 400:
                 phrase = response.reason_phrase or "error"
                 raise SourceError(url, f"the server answered {response.status_code} {phrase}")
@@ -214,6 +228,10 @@ def _exchange(url: str, deadline: Deadline, sockets: Sockets, max_bytes: int) ->
         raise SourceError(url, "the compressed page is damaged") from None
     except Expired as expired:
         raise _timed_out(url, expired.elapsed) from None
+    except (httpx.RemoteProtocolError, httpx.ReadError) as error:
+        if answered:
+            raise _network_error(url, error, deadline) from None
+        raise _Dropped(_network_error(url, error, deadline)) from None
     except httpx.HTTPError as error:
         raise _network_error(url, error, deadline) from None
 

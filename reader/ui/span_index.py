@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -42,13 +42,26 @@ class SpanIndex:
     @classmethod
     def joined(cls, parts: Sequence[SpanIndex]) -> SpanIndex:
         """One index of ``parts`` that follow each other: every mark of a part starts
-        before the first of the next (the blocks of a long story). Joined at C speed,
-        so a block's arrival costs its own marks, not the whole story's again."""
+        before the first of the next (the blocks of a long story).
+
+        Joined by copying the parts' lists whole: the running maximum of ends carries
+        over as it is when each part's marks end before the next part's first ends, as
+        a story's blocks do. Rebuilding it mark by mark, with the story's quotes and names
+        joined again for every block, held the interpreter for up to 0.2 s a block of a
+        49 MB story, and every key waited for it.
+        """
         index = cls.__new__(cls)
-        index.marks = list(chain.from_iterable(part.marks for part in parts))
-        index._starts = list(chain.from_iterable(part._starts for part in parts))
-        # The running maximum of the parts' running maxima is the running maximum.
-        index._max_end = list(accumulate(chain.from_iterable(part._max_end for part in parts), max))
+        index.marks, index._starts, index._max_end = [], [], []
+        for part in parts:
+            if index._max_end and part._max_end and part._max_end[0] < index._max_end[-1]:
+                # A mark reaches into the next part: the running maximum is recounted.
+                later = accumulate(part._max_end, max, initial=index._max_end[-1])
+                next(later)
+                index._max_end += later
+            else:
+                index._max_end += part._max_end
+            index.marks += part.marks
+            index._starts += part._starts
         return index
 
     def __len__(self) -> int:

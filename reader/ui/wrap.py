@@ -20,11 +20,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import sub
 
 from rich.cells import cell_len, get_character_cell_size
 
 from reader.model import Span
 from reader.safe_text import DISPLAY_TABLE
+from reader.span_table import SpanTable
 
 _WORD = re.compile(r"[^ ]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -236,11 +238,15 @@ def wrap_chunk(
     With ``owners`` (from ``wrap_pieces``) the spans are pieces, and a blank line goes
     only where a new paragraph starts.
     """
+    width = max(1, width)
+    if owners is None and isinstance(paragraphs, SpanTable):
+        lines = _one_line_each(text, paragraphs, width, first, stop)
+        if lines is not None:
+            return lines
     starts: list[int] = []
     ends: list[int] = []
     numbers: list[int] = []
     first_lines: list[int] = []
-    width = max(1, width)
     # Checked once for the whole run of paragraphs (C-speed scans): when every character
     # takes one cell, a paragraph that fits on a line is that line, with no call at all.
     # A story of a million one-line paragraphs is wrapped at about a microsecond each.
@@ -277,6 +283,47 @@ def wrap_chunk(
         array(OFFSET, numbers),
         first_lines,
     )
+
+
+def _one_line_each(
+    text: str, paragraphs: SpanTable, width: int, first: int, stop: int
+) -> WrappedChunk | None:
+    """The lines of paragraphs that each fit on one line, made with array operations;
+    None unless they all do (and are plain ASCII, one cell a character).
+
+    A story of a million one-line paragraphs ("A b.") was wrapped a paragraph at a time,
+    seconds of slices taken from the keys; each of these runs is a few C-speed passes.
+    """
+    count = stop - first
+    if count <= 0 or paragraphs.starts.typecode != OFFSET:
+        return None
+    starts, ends = paragraphs.starts[first:stop], paragraphs.ends[first:stop]
+    lengths = list(map(sub, ends, starts))
+    if min(lengths) < 1 or max(lengths) > width:
+        return None
+    shown = display_text(text, starts[0], ends[-1])
+    if not (shown.isascii() and shown.isprintable()):
+        return None
+    # Drawn as themselves: no paragraph may start or end on a space or a line break.
+    edges = "".join(map(text.__getitem__, starts)) + "".join(
+        map(text.__getitem__, map((-1).__add__, ends))
+    )
+    if not edges.isprintable() or " " in edges:
+        return None
+    # Each paragraph is a blank separator line (not before the story's first) and its line.
+    line_starts = array(OFFSET, bytes(8 * count))
+    line_ends = array(OFFSET, line_starts)
+    numbers = array(OFFSET, line_starts)
+    line_starts[0::2] = starts
+    line_starts[1::2] = starts
+    line_ends[0::2] = starts
+    line_ends[1::2] = ends
+    numbers[0::2] = array(OFFSET, [SEPARATOR]) * count
+    numbers[1::2] = array(OFFSET, range(first, stop))
+    if first == 0:
+        del line_starts[0], line_ends[0], numbers[0]
+    first_lines = list(range(0 if first == 0 else 1, len(line_starts), 2))
+    return WrappedChunk(first, stop, line_starts, line_ends, numbers, first_lines)
 
 
 def _edge(character: str) -> bool:

@@ -21,3 +21,36 @@ def test_importing_sources_and_loading_text_skips_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_text_story_loads_without_the_html_markdown_and_web_code() -> None:
+    """`newsreader story.txt` reads its story with the plain-text loader alone (#18)."""
+    code = (
+        "import sys\n"
+        "from reader.sources import load_all\n"
+        "from reader.locations import bundled_samples\n"
+        "story = bundled_samples() / 'moscow-us-strategic-stability.txt'\n"
+        "articles, errors = load_all([story])\n"
+        "print(articles[0].title, errors)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reader.sources.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    title, loaded = result.stdout.strip().splitlines()
+    assert title == "Moscow Hopes U.S. 'Serious' in Seeking Dialogue in New Talks []"
+    for unused in ("html", "html_text", "markdown", "web", "deadline", "content_coding"):
+        assert f"'reader.sources.{unused}'" not in loaded, unused
+    assert "'reader.sources.plaintext'" in loaded
+
+
+def test_the_html_markdown_and_web_code_still_load_when_a_story_needs_them(tmp_path) -> None:
+    from reader.sources import load, load_url
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><title>A page</title><p>Its first paragraph.</p></html>")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nA paragraph of notes.\n")
+    assert load(page).title == "A page"
+    assert load(notes).title == "Notes"
+    assert callable(load_url) and load_url.__module__ == "reader.sources.web"

@@ -9,11 +9,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 import reader.analysis
 from reader.model import Analysis, Article
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from reader.ui.widgets.legend import Legend
+from reader.ui.widgets.library import StoryList
 from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.search_bar import SearchBar
 from tests.ui.test_article_view_data import SAMPLE, sample_analysis
@@ -38,6 +40,28 @@ async def test_the_first_frame_mounts_none_of_the_hidden_parts(make_app, library
         await settle(pilot)
         for part in (AnnotationsPanel, PeoplePanel, SearchBar, Legend):
             assert not app.main.query(part), part.__name__
+        assert not app.main.query("#library-filter")
+
+
+async def test_slash_first_pressed_mounts_the_filter_box_above_the_list(
+    make_app, library_dir
+) -> None:
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.main.library
+        await pilot.press("escape")  # nothing to clear yet: the list keeps the focus
+        assert isinstance(app.focused, StoryList)
+        assert not library.query("#library-filter")
+        await pilot.press("slash", *"ferry")
+        box = library.query_one("#library-filter", Input)
+        assert app.focused is box and box.value == "ferry"
+        assert list(library.children) == [box, library.query_one(StoryList)]
+        assert [article.title for article in library.shown] == [
+            "Harbour Council Delays Vote on Ferry Fares"
+        ]
+        await pilot.press("escape")
+        assert not box.display and len(library.shown) == 4
 
 
 async def test_i_pressed_before_the_analysis_lands_lists_the_people_once_it_does(

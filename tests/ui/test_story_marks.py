@@ -79,3 +79,23 @@ def test_layers_joined_block_by_block_find_what_the_whole_storys_layers_find() -
         assert got.marks == want.marks
         for start, end in [(0, 300), (140, 145), (125, 126), (205, 206), (151, 199)]:
             assert got.overlapping(start, end) == want.overlapping(start, end)
+
+
+def test_a_quote_reaching_over_a_later_blocks_quote_is_still_found_there() -> None:
+    from reader.ui.story_marks import LayerParts
+
+    # The first block's quote ends after the second block's quote: a running maximum
+    # of ends copied part by part would say nothing at 130 reaches past 120.
+    parts = {
+        0: Analysis(quotes=[Quote(10, 150, "q")]),
+        100: Analysis(quotes=[Quote(110, 120, "r")]),
+    }
+    joined = LayerParts()
+    for start in (0, 100):
+        quotes, _names = joined.add(start, parts[start])
+
+    def found(start: int, end: int) -> list[tuple[int, int]]:
+        return [(mark.start, mark.end) for mark in quotes.overlapping(start, end)]
+
+    assert found(130, 131) == [(10, 150)]
+    assert found(0, 200) == [(10, 150), (110, 120)]

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.model import Span
+from reader.span_table import SpanTable
 from reader.ui.wrap import (
     SEPARATOR,
     LineIndex,
@@ -233,3 +234,54 @@ def test_ordinary_paragraphs_are_not_cut() -> None:
     paragraphs = paragraph_spans(text)
     pieces, owners = wrap_pieces(text, paragraphs)
     assert pieces is paragraphs and owners is None
+
+
+PARAGRAPH_TEXT = st.lists(
+    st.sampled_from(["A", "b.", " ", "word", "\u00e9t\u00e9", "\u6f22", "\t", "x" * 12, "\n"]),
+    min_size=0,
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(PARAGRAPH_TEXT, min_size=1, max_size=30),
+    st.integers(min_value=1, max_value=16),
+    st.data(),
+)
+def test_a_story_kept_as_offsets_wraps_as_a_list_of_spans_does(
+    paragraphs: list[str], width: int, data: st.DataObject
+) -> None:
+    # Runs of one-line paragraphs take a shortcut of array operations (a million "A b."
+    # paragraphs): the lines, separators and first lines must be the ones wrapped one
+    # paragraph at a time.
+    text = "\n\n".join(paragraphs)
+    spans = paragraph_spans(text)
+    if not spans:
+        return
+    first = data.draw(st.integers(min_value=0, max_value=len(spans) - 1))
+    stop = data.draw(st.integers(min_value=first + 1, max_value=len(spans)))
+    table = SpanTable.of(spans)
+    plain, compact = (
+        wrap_chunk(text, spans, width, first, stop),
+        wrap_chunk(text, table, width, first, stop),
+    )
+    assert (compact.first, compact.stop) == (plain.first, plain.stop)
+    assert list(compact.starts) == list(plain.starts)
+    assert list(compact.ends) == list(plain.ends)
+    assert list(compact.paragraphs) == list(plain.paragraphs)
+    assert compact.first_lines == plain.first_lines
+
+
+def test_one_line_paragraphs_kept_as_offsets_are_a_line_each_after_a_blank_one() -> None:
+    text = "A b.\n\nC d.\n\nE f."
+    table = SpanTable.of(paragraph_spans(text))
+    chunk = wrap_chunk(text, table, 10, 0, 3)
+    assert shown(text, list(zip(chunk.starts, chunk.ends, strict=True))) == [
+        "A b.", "", "C d.", "", "E f."
+    ]  # fmt: skip
+    assert list(chunk.paragraphs) == [0, SEPARATOR, 1, SEPARATOR, 2]
+    assert chunk.first_lines == [0, 2, 4]
+    later = wrap_chunk(text, table, 10, 1, 3)
+    assert list(later.paragraphs) == [SEPARATOR, 1, SEPARATOR, 2]
+    assert later.first_lines == [1, 3]

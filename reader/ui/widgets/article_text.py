@@ -10,10 +10,10 @@ cells to text offsets, for clicks and drags, and draws the layers it is given.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, sub
 from time import perf_counter
 
 from rich.cells import cell_len, get_character_cell_size
@@ -29,6 +29,7 @@ from textual.strip import Strip
 
 from reader.model import Article, Span
 from reader.safe_text import clean_line
+from reader.span_table import SpanTable
 from reader.ui.layers import Layers, Painter
 from reader.ui.slices import SLICE, run_in_slices
 from reader.ui.where import where_from
@@ -105,11 +106,15 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def wrap_width(self) -> int:
         return max(8, min(MEASURE, self.size.width - GUTTER - 1))
 
-    def load(self, article: Article, paragraphs: list[Span]) -> None:
+    def load(self, article: Article, paragraphs: Sequence[Span]) -> None:
         self.article = article
         # Wrapping works on pieces of at most PIECE_CHARS, so one enormous paragraph is
         # wrapped lazily like many ordinary ones; they are cut when wrapping reaches them
         # (``_step_end``): looking through a million paragraphs first cost ~100 ms here.
+        # Kept as offsets (span_table.py): a million paragraphs are two arrays, and runs of
+        # one-line paragraphs wrap by array operations (wrap.py).
+        if not isinstance(paragraphs, SpanTable):
+            paragraphs = SpanTable.of(paragraphs, len(article.text))
         self.paragraphs, self._owners = paragraphs, None
         self.index = None
         self._pending = []
@@ -146,7 +151,15 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         """Where a step of wrapping from paragraph ``first`` stops: after about ``chars``
         characters or ``paragraphs`` paragraphs, whichever comes first."""
         spans = self.paragraphs
-        stop, budget, last = first, 0, min(len(spans), first + paragraphs)
+        last = min(len(spans), first + paragraphs)
+        if isinstance(spans, SpanTable) and first < last:
+            # Counted from the first start to each end (the blank lines between count too):
+            # one search of the ends instead of a look at every paragraph.
+            stop = min(bisect_left(spans.ends, spans.starts[first] + chars, first, last) + 1, last)
+            longest = max(map(sub, spans.ends[first:stop], spans.starts[first:stop]))
+            if longest <= PIECE_CHARS or self._owners is not None:
+                return stop
+        stop, budget = first, 0
         while stop < last and budget < chars:
             size = len(spans[stop])
             if size > PIECE_CHARS and self._owners is None:

@@ -41,6 +41,10 @@ class Legend(Static):
 
     def set_painter(self, painter: Painter) -> None:
         self._painter = painter
+        if self.is_mounted:  # else drawn by its mount: the first frame has no legend
+            self.update(self._legend())
+
+    def on_mount(self) -> None:
         self.update(self._legend())
 
     def on_resize(self) -> None:

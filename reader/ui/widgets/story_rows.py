@@ -118,8 +118,8 @@ class StoryRow:
 
 
 class Measured(NamedTuple):
-    """A story's two list lines, cleaned once, with their widths in cells (a tuple of
-    strings and numbers, which the cycle collector stops tracking)."""
+    """A story's two list lines, cleaned once, with their widths in cells (strings and
+    numbers, no cycles: the library keeps them out of the cycle collector's passes)."""
 
     title: str
     meta: str
