@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, countOf, indexOf
 from typing import Generic, TypeVar
 
 from reader.model import Analysis, Entity, EntityGroup, Quote, Span
@@ -33,6 +33,7 @@ _ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 _START = attrgetter("start")
+_SPEAKER = attrgetter("speaker")
 _Item = TypeVar("_Item", Quote, Entity)
 # Above this size the sentence total is not counted up front (it would read the whole story).
 _COUNT_ALL_SENTENCES_BELOW = 2_000_000
@@ -328,10 +329,11 @@ class Units:
         return self.quote_at(offset) or self.sentence_at(offset)
 
     def first_quote_of(self, speaker: str) -> Unit | None:
-        for index, quote in enumerate(self.quotes):
-            if quote.speaker == speaker:
-                return self.quote_unit(index)
-        return None
+        # Looked for in C: the people panel's last person in a story of 100,000 quotes.
+        try:
+            return self.quote_unit(indexOf(map(_SPEAKER, self.quotes), speaker))
+        except ValueError:
+            return None
 
     def group_name(self, entity: Entity) -> str:
         group = self._groups.get(entity.group) if entity.group is not None else None
@@ -395,7 +397,7 @@ class Units:
         if unit.kind == "person":
             assert unit.entity is not None
             name = self.group_name(unit.entity)
-            quoted = sum(1 for quote in self.quotes if quote.speaker == name)
+            quoted = countOf(map(_SPEAKER, self.quotes), name)
             said = f" · quoted {quoted}×" if quoted else ""
             return f"Person {unit.index + 1}/{unit.total} · {name}{said}"
         paragraph = f"Paragraph {unit.paragraph + 1}/{len(self.paragraphs)}"

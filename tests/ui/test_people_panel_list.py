@@ -143,3 +143,43 @@ async def until(pilot, condition, tries: int = 500) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError("condition never became true")
+
+
+async def test_a_growing_analysis_lists_its_people_in_order_with_the_reader_kept_in_place(
+    monkeypatch,
+) -> None:
+    """A long story's analysis lands as fuller analyses of the same quotes and name groups
+    (more of them, and new counts for some found before): the panel places only those,
+    and shows what ranking the whole story would, with the highlighted person on the
+    line the reader was looking at."""
+    monkeypatch.setattr(people_panel, "RERANK_EVERY", 0.0)
+    total = people_panel.RANK_AT_ONCE + 1_000  # ranked a slice at a time
+    groups = [EntityGroup(n, f"Person {n:05}", "PER", [], total - n) for n in range(total)]
+    app = PanelApp()
+    async with app.run_test(size=(60, 24)) as pilot:
+        panel = app.query_one(PeoplePanel)
+        panel.display = True
+        panel.focus()
+        panel.set_people(Analysis(groups=list(groups)), complete=False)
+        await until(pilot, lambda: panel.option_count == total)
+        await pilot.press("pagedown", "pagedown", "k", "k", "k")
+        await pilot.pause()
+        chosen = panel.names[panel.highlighted]
+        line = line_of(panel, chosen)
+        assert line is not None
+        # The next block: 40 people quoted more than anyone, and the chosen person
+        # quoted 30 times more than before (30 rows up the list).
+        groups += [
+            EntityGroup(total + n, f"Newcomer {n:02}", "PER", [], 2 * total) for n in range(40)
+        ]
+        mover = groups[int(chosen.split()[1])]
+        mover.quote_count += 30
+        panel.set_people(Analysis(groups=list(groups)), complete=True)
+        await until(pilot, lambda: panel.option_count == total + 40)
+        await pilot.pause()
+        expected = [g.name for g in sorted(groups, key=lambda g: (-g.quote_count, g.name))]
+        assert panel.names == expected
+        assert panel.names[panel.highlighted] == chosen
+        assert line_of(panel, chosen) == line
+        await pilot.press("j")
+        assert panel.names[panel.highlighted] == expected[expected.index(chosen) + 1]
