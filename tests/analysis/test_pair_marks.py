@@ -94,10 +94,15 @@ def plain_pair_paragraph(
     if outer.fallback is not None:
         emit.quote(outer.start, outer.fallback, False)
         return None
-    if not outer.double:
-        return None
     reopens = next_start is not None and text[next_start] == outer.char
     reopens = reopens or (next_start is not None and text[next_start] in DOUBLE_OPENERS)
+    if not outer.double:
+        # A single mark left open is a quotation only as a paragraph's first character,
+        # before a capital, with the next paragraph opening with a double mark.
+        reopens = reopens or (next_start is not None and text[next_start] == STRAIGHT_DOUBLE)
+        first_in_paragraph = outer.start == p_start and text[p_start + 1 : p_start + 2].isupper()
+        if not (reopens and first_in_paragraph):
+            return None
     emit.quote(outer.start, p_end, False)
     if reopens:
         found[-1].continues = True
@@ -144,5 +149,6 @@ _ALPHABET = ALL_MARKS + ",,, aAs=<>.\n"
 @given(st.text(alphabet=_ALPHABET, max_size=40))
 @example("\"\"word\" and 'a' ''b'' “c” ‘d’ e's 'n' s' x")
 @example("He said 'yes'\n\n\"More\n\n“And”")
+@example("‹A\n“")
 def test_paragraphs_pair_as_read_mark_by_mark(text: str) -> None:
     assert fields(mark_quotes(text)) == fields(plain_mark_quotes(text))
