@@ -1,8 +1,8 @@
 """A long story's opening, shown while the whole file is read (issue #18).
 
 A launch with one big story file (reader.sources.opening) shows the story's header and
-first paragraphs from its first bytes, instead of a screen that waits ~0.15 s a 10 MB
-for the whole file. The whole story then takes its place, at the top as the opening
+first paragraphs from its first bytes at once; reading the whole of a 10 MB file took
+~0.15 s more, all of it before the first text. The whole story then takes its place, at the top as the opening
 was. The reader's keys pressed meanwhile (`G`, `j`, `n` ...) are held and act, in the
 order pressed, once the whole story is shown: on the opening they would have moved
 through a part of the story only.
