@@ -2,10 +2,10 @@
 
 A launch with one big story file (reader.sources.opening) shows the story's header and
 first paragraphs from its first bytes at once; reading the whole of a 10 MB file took
-~0.15 s more, all of it before the first text. The whole story then takes its place, at the top as the opening
-was. The reader's keys pressed meanwhile (`G`, `j`, `n` ...) are held and act, in the
-order pressed, once the whole story is shown: on the opening they would have moved
-through a part of the story only.
+~0.15 s more, all of it before the first text. The whole story then takes its place,
+at the top as the opening was. The reader's keys pressed meanwhile (`G`, `j`, `n` ...)
+are held and act, in the order pressed, once the whole story is shown: on the opening
+they would have moved through a part of the story only.
 """
 
 from __future__ import annotations
@@ -53,7 +53,10 @@ class Opening:
             return
         from reader.sources.opening import read_opening
 
-        article = read_opening(paths[0])
+        try:
+            article = read_opening(paths[0])
+        except Exception:  # only a head start: the whole file's reading says what is wrong
+            return
         if article is not None:
             self._app.post_message(StoryOpening(article))
             self.painted.wait(timeout=PAINT_WAIT)

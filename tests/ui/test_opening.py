@@ -90,3 +90,31 @@ async def test_a_short_story_has_no_opening(
         await settle(pilot)
         assert app.library.current is not None
         assert app.main.article_view.article is app.library.current
+
+
+async def test_an_opening_whose_whole_story_cannot_be_read_gives_way_to_the_reason(
+    make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = tmp_path / "long.txt"
+    story.write_text(long_story(OPENING_ABOVE + 1000), encoding="utf-8")
+    release = threading.Event()
+
+    def unreadable(*_args, **_kwargs):
+        release.wait(timeout=30)
+        return [], [f"{story}: not a text file"]
+
+    monkeypatch.setattr(reader.sources, "load_all", unreadable)
+    app = make_app(story)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.opening.article is not None)
+            await pilot.press("G")
+            release.set()
+            await settle(pilot)
+            assert app.opening.article is None and app.library.current is None
+            assert not app.main.article_view.display
+            message = app.main.query_one("#reader-message")
+            assert message.display and "No stories to read" in str(message.render())
+            assert "not a text file" in str(message.render())
+    finally:
+        release.set()
