@@ -42,7 +42,12 @@ class Launch:
             env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         command = shlex.join([NEWSREADER, *args])
-        script = f"cd {shlex.quote(str(workdir))} && exec env {exports} {command}"
+        # Warm bytecode, as on every launch after a user's first (see bench_startup): with
+        # PYTHONDONTWRITEBYTECODE from the shell each launch would compile our modules again.
+        script = (
+            f"cd {shlex.quote(str(workdir))} && exec env -u PYTHONDONTWRITEBYTECODE"
+            f" {exports} {command}"
+        )
         self.began = time.perf_counter()
         geometry = ["-x", str(size[0]), "-y", str(size[1])]
         new = ["new-session", "-d", "-P", "-F", "#{pane_pid}", "-s", self.name, *geometry]

@@ -12,14 +12,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import os
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
+from textual.actions import ActionParseResult
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
 from textual.command import Provider
@@ -41,10 +41,12 @@ from reader.ui.annotating import StoreDone
 from reader.ui.copying import Copier
 from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
+from reader.ui.opening import Opening, StoryOpening
 from reader.ui.reading import Reading, ReadingStateOpened
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
+from reader.ui.skipped import report_skipped
 from reader.ui.subscribed import SourcesFetched, SourcesRead, Subscriptions
-from reader.ui.themes import INK, PAPER
+from reader.ui.themes import INK, PAPER, save_theme, saved_theme
 from reader.ui.user_keymap import UserKeymap
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import Library
@@ -52,9 +54,7 @@ from reader.ui.widgets.library import Library
 if TYPE_CHECKING:
     from reader.services.subscription_loader import SubscribedStart
 
-MAX_SEPARATE_WARNINGS = 3
 FIRST_FRAME_WAIT = 0.25  # seconds the first frame waits for the library (see _show_unshown_library)
-SETTINGS_FILE = "ui.json"  # in the config folder: what the reader chose in the app (theme)
 
 # Textual's own "Keys" panel and "Quit" would duplicate our help screen and quit command.
 _REPLACED_SYSTEM_COMMANDS = {"Keys", "Quit"}
@@ -156,7 +156,7 @@ class NewsReaderApp(App[None]):
         self.user_keymap = UserKeymap(self, locations.config)
         for theme in (INK, PAPER):
             self.register_theme(theme)
-        self._start_in_theme(self._saved_theme() or INK.name)
+        self._start_in_theme(saved_theme(locations.config, self.available_themes) or INK.name)
 
         self._main_mounted = False
         self._unshown_library: LibraryLoaded | None = None
@@ -165,6 +165,7 @@ class NewsReaderApp(App[None]):
         # Set once the first story (or the empty library) is drawn, or as the app closes.
         self._first_frame_shown = threading.Event()
         self._closing = False
+        self.opening = Opening(self)  # a long story's start, shown while it is read whole
         self.copier = Copier(
             self, self.library, self.annotations, style_changed=lambda: self.reading.save_session()
         )
@@ -204,6 +205,7 @@ class NewsReaderApp(App[None]):
     def on_unmount(self) -> None:
         self._closing = True
         self._first_frame_shown.set()  # the library's thread waits for it: see _read_state
+        self.opening.painted.set()  # and for this one: see Opening.read_first
         # Finish the saves still queued, then fold the journal into the file and unlock.
         self.annotations.close()
         self.reading.close()
@@ -252,6 +254,7 @@ class NewsReaderApp(App[None]):
             self._load_cache_code()
             self.post_message(LibraryLoaded(subscribed, []))
             return
+        self.opening.read_first(self.paths)
         try:
             # A 100k-item feed builds millions of objects and no cycles: the collector's
             # full passes over them held the interpreter (and the keys) 0.1-0.3 s each.
@@ -305,6 +308,10 @@ class NewsReaderApp(App[None]):
             return
         self._show_library(message)
 
+    def on_story_opening(self, message: StoryOpening) -> None:
+        self.opening.arrived(message.article, panes_built=self._main_mounted)
+        self._library_read.set()  # the first frame need wait no longer: it has the opening
+
     async def _show_unshown_library(self) -> None:
         # A library still being read gets a moment more: the first frame then has the story,
         # and no frames are drawn (and paid for) before it. A slow one (a big folder, a web
@@ -315,12 +322,14 @@ class NewsReaderApp(App[None]):
         message, self._unshown_library = self._unshown_library, None
         if message is not None:
             self._show_library(message)
-        else:  # still reading (a big folder, a web address): the store need not wait for it
+        elif not self.opening.show_waiting():
+            # Still reading (a big folder, a web address): the store need not wait for it.
             self._after_first_frame()
 
     def _show_library(self, message: LibraryLoaded) -> None:
+        held = self.opening.end()  # the reader's keys pressed on an opening: run below
         self.library.loaded(message.articles)
-        self._report_skipped(message.errors)
+        report_skipped(self, message.errors)
         screen = self.main
         self.reading.attach_library()
         screen.show_stories()
@@ -348,6 +357,19 @@ class NewsReaderApp(App[None]):
         articles = self.library.articles
         first, focus = self.reading.session_story() or (articles[0], len(articles) == 1)
         self.open_article(first, focus=focus)
+        for action, namespace in held:
+            self.call_later(self.run_action, action, namespace)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        if isinstance(action, str) and self.opening.holds(default_namespace):
+            self.opening.hold(action, default_namespace)  # for the whole story
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # The article's painter needs to know when only 16 colours exist (reader.ui.layers).
@@ -371,30 +393,10 @@ class NewsReaderApp(App[None]):
         self.set_class(True, f"-theme-{name}", update=False)
         self.stylesheet.set_variables(self.get_css_variables())
 
-    def _saved_theme(self) -> str | None:
-        try:
-            text = (self.locations.config / SETTINGS_FILE).read_text("utf-8")
-        except (OSError, ValueError):
-            return None  # first run, or a file we cannot read: the default theme will do
-        import json  # only with a file to read: json's import is ~1.5 ms of start-up
-
-        try:
-            saved = json.loads(text)
-        except ValueError:
-            return None
-        theme = saved.get("theme") if isinstance(saved, dict) else None
-        return theme if isinstance(theme, str) and theme in self.available_themes else None
-
     def _save_theme(self, theme: Theme) -> None:
-        """Keep the reader's theme for next time (written whole, then renamed into place)."""
-        import json
-
-        path = self.locations.config / SETTINGS_FILE
+        """Keep the reader's theme for next time."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".json.partial")
-            partial.write_text(json.dumps({"theme": theme.name}), encoding="utf-8")
-            os.replace(partial, path)
+            save_theme(self.locations.config, theme.name)
         except OSError as error:
             self.notify(
                 f"The theme will not be remembered: {error}", severity="warning", markup=False
@@ -402,22 +404,6 @@ class NewsReaderApp(App[None]):
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
         self.user_keymap.clashed(clashed_bindings)
-
-    def _report_skipped(self, errors: list[str]) -> None:
-        """One warning per unreadable file; a messy folder gets one summary, not a flood."""
-        if len(errors) <= MAX_SEPARATE_WARNINGS:
-            for error in errors:
-                self.notify(error, title="Story skipped", severity="warning", markup=False)
-            return
-        shown = "\n".join(errors[:MAX_SEPARATE_WARNINGS])
-        more = len(errors) - MAX_SEPARATE_WARNINGS
-        self.notify(
-            f"{shown}\n…and {more} more.",
-            title=f"{len(errors)} files skipped",
-            severity="warning",
-            timeout=15,
-            markup=False,
-        )
 
     @on(Library.OpenRequested)
     def _open_requested(self, message: Library.OpenRequested) -> None:

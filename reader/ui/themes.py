@@ -6,7 +6,13 @@ text is checked in tests/ui/test_highlight_colours.py (WCAG 4.5:1).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Container
+from pathlib import Path
+
 from textual.theme import Theme
+
+SETTINGS_FILE = "ui.json"  # in the config folder: what the reader chose in the app (theme)
 
 INK = Theme(
     name="newsreader-ink",
@@ -62,3 +68,31 @@ PAPER = Theme(
         "name-other": "#4F5A00",
     },
 )
+
+
+def saved_theme(config: Path, available: Container[str]) -> str | None:
+    """The theme the reader chose last time, if it is one of ``available``."""
+    try:
+        text = (config / SETTINGS_FILE).read_text("utf-8")
+    except (OSError, ValueError):
+        return None  # first run, or a file we cannot read: the default theme will do
+    import json  # only with a file to read: json's import is ~1.5 ms of start-up
+
+    try:
+        saved = json.loads(text)
+    except ValueError:
+        return None
+    theme = saved.get("theme") if isinstance(saved, dict) else None
+    return theme if isinstance(theme, str) and theme in available else None
+
+
+def save_theme(config: Path, name: str) -> None:
+    """Keep theme ``name`` for next time (written whole, then renamed into place);
+    raises OSError when it cannot be written."""
+    import json
+
+    path = config / SETTINGS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".json.partial")
+    partial.write_text(json.dumps({"theme": name}), encoding="utf-8")
+    os.replace(partial, path)

@@ -164,6 +164,12 @@ class ArticleView(Widget):
         words = "" if not paragraphs else counted(len(paragraphs), "paragraph")
         self._status(f"{article.title} · {words}" if words else article.title)
 
+    def show_opening(self, article: Article) -> None:
+        """Show the opening of a long story while the whole file is read (reader/ui/
+        opening.py): its paragraphs are not all there yet, so the status counts none."""
+        self.show(article)
+        self._status(f"{article.title} · reading the whole story…")
+
     # The quote and name layers of an analysis (story_marks.py): a thread may build them.
     analysis_layers = staticmethod(story_marks.analysis_layers)
 
