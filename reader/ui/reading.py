@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.timer import Timer
 
@@ -213,13 +214,15 @@ class Reading:
     def _marks_changed(self, rearrange: bool = False) -> None:
         if not self._main.is_mounted:
             return
-        library = self._main.library
-        if rearrange:
-            self._main.show_stories()
-        else:
-            library.refresh_marks()
-        if self._library.current is not None:
-            self.show_story_context(self._library.current)
+        try:
+            if rearrange:
+                self._main.show_stories()
+            else:
+                self._main.library.refresh_marks()
+            if self._library.current is not None:
+                self.show_story_context(self._library.current)
+        except NoMatches:
+            return  # the state landed as a quick `q` was taking the screen's widgets down
 
     def show_story_context(self, article: Article) -> None:
         feed = self.feed_unread(article)
