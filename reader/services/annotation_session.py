@@ -197,24 +197,25 @@ class AnnotationSession:
         self._library_ids = frozenset(a.id for a in self._articles)
 
     def count_labels(self) -> dict[str, str] | None:
-        """What the library shows after each story's date (None: the store is not open).
+        """What the library shows after the date of each story that has annotations
+        (None: the store is not open).
 
         A story read again under a new text counts the annotations of its older texts,
-        which move to it when it is opened.
+        which move to it when it is opened. Only annotated stories are visited: a feed
+        of 100,000 stories cost a tenth of a second at each save.
         """
         if self.store is None:
             return None
-        stale: Counter[str] = Counter()
+        counts: Counter[str] = Counter()
         for article_id, count in self._counts.items():
-            if article_id not in self._library_ids and article_id in self._sources:
-                stale[self._sources[article_id]] += count
-        labels = {}
-        for article in self._articles:
-            count = self._counts.get(article.id, 0)
-            if self._movable.get(article.location) == article.id:
-                count += stale[article.location]
-            labels[article.id] = count_label(count)
-        return labels
+            if article_id in self._library_ids:
+                counts[article_id] += count
+            elif article_id in self._sources:
+                owner = self._movable.get(self._sources[article_id])
+                if owner is not None:
+                    counts[owner] += count
+        labels = {article_id: count_label(count) for article_id, count in counts.items()}
+        return {article_id: label for article_id, label in labels.items() if label}
 
     def load_story(self, article: Article) -> None:
         """The story is now in the reader: find its annotations on its current text."""

@@ -164,6 +164,11 @@ class ReadingState:
             story = self._stories.get(key)
             return None if story is None else story.offset
 
+    def read_keys(self) -> frozenset[str]:
+        """The keys of every story marked read, as they are now."""
+        with self._lock:
+            return frozenset(key for key, story in self._stories.items() if story.read)
+
     def unread(self, keys: list[str]) -> int:
         with self._lock:
             return sum(1 for key in keys if not self.is_read(key))

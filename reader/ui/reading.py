@@ -13,7 +13,7 @@ hiding read stories hand it another list.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -80,7 +80,7 @@ class Reading:
         self._placed: tuple[str, int] | None = None  # (story id, offset) we focused, not the reader
         from reader.services.unread_counts import UnreadCounts
 
-        self.unread_counts = UnreadCounts(self.is_unread)
+        self.unread_counts = UnreadCounts(self.is_unread, self.unread_of)
 
     @property
     def subscribed(self) -> bool:
@@ -156,6 +156,19 @@ class Reading:
         from reader.store.reading_state import reading_key
 
         return not self.state.is_read(reading_key(article))
+
+    def unread_of(self, articles: Sequence[Article]) -> list[bool]:
+        """``is_unread`` of each story, with the marks read once for all of them."""
+        if self.state is None:
+            return [False] * len(articles)
+        from reader.store.reading_state import reading_key
+
+        read = self.state.read_keys()
+        errors = self.error_ids
+        return [
+            not (key in read or article.id in errors)
+            for key, article in zip(map(reading_key, articles), articles, strict=True)
+        ]
 
     def story_mark(self, article: Article) -> str:
         return UNREAD_MARK if self.is_unread(article) else ""

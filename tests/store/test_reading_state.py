@@ -29,6 +29,7 @@ def test_read_marks_positions_and_session_survive_closing(tmp_path: Path) -> Non
         assert state.is_read("a") and state.is_read("b") and not state.is_read("c")
         assert state.position("b") == 120
         assert state.unread(["a", "b", "c", "d"]) == 2
+        assert state.read_keys() == {"a", "b"}
         assert state.session == Session("b", 120, "library", "markdown")
     # A clean close leaves a plain TinyDB file behind, as the annotations do.
     with tinydb.TinyDB(path) as plain:

@@ -49,8 +49,8 @@ from reader.ui.widgets.virtual_list import VirtualList
 # a time between keys (reader/ui/slices.py), so typing never waits for it.
 FILTER_AT_ONCE = 2_000
 SEARCH_AT_ONCE = 2_000_000
-# Stories measured and indexed between two moves of what is made so far out of the cycle
-# collector's passes (see _index_steps).
+# Entries (a story's measures, its search entry) made between two moves of what is made
+# so far out of the cycle collector's passes (see _index_steps).
 FREEZE_EVERY = 5_000
 # A longer story's speakers come only from an analysis made in this session: finding its
 # cache entry means hashing its text, a millisecond a megabyte, in one step of the UI.
@@ -485,6 +485,7 @@ def _index_steps(
         if entry is None:
             index[row] = entry = yield from index_steps(article, speakers(article))
             found_speakers[0] = found_speakers[0] or bool(entry.speakers)
+            made += 1
         elif not entry.speakers and (named := speakers(article)):
             index[row] = entry.with_speakers(named)
             found_speakers[0] = True
