@@ -472,6 +472,9 @@ class NewsReaderApp(App[None]):
         return self.annotations.save_pending_now(timeout)
 
     def _first_frame_drawn(self) -> None:
+        # Start-up's objects (widgets, styles, modules) live as long as the app: frozen,
+        # they are not one young-generation pass of ~60 ms just after the first frame.
+        _freeze_survivors()
         enable_collection()  # after the library's load, if that is still running
         self._first_frame_shown.set()
         self.annotations.open_store()
