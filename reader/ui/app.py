@@ -541,12 +541,12 @@ class NewsReaderApp(App[None]):
         try:
             for block, columns, last in results:
                 with collection_paused():  # each block's spans and names: no cycles
-                    merger.add(article.text, block.start, columns)
+                    part = merger.add(article.text, block.start, columns)
                     parts.append((block.start, columns))
                     if worker.is_cancelled:
                         return
                     analysis = merger.analysis(complete=last)
-                    layers = layer_parts.add(block.start, merger.parts[block.start])
+                    layers = layer_parts.add(block.start, part)
                     _freeze_survivors()  # a huge story's quotes and names, out of the GC's passes
                 self.post_message(AnalysisReady(article.id, analysis, last, layers))
         finally:
