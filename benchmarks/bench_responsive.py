@@ -208,15 +208,26 @@ def _names_story(names: int) -> str:
     return "Many Names\n\n" + "\n\n".join(lines) + "\n"
 
 
-def _stall(tmux: Tmux, scratch: Path, args: list[str], ready: str, keys: list[str]):
+def _stall(
+    tmux: Tmux, scratch: Path, args: list[str], ready: str, keys: list[str], going: float = 0.0
+):
+    """The slowest of ``keys`` once ``ready`` shows, then of j and k alternately for
+    ``going`` seconds more (a huge story is analysed for a minute: keys are timed while
+    it is), and the peak memory of all processes meanwhile."""
     launch = Launch(tmux, args, scratch)
     try:
         launch.wait_for(lambda screen: ready in screen, timeout=600)
+        until = time.perf_counter() + going
+        latencies = []
         # j and k are answered when the status line names the new sentence.
-        latencies = [
-            launch.key_latency(key, KEY_TIMEOUT, answered=status_changed if key in "jk" else None)
-            for key in keys
-        ]
+        for key in keys:
+            answered = status_changed if key in "jk" else None
+            latencies.append(launch.key_latency(key, KEY_TIMEOUT, answered=answered))
+            launch.sample_memory()
+        while time.perf_counter() < until:
+            key = "jk"[len(latencies) % 2]
+            latencies.append(launch.key_latency(key, KEY_TIMEOUT, answered=status_changed))
+            launch.sample_memory()
         return max(latencies), launch.peak_mib
     finally:
         launch.close()
@@ -226,7 +237,7 @@ STALLS = ("feed", "names", "huge", "tiny")
 
 
 def stall_rows(
-    tmux: Tmux, scratch: Path, scale: float, which: tuple[str, ...] = STALLS
+    tmux: Tmux, scratch: Path, scale: float, which: tuple[str, ...] = STALLS, going: float = 0.0
 ) -> list[Row]:
     rows: list[Row] = []
     if "feed" in which:
@@ -234,9 +245,9 @@ def stall_rows(
     if "names" in which:
         rows += _names_rows(tmux, scratch, scale)
     if "huge" in which:
-        rows += _huge_rows(tmux, scratch, scale)
+        rows += _huge_rows(tmux, scratch, scale, going)
     if "tiny" in which:
-        rows += _tiny_rows(tmux, scratch, scale)
+        rows += _tiny_rows(tmux, scratch, scale, going)
     return rows
 
 
@@ -264,24 +275,24 @@ def _names_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
     return rows
 
 
-def _huge_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
+def _huge_rows(tmux: Tmux, scratch: Path, scale: float, going: float) -> list[Row]:
     rows: list[Row] = []
     megabytes = 49 * scale
     huge = scratch / "huge.txt"
     huge.write_text(generated_story(megabytes).text, encoding="utf-8")
-    worst, mib = _stall(tmux, scratch, [str(huge)], "Paragraph 0", ["j", "k"] * 5)
+    worst, mib = _stall(tmux, scratch, [str(huge)], "Paragraph 0", ["j", "k"] * 5, going)
     per_mb = f"{mib / megabytes:.1f}x size"
     rows.append((f"{megabytes:g} MB story: j/k, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB", per_mb, "<= 100 ms, <= 10x"))  # fmt: skip
     return rows
 
 
-def _tiny_rows(tmux: Tmux, scratch: Path, scale: float) -> list[Row]:
+def _tiny_rows(tmux: Tmux, scratch: Path, scale: float, going: float) -> list[Row]:
     rows: list[Row] = []
     paragraphs = int(1_000_000 * scale)
     tiny = scratch / "tiny.txt"
     tiny.write_text("Tiny\n\n" + "A b.\n\n" * paragraphs, encoding="utf-8")
-    worst, mib = _stall(tmux, scratch, [str(tiny)], "A b.", ["j", "k"] * 5)
+    worst, mib = _stall(tmux, scratch, [str(tiny)], "A b.", ["j", "k"] * 5, going)
     size = tiny.stat().st_size / 2**20
     rows.append((f"{paragraphs:,} tiny paragraphs: j/k, worst", f"{worst * 1e3:.0f} ms",
                  f"{mib:.0f} MiB", f"{mib / size:.1f}x size", "<= 100 ms, <= 10x"))  # fmt: skip
@@ -295,6 +306,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big-analyze-mb", type=float, default=4.6)
     parser.add_argument(
         "--scale", type=float, default=1.0, help="size of the #15 inputs (1 = the issue's)"
+    )
+    parser.add_argument(
+        "--keys-for",
+        type=float,
+        default=30.0,
+        help="seconds of j/k timed in the huge and tiny stories (while they are analysed)",
     )
     parser.add_argument("--only", choices=["analysis", "story", "unseen", "stalls"], default=None)
     parser.add_argument(
@@ -316,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.only in (None, "story", "unseen"):
                 rows += unseen_rows(tmux, scratch, args.runs)
             if args.only in (None, "stalls"):
-                rows += stall_rows(tmux, scratch, args.scale, tuple(args.stalls))
+                rows += stall_rows(tmux, scratch, args.scale, tuple(args.stalls), args.keys_for)
     finally:
         tmux.close()
     print(f"{'measure':52} {'value':>10} {'baseline':>22} {'ratio':>11}  target")

@@ -161,3 +161,16 @@ def test_evicting_an_entry_removes_its_names_too(tmp_path: Path) -> None:
     cache._evict()
     assert list(tmp_path.glob("*.analysis")) == []
     assert list(tmp_path.glob("*.speakers")) == []
+
+
+def test_a_long_storys_key_is_the_hash_of_its_whole_text(tmp_path: Path) -> None:
+    # Encoded a megabyte at a time (a 49 MB story's bytes are not made whole), the key is
+    # still the one of all its bytes: entries kept before stay found.
+    from hashlib import blake2b
+
+    cache = AnalysisCache(tmp_path, version="v1")
+    text = ("Ünïcode 𝄞 and a lone \ud800 surrogate. " * 40_000)[: (1 << 20) + 7]
+    whole = blake2b(digest_size=20)
+    whole.update(b"v1\0builtin\0")
+    whole.update(text.encode("utf-8", "surrogatepass"))
+    assert cache._path(text, "builtin").name.startswith(whole.hexdigest())

@@ -177,3 +177,29 @@ def test_blocks_folded_as_they_land_give_what_folding_them_at_once_gives() -> No
             merger.add(text, start, columns)
             merger.analysis()
         assert plain(merger.analysis()) == at_once
+
+
+def test_a_folded_blocks_own_names_are_let_go_and_a_refold_reads_them_again() -> None:
+    # The folded story holds copies of each block's names: the block's own objects are
+    # dropped once folded (a 49 MB story held every name twice), and a block landing
+    # before them folds all again from their columns, against the story's text.
+    sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
+    text = "\n\n".join([sample] * 3)
+    found = blocks(text, size=len(sample) + 10)
+    parts = [
+        (
+            block.start,
+            to_columns(
+                text[block.start : block.end], analyze(text[block.start : block.end]), block.start
+            ),
+        )
+        for block in found
+    ]
+    merger = Merger()
+    for start, columns in parts[1:]:
+        merger.add(text, start, columns)
+        merger.analysis()
+    assert not merger.parts
+    merger.add(text, *parts[0])
+    assert plain(merger.analysis()) == plain(Merger.of(text, parts))
+    assert all(quote.text == text[quote.start : quote.end] for quote in merger.analysis().quotes)

@@ -76,6 +76,9 @@ def size_limit() -> int:
     return max(0, int(megabytes * 1024 * 1024))
 
 
+_HASH_CHUNK = 1 << 20  # characters of a story encoded at a time for its key
+
+
 class AnalysisCache:
     def __init__(self, folder: Path, *, limit: int | None = None, version: str | None = None):
         self.folder = folder
@@ -85,7 +88,11 @@ class AnalysisCache:
     def _path(self, text: str, ner: str) -> Path:
         key = blake2b(digest_size=20)
         key.update(f"{self.version}\0{ner}\0".encode())
-        key.update(text.encode("utf-8", "surrogatepass"))
+        # Encoded a megabyte at a time, not whole: a 49 MB story's bytes were a 49 MB copy
+        # held at its opening and again when its analysis was kept, the process's peak.
+        # The same bytes in the end (a str has no surrogate pairs to split), so the same key.
+        for at in range(0, len(text), _HASH_CHUNK):
+            key.update(text[at : at + _HASH_CHUNK].encode("utf-8", "surrogatepass"))
         return self.folder / (key.hexdigest() + SUFFIX)
 
     def get_speakers(self, text: str, ner: str = "builtin") -> tuple[str, ...] | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import sub
@@ -253,9 +253,12 @@ def wrap_chunk(
     single = stop > first and is_single_cell(
         display_text(text, paragraphs[first].start, paragraphs[stop - 1].end)
     )
-    for number in range(first, stop):
-        para = paragraphs[number]
-        start, end = para.start, para.end
+    bounds: Iterable[tuple[int, int]]
+    if isinstance(paragraphs, SpanTable):  # read straight from its arrays
+        bounds = zip(paragraphs.starts[first:stop], paragraphs.ends[first:stop], strict=True)
+    else:
+        bounds = ((span.start, span.end) for span in paragraphs[first:stop])
+    for number, (start, end) in enumerate(bounds, first):
         if number > 0 and (owners is None or owners[number] != owners[number - 1]):
             starts.append(start)
             ends.append(start)

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from operator import attrgetter, sub
 from time import perf_counter
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -28,11 +26,10 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.model import Article, Span
-from reader.safe_text import clean_line
 from reader.span_table import SpanTable
 from reader.ui.layers import Layers, Painter
 from reader.ui.slices import SLICE, run_in_slices
-from reader.ui.where import where_from
+from reader.ui.widgets.article_header import GUTTER, HeaderLine, header_lines, header_row
 from reader.ui.wrap import (
     PIECE_CHARS,
     SEPARATOR,
@@ -42,7 +39,6 @@ from reader.ui.wrap import (
     wrap_pieces,
 )
 
-GUTTER = 3  # focus bar, annotation bar, space
 MEASURE = 100  # longest line in cells: long lines are hard to read
 FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
 # Wrapped per step of the slices: a few hundred microseconds; a million one-line
@@ -55,12 +51,6 @@ MAKE_WAY = 0.05  # seconds the wrapping rests after a key, while the key is answ
 GROW_EVERY = 0.25  # seconds between updates of the scroll range (each one lays out the screen)
 _span_start = attrgetter("start")
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
-
-
-@dataclass(slots=True, frozen=True)
-class HeaderLine:
-    text: str
-    kind: str  # "title", "meta", "where" (the story's address or path), "rule" or "blank"
 
 
 class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
@@ -133,7 +123,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._generation += 1
         self.workers.cancel_group(self, "wrap")
         width = self.wrap_width
-        self.header = self._header_lines(article, width)
+        self.header = header_lines(article, width)
         index = self.index = LineIndex(width, len(self.paragraphs))
         self._extend(index, self._step_end(0, FIRST_WRAP_CHARS))
         self._rows.clear()
@@ -282,31 +272,6 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def _update_virtual_size(self) -> None:
         rows = len(self.header) + (len(self.index) if self.index else 0)
         self.virtual_size = Size(self.size.width, rows)
-
-    def _header_lines(self, article: Article, width: int) -> list[HeaderLine]:
-        from reader.ui.wrap import wrap_paragraph
-
-        lines: list[HeaderLine] = []
-        # The header quotes the story's own fields: cleaned again here, at the screen.
-        title = clean_line(article.title) or "Untitled"
-        for start, end in wrap_paragraph(title, 0, len(title), width):
-            lines.append(HeaderLine(title[start:end], "title"))
-        meta = clean_line(
-            " · ".join(
-                part
-                for part in (article.byline, article.published, article.source or article.site)
-                if part
-            )
-        )
-        if meta:
-            for start, end in wrap_paragraph(meta, 0, len(meta), width):
-                lines.append(HeaderLine(meta[start:end], "meta"))
-        where = where_from(article.url, article.path, width)
-        if where:
-            lines.append(HeaderLine(where, "where"))
-        lines.append(HeaderLine("─" * min(width, max(cell_len(title), 20)), "rule"))
-        lines.append(HeaderLine("", "blank"))
-        return lines
 
     def on_resize(self, event: events.Resize) -> None:
         if self.article is None:
@@ -502,7 +467,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width)
         plain = painter.plain
         if row < len(self.header):
-            return self._header_row(self.header[row], plain, width)
+            return header_row(self.header[row], painter, width)
         line = row - len(self.header)
         if line >= len(self.index):
             return Strip.blank(width, plain)
@@ -530,18 +495,6 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             Segment("┃", painter.margin(notes[-1].value)) if notes else Segment(" ", painter.plain),
             Segment(" ", painter.plain),
         ]
-
-    def _header_row(self, line: HeaderLine, plain: Style, width: int) -> Strip:
-        assert self.painter is not None
-        palette = self.painter.palette
-        if line.kind == "title":
-            style = plain + Style(color=palette.header.rich_color, bold=True)
-        elif line.kind in ("meta", "where", "rule"):
-            style = plain + Style(color=palette.muted.rich_color, italic=line.kind == "meta")
-        else:
-            style = plain
-        segments = [Segment(" " * GUTTER, plain), Segment(line.text, style)]
-        return Strip(segments, GUTTER + cell_len(line.text)).crop_extend(0, width, plain)
 
     # -- mouse -----------------------------------------------------------------------
 
