@@ -31,7 +31,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker
 
-from reader.collection_pause import collection_paused, enable_collection
+from reader.collection_pause import collection_paused, enable_collection, freeze_survivors
 from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.safe_text import clean, clean_line, visible
@@ -107,23 +107,6 @@ def _terminal_driver() -> type[Driver] | None:
     from reader.ui.terminal_driver import TerminalDriver
 
     return TerminalDriver
-
-
-def _freeze_survivors() -> None:
-    """Keep what lives now out of the cycle collector's full passes.
-
-    A story of a million short paragraphs leaves millions of small objects (spans,
-    wrapped rows, quotes) that live as long as the story is open; each full pass of the
-    collector walked all of them, a freeze of seconds every few thousand allocations.
-    They hold no cycles, so reference counting still frees them when the story goes.
-
-    Called at the end of a ``collection_paused`` block, before the collector is back on:
-    the objects made while it was off all count as new, and the first allocation after
-    it came back ran a young-generation pass over every one of them (30 to 60 ms a block
-    of a 49 MB story's analysis, holding the interpreter against the keys). Frozen first,
-    they are no longer new.
-    """
-    gc.freeze()
 
 
 class NewsReaderApp(App[None]):
@@ -268,7 +251,7 @@ class NewsReaderApp(App[None]):
                 articles, errors = load_all(
                     self.paths, cache_dir=self.locations.cache, stop=lambda: worker.is_cancelled
                 )
-                _freeze_survivors()
+                freeze_survivors()
         except SourceError as error:
             self.post_message(LibraryLoaded([], [str(error)]))
             self._read_state()
@@ -429,7 +412,7 @@ class NewsReaderApp(App[None]):
         screen.library.highlight_article(article)
         screen.status_bar.set_context(self.library.position(article))
         screen.status_bar.set_note(article.reading_note)
-        self.call_after_refresh(_freeze_survivors)  # the story's spans and rows live on
+        self.call_after_refresh(freeze_survivors)  # the story's spans and rows live on
         if known is None and article.id not in self._analysing:
             known = self._cached_analysis(article)
             if known is not None:
@@ -467,7 +450,7 @@ class NewsReaderApp(App[None]):
     def _first_frame_drawn(self) -> None:
         # Start-up's objects (widgets, styles, modules) live as long as the app: frozen,
         # they are not one young-generation pass of ~60 ms just after the first frame.
-        _freeze_survivors()
+        freeze_survivors()
         enable_collection()  # after the library's load, if that is still running
         self._first_frame_shown.set()
         self.annotations.open_store()
@@ -521,7 +504,7 @@ class NewsReaderApp(App[None]):
             with collection_paused():
                 analysis = Merger.of(article.text, kept)
                 layers = ArticleView.analysis_layers(analysis)
-                _freeze_survivors()
+                freeze_survivors()
             self.post_message(AnalysisReady(article.id, analysis, True, layers))
             return
         from reader.ui.story_marks import LayerParts
@@ -540,7 +523,7 @@ class NewsReaderApp(App[None]):
                         return
                     analysis = merger.analysis(complete=last)
                     layers = layer_parts.add(block.start, part)
-                    _freeze_survivors()  # a huge story's quotes and names, out of the GC's passes
+                    freeze_survivors()  # a huge story's quotes and names, out of the GC's passes
                 self.post_message(AnalysisReady(article.id, analysis, last, layers))
         finally:
             results.close()
@@ -551,7 +534,7 @@ class NewsReaderApp(App[None]):
         if message.complete:
             self._analysing.pop(message.article_id, None)
             self.library.analysed(message.article_id, message.analysis)
-            self.call_after_refresh(_freeze_survivors)
+            self.call_after_refresh(freeze_survivors)
         if self.library.is_current(message.article_id):
             self.main.show_analysis(message.analysis, message.complete, message.layers)
 
