@@ -22,8 +22,8 @@ from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import quoteattr
 
 from reader.safe_text import clean_line
+from reader.sources.kinds import is_url
 from reader.sources.subscriptions import Subscription
-from reader.sources.web import is_url
 
 MAX_OPML_BYTES = 16 * 1024 * 1024
 # Deeper nesting than this is no reader's folder tree; it is a file built to hurt.

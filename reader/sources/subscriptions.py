@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.export.files import write_atomically
 from reader.safe_text import clean_line
-from reader.sources.web import is_url
+from reader.sources.kinds import is_url
 
 FILE_NAME = "subscriptions"
 TITLE_MARK = "~"

@@ -24,7 +24,6 @@ from reader.sources.deadline import Closing, Deadline, Expired, Sockets, run_wit
 from reader.sources.decoding import decode_noted, human_size
 from reader.sources.errors import SourceError
 from reader.sources.identity import article_id
-from reader.sources.kinds import is_url as is_url  # where it was first
 
 USER_AGENT = "newsreader/0.1 (terminal news reader; one page at a time)"
 TIMEOUT = 15.0
