@@ -7,7 +7,6 @@ installed (tasks name the batch function by its import path, so workers import i
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import logging
 import os
@@ -18,6 +17,7 @@ from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
+from reader.collection_pause import freeze_survivors
 from reader.corpus.batch import BatchResult, Options, analyze_batch
 from reader.corpus.engines import LOCAL_WINDOWS, Batch, EngineError, done, lost_batch
 from reader.corpus.forkserver import (
@@ -106,7 +106,7 @@ class DaskEngine:
             # What is loaded now (Dask, the warm analysis) lives as long as the process:
             # frozen, the server and the workers forked from it never copy its pages
             # by walking them in a collection.
-            gc.freeze()
+            freeze_survivors()
             if not fork_server_from_here(WORKER_IMPORTS):
                 start_forkserver(DASK_PRELOAD)
 

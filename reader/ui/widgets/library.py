@@ -10,7 +10,6 @@ still running, so a feed of 100,000 stories lists and filters without a stall.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 
@@ -20,6 +19,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
+from reader.collection_pause import freeze_survivors
 from reader.model import Analysis, Article
 from reader.safe_text import clean_line
 from reader.services.library_match import (
@@ -326,7 +326,7 @@ class Library(Vertical):
             return
         # The index lives as long as the library: out of the collector's full passes,
         # which would walk all of it (as the app does for an open story's spans).
-        gc.freeze()
+        freeze_survivors()
         self._list.relayout()  # every row measured: exact heights instead of estimates
         if found_speakers:
             self._recent = None  # the columns lack the speakers found since
@@ -494,6 +494,6 @@ def _index_steps(
             # go): two per story, they made each of its full passes walk up to 200,000
             # objects, 0.1-0.4 s of frozen keys while a 100k feed was indexed. They hold
             # no cycles and live as long as the library: out of those passes.
-            gc.freeze()
+            freeze_survivors()
             made = 0
         yield
