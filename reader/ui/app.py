@@ -153,7 +153,8 @@ class NewsReaderApp(App[None]):
         self._first_frame_asked = False
         # Set once the first story (or the empty library) is drawn, or as the app closes.
         self._first_frame_shown = threading.Event()
-        self._closing = False
+        # Not `_closing`: that name is Textual's own message-pump state on every App.
+        self._shutting_down = False
         self.opening = Opening(self)  # a long story's start, shown while it is read whole
         self.copier = Copier(
             self, self.library, self.annotations, style_changed=lambda: self.reading.save_session()
@@ -192,7 +193,7 @@ class NewsReaderApp(App[None]):
         self.load_library()
 
     def on_unmount(self) -> None:
-        self._closing = True
+        self._shutting_down = True
         self._first_frame_shown.set()  # the library's thread waits for it: see _read_state
         self.opening.painted.set()  # and for this one: see Opening.read_first
         # Finish the saves still queued, then fold the journal into the file and unlock.
@@ -265,7 +266,7 @@ class NewsReaderApp(App[None]):
         import and file (~30 ms of held GIL) competed with that frame's painting; a story
         shown before it lands is moved to its place then (Reading.state_opened)."""
         self._first_frame_shown.wait(timeout=2.0)
-        if not self._closing:
+        if not self._shutting_down:
             self.reading.read_later()
 
     def _load_cache_code(self) -> None:
