@@ -10,11 +10,8 @@ from reader.sources import feed, kinds
 from reader.sources.errors import printable
 from reader.sources.identity import resolved
 
-STORY_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
-"""Extensions of one-story files picked up inside folders.
-
-A file named explicitly is opened whatever its name.
-"""
+# Folders list what the loader reads: one list, so a format it opens is never skipped here.
+STORY_EXTENSIONS = kinds.STORY_EXTENSIONS
 FEED_EXTENSIONS = kinds.FEED_EXTENSIONS
 """Feeds hold several stories (``load_many``); folders yield them only when asked."""
 

@@ -11,6 +11,8 @@ FEED_EXTENSIONS = (".rss", ".atom", ".xml", ".rdf")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 PLAINTEXT_EXTENSIONS = (".txt", ".text")
+STORY_EXTENSIONS = PLAINTEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
+"""One-story files picked up inside folders; a file named explicitly opens whatever its name."""
 
 
 def is_url(value: object) -> bool:

@@ -86,3 +86,14 @@ def test_file_name_that_is_not_utf8_gives_a_printable_message(tmp_path: Path) ->
     (message,) = errors
     message.encode("utf-8")  # no lone surrogates left to crash a strict stream
     assert message.endswith("caf\ufffd.txt: not a text file")
+
+
+def test_a_folder_lists_every_story_format_the_loader_opens(write, tmp_path: Path) -> None:
+    write("page.xhtml", "<html><head><title>X</title></head><body><p>Body.</p></body></html>")
+    write("wire.text", "Wire\n\nBody.\n")
+    files, errors = discover([tmp_path])
+    assert names(files, tmp_path) == ["page.xhtml", "wire.text"]
+    assert errors == []
+    stories, problems = load_all(files)
+    assert [story.title for story in stories] == ["X", "Wire"]
+    assert problems == []
