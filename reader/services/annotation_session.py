@@ -140,7 +140,11 @@ class AnnotationSession:
         update = SessionUpdate(counts=True)
         if store.notice:
             title = "Annotations read-only" if store.read_only else "Annotations"
-            update.notices.append(Notice(store.notice, title, "warning", timeout=20))
+            text = store.notice
+            if store.held_elsewhere and _one_holder_of_both(store.path):
+                # The reading state stays quiet then (Reading.state_opened): one notice.
+                text += " What you read is not remembered in this window either."
+            update.notices.append(Notice(text, title, "warning", timeout=20))
         if self.story is not None:
             self.load_story(self.story)
             update.story = True
@@ -559,3 +563,10 @@ def _changed(
         undo,
         focus_id,
     )
+
+
+def _one_holder_of_both(db: Path) -> bool:
+    # Imported here: the store's modules are loaded by its thread, not at start-up.
+    from reader.store.reading_state import one_holder_of_both
+
+    return one_holder_of_both(db)

@@ -23,7 +23,7 @@ from typing import Any
 from reader.model import Article
 from reader.store.durable import DurableTables
 from reader.store.errors import StoreError
-from reader.store.lock import WriterLock
+from reader.store.lock import WriterLock, holder_pid
 
 STORIES = "stories"
 SESSION = "session"
@@ -34,6 +34,13 @@ PANES = ("library", "reader")
 def reading_state_path(db: Path) -> Path:
     """The reading state of the annotation database ``db``: ``<stem>.reading.json`` beside it."""
     return db.with_name(f"{db.stem}.reading.json")
+
+
+def one_holder_of_both(db: Path) -> bool:
+    """Whether the same other newsreader holds the annotation database ``db`` and its
+    reading state: the usual second window, which then gets one notice for both."""
+    pid = holder_pid(db)
+    return pid is not None and pid == holder_pid(reading_state_path(db))
 
 
 def reading_key(article: Article) -> str:
@@ -93,6 +100,7 @@ class ReadingState:
         self.path = Path(path)
         self.read_only = read_only
         self.notice: str | None = None
+        self.held_elsewhere = False  # another newsreader has it open
         self._lock = threading.RLock()
         self._writer: WriterLock | None = None
         if not read_only:
@@ -127,6 +135,7 @@ class ReadingState:
             return
         if self._writer is None:
             self.read_only = True
+            self.held_elsewhere = True
             self.notice = (
                 "Another newsreader is open: what you read here is not remembered after "
                 "you close this one."

@@ -46,6 +46,7 @@ class AnnotationStore:
         self.path = _through_links(Path(path))
         self.read_only = read_only
         self.notice: str | None = None
+        self.held_elsewhere = False  # another newsreader has it open
         self._lock = threading.RLock()
         self._writer: WriterLock | None = None
         notices: list[str] = []
@@ -106,6 +107,7 @@ class AnnotationStore:
             return
         if self._writer is None:
             self.read_only = True
+            self.held_elsewhere = True
             pid = holder_pid(self.path)
             who = f"Another newsreader (process {pid})" if pid else "Another newsreader"
             notices.append(

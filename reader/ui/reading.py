@@ -124,6 +124,11 @@ class Reading:
         self.state = message.state
         self.unread_counts.forget()
         notice = message.problem or (message.state.notice if message.state else None)
+        if message.state and message.state.held_elsewhere:
+            from reader.store.reading_state import one_holder_of_both
+
+            if one_holder_of_both(self._locations.db):
+                notice = None  # the annotations' read-only notice says it for both
         if notice:
             self._app.notify(notice, title="Reading state", severity="warning", markup=False)
         session = self.state.session if self.state and self.start is not None else None
