@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -46,11 +45,9 @@ def test_samples_open_read_and_quit(session_factory) -> None:
     app.wait_for("filter by title")
     app.send("-l", "Moscow")
     app.wait_for(SAMPLE_TITLE)
-    app.send("Enter")  # leaves the filter for the list
-    app.wait_for("⏎ Open")
-    # An Enter sent the instant the list takes the keys was lost in 1 of several CI runs
-    # (cause not found yet, noted for an issue); this test is about filter, open and quit.
-    time.sleep(0.3)
+    # Enter leaves the filter for the list, and a second one opens the story, however
+    # quickly it follows (both reached the filter before its move to the list: lost once).
+    app.send("Enter")
     app.send("Enter")
     app.wait_for(SAMPLE_BODY)
     app.send("q")

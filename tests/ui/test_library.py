@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -108,6 +109,22 @@ async def test_escape_in_the_list_clears_a_kept_filter() -> None:
         await pilot.press("escape")
         assert shown_ids(app) == ["a", "b", "c", "d"]
         assert not app.query_one("#library-filter", Input).display
+
+
+async def test_enter_typed_twice_after_a_filter_opens_the_story() -> None:
+    app = LibraryApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("slash", *"drought")
+        # Both reach the app before the first one's move to the list: a quick typist.
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.focused, StoryList)
+        assert app.opened == ["b"]
+        await pilot.press("slash", *"pilots", "enter")  # back in the filter: enter leaves it
+        assert isinstance(app.focused, StoryList)
+        assert app.opened == ["b"]
 
 
 async def test_enter_on_an_empty_filter_closes_it() -> None:
