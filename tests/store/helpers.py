@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from reader.model import Annotation, Selector
 from reader.store import AnnotationStore
+
+ROOT = Path(__file__).resolve().parents[2]
 
 STORY = (
     "The minister said the budget would be balanced by 2027. "
@@ -55,3 +63,23 @@ def die(store: AnnotationStore) -> None:
     if worker is not None:
         worker.join()
     store._release_writer_lock()
+
+
+@contextmanager
+def other_process(script: str, *args: str) -> Iterator[subprocess.Popen[str]]:
+    """Another process (another newsreader, as the store sees it) running ``script``
+    until its stdin closes, which is how each test lets it go."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            assert process.stdin is not None
+            process.stdin.close()
+        process.wait(timeout=30)

@@ -6,10 +6,7 @@ import errno
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
-import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,34 +17,25 @@ from reader.store import AnnotationStore, StoreError
 from reader.store import files as store_files
 from reader.store.files import journal_path, list_journals
 from reader.store.journal import encode_line
-from tests.store.helpers import die, make_annotation
+from tests.store.helpers import die, make_annotation, other_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_second_instance_opens_read_only_and_says_so(tmp_path: Path) -> None:
     db = tmp_path / "annotations.json"
-    holder = textwrap.dedent(
-        f"""
+    holder = """
         import sys
         from pathlib import Path
         from reader.store import AnnotationStore
-        from tests.store.helpers import die, make_annotation
-        store = AnnotationStore(Path({str(db)!r}))
+        from tests.store.helpers import make_annotation
+        store = AnnotationStore(Path(sys.argv[1]))
         store.add(make_annotation(annotation_id="held"))
         print("ready", flush=True)
         sys.stdin.read()
         store.close()
         """
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-c", holder],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with other_process(holder, str(db)) as process:
         assert process.stdout is not None and process.stdout.readline().strip() == "ready"
         with AnnotationStore(db) as second:
             assert second.read_only
@@ -57,10 +45,6 @@ def test_second_instance_opens_read_only_and_says_so(tmp_path: Path) -> None:
             assert second.get("held") is not None
             with pytest.raises(StoreError, match="read-only"):
                 second.add(make_annotation())
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        process.wait(timeout=30)
     assert process.returncode == 0
     with AnnotationStore(db) as third:
         assert not third.read_only and third.notice is None

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from reader.store import AnnotationStore
 from reader.store.lock import WriterLock, holder_pid, lock_path
-from tests.store.helpers import make_annotation
+from tests.store.helpers import make_annotation, other_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,23 +26,9 @@ if lock:
 """
 
 
-@contextmanager
-def _holder(db: Path, script: str = _HOLDER) -> Iterator[subprocess.Popen[str]]:
+def _holder(db: Path, script: str = _HOLDER) -> AbstractContextManager[subprocess.Popen[str]]:
     """Another process that has taken the lock (or tried to) and waits for its stdin."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(script), str(db)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            assert process.stdin is not None
-            process.stdin.close()
-        process.wait(timeout=30)
+    return other_process(script, str(db))
 
 
 def test_a_second_process_is_refused_and_sees_who_holds_the_lock(tmp_path: Path) -> None:
@@ -88,7 +72,7 @@ def test_store_opens_writable_after_the_holder_was_killed(tmp_path: Path) -> Non
     import sys
     from pathlib import Path
     from reader.store import AnnotationStore
-    from tests.store.helpers import make_annotation
+    from tests.store.helpers import make_annotation, other_process
     store = AnnotationStore(Path(sys.argv[1]))
     store.add(make_annotation(annotation_id="before the crash"))
     print("held" if not store.read_only else "refused", flush=True)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from reader.locations import Locations
 from reader.ui.app import NewsReaderApp
+from tests.store.helpers import other_process
 from tests.ui.test_tagging_data import SIZE, settle, until
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # The first newsreader of the day: it holds the annotation database and the reading state.
 _FIRST_WINDOW = """
@@ -30,20 +27,9 @@ sys.stdin.read()
 
 @contextmanager
 def first_window(db: Path) -> Iterator[subprocess.Popen[str]]:
-    process = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(_FIRST_WINDOW), str(db)],
-        cwd=ROOT,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with other_process(_FIRST_WINDOW, str(db)) as process:
         assert process.stdout is not None and process.stdout.readline().strip() == "held"
         yield process
-    finally:
-        assert process.stdin is not None
-        process.stdin.close()
-        process.wait(timeout=30)
 
 
 async def test_one_notice_says_tags_and_places_are_not_kept(
