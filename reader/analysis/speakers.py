@@ -40,7 +40,9 @@ from reader.analysis.speaker_context import (
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_names import NameSpans, gender_of, pronoun_gender
 from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
-from reader.analysis.speaker_rules import attribute_one, from_colon, from_dash, sentence_subject
+from reader.analysis.speaker_right import from_dash
+from reader.analysis.speaker_rules import attribute_one, from_colon
+from reader.analysis.speaker_subject import sentence_subject
 from reader.analysis.text_units import Token, reads_whole, tokens, tokens_near
 from reader.model import Quote
 

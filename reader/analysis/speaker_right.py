@@ -1,0 +1,226 @@
+"""Rules that find a quote's speaker in the words after it.
+
+``"...," said X`` / ``"...," X said``, ``"..." ― X``, a past-tense verb with a name
+(``"This is fantastic!" beamed Donald Hartley``), a closing sentence that only says
+who spoke (``"...missing." Trump said.``), an aside between the name and the verb.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from reader.analysis import lexicon
+from reader.analysis.lexicon import words
+from reader.analysis.speaker_context import SENTENCE_END, Attribution, Context, ends_sentence
+from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_after, phrase_before
+from reader.analysis.speaker_subject import (
+    DASHES,
+    index_at,
+    named_in_apposition,
+    sentence_subject,
+)
+from reader.analysis.text_units import Token
+
+SUBJECT_PRONOUNS: Final = lexicon.SUBJECT_PRONOUNS
+TIME_WORDS: Final = lexicon.TIME_WORDS
+
+_MAX_ASIDE: Final = 10  # words of a role given after the name
+
+
+_MAX_PHRASE_CLAUSE: Final = 6  # words in '"...!" beamed Donald Hartley.' after a quote
+
+
+_RIGHT_WINDOW: Final = 30  # words after a quote in which "X, who ..., said" may end
+
+
+_LEADING_PUNCT: Final = frozenset({",", "—", "–", "-", "(", "…"})
+
+
+# Cues that name the listener, not the speaker, when they come first: '"...," told him'.
+_NOT_INVERTED: Final = frozenset({"told", "tell", "tells", "called", "calls", "described"})
+
+
+def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
+    hi = ctx.next_first
+    r = ctx.stop
+    if r < hi and toks[r].text in DASHES:
+        byline = from_dash(toks, r + 1, hi)
+        if byline is not None:
+            return byline
+    while r < hi and toks[r].text in _LEADING_PUNCT:
+        r += 1
+    if r >= hi:
+        return None
+    if _starts_new_sentence(toks, ctx, r):
+        # '"... that are missing." Trump said.': a full stop inside the marks, then a
+        # sentence that only says who spoke
+        opens_sentence = ctx.first <= ctx.sentence_start
+        return _closing_report(toks, r, hi) if opens_sentence else None
+    end = r
+    while end < hi and not ends_sentence(toks, end) and end - r < _RIGHT_WINDOW:
+        end += 1
+    for c in range(r, end):
+        cue = cue_at(toks, c)
+        if cue is None or (c > r and cue.endswith("ing")):
+            continue  # "-- all without speaking his name" reports nothing
+        if c > r and toks[c - 1].lower == "to":
+            continue  # "who was not authorized to speak, told": an aside's infinitive
+        if cue == "according to":
+            phrase = phrase_after(toks, c + 2, end)
+            return Attribution(phrase, cue, 0.85, source="right") if phrase else None
+        if c == r:
+            # '"...," said X' / '"...," added the senator': any cue but a participle
+            if cue.endswith("ing") or cue in _NOT_INVERTED:
+                return None
+            if _embedded(toks, ctx, c):
+                # 'the ad "unmistakably and wrongfully" suggests that ...': the quotation
+                # is a phrase inside the sentence, the verb after it has its own subject
+                return None
+            phrase = phrase_after(toks, c + len(cue.split()), end)
+            if phrase is None:
+                return None
+            phrase = named_in_apposition(toks, phrase, c, end, closed=False) or phrase
+            if phrase.named and phrase.role is None:
+                phrase.role = _aside_role(toks, c, phrase.end, hi)
+            return Attribution(phrase, cue, 0.9, source="right")
+        phrase = phrase_before(toks, c, r)
+        starts_clause = phrase is not None and phrase.phrase_start <= toks[r].start
+        if toks[c - 1].text == "," and cue not in _NOT_INVERTED and not starts_clause:
+            # '"...drew well" in the 2008 primary, said Ohio professor Paul Beck.'
+            late = phrase_after(toks, c + len(cue.split()), end)
+            if (
+                late is not None
+                and (late.named or toks[c + 1].lower in ("the", "a"))
+                and toks[c + 1].lower not in TIME_WORDS
+            ):
+                return Attribution(late, cue, 0.75, source="right")
+        if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
+            # 'X scolded him: "..." she said': the sentence already named her
+            subject = sentence_subject(toks, ctx.sentence_start, ctx.first)
+            if subject is not None and subject.named:
+                return Attribution(subject, cue, 0.85, source="right")
+        if phrase is None:
+            return None
+        if phrase.phrase_start <= toks[r].start:
+            return Attribution(phrase, cue, 0.9, source="right")
+        # "... "steals $20s" is held accountable, Warren said.": a closing "X said"
+        closing = phrase.named or toks[index_at(toks, phrase.phrase_start, r)].lower in (
+            "the",
+            "a",
+        )
+        if closing and c + 1 >= end and _follows_comma(toks, phrase, r):
+            return Attribution(phrase, cue, 0.7, source="right")
+        return None
+    return _unlisted_verb(toks, r, end)
+
+
+def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
+    """``"This is fantastic!" beamed Donald Hartley.`` / ``"Why?" Beck questioned.``
+
+    Right after a quotation, a name and a past-tense verb that together make up the
+    whole clause report the speech, whatever the verb.
+    """
+    if end >= len(toks) or not ends_sentence(toks, end):
+        return None
+    first, last = toks[r], toks[end - 1]
+    if _past_tense(first) and end - r >= 2:
+        # "remembered Roy Verley, HP's former spokesman.": an aside may follow the name
+        phrase = phrase_after(toks, r + 1, end)
+        after = index_at(toks, phrase.end, r) if phrase is not None else end
+        ends_there = phrase is not None and (phrase.end == last.end or toks[after].text == ",")
+        if phrase is not None and phrase.named and ends_there:
+            return Attribution(phrase, first.lower, 0.7, source="right")
+    if end - r > _MAX_PHRASE_CLAUSE:
+        return None
+    if _past_tense(last):
+        phrase = phrase_before(toks, end - 1, r)
+        if phrase is not None and phrase.named and phrase.phrase_start == first.start:
+            return Attribution(phrase, last.lower, 0.7, source="right")
+    return None
+
+
+def _past_tense(tok: Token) -> bool:
+    return len(tok.text) > 4 and tok.text.endswith("ed") and tok.text.islower()
+
+
+def _aside_role(toks: list[Token], cue: int, name_end: int, hi: int) -> str | None:
+    """``said Ann Reyes, an economist.``: the aside after the name is the role."""
+    k = next((n for n in range(cue, hi) if toks[n].start >= name_end), None)
+    if (
+        k is None
+        or k + 2 >= hi
+        or toks[k].text != ","
+        or toks[k + 1].lower not in ("a", "an", "the")
+    ):
+        return None
+    stop = k + 2
+    while stop < hi and toks[stop].is_word and stop - k < _MAX_ASIDE:
+        stop += 1
+    words = toks[k + 2 : stop]
+    return " ".join(t.text for t in words) if words else None
+
+
+def from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
+    """``"..." ― Karen Bobadilla``: a name alone after a dash signs the quote."""
+    phrase = phrase_after(toks, i, hi)
+    if phrase is None or not phrase.named:
+        return None
+    rest = [t for t in toks[i:hi] if t.end > phrase.end]
+    if rest and rest[0].text not in SENTENCE_END and rest[0].text != ",":
+        return None
+    return Attribution(phrase, "—", 0.8, source="right")
+
+
+def _follows_comma(toks: list[Token], phrase: SpeakerPhrase, r: int) -> bool:
+    before = [t for t in toks[r:] if t.end <= phrase.phrase_start]
+    return bool(before) and before[-1].text == ","
+
+
+_CLOSING_REACH: Final = 8  # tokens to the cue: "US Senator Jeff Sessions said"
+
+
+# What may follow the cue of a sentence that only reports who spoke: its end, or an
+# adverbial ("said on Tuesday", "said as he launched", "told reporters in Ohio").
+_AFTER_REPORT: Final = frozenset(
+    words("in on at as during after before while when from to of with later earlier today")
+)
+
+
+def _closing_report(toks: list[Token], r: int, hi: int) -> Attribution | None:
+    """``"...missing." Trump said.``: the sentence after the quote opens with its speaker
+    and cue and says nothing else; "Smith said he disagreed" reports something new."""
+    for c in range(r, min(hi, r + _CLOSING_REACH)):
+        cue = cue_at(toks, c)
+        if cue is None:
+            continue
+        if cue.endswith("ing") or cue == "according to":
+            return None
+        phrase = phrase_before(toks, c, r)
+        if phrase is None:
+            return None
+        opens = index_at(toks, phrase.phrase_start, r)
+        if any(not toks[k].is_capitalised for k in range(r, opens)):
+            return None  # "Then the senator said": the sentence says more than who spoke
+        after = c + len(cue.split())
+        if after < hi and toks[after].text not in SENTENCE_END:
+            word = toks[after].lower
+            if word not in _AFTER_REPORT and word not in TIME_WORDS and word != "reporters":
+                return None
+        return Attribution(phrase, cue, 0.7, source="right")
+    return None
+
+
+def _embedded(toks: list[Token], ctx: Context, c: int) -> bool:
+    """Whether the quote is a phrase inside its sentence rather than speech the cue at
+    ``toks[c]`` reports: written mid-sentence with no comma, "!" or "?" to close it, or
+    followed by "cue that" ("suggests that Phoenix ..."), a verb with a clause of its own."""
+    if c + 1 < len(toks) and toks[c + 1].lower == "that":
+        return True
+    return ctx.closing == "" and c == ctx.stop and ctx.first > ctx.sentence_start
+
+
+def _starts_new_sentence(toks: list[Token], ctx: Context, r: int) -> bool:
+    """``"...we won." He then left``: a capital after a full stop opens a new sentence."""
+    if not ctx.ends_sentence or not toks[r].is_capitalised:
+        return False
+    return ctx.closing == "." or toks[r].lower in SUBJECT_PRONOUNS
