@@ -265,7 +265,10 @@ def is_furniture(text: str, para: tuple[int, int]) -> bool:
     or a photo caption with its credit ("... (Getty Images)"). Nobody is quoted in it."""
     line = text[para[0] : min(para[1], para[0] + 400)].strip().lower()
     if line.startswith(_FURNITURE_OPENERS):
-        return True
+        # the opener is a word of its own: "WATCH:", not "Watching Trump talk, Reed said:"
+        opener = next(word for word in _FURNITURE_OPENERS if line.startswith(word))
+        if not line[len(opener) : len(opener) + 1].isalpha():
+            return True
     if len(line.split()) > _CAPTION_WORDS:
         return False
     tail = line[-60:]

@@ -33,6 +33,7 @@ _MAX_PHRASE_CLAUSE: Final = 6  # words in '"...!" beamed Donald Hartley.' after 
 _RIGHT_WINDOW: Final = 30  # words after a quote in which "X, who ..., said" may end
 
 
+_NOMINAL_OPENERS: Final = frozenset({"the", "a", "an"})
 _LEADING_PUNCT: Final = frozenset({",", "—", "–", "-", "(", "…"})
 
 
@@ -85,6 +86,12 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             return Attribution(phrase, cue, 0.9, source="right")
         phrase = phrase_before(toks, c, r)
         starts_clause = phrase is not None and phrase.phrase_start <= toks[r].start
+        if not starts_clause and toks[c - 1].text == ",":
+            # '"...," Harry Bond, 30, of Raleigh, N.C., who was polled, said': the name
+            # opening the clause speaks, whatever the aside between it and the verb
+            lead = _name_before_aside(toks, r, c)
+            if lead is not None:
+                return Attribution(lead, cue, 0.8, source="right")
         if toks[c - 1].text == "," and cue not in _NOT_INVERTED and not starts_clause:
             # '"...drew well" in the 2008 primary, said Ohio professor Paul Beck.'
             late = phrase_after(toks, c + len(cue.split()), end)
@@ -108,10 +115,59 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             "the",
             "a",
         )
-        if closing and c + 1 >= end and _follows_comma(toks, phrase, r):
+        after = c + len(cue.split())
+        if closing and _report_ends(toks, after, end) and _follows_comma(toks, phrase, r):
             return Attribution(phrase, cue, 0.7, source="right")
         return None
     return _unlisted_verb(toks, r, end)
+
+
+def _name_before_aside(toks: list[Token], r: int, cue: int) -> SpeakerPhrase | None:
+    """The named person that opens the words after a quote and is set off by a comma,
+    when the speech verb at ``cue`` closes the aside that follows the name."""
+    if not toks[r].is_capitalised:
+        return None
+    lead = phrase_after(toks, r, cue)
+    if lead is None or not lead.named or not lead.person or lead.pronoun:
+        return None
+    after = index_at(toks, lead.end, r)
+    if after >= cue - 1 or toks[after].text != "," or toks[after].start < lead.end:
+        return None
+    for k in range(after + 1, cue - 1):
+        if cue_at(toks, k) is not None or toks[k].text in SENTENCE_END:
+            return None  # the aside reports speech of its own, or a new sentence began
+    if lead.role is None:
+        lead.role = _aside_role(toks, r, lead.end, cue)
+    return lead
+
+
+_TAIL_WORDS: Final = 5  # "told CNN on Sunday": what may follow the verb of a closing report
+
+
+def _report_ends(toks: list[Token], after: int, end: int) -> bool:
+    """Whether the clause ends at ``after`` or goes on only with whom or when it was
+    said: "told CNN", "said in a statement", "wrote Tuesday", "told reporters"."""
+    if after >= end:
+        return True
+    if end - after > _TAIL_WORDS:
+        return False
+    word = toks[after]
+    return (
+        word.lower in _AFTER_REPORT
+        or word.lower in TIME_WORDS
+        or word.lower == "reporters"
+        or (word.is_capitalised and word.lower not in SUBJECT_PRONOUNS)
+    )
+
+
+# Present tenses of verbs that are also nouns ("a note", "the state"): they report
+# speech only where they close the clause after a quote: '"...," Viguerie notes.'
+_PRESENT_REPORTS: Final = frozenset(
+    words(
+        """notes states claims comments answers counters echoes jokes laughs posts tweets
+charges remarks promises demands reacts quips"""
+    )
+)
 
 
 def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
@@ -132,9 +188,12 @@ def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
             return Attribution(phrase, first.lower, 0.7, source="right")
     if end - r > _MAX_PHRASE_CLAUSE:
         return None
-    if _past_tense(last):
+    if _past_tense(last) or last.text in _PRESENT_REPORTS:
         phrase = phrase_before(toks, end - 1, r)
-        if phrase is not None and phrase.named and phrase.phrase_start == first.start:
+        if phrase is None or phrase.phrase_start != first.start:
+            return None
+        if phrase.named or (first.lower in _NOMINAL_OPENERS and not phrase.pronoun):
+            # "Viguerie notes.", "a voice-over in the ad states."
             return Attribution(phrase, last.lower, 0.7, source="right")
     return None
 

@@ -219,6 +219,9 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     j = colon - 1
     if j < lo:
         return None
+    opening = _opening_cue(toks, lo, colon)
+    if opening is not None:
+        return opening
     subject = sentence_subject(toks, lo, colon)
     cue = cue_at(toks, j, weak=True)
     if cue is not None:
@@ -249,6 +252,24 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
                 return Attribution(phrase, cue, 0.75, source="colon")
     # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
+
+
+# Past tenses that open a sentence with the speaker after them: "Continued Stone:".
+_OPENING_CUES: Final = LEFT_INVERTIBLE_CUES | frozenset(
+    {"stated", "noted", "declared", "replied", "responded", "answered", "concluded", "asked"}
+)
+
+
+def _opening_cue(toks: list[Token], lo: int, colon: int) -> Attribution | None:
+    """``Continued Stone: "..."``, ``Said Trump:``: a capitalised speech verb opens the
+    sentence and a name alone fills it up to the colon."""
+    first = toks[lo]
+    if colon - lo < 2 or not first.is_capitalised or first.lower not in _OPENING_CUES:
+        return None
+    phrase = phrase_after(toks, lo + 1, colon)
+    if phrase is None or not phrase.named or phrase.end != toks[colon - 1].end:
+        return None
+    return Attribution(phrase, first.lower, 0.8, source="colon")
 
 
 def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:

@@ -1,0 +1,103 @@
+"""The words after a quotation name its speaker in the many ways news prose writes them.
+
+Texts written for these tests (issue 16): a role of lower-case words before the name
+("party boss"), "US" before a title, a nominal phrase with a name inside it ("a
+Wednesday editorial"), a long aside between the name and the verb, a closing
+"X told CNN", a verb that is also a noun closing the clause ("Viguerie notes"), "shot
+back", a capitalised verb opening the sentence ("Continued Stone:"), and a line that
+opens with "Watching" is no "WATCH" furniture.
+"""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in analyze(text).quotes if q.kind == "quote"]
+
+
+def test_lower_case_role_words_before_the_name() -> None:
+    text = (
+        "The county board met on Monday.\n\n"
+        '"We will hold the line on the levy this year," said Liberal party boss Marta '
+        "Quillfeather, though she added that the vote would be close."
+    )
+    assert _speakers(text) == ["Marta Quillfeather"]
+
+
+def test_us_before_a_title_is_the_country() -> None:
+    text = (
+        "The roll call began at noon.\n\n"
+        '"The great state of Vermont is proud to cast its votes for the governor!" US '
+        "Senator Dale Ormsby said as he opened the count."
+    )
+    assert _speakers(text) == ["Dale Ormsby"]
+
+
+def test_a_nominal_phrase_with_a_name_inside_it_speaks_whole() -> None:
+    text = (
+        "The paper weighed in on Thursday.\n\n"
+        '"No one in this county should accept such attacks on a judge," reads a Sunday '
+        "editorial in The Harlow Courier."
+    )
+    assert _speakers(text) == ["a Sunday editorial"]
+
+
+def test_a_name_then_a_long_aside_then_the_verb() -> None:
+    text = (
+        '"Both of the front-runners scare me a little," Gordon Pike, 41, of Moncton, '
+        "N.B., who was among those polled, said in a follow-up interview."
+    )
+    assert _speakers(text) == ["Gordon Pike"]
+
+
+def test_a_closing_report_may_name_the_outlet_it_was_told_to() -> None:
+    text = (
+        "She had lived there for years. "
+        '"She was kind to everyone on the street," another neighbour, Odile Marchetti '
+        "told CBC News."
+    )
+    assert _speakers(text) == ["Odile Marchetti"]
+
+
+def test_a_verb_that_is_also_a_noun_closes_the_clause() -> None:
+    text = (
+        '"He may be the only one who can unite the party," Cornelius Vantreight notes.\n\n'
+        '"They have not been united in years," the party newsletter states.'
+    )
+    assert _speakers(text) == ["Cornelius Vantreight", "the party newsletter"]
+
+
+def test_a_capitalised_noun_ending_a_sentence_is_no_verb() -> None:
+    # "States" closes the sentence but names a country: no one speaks the phrase
+    text = (
+        'During his campaign, the senator made clear his aim to "fully reshape" the United States.'
+    )
+    assert "United" not in _speakers(text)
+
+
+def test_shot_back_reports_a_retort() -> None:
+    text = (
+        "Ostrowski kept interrupting the mayor. "
+        '"Jan wants to look tough tonight," Priya Ramaswamy shot back. "Let me finish."'
+    )
+    assert _speakers(text)[0] == "Priya Ramaswamy"
+
+
+def test_a_capitalised_verb_opens_the_sentence_before_the_name_and_colon() -> None:
+    text = (
+        "The interview ran for an hour.\n\n"
+        'Continued Halvorsen: "So I think it is a very real problem for the town."\n\n'
+        "Stated Okonkwo-Barre:\n\n"
+        '"The ballots were counted twice and the result held."'
+    )
+    assert _speakers(text) == ["Halvorsen", "Okonkwo-Barre"]
+
+
+def test_a_line_opening_with_watching_is_not_page_furniture() -> None:
+    text = (
+        "Watching the mayor speak on Tuesday night, Fenwick said: "
+        '"I was struck that she was saying the right things. She has to keep that up."'
+    )
+    assert _speakers(text) == ["Fenwick"]
