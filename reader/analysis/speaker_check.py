@@ -447,8 +447,11 @@ def _display(quote: Quote, group_name: str | None) -> None:
     # With no group name to compare there is no role to cut off: "Cecile Richards" alone
     # would otherwise match the empty name and leave an empty speaker.
     if fuller and n > 0 and [w.lower() for w in words[n:]] == [w.lower() for w in fuller]:
-        # "Helmsman Owen Ashdown": the name found is the last words, the rest a role
-        if quote.role is None:
+        # "Helmsman Owen Ashdown": the name found is the last words, the rest a role;
+        # a first name is no role ("Michelle" of "Mr. Obama", another person's name)
+        from reader.analysis.gazetteer import first_names
+
+        if quote.role is None and words[0] not in first_names():
             quote.role = " ".join(words[:n])
         words = words[n:]
     name = " ".join(words)
