@@ -119,7 +119,10 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
         if closing and _report_ends(toks, after, end) and _follows_comma(toks, phrase, r):
             return Attribution(phrase, cue, 0.7, source="right")
         return None
-    return _unlisted_verb(toks, r, end)
+    # only a quotation that opens its sentence: "At an event billed as "...," Clinton
+    # unveiled a plan" goes on about something else
+    opens = ctx.closing == "," and ctx.first <= ctx.sentence_start
+    return _unlisted_verb(toks, r, end, opens)
 
 
 def _name_before_aside(toks: list[Token], r: int, cue: int) -> SpeakerPhrase | None:
@@ -162,7 +165,7 @@ def _report_ends(toks: list[Token], after: int, end: int) -> bool:
 
 # Present tenses of verbs that are also nouns ("a note", "the state"): they report
 # speech only where they close the clause after a quote: '"...," Viguerie notes.'
-_PRESENT_REPORTS: Final = frozenset(
+PRESENT_REPORTS: Final = frozenset(
     words(
         """notes states claims comments answers counters echoes jokes laughs posts tweets
 charges remarks promises demands reacts quips"""
@@ -170,7 +173,33 @@ charges remarks promises demands reacts quips"""
 )
 
 
-def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
+_SUBJECT_REACH: Final = 8  # tokens from the quote to the verb: "the Republican ... nominee riffed"
+
+
+def _verb_then_more(toks: list[Token], r: int, end: int) -> Attribution | None:
+    """``"...," the vice-presidential nominee riffed on the governor's answer.``: after a
+    quotation that opens its sentence and ends in a comma, a name or a nominal phrase and
+    a past-tense verb open the clause that reports it, whatever follows the verb."""
+    first = toks[r]
+    if not (first.is_capitalised or first.lower in _NOMINAL_OPENERS):
+        return None
+    for k in range(r + 1, min(end, r + _SUBJECT_REACH)):
+        tok = toks[k]
+        if not tok.is_word:
+            return None  # an aside or a list: not a plain subject and verb
+        if _past_tense(tok):
+            phrase = phrase_before(toks, k, r)
+            if phrase is None or phrase.pronoun or phrase.phrase_start != first.start:
+                return None
+            if phrase.end != toks[k - 1].end:
+                return None
+            if phrase.named or first.lower in _NOMINAL_OPENERS:
+                return Attribution(phrase, tok.lower, 0.6, source="right")
+            return None
+    return None
+
+
+def _unlisted_verb(toks: list[Token], r: int, end: int, opens: bool = False) -> Attribution | None:
     """``"This is fantastic!" beamed Donald Hartley.`` / ``"Why?" Beck questioned.``
 
     Right after a quotation, a name and a past-tense verb that together make up the
@@ -187,8 +216,8 @@ def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
         if phrase is not None and phrase.named and ends_there:
             return Attribution(phrase, first.lower, 0.7, source="right")
     if end - r > _MAX_PHRASE_CLAUSE:
-        return None
-    if _past_tense(last) or last.text in _PRESENT_REPORTS:
+        return _verb_then_more(toks, r, end) if opens else None
+    if _past_tense(last) or last.text in PRESENT_REPORTS:
         phrase = phrase_before(toks, end - 1, r)
         if phrase is None or phrase.phrase_start != first.start:
             return None

@@ -22,14 +22,14 @@ from reader.analysis.speaker_phrases import (
     phrase_after,
     phrase_before,
 )
-from reader.analysis.speaker_right import from_right
+from reader.analysis.speaker_right import PRESENT_REPORTS, from_right
 from reader.analysis.speaker_subject import (
     DASHES,
     index_at,
     main_clause_start,
     sentence_subject,
 )
-from reader.analysis.text_units import GAP_TOKEN, Token
+from reader.analysis.text_units import GAP_TOKEN, QUOTE_TOKEN, Token
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -37,6 +37,8 @@ SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
 SUBJECT_PRONOUNS: Final = lexicon.SUBJECT_PRONOUNS
 SUBORDINATORS: Final = lexicon.SUBORDINATORS
 TIME_WORDS: Final = lexicon.TIME_WORDS
+DETERMINERS: Final = lexicon.DETERMINERS
+PHRASE_BREAKERS: Final = lexicon.PHRASE_BREAKERS
 
 _LABEL_WORDS: Final = 6  # "Name:" opening a paragraph labels who speaks in it
 
@@ -102,6 +104,8 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     cues: list[tuple[int, str]] = []
     for k in range(lo, a):
         cue = cue_at(toks, k, weak=True)
+        if cue is None and toks[k].text in PRESENT_REPORTS and _reports_here(toks, k, lo):
+            cue = toks[k].text  # "The ad claims "...": a verb, here, not a noun
         if cue is not None:
             cues.append((k, cue))
     if not cues:
@@ -127,6 +131,28 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+def _reports_here(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether "claims", "notes" or "states" at ``toks[k]`` is the verb of its clause:
+    right after a subject (a name, or a noun that is no determiner or possessive) and
+    right before what it reports ("that", the quotation, a colon, "to")."""
+    if k <= lo or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    if not before.is_word or before.lower in DETERMINERS or before.lower.endswith(("'s", "’s")):
+        return False
+    if before.lower in PHRASE_BREAKERS:
+        return False
+    if not (after.text == QUOTE_TOKEN or after.lower in ("that", "to") or after.text == ":"):
+        return False
+    # the subject opens its clause: "The ad claims", never "a message to his supporters
+    # notes", whose subject is the message
+    subject = phrase_before(toks, k, lo)
+    if subject is None:
+        return False
+    opens = index_at(toks, subject.phrase_start, lo)
+    return opens == lo or toks[opens - 1].text in (",", ";", ":", "—")
 
 
 _PASSIVE_CUES: Final = frozenset({"asked", "told", "questioned", "pressed"})

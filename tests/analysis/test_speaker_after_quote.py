@@ -101,3 +101,28 @@ def test_a_line_opening_with_watching_is_not_page_furniture() -> None:
         '"I was struck that she was saying the right things. She has to keep that up."'
     )
     assert _speakers(text) == ["Fenwick"]
+
+
+def test_a_nominal_subject_and_a_past_tense_verb_open_the_clause_after_the_quote() -> None:
+    text = (
+        '"Mayor, let me help you out - the answer is no," the Liberal deputy leader riffed '
+        "on the mayor's answer, drawing laughs from the hall."
+    )
+    assert _speakers(text) == ["the Liberal deputy leader"]
+
+
+def test_a_verb_after_a_quotation_in_mid_sentence_reports_nothing() -> None:
+    text = (
+        'At an event billed as "Hard Hats for Halifax," Councillor Nadia Brandt unveiled '
+        "a plan to fix the harbour roads."
+    )
+    assert _speakers(text) == []
+
+
+def test_a_present_tense_verb_that_is_also_a_noun_before_the_quote() -> None:
+    text = (
+        "The ninety-second ad attacks the governor's record. "
+        'The ad claims "she is the only candidate you can trust."\n\n'
+        'His claims that "nobody knew" were false.'
+    )
+    assert _speakers(text) == ["The ad"]
