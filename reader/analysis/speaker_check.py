@@ -348,7 +348,10 @@ def _nominal_speaker(
         return 0.0  # "a popular play called "Hamilton"": a title, and no one speaks it
     if names is not None and lowered[0] == "the" and len(words) <= 3:
         # Capitalised modifiers ("the Florida senator") must be written by the name too.
-        marks = [word for word in words[1:-1] if word[:1].isupper()]
+        # So must "former" and its like: "the former president" is not the president.
+        marks = [
+            word for word in words[1:-1] if word[:1].isupper() or word.lower() in _QUALIFIERS
+        ]
         named = _named_for_role(names, quote.speaker_start or 0, lowered[-1], marks)
         if named is not None:
             # "the minister", a paragraph after "Innovation Minister Navdeep Bains"
@@ -427,7 +430,15 @@ def _named_for_role(
 
 
 def _all_written(marks: list[str] | None, written: str) -> bool:
-    return marks is None or all(mark in written.split() for mark in marks)
+    if marks is None:
+        return True
+    said = written.split()
+    lowered = [word.lower() for word in said]
+    return all(mark in said or mark.lower() in lowered for mark in marks)
+
+
+# Words before a title that make it another office: "former", "deputy", "vice".
+_QUALIFIERS: Final = frozenset(["former", "deputy", "vice", "assistant", "acting", "interim"])
 
 
 def _display(quote: Quote, group_name: str | None) -> None:
