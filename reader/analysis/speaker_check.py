@@ -349,9 +349,7 @@ def _nominal_speaker(
     if names is not None and lowered[0] == "the" and len(words) <= 3:
         # Capitalised modifiers ("the Florida senator") must be written by the name too.
         # So must "former" and its like: "the former president" is not the president.
-        marks = [
-            word for word in words[1:-1] if word[:1].isupper() or word.lower() in _QUALIFIERS
-        ]
+        marks = [word for word in words[1:-1] if word[:1].isupper() or word.lower() in _QUALIFIERS]
         named = _named_for_role(names, quote.speaker_start or 0, lowered[-1], marks)
         if named is not None:
             # "the minister", a paragraph after "Innovation Minister Navdeep Bains"

@@ -31,7 +31,6 @@ def test_the_former_president_is_not_the_sitting_president() -> None:
 
 def test_the_minister_is_the_minister_named_a_paragraph_before() -> None:
     text = (
-        "Innovation Minister Navdeep Bains spoke first.\n\n"
-        '"We have work to do," the minister said.'
+        'Innovation Minister Navdeep Bains spoke first.\n\n"We have work to do," the minister said.'
     )
     assert _speakers(text) == ["Navdeep Bains"]
