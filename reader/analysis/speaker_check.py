@@ -233,6 +233,14 @@ def _judge(
         len(words) == 1 and names is not None and names.is_surname(words[0])
     ):
         return 0.8  # "Clinton said", read as a place, is "Hillary Clinton" in this story
+    if (
+        entity is not None
+        and entity.label == "LOC"
+        and strong
+        and _person_shaped(words, lowered, firsts)
+    ):
+        _display(quote, None)
+        return 0.7  # "said Monte Shaw": a first name and a surname, read as a place
     if entity is not None and entity.label == "LOC":
         # Countries and capitals speak for their governments; a town does not.
         if place_kinds.get(entity.text) != 3:

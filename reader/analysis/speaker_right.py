@@ -89,7 +89,7 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
         if not starts_clause and toks[c - 1].text == ",":
             # '"...," Harry Bond, 30, of Raleigh, N.C., who was polled, said': the name
             # opening the clause speaks, whatever the aside between it and the verb
-            lead = _name_before_aside(toks, r, c)
+            lead = name_before_aside(toks, r, c)
             if lead is not None:
                 return Attribution(lead, cue, 0.8, source="right")
         if toks[c - 1].text == "," and cue not in _NOT_INVERTED and not starts_clause:
@@ -125,7 +125,7 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
     return _unlisted_verb(toks, r, end, opens)
 
 
-def _name_before_aside(toks: list[Token], r: int, cue: int) -> SpeakerPhrase | None:
+def name_before_aside(toks: list[Token], r: int, cue: int) -> SpeakerPhrase | None:
     """The named person that opens the words after a quote and is set off by a comma,
     when the speech verb at ``cue`` closes the aside that follows the name."""
     if not toks[r].is_capitalised:

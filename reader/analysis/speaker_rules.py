@@ -22,7 +22,7 @@ from reader.analysis.speaker_phrases import (
     phrase_after,
     phrase_before,
 )
-from reader.analysis.speaker_right import PRESENT_REPORTS, from_right
+from reader.analysis.speaker_right import PRESENT_REPORTS, from_right, name_before_aside
 from reader.analysis.speaker_subject import (
     DASHES,
     index_at,
@@ -75,6 +75,14 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     for k in range(lo, end):
         cue = cue_at(toks, k)
         if cue is not None and cue != "according to":
+            if k > lo and toks[k - 1].text == ",":
+                # '"...," Harry Bond, 30, of Raleigh, who was polled, said. "..."'
+                first = lo
+                while first < k and not toks[first].is_word:
+                    first += 1
+                lead = name_before_aside(toks, first, k)
+                if lead is not None:
+                    return Attribution(lead, cue, 0.6, source="borrowed")
             phrase = phrase_before(toks, k, lo)
             if phrase is not None and (phrase.named or phrase.pronoun):
                 return Attribution(phrase, cue, 0.6, source="borrowed")

@@ -126,3 +126,22 @@ def test_a_present_tense_verb_that_is_also_a_noun_before_the_quote() -> None:
         'His claims that "nobody knew" were false.'
     )
     assert _speakers(text) == ["The ad"]
+
+
+def test_the_next_quotation_borrows_the_name_before_the_long_aside() -> None:
+    text = (
+        '"Both of the front-runners scare me a little," Gordon Pike, 41, of Moncton, '
+        'N.B., who was among those polled, said in a follow-up interview. "We need '
+        'people who will bring people together."'
+    )
+    assert _speakers(text) == ["Gordon Pike", "Gordon Pike"]
+
+
+def test_a_person_read_as_a_place_still_speaks_with_a_speech_verb() -> None:
+    # "Monte" opens many mountain names, yet a first name and a surname after "said"
+    # name a person
+    text = (
+        '"If it is cut by as much as one gallon, we will go to court," said Monte '
+        "Halvorsen, executive director of the Prairie Fuels Association."
+    )
+    assert _speakers(text) == ["Monte Halvorsen"]
