@@ -215,7 +215,29 @@ def _from_subject(toks: list[Token], ctx: Context) -> Attribution | None:
         # "The promise to "take our country back" appeals to ...": the sentence is about
         # something that cannot speak, so no one nearby is borrowed as its speaker either
         return Attribution(phrase, "", 0.0, source=NOBODY)
+    inner = _inner_clause(toks, index_at(toks, phrase.end, lo), ctx.first)
+    if inner >= 0:
+        # "Republicans were quick to chime in, with Donald Trump tweeting that it was a
+        # "disaster"": the clause nearest the quotation has a subject of its own
+        other = sentence_subject(toks, inner, ctx.first)
+        if other is None or other.pronoun or not other.named:
+            return None
+        return Attribution(other, "", 0.5, source="subject")
     return Attribution(phrase, "", 0.5, source="subject")
+
+
+_INNER_OPENERS: Final = frozenset({"while", "whereas", "with", "but"})
+
+
+def _inner_clause(toks: list[Token], start: int, limit: int) -> int:
+    """Where the last ", while|with|but <Name>" clause before ``limit`` begins, its
+    subject a capitalised word; -1 when there is none."""
+    found = -1
+    for k in range(start + 1, limit - 1):
+        opener = toks[k].lower in _INNER_OPENERS and toks[k - 1].text == ","
+        if opener and toks[k + 1].is_capitalised and toks[k + 1].lower not in SENTENCE_OPENERS:
+            found = k + 1
+    return found
 
 
 def _phrase_for_left_cue(

@@ -92,3 +92,15 @@ def test_a_sentence_that_reports_something_new_does_not() -> None:
         '"We will keep the ferry running all winter." Rhona Baird said the vote was close.'
     )
     assert _speakers(text) == [None]
+
+
+def test_a_later_clause_with_a_subject_of_its_own_speaks_the_quotation() -> None:
+    # issue 16: the quotation sits in the clause of the person named last, not the
+    # sentence's first subject
+    text = (
+        "Liberals were quick to chime in, with Nadia Brandt tweeting that it was a "
+        '"disaster for the party" and worse.\n\n'
+        "Councillor Ray Odum signed an order on Monday, while Mira Falk, the former "
+        'mayor, proposed we "wake up and smell the coffee" first.'
+    )
+    assert _speakers(text) == ["Nadia Brandt", "Mira Falk"]
