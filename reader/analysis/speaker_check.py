@@ -460,6 +460,8 @@ def _display(quote: Quote, group_name: str | None) -> None:
     if titles and quote.role is None:
         quote.role = " ".join(titles)
     fuller = group_name.split() if group_name else []
+    if fuller and fuller[0].lower() in SPEECH_CUES:
+        fuller = fuller[1:]  # "Said Ellis:" found as a name: the verb is no first name
     n = len(words) - len(fuller)
     # With no group name to compare there is no role to cut off: "Cecile Richards" alone
     # would otherwise match the empty name and leave an empty speaker.

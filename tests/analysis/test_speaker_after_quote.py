@@ -145,3 +145,13 @@ def test_a_person_read_as_a_place_still_speaks_with_a_speech_verb() -> None:
         "Halvorsen, executive director of the Prairie Fuels Association."
     )
     assert _speakers(text) == ["Monte Halvorsen"]
+
+
+def test_a_speech_verb_opening_the_sentence_is_never_shown_as_a_first_name() -> None:
+    text = (
+        "Ryan Okonjo, a tax expert, has studied the plan.\n\n"
+        "He thinks the breaks would make the code more complicated. Said Okonjo: "
+        '"I do not get the sense she is interested in simplicity."'
+    )
+    (speaker,) = _speakers(text)
+    assert speaker is not None and speaker.endswith("Okonjo") and "Said" not in speaker
