@@ -319,8 +319,9 @@ def _common_plural(text: str) -> bool:
 
 def _noun_before(toks: list[Token], k: int, lo: int) -> bool:
     """Whether "at" at ``k`` follows a person noun that a determiner opens: "a nurse at"."""
-    if k - 2 < lo or toks[k - 1].lower not in PERSON_NOUNS:
-        return False
+    noun = toks[k - 1].lower if k >= 1 else ""
+    if k - 2 < lo or (noun not in PERSON_NOUNS and noun not in SPEAKING_PEOPLE):
+        return False  # "a nurse at", "his business partner at"
     return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 1))
 
 

@@ -155,3 +155,12 @@ def test_a_speech_verb_opening_the_sentence_is_never_shown_as_a_first_name() -> 
     )
     (speaker,) = _speakers(text)
     assert speaker is not None and speaker.endswith("Okonjo") and "Said" not in speaker
+
+
+def test_a_role_at_a_company_then_the_name_in_an_aside() -> None:
+    text = (
+        "Ostrander built a chain of bakeries. His former business partner at Crumbworth, "
+        "Delia M. Fairweather, called him a master at impossible deals. "
+        '"He showed again and again an ability to put a deal together."'
+    )
+    assert _speakers(text) == ["Delia M. Fairweather"]
