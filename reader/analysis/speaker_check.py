@@ -388,7 +388,9 @@ def _clause_cut(words: list[str], lowered: list[str]) -> int:
     return 0
 
 
-_LIST_JOINT: Final = re.compile(r"[A-Z][\w'’.-]*,? (?:and|&) $")
+# "Food and Rural Affairs", "Smith, Jones, and Brown": a list; "deport Haley, and Trump
+# said" is a new clause, its subject no list item
+_LIST_JOINT: Final = re.compile(r"(?:[A-Z][\w'’.-]* |[A-Z][\w'’.-]*, [A-Z][\w'’.-]*, )(?:and|&) $")
 
 
 def _ends_a_list(before: str, words: list[str]) -> bool:

@@ -104,3 +104,11 @@ def test_a_later_clause_with_a_subject_of_its_own_speaks_the_quotation() -> None
         'mayor, proposed we "wake up and smell the coffee" first.'
     )
     assert _speakers(text) == ["Nadia Brandt", "Mira Falk"]
+
+
+def test_a_name_after_comma_and_opens_a_clause_not_the_end_of_a_list() -> None:
+    text = (
+        "Coulter wrote that the party should drop Haley, and Mendelsohn later called "
+        'Haley "very weak on the budget."'
+    )
+    assert _speakers(text) == ["Mendelsohn"]
