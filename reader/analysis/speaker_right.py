@@ -224,7 +224,9 @@ def _unlisted_verb(toks: list[Token], r: int, end: int, opens: bool = False) -> 
         if phrase.named or (first.lower in _NOMINAL_OPENERS and not phrase.pronoun):
             # "Viguerie notes.", "a voice-over in the ad states."
             return Attribution(phrase, last.lower, 0.7, source="right")
-    return None
+        return None
+    # "Toomey fumed on Tuesday.": the verb, then only when it was said
+    return _verb_then_more(toks, r, end) if opens else None
 
 
 def _past_tense(tok: Token) -> bool:

@@ -164,3 +164,12 @@ def test_a_role_at_a_company_then_the_name_in_an_aside() -> None:
         '"He showed again and again an ability to put a deal together."'
     )
     assert _speakers(text) == ["Delia M. Fairweather"]
+
+
+def test_an_unlisted_past_tense_verb_then_when_it_was_said() -> None:
+    text = (
+        "The vote this time was more partisan.\n\n"
+        '"If they were serious about progress, they would have taken up the bill," '
+        'Halloran fumed on Tuesday. "That would have shown good faith."'
+    )
+    assert _speakers(text) == ["Halloran", "Halloran"]
