@@ -22,6 +22,10 @@ from reader.analysis.speaker_subject import (
 from reader.analysis.text_units import Token
 
 SUBJECT_PRONOUNS: Final = lexicon.SUBJECT_PRONOUNS
+SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
+_PREPOSITIONS: Final = frozenset(
+    words("of in on at for with by from to after before during as like about under over")
+)
 TIME_WORDS: Final = lexicon.TIME_WORDS
 
 _MAX_ASIDE: Final = 10  # words of a role given after the name
@@ -128,8 +132,9 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
 def name_before_aside(toks: list[Token], r: int, cue: int) -> SpeakerPhrase | None:
     """The named person that opens the words after a quote and is set off by a comma,
     when the speech verb at ``cue`` closes the aside that follows the name."""
-    if not toks[r].is_capitalised:
-        return None
+    word = toks[r].lower
+    if not toks[r].is_capitalised or word in SENTENCE_OPENERS or word in _PREPOSITIONS:
+        return None  # "Of Carson, Levine, who ..., said": a preposition opens no name
     lead = phrase_after(toks, r, cue)
     if lead is None or not lead.named or not lead.person or lead.pronoun:
         return None

@@ -256,6 +256,15 @@ def _phrase_for_left_cue(
             return subject
         phrase = phrase_before(toks, k, lo)
         return phrase if phrase is not None and phrase.named else None
+    if k > lo and toks[k - 1].text == ",":
+        # "Cory James, 22, of Flint, Mich., said he ...": the name that opens the
+        # sentence, not the last item of the aside before the verb
+        first = lo
+        while first < k and not toks[first].is_word:
+            first += 1
+        lead = name_before_aside(toks, first, k)
+        if lead is not None:
+            return lead
     phrase = phrase_before(toks, k, lo)
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
         # "Trump doubled down and said the judge had ...": the sentence's subject

@@ -112,3 +112,19 @@ def test_a_name_after_comma_and_opens_a_clause_not_the_end_of_a_list() -> None:
         'Haley "very weak on the budget."'
     )
     assert _speakers(text) == ["Mendelsohn"]
+
+
+def test_the_name_opening_the_sentence_speaks_past_an_aside_of_places() -> None:
+    text = (
+        "Cory Jamison, 22, of Flint, Mich., said he had not given up hope of a convention "
+        '"surprise," because he could never vote for the nominee.'
+    )
+    assert _speakers(text) == ["Cory Jamison"]
+
+
+def test_a_preposition_opening_the_sentence_is_no_speaker() -> None:
+    text = (
+        "Of Carswell, Levine, who has given money to the mayor, said, "
+        '"He is flat-out scary. I think he is a wonderful man."'
+    )
+    assert _speakers(text) == ["Levine"]
