@@ -464,6 +464,16 @@ def _display(quote: Quote, group_name: str | None) -> None:
     fuller = group_name.split() if group_name else []
     if fuller and fuller[0].lower() in SPEECH_CUES:
         fuller = fuller[1:]  # "Said Ellis:" found as a name: the verb is no first name
+    untitled = fuller
+    while len(untitled) > 2 and (
+        untitled[0].lower() in TITLE_WORDS or untitled[0].lower() in titled
+    ):
+        untitled = untitled[1:]
+    if untitled is not fuller:
+        from reader.analysis.gazetteer import first_names
+
+        if untitled[0] in first_names():
+            fuller = untitled  # "Anchor DeMarco Morgan", "House Rep. Paul Ryan": a person
     n = len(words) - len(fuller)
     # With no group name to compare there is no role to cut off: "Cecile Richards" alone
     # would otherwise match the empty name and leave an empty speaker.

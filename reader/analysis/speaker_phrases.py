@@ -263,6 +263,9 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
                 continue
             break
         if word in DETERMINERS:
+            if tok.is_capitalised and word not in _ARTICLES and _inside_a_name(toks, k, lo):
+                k -= 1  # "CBS This Morning": a determiner inside a name
+                continue
             if _of_the(toks, k, lo):
                 k -= 2  # "Mr. Morgan of the Sierra Club": keep going back to the name
                 continue
@@ -276,7 +279,7 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
             # "But", "Says", and the "To" of a Title Case headline end the phrase; "US"
             # is the country ("US Senator Jeff Sessions said"), not the pronoun "us"
             breaks = word in SENTENCE_OPENERS or word in SPEECH_CUES or word in PHRASE_BREAKERS
-            if breaks and tok.text != "US":
+            if breaks and tok.text != "US" and not _inside_a_name(toks, k, lo):
                 break
             k -= 1
             continue
@@ -298,6 +301,19 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
     if not words:
         return None
     return split_phrase(words)
+
+
+_ARTICLES: Final = frozenset({"the", "a", "an"})
+
+
+def _inside_a_name(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether the capitalised opener at ``toks[k]`` ("This") sits between capitalised
+    words of one name: "CBS This Morning co-anchor DeMarco Morgan said"."""
+    word = toks[k].lower
+    if word not in SENTENCE_OPENERS or word in PHRASE_BREAKERS or word in SPEECH_CUES:
+        return False
+    before = toks[k - 1] if k - 1 >= lo else None
+    return before is not None and before.is_word and before.is_capitalised
 
 
 def _preposition_inside(toks: list[Token], k: int, lo: int) -> bool:

@@ -30,3 +30,28 @@ def test_mr_is_not_the_woman_of_the_same_surname_and_her_first_name_is_no_role()
         '"We need a deal before the recess," Mr. Okafor said.'
     )
     assert _quotes(text) == [("Okafor", None)]
+
+
+def test_a_title_inside_a_tv_show_name_and_before_the_name_is_no_first_name() -> None:
+    text = (
+        "The senator did not see the point. "
+        '"But that was the first time in a long while, senator," CBC This Evening '
+        "co-Anchor Marta Quillfeather said."
+    )
+    (speaker, _role) = _quotes(text)[0]
+    assert speaker is not None and speaker.endswith("Quillfeather")
+    assert not speaker.startswith(("Anchor", "co-Anchor", "Evening", "This"))
+
+
+def test_a_title_before_a_first_name_is_dropped_from_the_shown_name() -> None:
+    text = (
+        "House Rep. Paula Rynkowski spoke on Tuesday. "
+        '"We need a budget before the recess," Rynkowski said.'
+    )
+    assert _quotes(text)[0][0] == "Paula Rynkowski"
+
+
+def test_an_organisation_keeps_its_whole_name() -> None:
+    text = 'The White House said the decision was a "respectful arrangement" for all.'
+    speakers = [speaker for speaker, _ in _quotes(text)]
+    assert "House" not in speakers
