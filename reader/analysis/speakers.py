@@ -346,6 +346,7 @@ def _finish(
                 and (
                     att is None
                     or att.source == "borrowed"
+                    or att.source == "subject"  # no speech verb: "copies of "Gifted Hands""
                     or named_as_a_title(text, q)
                     or follows_a_determiner(text, q)
                 )

@@ -53,3 +53,16 @@ def test_a_lower_case_phrase_in_reported_speech_is_the_speakers_partial_quote() 
 def test_a_title_case_show_after_the_same_verb_stays_a_title() -> None:
     text = 'Ingrid Solberg said on CBC\'s "The National Hour" that the rules should change.'
     assert [kind for kind, _ in _quotes(text)] == ["scare"]
+
+
+def test_a_title_case_title_with_only_a_subject_and_no_speech_verb_is_a_title() -> None:
+    text = (
+        "In many Ohio churches, the surgeon enjoys exalted status. Congregants pass around "
+        'copies of his memoir, "Steady Hands," and watch the film about his life.'
+    )
+    assert _quotes(text) == [("scare", None)]
+
+
+def test_a_title_case_phrase_with_its_own_speech_verb_is_still_speech() -> None:
+    text = 'Jacobs called Merkel "The Chancellor of the Free World" in his speech.'
+    assert [kind for kind, _ in _quotes(text)] == ["quote"]
