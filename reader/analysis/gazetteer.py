@@ -82,6 +82,7 @@ def _build_first_names(common: frozenset[str]) -> dict[str, str]:
 
     path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     names: dict[str, str] = {}
+    weak: dict[str, set[str]] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line[0] in "#=" or len(line) < 31:
@@ -95,8 +96,16 @@ def _build_first_names(common: frozenset[str]) -> dict[str, str]:
             if max(line[30:85].rstrip() or " ") < _MIN_FREQUENCY_DIGIT or name.lower() in common:
                 continue
             gender = "female" if "F" in code else "male" if "M" in code else "either"
+            if code[0] == "?":
+                # "?F Lindsey": only mostly one gender. Alone it gives none ("Mr. Graham"
+                # is Lindsey Graham); beside a firm entry it may still make one "either".
+                weak.setdefault(name, set()).add(gender)
+                continue
             previous = names.get(name)
             names[name] = gender if previous in (None, gender) else "either"
+    for name, genders in weak.items():
+        firm = names.get(name)
+        names[name] = firm if firm is not None and genders <= {firm} else "either"
     return names
 
 

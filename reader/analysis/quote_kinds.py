@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from reader.analysis.lexicon import words
+from reader.analysis.lexicon import SPEECH_CUES, words
 from reader.analysis.quotes import MarkedQuote
 
 _TITLE_WORDS: Final = 6
@@ -265,10 +265,36 @@ def is_furniture(text: str, para: tuple[int, int]) -> bool:
     or a photo caption with its credit ("... (Getty Images)"). Nobody is quoted in it."""
     line = text[para[0] : min(para[1], para[0] + 400)].strip().lower()
     if line.startswith(_FURNITURE_OPENERS):
-        return True
+        # the opener is a word of its own: "WATCH:", not "Watching Trump talk, Reed said:"
+        opener = next(word for word in _FURNITURE_OPENERS if line.startswith(word))
+        if not line[len(opener) : len(opener) + 1].isalpha():
+            return True
     if len(line.split()) > _CAPTION_WORDS:
         return False
     tail = line[-60:]
     return any(credit in tail for credit in _CREDITS) and (
         "photo" in line or "/" in tail or "(" in tail
     )
+
+
+# Verbs of saying that take a reported clause ("said that ...", "argued CNN had ..."):
+# a few words quoted after them are the speaker's. Verbs that take an object ("dismissed
+# the "backstop" plan") or name a thing ("called its "final" offer") are not among them.
+_CLAUSE_CUES: Final = frozenset(
+    word
+    for base in words(
+        "say argue claim state insist note add write suggest explain warn contend maintain "
+        "acknowledge concede assert declare predict complain tell"
+    )
+    for word in (base, base + "s", base + "ed", base + "d")
+) | frozenset({"said", "says", "told", "wrote"})
+
+
+def partial_quote(text: str, q: MarkedQuote, source: str, cue: str) -> bool:
+    """A few words in lower case quoted inside the clause of a speech verb written
+    before them in the sentence ("Clinton said that this was a "new" expectation"):
+    the speaker's own words, though they sit inside a noun phrase."""
+    if source != "left" or cue not in _CLAUSE_CUES or cue not in SPEECH_CUES:
+        return False
+    inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT)
+    return inner[:1].islower()

@@ -233,6 +233,14 @@ def _judge(
         len(words) == 1 and names is not None and names.is_surname(words[0])
     ):
         return 0.8  # "Clinton said", read as a place, is "Hillary Clinton" in this story
+    if (
+        entity is not None
+        and entity.label == "LOC"
+        and strong
+        and _person_shaped(words, lowered, firsts)
+    ):
+        _display(quote, None)
+        return 0.7  # "said Monte Shaw": a first name and a surname, read as a place
     if entity is not None and entity.label == "LOC":
         # Countries and capitals speak for their governments; a town does not.
         if place_kinds.get(entity.text) != 3:
@@ -348,7 +356,8 @@ def _nominal_speaker(
         return 0.0  # "a popular play called "Hamilton"": a title, and no one speaks it
     if names is not None and lowered[0] == "the" and len(words) <= 3:
         # Capitalised modifiers ("the Florida senator") must be written by the name too.
-        marks = [word for word in words[1:-1] if word[:1].isupper()]
+        # So must "former" and its like: "the former president" is not the president.
+        marks = [word for word in words[1:-1] if word[:1].isupper() or word.lower() in _QUALIFIERS]
         named = _named_for_role(names, quote.speaker_start or 0, lowered[-1], marks)
         if named is not None:
             # "the minister", a paragraph after "Innovation Minister Navdeep Bains"
@@ -379,7 +388,9 @@ def _clause_cut(words: list[str], lowered: list[str]) -> int:
     return 0
 
 
-_LIST_JOINT: Final = re.compile(r"[A-Z][\w'’.-]*,? (?:and|&) $")
+# "Food and Rural Affairs", "Smith, Jones, and Brown": a list; "deport Haley, and Trump
+# said" is a new clause, its subject no list item
+_LIST_JOINT: Final = re.compile(r"(?:[A-Z][\w'’.-]* |[A-Z][\w'’.-]*, [A-Z][\w'’.-]*, )(?:and|&) $")
 
 
 def _ends_a_list(before: str, words: list[str]) -> bool:
@@ -427,7 +438,15 @@ def _named_for_role(
 
 
 def _all_written(marks: list[str] | None, written: str) -> bool:
-    return marks is None or all(mark in written.split() for mark in marks)
+    if marks is None:
+        return True
+    said = written.split()
+    lowered = [word.lower() for word in said]
+    return all(mark in said or mark.lower() in lowered for mark in marks)
+
+
+# Words before a title that make it another office: "former", "deputy", "vice".
+_QUALIFIERS: Final = frozenset(["former", "deputy", "vice", "assistant", "acting", "interim"])
 
 
 def _display(quote: Quote, group_name: str | None) -> None:
@@ -443,12 +462,27 @@ def _display(quote: Quote, group_name: str | None) -> None:
     if titles and quote.role is None:
         quote.role = " ".join(titles)
     fuller = group_name.split() if group_name else []
+    if fuller and fuller[0].lower() in SPEECH_CUES:
+        fuller = fuller[1:]  # "Said Ellis:" found as a name: the verb is no first name
+    untitled = fuller
+    while len(untitled) > 2 and (
+        untitled[0].lower() in TITLE_WORDS or untitled[0].lower() in titled
+    ):
+        untitled = untitled[1:]
+    if untitled is not fuller:
+        from reader.analysis.gazetteer import first_names
+
+        if untitled[0] in first_names():
+            fuller = untitled  # "Anchor DeMarco Morgan", "House Rep. Paul Ryan": a person
     n = len(words) - len(fuller)
     # With no group name to compare there is no role to cut off: "Cecile Richards" alone
     # would otherwise match the empty name and leave an empty speaker.
     if fuller and n > 0 and [w.lower() for w in words[n:]] == [w.lower() for w in fuller]:
-        # "Helmsman Owen Ashdown": the name found is the last words, the rest a role
-        if quote.role is None:
+        # "Helmsman Owen Ashdown": the name found is the last words, the rest a role;
+        # a first name is no role ("Michelle" of "Mr. Obama", another person's name)
+        from reader.analysis.gazetteer import first_names
+
+        if quote.role is None and words[0] not in first_names():
             quote.role = " ".join(words[:n])
         words = words[n:]
     name = " ".join(words)

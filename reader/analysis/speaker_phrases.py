@@ -24,6 +24,7 @@ PHRASE_BREAKERS: Final = lexicon.PHRASE_BREAKERS
 PLACE_HEADS: Final = lexicon.PLACE_HEADS
 PLURAL_SPEAKERS: Final = lexicon.PLURAL_SPEAKERS
 ROLE_NOUNS: Final = lexicon.ROLE_NOUNS
+SPEAKING_PEOPLE: Final = lexicon.SPEAKING_PEOPLE
 SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
 SKIPPABLE_BEFORE_CUE: Final = lexicon.SKIPPABLE_BEFORE_CUE
 SPEECH_CUES: Final = lexicon.SPEECH_CUES
@@ -91,9 +92,14 @@ class SpeakerPhrase:
         self.person = person
 
 
+# Verbs that report a retort only with "back": "Trump shot back", "hit back", "fired back".
+_BACK_CUES: Final = frozenset({"shot", "hit", "fired", "pushed", "struck"})
 _CUE_SPELLINGS: Final = frozenset(
     spelling
-    for word in SPEECH_CUES | WEAK_CUES | {"according", "went", "goes", "put", "puts", "pointed"}
+    for word in SPEECH_CUES
+    | WEAK_CUES
+    | {"according", "went", "goes", "put", "puts", "pointed"}
+    | _BACK_CUES
     for spelling in (word, word.capitalize(), word.upper())
 )
 # Shorter tokens (marks, "a", "of") are passed over without hashing them for a look-up.
@@ -115,6 +121,8 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
         return word + " it" if nxt == "it" else None
     if word in ("pointed",):
         return "pointed out" if nxt == "out" else None
+    if word in _BACK_CUES:
+        return word + " back" if nxt == "back" and text == word else None
     # Every cue spelling is letters only, so being its own lower case is islower().
     if word in SPEECH_CUES and (text == word or _title_cased(toks, i)):
         if word in _NOUN_LIKE_CUES and not _used_as_verb(toks, i):
@@ -255,6 +263,9 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
                 continue
             break
         if word in DETERMINERS:
+            if tok.is_capitalised and word not in _ARTICLES and _inside_a_name(toks, k, lo):
+                k -= 1  # "CBS This Morning": a determiner inside a name
+                continue
             if _of_the(toks, k, lo):
                 k -= 2  # "Mr. Morgan of the Sierra Club": keep going back to the name
                 continue
@@ -265,8 +276,11 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
             k -= 1  # "the", "a": part of the phrase, and its first word
             break
         if tok.is_capitalised:
-            if word in SENTENCE_OPENERS or word in SPEECH_CUES or word in PHRASE_BREAKERS:
-                break  # "But", "Says", and the "To" of a Title Case headline
+            # "But", "Says", and the "To" of a Title Case headline end the phrase; "US"
+            # is the country ("US Senator Jeff Sessions said"), not the pronoun "us"
+            breaks = word in SENTENCE_OPENERS or word in SPEECH_CUES or word in PHRASE_BREAKERS
+            if breaks and tok.text != "US" and not _inside_a_name(toks, k, lo):
+                break
             k -= 1
             continue
         if word in NAME_JOINERS and k - 1 >= lo and toks[k - 1].is_capitalised and k < j:
@@ -289,6 +303,19 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
     return split_phrase(words)
 
 
+_ARTICLES: Final = frozenset({"the", "a", "an"})
+
+
+def _inside_a_name(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether the capitalised opener at ``toks[k]`` ("This") sits between capitalised
+    words of one name: "CBS This Morning co-anchor DeMarco Morgan said"."""
+    word = toks[k].lower
+    if word not in SENTENCE_OPENERS or word in PHRASE_BREAKERS or word in SPEECH_CUES:
+        return False
+    before = toks[k - 1] if k - 1 >= lo else None
+    return before is not None and before.is_word and before.is_capitalised
+
+
 def _preposition_inside(toks: list[Token], k: int, lo: int) -> bool:
     """Whether the determiner at ``k`` follows "noun in|for|of|with" of a longer phrase."""
     if k - 3 < lo or toks[k - 1].lower not in ("in", "for", "of", "with", "at", "from"):
@@ -308,8 +335,9 @@ def _common_plural(text: str) -> bool:
 
 def _noun_before(toks: list[Token], k: int, lo: int) -> bool:
     """Whether "at" at ``k`` follows a person noun that a determiner opens: "a nurse at"."""
-    if k - 2 < lo or toks[k - 1].lower not in PERSON_NOUNS:
-        return False
+    noun = toks[k - 1].lower if k >= 1 else ""
+    if k - 2 < lo or (noun not in PERSON_NOUNS and noun not in SPEAKING_PEOPLE):
+        return False  # "a nurse at", "his business partner at"
     return any(toks[n].lower in DETERMINERS for n in range(max(lo, k - 5), k - 1))
 
 
@@ -341,9 +369,10 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         if tok.is_capitalised and not (k == i and word in DETERMINERS):
             if word in SPEECH_CUES or (k == i and word in _OPENERS_NOT_DETERMINERS):
                 break
-            if not seen_name and _demonym(word) and _role_follows(toks, k + 1, hi):
-                # "said Republican political consultant Chris Russell": the party or
-                # nationality qualifies the role; the name comes after it
+            if not seen_name and _role_follows(toks, k + 1, hi):
+                # "said Republican political consultant Chris Russell", "said Labour
+                # party boss ...": the party, nationality or body qualifies the role;
+                # the name comes after it
                 k += 1
                 continue
             seen_name = True
@@ -353,6 +382,8 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
             pass
         elif seen_name and (word in TITLE_WORDS or word in ROLE_NOUNS):
             pass  # "one Sanders supporter", "Clinton campaign manager Robby Mook"
+        elif seen_name and _named_modifier_head(toks, i, k, hi):
+            pass  # "a Wednesday editorial", "a 2008 Clinton veteran": a nominal phrase
         elif seen_name or word in PHRASE_BREAKERS or word in SPEECH_CUES:
             break
         else:
@@ -366,6 +397,22 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
     if k <= i:
         return None
     return split_phrase(toks[i:k])
+
+
+def _named_modifier_head(toks: list[Token], i: int, k: int, hi: int) -> bool:
+    """Whether ``toks[k]`` is the noun that ends "a|the <Names or numbers> <noun>": a
+    determiner opens the phrase, only capitalised words or numbers stand between, the
+    noun can speak, and no lower-case word follows it ("a former U.S. law" is cut)."""
+    if toks[i].lower not in DETERMINERS or not lexicon.names_a_speaker([toks[k].lower]):
+        return False
+    for n in range(i + 1, k):
+        if not (toks[n].is_capitalised or toks[n].text[:1].isdigit()):
+            return False
+    if k + 1 < hi:
+        after = toks[k + 1]
+        if is_word(after) and after.text.islower() and after.lower not in PHRASE_BREAKERS:
+            return False
+    return True
 
 
 def _pronoun(tok: Token) -> SpeakerPhrase:
@@ -409,11 +456,16 @@ _ROLE_WORDS_AHEAD: Final = 3
 
 def _role_follows(toks: list[Token], k: int, hi: int) -> bool:
     """Whether a role noun, then a capitalised name, follows within a few lower-case
-    words from ``toks[k]``: "political consultant Chris Russell"."""
+    words from ``toks[k]``: "political consultant Chris Russell", "party boss Reince
+    Priebus" (the role noun is the last lower-case word, right before the name)."""
     n = k
     while n < hi and n - k < _ROLE_WORDS_AHEAD and is_word(toks[n]) and toks[n].text.islower():
-        if toks[n].lower in TITLE_WORDS or toks[n].lower in ROLE_NOUNS:
-            return n + 1 < hi and toks[n + 1].is_capitalised
+        word = toks[n].lower
+        role = word in TITLE_WORDS or word in ROLE_NOUNS or word in PERSON_NOUNS
+        if (role or word in SPEAKING_PEOPLE) and n + 1 < hi and toks[n + 1].is_capitalised:
+            return True
+        if role:
+            return False
         n += 1
     return False
 

@@ -1,7 +1,6 @@
 """Rules that find the speaker of one quote from the words around it.
 
-Strongest first: a cue right after the quote (``"...," said X`` / ``"...," X said``,
-``"..." ― X``, any past-tense verb with a name), ``X: "..."``, the main-clause cue
+Strongest first: a cue right after the quote (``speaker_right``), ``X: "..."``, the main-clause cue
 before the quote in its sentence (``X said the "approaches"``, ``according to X``), a
 line labelled ``Name:``, the subject of the sentence, the sentence before.
 """
@@ -11,13 +10,10 @@ from __future__ import annotations
 from typing import Final
 
 from reader.analysis import lexicon
-from reader.analysis.lexicon import words
 from reader.analysis.speaker_context import (
     NOBODY,
-    SENTENCE_END,
     Attribution,
     Context,
-    ends_sentence,
 )
 from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
@@ -26,7 +22,14 @@ from reader.analysis.speaker_phrases import (
     phrase_after,
     phrase_before,
 )
-from reader.analysis.text_units import GAP_TOKEN, Token, is_upper
+from reader.analysis.speaker_right import PRESENT_REPORTS, from_right, name_before_aside
+from reader.analysis.speaker_subject import (
+    DASHES,
+    index_at,
+    main_clause_start,
+    sentence_subject,
+)
+from reader.analysis.text_units import GAP_TOKEN, QUOTE_TOKEN, Token
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -34,31 +37,15 @@ SENTENCE_OPENERS: Final = lexicon.SENTENCE_OPENERS
 SUBJECT_PRONOUNS: Final = lexicon.SUBJECT_PRONOUNS
 SUBORDINATORS: Final = lexicon.SUBORDINATORS
 TIME_WORDS: Final = lexicon.TIME_WORDS
+DETERMINERS: Final = lexicon.DETERMINERS
+PHRASE_BREAKERS: Final = lexicon.PHRASE_BREAKERS
 
-_MAX_ASIDE: Final = 10  # words of a role given after the name
-_MAX_PHRASE_CLAUSE: Final = 6  # words in '"...!" beamed Donald Hartley.' after a quote
 _LABEL_WORDS: Final = 6  # "Name:" opening a paragraph labels who speaks in it
-_RIGHT_WINDOW: Final = 30  # words after a quote in which "X, who ..., said" may end
-_INTRO_REACH: Final = 25  # tokens an introductory phrase may run before the subject
-_SUBJECT_DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
-_LEADING_PUNCT: Final = frozenset({",", "—", "–", "-", "(", "…"})
-_DASHES: Final = frozenset({"―", "—", "–", "-"})
-_DATELINE_REACH: Final = 14  # tokens: "WASHINGTON, Sept. 4 (Reuters) —"
-# Cues that name the listener, not the speaker, when they come first: '"...," told him'.
-_NOT_INVERTED: Final = frozenset({"told", "tell", "tells", "called", "calls", "described"})
-# Words that open a sentence with a phrase before its subject: "On Sunday, Sanders said".
-_INTRODUCERS: Final = frozenset(
-    words(
-        "on in at after before during while when last earlier later since as with like unlike "
-        "despite amid following outside inside between under across through without within "
-        "beyond behind among around against throughout upon over from by for to of"
-    )
-)
 
 
 def attribute_one(toks: list[Token], ctx: Context) -> Attribution | None:
     return (
-        _from_right(toks, ctx)
+        from_right(toks, ctx)
         or _from_left(toks, ctx)
         or _from_label(toks, ctx)
         or _from_subject(toks, ctx)
@@ -88,6 +75,14 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     for k in range(lo, end):
         cue = cue_at(toks, k)
         if cue is not None and cue != "according to":
+            if k > lo and toks[k - 1].text == ",":
+                # '"...," Harry Bond, 30, of Raleigh, who was polled, said. "..."'
+                first = lo
+                while first < k and not toks[first].is_word:
+                    first += 1
+                lead = name_before_aside(toks, first, k)
+                if lead is not None:
+                    return Attribution(lead, cue, 0.6, source="borrowed")
             phrase = phrase_before(toks, k, lo)
             if phrase is not None and (phrase.named or phrase.pronoun):
                 return Attribution(phrase, cue, 0.6, source="borrowed")
@@ -104,175 +99,6 @@ def _ends_or_quotes(text: str) -> bool:
     return c == ord(".") or c == ord("!") or c == ord("?") or c == ord(";") or c == ord('"')
 
 
-def _from_right(toks: list[Token], ctx: Context) -> Attribution | None:
-    hi = ctx.next_first
-    r = ctx.stop
-    if r < hi and toks[r].text in _DASHES:
-        byline = from_dash(toks, r + 1, hi)
-        if byline is not None:
-            return byline
-    while r < hi and toks[r].text in _LEADING_PUNCT:
-        r += 1
-    if r >= hi:
-        return None
-    if _starts_new_sentence(toks, ctx, r):
-        # '"... that are missing." Trump said.': a full stop inside the marks, then a
-        # sentence that only says who spoke
-        opens_sentence = ctx.first <= ctx.sentence_start
-        return _closing_report(toks, r, hi) if opens_sentence else None
-    end = r
-    while end < hi and not ends_sentence(toks, end) and end - r < _RIGHT_WINDOW:
-        end += 1
-    for c in range(r, end):
-        cue = cue_at(toks, c)
-        if cue is None or (c > r and cue.endswith("ing")):
-            continue  # "-- all without speaking his name" reports nothing
-        if c > r and toks[c - 1].lower == "to":
-            continue  # "who was not authorized to speak, told": an aside's infinitive
-        if cue == "according to":
-            phrase = phrase_after(toks, c + 2, end)
-            return Attribution(phrase, cue, 0.85, source="right") if phrase else None
-        if c == r:
-            # '"...," said X' / '"...," added the senator': any cue but a participle
-            if cue.endswith("ing") or cue in _NOT_INVERTED:
-                return None
-            if _embedded(toks, ctx, c):
-                # 'the ad "unmistakably and wrongfully" suggests that ...': the quotation
-                # is a phrase inside the sentence, the verb after it has its own subject
-                return None
-            phrase = phrase_after(toks, c + len(cue.split()), end)
-            if phrase is None:
-                return None
-            phrase = _named_in_apposition(toks, phrase, c, end, closed=False) or phrase
-            if phrase.named and phrase.role is None:
-                phrase.role = _aside_role(toks, c, phrase.end, hi)
-            return Attribution(phrase, cue, 0.9, source="right")
-        phrase = phrase_before(toks, c, r)
-        starts_clause = phrase is not None and phrase.phrase_start <= toks[r].start
-        if toks[c - 1].text == "," and cue not in _NOT_INVERTED and not starts_clause:
-            # '"...drew well" in the 2008 primary, said Ohio professor Paul Beck.'
-            late = phrase_after(toks, c + len(cue.split()), end)
-            if (
-                late is not None
-                and (late.named or toks[c + 1].lower in ("the", "a"))
-                and toks[c + 1].lower not in TIME_WORDS
-            ):
-                return Attribution(late, cue, 0.75, source="right")
-        if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
-            # 'X scolded him: "..." she said': the sentence already named her
-            subject = sentence_subject(toks, ctx.sentence_start, ctx.first)
-            if subject is not None and subject.named:
-                return Attribution(subject, cue, 0.85, source="right")
-        if phrase is None:
-            return None
-        if phrase.phrase_start <= toks[r].start:
-            return Attribution(phrase, cue, 0.9, source="right")
-        # "... "steals $20s" is held accountable, Warren said.": a closing "X said"
-        closing = phrase.named or toks[_index_at(toks, phrase.phrase_start, r)].lower in (
-            "the",
-            "a",
-        )
-        if closing and c + 1 >= end and _follows_comma(toks, phrase, r):
-            return Attribution(phrase, cue, 0.7, source="right")
-        return None
-    return _unlisted_verb(toks, r, end)
-
-
-def _unlisted_verb(toks: list[Token], r: int, end: int) -> Attribution | None:
-    """``"This is fantastic!" beamed Donald Hartley.`` / ``"Why?" Beck questioned.``
-
-    Right after a quotation, a name and a past-tense verb that together make up the
-    whole clause report the speech, whatever the verb.
-    """
-    if end >= len(toks) or not ends_sentence(toks, end):
-        return None
-    first, last = toks[r], toks[end - 1]
-    if _past_tense(first) and end - r >= 2:
-        # "remembered Roy Verley, HP's former spokesman.": an aside may follow the name
-        phrase = phrase_after(toks, r + 1, end)
-        after = _index_at(toks, phrase.end, r) if phrase is not None else end
-        ends_there = phrase is not None and (phrase.end == last.end or toks[after].text == ",")
-        if phrase is not None and phrase.named and ends_there:
-            return Attribution(phrase, first.lower, 0.7, source="right")
-    if end - r > _MAX_PHRASE_CLAUSE:
-        return None
-    if _past_tense(last):
-        phrase = phrase_before(toks, end - 1, r)
-        if phrase is not None and phrase.named and phrase.phrase_start == first.start:
-            return Attribution(phrase, last.lower, 0.7, source="right")
-    return None
-
-
-def _named_in_apposition(
-    toks: list[Token], phrase: SpeakerPhrase, start: int, limit: int, closed: bool
-) -> SpeakerPhrase | None:
-    """``the co-operative's chairman, Robert Askew, who ...``: the name is the speaker.
-
-    A role phrase followed by a named person set off by a comma names who speaks; the
-    role phrase becomes the role. ``closed`` asks for a comma after the name too (in
-    mid-sentence the name could otherwise begin a list).
-    """
-    if phrase.named or phrase.pronoun:
-        return None
-    k = _index_at(toks, phrase.end, start)
-    if k + 1 >= limit or toks[k].text != ",":
-        return None
-    name = phrase_after(toks, k + 1, limit)
-    if name is None or not name.named or not name.person:
-        return None
-    after = _index_at(toks, name.end, k + 1)
-    if (after < limit or closed) and (after >= limit or toks[after].text != ","):
-        return None
-    if name.role is None:
-        name.role = _strip_article(phrase.text)
-    name.phrase_start = phrase.phrase_start
-    return name
-
-
-def _past_tense(tok: Token) -> bool:
-    return len(tok.text) > 4 and tok.text.endswith("ed") and tok.text.islower()
-
-
-def _aside_role(toks: list[Token], cue: int, name_end: int, hi: int) -> str | None:
-    """``said Ann Reyes, an economist.``: the aside after the name is the role."""
-    k = next((n for n in range(cue, hi) if toks[n].start >= name_end), None)
-    if (
-        k is None
-        or k + 2 >= hi
-        or toks[k].text != ","
-        or toks[k + 1].lower not in ("a", "an", "the")
-    ):
-        return None
-    stop = k + 2
-    while stop < hi and toks[stop].is_word and stop - k < _MAX_ASIDE:
-        stop += 1
-    words = toks[k + 2 : stop]
-    return " ".join(t.text for t in words) if words else None
-
-
-def _index_at(toks: list[Token], offset: int, start: int) -> int:
-    k = start
-    while k < len(toks) - 1 and toks[k].start < offset:
-        k += 1
-    return k
-
-
-def from_dash(toks: list[Token], i: int, hi: int) -> Attribution | None:
-    """``"..." ― Karen Bobadilla``: a name alone after a dash signs the quote."""
-    phrase = phrase_after(toks, i, hi)
-    if phrase is None or not phrase.named:
-        return None
-    rest = [t for t in toks[i:hi] if t.end > phrase.end]
-    if rest and rest[0].text not in SENTENCE_END and rest[0].text != ",":
-        return None
-    return Attribution(phrase, "—", 0.8, source="right")
-
-
-def _follows_comma(toks: list[Token], phrase: SpeakerPhrase, r: int) -> bool:
-    before = [t for t in toks[r:] if t.end <= phrase.phrase_start]
-    return bool(before) and before[-1].text == ","
-
-
 def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     lo = ctx.sentence_start
     a = ctx.first
@@ -286,6 +112,8 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     cues: list[tuple[int, str]] = []
     for k in range(lo, a):
         cue = cue_at(toks, k, weak=True)
+        if cue is None and toks[k].text in PRESENT_REPORTS and _reports_here(toks, k, lo):
+            cue = toks[k].text  # "The ad claims "...": a verb, here, not a noun
         if cue is not None:
             cues.append((k, cue))
     if not cues:
@@ -293,7 +121,7 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
-    main = _main_clause_start(toks, lo, a)
+    main = main_clause_start(toks, lo, a)
     # "Rubio suggested ..., while Cruz said that the "...": a later clause of its own
     clause = _last_clause_start(toks, main, a, cues)
     if len(cues) > 1:  # compiled, the key is called through Python: only when it orders
@@ -311,6 +139,28 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+def _reports_here(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether "claims", "notes" or "states" at ``toks[k]`` is the verb of its clause:
+    right after a subject (a name, or a noun that is no determiner or possessive) and
+    right before what it reports ("that", the quotation, a colon, "to")."""
+    if k <= lo or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    if not before.is_word or before.lower in DETERMINERS or before.lower.endswith(("'s", "’s")):
+        return False
+    if before.lower in PHRASE_BREAKERS:
+        return False
+    if not (after.text == QUOTE_TOKEN or after.lower in ("that", "to") or after.text == ":"):
+        return False
+    # the subject opens its clause: "The ad claims", never "a message to his supporters
+    # notes", whose subject is the message
+    subject = phrase_before(toks, k, lo)
+    if subject is None:
+        return False
+    opens = index_at(toks, subject.phrase_start, lo)
+    return opens == lo or toks[opens - 1].text in (",", ";", ":", "—")
 
 
 _PASSIVE_CUES: Final = frozenset({"asked", "told", "questioned", "pressed"})
@@ -351,17 +201,6 @@ def _last_clause_start(toks: list[Token], lo: int, limit: int, cues: list[tuple[
     return lo
 
 
-def _main_clause_start(toks: list[Token], lo: int, limit: int) -> int:
-    """Skip leading clauses: "Later in the show, after the interview ended, Maher said"."""
-    start = lo
-    while start < limit and _introduces(toks[start]):
-        comma = next((k for k in range(start, limit) if toks[k].text in (",", "—", "―")), None)
-        if comma is None:
-            break
-        start = comma + 1
-    return start
-
-
 def _from_subject(toks: list[Token], ctx: Context) -> Attribution | None:
     """``Reid has gone after Trump as a "human leech"``: no cue, but a named subject."""
     lo = ctx.sentence_start
@@ -370,13 +209,35 @@ def _from_subject(toks: list[Token], ctx: Context) -> Attribution | None:
     phrase = sentence_subject(toks, lo, ctx.first)
     if phrase is None or phrase.pronoun:
         return None
-    if _index_at(toks, phrase.end, lo) >= ctx.first:
+    if index_at(toks, phrase.end, lo) >= ctx.first:
         return None  # "The so-called "reform" passed": the quote is part of the subject
     if not phrase.named and not lexicon.names_a_speaker(phrase.text.lower().split()):
         # "The promise to "take our country back" appeals to ...": the sentence is about
         # something that cannot speak, so no one nearby is borrowed as its speaker either
         return Attribution(phrase, "", 0.0, source=NOBODY)
+    inner = _inner_clause(toks, index_at(toks, phrase.end, lo), ctx.first)
+    if inner >= 0:
+        # "Republicans were quick to chime in, with Donald Trump tweeting that it was a
+        # "disaster"": the clause nearest the quotation has a subject of its own
+        other = sentence_subject(toks, inner, ctx.first)
+        if other is None or other.pronoun or not other.named:
+            return None
+        return Attribution(other, "", 0.5, source="subject")
     return Attribution(phrase, "", 0.5, source="subject")
+
+
+_INNER_OPENERS: Final = frozenset({"while", "whereas", "with", "but"})
+
+
+def _inner_clause(toks: list[Token], start: int, limit: int) -> int:
+    """Where the last ", while|with|but <Name>" clause before ``limit`` begins, its
+    subject a capitalised word; -1 when there is none."""
+    found = -1
+    for k in range(start + 1, limit - 1):
+        opener = toks[k].lower in _INNER_OPENERS and toks[k - 1].text == ","
+        if opener and toks[k + 1].is_capitalised and toks[k + 1].lower not in SENTENCE_OPENERS:
+            found = k + 1
+    return found
 
 
 def _phrase_for_left_cue(
@@ -395,6 +256,15 @@ def _phrase_for_left_cue(
             return subject
         phrase = phrase_before(toks, k, lo)
         return phrase if phrase is not None and phrase.named else None
+    if k > lo and toks[k - 1].text == ",":
+        # "Cory James, 22, of Flint, Mich., said he ...": the name that opens the
+        # sentence, not the last item of the aside before the verb
+        first = lo
+        while first < k and not toks[first].is_word:
+            first += 1
+        lead = name_before_aside(toks, first, k)
+        if lead is not None:
+            return lead
     phrase = phrase_before(toks, k, lo)
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
         # "Trump doubled down and said the judge had ...": the sentence's subject
@@ -408,90 +278,15 @@ def _phrase_for_left_cue(
     return phrase
 
 
-def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | None:
-    i = lo
-    while i < limit and not toks[i].text[:1].isalnum():
-        i += 1  # marks, dashes and whole quotations before the subject
-    i = _after_dateline(toks, i, limit)
-    if i < limit and (_introduces(toks[i]) or toks[i].lower.endswith("ing")):
-        # "Speaking in Salem, New Hampshire, Trump went after Bush": the subject follows
-        # the last comma that a capitalised word comes after, else the first comma
-        commas = [c for c in range(i, min(limit, i + _INTRO_REACH)) if toks[c].text == ","]
-        if not commas:
-            return None
-        named = [c for c in commas if c + 1 < limit and toks[c + 1].is_capitalised]
-        i = (named[-1] if named else commas[0]) + 1
-    if i < limit and (toks[i].lower in SENTENCE_OPENERS and toks[i].lower not in ("the", "a")):
-        i += 1  # "Even China", "But Trump"
-    if i >= limit or toks[i].lower.endswith("ing") or _shouted(toks, i, limit):
-        return None  # an all-capitals subheading
-    phrase = phrase_after(toks, i, limit)
-    if phrase is None:
-        return None
-    # "The regional president, Mercedes Albiol, visited": the aside names her
-    aside = _named_in_apposition(toks, phrase, i, limit, closed=True)
-    if aside is not None:
-        return aside
-    if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
-        return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
-    return None
-
-
-def _strip_article(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    return rest if first.lower() in _SUBJECT_DETERMINERS and rest else text
-
-
-def _introduces(tok: Token) -> bool:
-    """A first word that opens a phrase before the subject: "After the vote,",
-    "Immediately after,", "Preceded by the sheriff,", "Sunday morning,"."""
-    word = tok.lower
-    if word in _INTRODUCERS or word in SUBORDINATORS or word in TIME_WORDS:
-        return True
-    if word in _TIME_SPANS:
-        return True  # "Hours later,", "Weeks earlier,", "Minutes after the vote,"
-    if not (tok.is_capitalised and len(word) > 4 and word.endswith(("ly", "ed"))):
-        return False
-    from reader.analysis.gazetteer import first_names
-
-    return tok.text not in first_names()  # "Kelly responded", "Ned said": a name
-
-
-# Plural spans of time that open a sentence before its subject: "Hours later, Trump".
-_TIME_SPANS: Final = frozenset(
-    words("seconds minutes hours days weeks months years decades moments")
-)
-
-
-def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
-    """Skip a wire dateline: ``FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said``."""
-    if i >= limit or not (len(toks[i].text) > 1 and is_upper(toks[i].text)):
-        return i
-    for k in range(i + 1, min(limit, i + _DATELINE_REACH)):
-        if toks[k].text in _DASHES:
-            return k + 1 if toks[k - 1].text == ")" or toks[i + 1].text == "," else i
-    return i
-
-
-def _shouted(toks: list[Token], i: int, limit: int) -> bool:
-    """Whether the words among the next three tokens, two at least, are all in capitals
-    (read in place: no slice of the tokens, no list of their words)."""
-    count = 0
-    for k in range(i, min(limit, i + 3)):
-        tok = toks[k]
-        if tok.is_word:
-            if not (is_upper(tok.text) and len(tok.text) > 1):
-                return False
-            count += 1
-    return count >= 2
-
-
 def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     """``Caddell continued: "..."``, a bare ``Pat Caddell: "..."``, ``More from Jones:``,
     ``his wife whispered to him:``, ``Sanders made the following comment:``."""
     j = colon - 1
     if j < lo:
         return None
+    opening = _opening_cue(toks, lo, colon)
+    if opening is not None:
+        return opening
     subject = sentence_subject(toks, lo, colon)
     cue = cue_at(toks, j, weak=True)
     if cue is not None:
@@ -508,12 +303,12 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
         return Attribution(phrase, cue, 0.85, source="colon") if phrase else None
     phrase = phrase_before(toks, colon, lo)
     if phrase is not None and phrase.named:
-        k = _index_at(toks, phrase.phrase_start, lo)
-        if k == lo or toks[k - 1].text in _DASHES or toks[k - 1].lower == "from":
+        k = index_at(toks, phrase.phrase_start, lo)
+        if k == lo or toks[k - 1].text in DASHES or toks[k - 1].lower == "from":
             return Attribution(phrase, ":", 0.75, source="colon")
     # A cue in a leading clause ("When Trump suggested ..., Rubio fired back:") is not
     # the one that introduces the quotation: the main clause's subject is.
-    main = _main_clause_start(toks, lo, colon)
+    main = main_clause_start(toks, lo, colon)
     for k in range(j, main - 1, -1):  # the cue nearest the colon: "whispered to him:"
         cue = cue_at(toks, k)
         if cue is not None:
@@ -524,45 +319,22 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
 
 
-_CLOSING_REACH: Final = 8  # tokens to the cue: "US Senator Jeff Sessions said"
-# What may follow the cue of a sentence that only reports who spoke: its end, or an
-# adverbial ("said on Tuesday", "said as he launched", "told reporters in Ohio").
-_AFTER_REPORT: Final = frozenset(
-    words("in on at as during after before while when from to of with later earlier today")
+# Past tenses that open a sentence with the speaker after them: "Continued Stone:".
+_OPENING_CUES: Final = LEFT_INVERTIBLE_CUES | frozenset(
+    {"stated", "noted", "declared", "replied", "responded", "answered", "concluded", "asked"}
 )
 
 
-def _closing_report(toks: list[Token], r: int, hi: int) -> Attribution | None:
-    """``"...missing." Trump said.``: the sentence after the quote opens with its speaker
-    and cue and says nothing else; "Smith said he disagreed" reports something new."""
-    for c in range(r, min(hi, r + _CLOSING_REACH)):
-        cue = cue_at(toks, c)
-        if cue is None:
-            continue
-        if cue.endswith("ing") or cue == "according to":
-            return None
-        phrase = phrase_before(toks, c, r)
-        if phrase is None:
-            return None
-        opens = _index_at(toks, phrase.phrase_start, r)
-        if any(not toks[k].is_capitalised for k in range(r, opens)):
-            return None  # "Then the senator said": the sentence says more than who spoke
-        after = c + len(cue.split())
-        if after < hi and toks[after].text not in SENTENCE_END:
-            word = toks[after].lower
-            if word not in _AFTER_REPORT and word not in TIME_WORDS and word != "reporters":
-                return None
-        return Attribution(phrase, cue, 0.7, source="right")
-    return None
-
-
-def _embedded(toks: list[Token], ctx: Context, c: int) -> bool:
-    """Whether the quote is a phrase inside its sentence rather than speech the cue at
-    ``toks[c]`` reports: written mid-sentence with no comma, "!" or "?" to close it, or
-    followed by "cue that" ("suggests that Phoenix ..."), a verb with a clause of its own."""
-    if c + 1 < len(toks) and toks[c + 1].lower == "that":
-        return True
-    return ctx.closing == "" and c == ctx.stop and ctx.first > ctx.sentence_start
+def _opening_cue(toks: list[Token], lo: int, colon: int) -> Attribution | None:
+    """``Continued Stone: "..."``, ``Said Trump:``: a capitalised speech verb opens the
+    sentence and a name alone fills it up to the colon."""
+    first = toks[lo]
+    if colon - lo < 2 or not first.is_capitalised or first.lower not in _OPENING_CUES:
+        return None
+    phrase = phrase_after(toks, lo + 1, colon)
+    if phrase is None or not phrase.named or phrase.end != toks[colon - 1].end:
+        return None
+    return Attribution(phrase, first.lower, 0.8, source="colon")
 
 
 def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:
@@ -571,10 +343,3 @@ def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:
     if cue < 1 or toks[cue - 1].end != phrase.end:
         return False
     return lexicon.names_a_speaker(phrase.text.lower().split())
-
-
-def _starts_new_sentence(toks: list[Token], ctx: Context, r: int) -> bool:
-    """``"...we won." He then left``: a capital after a full stop opens a new sentence."""
-    if not ctx.ends_sentence or not toks[r].is_capitalised:
-        return False
-    return ctx.closing == "." or toks[r].lower in SUBJECT_PRONOUNS

@@ -26,6 +26,7 @@ from reader.analysis.quote_kinds import (
     looks_like_a_title,
     modifies_a_noun,
     named_as_a_title,
+    partial_quote,
     word_count,
 )
 from reader.analysis.quotes import MarkedQuote
@@ -40,7 +41,9 @@ from reader.analysis.speaker_context import (
 from reader.analysis.speaker_index import SpeakerIndex
 from reader.analysis.speaker_names import NameSpans, gender_of, pronoun_gender
 from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
-from reader.analysis.speaker_rules import attribute_one, from_colon, from_dash, sentence_subject
+from reader.analysis.speaker_right import from_dash
+from reader.analysis.speaker_rules import attribute_one, from_colon
+from reader.analysis.speaker_subject import sentence_subject
 from reader.analysis.text_units import Token, reads_whole, tokens, tokens_near
 from reader.model import Quote
 
@@ -248,7 +251,9 @@ def _borrow(
                 att = _next_in_paragraph(marked, found, n)
             if att is None and q.paragraph > 0:
                 att = _from_previous_paragraph(
-                    words.words_of(q.paragraph - 1), last_in_para.get(q.paragraph - 1)
+                    words.words_of(q.paragraph - 1),
+                    last_in_para.get(q.paragraph - 1),
+                    _fills_paragraph(words.text, q, words.paras),
                 )
             if att is not None:
                 att = Attribution(att.phrase, att.cue, att.confidence * 0.8, source="borrowed")
@@ -268,10 +273,21 @@ def _next_in_paragraph(
     return None
 
 
+def _fills_paragraph(text: str, q: MarkedQuote, paras: list[tuple[int, int]]) -> bool:
+    """Whether the quotation is its paragraph, all of it: nothing but marks around it."""
+    start, end = paras[q.paragraph]
+    return not text[start : q.start].strip() and not text[q.end : end].strip(_AROUND_A_QUOTE)
+
+
+_AROUND_A_QUOTE: Final = " \t\r\n.,;:!?\"'“”‘’—–-"
+
+
 def _from_previous_paragraph(
-    toks: list[Token], last_quote: Attribution | None
+    toks: list[Token], last_quote: Attribution | None, alone: bool
 ) -> Attribution | None:
-    """A paragraph ending in ``X said:`` introduces the next; else its last speaker does."""
+    """A paragraph ending in ``X said:`` introduces the next; else its last speaker does;
+    else, for a quotation that is a paragraph of its own, the person the paragraph
+    before ends on ("Valastro praised the governor's leadership.", then the quote)."""
     if toks and toks[-1].text == ":":
         lo = len(toks) - 1
         while lo > 0 and toks[lo - 1].text not in SENTENCE_END:
@@ -290,6 +306,10 @@ def _from_previous_paragraph(
             phrase = phrase_before(toks, k, lo)
             if phrase is not None:
                 return Attribution(phrase, cue, 0.6)
+    if alone and toks and ends_sentence(toks, len(toks) - 1):
+        subject = sentence_subject(toks, lo, len(toks) - 1)
+        if subject is not None and subject.named and subject.person and not subject.pronoun:
+            return Attribution(subject, "", 0.5, source="subject")
     return None
 
 
@@ -326,6 +346,7 @@ def _finish(
                 and (
                     att is None
                     or att.source == "borrowed"
+                    or att.source == "subject"  # no speech verb: "copies of "Gifted Hands""
                     or named_as_a_title(text, q)
                     or follows_a_determiner(text, q)
                 )
@@ -349,8 +370,11 @@ def _finish(
             or is_subhead(text, q, paras[p])
         )
         if att is not None and not titled and att.source != "right" and short:
-            # "the "quack" cures": a writer's word, not the speaker's
-            titled = modifies_a_noun(text, q, opened=att.cue != "")
+            # "the "quack" cures": a writer's word, not the speaker's; but "Barkley said
+            # CNN has done an "awful" job" quotes Barkley's word in his reported speech
+            titled = not partial_quote(text, q, att.source, att.cue) and modifies_a_noun(
+                text, q, opened=att.cue != ""
+            )
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
             quote.kind = "scare" if short or titled else "quote"

@@ -92,3 +92,39 @@ def test_a_sentence_that_reports_something_new_does_not() -> None:
         '"We will keep the ferry running all winter." Rhona Baird said the vote was close.'
     )
     assert _speakers(text) == [None]
+
+
+def test_a_later_clause_with_a_subject_of_its_own_speaks_the_quotation() -> None:
+    # issue 16: the quotation sits in the clause of the person named last, not the
+    # sentence's first subject
+    text = (
+        "Liberals were quick to chime in, with Nadia Brandt tweeting that it was a "
+        '"disaster for the party" and worse.\n\n'
+        "Councillor Ray Odum signed an order on Monday, while Mira Falk, the former "
+        'mayor, proposed we "wake up and smell the coffee" first.'
+    )
+    assert _speakers(text) == ["Nadia Brandt", "Mira Falk"]
+
+
+def test_a_name_after_comma_and_opens_a_clause_not_the_end_of_a_list() -> None:
+    text = (
+        "Coulter wrote that the party should drop Haley, and Mendelsohn later called "
+        'Haley "very weak on the budget."'
+    )
+    assert _speakers(text) == ["Mendelsohn"]
+
+
+def test_the_name_opening_the_sentence_speaks_past_an_aside_of_places() -> None:
+    text = (
+        "Cory Jamison, 22, of Flint, Mich., said he had not given up hope of a convention "
+        '"surprise," because he could never vote for the nominee.'
+    )
+    assert _speakers(text) == ["Cory Jamison"]
+
+
+def test_a_preposition_opening_the_sentence_is_no_speaker() -> None:
+    text = (
+        "Of Carswell, Levine, who has given money to the mayor, said, "
+        '"He is flat-out scary. I think he is a wonderful man."'
+    )
+    assert _speakers(text) == ["Levine"]
