@@ -26,7 +26,7 @@ from reader.corpus.forkserver import (
     start_forkserver,
     thread_count,
 )
-from reader.corpus.head_start import HEAD_START_BYTES, HeadStart
+from reader.corpus.head_start import HEAD_START_FULL_BYTES, HeadStart
 
 LOCAL_CLUSTER_CONFIG = {
     # Workers forked from a server that has imported Dask once start in a fraction of
@@ -72,7 +72,7 @@ def open_dask(
         for batch in stream:
             taken.append(batch)
             size += batch.size
-            if size >= HEAD_START_BYTES:
+            if size >= HEAD_START_FULL_BYTES:
                 break
         if taken:
             head = HeadStart(taken, options)
