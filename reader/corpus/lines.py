@@ -28,9 +28,14 @@ DASK_LAST_BLOCK_BYTES = 128 * 1024
 # A Dask task takes at most this share of what is left for each worker: each worker
 # has a few tasks still to come when the others run out of input.
 DASK_SHARES_PER_WORKER = 2
+# The first batches of a local Dask run are analysed by a copy of this process (the
+# head start, 2 MB) and by this process itself while the cluster starts: a batch taken
+# here just before the cluster is up holds back the workers until it is done, so the
+# first 3 MB go in batches of 512 KB (~0.1 s each), not 2 MB (~0.45 s).
+DASK_OPENING_BLOCK_BYTES = 512 * 1024
+DASK_OPENING_BYTES = 3 * 1024 * 1024
 MIN_BLOCK_BYTES = 32 * 1024
 BATCHES_PER_WORKER = 8
-UNKNOWN_SIZE_DASK_BLOCK_BYTES = 512 * 1024
 
 
 @dataclass(slots=True)
@@ -38,21 +43,26 @@ class BlockSizes:
     """How many bytes of input each next block reads.
 
     ``shares`` 0: always ``largest``. Otherwise (the input's size known), a share of what
-    is left: ``remaining // shares``, between ``smallest`` and ``largest``.
+    is left: ``remaining // shares``, between ``smallest`` and ``largest``. The first
+    ``opening_bytes`` read go in blocks of at most ``opening``.
     """
 
     largest: int
     smallest: int = 0
     remaining: int = 0
     shares: int = 0
+    opening: int = 0
+    opening_bytes: int = 0
 
     def next(self) -> int:
+        largest = self.largest if self.opening_bytes <= 0 else min(self.largest, self.opening)
         if not self.shares:
-            return self.largest
-        return max(self.smallest, min(self.largest, self.remaining // self.shares))
+            return largest
+        return max(self.smallest, min(largest, self.remaining // self.shares))
 
     def took(self, size: int) -> None:
         self.remaining -= size
+        self.opening_bytes -= size
 
 
 def block_bytes(total_bytes: int | None, jobs: int, on_dask: bool = False) -> BlockSizes:
@@ -61,11 +71,18 @@ def block_bytes(total_bytes: int | None, jobs: int, on_dask: bool = False) -> Bl
     A small input is cut finer, so that every worker gets several batches to share.
     """
     if on_dask:
-        if total_bytes is None:
-            return BlockSizes(UNKNOWN_SIZE_DASK_BLOCK_BYTES)
+        if total_bytes is None:  # the end cannot be seen coming: no large batch is safe
+            return BlockSizes(DASK_OPENING_BLOCK_BYTES)
         shares = DASK_SHARES_PER_WORKER * max(1, jobs)
         smallest = min(DASK_LAST_BLOCK_BYTES, max(MIN_BLOCK_BYTES, total_bytes // (4 * shares)))
-        return BlockSizes(DASK_BLOCK_BYTES, smallest, total_bytes, shares)
+        return BlockSizes(
+            DASK_BLOCK_BYTES,
+            smallest,
+            total_bytes,
+            shares,
+            opening=DASK_OPENING_BLOCK_BYTES,
+            opening_bytes=DASK_OPENING_BYTES,
+        )
     if total_bytes is None:
         return BlockSizes(POOL_BLOCK_BYTES)
     share = total_bytes // (BATCHES_PER_WORKER * max(1, jobs))
