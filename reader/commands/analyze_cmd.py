@@ -99,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
     from reader.corpus.progress import Progress
     from reader.corpus.run import analyze_stream
 
+    # Dask loads thousands of modules that the interpreter would tear down one by one
+    # at exit: the program leaves without that (see reader.cli.leave_at_once).
+    args.leave_at_once = bool(args.scheduler)
     options = Options(ner=args.ner, fields=args.fields, summary=args.summary)
     progress = Progress(total)
     output = Output(progress)

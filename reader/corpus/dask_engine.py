@@ -26,7 +26,7 @@ from reader.corpus.forkserver import (
     start_forkserver,
     thread_count,
 )
-from reader.corpus.head_start import HEAD_START_BYTES, HeadStart
+from reader.corpus.head_start import HEAD_START_FULL_BYTES, HeadStart
 
 LOCAL_CLUSTER_CONFIG = {
     # Workers forked from a server that has imported Dask once start in a fraction of
@@ -72,7 +72,7 @@ def open_dask(
         for batch in stream:
             taken.append(batch)
             size += batch.size
-            if size >= HEAD_START_BYTES:
+            if size >= HEAD_START_FULL_BYTES:
                 break
         if taken:
             head = HeadStart(taken, options)
@@ -155,6 +155,11 @@ class DaskEngine:
                     # port of its own on this machine only, it neither warns nor shows.
                     scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
                     silence_logs=logging.CRITICAL,
+                    # A worker holds a few batches at a time (the window): no limit to
+                    # watch. With one, each worker and its nanny sample the process's
+                    # memory and weigh every result for spilling to disk; measured, the
+                    # runs took 0.1 s less without (20 MB, same rounds).
+                    memory_limit=0,
                 )
                 # Records come straight from the workers, not through the scheduler.
                 self._client = client(self._cluster, direct_to_workers=True)

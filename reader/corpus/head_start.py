@@ -26,6 +26,9 @@ from reader.corpus.engines import Batch
 # 2 MB, 2.60 s with 3 MB and 4 MB (the workers wait for the core it holds), 2.63 s with
 # 1.5 MB, 2.65 s with 1 MB.
 HEAD_START_BYTES = 2 * 1024 * 1024
+# Batches are cut at their last line break, a little short of the size they asked for:
+# the head start is full once it holds this much, not one more whole batch later.
+HEAD_START_FULL_BYTES = HEAD_START_BYTES * 7 // 8
 
 
 class HeadStart:

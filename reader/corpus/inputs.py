@@ -15,7 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from reader.corpus.lines import DEFAULT_BLOCK_BYTES, DEFAULT_MAX_LINE_BYTES, read_blocks
+from reader.corpus.lines import (
+    DEFAULT_BLOCK_BYTES,
+    DEFAULT_MAX_LINE_BYTES,
+    BlockSizes,
+    read_blocks,
+)
 
 if TYPE_CHECKING:
     from reader.corpus.engines import Batch
@@ -61,16 +66,17 @@ def batches(
     paths: Iterable[str],
     report: Callable[[str], None],
     max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-    block_bytes: int = DEFAULT_BLOCK_BYTES,
+    block_bytes: int | BlockSizes = DEFAULT_BLOCK_BYTES,
 ) -> Iterator[Batch]:
     """Every path's documents in order, as batches of about ``block_bytes`` of input."""
     from reader.corpus.engines import Batch
 
-    stories = _StoryBatcher(Batch, block_bytes)
+    sizes = block_bytes if isinstance(block_bytes, BlockSizes) else BlockSizes(block_bytes)
+    stories = _StoryBatcher(Batch, sizes.largest)
     for raw in paths:
         if is_jsonl(raw):
             yield from stories.flush()
-            yield from _jsonl(Batch, raw, report, max_line_bytes, block_bytes)
+            yield from _jsonl(Batch, raw, report, max_line_bytes, sizes)
         else:
             for label, header in _stories(raw, report):
                 yield from stories.add(label, header)
@@ -103,7 +109,7 @@ def _jsonl(
     raw: str,
     report: Callable[[str], None],
     max_line_bytes: int,
-    block_bytes: int,
+    sizes: BlockSizes,
 ) -> Iterator[Batch]:
     from reader.sources.errors import printable
 
@@ -114,7 +120,7 @@ def _jsonl(
         report(f"{shown}: cannot read ({error.strerror or error})")
         return
     try:
-        for block in read_blocks(handle, block_bytes, max_line_bytes):
+        for block in read_blocks(handle, sizes, max_line_bytes):
             if block.data is None:
                 limit = max_line_bytes / 1_000_000
                 report(f"{shown}:{block.first_line}: a line longer than {limit:g} MB, passed over")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from reader.corpus import lines
 from reader.corpus.batch import block_lines
 from reader.corpus.lines import Block, read_blocks
 
@@ -35,6 +36,18 @@ def test_blocks_hold_whole_lines_whatever_the_piece_size() -> None:
         assert b"".join(b.data or b"" for b in blocks) == data
         assert sum(b.size for b in blocks) == len(data)
         assert _lines(blocks) == [(n + 1, b'{"n": %d}' % n) for n in range(500)]
+
+
+def test_dask_batches_shrink_towards_the_end_and_hold_every_line_once() -> None:
+    # The last tasks of a Dask run are small, so the workers finish together; the
+    # blocks still hold whole lines, all of them, in order.
+    data = b"".join(b'{"n": %d, "text": "%s"}\n' % (n, b"w" * (n % 300)) for n in range(40_000))
+    sizes = lines.block_bytes(len(data), jobs=2, on_dask=True)
+    blocks = list(read_blocks(io.BytesIO(data), sizes))
+    assert b"".join(b.data or b"" for b in blocks) == data
+    assert _lines(blocks)[-1][0] == 40_000
+    assert max(b.size for b in blocks) > 4 * blocks[-2].size  # the last one: what was left
+    assert all(b.data is not None and b.data.endswith(b"\n") for b in blocks)
 
 
 def test_a_line_over_the_cap_is_reported_and_the_next_line_still_read() -> None:
