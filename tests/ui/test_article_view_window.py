@@ -81,3 +81,34 @@ async def test_a_resize_deep_in_a_huge_story_keeps_the_place_before_it_is_wrappe
         assert row is not None and text.offset_of_row(row) <= moved_to.start
         await pilot.press("g")
         assert "Paragraph 0 opens here." in screen_text(app)
+
+
+async def test_g_then_an_enormous_paragraph_above_the_end_is_cut_and_the_end_stays_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Cutting the enormous paragraph into pieces numbers the paragraphs after it anew:
+    # the lines wrapped ahead of it are wrapped again, and the end is shown again.
+    short = huge_article(3_000)
+    wall = "word " * 60_000
+    text = short.text + wall.strip() + "\n\n" + short.text[short.body_start :]
+    article = huge_article(3_000)
+    article = type(article)(
+        id="walled", text=text, title=article.title, byline=article.byline,
+        body_start=article.body_start,
+    )  # fmt: skip
+    wrapping_held = HeldWrapping(monkeypatch)
+    app = ViewApp(article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        text_widget = app.view.text_widget
+        await pilot.press("G")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Paragraph 2999 opens here." in shown
+        wrapping_held.release()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text_widget.index is not None and text_widget.index.complete
+        assert screen_text(app) == shown
+        last = app.view.units.paragraphs[-1]
+        focus = app.view.focus_span
+        assert focus is not None and last.start <= focus.start < last.end

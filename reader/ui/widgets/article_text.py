@@ -220,9 +220,8 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
     def _head_stop(self, index: LineIndex) -> int:
         """Where wrapping ``index`` stops: the window's start for the head, else the end."""
         window = self._window
-        if window is not None and index is self.index:
-            return window.first_paragraph
-        return len(self.paragraphs)
+        stop = window.first_paragraph if window is not None else len(self.paragraphs)
+        return stop if index is self.index else len(self.paragraphs)
 
     def _open_window(self, offset: int) -> None:
         """Wrap from a little before ``offset`` on, placed below the wrapped rows by an
@@ -335,7 +334,8 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         """Rows between the head and the window are on screen (drawn blank until wrapped)."""
         if self._window is None or self.index is None:
             return False
-        return int(self.scroll_offset.y) + self.size.height > len(self.header) + len(self.index)
+        top, head_rows = int(self.scroll_offset.y), len(self.header) + len(self.index)
+        return top < self._window_row and top + self.size.height > head_rows
 
     def _pending_reached(self) -> bool:
         if not self._pending or self.index is None:
