@@ -1,7 +1,9 @@
 """The Line-API body of the reader: a story's header and wrapped paragraphs, drawn row by row.
 
 ``ArticleText`` renders only the rows on screen, wraps a huge story in a worker while
-the first page is already shown, and keeps rendered rows in an LRU cache. The reading
+the first page is already shown, and keeps rendered rows in an LRU cache. A jump far
+ahead of the wrapping (G, a resize deep in a story) is wrapped in a window of its own,
+placed by an estimate that is corrected as the rest is wrapped. The reading
 state (focus, selection, search) is kept by plain models (reading_cursor.py,
 search_model.py) that ``ArticleView`` around it drives; this widget only maps rows and
 cells to text offsets, for clicks and drags, and draws the layers it is given.
@@ -9,7 +11,6 @@ cells to text offsets, for clicks and drags, and draws the layers it is given.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from operator import attrgetter, sub
@@ -52,7 +53,6 @@ MAKE_WAY = 0.05  # seconds the wrapping rests after a key, while the key is answ
 GROW_EVERY = 0.25  # seconds between updates of the scroll range (each one lays out the screen)
 _span_start = attrgetter("start")
 _span_end = attrgetter("end")
-_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
 
 class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
