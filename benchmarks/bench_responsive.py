@@ -19,7 +19,7 @@ from pathlib import Path
 
 from benchmarks.bench_startup import Tmux
 from benchmarks.bench_view import generated_story
-from benchmarks.probe import NEWSREADER, Launch, percentile, status_changed, whole_process
+from benchmarks.probe import NEWSREADER, Launch, percentile, sentence_changed, whole_process
 from reader.locations import bundled_samples
 
 SAMPLE = bundled_samples() / "moscow-us-strategic-stability.txt"
@@ -93,7 +93,7 @@ def _first_text_and_highlights(tmux: Tmux, scratch: Path, path: Path, phrase: st
         text = launch.wait_for(lambda screen: phrase in screen)
         lit = launch.wait_for(lambda screen: bool(HIGHLIGHTED.search(screen)), timeout=300)
         latencies = [
-            launch.key_latency("jk"[step % 2], KEY_TIMEOUT, answered=status_changed)
+            launch.key_latency("jk"[step % 2], KEY_TIMEOUT, answered=sentence_changed)
             for step in range(keys)
         ]
         return text, lit, latencies
@@ -163,7 +163,7 @@ def story_rows(tmux: Tmux, scratch: Path, runs: int, megabytes: float) -> list[R
                 if HIGHLIGHTED.search(launch.screen()) or time.perf_counter() > budget:
                     break
                 key = "j" if step % 2 == 0 else "k"
-                latencies.append(launch.key_latency(key, KEY_TIMEOUT, answered=status_changed))
+                latencies.append(launch.key_latency(key, KEY_TIMEOUT, answered=sentence_changed))
                 launch.sample_memory()
             peaks.append(launch.peak_mib)
         finally:
@@ -221,12 +221,12 @@ def _stall(
         latencies = []
         # j and k are answered when the status line names the new sentence.
         for key in keys:
-            answered = status_changed if key in "jk" else None
+            answered = sentence_changed if key in "jk" else None
             latencies.append(launch.key_latency(key, KEY_TIMEOUT, answered=answered))
             launch.sample_memory()
         while time.perf_counter() < until:
             key = "jk"[len(latencies) % 2]
-            latencies.append(launch.key_latency(key, KEY_TIMEOUT, answered=status_changed))
+            latencies.append(launch.key_latency(key, KEY_TIMEOUT, answered=sentence_changed))
             launch.sample_memory()
         return max(latencies), launch.peak_mib
     finally:

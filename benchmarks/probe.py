@@ -9,6 +9,7 @@ process it started, summed, sampled while it works.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -139,6 +140,25 @@ def status_changed(before: str, screen: str) -> bool:
     lines = screen.splitlines()
     old = before.splitlines()
     return len(lines) >= 2 and len(old) >= 2 and lines[-2] != old[-2]
+
+
+# The sentence named, with its paragraph's number but not the paragraph total.
+_SENTENCE = re.compile(r"^\s*(Sentence \d+/\d+(?: of paragraph \d+)?|No sentence \w+ this one)")
+
+
+def sentence_changed(before: str, screen: str) -> bool:
+    """A j or k has landed: the status line names another sentence (or says there is
+    none). The app's own changes to that line do not count: a long story's whole text
+    replacing its opening says "paragraph 1/254974" where the opening said "paragraph 1",
+    and a key sent just then was taken as answered, the next one timed against a screen
+    its answer had not reached yet (20 s, "never answered")."""
+    lines, old = screen.splitlines(), before.splitlines()
+    if len(lines) < 2 or len(old) < 2:
+        return False
+    now, was = _SENTENCE.match(lines[-2]), _SENTENCE.match(old[-2])
+    if now is None:
+        return False
+    return was is None or now.group(1) != was.group(1)
 
 
 def _tree(root: int) -> list[int]:

@@ -356,7 +356,7 @@ class NewsReaderApp(App[None]):
         default_namespace: DOMNode | None = None,
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
-        if isinstance(action, str) and self.opening.holds(default_namespace):
+        if isinstance(action, str) and self.opening.holds(default_namespace, action):
             self.opening.hold(action, default_namespace)  # for the whole story
             return True
         return await super().run_action(action, default_namespace, namespaces)

@@ -161,6 +161,9 @@ class Units:
     def __init__(self, text: str, paragraphs: Sequence[Span], analysis: Analysis | None = None):
         self.text = text
         self.paragraphs = paragraphs
+        # False for a long story's opening (reader/ui/opening.py): units are counted in
+        # what is there, but no total is given, as the story goes on past it.
+        self.whole = True
         self._sentences = lru_cache(maxsize=4096)(self._split_paragraph)
         self._sentence_before: list[int] | None = None  # sentences before each paragraph
         self._quotes = _ByStart[Quote](lambda quote: quote.kind == "quote")
@@ -197,7 +200,8 @@ class Units:
         """Sentences in the whole story, or None for a story too big to count eagerly."""
         if self._sentence_before is None:
             if (
-                len(self.text) >= _COUNT_ALL_SENTENCES_BELOW
+                not self.whole
+                or len(self.text) >= _COUNT_ALL_SENTENCES_BELOW
                 or len(self.paragraphs) >= _COUNT_ALL_PARAGRAPHS_BELOW
             ):
                 return None
@@ -400,7 +404,9 @@ class Units:
             quoted = countOf(map(_SPEAKER, self.quotes), name)
             said = f" · quoted {quoted}×" if quoted else ""
             return f"Person {unit.index + 1}/{unit.total} · {name}{said}"
-        paragraph = f"Paragraph {unit.paragraph + 1}/{len(self.paragraphs)}"
+        paragraph = f"Paragraph {unit.paragraph + 1}"
+        if self.whole:
+            paragraph += f"/{len(self.paragraphs)}"
         if unit.kind == "paragraph":
             words = len(_WORD.findall(self.text, unit.span.start, unit.span.end))
             return f"{paragraph} · {words} words"

@@ -338,14 +338,25 @@ class LineIndex:
     """The display lines of an article body, built in order chunk by chunk.
 
     Compact arrays (three integers a line) keep a 10 MB story's index to a few MiB.
-    ``complete`` says whether every paragraph has been wrapped yet.
+    ``complete`` says whether every paragraph has been wrapped yet. An index may start at
+    paragraph ``first_paragraph`` (a window wrapped ahead, where the reader jumped):
+    ``absorb`` adds it to the index that reaches it.
     """
 
-    __slots__ = ("_first_line", "ends", "paragraph_count", "paragraphs", "starts", "width")
+    __slots__ = (
+        "_first_line",
+        "ends",
+        "first_paragraph",
+        "paragraph_count",
+        "paragraphs",
+        "starts",
+        "width",
+    )
 
-    def __init__(self, width: int, paragraph_count: int) -> None:
+    def __init__(self, width: int, paragraph_count: int, first_paragraph: int = 0) -> None:
         self.width = width
         self.paragraph_count = paragraph_count
+        self.first_paragraph = first_paragraph
         self.starts: array = array(OFFSET)
         self.ends: array = array(OFFSET)
         self.paragraphs: array = array(OFFSET)
@@ -356,7 +367,8 @@ class LineIndex:
 
     @property
     def wrapped_paragraphs(self) -> int:
-        return len(self._first_line)
+        """The paragraphs wrapped so far end before this one."""
+        return self.first_paragraph + len(self._first_line)
 
     @property
     def complete(self) -> bool:
@@ -370,6 +382,16 @@ class LineIndex:
         self.starts.extend(chunk.starts)
         self.ends.extend(chunk.ends)
         self.paragraphs.extend(chunk.paragraphs)
+
+    def absorb(self, later: LineIndex) -> None:
+        """Add the lines of ``later``, an index that starts where this one ends."""
+        if later.first_paragraph != self.wrapped_paragraphs or later.width != self.width:
+            raise ValueError("only the index that follows on can be absorbed")
+        base = len(self.starts)
+        self._first_line.extend(array(OFFSET, (base + line for line in later._first_line)))
+        self.starts.extend(later.starts)
+        self.ends.extend(later.ends)
+        self.paragraphs.extend(later.paragraphs)
 
     def line_of(self, offset: int) -> int | None:
         """The display line showing ``offset`` (or the line before the gap it falls in)."""

@@ -118,3 +118,61 @@ async def test_an_opening_whose_whole_story_cannot_be_read_gives_way_to_the_reas
             assert "not a text file" in str(message.render())
     finally:
         release.set()
+
+
+async def test_moves_act_on_the_opening_at_once_and_the_whole_story_keeps_the_place(
+    make_app, tmp_path: Path, gated_library: threading.Event
+) -> None:
+    # Reading a 49 MB story whole takes seconds: j held that long is a frozen reader.
+    story = tmp_path / "long.txt"
+    text = long_story(OPENING_ABOVE + 200_000)
+    story.write_text(text, encoding="utf-8")
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.opening.article is not None)
+        await pilot.pause()
+        view, body = app.main.article_view, app.main.article_view.text_widget
+        await pilot.press("pagedown", "pagedown", "j", "j", "j")
+        await pilot.pause()
+        focus = view.cursor.focus
+        assert focus is not None and focus.kind == "sentence"
+        top = body.top_offset()
+        assert body.scroll_offset.y > 0 and top > view.article.paragraphs[3].start
+        # No total while only the opening is there: it would count the opening's part.
+        status = app.main.status_bar.message
+        assert (
+            status.startswith("Sentence ")
+            and "paragraph" in status
+            and "/" not in status.split("paragraph")[1]
+        )
+        gated_library.set()
+        await settle(pilot)
+        whole = app.library.current
+        assert whole is not None and view.article is whole and app.opening.article is None
+        assert view.cursor.focus is not None and view.cursor.focus.span == focus.span
+        assert body.top_offset() == top
+        assert f"/{len(whole.paragraphs)}" in app.main.status_bar.message
+
+
+async def test_a_move_pressed_after_a_held_key_waits_behind_it(
+    make_app, tmp_path: Path, gated_library: threading.Event
+) -> None:
+    story = tmp_path / "long.txt"
+    text = long_story(OPENING_ABOVE + 200_000)
+    story.write_text(text, encoding="utf-8")
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.opening.article is not None)
+        await pilot.pause()
+        view = app.main.article_view
+        await pilot.press("G", "k")  # k comes after G: both wait, in that order
+        await pilot.pause()
+        assert view.cursor.focus is None
+        gated_library.set()
+        await settle(pilot)
+        whole = app.library.current
+        assert whole is not None and view.article is whole
+        focus = view.cursor.focus
+        last = whole.paragraphs[-1]
+        last_sentence = view.units.sentences(len(whole.paragraphs) - 1)[-1]
+        assert focus is not None and last.start <= focus.span.start < last_sentence.start

@@ -1,7 +1,9 @@
 """The Line-API body of the reader: a story's header and wrapped paragraphs, drawn row by row.
 
 ``ArticleText`` renders only the rows on screen, wraps a huge story in a worker while
-the first page is already shown, and keeps rendered rows in an LRU cache. The reading
+the first page is already shown, and keeps rendered rows in an LRU cache. A jump far
+ahead of the wrapping (G, a resize deep in a story) is wrapped in a window of its own,
+placed by an estimate that is corrected as the rest is wrapped. The reading
 state (focus, selection, search) is kept by plain models (reading_cursor.py,
 search_model.py) that ``ArticleView`` around it drives; this widget only maps rows and
 cells to text offsets, for clicks and drags, and draws the layers it is given.
@@ -9,20 +11,16 @@ cells to text offsets, for clicks and drags, and draws the layers it is given.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from operator import attrgetter, sub
 from time import perf_counter
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.model import Article, Span
@@ -30,6 +28,7 @@ from reader.span_table import SpanTable
 from reader.ui.layers import Layers, Painter
 from reader.ui.slices import SLICE, run_in_slices
 from reader.ui.widgets.article_header import GUTTER, HeaderLine, header_lines, header_row
+from reader.ui.widgets.article_mouse import MouseText
 from reader.ui.wrap import (
     PIECE_CHARS,
     SEPARATOR,
@@ -46,14 +45,17 @@ FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's wor
 STEP_CHARS = 16_000
 STEP_PARAGRAPHS = 1_000
 NEAR_CHARS = 300_000  # a jump this far past the wrapped text is wrapped at once (~10 ms)
+# A jump farther than that (G, a resize deep in a huge story) is wrapped from a little
+# before its text, in a window placed where the rows before it are estimated to end.
+WINDOW_BEFORE = 40_000  # characters wrapped before the jump's text: many screens up
 HURRY = 0.04  # seconds a slice may take while a jump (G) waits for the wrapping
 MAKE_WAY = 0.05  # seconds the wrapping rests after a key, while the key is answered
 GROW_EVERY = 0.25  # seconds between updates of the scroll range (each one lays out the screen)
 _span_start = attrgetter("start")
-_SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+_span_end = attrgetter("end")
 
 
-class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
     """Line-API body of the reader: header rows, then wrapped paragraph rows."""
 
     ALLOW_SELECT = True
@@ -65,22 +67,16 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    class Clicked(Message):
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
-
-    class MouseSelected(Message):
-        def __init__(self, span: Span | None) -> None:
-            super().__init__()
-            self.span = span
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
         self.paragraphs: Sequence[Span] = []
         self._owners: list[int] | None = None
         self.index: LineIndex | None = None
+        # Lines wrapped ahead of ``index`` (see _open_window), drawn from ``_window_row``;
+        # the rows between are the estimated height of the paragraphs not wrapped yet.
+        self._window: LineIndex | None = None
+        self._window_row = 0
         self.header: list[HeaderLine] = []
         self.span_layers = Layers()
         self.painter: Painter | None = None
@@ -106,7 +102,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         if not isinstance(paragraphs, SpanTable):
             paragraphs = SpanTable.of(paragraphs, len(article.text))
         self.paragraphs, self._owners = paragraphs, None
-        self.index = None
+        self.index = self._window = None
         self._pending = []
         if not self.is_mounted:
             return  # wrapped on the first resize, once the pane has a width
@@ -125,6 +121,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.wrap_width
         self.header = header_lines(article, width)
         index = self.index = LineIndex(width, len(self.paragraphs))
+        self._window = None
         self._extend(index, self._step_end(0, FIRST_WRAP_CHARS))
         self._rows.clear()
         self._update_virtual_size()
@@ -134,7 +131,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         if anchor is not None:
             # A resize keeps the reading place in the very next frame, however far in.
             self._pending = [(Span(anchor, anchor), "top")]
-            self._wrap_through(anchor, now=True)
+            self._wrap_through(anchor)
         self._run_pending()
 
     def _step_end(self, first: int, chars: int, paragraphs: int = 1 << 62) -> int:
@@ -167,6 +164,17 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._owners = [*range(first), *(first + owner for owner in owners or range(len(rest)))]
         if self.index is not None:
             self.index.paragraph_count = len(self.paragraphs)
+        window = self._window
+        if window is not None:
+            window.paragraph_count = len(self.paragraphs)
+            if first < window.first_paragraph:
+                # Its paragraphs are numbered anew: wrapped again in order, where the
+                # reader is shown again once the wrapping gets there.
+                if self._window_row <= int(self.scroll_offset.y):
+                    anchor = self.top_offset()
+                    self._pending.append((Span(anchor, anchor), "top"))
+                self._window = None
+                self._update_virtual_size()
 
     def _extend(self, index: LineIndex, stop: int) -> None:
         article = self.article
@@ -180,23 +188,89 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         """Wrap now, up to the paragraph holding ``offset``, if that is near (or ``now``).
 
         A jump a little ahead (a search hit, the next quote) is wrapped at once, so it
-        scrolls in the same frame. A jump far ahead (G in a 50 MB story) waits for the
-        slices of ``_wrap_rest``, which hurry while it waits: no key waits behind it.
+        scrolls in the same frame. A jump far ahead (G in a 50 MB story, a resize deep in
+        it) opens a window of lines wrapped from a little before it (``_open_window``):
+        its text shows at once, and the slices of ``_wrap_rest`` fill in the rows before.
         """
         index = self.index
-        if index is None or index.complete:
+        if index is None:
             return
         paragraph = bisect_right(self.paragraphs, offset, key=_span_start) - 1
+        window = self._window
+        if window is not None and paragraph >= window.first_paragraph:
+            index = window  # at or past the window's start: the window grows to it
+        elif window is None and index.complete:
+            return
         first = index.wrapped_paragraphs
         if paragraph < first:
             return
         reach = self.paragraphs[paragraph].end - self.paragraphs[first].start
         if reach > NEAR_CHARS and not now:
+            if window is None and first > 0:
+                self._open_window(offset)
             return
         self._step_end(first, reach + 1, paragraph + 1 - first)  # cuts what is too long
+        if index is not self.index and index is not self._window:
+            return  # the cut numbered the paragraphs anew: the window is gone
         paragraph = bisect_right(self.paragraphs, offset, key=_span_start) - 1
-        self._extend(index, paragraph + 1)
+        self._extend(index, min(paragraph + 1, self._head_stop(index)))
+        self._settle_window()
         self._update_virtual_size()
+
+    def _head_stop(self, index: LineIndex) -> int:
+        """Where wrapping ``index`` stops: the window's start for the head, else the end."""
+        window = self._window
+        stop = window.first_paragraph if window is not None else len(self.paragraphs)
+        return stop if index is self.index else len(self.paragraphs)
+
+    def _open_window(self, offset: int) -> None:
+        """Wrap from a little before ``offset`` on, placed below the wrapped rows by an
+        estimate of the height of the paragraphs between (corrected as they are wrapped)."""
+        index = self.index
+        assert index is not None and len(index)
+        spans = self.paragraphs
+        first = index.wrapped_paragraphs
+        paragraph = bisect_right(spans, offset, key=_span_start) - 1
+        start = bisect_left(spans, offset - WINDOW_BEFORE, first, paragraph, key=_span_end)
+        start = max(start, first + 1)
+        if start > paragraph:
+            return
+        # Cut what is too long from ``start`` on (the paragraphs before keep their numbers).
+        self._step_end(start, spans[paragraph].end - spans[start].start + 1, paragraph + 1 - start)
+        spans = self.paragraphs
+        paragraph = bisect_right(spans, offset, key=_span_start) - 1
+        window = LineIndex(index.width, len(spans), first_paragraph=start)
+        # And some screens past it: the jump's text may be scrolled to the top.
+        self._extend(window, self._step_end(paragraph, STEP_CHARS))
+        wrapped = max(1, index.ends[-1] - spans[0].start)
+        between = spans[start].start - spans[first].start
+        self._window = window
+        self._window_row = len(self.header) + len(index) + 1 + between * len(index) // wrapped
+        self._rows.clear()
+        self._update_virtual_size()
+
+    def _settle_window(self) -> None:
+        """The head has grown: move the window down if the head reached its estimated place,
+        and join them once the head reaches its text. Shown rows stay where they are."""
+        window, index = self._window, self.index
+        if window is None or index is None:
+            return
+        reached = len(self.header) + len(index)
+        if index.wrapped_paragraphs < window.first_paragraph and reached <= self._window_row:
+            return
+        moved = reached - self._window_row
+        if index.wrapped_paragraphs >= window.first_paragraph:
+            index.absorb(window)
+            self._window = None
+        else:
+            self._window_row = reached
+        if moved:
+            self._rows.clear()
+            top = self.scroll_offset.y
+            self._update_virtual_size()
+            if top >= reached - moved:  # showing the window's rows: they keep their place
+                self.scroll_to(y=top + moved, animate=False, immediate=True)
+            self.refresh()
 
     def _wrap_rest(self, generation: int) -> None:
         if generation != self._generation:
@@ -210,7 +284,7 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         # held the interpreter lock against every key and every frame.
         await run_in_slices(
             self._wrap_steps(generation),
-            budget=lambda: HURRY if self._pending else SLICE,
+            budget=lambda: HURRY if self._pending or self._gap_on_screen() else SLICE,
             rest=self._rest_after_key,
         )
 
@@ -225,14 +299,19 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         self._last_key = perf_counter()  # the key goes on to the bindings as before
 
     def _wrap_steps(self, generation: int) -> Iterator[None]:
-        index = self.index
         shown = perf_counter()
-        while index is not None and not index.complete:
-            if generation != self._generation or index is not self.index:
-                return
-            self._extend(
-                index, self._step_end(index.wrapped_paragraphs, STEP_CHARS, STEP_PARAGRAPHS)
-            )
+        while generation == self._generation and not self._wrapped_all():
+            index, window = self.index, self._window
+            assert index is not None
+            # A window is wrapped to its end first (its rows are the ones on screen), then
+            # the head up to it; the two are then one.
+            target = window if window is not None and not window.complete else index
+            stop = self._step_end(target.wrapped_paragraphs, STEP_CHARS, STEP_PARAGRAPHS)
+            if target is not self.index and target is not self._window:
+                continue  # cut into pieces: the window is gone, the head goes on
+            self._extend(target, min(stop, self._head_stop(target)))
+            if target is index:
+                self._settle_window()
             # The scroll bar and a waiting jump are brought up to date now and then, not
             # after every step; at once when the jump's text has just been wrapped.
             now = perf_counter()
@@ -241,12 +320,22 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
                 if self._pending_reached():
                     self._grown()
                     shown = now
-            elif now - shown >= GROW_EVERY:
+            elif now - shown >= GROW_EVERY or self._gap_on_screen():
                 self._grown()
                 shown = now
             yield None
-        if generation == self._generation and index is self.index:
+        if generation == self._generation:
             self._grown()
+
+    def _wrapped_all(self) -> bool:
+        return self.index is None or (self.index.complete and self._window is None)
+
+    def _gap_on_screen(self) -> bool:
+        """Rows between the head and the window are on screen (drawn blank until wrapped)."""
+        if self._window is None or self.index is None:
+            return False
+        top, head_rows = int(self.scroll_offset.y), len(self.header) + len(self.index)
+        return top < self._window_row and top + self.size.height > head_rows
 
     def _pending_reached(self) -> bool:
         if not self._pending or self.index is None:
@@ -257,21 +346,26 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def _grown(self) -> None:
         """More lines are wrapped: a longer scroll range, and any waiting jump made."""
         height = self.virtual_size.height
-        rows = len(self.header) + (len(self.index) if self.index else 0)
+        rows = self._row_count()
         # Only the scroll range grows: set without the layout pass of the whole screen
         # that the reactive asks for (as Textual does when a layout is not needed), and
         # tell the scroll bar. Laid out four times a second, a story of a million
         # paragraphs cost every key several full layouts while it was being wrapped.
         self.set_reactive(ArticleText.virtual_size, Size(self.size.width, rows))
         self._scroll_update(self.virtual_size)
-        if height < int(self.scroll_offset.y) + self.size.height:
-            self._rows.clear()  # rows past the old end were drawn blank
+        if height < int(self.scroll_offset.y) + self.size.height or self._window is not None:
+            self._rows.clear()  # rows past the old end (or between head and window) were blank
             self.refresh()
         self._run_pending()
 
-    def _update_virtual_size(self) -> None:
+    def _row_count(self) -> int:
         rows = len(self.header) + (len(self.index) if self.index else 0)
-        self.virtual_size = Size(self.size.width, rows)
+        if self._window is not None:
+            rows = max(rows, self._window_row + len(self._window))
+        return rows
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.size.width, self._row_count())
 
     def on_resize(self, event: events.Resize) -> None:
         if self.article is None:
@@ -309,15 +403,32 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
 
     def row_of(self, offset: int) -> int | None:
         """The row showing ``offset``, or None while that part is still being wrapped."""
-        if self.index is None or not len(self.index):
+        index, window = self.index, self._window
+        if index is None or not len(index):
             return None
-        line = self.index.line_of(offset)
+        if window is not None and len(window) and offset >= window.starts[0]:
+            index, first_row = window, self._window_row
+        else:
+            first_row = len(self.header)
+        line = index.line_of(offset)
         if line is None:
             return None
-        beyond_wrapped = line == len(self.index) - 1 and offset >= self.index.ends[line]
-        if beyond_wrapped and not self.index.complete:
+        beyond_wrapped = line == len(index) - 1 and offset >= index.ends[line]
+        if beyond_wrapped and not index.complete:
             return None
-        return len(self.header) + line
+        return first_row + line
+
+    def _line_at(self, row: int) -> tuple[LineIndex, int] | None:
+        """The index and line drawn on ``row`` (None: the header, a row not wrapped yet)."""
+        index, window = self.index, self._window
+        if index is None:
+            return None
+        line = row - len(self.header)
+        if 0 <= line < len(index):
+            return index, line
+        if window is not None and 0 <= row - self._window_row < len(window):
+            return window, row - self._window_row
+        return None
 
     def top_offset(self) -> int:
         """Offset of the first text on screen (the body start when the header shows)."""
@@ -329,25 +440,15 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
     def offset_of_row(self, row: int, end: bool = False) -> int:
         if self.index is None or not len(self.index):
             return self.paragraphs[0].start if self.paragraphs else 0
-        line = min(max(0, row - len(self.header)), len(self.index) - 1)
-        return self.index.ends[line] if end else self.index.starts[line]
-
-    def offset_at(self, x: int, row: int) -> int | None:
-        """Text offset under the cell ``x`` of ``row`` (None over the header)."""
-        if self.index is None or self.article is None or row < len(self.header):
-            return None
-        line = row - len(self.header)
-        if line >= len(self.index):
-            return None
-        start, end = self.index.span(line)
-        if self.index.paragraphs[line] == SEPARATOR:
-            return None
-        cells, column = 0, max(0, x - GUTTER)
-        for position in range(start, end):
-            cells += get_character_cell_size(self.article.text[position])
-            if cells > column:
-                return position
-        return max(start, end - 1)
+        found = self._line_at(max(row, len(self.header)))
+        if found is None:
+            window = self._window
+            if window is not None and len(window) and row < self._window_row:
+                return window.starts[0]  # between the head and the window: its text next
+            last = window if window is not None and len(window) else self.index
+            found = last, len(last) - 1
+        index, line = found
+        return index.ends[line] if end else index.starts[line]
 
     def scroll_to_span(self, span: Span, how: str = "nearest") -> None:
         """Bring ``span`` on screen now, or as soon as wrapping reaches it."""
@@ -468,11 +569,12 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
         plain = painter.plain
         if row < len(self.header):
             return header_row(self.header[row], painter, width)
-        line = row - len(self.header)
-        if line >= len(self.index):
+        found = self._line_at(row)
+        if found is None:
             return Strip.blank(width, plain)
-        start, end = self.index.span(line)
-        if self.index.paragraphs[line] == SEPARATOR or start == end:
+        index, line = found
+        start, end = index.span(line)
+        if index.paragraphs[line] == SEPARATOR or start == end:
             return Strip.blank(width, plain)
         shown = display_text(self.article.text, start, end)
         segments = self._gutter(start, end, painter)
@@ -495,54 +597,3 @@ class ArticleText(ScrollView, can_focus=True, inherit_bindings=False):
             Segment("┃", painter.margin(notes[-1].value)) if notes else Segment(" ", painter.plain),
             Segment(" ", painter.plain),
         ]
-
-    # -- mouse -----------------------------------------------------------------------
-
-    def on_click(self, event: events.Click) -> None:
-        selection = self.text_selection
-        if selection is not None and selection.start != selection.end:
-            return  # the end of a drag, not a click
-        position = event.get_content_offset(self)
-        if position is None:
-            return
-        offset = self.offset_at(position.x, position.y + int(self.scroll_offset.y))
-        if offset is not None:
-            self.post_message(self.Clicked(offset))
-
-    def selection_span(self, selection: Selection) -> Span | None:
-        """The text range a mouse selection covers."""
-        index = self.index
-        if index is None or not len(index) or not self.paragraphs:
-            return None
-        first_text = self.paragraphs[0].start
-        last_text = self.paragraphs[-1].end
-
-        def offset(point, default: int) -> int:
-            if point is None:
-                return default
-            row, column = point.y, max(0, point.x)
-            if row < len(self.header):
-                return first_text
-            line = row - len(self.header)
-            if line >= len(index):
-                return last_text
-            start, end = index.span(line)
-            return min(start + column, end)
-
-        start = offset(selection.start, first_text)
-        end = offset(selection.end, last_text)
-        if end <= start:
-            return None
-        return Span(start, end)
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        if self.article is None:
-            return None
-        span = self.selection_span(selection)
-        if span is None:
-            return None
-        return _SOFT_BREAK.sub(" ", self.article.text[span.start : span.end]), "\n"
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        span = self.selection_span(selection) if selection is not None else None
-        self.post_message(self.MouseSelected(span))

@@ -27,6 +27,7 @@ from reader.ui.counts import counted
 from reader.ui.held_keys import HeldKeys
 from reader.ui.keys import ARTICLE_KEYS, bindings
 from reader.ui.layers import Layers, Mark, Painter, SpanIndex, ThemePalette
+from reader.ui.opening import opening_place, return_to_place
 from reader.ui.reading_cursor import ReadingCursor
 from reader.ui.search_model import SearchMatches
 from reader.ui.units import Unit, Units
@@ -69,6 +70,7 @@ class ArticleView(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
+        self._opening: Article | None = None  # the article shown is a long story's opening
         self.analysis = Analysis()
         self._analysed = False
         # Keys that need the analysis (n, p, t, y ...) pressed before it landed, in order.
@@ -150,7 +152,8 @@ class ArticleView(Widget):
 
     def show(self, article: Article) -> None:
         """Show a story: its text at once; highlights come with ``set_analysis``."""
-        self.article = article
+        place = opening_place(self, self._opening, article)
+        self.article, self._opening = article, None
         paragraphs = article.paragraphs or paragraph_spans(article.text, article.body_start)
         self.analysis = Analysis()
         self._analysed = False
@@ -163,11 +166,15 @@ class ArticleView(Widget):
         self._update_layers()
         words = "" if not paragraphs else counted(len(paragraphs), "paragraph")
         self._status(f"{article.title} · {words}" if words else article.title)
+        if place is not None:
+            return_to_place(self, place)
 
     def show_opening(self, article: Article) -> None:
         """Show the opening of a long story while the whole file is read (reader/ui/
         opening.py): its paragraphs are not all there yet, so the status counts none."""
         self.show(article)
+        self._opening = article
+        self.units.whole = False  # no totals: they would count the opening's units only
         self._status(f"{article.title} · reading the whole story…")
 
     # The quote and name layers of an analysis (story_marks.py): a thread may build them.
@@ -301,6 +308,11 @@ class ArticleView(Widget):
                 caret=Mark(caret.start, caret.end) if caret else None,
             )
         )
+
+    def focus_drawn(self) -> None:
+        """Draw the cursor's focus where it is now and say what it is, without a scroll."""
+        self._update_layers()
+        self._status(self.cursor.describe())
 
     def _status(self, text: str) -> None:
         self.post_message(self.StatusChanged(text))
