@@ -114,6 +114,7 @@ class MainScreen(Screen[None]):
         )
         self.annotating = Annotating(self, annotations, library, locations.cache, open_article)
         self._on_mounted = on_mounted
+        self._resumed = False  # see _on_screen_resume
         self._status_base = ""  # the reader's own status line, before any tags
         # Both side panels are kept up to date from the start but mounted when first
         # shown: the first frame has neither, and styling them cost start-up ~10 ms.
@@ -124,6 +125,15 @@ class MainScreen(Screen[None]):
         # Set by the app, which also calls them as the library loads and stories open.
         self.reading: Reading
         self.subscriptions: Subscriptions
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles the whole screen as it resumes. On the first resume every
+        # widget here was styled moments ago, as it mounted, with this same stylesheet
+        # (each focus and class change since restyled what it touched): once more cost
+        # the first frame ~5 ms. Screen's own handler runs next and does the rest.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
