@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.locations import Locations
@@ -38,6 +38,7 @@ from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library import Library
 from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.status_bar import StatusBar
+from reader.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.services.library_session import LibrarySession
@@ -149,7 +150,7 @@ class MainScreen(Screen[None]):
         current = next((name for edge, name in breakpoints if width >= edge), None)
         for _edge, name in breakpoints:
             self.set_class(name == current, name, update=False)
-        yield Header(icon="❝")
+        yield TitleBar(icon="❝")
         # The people panel sits in the reader's text row, so the reader's keys work from it.
         article_view = ArticleView(id="article", beside=self._people_panel)
         article_view.display = False  # until there is a story to show
