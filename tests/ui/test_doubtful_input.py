@@ -112,7 +112,7 @@ async def test_status_bar_names_the_guessed_encoding(make_app, tmp_path: Path) -
             else:
                 assert "The council kept the ferry running." in shown
                 assert "guessed" not in shown
-                assert not app.main.status_bar.query_one("#status-note").display
+                assert app.main.status_bar.note == ""
         assert {app.library.current.title, app.main.library.shown[0].title} == {
             "Ferry Stays",
             "Мост через реку закроют на ремонт",

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.locations import Locations
@@ -38,6 +38,7 @@ from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library import Library
 from reader.ui.widgets.people_panel import PeoplePanel
 from reader.ui.widgets.status_bar import StatusBar
+from reader.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.services.library_session import LibrarySession
@@ -114,6 +115,7 @@ class MainScreen(Screen[None]):
         )
         self.annotating = Annotating(self, annotations, library, locations.cache, open_article)
         self._on_mounted = on_mounted
+        self._resumed = False  # see _on_screen_resume
         self._status_base = ""  # the reader's own status line, before any tags
         # Both side panels are kept up to date from the start but mounted when first
         # shown: the first frame has neither, and styling them cost start-up ~10 ms.
@@ -124,6 +126,15 @@ class MainScreen(Screen[None]):
         # Set by the app, which also calls them as the library loads and stories open.
         self.reading: Reading
         self.subscriptions: Subscriptions
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles the whole screen as it resumes. On the first resume every
+        # widget here was styled moments ago, as it mounted, with this same stylesheet
+        # (each focus and class change since restyled what it touched): once more cost
+        # the first frame ~5 ms. Screen's own handler runs next and does the rest.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
@@ -139,7 +150,7 @@ class MainScreen(Screen[None]):
         current = next((name for edge, name in breakpoints if width >= edge), None)
         for _edge, name in breakpoints:
             self.set_class(name == current, name, update=False)
-        yield Header(icon="❝")
+        yield TitleBar(icon="❝")
         # The people panel sits in the reader's text row, so the reader's keys work from it.
         article_view = ArticleView(id="article", beside=self._people_panel)
         article_view.display = False  # until there is a story to show

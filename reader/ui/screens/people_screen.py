@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.citation import human_date, reference_for_article
@@ -27,6 +27,7 @@ from reader.services.identity import fold
 from reader.services.people import Person, QuoteRecord, matches_words
 from reader.ui.keys import PEOPLE_LIST_KEYS, PEOPLE_SCREEN_KEYS, QUOTE_LIST_KEYS, bindings
 from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.title_bar import TitleBar
 from reader.ui.widgets.typed_input import TypedInput
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class PeopleScreen(Screen[QuoteRecord | None]):
         self._note = ""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="❝")
+        yield TitleBar(icon="❝")
         with Horizontal(id="people-panes"):
             with Vertical(id="people-left") as left:
                 left.border_title = "People"

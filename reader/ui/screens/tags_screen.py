@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Annotation
@@ -24,6 +24,7 @@ from reader.services.tags import tag_colour
 from reader.ui.keys import PASSAGE_LIST_KEYS, TAG_LIST_KEYS, TAGS_VIEW_KEYS, bindings
 from reader.ui.widgets.annotations_panel import annotation_label
 from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.title_bar import TitleBar
 from reader.ui.widgets.typed_input import TypedInput
 
 
@@ -58,7 +59,7 @@ class TagsScreen(Screen[Annotation | None]):
         self.loaded = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="❝")
+        yield TitleBar(icon="❝")
         with Horizontal(id="tags-panes"):
             with Vertical(id="tags-left") as left:
                 left.border_title = "Tags"

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Static
+from typing import ClassVar
+
+from textual.content import Content
+from textual.widget import Widget
 
 from reader.safe_text import clean_line
 
+NOTE_GAP = 2  # blank cells between the note and the context
 
-class StatusBar(Horizontal):
+
+class StatusBar(Widget):
     """Left: the reader's status (e.g. "Quote 3/11 · Sergei Ryabkov"). Right: the context.
 
     Between them, when the open story's text was not read with certainty, how it was
     read ("Windows-1251 (guessed)"), so mojibake has an explanation in plain sight.
+
+    One widget that lays its three parts out itself: as a row of three Statics it was
+    four widgets to mount, style and paint for the first frame (~7 ms, issue #18). The
+    status changes with every j and k, and a new status is one repaint of this line.
     """
 
     DEFAULT_CSS = """
@@ -23,39 +30,53 @@ class StatusBar(Horizontal):
         background: $panel;
         color: $text-muted;
     }
-    StatusBar > #status-message { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    StatusBar > #status-note { display: none; width: auto; color: $text-warning; padding-right: 2; }
-    StatusBar > #status-context { width: auto; color: $text-muted; }
+    StatusBar > .status-bar--note {
+        color: $text-warning;
+    }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"status-bar--note"}
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="status-message", markup=False)
-        yield Static("", id="status-note", markup=False)
-        yield Static("", id="status-context", markup=False)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # The three parts as shown, by name ("message", "note", "context").
+        self._parts = dict.fromkeys(("message", "note", "context"), "")
 
     @property
     def message(self) -> str:
-        return str(self.query_one("#status-message", Static).content)
+        return self._parts["message"]
 
     @property
     def note(self) -> str:
-        return str(self.query_one("#status-note", Static).content)
+        return self._parts["note"]
 
     @property
     def context(self) -> str:
-        return str(self.query_one("#status-context", Static).content)
+        return self._parts["context"]
 
-    # All three lines quote what files and detectors say: cleaned again here, at the screen.
+    # All three parts quote what files and detectors say: cleaned again here, at the screen.
     def set_message(self, text: str) -> None:
-        # One row, a fraction of the bar: new words never change its size, so no layout
-        # pass of the whole screen (every j and k comes through here).
-        self.query_one("#status-message", Static).update(clean_line(text), layout=False)
+        self._show("message", text)
 
     def set_note(self, text: str | None) -> None:
-        note = self.query_one("#status-note", Static)
-        shown = clean_line(text or "")
-        note.update(shown)
-        note.display = bool(shown)
+        self._show("note", text or "")
 
     def set_context(self, text: str) -> None:
-        self.query_one("#status-context", Static).update(clean_line(text))
+        self._show("context", text)
+
+    def _show(self, part: str, text: str) -> None:
+        shown = clean_line(text)
+        if self._parts[part] != shown:
+            self._parts[part] = shown
+            self.refresh()  # one line of a fixed size: no layout pass
+
+    def render(self) -> Content:
+        """The message takes what the note and the context leave, cut with an ellipsis."""
+        width = self.content_region.width
+        note = Content(self.note)
+        if note:
+            note = note.stylize(self.get_visual_style("status-bar--note", partial=True))
+            note = note.pad_right(NOTE_GAP)
+        context = Content(self.context)
+        room = max(0, width - note.cell_length - context.cell_length)
+        message = Content(self.message).truncate(room, ellipsis=True, pad=True)
+        return Content.assemble(message, note, context).truncate(width)
