@@ -73,7 +73,8 @@ WORD_AFTER_SPACE_LOWER: Final = re.compile(r"\s[\"'‘“]?(?:([a-z])|[^\W\d_])"
 
 
 # A score or table figures: one to three digits standing alone (not a date or a time).
-SCORE_AFTER: Final = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z]|[ \t]*(?:\n|$|[,;]))")
+# "Durham 114 (S. Watkin 4-28)": a bracket after the figure opens the scorers.
+SCORE_AFTER: Final = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z(]|[ \t]*(?:\n|$|[,;]))")
 
 
 SCORE_BEFORE: Final = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
