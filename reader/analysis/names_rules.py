@@ -20,9 +20,11 @@ from reader.analysis.names_context import (
     NameTables,
     Tok,
     folded_text,
-    is_dateline,
     joined_text,
     previous_word,
+)
+from reader.analysis.names_lines import (
+    is_dateline,
     sentence_initial,
 )
 from reader.analysis.text_units import is_upper

@@ -25,18 +25,20 @@ from reader.analysis.names_context import (
     UNKNOWN_PLACE_CUES,
     Doc,
     Found,
-    in_headline,
-    is_dateline,
-    is_upper,
     next_word,
     previous_word,
-    sentence_initial,
     surname_shaped,
     word_set,
+)
+from reader.analysis.names_lines import (
+    in_headline,
+    is_dateline,
+    sentence_initial,
 )
 from reader.analysis.names_rules import (
     looks_like_word,
 )
+from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
 
