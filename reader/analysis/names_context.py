@@ -63,8 +63,11 @@ CONTRACTION: Final = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 
 
 # A score or table figures: one to three digits standing alone (not a date or a time).
-# "Durham 114 (S. Watkin 4-28)": a bracket after the figure opens the scorers.
-SCORE_AFTER: Final = re.compile(r"[ \t]+\d{1,3}(?=[ \t]+[\dA-Z(]|[ \t]*(?:\n|$|[,;]))")
+# "Durham 114 (S. Watkin 4-28)": a bracket after the figure opens the scorers; "Kent
+# 108-3", "Surrey 429-7": runs and wickets.
+SCORE_AFTER: Final = re.compile(
+    r"[ \t]+\d{1,3}(?:-\d{1,2}(?![\d/-])|(?=[ \t]+[\dA-Z(]|[ \t]*(?:\n|$|[,;])))"
+)
 
 
 SCORE_BEFORE: Final = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
@@ -336,6 +339,18 @@ def previous_word(text: str, start: int) -> str:
     while begin > low and not space_at(text, begin - 1):
         begin -= 1
     return text[begin:end].lower()
+
+
+def cue_word(text: str, start: int) -> str:
+    """``previous_word`` without the brackets or quotation marks that open it: in "(at
+    Headingley)" the cue is "at"."""
+    word = previous_word(text, start)
+    if word and word[0] in OPENING_MARKS:
+        return word.lstrip(OPENING_MARKS)
+    return word
+
+
+OPENING_MARKS: Final = "([{\"'“‘«"
 
 
 def next_word(text: str, end: int) -> str:

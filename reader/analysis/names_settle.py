@@ -25,6 +25,7 @@ from reader.analysis.names_context import (
     UNKNOWN_PLACE_CUES,
     Doc,
     Found,
+    cue_word,
     next_word,
     previous_word,
     surname_shaped,
@@ -128,9 +129,12 @@ def settle(doc: Doc) -> list[Entity]:
                 is_scored = table_row(text, f) or fixture_line(doc, f)
             elif is_scored is None:
                 is_scored = scored(text, f)
-            if ((is_scored or in_fixture(text, f)) and not _national(doc, name)) or (
-                not f.headline and _plays(doc, f, name)
-            ):
+            if (
+                (is_scored or in_fixture(text, f))
+                and not _national(doc, name)
+                # "edged Austria in Salzburg 3-2": after "in" or "at", where they played
+                and cue_word(text, f.start) not in UNKNOWN_PLACE_CUES
+            ) or (not f.headline and _plays(doc, f, name)):
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
                 if doc.lex.places.get(name, 0) and not _national(doc, name):
                     sides.add(name.casefold())
@@ -209,7 +213,7 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     ``is_scored`` is ``scored(doc.text, f)`` when the caller has asked it already.
     """
     text = doc.text
-    prev = previous_word(text, f.start)
+    prev = cue_word(text, f.start)
     if prev in doc.lex.titles:  # "spokesman Peskov"
         return "PER", True
     nxt = next_word(text, f.end)

@@ -92,3 +92,20 @@ def test_a_word_opening_sentences_is_an_organisation_by_its_cue() -> None:
 )
 def test_a_form_field_or_a_figures_word_opening_a_line_is_no_name(text: str) -> None:
     assert [e.text for e in find_entities(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Leaders of the New Democratic Party met in Ottawa on Monday.",
+            "New Democratic Party",
+            "ORG",
+        ),
+        ("Veterans of the Second World War marched past.", "Second World War", "MISC"),
+    ],
+)
+def test_an_ordinal_or_new_opening_a_body_stays_in_its_name(
+    text: str, name: str, label: str
+) -> None:
+    assert label_of(text, name) == label

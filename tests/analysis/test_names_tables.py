@@ -62,3 +62,18 @@ def test_a_side_is_still_a_place_in_a_dateline_and_after_in() -> None:
     )
     assert labels_of(text, "HOUSTON") == ["LOC"]
     assert labels_of(text, "Houston") == ["ORG", "LOC"]
+
+
+def test_a_ground_in_brackets_after_at_is_a_place() -> None:
+    text = "Tour itinerary:\nJune 5-9 First test (at Kelvale, Dunmore)\n"
+    assert labels_of(text, "Kelvale") == ["LOC"]
+
+
+def test_runs_and_wickets_after_a_town_make_it_a_side() -> None:
+    text = "Scores at stumps on the second day: Leeds 214, Bristol 108-3.\n"
+    assert labels_of(text, "Bristol") == ["ORG"]
+
+
+def test_a_town_after_in_with_a_score_is_where_they_played() -> None:
+    text = "The United States edged Austria in Bristol 3-2 in the opening round."
+    assert labels_of(text, "Bristol") == ["LOC"]
