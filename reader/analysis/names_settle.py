@@ -110,14 +110,17 @@ def settle(doc: Doc) -> list[Entity]:
                                 evidenced.setdefault(key, label)
                             else:
                                 defaulted.append((len(entities), key))
-                    elif not in_headline(doc, f.start):
+                    else:
                         # Opening a sentence, a capital proves nothing: only a cue does
-                        # ("Cofinec CEO Stephen Frater", "Comelf's output rose").
+                        # ("Cofinec CEO Stephen Frater", "Comelf's output rose"). The
+                        # cheap look at the words around comes before the line's.
                         label = opening_cue(doc, f, key, is_scored)
-                        if label is not None:
-                            evidenced.setdefault(key, label)
-                        else:
+                        if label is None:
                             openings.append((i, key))
+                        elif in_headline(doc, f.start):
+                            label = None
+                        else:
+                            evidenced.setdefault(key, label)
             if label is None:
                 continue
         elif label == "LOC" and name in surnames and doc.lex.places.get(name, 0) < PLACE_COUNTRY:
@@ -165,7 +168,7 @@ def settle(doc: Doc) -> list[Entity]:
         # the others, before it too.
         added = False
         for at, key in openings:
-            if evidenced.get(key) == "ORG":
+            if evidenced.get(key) == "ORG" and not in_headline(doc, found[at].start):
                 f = found[at]
                 entities.append(Entity(f.start, f.end, names[at], "ORG"))
                 added = True
@@ -193,6 +196,9 @@ def opening_cue(doc: Doc, f: Found, name: str, is_scored: bool | None) -> str | 
     if text.startswith(("'s ", "’s "), f.end):
         word = next_word(text, f.end + 2)
         return "ORG" if word in ORG_AFTER and word not in _PAPERS else None
+    # Most words are followed by a space and a word no cue starts with: skip next_word.
+    if text[f.end + 1 : f.end + 2] not in OPENING_ORG_FIRSTS:
+        return None
     return "ORG" if next_word(text, f.end) in OPENING_ORG_AFTER else None
 
 
@@ -201,6 +207,7 @@ def opening_cue(doc: Doc, f: Found, name: str, is_scored: bool | None) -> str | 
 OPENING_ORG_AFTER: Final = word_set(
     "ceo executives subsidiary subsidiaries shareholders stockholders headquarters owner owners"
 )
+OPENING_ORG_FIRSTS: Final = "".join({word[0] + word[0].upper() for word in OPENING_ORG_AFTER})
 
 
 def _start_of(entity: Entity) -> int:
@@ -350,11 +357,21 @@ FIXTURE_LINE: Final = re.compile(
 )
 
 
+FIXTURE_MARKS_AFTER: Final = (" at ", " AT ", " v", " V")
+FIXTURE_MARKS_BEFORE: Final = (" v", " V", " vs", " VS", " v.", " V.", " vs.", " VS.")
+
+
 def fixture_line(doc: Doc, f: Found) -> bool:
     """Is the name a side in a line such as "SAN DIEGO AT MONTREAL" or "Leeds v Bolton",
     with a town (not a country: a national side is filed as the place) on each side?
     After "at" the name is the town the game is played in, as "at" says anywhere."""
     text = doc.text
+    # Cheap looks first: "at" or "v" right after the name, or "v" right before it.
+    before = text[max(0, f.start - 5) : f.start].rstrip()
+    if not text.startswith(FIXTURE_MARKS_AFTER, f.end) and not before.endswith(
+        FIXTURE_MARKS_BEFORE
+    ):
+        return False
     line_start = text.rfind("\n", 0, f.start) + 1
     line_end = text.find("\n", f.end)
     if line_end < 0:
@@ -378,10 +395,12 @@ def fixture_line(doc: Doc, f: Found) -> bool:
 def table_row(text: str, f: Found) -> bool:
     """Does the name open a line of table figures ("NEW YORK 74 59 .556 -")? A line in
     capitals reads as a headline, but a row of a standings table opens with the side."""
+    if not text[f.end + 1 : f.end + 2].isdigit():
+        return False  # the usual case, turned down without a search
     line_start = text.rfind("\n", 0, f.start) + 1
-    return (line_start == f.start or not text[line_start : f.start].strip()) and SCORE_AFTER.match(
-        text, f.end
-    ) is not None
+    if line_start != f.start and text[line_start : f.start].strip():
+        return False
+    return SCORE_AFTER.match(text, f.end) is not None
 
 
 def scored(text: str, f: Found) -> bool:
