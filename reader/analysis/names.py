@@ -13,7 +13,8 @@ document's own names only, since capitals there say nothing.
 
 The module reads runs; ``names_rules`` labels the pieces of a run,
 ``names_settle`` decides what is left once the whole document is read, and
-``names_context`` holds the patterns, word lists and context questions they share.
+``names_context`` holds the patterns, word lists and context questions they share,
+and ``names_lines`` where a run sits in its line.
 """
 
 from __future__ import annotations
@@ -38,14 +39,16 @@ from reader.analysis.names_context import (
     Doc,
     Found,
     Tok,
-    in_headline,
     joined_text,
     keeps_full_stop,
-    line_break_before,
     name_tables,
     needs_cutting,
-    sentence_initial,
     sure_words,
+)
+from reader.analysis.names_lines import (
+    in_headline,
+    line_break_before,
+    sentence_initial,
 )
 from reader.analysis.names_rules import (
     looks_like_word,

@@ -6,6 +6,8 @@ labels still undecided are settled by ``reader.analysis.names_settle``.
 
 from __future__ import annotations
 
+from typing import Final
+
 from reader.analysis.gazetteer import PLACE_STRONG, Lexicon
 from reader.analysis.names_context import (
     CONNECTOR_WORDS,
@@ -19,10 +21,13 @@ from reader.analysis.names_context import (
     Found,
     NameTables,
     Tok,
+    cue_word,
     folded_text,
-    is_dateline,
     joined_text,
-    previous_word,
+    word_set,
+)
+from reader.analysis.names_lines import (
+    is_dateline,
     sentence_initial,
 )
 from reader.analysis.text_units import is_upper
@@ -58,7 +63,12 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     common = lex.common_words
     trimmed = False
     while tokens and (
-        tokens[0].connector or (lows[0] in common and not opens_known_name(tables, tokens))
+        tokens[0].connector
+        or (
+            lows[0] in common
+            and not opens_known_name(tables, tokens)
+            and not opens_named_body(lex, lows)
+        )
     ):
         tokens = tokens[1:]
         lows = lows[1:]
@@ -111,7 +121,7 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
             add_found(doc, tokens, label, True)
             return
     text = doc.text
-    prev = previous_word(text, tokens[0].start)
+    prev = cue_word(text, tokens[0].start)
     if prev in titles:  # "spokesman Dmitry Peskov", "presidents Joe Biden"
         add_found(doc, tokens, "PER", True)
         return
@@ -149,6 +159,19 @@ def label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:
     if last in lex.misc_suffixes and first.title() not in lex.first_names:
         return "MISC"  # "Election Day", but not "Doris Day"
     return None
+
+
+# Ordinals and "New" open the names of banks, parties and wars ("New Democratic Party",
+# "Second World War"), though some of them are common words.
+NAME_OPENING_WORDS: Final = word_set("first second third fourth fifth sixth seventh eighth new")
+
+
+def opens_named_body(lex: Lexicon, lows: list[str]) -> bool:
+    """Does the common word opening ``lows`` belong to a name its last word makes?"""
+    if len(lows) < 2 or lows[0] not in NAME_OPENING_WORDS:
+        return False
+    last = lows[-1]
+    return last in lex.org_suffixes or last in lex.loc_suffixes or last in lex.misc_suffixes
 
 
 def opens_known_name(tables: NameTables, tokens: list[Tok]) -> bool:

@@ -7,6 +7,7 @@ Internal to ``reader.analysis.names``.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG
@@ -24,17 +25,21 @@ from reader.analysis.names_context import (
     UNKNOWN_PLACE_CUES,
     Doc,
     Found,
-    in_headline,
-    is_dateline,
-    is_upper,
+    cue_word,
     next_word,
     previous_word,
     surname_shaped,
     word_set,
 )
+from reader.analysis.names_lines import (
+    in_headline,
+    is_dateline,
+    sentence_initial,
+)
 from reader.analysis.names_rules import (
     looks_like_word,
 )
+from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
 
@@ -66,6 +71,7 @@ def settle(doc: Doc) -> list[Entity]:
     entities: list[Entity] = []
     evidenced: dict[str, str] = {}  # names a cue around some mention labelled
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
+    openings: list[tuple[int, str]] = []  # sentence-opening words no cue labelled (yet)
     sides: set[str] = set()  # towns (folded) that some mention shows as a playing side
     # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
     # without an iterator object and a tuple per step.
@@ -79,6 +85,10 @@ def settle(doc: Doc) -> list[Entity]:
                 if key.isupper():
                     key = key.title()
                 label = by_name.get(key) or ("PER" if key in surnames else None)
+                if label is None and table_row(text, f):
+                    label = "ORG"  # a table row in capitals: "BOSTON 69 65 .515"
+                elif label is None and fixture_line(doc, f):
+                    label = "ORG"  # a fixture list: "SAN DIEGO AT MONTREAL"
             else:
                 label = by_name.get(key) or ("PER" if key in surnames else None)
                 if label is None:
@@ -100,21 +110,50 @@ def settle(doc: Doc) -> list[Entity]:
                                 evidenced.setdefault(key, label)
                             else:
                                 defaulted.append((len(entities), key))
+                    else:
+                        # Opening a sentence, a capital proves nothing: only a cue does
+                        # ("Cofinec CEO Stephen Frater", "Comelf's output rose"). The
+                        # cheap look at the words around comes before the line's.
+                        label = opening_cue(doc, f, key, is_scored)
+                        if label is None:
+                            openings.append((i, key))
+                        elif in_headline(doc, f.start):
+                            label = None
+                        else:
+                            evidenced.setdefault(key, label)
             if label is None:
                 continue
-        if label == "LOC" and not f.headline:
-            if is_scored is None:
+        elif label == "LOC" and name in surnames and doc.lex.places.get(name, 0) < PLACE_COUNTRY:
+            # "John Bolton ... Bolton said": a town's name that ends a person's name in this
+            # story is that person (a country or a state stays the place: "Jim Georgia").
+            label = "PER"
+        if label == "LOC":
+            if f.headline:
+                is_scored = table_row(text, f) or fixture_line(doc, f)
+            elif is_scored is None:
                 is_scored = scored(text, f)
-            if is_scored or in_fixture(text, f) or _plays(doc, f, name):
+            if (
+                (is_scored or in_fixture(text, f))
+                and not _national(doc, name)
+                # "edged Austria in Salzburg 3-2": after "in" or "at", where they played
+                and cue_word(text, f.start) not in UNKNOWN_PLACE_CUES
+            ) or (not f.headline and _plays(doc, f, name)):
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
-                if 0 < doc.lex.places.get(name, 0) < PLACE_COUNTRY:
+                if doc.lex.places.get(name, 0) and not _national(doc, name):
                     sides.add(name.casefold())
         entities.append(Entity(f.start, f.end, name, label))
     if sides:
         # One sense per story: a town that plays somewhere in it is the side wherever it
         # is named ("Surrey captain ... Derbyshire and Surrey closed in on victory").
+        # Not where the place is where something happens: a dateline ("NEW YORK
+        # 1996-08-30") or after "in" or "at" ("In Seattle, ...").
         for entity in entities:
-            if entity.label == "LOC" and entity.text.casefold() in sides:
+            if (
+                entity.label == "LOC"
+                and entity.text.casefold() in sides
+                and previous_word(text, entity.start) not in UNKNOWN_PLACE_CUES
+                and not is_dateline(text, entity.end, sentence_initial(text, entity.start))
+            ):
                 entity.label = "ORG"
     # A name guessed only by default takes what its other mentions showed ("Trump said"),
     # and a lone word that ends a person's name in this story is that person ("Romney").
@@ -124,7 +163,55 @@ def settle(doc: Doc) -> list[Entity]:
             better = evidenced.get(key) or ("PER" if key in people else None)
             if better:
                 entities[at].label = better
+    if openings and evidenced:
+        # "Drevlon plunged. ... Drevlon CEO Mara Holt said": a cue at one opening settles
+        # the others, before it too.
+        added = False
+        for at, key in openings:
+            if evidenced.get(key) == "ORG" and not in_headline(doc, found[at].start):
+                f = found[at]
+                entities.append(Entity(f.start, f.end, names[at], "ORG"))
+                added = True
+        if added:
+            entities.sort(key=_start_of)
     return entities
+
+
+def opening_cue(doc: Doc, f: Found, name: str, is_scored: bool | None) -> str | None:
+    """A word opening a sentence that no other mention settles: an organisation when a
+    sure cue says so, else nothing. Sure: initials ("KDP fighters"), a business's own
+    words ("Cofinec CEO Stephen Frater", "Comelf's output rose") or a score. Not a form's
+    field or a label ("AMT: 1,200,000", "PSA—"), a word in capitals for emphasis
+    ("CHANGE"), nor a word that may be a verb ("Media shares blame")."""
+    text = doc.text
+    after = text[f.end : f.end + 1]
+    if after in (":", "—", "–"):
+        return None
+    if is_scored is None:
+        is_scored = scored(text, f)
+    if is_scored:
+        return "ORG"
+    if _acronym(name):
+        return "ORG" if len(name) <= 4 else None
+    if text.startswith(("'s ", "’s "), f.end):
+        word = next_word(text, f.end + 2)
+        return "ORG" if word in ORG_AFTER and word not in _PAPERS else None
+    # Most words are followed by a space and a word no cue starts with: skip next_word.
+    if text[f.end + 1 : f.end + 2] not in OPENING_ORG_FIRSTS:
+        return None
+    return "ORG" if next_word(text, f.end) in OPENING_ORG_AFTER else None
+
+
+# Words after a sentence-opening name that only a business has, and are no verb (a
+# person has a spokesman and a campaign chairman: "Trump spokesman Hope Hicks").
+OPENING_ORG_AFTER: Final = word_set(
+    "ceo executives subsidiary subsidiaries shareholders stockholders headquarters owner owners"
+)
+OPENING_ORG_FIRSTS: Final = "".join({word[0] + word[0].upper() for word in OPENING_ORG_AFTER})
+
+
+def _start_of(entity: Entity) -> int:
+    return entity.start
 
 
 def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple[str | None, bool]:
@@ -133,7 +220,7 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     ``is_scored`` is ``scored(doc.text, f)`` when the caller has asked it already.
     """
     text = doc.text
-    prev = previous_word(text, f.start)
+    prev = cue_word(text, f.start)
     if prev in doc.lex.titles:  # "spokesman Peskov"
         return "PER", True
     nxt = next_word(text, f.end)
@@ -231,12 +318,20 @@ def _acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isalpha() and is_upper(name)
 
 
+def _national(doc: Doc, name: str) -> bool:
+    """A country, or a place the lists know beyond the gazetteer's towns ("England",
+    "Northern Ireland"): as a side it is the national team, which news files as the place."""
+    lex = doc.lex
+    if name.isupper():
+        name = name.title()
+    return name in lex.nations or (lex.known.get(name) == "LOC" and name not in lex.places)
+
+
 def _plays(doc: Doc, f: Found, name: str) -> bool:
     """A town or county named as a side: "Surrey captain", "joined Newcastle", "Leeds
     beat". Countries are left alone: "England beat Pakistan" is a national side, which
     news and its readers file under the country."""
-    kind = doc.lex.places.get(name, 0)
-    if kind == 0 or kind >= PLACE_COUNTRY:
+    if not doc.lex.places.get(name, 0) or _national(doc, name):
         return False
     text = doc.text
     return next_word(text, f.end) in TEAM_AFTER or previous_word(text, f.start) in TEAM_BEFORE
@@ -254,6 +349,58 @@ def in_fixture(text: str, f: Found) -> bool:
     if "v" not in text[f.end : f.end + 4] and "v" not in text[max(0, f.start - 5) : f.start]:
         return False
     return next_word(text, f.end) in FIXTURE_AFTER or previous_word(text, f.start) in FIXTURE_BEFORE
+
+
+# A line that is only two sides and "at" or "v" between them: a fixture list.
+FIXTURE_LINE: Final = re.compile(
+    r"[ \t]*([A-Z][\w.' -]{0,30}?)[ \t]+(at|AT|vs?\.?|VS?\.?)[ \t]+([A-Z][\w.' -]{0,30}?)[ \t]*$"
+)
+
+
+FIXTURE_MARKS_AFTER: Final = (" at ", " AT ", " v", " V")
+FIXTURE_MARKS_BEFORE: Final = (" v", " V", " vs", " VS", " v.", " V.", " vs.", " VS.")
+
+
+def fixture_line(doc: Doc, f: Found) -> bool:
+    """Is the name a side in a line such as "SAN DIEGO AT MONTREAL" or "Leeds v Bolton",
+    with a town (not a country: a national side is filed as the place) on each side?
+    After "at" the name is the town the game is played in, as "at" says anywhere."""
+    text = doc.text
+    # Cheap looks first: "at" or "v" right after the name, or "v" right before it.
+    before = text[max(0, f.start - 5) : f.start].rstrip()
+    if not text.startswith(FIXTURE_MARKS_AFTER, f.end) and not before.endswith(
+        FIXTURE_MARKS_BEFORE
+    ):
+        return False
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    if line_end < 0:
+        line_end = len(text)
+    if line_end - line_start > 64:
+        return False
+    match = FIXTURE_LINE.match(text, line_start, line_end)
+    if match is None:
+        return False
+    # "BOSTON AT OAKLAND": the visitors are a side, the hosts' town is where they play.
+    if match.start(1) != f.start and (match.start(3) != f.start or match[2] in ("at", "AT")):
+        return False
+    places = doc.lex.places
+    for side in (match[1], match[3]):
+        name = side.title() if side.isupper() else side
+        if not places.get(name, 0) or _national(doc, name):
+            return False
+    return True
+
+
+def table_row(text: str, f: Found) -> bool:
+    """Does the name open a line of table figures ("NEW YORK 74 59 .556 -")? A line in
+    capitals reads as a headline, but a row of a standings table opens with the side."""
+    if not text[f.end + 1 : f.end + 2].isdigit():
+        return False  # the usual case, turned down without a search
+    line_start = text.rfind("\n", 0, f.start) + 1
+    if line_start != f.start and text[line_start : f.start].strip():
+        return False
+    return SCORE_AFTER.match(text, f.end) is not None
 
 
 def scored(text: str, f: Found) -> bool:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.names_context import DATELINE_AFTER, may_open_dateline
+from reader.analysis.names_lines import (
+    DATELINE_AFTER,
+    may_open_dateline,
+)
 
 PIECES = st.sampled_from(
     [

@@ -7,7 +7,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.names_context import PROSE_AFTER, PROSE_AFTER_SPACE, WORD_AFTER_SPACE_LOWER
+from reader.analysis.names_lines import (
+    PROSE_AFTER,
+    PROSE_AFTER_SPACE,
+    WORD_AFTER_SPACE_LOWER,
+)
 
 # The two counts looks_like_headline made before they were one pass: every word, and
 # the words that open with a-z, each by the whitespace before it.

@@ -8,18 +8,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.names_context import (
-    OPENERS,
-    QUOTE_OPENERS,
-    SENTENCE_END,
     WORD_ENDINGS,
-    has_digit,
-    is_upper,
     needs_cutting,
     next_word,
     previous_word,
+)
+from reader.analysis.names_lines import (
+    OPENERS,
+    QUOTE_OPENERS,
+    SENTENCE_END,
+    has_digit,
     sentence_initial,
 )
 from reader.analysis.names_rules import looks_like_word
+from reader.analysis.text_units import is_upper
 
 
 def sentence_initial_by_lookups(text: str, start: int) -> bool:

@@ -71,3 +71,41 @@ def test_a_town_that_plays_once_is_the_side_all_through_the_story() -> None:
         "by stumps Bristol had reached 108 for three."
     )
     assert [e.label for e in find_entities(text) if e.text == "Bristol"] == ["ORG", "ORG"]
+
+
+def test_a_word_opening_sentences_is_an_organisation_by_its_cue() -> None:
+    text = (
+        "Drevlon plunged on Tuesday after the results.\n"
+        "Drevlon CEO Mara Holt told reporters the plant would stay open.\n"
+        "KVR also cut its forecast for the year."
+    )
+    assert [e.label for e in find_entities(text) if e.text == "Drevlon"] == ["ORG", "ORG"]
+    assert label_of(text, "KVR") == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AMT: 1,200,000 DATE: 09/05/21\nCALL: 11/1/25 @ 101\n",
+        "Net profit for the half rose 12 percent.\nGross revenue fell.",
+    ],
+)
+def test_a_form_field_or_a_figures_word_opening_a_line_is_no_name(text: str) -> None:
+    assert [e.text for e in find_entities(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Leaders of the New Democratic Party met in Ottawa on Monday.",
+            "New Democratic Party",
+            "ORG",
+        ),
+        ("Veterans of the Second World War marched past.", "Second World War", "MISC"),
+    ],
+)
+def test_an_ordinal_or_new_opening_a_body_stays_in_its_name(
+    text: str, name: str, label: str
+) -> None:
+    assert label_of(text, name) == label

@@ -5,7 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.names_context import PROSE, PROSE_AFTER_SPACE, spaced_prose
+from reader.analysis.names_lines import (
+    PROSE,
+    PROSE_AFTER_SPACE,
+    spaced_prose,
+)
 
 PIECES = st.sampled_from(
     [
