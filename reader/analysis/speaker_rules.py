@@ -75,14 +75,10 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     for k in range(lo, end):
         cue = cue_at(toks, k)
         if cue is not None and cue != "according to":
-            if k > lo and toks[k - 1].text == ",":
-                # '"...," Harry Bond, 30, of Raleigh, who was polled, said. "..."'
-                first = lo
-                while first < k and not toks[first].is_word:
-                    first += 1
-                lead = name_before_aside(toks, first, k)
-                if lead is not None:
-                    return Attribution(lead, cue, 0.6, source="borrowed")
+            # '"...," Harry Bond, 30, of Raleigh, who was polled, said. "..."'
+            lead = _lead_before_aside(toks, lo, k)
+            if lead is not None:
+                return Attribution(lead, cue, 0.6, source="borrowed")
             phrase = phrase_before(toks, k, lo)
             if phrase is not None and (phrase.named or phrase.pronoun):
                 return Attribution(phrase, cue, 0.6, source="borrowed")
@@ -256,15 +252,11 @@ def _phrase_for_left_cue(
             return subject
         phrase = phrase_before(toks, k, lo)
         return phrase if phrase is not None and phrase.named else None
-    if k > lo and toks[k - 1].text == ",":
-        # "Cory James, 22, of Flint, Mich., said he ...": the name that opens the
-        # sentence, not the last item of the aside before the verb
-        first = lo
-        while first < k and not toks[first].is_word:
-            first += 1
-        lead = name_before_aside(toks, first, k)
-        if lead is not None:
-            return lead
+    # "Cory James, 22, of Flint, Mich., said he ...": the name that opens the
+    # sentence, not the last item of the aside before the verb
+    lead = _lead_before_aside(toks, lo, k)
+    if lead is not None:
+        return lead
     phrase = phrase_before(toks, k, lo)
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
         # "Trump doubled down and said the judge had ...": the sentence's subject
@@ -343,3 +335,14 @@ def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:
     if cue < 1 or toks[cue - 1].end != phrase.end:
         return False
     return lexicon.names_a_speaker(phrase.text.lower().split())
+
+
+def _lead_before_aside(toks: list[Token], lo: int, k: int) -> SpeakerPhrase | None:
+    """The name that opens the clause from ``lo`` when an aside ends in a comma just
+    before the speech verb at ``k``."""
+    if k <= lo or toks[k - 1].text != ",":
+        return None
+    first = lo
+    while first < k and not toks[first].is_word:
+        first += 1
+    return name_before_aside(toks, first, k)
