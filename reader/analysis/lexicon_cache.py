@@ -121,6 +121,17 @@ def _decode(blob: bytes, key: str) -> Tables | None:
     return tables if isinstance(tables, dict) else None
 
 
+def looks_current(path: Path) -> bool:
+    """Whether the file at ``path`` was built for today's sources (its header only: the
+    payload is checked when it is loaded)."""
+    header = MAGIC + source_key().encode("utf-8") + b"\n"
+    try:
+        with path.open("rb") as file:
+            return file.read(len(header)) == header
+    except OSError:
+        return False
+
+
 def _write(path: Path, blob: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, blob)

@@ -472,6 +472,9 @@ class NewsReaderApp(App[None]):
         try:
             if len(article.text) <= self.IN_THREAD_CHARS:
                 from reader.cache.analysis_cache import cached_analyze
+                from reader.lexicon_build import build_tables_elsewhere
+
+                build_tables_elsewhere()
 
                 cache = self.locations.cache
                 analysis = cached_analyze(article.text, ner=self.ner, cache_dir=cache)
