@@ -7,6 +7,7 @@ from the table as it is at that moment. Import the ``web_server`` fixture by nam
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -135,7 +136,7 @@ class TricklingServer:
 
     def close(self) -> None:
         self._closed.set()
-        self._listener.close()
+        stop_listening(self._listener)
 
     def __enter__(self) -> TricklingServer:
         return self
@@ -172,10 +173,19 @@ class HangingUpServer:
                     continue
 
     def close(self) -> None:
-        self._listener.close()
+        stop_listening(self._listener)
 
     def __enter__(self) -> HangingUpServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def stop_listening(listener: socket.socket) -> None:
+    """Close a raw server's socket so that it really stops. close() alone leaves a thread
+    blocked in accept() holding the socket open: it went on answering on that port, and a
+    later test's server given the same port number was answered by it."""
+    with contextlib.suppress(OSError):
+        listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() with an error
+    listener.close()

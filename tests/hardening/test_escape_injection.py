@@ -24,6 +24,7 @@ from reader.sources.web import fetch
 from reader.store import AnnotationStore
 from tests.e2e.tmux import NEWSREADER
 from tests.payloads import PAYLOADS, entity_escaped
+from tests.web_server import stop_listening
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 NAMES = sorted(PAYLOADS)
@@ -253,7 +254,7 @@ def raw_http_server() -> Iterator[tuple[str, list[bytes]]]:
 
     threading.Thread(target=serve, daemon=True).start()
     yield f"http://127.0.0.1:{listener.getsockname()[1]}/story", answers
-    listener.close()
+    stop_listening(listener)
 
 
 @pytest.mark.parametrize(
