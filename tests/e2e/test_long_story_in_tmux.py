@@ -32,8 +32,9 @@ def test_g_on_a_long_story_s_first_screen_reaches_its_last_paragraph(tmp_path: P
         session.wait_for("Paragraph 0 opens")
         session.send("G")
         # Held while the rest is read, then acted on the whole story (not the opening's end).
-        screen = session.wait_for(f"Paragraph {count - 1} opens", timeout=60)
-        assert f"of paragraph {count}/{count}" in screen  # the whole story's last
+        session.wait_for(f"Paragraph {count - 1} opens", timeout=60)
+        # The whole story's last (the status line may follow the text by a frame).
+        session.wait_for(f"of paragraph {count}/{count}", timeout=10)
     finally:
         session.close()
 
