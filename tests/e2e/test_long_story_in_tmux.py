@@ -16,17 +16,8 @@ PARAGRAPH = (
 
 
 def test_g_on_a_long_story_s_first_screen_reaches_its_last_paragraph(tmp_path: Path) -> None:
-    story = tmp_path / "long.txt"
     count = 14_000  # ~2.5 MB: read in two steps (reader.sources.opening)
-    story.write_text(
-        "A Long Story\n\n" + "".join(PARAGRAPH.format(n=n) for n in range(count)), "utf-8"
-    )
-    env = {
-        "HOME": str(tmp_path),
-        "TERM": "xterm-256color",
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "NEWSREADER_DB": str(tmp_path / "annotations.json"),
-    }
+    story, env = _long_story(tmp_path, count)
     session = TmuxSession([NEWSREADER, str(story)], cwd=tmp_path, env=env)
     try:
         session.wait_for("Paragraph 0 opens")
