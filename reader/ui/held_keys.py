@@ -2,18 +2,29 @@
 
 `n` pressed as a story opens should reach the first quote, and `y` should copy it with
 its speaker: before the analysis lands, neither is known. Such keys are held here; a
-note says why after a moment; the analysis (or its failure) runs them.
+note says why after a moment; the analysis (or its failure) runs them. The keys typed
+after a held one wait too (in reader/ui/key_order.py), since they may be meant for what
+it opens (`t`, then the tag); escape cancels them all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from textual.timer import Timer
 from textual.widget import Widget
 
 NOTE_DELAY = 0.2  # seconds a held key waits before the note says why
-NOTE = "Finding quotes… (your keys act once they are found)"
+NOTE = "Finding quotes… (your keys act once they are found; esc cancels them)"
+CANCELLED = "Keys cancelled"
+
+
+class KeyQueue(Protocol):
+    """The app's keys in order (reader/ui/key_order.py)."""
+
+    def pause(self, cancel: Callable[[], None]) -> None: ...
+    def resume(self) -> None: ...
 
 
 class HeldKeys:
@@ -26,7 +37,13 @@ class HeldKeys:
     def __bool__(self) -> bool:
         return bool(self._actions)
 
+    def _key_queue(self) -> KeyQueue | None:
+        keys = getattr(self._owner.app, "keys_in_order", None)
+        return keys if keys is not None and hasattr(keys, "pause") else None
+
     def hold(self, action: Callable[[], None]) -> None:
+        if not self._actions and (keys := self._key_queue()) is not None:
+            keys.pause(self._cancel)
         self._actions.append(action)
         if self._note is None:
             self._note = self._owner.set_timer(NOTE_DELAY, self._show_note)
@@ -36,8 +53,14 @@ class HeldKeys:
         if self._actions:
             self._say(NOTE)
 
+    def _cancel(self) -> None:
+        self.drop()
+        self._say(CANCELLED)
+
     def drop(self) -> None:
         """Forget the held keys (they were pressed for a story no longer shown)."""
+        if self._actions and (keys := self._key_queue()) is not None:
+            keys.resume()
         self._actions = []
         if self._note is not None:
             self._note.stop()

@@ -78,3 +78,19 @@ def test_no_path_opens_the_bundled_samples(session_factory) -> None:
     app.wait_for(SAMPLE_TITLE)
     app.send("q")
     assert app.exit_status() == 0
+
+
+def test_keys_typed_in_one_burst_act_in_turn_from_the_first_instant(session_factory) -> None:
+    """tmux sends each burst in one write, as a fast typist or a paste does: every key
+    acts where the key before it left the focus, even before the app is up."""
+    app = session_factory(str(REPO / "sample_articles"))
+    app.send("/", "w", "a", "t")  # as the command starts, before any frame
+    screen = app.wait_for("3 of 8")
+    assert "│ wat " in screen  # every letter reached the filter, none the list
+    app.send("Escape")
+    app.wait_for(" 8 stories ")
+    # Into the reader, the first quote, the tag dialog, a tag and enter: one burst.
+    app.send("Tab", "n", "t", "c", "l", "a", "i", "m", "Enter")
+    app.wait_for("Quote 1/17 · Port Ardwell’s town council · ✎ #claim")
+    app.send("q")
+    assert app.exit_status() == 0

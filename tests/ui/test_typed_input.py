@@ -8,7 +8,7 @@ from textual.app import App
 
 from reader.ui.screens.tag_dialog import TagDialog
 from reader.ui.widgets.search_bar import SearchBar
-from tests.ui.test_tagging_data import settle
+from tests.ui.test_tagging_data import settle, until
 
 
 def queued(app: App[None], keys: str) -> None:
@@ -30,7 +30,7 @@ async def test_a_backspace_typed_between_letters_deletes_where_it_was_typed(
         search = app.main.query_one(SearchBar).input
         assert search.has_focus
         queued(app, "wat<<ell")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: len(search.value) >= 4)
         assert search.value == "well"
 
         await pilot.press("escape", "t")
@@ -38,5 +38,5 @@ async def test_a_backspace_typed_between_letters_deletes_where_it_was_typed(
         assert isinstance(dialog, TagDialog) and dialog.tag_input.has_focus
         before = dialog.tag_input.value
         queued(app, "ecoo<nomy")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: len(dialog.tag_input.value) >= len(before) + 7)
         assert dialog.tag_input.value == before + "economy"
