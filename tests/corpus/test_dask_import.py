@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,37 @@ def test_a_local_dask_run_leaves_numpy_and_jinja2_unloaded(
     assert result.returncode == 0, result.stderr
     assert result.stdout == serial_output
     assert result.stderr == b"False False\n"
+
+
+WORKERS = """
+import json
+
+from reader.corpus.batch import Options
+from reader.corpus.dask_engine import DaskEngine
+
+
+def looked_up_before() -> int:
+    from distributed.versions import _version_cached
+
+    return _version_cached.cache_info().hits  # the sign-in's look-ups found already made
+
+
+engine = DaskEngine(Options(), "local", 2)
+try:
+    engine._ready(wait=True)
+    print(json.dumps(sorted(engine._client.run(looked_up_before).values())))
+finally:
+    engine.close()
+"""
+
+
+def test_local_workers_start_with_the_package_versions_they_send_already_looked_up() -> None:
+    # Each worker sends the versions of Dask's packages as it signs in with the
+    # scheduler: looked up once in this process before the workers' server is forked.
+    result = subprocess.run(
+        [sys.executable, "-c", WORKERS], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert len(hits) == 2
+    assert all(count > 0 for count in hits)
