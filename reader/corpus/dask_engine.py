@@ -292,10 +292,13 @@ class DaskEngine:
         self._close_cluster()
 
     def _close_cluster(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        # A local cluster first: its scheduler closes the client's connection on the
+        # way, and the client then closes at once. Closed first, the client waited for
+        # the scheduler to answer its goodbye: 10-14 ms more at the end of every run.
         if self._cluster is not None:
             self._cluster.close()
+        if self._client is not None:
+            self._client.close()
 
 
 # Seconds between a nanny's looks for the message its new worker sends once it is up.

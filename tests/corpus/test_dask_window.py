@@ -1,4 +1,5 @@
-"""Tasks go to a Dask cluster as its workers free up, and come back in input order."""
+"""Tasks go to a Dask cluster as its workers free up and come back in input order; the
+cluster closes quickly."""
 
 from __future__ import annotations
 
@@ -67,3 +68,22 @@ def test_a_full_cluster_is_waited_for_and_results_come_out_in_order() -> None:
     written = list(engine._written(pending, until_empty=True))
     assert [batch for batch, _ in written] == batches
     assert [result for _, result in written] == [_result(99), _result(99), _result(3)]
+
+
+def test_a_local_cluster_closes_before_its_client() -> None:
+    # The scheduler then closes the client's connection itself, and the client does not
+    # wait for an answer to its goodbye.
+    closed: list[str] = []
+
+    class _Closes:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def close(self) -> None:
+            closed.append(self.name)
+
+    engine = DaskEngine.__new__(DaskEngine)
+    engine._cluster = _Closes("cluster")
+    engine._client = _Closes("client")
+    engine._close_cluster()
+    assert closed == ["cluster", "client"]
