@@ -15,16 +15,20 @@ pytest.importorskip("distributed")
 
 # Run in a fresh interpreter: this one may have imported any of it already.
 CHECK = """
+import gc
 import sys
 import yaml
 from reader.corpus.dask_import import import_distributed
 
 usual_safe_load = yaml.safe_load
+frozen_before = gc.get_freeze_count()
 client, local_cluster = import_distributed()
 import dask
 
 print(client.__name__, local_cluster.__name__)
 print("numpy" in sys.modules, "jinja2" in sys.modules, yaml.safe_load is usual_safe_load)
+# What the import built is out of the collector's passes, and the collector is back on.
+print(gc.get_freeze_count() - frozen_before > 50_000, gc.isenabled())
 print(dask.config.get("distributed.scheduler.work-stealing"))
 import numpy  # held back only while Dask was imported
 
@@ -40,6 +44,7 @@ def test_dask_comes_without_numpy_and_jinja2_and_they_still_import_after() -> No
     assert result.stdout.splitlines() == [
         "Client LocalCluster",
         "False False True",
+        "True True",
         "True",  # Dask's own settings, read with the quicker parser
         "3",
     ]
