@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.collection_pause import freeze_survivors
 from reader.corpus.batch import BatchResult, Options, analyze_batch
+from reader.corpus.dask_import import import_distributed
 from reader.corpus.engines import LOCAL_WINDOWS, Batch, EngineError, done, lost_batch
 from reader.corpus.forkserver import (
     DASK_PRELOAD,
@@ -44,11 +45,18 @@ LOCAL_CLUSTER_CONFIG = {
 }
 
 
-# What a local cluster's worker imports as it starts and this process has not: NumPy's
-# random module (Dask reseeds it in each worker), the worker's own web pages. Imported
-# by the server the workers are forked from, once, while it waits for the nannies:
-# measured, numpy.random alone took 14 to 50 ms of each worker's start.
-WORKER_IMPORTS = ("numpy.random", "distributed.http.worker.prometheus")
+# What a local cluster's worker imports as it starts and this process has not: the
+# worker's own web pages; NumPy's random module, if this process has loaded NumPy (Dask
+# then reseeds it in each worker). Imported by the server the workers are forked from,
+# once, while it waits for the nannies: measured, numpy.random alone took 14 to 50 ms
+# of each worker's start.
+WORKER_IMPORTS = ("distributed.http.worker.prometheus",)
+NUMPY_WORKER_IMPORTS = ("numpy.random",)
+# What this process imports anyway as its scheduler and client start, and each worker as
+# it starts: imported before the workers' server is forked, they cost the workers
+# nothing. (The modules of the web pages the scheduler and every worker serve, Tornado's
+# event loop.)
+SHARED_IMPORTS = ("distributed.http.health", "distributed.http.statics", "tornado.platform.asyncio")
 # Seconds a thread holds the interpreter lock before another waiting for it gets a turn,
 # while a local cluster starts beside the analysis in this process.
 STARTING_SWITCH_INTERVAL = 0.0002
@@ -94,20 +102,25 @@ class DaskEngine:
         if importlib.util.find_spec("distributed") is None:
             raise needs_dask
         if address == "local":
-            # Dask imports NumPy, whose BLAS starts a thread of its own at once: this
-            # process does no linear algebra, and with one thread it can fork the server
-            # its workers come from. (Dask sets the same for its workers.)
+            # NumPy, already imported (by a name finder) or imported by a worker, starts
+            # a BLAS thread of its own at once: this process does no linear algebra, and
+            # with one thread it can fork the server its workers come from. (Dask sets
+            # the same for its workers.)
             os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         try:
-            from distributed import Client, LocalCluster
+            client, local_cluster = import_distributed()
         except ImportError:
             raise needs_dask from None
         if address == "local":
+            _load_shared()
             # What is loaded now (Dask, the warm analysis) lives as long as the process:
             # frozen, the server and the workers forked from it never copy its pages
             # by walking them in a collection.
             freeze_survivors()
-            if not fork_server_from_here(WORKER_IMPORTS):
+            imports = [*WORKER_IMPORTS]
+            if "numpy" in sys.modules:
+                imports += NUMPY_WORKER_IMPORTS
+            if not fork_server_from_here(imports):
                 start_forkserver(DASK_PRELOAD)
 
         # Dask reports every closed connection at shutdown; only real errors should show.
@@ -125,7 +138,7 @@ class DaskEngine:
             # scheduler, a fraction of a second of waiting) while this process
             # analyses the first batches itself.
             self._connecting = threading.Thread(
-                target=self._connect_aside, args=(address, jobs, Client, LocalCluster)
+                target=self._connect_aside, args=(address, jobs, client, local_cluster)
             )
             self._connecting.daemon = True
             # Starting a cluster is many short steps on its threads (messages between
@@ -136,7 +149,7 @@ class DaskEngine:
             sys.setswitchinterval(STARTING_SWITCH_INTERVAL)
             self._connecting.start()
         else:
-            self._connect(address, jobs, Client, LocalCluster)
+            self._connect(address, jobs, client, local_cluster)
 
     def _connect(self, address: str, jobs: int, client: Any, local_cluster: Any) -> None:
         try:
@@ -145,6 +158,7 @@ class DaskEngine:
 
                 dask.config.set(LOCAL_CLUSTER_CONFIG)
                 _answer_nannies_sooner()
+                _keep_our_forkserver()
                 self._cluster = local_cluster(
                     n_workers=jobs,
                     threads_per_worker=1,
@@ -180,6 +194,11 @@ class DaskEngine:
         except EngineError as error:  # raised in this process's own thread by _ready
             self._failure = error
 
+    @property
+    def most(self) -> int:
+        """Batches at most between their reading and their writing (results held)."""
+        return LOCAL_WINDOWS * self.window
+
     def _ready(self, wait: bool) -> bool:
         """Whether the cluster can take tasks (``wait``: once it can); its EngineError."""
         if self._connecting is not None:
@@ -208,22 +227,54 @@ class DaskEngine:
                 self._connecting.join(HEAD_START_POLL)
         try:
             for batch in batches:
-                if not self._ready(wait=len(pending) >= LOCAL_WINDOWS * self.window):
+                if not self._ready(wait=len(pending) >= self.most):
                     pending.append((batch, done(analyze_batch(batch.payload, self.options))))
                     continue
                 pending.append((batch, self._submit(batch)))
-                while _on_cluster(pending) >= self.window:
-                    yield self._next(pending)
+                yield from self._written(pending, until_empty=False)
             self._ready(wait=True)
-            while pending:
-                yield self._next(pending)
+            yield from self._written(pending, until_empty=True)
         finally:
             if self._client is not None:
                 self._client.cancel([f for _, f in pending if not isinstance(f, Future)])
 
+    def _written(
+        self, pending: deque[tuple[Batch, Any]], until_empty: bool
+    ) -> Iterator[tuple[Batch, BatchResult]]:
+        """Each batch at the head whose result is in, until the cluster can take another.
+
+        The cluster is full when ``window`` tasks are unfinished, not when ``window``
+        tasks wait to be written: the tasks shrink towards the end, and a worker done
+        with its small ones would otherwise sit idle until the other finished its larger
+        one at the head (measured: 0.1-0.3 s idle per worker at the end of a 20 MB run).
+        """
+        while pending:
+            future = pending[0][1]
+            if self._in(future):
+                yield self._next(pending)
+                continue
+            running = [f for _, f in pending if not isinstance(f, Future) and not f.done()]
+            if not until_empty and len(running) < self.window and len(pending) < self.most:
+                return
+            if running:
+                self._wait_any(running)
+            else:  # the head start's, while it still analyses
+                yield self._next(pending)
+
+    def _in(self, future: Any) -> bool:
+        """Whether a result can be had without waiting (the head start's: once it is done)."""
+        if isinstance(future, Future):  # analysed here (done), or by the head start
+            return future.done() or self.head is None or not self.head.busy()
+        return bool(future.done())
+
     def _submit(self, batch: Batch) -> Any:
         # pure=False: a batch's key would otherwise be a hash of all its text.
         return self._client.submit(analyze_batch, batch.payload, self.options, pure=False)
+
+    def _wait_any(self, futures: list[Any]) -> None:
+        from distributed import wait
+
+        wait(futures, return_when="FIRST_COMPLETED")
 
     def _next(self, pending: deque[tuple[Batch, Any]]) -> tuple[Batch, BatchResult]:
         batch, future = pending.popleft()
@@ -241,10 +292,13 @@ class DaskEngine:
         self._close_cluster()
 
     def _close_cluster(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        # A local cluster first: its scheduler closes the client's connection on the
+        # way, and the client then closes at once. Closed first, the client waited for
+        # the scheduler to answer its goodbye: 10-14 ms more at the end of every run.
         if self._cluster is not None:
             self._cluster.close()
+        if self._client is not None:
+            self._client.close()
 
 
 # Seconds between a nanny's looks for the message its new worker sends once it is up.
@@ -261,9 +315,34 @@ def _answer_nannies_sooner() -> None:
         WorkerProcess._init_msg_interval = NANNY_LOOK_SECONDS
 
 
-def _on_cluster(pending: deque[tuple[Batch, Any]]) -> int:
-    """Tasks in flight on the cluster (not: batches analysed here or by a head start)."""
-    return sum(1 for _, future in pending if not isinstance(future, Future))
+def _load_shared() -> None:
+    """What the scheduler, the client and each worker load as they start, loaded here once.
+
+    The versions of Dask's packages, which every worker sends as it signs in (and the
+    scheduler and the client too), are looked up in the installed packages' metadata:
+    measured, 12 ms of CPU and the import of an e-mail parser, once per process. Looked
+    up here, they are kept for the workers forked after.
+    """
+    from distributed.versions import get_versions
+
+    get_versions()
+    for name in SHARED_IMPORTS:
+        importlib.import_module(name)
+
+
+def _keep_our_forkserver() -> None:
+    """The nannies' first worker imports nothing to name a preload for the server.
+
+    The first time a nanny asks for a forkserver's context, Dask imports every package
+    it knows of (NumPy, pandas, lz4) in this process to name them as the server's
+    preload: measured, 0.1-0.15 s on the way to the first worker, for a server that is
+    already running (forked from here, or started with its own preload), which a
+    preload named now would not change. Only where Dask's flag for it is found.
+    """
+    from distributed import utils
+
+    if isinstance(getattr(utils, "_forkserver_preload_set", None), bool):
+        utils._forkserver_preload_set = True
 
 
 def failed_task(batch: Batch, error: Exception) -> BatchResult:

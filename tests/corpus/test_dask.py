@@ -102,10 +102,19 @@ def test_a_local_cluster_that_cannot_start_leaves_no_record(corpus: Path) -> Non
 def test_a_local_cluster_beside_a_blas_thread_gives_the_same_bytes(
     corpus: Path, serial_output: bytes
 ) -> None:
-    # Asked for BLAS threads, NumPy (which Dask imports) starts them at once: the
-    # workers' server is then not forked from this process but started fresh.
+    # NumPy imported before the run (as a name finder would), asked for BLAS threads,
+    # starts them at once: the workers' server is then not forked from this process but
+    # started fresh, and the workers reseed NumPy's random state.
+    run_after_numpy = "import sys, numpy; from reader.cli import main; sys.exit(main())"
     threads = {**os.environ, "OPENBLAS_NUM_THREADS": "4"}
-    result = newsreader("analyze", str(corpus), "--scheduler", "local", "--jobs", "2", env=threads)
+    command = [sys.executable, "-c", run_after_numpy, "analyze", str(corpus)]
+    result = subprocess.run(
+        [*command, "--scheduler", "local", "--jobs", "2"],
+        capture_output=True,
+        timeout=120,
+        cwd=REPO,
+        env=threads,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == serial_output
     assert result.stderr == b""
