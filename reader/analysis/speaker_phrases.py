@@ -385,6 +385,10 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         elif seen_name and _named_modifier_head(toks, i, k, hi):
             pass  # "a Wednesday editorial", "a 2008 Clinton veteran": a nominal phrase
         elif seen_name or word in PHRASE_BREAKERS or word in SPEECH_CUES:
+            if seen_name and toks[i].lower in DETERMINERS:
+                # "said a former U.S. law enforcement official who ...": the capitalised
+                # word is a modifier; the phrase runs on to its noun
+                k = _speaker_noun_ahead(toks, k, hi)
             break
         else:
             lower_words += 1
@@ -397,6 +401,27 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
     if k <= i:
         return None
     return split_phrase(toks[i:k])
+
+
+_NOUN_REACH: Final = 3  # lower-case words between a capitalised modifier and its noun
+
+
+def _speaker_noun_ahead(toks: list[Token], k: int, hi: int) -> int:
+    """Where a nominal phrase ends whose capitalised modifier stands just before
+    ``toks[k]``: past a noun that can speak within a few plain lower-case words, when
+    the phrase ends there (a mark, "who", the end); else ``k``, cut as before."""
+    for n in range(k, min(hi, k + _NOUN_REACH)):
+        tok = toks[n]
+        word = tok.lower
+        if not is_word(tok) or not tok.text.islower() or word in PHRASE_BREAKERS:
+            return k
+        if word in SPEECH_CUES or word in DETERMINERS or word.endswith(("ed", "ly")):
+            return k
+        if lexicon.names_a_speaker([word]):
+            after = toks[n + 1] if n + 1 < hi else None
+            if after is None or not is_word(after) or after.lower in PHRASE_BREAKERS:
+                return n + 1
+    return k
 
 
 def _named_modifier_head(toks: list[Token], i: int, k: int, hi: int) -> bool:

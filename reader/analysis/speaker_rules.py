@@ -122,6 +122,7 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     clause = _last_clause_start(toks, main, a, cues)
     if len(cues) > 1:  # compiled, the key is called through Python: only when it orders
         cues.sort(key=lambda cue: (cue[0] < clause, cue[0] < main))
+        cues = _main_verbs_first(toks, cues, lo, a)
     for n, (k, cue) in enumerate(cues):
         if _passive(toks, k, cue, lo):
             # "Rubio was asked by moderator Gerard Baker whether ...": the one who asks
@@ -135,6 +136,35 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+_RELATIVES: Final = frozenset({"who", "whom", "whose", "which"})
+
+
+def _main_verbs_first(
+    toks: list[Token], cues: list[tuple[int, str]], lo: int, a: int
+) -> list[tuple[int, str]]:
+    """The cues, those inside a relative clause set off by commas last: "Clinton, who
+    called Sanders after the winner was declared, told her supporters" reports what
+    Clinton told, not what was declared."""
+    inside: list[tuple[int, str]] = []
+    outside: list[tuple[int, str]] = []
+    for k, cue in cues:
+        (inside if _in_relative_aside(toks, k, lo, a) else outside).append((k, cue))
+    return outside + inside if outside and inside else cues
+
+
+def _in_relative_aside(toks: list[Token], k: int, lo: int, a: int) -> bool:
+    """Whether ``toks[k]`` stands in a ", who ... ," clause closed before ``a``."""
+    b = k - 1
+    while b > lo and toks[b].text != ",":
+        b -= 1
+    if b <= lo or toks[b + 1].lower not in _RELATIVES:
+        return False
+    c = k + 1
+    while c < a and toks[c].text != ",":  # a loop: compiled, any() runs through Python
+        c += 1
+    return c < a
 
 
 def _reports_here(toks: list[Token], k: int, lo: int) -> bool:
@@ -298,6 +328,11 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
         k = index_at(toks, phrase.phrase_start, lo)
         if k == lo or toks[k - 1].text in DASHES or toks[k - 1].lower == "from":
             return Attribution(phrase, ":", 0.75, source="colon")
+        if _after_spaced_dash(toks, index_at(toks, phrase.start, lo), lo):
+            # "Polls did better - HuffPollster: "...": a hyphen typed for a dash, which
+            # the phrase read back through as if it joined "better-HuffPollster"
+            label = SpeakerPhrase(phrase.start, phrase.end, phrase.text, person=phrase.person)
+            return Attribution(label, ":", 0.75, source="colon")
     # A cue in a leading clause ("When Trump suggested ..., Rubio fired back:") is not
     # the one that introduces the quotation: the main clause's subject is.
     main = main_clause_start(toks, lo, colon)
@@ -309,6 +344,15 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
                 return Attribution(phrase, cue, 0.75, source="colon")
     # "Sen. Claire Hale (D-Mo.) scolded him:", "Sanders made the following comment:"
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
+
+
+def _after_spaced_dash(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether ``toks[k]`` follows a dash with a space on each side ("caucus - Name"),
+    which sets a label apart, unlike the hyphen of "Coca-Cola"."""
+    if k - 2 < lo or toks[k - 1].text not in DASHES:
+        return False
+    dash = toks[k - 1]
+    return toks[k - 2].end < dash.start and dash.end < toks[k].start
 
 
 # Past tenses that open a sentence with the speaker after them: "Continued Stone:".
