@@ -105,6 +105,9 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     words_of = _in_the_words_of(toks, lo, a)
     if words_of is not None:
         return words_of
+    opening = _opening_cue(toks, lo, a, aside=True)
+    if opening is not None:
+        return opening
     cues: list[tuple[int, str]] = []
     for k in range(lo, a):
         cue = cue_at(toks, k, weak=True)
@@ -136,6 +139,19 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+_PREPOSITIONS: Final = frozenset(
+    {"through", "across", "along", "into", "onto", "over", "under", "outside", "inside"}
+    | {"near", "past", "around", "toward", "towards", "throughout", "beyond", "behind"}
+)  # never "in", "at" or "of": "four in 10 voters", "half of voters in each state"
+
+
+def _object_of_preposition(toks: list[Token], phrase: SpeakerPhrase, lo: int) -> bool:
+    """Whether a preposition stands just before the phrase: it is the object of a
+    phrase ("marching through the streets"), not the verb's subject."""
+    k = index_at(toks, phrase.phrase_start, lo)
+    return k > lo and toks[k - 1].lower in _PREPOSITIONS and not phrase.named
 
 
 _RELATIVES: Final = frozenset({"who", "whom", "whose", "which"})
@@ -291,6 +307,9 @@ def _phrase_for_left_cue(
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
         # "Trump doubled down and said the judge had ...": the sentence's subject
         phrase = sentence_subject(toks, lo, k)
+    elif phrase is not None and _object_of_preposition(toks, phrase, lo):
+        # "Protesters marching through the streets chanted": the streets say nothing
+        phrase = sentence_subject(toks, lo, k)
     # "Said Trump: ..." / "..., wrote Smith:": the speaker after the cue, but only where
     # the cue opens its clause; "and said the judge" names no speaker after it
     opens_clause = k == lo or toks[k - 1].text in (",", ":", "—", "(")
@@ -361,16 +380,25 @@ _OPENING_CUES: Final = LEFT_INVERTIBLE_CUES | frozenset(
 )
 
 
-def _opening_cue(toks: list[Token], lo: int, colon: int) -> Attribution | None:
+def _opening_cue(toks: list[Token], lo: int, colon: int, aside: bool = False) -> Attribution | None:
     """``Continued Stone: "..."``, ``Said Trump:``: a capitalised speech verb opens the
-    sentence and a name alone fills it up to the colon."""
+    sentence and a name alone fills it up to the colon. With ``aside``, ``colon`` is the
+    quotation and the name may be followed by a comma and an aside: ``Said Dora Pike,
+    who grew up with him, "..."``."""
     first = toks[lo]
     if colon - lo < 2 or not first.is_capitalised or first.lower not in _OPENING_CUES:
         return None
     phrase = phrase_after(toks, lo + 1, colon)
-    if phrase is None or not phrase.named or phrase.end != toks[colon - 1].end:
+    if phrase is None or not phrase.named:
         return None
-    return Attribution(phrase, first.lower, 0.8, source="colon")
+    if phrase.end == toks[colon - 1].end:
+        return Attribution(phrase, first.lower, 0.8, source="colon")
+    if not aside or toks[colon - 1].text != ",":
+        return None
+    after = index_at(toks, phrase.end, lo)
+    if after >= colon or toks[after].text != ",":
+        return None
+    return Attribution(phrase, first.lower, 0.8)
 
 
 def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:

@@ -70,3 +70,51 @@ def test_a_hyphen_inside_a_word_joins_it() -> None:
 )
 def test_a_capitalised_modifier_does_not_end_the_phrase(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The gates closed at noon. Said Rosalind Achebe, who has sold fish on the quay "
+            'for thirty years, "Nobody asked the traders before they moved the market."',
+            "Rosalind Achebe",
+        ),
+        (
+            'Added Rosalind Achebe, "We will be here long after the new hall is built."',
+            "Rosalind Achebe",
+        ),
+    ],
+)
+def test_a_sentence_opening_speech_verb_names_who_follows(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_chant_is_speech() -> None:
+    text = 'Holding placards above their heads, the dockers chanted "Not one job more!"'
+    assert _speakers(text) == ["the dockers"]
+
+
+def test_the_object_of_a_preposition_is_no_speaker() -> None:
+    text = (
+        "The council had set a ten o'clock curfew. Students marching through the old "
+        'town shouted "Whose streets? Our streets!" until well after midnight.'
+    )
+    assert _speakers(text) == ["Students"]
+
+
+@pytest.mark.parametrize("opener", ["And then", "But then"])
+def test_two_openers_come_before_the_subject(opener: str) -> None:
+    text = (
+        f"{opener} Okafor took aim at the council, saying, "
+        '"Is anyone ever going to explain where the flood money went?"'
+    )
+    assert _speakers(text) == ["Okafor"]
+
+
+def test_a_preposition_after_an_opener_is_not_skipped_into_its_object() -> None:
+    text = (
+        "But after Tuesday's hearing, the retired judge Imogen Falk imagined the mayor "
+        'was thinking: "What have I started?"'
+    )
+    assert _speakers(text) != ["Tuesday"]
