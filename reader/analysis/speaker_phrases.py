@@ -286,6 +286,9 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
         if word in NAME_JOINERS and k - 1 >= lo and toks[k - 1].is_capitalised and k < j:
             k -= 1
             continue
+        if word == "for" and k < j and _for_inside_a_body(toks, k, lo):
+            k -= 1  # "the James Martin Center for Nonproliferation Studies"
+            continue
         if word in _INNER_PREPOSITIONS and not extended and k < j and _noun_before(toks, k, lo):
             extended = True
             k -= 1  # "A senior ward nurse at St Columba's", "a professor at Harvard"
@@ -304,6 +307,27 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
 
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
+
+
+def _inner_preposition(words: list[Token], n: int) -> bool:
+    """Whether ``words[n]`` is a preposition inside the phrase ("a nurse at the Royal"),
+    not one inside a body's name ("Center for Nonproliferation Studies")."""
+    tok = words[n]
+    if n == 0 or tok.lower not in _INNER_PREPOSITIONS:
+        return False
+    return tok.lower != "for" or n + 1 >= len(words) or not _for_inside_a_body(words, n, 0)
+
+
+def _for_inside_a_body(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether "for" at ``toks[k]`` joins a body's name: a capitalised word that ends
+    such names before it ("Center", "Committee"), a capitalised word after it."""
+    before = toks[k - 1] if k - 1 >= lo else None
+    return (
+        before is not None
+        and before.is_capitalised
+        and before.lower in ORG_LAST_WORDS
+        and toks[k + 1].is_capitalised
+    )
 
 
 def _inside_a_name(toks: list[Token], k: int, lo: int) -> bool:
@@ -503,7 +527,7 @@ def _first_name(word: str) -> bool:
 
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     """Split "Deputy Foreign Minister Sergei Ryabkov" into role and name."""
-    inner = next((n for n, t in enumerate(words) if t.lower in _INNER_PREPOSITIONS and n), None)
+    inner = next((n for n, t in enumerate(words) if _inner_preposition(words, n)), None)
     if inner is not None:
         # "A theatre nurse at the Queen Adelaide": the nurse speaks, not the hospital
         head = words[inner - 1].lower

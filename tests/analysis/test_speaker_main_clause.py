@@ -118,3 +118,11 @@ def test_a_preposition_after_an_opener_is_not_skipped_into_its_object() -> None:
         'was thinking: "What have I started?"'
     )
     assert _speakers(text) != ["Tuesday"]
+
+
+def test_for_inside_a_body_name_keeps_the_person_before_of() -> None:
+    text = (
+        '"Nobody on the board saw the audit until it was leaked," Harriet Quayle of the '
+        "Halden Institute for Water Studies wrote on Monday."
+    )
+    assert _speakers(text) == ["Harriet Quayle"]
