@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from reader.analysis import lexicon
+from reader.analysis.speaker_after import phrase_after
 from reader.analysis.speaker_context import (
     NOBODY,
     Attribution,
@@ -19,7 +20,6 @@ from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
     cue_at,
-    phrase_after,
     phrase_before,
 )
 from reader.analysis.speaker_right import PRESENT_REPORTS, from_right, name_before_aside

@@ -11,7 +11,8 @@ from typing import Final
 
 from reader.analysis import lexicon
 from reader.analysis.lexicon import words
-from reader.analysis.speaker_phrases import SpeakerPhrase, phrase_after
+from reader.analysis.speaker_after import phrase_after
+from reader.analysis.speaker_phrases import SpeakerPhrase
 from reader.analysis.text_units import Token, is_upper
 
 # Final: compiled, module constants (these word lists too) are read as C globals
