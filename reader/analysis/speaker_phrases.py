@@ -12,7 +12,7 @@ from typing import Final
 
 from reader.analysis import lexicon, vocabulary
 from reader.analysis.lexicon import words
-from reader.analysis.text_units import Token, is_possessive
+from reader.analysis.text_units import QUOTE_TOKEN, Token, is_possessive
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -125,7 +125,7 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     if word in SPEECH_CUES and (text == word or _title_cased(toks, i)):
         if word in _NOUN_LIKE_CUES and not _used_as_verb(toks, i):
             return None  # "initial reports", "phone calls"
-        if word in _CALL_CUES and nxt in _CALL_PARTICLES:
+        if word in _CALL_CUES and nxt in _CALL_PARTICLES and not _names_it(toks, i, nxt):
             return None  # "called for a ban", "calling on voters": not naming words
         return word
     if weak and word in WEAK_CUES:
@@ -136,6 +136,12 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
 _NOUN_LIKE_CUES: Final = frozenset({"reports", "calls"})
 _CALL_CUES: Final = frozenset({"call", "calls", "called", "calling"})
 _CALL_PARTICLES: Final = frozenset({"for", "on", "off", "in", "up", "out", "back", "it", "them"})
+
+
+def _names_it(toks: list[Token], i: int, nxt: str) -> bool:
+    """Whether "call it" or "call them" is followed at once by the quotation that
+    names it: "Obama and Clinton call them "lone wolves"", not "called it off"."""
+    return (nxt == "it" or nxt == "them") and i + 2 < len(toks) and toks[i + 2].text == QUOTE_TOKEN
 
 
 def _used_as_verb(toks: list[Token], i: int) -> bool:

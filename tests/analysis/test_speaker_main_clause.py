@@ -126,3 +126,11 @@ def test_for_inside_a_body_name_keeps_the_person_before_of() -> None:
         "Halden Institute for Water Studies wrote on Monday."
     )
     assert _speakers(text) == ["Harriet Quayle"]
+
+
+def test_called_it_then_a_quotation_names_it_in_the_speakers_words() -> None:
+    text = (
+        "Even supporters of the plan sounded cautious: Councillor Wendell Ames called it "
+        '"the least bad plan on the table."'
+    )
+    assert _speakers(text) == ["Wendell Ames"]
