@@ -134,3 +134,12 @@ def test_called_it_then_a_quotation_names_it_in_the_speakers_words() -> None:
         '"the least bad plan on the table."'
     )
     assert _speakers(text) == ["Wendell Ames"]
+
+
+def test_a_report_ending_the_sentence_speaks_its_earlier_quotes_too() -> None:
+    text = (
+        'The FBI looked for a link between the two men and did not find "ties of any '
+        'consequence," aside from the two men knowing each other "casually" from the gym, '
+        "said the bureau's director, Leonie Marsh, on Monday."
+    )
+    assert _speakers(text) == ["the bureau's director"] * 2
