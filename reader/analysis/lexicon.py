@@ -47,7 +47,7 @@ tell"""
 # Bases that are also everyday nouns ("a claim", "the report"): only the past tense counts.
 _PAST_ONLY_CUES = words(
     """answer call charge claim comment counter cry echo estimate joke label laugh note point
-post promise remark report state tweet brand demand exhort react"""
+post promise remark report state tweet brand demand exhort react chant"""
 )
 
 _IRREGULAR_CUES = words(

@@ -501,8 +501,9 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
     opens = (
         first in DETERMINERS
         or first[:1].isdigit()
-        # "Heartland's chief executive", "Port Ardwell's town council"
-        or any(word.endswith(("'s", "’s")) for word in lowered[:3])
+        # "Heartland's chief executive", "Port Ardwell's town council", "Maine Sen.
+        # Ada Pike's campaign": a possessive name, then the noun that speaks
+        or any(word.endswith(("'s", "’s")) for word in lowered[:-1])
         or (first in PERSON_NOUNS and words[0].islower())
     )
     if len(words) == 1:

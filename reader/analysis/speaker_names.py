@@ -170,7 +170,10 @@ def gender_of(text: str, start: int, end: int, role: str | None) -> str | None:
         if word in _FEMALE_WORDS:
             return "female"
     words = text[start:end].split()
-    for word in words[:1]:
+    # The first word ("Mrs Pettifer"), and the noun that ends a plain phrase: "his
+    # wife", "the congresswoman" name no first name, and their head tells the gender.
+    heads = words[:1] + words[-1:] if len(words) > 1 and words[-1].islower() else words[:1]
+    for word in heads:
         lowered = word.lower()
         if lowered in _MALE_WORDS:
             return "male"

@@ -12,7 +12,7 @@ from typing import Final
 
 from reader.analysis import lexicon, vocabulary
 from reader.analysis.lexicon import words
-from reader.analysis.text_units import Token, is_possessive
+from reader.analysis.text_units import QUOTE_TOKEN, Token, is_possessive
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -47,8 +47,6 @@ _AGO_WORDS: Final = frozenset(
 )
 _INNER_PREPOSITIONS: Final = frozenset({"at", "in", "for", "with", "from"})
 _HONORIFICS: Final = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "mx."})
-# Made once: written inline, the difference was a new set built at every use.
-_OPENERS_NOT_DETERMINERS: Final = SENTENCE_OPENERS - DETERMINERS
 _MAX_PHRASE: Final = 10
 _MAX_LOWER: Final = 4
 
@@ -127,7 +125,7 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
     if word in SPEECH_CUES and (text == word or _title_cased(toks, i)):
         if word in _NOUN_LIKE_CUES and not _used_as_verb(toks, i):
             return None  # "initial reports", "phone calls"
-        if word in _CALL_CUES and nxt in _CALL_PARTICLES:
+        if word in _CALL_CUES and nxt in _CALL_PARTICLES and not _names_it(toks, i, nxt):
             return None  # "called for a ban", "calling on voters": not naming words
         return word
     if weak and word in WEAK_CUES:
@@ -138,6 +136,12 @@ def cue_at(toks: list[Token], i: int, weak: bool = False) -> str | None:
 _NOUN_LIKE_CUES: Final = frozenset({"reports", "calls"})
 _CALL_CUES: Final = frozenset({"call", "calls", "called", "calling"})
 _CALL_PARTICLES: Final = frozenset({"for", "on", "off", "in", "up", "out", "back", "it", "them"})
+
+
+def _names_it(toks: list[Token], i: int, nxt: str) -> bool:
+    """Whether "call it" or "call them" is followed at once by the quotation that
+    names it: "Obama and Clinton call them "lone wolves"", not "called it off"."""
+    return (nxt == "it" or nxt == "them") and i + 2 < len(toks) and toks[i + 2].text == QUOTE_TOKEN
 
 
 def _used_as_verb(toks: list[Token], i: int) -> bool:
@@ -250,7 +254,7 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
     if j < lo or not is_word(toks[j]):
         return None
     if toks[j].lower in SUBJECT_PRONOUNS:
-        return _pronoun(toks[j])
+        return pronoun_phrase(toks[j])
     k = j
     lower_words = 0
     extended = False
@@ -286,6 +290,9 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
         if word in NAME_JOINERS and k - 1 >= lo and toks[k - 1].is_capitalised and k < j:
             k -= 1
             continue
+        if word == "for" and k < j and _for_inside_a_body(toks, k, lo):
+            k -= 1  # "the James Martin Center for Nonproliferation Studies"
+            continue
         if word in _INNER_PREPOSITIONS and not extended and k < j and _noun_before(toks, k, lo):
             extended = True
             k -= 1  # "A senior ward nurse at St Columba's", "a professor at Harvard"
@@ -304,6 +311,27 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
 
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
+
+
+def _inner_preposition(words: list[Token], n: int) -> bool:
+    """Whether ``words[n]`` is a preposition inside the phrase ("a nurse at the Royal"),
+    not one inside a body's name ("Center for Nonproliferation Studies")."""
+    tok = words[n]
+    if n == 0 or tok.lower not in _INNER_PREPOSITIONS:
+        return False
+    return tok.lower != "for" or n + 1 >= len(words) or not _for_inside_a_body(words, n, 0)
+
+
+def _for_inside_a_body(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether "for" at ``toks[k]`` joins a body's name: a capitalised word that ends
+    such names before it ("Center", "Committee"), a capitalised word after it."""
+    before = toks[k - 1] if k - 1 >= lo else None
+    return (
+        before is not None
+        and before.is_capitalised
+        and before.lower in ORG_LAST_WORDS
+        and toks[k + 1].is_capitalised
+    )
 
 
 def _inside_a_name(toks: list[Token], k: int, lo: int) -> bool:
@@ -351,71 +379,7 @@ def _of_the(toks: list[Token], k: int, lo: int) -> bool:
     )
 
 
-def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
-    """The speaker phrase that starts at ``toks[i]``: ``said [the senator]``."""
-    if i < hi and toks[i].lower in SUBJECT_PRONOUNS and toks[i].lower != "it":
-        return _pronoun(toks[i])
-    k = i
-    seen_name = False
-    lower_words = 0
-    while k < hi and k - i < _MAX_PHRASE:
-        tok = toks[k]
-        word = tok.lower
-        if not is_word(tok):
-            if tok.text == "/" and k > i and toks[k - 1].text.isdigit():
-                k += 1  # "said 9/11 widow Terry Strada": a date as a modifier
-                continue
-            break
-        if tok.is_capitalised and not (k == i and word in DETERMINERS):
-            if word in SPEECH_CUES or (k == i and word in _OPENERS_NOT_DETERMINERS):
-                break
-            if not seen_name and _role_follows(toks, k + 1, hi):
-                # "said Republican political consultant Chris Russell", "said Labour
-                # party boss ...": the party, nationality or body qualifies the role;
-                # the name comes after it
-                k += 1
-                continue
-            seen_name = True
-        elif (word in DETERMINERS and k == i) or (
-            word in NAME_JOINERS and k + 1 < hi and toks[k + 1].is_capitalised and k > i
-        ):
-            pass
-        elif seen_name and (word in TITLE_WORDS or word in ROLE_NOUNS):
-            pass  # "one Sanders supporter", "Clinton campaign manager Robby Mook"
-        elif seen_name and _named_modifier_head(toks, i, k, hi):
-            pass  # "a Wednesday editorial", "a 2008 Clinton veteran": a nominal phrase
-        elif seen_name or word in PHRASE_BREAKERS or word in SPEECH_CUES:
-            break
-        else:
-            lower_words += 1
-            if lower_words > _MAX_LOWER:
-                break
-        k += 1
-    # Trailing determiners and joiners dropped by index: one slice, not one per word.
-    while k > i and (toks[k - 1].lower in DETERMINERS or toks[k - 1].lower in NAME_JOINERS):
-        k -= 1
-    if k <= i:
-        return None
-    return split_phrase(toks[i:k])
-
-
-def _named_modifier_head(toks: list[Token], i: int, k: int, hi: int) -> bool:
-    """Whether ``toks[k]`` is the noun that ends "a|the <Names or numbers> <noun>": a
-    determiner opens the phrase, only capitalised words or numbers stand between, the
-    noun can speak, and no lower-case word follows it ("a former U.S. law" is cut)."""
-    if toks[i].lower not in DETERMINERS or not lexicon.names_a_speaker([toks[k].lower]):
-        return False
-    for n in range(i + 1, k):
-        if not (toks[n].is_capitalised or toks[n].text[:1].isdigit()):
-            return False
-    if k + 1 < hi:
-        after = toks[k + 1]
-        if is_word(after) and after.text.islower() and after.lower not in PHRASE_BREAKERS:
-            return False
-    return True
-
-
-def _pronoun(tok: Token) -> SpeakerPhrase:
+def pronoun_phrase(tok: Token) -> SpeakerPhrase:
     return SpeakerPhrase(
         tok.start,
         tok.end,
@@ -451,25 +415,6 @@ def _demonym(word: str) -> bool:
     return word in name_lexicon().demonyms
 
 
-_ROLE_WORDS_AHEAD: Final = 3
-
-
-def _role_follows(toks: list[Token], k: int, hi: int) -> bool:
-    """Whether a role noun, then a capitalised name, follows within a few lower-case
-    words from ``toks[k]``: "political consultant Chris Russell", "party boss Reince
-    Priebus" (the role noun is the last lower-case word, right before the name)."""
-    n = k
-    while n < hi and n - k < _ROLE_WORDS_AHEAD and is_word(toks[n]) and toks[n].text.islower():
-        word = toks[n].lower
-        role = word in TITLE_WORDS or word in ROLE_NOUNS or word in PERSON_NOUNS
-        if (role or word in SPEAKING_PEOPLE) and n + 1 < hi and toks[n + 1].is_capitalised:
-            return True
-        if role:
-            return False
-        n += 1
-    return False
-
-
 def _first_name(word: str) -> bool:
     from reader.analysis.gazetteer import first_names
 
@@ -478,7 +423,7 @@ def _first_name(word: str) -> bool:
 
 def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     """Split "Deputy Foreign Minister Sergei Ryabkov" into role and name."""
-    inner = next((n for n, t in enumerate(words) if t.lower in _INNER_PREPOSITIONS and n), None)
+    inner = next((n for n, t in enumerate(words) if _inner_preposition(words, n)), None)
     if inner is not None:
         # "A theatre nurse at the Queen Adelaide": the nurse speaks, not the hospital
         head = words[inner - 1].lower

@@ -11,8 +11,9 @@ from typing import Final
 
 from reader.analysis import lexicon
 from reader.analysis.lexicon import words
+from reader.analysis.speaker_after import phrase_after
 from reader.analysis.speaker_context import SENTENCE_END, Attribution, Context, ends_sentence
-from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_after, phrase_before
+from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
 from reader.analysis.speaker_subject import (
     DASHES,
     index_at,

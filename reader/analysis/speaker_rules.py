@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from reader.analysis import lexicon
+from reader.analysis.speaker_after import phrase_after
 from reader.analysis.speaker_context import (
     NOBODY,
     Attribution,
@@ -19,7 +20,6 @@ from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
     cue_at,
-    phrase_after,
     phrase_before,
 )
 from reader.analysis.speaker_right import PRESENT_REPORTS, from_right, name_before_aside
@@ -105,6 +105,9 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     words_of = _in_the_words_of(toks, lo, a)
     if words_of is not None:
         return words_of
+    opening = _opening_cue(toks, lo, a, aside=True)
+    if opening is not None:
+        return opening
     cues: list[tuple[int, str]] = []
     for k in range(lo, a):
         cue = cue_at(toks, k, weak=True)
@@ -122,6 +125,7 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     clause = _last_clause_start(toks, main, a, cues)
     if len(cues) > 1:  # compiled, the key is called through Python: only when it orders
         cues.sort(key=lambda cue: (cue[0] < clause, cue[0] < main))
+        cues = _main_verbs_first(toks, cues, lo, a)
     for n, (k, cue) in enumerate(cues):
         if _passive(toks, k, cue, lo):
             # "Rubio was asked by moderator Gerard Baker whether ...": the one who asks
@@ -135,6 +139,48 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
         if phrase is not None:
             return Attribution(phrase, cue, 0.8 if n == 0 else 0.6)
     return None
+
+
+_PREPOSITIONS: Final = frozenset(
+    {"through", "across", "along", "into", "onto", "over", "under", "outside", "inside"}
+    | {"near", "past", "around", "toward", "towards", "throughout", "beyond", "behind"}
+)  # never "in", "at" or "of": "four in 10 voters", "half of voters in each state"
+
+
+def _object_of_preposition(toks: list[Token], phrase: SpeakerPhrase, lo: int) -> bool:
+    """Whether a preposition stands just before the phrase: it is the object of a
+    phrase ("marching through the streets"), not the verb's subject."""
+    k = index_at(toks, phrase.phrase_start, lo)
+    return k > lo and toks[k - 1].lower in _PREPOSITIONS and not phrase.named
+
+
+_RELATIVES: Final = frozenset({"who", "whom", "whose", "which"})
+
+
+def _main_verbs_first(
+    toks: list[Token], cues: list[tuple[int, str]], lo: int, a: int
+) -> list[tuple[int, str]]:
+    """The cues, those inside a relative clause set off by commas last: "Clinton, who
+    called Sanders after the winner was declared, told her supporters" reports what
+    Clinton told, not what was declared."""
+    inside: list[tuple[int, str]] = []
+    outside: list[tuple[int, str]] = []
+    for k, cue in cues:
+        (inside if _in_relative_aside(toks, k, lo, a) else outside).append((k, cue))
+    return outside + inside if outside and inside else cues
+
+
+def _in_relative_aside(toks: list[Token], k: int, lo: int, a: int) -> bool:
+    """Whether ``toks[k]`` stands in a ", who ... ," clause closed before ``a``."""
+    b = k - 1
+    while b > lo and toks[b].text != ",":
+        b -= 1
+    if b <= lo or toks[b + 1].lower not in _RELATIVES:
+        return False
+    c = k + 1
+    while c < a and toks[c].text != ",":  # a loop: compiled, any() runs through Python
+        c += 1
+    return c < a
 
 
 def _reports_here(toks: list[Token], k: int, lo: int) -> bool:
@@ -261,6 +307,9 @@ def _phrase_for_left_cue(
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
         # "Trump doubled down and said the judge had ...": the sentence's subject
         phrase = sentence_subject(toks, lo, k)
+    elif phrase is not None and _object_of_preposition(toks, phrase, lo):
+        # "Protesters marching through the streets chanted": the streets say nothing
+        phrase = sentence_subject(toks, lo, k)
     # "Said Trump: ..." / "..., wrote Smith:": the speaker after the cue, but only where
     # the cue opens its clause; "and said the judge" names no speaker after it
     opens_clause = k == lo or toks[k - 1].text in (",", ":", "—", "(")
@@ -298,6 +347,11 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
         k = index_at(toks, phrase.phrase_start, lo)
         if k == lo or toks[k - 1].text in DASHES or toks[k - 1].lower == "from":
             return Attribution(phrase, ":", 0.75, source="colon")
+        if _after_spaced_dash(toks, index_at(toks, phrase.start, lo), lo):
+            # "Polls did better - HuffPollster: "...": a hyphen typed for a dash, which
+            # the phrase read back through as if it joined "better-HuffPollster"
+            label = SpeakerPhrase(phrase.start, phrase.end, phrase.text, person=phrase.person)
+            return Attribution(label, ":", 0.75, source="colon")
     # A cue in a leading clause ("When Trump suggested ..., Rubio fired back:") is not
     # the one that introduces the quotation: the main clause's subject is.
     main = main_clause_start(toks, lo, colon)
@@ -311,22 +365,40 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
 
 
+def _after_spaced_dash(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether ``toks[k]`` follows a dash with a space on each side ("caucus - Name"),
+    which sets a label apart, unlike the hyphen of "Coca-Cola"."""
+    if k - 2 < lo or toks[k - 1].text not in DASHES:
+        return False
+    dash = toks[k - 1]
+    return toks[k - 2].end < dash.start and dash.end < toks[k].start
+
+
 # Past tenses that open a sentence with the speaker after them: "Continued Stone:".
 _OPENING_CUES: Final = LEFT_INVERTIBLE_CUES | frozenset(
     {"stated", "noted", "declared", "replied", "responded", "answered", "concluded", "asked"}
 )
 
 
-def _opening_cue(toks: list[Token], lo: int, colon: int) -> Attribution | None:
+def _opening_cue(toks: list[Token], lo: int, colon: int, aside: bool = False) -> Attribution | None:
     """``Continued Stone: "..."``, ``Said Trump:``: a capitalised speech verb opens the
-    sentence and a name alone fills it up to the colon."""
+    sentence and a name alone fills it up to the colon. With ``aside``, ``colon`` is the
+    quotation and the name may be followed by a comma and an aside: ``Said Dora Pike,
+    who grew up with him, "..."``."""
     first = toks[lo]
     if colon - lo < 2 or not first.is_capitalised or first.lower not in _OPENING_CUES:
         return None
     phrase = phrase_after(toks, lo + 1, colon)
-    if phrase is None or not phrase.named or phrase.end != toks[colon - 1].end:
+    if phrase is None or not phrase.named:
         return None
-    return Attribution(phrase, first.lower, 0.8, source="colon")
+    if phrase.end == toks[colon - 1].end:
+        return Attribution(phrase, first.lower, 0.8, source="colon")
+    if not aside or toks[colon - 1].text != ",":
+        return None
+    after = index_at(toks, phrase.end, lo)
+    if after >= colon or toks[after].text != ",":
+        return None
+    return Attribution(phrase, first.lower, 0.8)
 
 
 def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:

@@ -11,7 +11,8 @@ from typing import Final
 
 from reader.analysis import lexicon
 from reader.analysis.lexicon import words
-from reader.analysis.speaker_phrases import SpeakerPhrase, phrase_after
+from reader.analysis.speaker_after import phrase_after
+from reader.analysis.speaker_phrases import SpeakerPhrase
 from reader.analysis.text_units import Token, is_upper
 
 # Final: compiled, module constants (these word lists too) are read as C globals
@@ -100,6 +101,8 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
         i = (named[-1] if named else commas[0]) + 1
     if i < limit and (toks[i].lower in SENTENCE_OPENERS and toks[i].lower not in ("the", "a")):
         i += 1  # "Even China", "But Trump"
+        if i < limit and toks[i].lower in _SECOND_OPENERS:
+            i += 1  # "And then Trump", "But now Clinton"
     if i >= limit or toks[i].lower.endswith("ing") or _shouted(toks, i, limit):
         return None  # an all-capitals subheading
     phrase = phrase_after(toks, i, limit)
@@ -112,6 +115,11 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
     if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
         return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
     return None
+
+
+# Adverbs that follow a first opener ("And then"), never a preposition ("But after ..."),
+# whose object would be taken for the subject.
+_SECOND_OPENERS: Final = frozenset({"then", "now", "so", "also", "still", "even", "instead"})
 
 
 def _strip_article(text: str) -> str:

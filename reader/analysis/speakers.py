@@ -233,10 +233,19 @@ def _borrow(
     """Give quotes without a cue of their own the speaker they most likely share."""
     by_sentence: dict[tuple[int, int], Attribution] = {}
     by_group: dict[int, Attribution] = {}
+    reported: dict[tuple[int, int], Attribution] = {}  # ", said X" after a quote
     for n, att in enumerate(found):
         if att is not None and att.source != NOBODY:
             by_sentence.setdefault(sentence_of[n], att)
             by_group.setdefault(marked[n].group, att)
+            if att.source == "right":
+                reported.setdefault(sentence_of[n], att)
+    for n, att in enumerate(found):
+        # "The FBI did not find "ties of any consequence," aside from ... "casually,"
+        # said the bureau's director": the sentence's report, not its subject, speaks
+        if att is not None and att.source == "subject" and sentence_of[n] in reported:
+            report = reported[sentence_of[n]]
+            found[n] = Attribution(report.phrase, report.cue, att.confidence, source="borrowed")
     last_in_para: dict[int, Attribution] = {}
     for n, q in enumerate(marked):
         att = found[n]
