@@ -43,6 +43,7 @@ from reader.analysis.names_context import (
     keeps_full_stop,
     name_tables,
     needs_cutting,
+    previous_word,
     sure_words,
 )
 from reader.analysis.names_lines import (
@@ -58,6 +59,7 @@ from reader.analysis.names_rules import (
 from reader.analysis.names_settle import (
     settle,
 )
+from reader.analysis.names_teams import team_town
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -276,6 +278,10 @@ def read_plain(doc: Doc, start: int, end: int, chunk: str) -> bool:
         last = lows[-1]
         if last in lex.org_suffixes or (first in lex.org_heads and lows[1] in ("of", "for")):
             label = "ORG"
+        elif chunk[-1] in "sx" and team_town(
+            lex, tables, chunk.split(" "), previous_word(doc.text, start) == "the"
+        ):
+            label = "ORG"  # "the Cleveland Indians", "Los Angeles Dodgers": a side
         elif last in lex.loc_suffixes or first in lex.loc_heads:
             label = "LOC"
         elif last in WEEKDAYS:

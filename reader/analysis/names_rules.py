@@ -24,12 +24,14 @@ from reader.analysis.names_context import (
     cue_word,
     folded_text,
     joined_text,
+    previous_word,
     word_set,
 )
 from reader.analysis.names_lines import (
     is_dateline,
     sentence_initial,
 )
+from reader.analysis.names_teams import team_town
 from reader.analysis.text_units import is_upper
 
 
@@ -97,6 +99,11 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     ):
         add_found(doc, tokens, "ORG", True)
         return
+    if n > 1 and tokens[-1].word[-1] in "sx":
+        after_the = previous_word(doc.text, tokens[0].start) == "the"
+        if team_town(lex, tables, [t.word for t in tokens], after_the):
+            add_found(doc, tokens, "ORG", True)  # "the St. Louis Cardinals": a side
+            return
     titles = lex.titles
     for title_at, low in enumerate(lows):
         if low in titles and not tokens[title_at].connector:

@@ -39,6 +39,7 @@ from reader.analysis.names_lines import (
 from reader.analysis.names_rules import (
     looks_like_word,
 )
+from reader.analysis.names_teams import team_town
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -141,15 +142,20 @@ def settle(doc: Doc) -> list[Entity]:
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
                 if doc.lex.places.get(name, 0) and not _national(doc, name):
                     sides.add(name.casefold())
+        elif label == "ORG" and name[-1] in "sx" and " " in name:
+            town = team_town(doc.lex, doc.tables, one_line(name).split(), True)
+            if town:
+                sides.add(town.casefold())  # "the Cleveland Indians": Cleveland plays here
         entities.append(Entity(f.start, f.end, name, label))
     if sides:
         # One sense per story: a town that plays somewhere in it is the side wherever it
         # is named ("Surrey captain ... Derbyshire and Surrey closed in on victory").
         # Not where the place is where something happens: a dateline ("NEW YORK
         # 1996-08-30") or after "in" or "at" ("In Seattle, ...").
+        people = _surnames(entities)
         for entity in entities:
             if (
-                entity.label == "LOC"
+                (entity.label == "LOC" or (entity.label == "PER" and entity.text not in people))
                 and entity.text.casefold() in sides
                 and previous_word(text, entity.start) not in UNKNOWN_PLACE_CUES
                 and not is_dateline(text, entity.end, sentence_initial(text, entity.start))
@@ -158,23 +164,38 @@ def settle(doc: Doc) -> list[Entity]:
     # A name guessed only by default takes what its other mentions showed ("Trump said"),
     # and a lone word that ends a person's name in this story is that person ("Romney").
     if defaulted:
-        people = {e.text.split()[-1] for e in entities if e.label == "PER" and " " in e.text}
+        people = _surnames(entities)
         for at, key in defaulted:
             better = evidenced.get(key) or ("PER" if key in people else None)
             if better:
                 entities[at].label = better
-    if openings and evidenced:
+    if openings and (evidenced or sides):
         # "Drevlon plunged. ... Drevlon CEO Mara Holt said": a cue at one opening settles
-        # the others, before it too.
+        # the others, before it too; and "Cleveland's lead ..." where Cleveland plays.
         added = False
         for at, key in openings:
-            if evidenced.get(key) == "ORG" and not in_headline(doc, found[at].start):
+            if (
+                evidenced.get(key) == "ORG"
+                or (key.casefold() in sides and not _where(text, found[at]))
+            ) and not in_headline(doc, found[at].start):
                 f = found[at]
                 entities.append(Entity(f.start, f.end, names[at], "ORG"))
                 added = True
         if added:
             entities.sort(key=_start_of)
     return entities
+
+
+def _surnames(entities: list[Entity]) -> set[str]:
+    """The last words of the story's people of several words ("Simmons" of "Phil Simmons")."""
+    return {e.text.split()[-1] for e in entities if e.label == "PER" and " " in e.text}
+
+
+def _where(text: str, f: Found) -> bool:
+    """Is the name where something happens: a dateline, or after "in" or "at"?"""
+    return previous_word(text, f.start) in UNKNOWN_PLACE_CUES or is_dateline(
+        text, f.end, sentence_initial(text, f.start)
+    )
 
 
 def opening_cue(doc: Doc, f: Found, name: str, is_scored: bool | None) -> str | None:
