@@ -115,7 +115,7 @@ TEAM_BEFORE: Final = word_set("beat defeated joined")
 ORG_AFTER: Final = word_set(
     "shares stock stocks shareholders stockholders subsidiary subsidiaries owner owners "
     "ceo executives profit profits revenue revenues earnings output plant plants factory "
-    "headquarters daily weekly newspaper"
+    "headquarters daily weekly newspaper board"
 )
 ORG_BEFORE: Final = word_set(
     "daily weekly newspaper paper magazine agency firm company group club carrier airline "

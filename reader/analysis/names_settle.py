@@ -74,6 +74,8 @@ def settle(doc: Doc) -> list[Entity]:
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
     openings: list[tuple[int, str]] = []  # sentence-opening words no cue labelled (yet)
     sides: set[str] = set()  # towns (folded) that some mention shows as a playing side
+    business: set[str] = set()  # names some mention's cue shows as a body ("Comelf's output")
+    spoken: list[tuple[int, str]] = []  # lone words a cue read as a person ("Comelf said")
     # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
     # without an iterator object and a tuple per step.
     for i, f in enumerate(found):
@@ -109,6 +111,10 @@ def settle(doc: Doc) -> list[Entity]:
                         if label is not None:
                             if evidence:
                                 evidenced.setdefault(key, label)
+                                if label == "ORG":
+                                    business.add(key)
+                                elif label == "PER" and " " not in key:
+                                    spoken.append((len(entities), key))
                             else:
                                 defaulted.append((len(entities), key))
                     else:
@@ -122,6 +128,7 @@ def settle(doc: Doc) -> list[Entity]:
                             label = None
                         else:
                             evidenced.setdefault(key, label)
+                            business.add(key)
             if label is None:
                 continue
         elif label == "LOC" and name in surnames and doc.lex.places.get(name, 0) < PLACE_COUNTRY:
@@ -167,8 +174,25 @@ def settle(doc: Doc) -> list[Entity]:
         people = _surnames(entities)
         for at, key in defaulted:
             better = evidenced.get(key) or ("PER" if key in people else None)
+            if better == "PER" and key in business and key not in people:
+                better = "ORG"  # "Comelf said ... Comelf's output": the body's own cue wins
             if better:
                 entities[at].label = better
+    if spoken and business:
+        # "Ericsson said ... Ericsson's shareholders": a body speaks too, and no person has
+        # shareholders; a word that ends a person's name here, or is a first name, stays.
+        people = _surnames(entities)
+        first_names = doc.lex.first_names
+        titles = doc.lex.titles
+        for at, key in spoken:
+            entity = entities[at]
+            if (
+                key in business
+                and key not in people
+                and key not in first_names
+                and cue_word(text, entity.start) not in titles
+            ):
+                entity.label = "ORG"
     if openings and (evidenced or sides):
         # "Drevlon plunged. ... Drevlon CEO Mara Holt said": a cue at one opening settles
         # the others, before it too; and "Cleveland's lead ..." where Cleveland plays.
