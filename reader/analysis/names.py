@@ -278,8 +278,10 @@ def read_plain(doc: Doc, start: int, end: int, chunk: str) -> bool:
         last = lows[-1]
         if last in lex.org_suffixes or (first in lex.org_heads and lows[1] in ("of", "for")):
             label = "ORG"
-        elif chunk[-1] in "sx" and team_town(
-            lex, tables, chunk.split(" "), previous_word(doc.text, start) == "the"
+        elif (
+            chunk[-1] in "sx"
+            and team_town(lex, tables, chunk.split(" "), previous_word(doc.text, start) == "the")
+            and not in_headline(doc, start)  # "Tokyo Rally Continues": a verb ends it
         ):
             label = "ORG"  # "the Cleveland Indians", "Los Angeles Dodgers": a side
         elif last in lex.loc_suffixes or first in lex.loc_heads:

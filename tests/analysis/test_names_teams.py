@@ -58,3 +58,8 @@ def test_the_town_alone_is_the_side_in_the_same_story() -> None:
 )
 def test_people_places_and_parties_are_no_sides(text: str, name: str, label: str) -> None:
     assert labels(text).get(name, [None])[0] == label
+
+
+def test_a_headline_town_before_a_verb_is_no_side() -> None:
+    text = "Markets Shrug Off Fears as Tokyo Rally Continues\n\nShares rose in Tokyo."
+    assert "Tokyo Rally Continues" not in labels(text)
