@@ -144,6 +144,10 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
 def read_titled(doc: Doc, tokens: list[Tok], title_at: int, initial: bool) -> None:
     """'U.S. President Mary Collins': a name before the title, the title, then a person."""
     name_at = end_of_title(doc.lex, tokens, title_at)
+    portfolios = doc.lex.portfolios
+    # "U.S. Energy Secretary", "Canada's Foreign Minister": the portfolio is the title's.
+    while title_at > 0 and tokens[title_at - 1].word.lower() in portfolios:
+        title_at -= 1
     if title_at > 0:
         read_piece(doc, tokens[:title_at], initial)
     rest = tokens[name_at:]
