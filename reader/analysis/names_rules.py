@@ -106,7 +106,11 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
             return
     titles = lex.titles
     for title_at, low in enumerate(lows):
-        if low in titles and not tokens[title_at].connector:
+        if (
+            low in titles
+            and not tokens[title_at].connector
+            and not _names_a_body(lex, tokens, title_at)
+        ):
             read_titled(doc, tokens, title_at, initial)
             return
     if trimmed:
@@ -157,6 +161,15 @@ def read_titled(doc: Doc, tokens: list[Tok], title_at: int, initial: bool) -> No
         add_found(doc, rest, "PER", True)
     elif rest:
         read_piece(doc, rest, False)
+
+
+def _names_a_body(lex: Lexicon, tokens: list[Tok], i: int) -> bool:
+    """Is the title word ``tokens[i]`` the field of a body before it ("Chicago Board of
+    Trade", "Chamber of Commerce"), not a person's title?"""
+    if i < 2 or not tokens[i - 1].connector:
+        return False
+    head = tokens[i - 2].word.lower()
+    return head in lex.org_heads or head in lex.org_suffixes
 
 
 def label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:

@@ -28,3 +28,13 @@ def test_a_portfolio_before_a_title_is_no_firm() -> None:
     found = names(text)
     assert ("Ruth Vane", "PER") in found
     assert not [name for name, label in found if label == "ORG"]
+
+
+def test_a_field_after_a_body_and_of_is_no_title() -> None:
+    text = "Corn futures on the Harlan Board of Trade closed lower on Friday."
+    assert ("Harlan Board of Trade", "ORG") in names(text)
+
+
+def test_a_portfolio_after_a_title_and_of_is_still_the_title() -> None:
+    text = "The Minister of Trade Anna Lopez said talks would resume."
+    assert ("Anna Lopez", "PER") in names(text)
