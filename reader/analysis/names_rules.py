@@ -209,6 +209,12 @@ def label_by_parts(
     """Label a name of several words by the words it is made of."""
     if "&" in lows:  # "Douglas & Lomason", "Procter & Gamble"
         return "ORG"
+    # "Rhode Island School of Design", "Harlan Board of Trade": no person's name holds a
+    # body's word and "of", even one that opens with a first name.
+    heads = lex.org_heads
+    for i in range(1, len(lows) - 1):
+        if lows[i] in heads and lows[i + 1] in ("of", "for"):
+            return "ORG"
     if starts_with_first_name(lex, tokens):
         return "PER"
     demonyms = lex.demonyms
@@ -221,11 +227,6 @@ def label_by_parts(
     # "Real Madrid", "British Universities", "U.N. Women".
     if any(t.word in exact for t in tokens):
         return "ORG"
-    # "Rhode Island School of Design", "National League for Democracy"
-    heads = lex.org_heads
-    for i in range(1, len(lows) - 1):
-        if lows[i] in heads and lows[i + 1] in ("of", "for"):
-            return "ORG"
     return None
 
 
