@@ -45,6 +45,7 @@ from reader.analysis.names_context import (
     needs_cutting,
     previous_word,
     sure_words,
+    word_set,
 )
 from reader.analysis.names_lines import (
     in_headline,
@@ -413,7 +414,7 @@ def split_connectors(lex: Lexicon, piece: list[Tok]) -> list[list[Tok]]:
             continue
         low = tok.word.lower()
         left = current[-1].word.lower() if current else ""
-        keep = low in NAME_PARTICLES or low == "&"
+        keep = low in NAME_PARTICLES or low == "&" or (low == "and" and _joins_body(lex, piece, i))
         if low in ("of", "for", "the"):
             keep = (
                 left in lex.org_heads
@@ -438,3 +439,28 @@ def split_connectors(lex: Lexicon, piece: list[Tok]) -> list[list[Tok]]:
         if part:
             cleaned.append(part)
     return cleaned
+
+
+# Bodies whose names join two fields with "and": "Food and Drug Administration", "Fish
+# and Wildlife Service", "Test and County Cricket Board". Not firms: "Apple and
+# Microsoft Corp." are two.
+JOINED_BODIES: Final = word_set(
+    "board exchange administration council commission committee authority federation "
+    "association service agency bureau"
+)
+_FIRM_ENDINGS: Final = word_set("inc inc. corp corp. co co. ltd ltd. llc plc group holdings bank")
+
+
+def _joins_body(lex: Lexicon, piece: list[Tok], i: int) -> bool:
+    """Does the "and" at ``piece[i]`` join the two fields of one body's name? The name
+    after it ends in a body's word, and the words before it are no name of their own."""
+    last = piece[-1].word.lower()
+    if last not in JOINED_BODIES or i == 0 or i + 1 >= len(piece):
+        return False
+    left = [t for t in piece[:i] if not t.connector]
+    if not left or (len(left) > 1 and left[0].word in lex.first_names):
+        return False  # "Anna Lopez and Harbour Commission staff": a person, then a body
+    left_last = left[-1].word.lower()
+    if left_last in _FIRM_ENDINGS or left_last in JOINED_BODIES:
+        return False  # "Magna Inc and Lear Board": two bodies
+    return joined_text(left) not in lex.known and lex.places.get(joined_text(left), 0) == 0
