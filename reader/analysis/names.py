@@ -30,6 +30,7 @@ from reader.analysis.names_context import (
     CONTRACTION,
     MAX_NAME_TOKENS,
     MAX_PERSON_TOKENS,
+    MODEL_CODE,
     NAME_PARTICLES,
     SEP,
     UPPER,
@@ -327,8 +328,11 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     # An abbreviation keeps its full stop ("Sept.", "Gen."): the word is the same without.
     if low[-1] == "." and (low[:-1] in lex.common_words or low[:-1] in lex.titles):
         return
-    if "-" in word and word.rsplit("-", 1)[1].lower() in DESCRIBING_TAILS:
-        doc.found.append(Found(start, end, "MISC", True))  # "Tripoli-based", "Amman-bound"
+    if "-" in word and (
+        word.rsplit("-", 1)[1].lower() in DESCRIBING_TAILS or MODEL_CODE.fullmatch(word)
+    ):
+        # "Tripoli-based", "Amman-bound"; a model: "F-16", "AK-47s", "MiG-29"
+        doc.found.append(Found(start, end, "MISC", True))
         return
     text = doc.text
     # Whether the word sits in a headline is asked later, and only if the rest of the

@@ -14,6 +14,7 @@ from reader.analysis.names_context import (
     DIRECTIONS,
     INITIAL,
     MAX_PERSON_TOKENS,
+    MODEL_CODE,
     PLACE_CUES,
     WEEKDAYS,
     WORD_ENDINGS_BY_LAST,
@@ -141,6 +142,9 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
         add_found(doc, tokens, "LOC", True)
         return
     if initial and n == 1 and looks_like_word(tokens[0].word):
+        return
+    if n == 1 and "-" in whole and MODEL_CODE.fullmatch(whole):
+        add_found(doc, tokens, "MISC", True)  # "AK-47s and MiG-29s": models, no bodies
         return
     add_found(doc, tokens, None, False, initial=initial)
 

@@ -149,10 +149,13 @@ def settle(doc: Doc) -> list[Entity]:
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
                 if doc.lex.places.get(name, 0) and not _national(doc, name):
                     sides.add(name.casefold())
-        elif label == "ORG" and name[-1] in "sx" and " " in name:
-            town = team_town(doc.lex, doc.tables, one_line(name).split(), True)
-            if town:
-                sides.add(town.casefold())  # "the Cleveland Indians": Cleveland plays here
+        elif label == "ORG":
+            if name[-1] in "sx" and " " in name:
+                town = team_town(doc.lex, doc.tables, one_line(name).split(), True)
+                if town:
+                    sides.add(town.casefold())  # "the Cleveland Indians": Cleveland plays
+            if text[f.end : f.end + 1] == " " and next_word(text, f.end) in INDEX_AFTER:
+                label = "MISC"  # "the Dow Jones industrial average": the index, no body
         entities.append(Entity(f.start, f.end, name, label))
     if sides:
         # One sense per story: a town that plays somewhere in it is the side wherever it
@@ -208,6 +211,11 @@ def settle(doc: Doc) -> list[Entity]:
         if added:
             entities.sort(key=_start_of)
     return entities
+
+
+# Words after an exchange's or a publisher's name that make it a market index.
+# Not "index" alone: "the Statistics Canada index" is the agency's.
+INDEX_AFTER: Final = word_set("average averages composite industrial industrials")
 
 
 def _surnames(entities: list[Entity]) -> set[str]:
