@@ -30,6 +30,7 @@ from reader.analysis.names_context import (
     CONTRACTION,
     MAX_NAME_TOKENS,
     MAX_PERSON_TOKENS,
+    MODEL_CODE,
     NAME_PARTICLES,
     SEP,
     UPPER,
@@ -43,7 +44,9 @@ from reader.analysis.names_context import (
     keeps_full_stop,
     name_tables,
     needs_cutting,
+    previous_word,
     sure_words,
+    word_set,
 )
 from reader.analysis.names_lines import (
     in_headline,
@@ -58,6 +61,7 @@ from reader.analysis.names_rules import (
 from reader.analysis.names_settle import (
     settle,
 )
+from reader.analysis.names_teams import team_town
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -276,6 +280,12 @@ def read_plain(doc: Doc, start: int, end: int, chunk: str) -> bool:
         last = lows[-1]
         if last in lex.org_suffixes or (first in lex.org_heads and lows[1] in ("of", "for")):
             label = "ORG"
+        elif (
+            chunk[-1] in "sx"
+            and team_town(lex, tables, chunk.split(" "), previous_word(doc.text, start) == "the")
+            and not in_headline(doc, start)  # "Tokyo Rally Continues": a verb ends it
+        ):
+            label = "ORG"  # "the Cleveland Indians", "Los Angeles Dodgers": a side
         elif last in lex.loc_suffixes or first in lex.loc_heads:
             label = "LOC"
         elif last in WEEKDAYS:
@@ -318,8 +328,11 @@ def read_word(doc: Doc, start: int, end: int, word: str) -> None:
     # An abbreviation keeps its full stop ("Sept.", "Gen."): the word is the same without.
     if low[-1] == "." and (low[:-1] in lex.common_words or low[:-1] in lex.titles):
         return
-    if "-" in word and word.rsplit("-", 1)[1].lower() in DESCRIBING_TAILS:
-        doc.found.append(Found(start, end, "MISC", True))  # "Tripoli-based", "Amman-bound"
+    if "-" in word and (
+        word.rsplit("-", 1)[1].lower() in DESCRIBING_TAILS or MODEL_CODE.fullmatch(word)
+    ):
+        # "Tripoli-based", "Amman-bound"; a model: "F-16", "AK-47s", "MiG-29"
+        doc.found.append(Found(start, end, "MISC", True))
         return
     text = doc.text
     # Whether the word sits in a headline is asked later, and only if the rest of the
@@ -405,7 +418,7 @@ def split_connectors(lex: Lexicon, piece: list[Tok]) -> list[list[Tok]]:
             continue
         low = tok.word.lower()
         left = current[-1].word.lower() if current else ""
-        keep = low in NAME_PARTICLES or low == "&"
+        keep = low in NAME_PARTICLES or low == "&" or (low == "and" and _joins_body(lex, piece, i))
         if low in ("of", "for", "the"):
             keep = (
                 left in lex.org_heads
@@ -430,3 +443,28 @@ def split_connectors(lex: Lexicon, piece: list[Tok]) -> list[list[Tok]]:
         if part:
             cleaned.append(part)
     return cleaned
+
+
+# Bodies whose names join two fields with "and": "Food and Drug Administration", "Fish
+# and Wildlife Service", "Test and County Cricket Board". Not firms: "Apple and
+# Microsoft Corp." are two.
+JOINED_BODIES: Final = word_set(
+    "board exchange administration council commission committee authority federation "
+    "association service agency bureau"
+)
+_FIRM_ENDINGS: Final = word_set("inc inc. corp corp. co co. ltd ltd. llc plc group holdings bank")
+
+
+def _joins_body(lex: Lexicon, piece: list[Tok], i: int) -> bool:
+    """Does the "and" at ``piece[i]`` join the two fields of one body's name? The name
+    after it ends in a body's word, and the words before it are no name of their own."""
+    last = piece[-1].word.lower()
+    if last not in JOINED_BODIES or i == 0 or i + 1 >= len(piece):
+        return False
+    left = [t for t in piece[:i] if not t.connector]
+    if not left or (len(left) > 1 and left[0].word in lex.first_names):
+        return False  # "Anna Lopez and Harbour Commission staff": a person, then a body
+    left_last = left[-1].word.lower()
+    if left_last in _FIRM_ENDINGS or left_last in JOINED_BODIES:
+        return False  # "Magna Inc and Lear Board": two bodies
+    return joined_text(left) not in lex.known and lex.places.get(joined_text(left), 0) == 0

@@ -76,6 +76,11 @@ SCORE_BEFORE: Final = re.compile(r"(?<![\d.:/-])\d{1,3}[ \t]+$")
 INITIAL: Final = re.compile(rf"[{UPPER}]\.?")
 
 
+# A maker's letters and a number of two or more digits: aircraft, rifles, rockets ("F-16",
+# "AK-47s", "MiG-29", "C-130"). Not a group of nations: "G-7", "G-20".
+MODEL_CODE: Final = re.compile(r"(?!G-)[A-Z][A-Za-z]{0,2}-\d{2,3}s?")
+
+
 CONNECTOR_WORDS: Final = NAME_PARTICLES | {"of", "for", "the", "and", "&"}
 
 
@@ -115,7 +120,7 @@ TEAM_BEFORE: Final = word_set("beat defeated joined")
 ORG_AFTER: Final = word_set(
     "shares stock stocks shareholders stockholders subsidiary subsidiaries owner owners "
     "ceo executives profit profits revenue revenues earnings output plant plants factory "
-    "headquarters daily weekly newspaper"
+    "headquarters daily weekly newspaper board"
 )
 ORG_BEFORE: Final = word_set(
     "daily weekly newspaper paper magazine agency firm company group club carrier airline "

@@ -120,7 +120,7 @@ def in_headline(doc: Doc, start: int) -> bool:
             else PROSE.search(text, 0, line_end)
         )
         is None
-        and looks_like_headline(text[line_start:line_end])
+        and looks_like_headline(text[line_start:line_end], stands_alone(text, line_start, line_end))
     )
     doc.line_start, doc.line_end, doc.line_is_headline = line_start, line_end, headline
     doc.lines_read[line_end] = (line_start, headline)
@@ -170,7 +170,18 @@ def spaced_prose(text: str, start: int, end: int) -> bool:
     return False
 
 
-def looks_like_headline(line: str) -> bool:
+def stands_alone(text: str, line_start: int, line_end: int) -> bool:
+    """Is the line a paragraph of its own, with more after it: the text's first line or
+    one after a blank line, then a blank line ("A Long Story\n\nParagraph 1 ...")? A
+    text that is one line ("Phil Simmons") is no title."""
+    before = line_start == 0 or text.endswith("\n\n", 0, line_start)
+    return before and text.startswith("\n\n", line_end)
+
+
+def looks_like_headline(line: str, alone: bool = False) -> bool:
+    """A line in capitals, or of title-case words (four or more, or two or more when
+    ``alone``: a story's title such as "A Long Story" stands on its own line).
+    """
     if line.lstrip().startswith(("By ", "BY ")):
         return False  # a byline: "By Rachel Whyte and Tom Castell" names people
     if is_upper(line):
@@ -185,7 +196,11 @@ def looks_like_headline(line: str) -> bool:
     for first in firsts:
         if first:
             lower += 1
-    return words >= 4 and lower <= 0.25 * words
+    if words < 4:
+        # A short title: every word capitalised. "Long Story" is no person, but a short
+        # line with a small word ("Rail strike ends") is prose.
+        return alone and words >= 2 and lower == 0
+    return lower <= 0.25 * words
 
 
 def has_digit(line: str) -> bool:

@@ -14,6 +14,7 @@ from reader.analysis.names_context import (
     DIRECTIONS,
     INITIAL,
     MAX_PERSON_TOKENS,
+    MODEL_CODE,
     PLACE_CUES,
     WEEKDAYS,
     WORD_ENDINGS_BY_LAST,
@@ -24,12 +25,14 @@ from reader.analysis.names_context import (
     cue_word,
     folded_text,
     joined_text,
+    previous_word,
     word_set,
 )
 from reader.analysis.names_lines import (
     is_dateline,
     sentence_initial,
 )
+from reader.analysis.names_teams import team_town
 from reader.analysis.text_units import is_upper
 
 
@@ -97,9 +100,18 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
     ):
         add_found(doc, tokens, "ORG", True)
         return
+    if n > 1 and tokens[-1].word[-1] in "sx":
+        after_the = previous_word(doc.text, tokens[0].start) == "the"
+        if team_town(lex, tables, [t.word for t in tokens], after_the):
+            add_found(doc, tokens, "ORG", True)  # "the St. Louis Cardinals": a side
+            return
     titles = lex.titles
     for title_at, low in enumerate(lows):
-        if low in titles and not tokens[title_at].connector:
+        if (
+            low in titles
+            and not tokens[title_at].connector
+            and not _names_a_body(lex, tokens, title_at)
+        ):
             read_titled(doc, tokens, title_at, initial)
             return
     if trimmed:
@@ -131,12 +143,19 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
         return
     if initial and n == 1 and looks_like_word(tokens[0].word):
         return
+    if n == 1 and "-" in whole and MODEL_CODE.fullmatch(whole):
+        add_found(doc, tokens, "MISC", True)  # "AK-47s and MiG-29s": models, no bodies
+        return
     add_found(doc, tokens, None, False, initial=initial)
 
 
 def read_titled(doc: Doc, tokens: list[Tok], title_at: int, initial: bool) -> None:
     """'U.S. President Mary Collins': a name before the title, the title, then a person."""
     name_at = end_of_title(doc.lex, tokens, title_at)
+    portfolios = doc.lex.portfolios
+    # "U.S. Energy Secretary", "Canada's Foreign Minister": the portfolio is the title's.
+    while title_at > 0 and tokens[title_at - 1].word.lower() in portfolios:
+        title_at -= 1
     if title_at > 0:
         read_piece(doc, tokens[:title_at], initial)
     rest = tokens[name_at:]
@@ -146,6 +165,15 @@ def read_titled(doc: Doc, tokens: list[Tok], title_at: int, initial: bool) -> No
         add_found(doc, rest, "PER", True)
     elif rest:
         read_piece(doc, rest, False)
+
+
+def _names_a_body(lex: Lexicon, tokens: list[Tok], i: int) -> bool:
+    """Is the title word ``tokens[i]`` the field of a body before it ("Chicago Board of
+    Trade", "Chamber of Commerce"), not a person's title?"""
+    if i < 2 or not tokens[i - 1].connector:
+        return False
+    head = tokens[i - 2].word.lower()
+    return head in lex.org_heads or head in lex.org_suffixes
 
 
 def label_by_suffix(lex: Lexicon, lows: list[str]) -> str | None:
@@ -185,6 +213,12 @@ def label_by_parts(
     """Label a name of several words by the words it is made of."""
     if "&" in lows:  # "Douglas & Lomason", "Procter & Gamble"
         return "ORG"
+    # "Rhode Island School of Design", "Harlan Board of Trade": no person's name holds a
+    # body's word and "of", even one that opens with a first name.
+    heads = lex.org_heads
+    for i in range(1, len(lows) - 1):
+        if lows[i] in heads and lows[i + 1] in ("of", "for"):
+            return "ORG"
     if starts_with_first_name(lex, tokens):
         return "PER"
     demonyms = lex.demonyms
@@ -197,11 +231,6 @@ def label_by_parts(
     # "Real Madrid", "British Universities", "U.N. Women".
     if any(t.word in exact for t in tokens):
         return "ORG"
-    # "Rhode Island School of Design", "National League for Democracy"
-    heads = lex.org_heads
-    for i in range(1, len(lows) - 1):
-        if lows[i] in heads and lows[i + 1] in ("of", "for"):
-            return "ORG"
     return None
 
 

@@ -39,6 +39,7 @@ from reader.analysis.names_lines import (
 from reader.analysis.names_rules import (
     looks_like_word,
 )
+from reader.analysis.names_teams import team_town
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -73,6 +74,8 @@ def settle(doc: Doc) -> list[Entity]:
     defaulted: list[tuple[int, str]] = []  # entities labelled for want of any cue
     openings: list[tuple[int, str]] = []  # sentence-opening words no cue labelled (yet)
     sides: set[str] = set()  # towns (folded) that some mention shows as a playing side
+    business: set[str] = set()  # names some mention's cue shows as a body ("Comelf's output")
+    spoken: list[tuple[int, str]] = []  # lone words a cue read as a person ("Comelf said")
     # enumerate, not zip(strict=True): compiled, only a plain zip or enumerate loops
     # without an iterator object and a tuple per step.
     for i, f in enumerate(found):
@@ -108,6 +111,10 @@ def settle(doc: Doc) -> list[Entity]:
                         if label is not None:
                             if evidence:
                                 evidenced.setdefault(key, label)
+                                if label == "ORG":
+                                    business.add(key)
+                                elif label == "PER" and " " not in key:
+                                    spoken.append((len(entities), key))
                             else:
                                 defaulted.append((len(entities), key))
                     else:
@@ -121,6 +128,7 @@ def settle(doc: Doc) -> list[Entity]:
                             label = None
                         else:
                             evidenced.setdefault(key, label)
+                            business.add(key)
             if label is None:
                 continue
         elif label == "LOC" and name in surnames and doc.lex.places.get(name, 0) < PLACE_COUNTRY:
@@ -141,15 +149,23 @@ def settle(doc: Doc) -> list[Entity]:
                 label = "ORG"  # "Leeds 2 Chelsea 1", "Leeds v Chelsea": places that play are teams
                 if doc.lex.places.get(name, 0) and not _national(doc, name):
                     sides.add(name.casefold())
+        elif label == "ORG":
+            if name[-1] in "sx" and " " in name:
+                town = team_town(doc.lex, doc.tables, one_line(name).split(), True)
+                if town:
+                    sides.add(town.casefold())  # "the Cleveland Indians": Cleveland plays
+            if text[f.end : f.end + 1] == " " and next_word(text, f.end) in INDEX_AFTER:
+                label = "MISC"  # "the Dow Jones industrial average": the index, no body
         entities.append(Entity(f.start, f.end, name, label))
     if sides:
         # One sense per story: a town that plays somewhere in it is the side wherever it
         # is named ("Surrey captain ... Derbyshire and Surrey closed in on victory").
         # Not where the place is where something happens: a dateline ("NEW YORK
         # 1996-08-30") or after "in" or "at" ("In Seattle, ...").
+        people = _surnames(entities)
         for entity in entities:
             if (
-                entity.label == "LOC"
+                (entity.label == "LOC" or (entity.label == "PER" and entity.text not in people))
                 and entity.text.casefold() in sides
                 and previous_word(text, entity.start) not in UNKNOWN_PLACE_CUES
                 and not is_dateline(text, entity.end, sentence_initial(text, entity.start))
@@ -158,23 +174,60 @@ def settle(doc: Doc) -> list[Entity]:
     # A name guessed only by default takes what its other mentions showed ("Trump said"),
     # and a lone word that ends a person's name in this story is that person ("Romney").
     if defaulted:
-        people = {e.text.split()[-1] for e in entities if e.label == "PER" and " " in e.text}
+        people = _surnames(entities)
         for at, key in defaulted:
             better = evidenced.get(key) or ("PER" if key in people else None)
+            if better == "PER" and key in business and key not in people:
+                better = "ORG"  # "Comelf said ... Comelf's output": the body's own cue wins
             if better:
                 entities[at].label = better
-    if openings and evidenced:
+    if spoken and business:
+        # "Ericsson said ... Ericsson's shareholders": a body speaks too, and no person has
+        # shareholders; a word that ends a person's name here, or is a first name, stays.
+        people = _surnames(entities)
+        first_names = doc.lex.first_names
+        titles = doc.lex.titles
+        for at, key in spoken:
+            entity = entities[at]
+            if (
+                key in business
+                and key not in people
+                and key not in first_names
+                and cue_word(text, entity.start) not in titles
+            ):
+                entity.label = "ORG"
+    if openings and (evidenced or sides):
         # "Drevlon plunged. ... Drevlon CEO Mara Holt said": a cue at one opening settles
-        # the others, before it too.
+        # the others, before it too; and "Cleveland's lead ..." where Cleveland plays.
         added = False
         for at, key in openings:
-            if evidenced.get(key) == "ORG" and not in_headline(doc, found[at].start):
+            if (
+                evidenced.get(key) == "ORG"
+                or (key.casefold() in sides and not _where(text, found[at]))
+            ) and not in_headline(doc, found[at].start):
                 f = found[at]
                 entities.append(Entity(f.start, f.end, names[at], "ORG"))
                 added = True
         if added:
             entities.sort(key=_start_of)
     return entities
+
+
+# Words after an exchange's or a publisher's name that make it a market index.
+# Not "index" alone: "the Statistics Canada index" is the agency's.
+INDEX_AFTER: Final = word_set("average averages composite industrial industrials")
+
+
+def _surnames(entities: list[Entity]) -> set[str]:
+    """The last words of the story's people of several words ("Simmons" of "Phil Simmons")."""
+    return {e.text.split()[-1] for e in entities if e.label == "PER" and " " in e.text}
+
+
+def _where(text: str, f: Found) -> bool:
+    """Is the name where something happens: a dateline, or after "in" or "at"?"""
+    return previous_word(text, f.start) in UNKNOWN_PLACE_CUES or is_dateline(
+        text, f.end, sentence_initial(text, f.start)
+    )
 
 
 def opening_cue(doc: Doc, f: Found, name: str, is_scored: bool | None) -> str | None:
