@@ -25,8 +25,6 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Final
 
-from reader.atomic_file import write_atomically
-
 CACHE_ENV: Final = "NEWSREADER_CACHE"
 FILE_NAME: Final = "lexicons.bin"
 MAGIC: Final = b"newsreader-lexicons 1\n"
@@ -121,6 +119,17 @@ def _decode(blob: bytes, key: str) -> Tables | None:
     return tables if isinstance(tables, dict) else None
 
 
+def read_cache(blob: bytes, key: str) -> Tables | None:
+    """The payload of a cache file in this format (the word lists', or another table's
+    with a key of its own) when it is whole, undamaged and made for ``key``."""
+    return _decode(blob, key)
+
+
+def write_cache(path: Path, key: str, tables: Tables) -> None:
+    """Write ``tables`` for ``key`` whole, in place of ``path`` (OSError if it cannot)."""
+    _write(path, _encode(key, tables))
+
+
 def looks_current(path: Path) -> bool:
     """Whether the file at ``path`` was built for today's sources (its header only: the
     payload is checked when it is loaded)."""
@@ -133,6 +142,10 @@ def looks_current(path: Path) -> bool:
 
 
 def _write(path: Path, blob: bytes) -> None:
+    # Imported here: it brings tempfile (and random, hashlib) with it, ~4 ms of every
+    # process's first analysis, though only a first launch ever writes the cache.
+    from reader.atomic_file import write_atomically
+
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, blob)
 

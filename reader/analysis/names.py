@@ -62,6 +62,7 @@ from reader.analysis.names_settle import (
     settle,
 )
 from reader.analysis.names_teams import team_town
+from reader.analysis.pattern_cache import compiled
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -173,7 +174,9 @@ def run_pattern() -> re.Pattern[str]:
     # The pattern opens with the capital itself, so the regex engine skips from capital
     # to capital in C and tries nothing else elsewhere; the checks on where the word
     # starts (not inside a word, not a common word) look back from after that capital.
-    return re.compile(
+    # Compiled from the cache folder's copy of its code: compiling it took ~10 ms of
+    # every process's first analysis (reader.analysis.pattern_cache).
+    return compiled(
         rf"([{UPPER}](?<![\w'’].)(?<!(?=(?:{never_first})(?![\w'’.&-])).){WORD_TAIL})"
         # Nothing follows the run, so its words are never given back: a possessive repeat.
         rf"(?:{SEP}(?:{connectors}{SEP}){{0,3}}{WORD})*+"

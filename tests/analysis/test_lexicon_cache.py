@@ -67,8 +67,20 @@ def test_a_damaged_cache_is_rebuilt_and_rewritten(tmp_path: Path, built, damage)
         {"places": {"Paris": "three"}},  # a place rank that is a word
         {"never_first": ["The", "But"]},  # a list where the words are a tuple
         {"never_first": ("The", 3)},  # a number among the words
+        {"places": {"Paris": 7}},  # a place rank out of range
+        {"places": {"Paris": True}},  # a rank that is a bool, not an int
+        {"first_names": {"Anna": 1}},  # a gender that is a number
+        {"titles": frozenset({"mayor", b"judge"})},  # bytes among the words
     ],
-    ids=["place-rank", "never-first-list", "never-first-number"],
+    ids=[
+        "place-rank",
+        "never-first-list",
+        "never-first-number",
+        "place-rank-out-of-range",
+        "place-rank-bool",
+        "first-name-gender-number",
+        "title-bytes",
+    ],
 )
 def test_a_cache_with_wrong_types_inside_is_not_trusted(tmp_path: Path, built, wrong) -> None:
     # A whole, checksummed file whose contents are wrong.
