@@ -26,17 +26,11 @@ from textual.strip import Strip
 from reader.model import Article, Span
 from reader.span_table import SpanTable
 from reader.ui.layers import Layers, Painter
+from reader.ui.line_index import SEPARATOR, LineIndex
 from reader.ui.slices import SLICE, run_in_slices
 from reader.ui.widgets.article_header import GUTTER, HeaderLine, header_lines, header_row
 from reader.ui.widgets.article_mouse import MouseText
-from reader.ui.wrap import (
-    PIECE_CHARS,
-    SEPARATOR,
-    LineIndex,
-    display_text,
-    wrap_chunk,
-    wrap_pieces,
-)
+from reader.ui.wrap import PIECE_CHARS, display_text, wrap_chunk, wrap_pieces
 
 MEASURE = 100  # longest line in cells: long lines are hard to read
 FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
@@ -120,7 +114,7 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         self.workers.cancel_group(self, "wrap")
         width = self.wrap_width
         self.header = header_lines(article, width)
-        index = self.index = LineIndex(width, len(self.paragraphs))
+        index = self.index = LineIndex(width, self.paragraphs)
         self._window = None
         self._extend(index, self._step_end(0, FIRST_WRAP_CHARS))
         self._rows.clear()
@@ -159,28 +153,34 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
     def _cut_from(self, first: int) -> None:
         """Cut the paragraphs from ``first`` on into pieces (see ``wrap_pieces``)."""
         assert self.article is not None
+        window = self._window
+        renumbered = window is not None and first < window.first_paragraph
+        anchor = None
+        if renumbered and self._window_row <= int(self.scroll_offset.y):
+            # Read before the cut: the window's rows are read through its paragraphs.
+            anchor = self.top_offset()
         rest, owners = wrap_pieces(self.article.text, self.paragraphs[first:])
         self.paragraphs = [*self.paragraphs[:first], *rest]
         self._owners = [*range(first), *(first + owner for owner in owners or range(len(rest)))]
         if self.index is not None:
-            self.index.paragraph_count = len(self.paragraphs)
-        window = self._window
-        if window is not None:
-            window.paragraph_count = len(self.paragraphs)
-            if first < window.first_paragraph:
-                # Its paragraphs are numbered anew: wrapped again in order, where the
-                # reader is shown again once the wrapping gets there.
-                if self._window_row <= int(self.scroll_offset.y):
-                    anchor = self.top_offset()
-                    self._pending.append((Span(anchor, anchor), "top"))
-                self._window = None
-                self._update_virtual_size()
+            self.index.spans = self.paragraphs  # those it holds keep their numbers
+        if window is None:
+            return
+        if not renumbered:
+            window.spans = self.paragraphs
+            return
+        # Its paragraphs are numbered anew: wrapped again in order, where the reader is
+        # shown again once the wrapping gets there.
+        if anchor is not None:
+            self._pending.append((Span(anchor, anchor), "top"))
+        self._window = None
+        self._update_virtual_size()
 
     def _extend(self, index: LineIndex, stop: int) -> None:
         article = self.article
         assert article is not None
         first = index.wrapped_paragraphs
-        index.extend(
+        index.absorb(
             wrap_chunk(article.text, self.paragraphs, index.width, first, stop, self._owners)
         )
 
@@ -239,10 +239,10 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         self._step_end(start, spans[paragraph].end - spans[start].start + 1, paragraph + 1 - start)
         spans = self.paragraphs
         paragraph = bisect_right(spans, offset, key=_span_start) - 1
-        window = LineIndex(index.width, len(spans), first_paragraph=start)
+        window = LineIndex(index.width, spans, first_paragraph=start)
         # And some screens past it: the jump's text may be scrolled to the top.
         self._extend(window, self._step_end(paragraph, STEP_CHARS))
-        wrapped = max(1, index.ends[-1] - spans[0].start)
+        wrapped = max(1, index.span(len(index) - 1)[1] - spans[0].start)
         between = spans[start].start - spans[first].start
         self._window = window
         self._window_row = len(self.header) + len(index) + 1 + between * len(index) // wrapped
@@ -406,14 +406,14 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         index, window = self.index, self._window
         if index is None or not len(index):
             return None
-        if window is not None and len(window) and offset >= window.starts[0]:
+        if window is not None and len(window) and offset >= window.span(0)[0]:
             index, first_row = window, self._window_row
         else:
             first_row = len(self.header)
         line = index.line_of(offset)
         if line is None:
             return None
-        beyond_wrapped = line == len(index) - 1 and offset >= index.ends[line]
+        beyond_wrapped = line == len(index) - 1 and offset >= index.span(line)[1]
         if beyond_wrapped and not index.complete:
             return None
         return first_row + line
@@ -444,11 +444,11 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         if found is None:
             window = self._window
             if window is not None and len(window) and row < self._window_row:
-                return window.starts[0]  # between the head and the window: its text next
+                return window.span(0)[0]  # between the head and the window: its text next
             last = window if window is not None and len(window) else self.index
             found = last, len(last) - 1
         index, line = found
-        return index.ends[line] if end else index.starts[line]
+        return index.span(line)[1 if end else 0]
 
     def scroll_to_span(self, span: Span, how: str = "nearest") -> None:
         """Bring ``span`` on screen now, or as soon as wrapping reaches it."""
@@ -574,7 +574,7 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, plain)
         index, line = found
         start, end = index.span(line)
-        if index.paragraphs[line] == SEPARATOR or start == end:
+        if start == end or index.paragraph(line) == SEPARATOR:
             return Strip.blank(width, plain)
         shown = display_text(self.article.text, start, end)
         segments = self._gutter(start, end, painter)
