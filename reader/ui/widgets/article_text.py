@@ -155,10 +155,9 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         assert self.article is not None
         window = self._window
         renumbered = window is not None and first < window.first_paragraph
-        anchor = None
-        if renumbered and self._window_row <= int(self.scroll_offset.y):
-            # Read before the cut: the window's rows are read through its paragraphs.
-            anchor = self.top_offset()
+        # Read before the cut: the window's rows are read through its paragraphs.
+        shown = renumbered and self._window_row <= int(self.scroll_offset.y)
+        anchor = self.top_offset() if shown else None
         rest, owners = wrap_pieces(self.article.text, self.paragraphs[first:])
         self.paragraphs = [*self.paragraphs[:first], *rest]
         self._owners = [*range(first), *(first + owner for owner in owners or range(len(rest)))]
@@ -169,8 +168,7 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         if not renumbered:
             window.spans = self.paragraphs
             return
-        # Its paragraphs are numbered anew: wrapped again in order, where the reader is
-        # shown again once the wrapping gets there.
+        # Numbered anew: wrapped again in order, the reader's place shown once it is.
         if anchor is not None:
             self._pending.append((Span(anchor, anchor), "top"))
         self._window = None
@@ -258,19 +256,24 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         reached = len(self.header) + len(index)
         if index.wrapped_paragraphs < window.first_paragraph and reached <= self._window_row:
             return
-        moved = reached - self._window_row
+        was_at = self._window_row
+        moved = reached - was_at
         if index.wrapped_paragraphs >= window.first_paragraph:
             index.absorb(window)
             self._window = None
         else:
             self._window_row = reached
         if moved:
-            self._rows.clear()
+            changed = min(was_at, reached)  # the rows above are the head's, as they were
+            cached = self._rows.keys()
+            for row in [row for row in cached if row >= changed]:
+                self._rows.discard(row)
             top = self.scroll_offset.y
             self._update_virtual_size()
-            if top >= reached - moved:  # showing the window's rows: they keep their place
+            if top >= was_at:  # showing the window's rows: they keep their place
                 self.scroll_to(y=top + moved, animate=False, immediate=True)
-            self.refresh()
+            if top + self.size.height > changed:
+                self.refresh()
 
     def _wrap_rest(self, generation: int) -> None:
         if generation != self._generation:
@@ -289,11 +292,9 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         )
 
     def _rest_after_key(self) -> float:
-        """Seconds the wrapping keeps off the loop: a key pressed a moment ago is being
-        answered and drawn (unless it is a jump that waits for the wrapping itself)."""
-        if self._pending:
-            return 0.0
-        return self._last_key + MAKE_WAY - perf_counter()
+        """Seconds the wrapping keeps off the loop while a key is answered and drawn
+        (unless it is a jump that waits for the wrapping itself)."""
+        return 0.0 if self._pending else self._last_key + MAKE_WAY - perf_counter()
 
     def on_key(self, _event: events.Key) -> None:
         self._last_key = perf_counter()  # the key goes on to the bindings as before
@@ -347,14 +348,13 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         """More lines are wrapped: a longer scroll range, and any waiting jump made."""
         height = self.virtual_size.height
         rows = self._row_count()
-        # Only the scroll range grows: set without the layout pass of the whole screen
-        # that the reactive asks for (as Textual does when a layout is not needed), and
-        # tell the scroll bar. Laid out four times a second, a story of a million
-        # paragraphs cost every key several full layouts while it was being wrapped.
+        # Only the scroll range grows: set without the reactive's layout of the whole
+        # screen (4 a second cost a million-paragraph story's keys several layouts each).
         self.set_reactive(ArticleText.virtual_size, Size(self.size.width, rows))
         self._scroll_update(self.virtual_size)
-        if height < int(self.scroll_offset.y) + self.size.height or self._window is not None:
-            self._rows.clear()  # rows past the old end (or between head and window) were blank
+        # Only rows not wrapped before (kept by no cache: render_line) may change: the
+        # whole pane redrawn 4 times a second while a window was open delayed keys.
+        if height < int(self.scroll_offset.y) + self.size.height or self._gap_on_screen():
             self.refresh()
         self._run_pending()
 
@@ -558,7 +558,8 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         strip = self._rows.get(row)
         if strip is None:
             strip = self._render_row(row)
-            self._rows[row] = strip
+            if row < len(self.header) or self._line_at(row) is not None:
+                self._rows[row] = strip  # a row not wrapped yet is blank for now only
         return strip
 
     def _render_row(self, row: int) -> Strip:
