@@ -32,6 +32,7 @@ from textual.theme import Theme
 from textual.worker import Worker
 
 from reader.collection_pause import collection_paused, enable_collection, freeze_survivors
+from reader.heap import any_big_file, return_big_blocks
 from reader.locations import Locations
 from reader.model import Analysis, Article
 from reader.safe_text import clean, clean_line, visible
@@ -252,6 +253,8 @@ class NewsReaderApp(App[None]):
             self._load_cache_code()
             self.post_message(LibraryLoaded(subscribed, []))
             return
+        if any_big_file(self.paths):
+            return_big_blocks()  # before the file's bytes are read (reader/heap.py)
         self.opening.read_first(self.paths)
         try:
             # A 100k-item feed builds millions of objects and no cycles: the collector's

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from operator import sub
 
@@ -27,16 +25,10 @@ from rich.cells import cell_len, get_character_cell_size
 from reader.model import Span
 from reader.safe_text import DISPLAY_TABLE
 from reader.span_table import SpanTable
+from reader.ui.line_index import OFFSET, LineIndex
 
 _WORD = re.compile(r"[^ ]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-
-SEPARATOR = -1
-# Line indexes hold 32-bit integers: stories are read up to 50 MB (reader.sources), so
-# every offset, line and paragraph number fits, in half the memory of 64-bit ones (a
-# story of a million one-line paragraphs has two million lines).
-OFFSET = "i"
-"""Paragraph number stored for the blank line drawn between two paragraphs."""
 
 
 def display_text(text: str, start: int, end: int) -> str:
@@ -213,18 +205,6 @@ def wrap_pieces(
     return pieces, owners
 
 
-@dataclass(slots=True)
-class WrappedChunk:
-    """Display lines of consecutive paragraphs ``[first, stop)``, separators included."""
-
-    first: int
-    stop: int
-    starts: array
-    ends: array
-    paragraphs: array
-    first_lines: list[int]  # each paragraph's first line, counted from the chunk's start
-
-
 def wrap_chunk(
     text: str,
     paragraphs: Sequence[Span],
@@ -232,24 +212,25 @@ def wrap_chunk(
     first: int,
     stop: int,
     owners: Sequence[int] | None = None,
-) -> WrappedChunk:
-    """Wrap paragraphs ``first`` to ``stop``; a blank line goes before each but the first.
+) -> LineIndex:
+    """The rows of paragraphs ``first`` to ``stop``: a blank one before each but the first
+    paragraph of the story (line_index.py), to be absorbed by the index that reaches them.
 
-    With ``owners`` (from ``wrap_pieces``) the spans are pieces, and a blank line goes
+    With ``owners`` (from ``wrap_pieces``) the spans are pieces, and a blank row goes
     only where a new paragraph starts.
     """
     width = max(1, width)
     if owners is None and isinstance(paragraphs, SpanTable):
-        lines = _one_line_each(text, paragraphs, width, first, stop)
-        if lines is not None:
-            return lines
+        quick = _one_line_each(text, paragraphs, width, first, stop)
+        if quick is not None:
+            return quick
     starts: list[int] = []
     ends: list[int] = []
-    numbers: list[int] = []
+    first_rows: list[int] = []
     first_lines: list[int] = []
+    row = 0
     # Checked once for the whole run of paragraphs (C-speed scans): when every character
     # takes one cell, a paragraph that fits on a line is that line, with no call at all.
-    # A story of a million one-line paragraphs is wrapped at about a microsecond each.
     single = stop > first and is_single_cell(
         display_text(text, paragraphs[first].start, paragraphs[stop - 1].end)
     )
@@ -260,42 +241,37 @@ def wrap_chunk(
         bounds = ((span.start, span.end) for span in paragraphs[first:stop])
     for number, (start, end) in enumerate(bounds, first):
         if number > 0 and (owners is None or owners[number] != owners[number - 1]):
-            starts.append(start)
-            ends.append(start)
-            numbers.append(SEPARATOR)
-        before = len(starts)
-        first_lines.append(before)
+            row += 1  # the blank row before it
+        first_rows.append(row)
+        first_lines.append(len(starts))
         if single and 0 < end - start <= width and _edge(text[start]) and _edge(text[end - 1]):
-            starts.append(start)
-            ends.append(end)
-            numbers.append(number)
+            row += 1  # one line, its whole span: nothing kept
             continue
+        before = len(starts)
         if single:
             _wrap_single_cell(display_text(text, start, end), width, start, starts, ends)
         else:
             _wrap_into(text, start, end, width, starts, ends)
-        if len(starts) == before:  # a blank paragraph still takes a line
+        lines = len(starts) - before
+        if not lines:  # a blank paragraph still takes a line
             starts.append(start)
             ends.append(start)
-        numbers.extend([number] * (len(starts) - len(numbers)))
-    return WrappedChunk(
-        first,
-        stop,
-        array(OFFSET, starts),
-        array(OFFSET, ends),
-        array(OFFSET, numbers),
-        first_lines,
-    )
+            lines = 1
+        elif lines == 1 and starts[-1] == start and ends[-1] == end:
+            del starts[-1], ends[-1]  # its whole span: nothing kept
+        row += lines
+    return LineIndex.made(width, paragraphs, first, row, first_rows, first_lines, (starts, ends))
 
 
 def _one_line_each(
     text: str, paragraphs: SpanTable, width: int, first: int, stop: int
-) -> WrappedChunk | None:
-    """The lines of paragraphs that each fit on one line, made with array operations;
+) -> LineIndex | None:
+    """The rows of paragraphs that each fit on one line, made with array operations;
     None unless they all do (and are plain ASCII, one cell a character).
 
     A story of a million one-line paragraphs ("A b.") was wrapped a paragraph at a time,
-    seconds of slices taken from the keys; each of these runs is a few C-speed passes.
+    seconds of slices taken from the keys; each of these runs is a few C-speed passes,
+    and keeps no line: each is its paragraph's span (line_index.py).
     """
     count = stop - first
     if count <= 0 or paragraphs.starts.typecode != OFFSET:
@@ -313,94 +289,18 @@ def _one_line_each(
     )
     if not edges.isprintable() or " " in edges:
         return None
-    # Each paragraph is a blank separator line (not before the story's first) and its line.
-    line_starts = array(OFFSET, bytes(8 * count))
-    line_ends = array(OFFSET, line_starts)
-    numbers = array(OFFSET, line_starts)
-    line_starts[0::2] = starts
-    line_starts[1::2] = starts
-    line_ends[0::2] = starts
-    line_ends[1::2] = ends
-    numbers[0::2] = array(OFFSET, [SEPARATOR]) * count
-    numbers[1::2] = array(OFFSET, range(first, stop))
-    if first == 0:
-        del line_starts[0], line_ends[0], numbers[0]
-    first_lines = list(range(0 if first == 0 else 1, len(line_starts), 2))
-    return WrappedChunk(first, stop, line_starts, line_ends, numbers, first_lines)
+    # Each paragraph is a blank row (not before the story's first) and its line.
+    lead = 0 if first == 0 else 1
+    return LineIndex.made(
+        width,
+        paragraphs,
+        first,
+        2 * count - 1 + lead,
+        range(lead, 2 * count - 1 + lead, 2),
+        array(OFFSET, bytes(4 * count)),
+    )
 
 
 def _edge(character: str) -> bool:
     """Whether a line may start or end on ``character``: it is drawn as itself, not a space."""
     return character != " " and character.isprintable()
-
-
-class LineIndex:
-    """The display lines of an article body, built in order chunk by chunk.
-
-    Compact arrays (three integers a line) keep a 10 MB story's index to a few MiB.
-    ``complete`` says whether every paragraph has been wrapped yet. An index may start at
-    paragraph ``first_paragraph`` (a window wrapped ahead, where the reader jumped):
-    ``absorb`` adds it to the index that reaches it.
-    """
-
-    __slots__ = (
-        "_first_line",
-        "ends",
-        "first_paragraph",
-        "paragraph_count",
-        "paragraphs",
-        "starts",
-        "width",
-    )
-
-    def __init__(self, width: int, paragraph_count: int, first_paragraph: int = 0) -> None:
-        self.width = width
-        self.paragraph_count = paragraph_count
-        self.first_paragraph = first_paragraph
-        self.starts: array = array(OFFSET)
-        self.ends: array = array(OFFSET)
-        self.paragraphs: array = array(OFFSET)
-        self._first_line: array = array(OFFSET)  # paragraph number -> its first display line
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @property
-    def wrapped_paragraphs(self) -> int:
-        """The paragraphs wrapped so far end before this one."""
-        return self.first_paragraph + len(self._first_line)
-
-    @property
-    def complete(self) -> bool:
-        return self.wrapped_paragraphs >= self.paragraph_count
-
-    def extend(self, chunk: WrappedChunk) -> None:
-        if chunk.first != self.wrapped_paragraphs:
-            raise ValueError("chunks must arrive in paragraph order")
-        base = len(self.starts)
-        self._first_line.extend([base + line for line in chunk.first_lines])
-        self.starts.extend(chunk.starts)
-        self.ends.extend(chunk.ends)
-        self.paragraphs.extend(chunk.paragraphs)
-
-    def absorb(self, later: LineIndex) -> None:
-        """Add the lines of ``later``, an index that starts where this one ends."""
-        if later.first_paragraph != self.wrapped_paragraphs or later.width != self.width:
-            raise ValueError("only the index that follows on can be absorbed")
-        base = len(self.starts)
-        self._first_line.extend(array(OFFSET, (base + line for line in later._first_line)))
-        self.starts.extend(later.starts)
-        self.ends.extend(later.ends)
-        self.paragraphs.extend(later.paragraphs)
-
-    def line_of(self, offset: int) -> int | None:
-        """The display line showing ``offset`` (or the line before the gap it falls in)."""
-        index = bisect_right(self.starts, offset) - 1
-        if index < 0:
-            return 0 if len(self.starts) else None
-        if self.paragraphs[index] == SEPARATOR and index > 0:
-            index -= 1
-        return index
-
-    def span(self, line: int) -> tuple[int, int]:
-        return self.starts[line], self.ends[line]

@@ -240,7 +240,7 @@ async def test_click_focuses_the_unit_under_the_mouse() -> None:
         offset = find(app.article.text, "mindset")
         row = text.row_of(offset)
         assert row is not None
-        start = text.index.starts[row - len(text.header)]
+        start = text.index.span(row - len(text.header))[0]
         column = 3 + offset - start
         await pilot.click(ArticleText, offset=(column, row))
         assert focused_text(app).startswith('"understand how serious')
@@ -260,7 +260,7 @@ async def test_mouse_selection_becomes_the_target_and_copies_clean_text() -> Non
         await pilot.pause()
         span = app.view.selection_span
         assert span is not None
-        second_line = text.index.starts[first + 1 - len(text.header)]
+        second_line = text.index.span(first + 1 - len(text.header))[0]
         assert span == Span(find(app.article.text, "Russia on"), second_line + 4)
         assert app.view.target_span == span
         copied = app.screen.get_selected_text()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.model import Article, Span
-from reader.ui.wrap import SEPARATOR, paragraph_spans
+from reader.ui.line_index import SEPARATOR
+from reader.ui.wrap import paragraph_spans
 from tests.ui.test_article_view_data import (
     HeldWrapping,
     ViewApp,
@@ -104,4 +105,4 @@ async def test_an_enormous_paragraph_after_many_short_ones_is_cut_when_wrapping_
         index = text_widget.index
         first_giant_line = index.line_of(len(text) - len(giant))
         assert first_giant_line is not None
-        assert SEPARATOR not in list(index.paragraphs[first_giant_line:])
+        assert SEPARATOR not in map(index.paragraph, range(first_giant_line, len(index)))

@@ -112,3 +112,39 @@ async def test_g_then_an_enormous_paragraph_above_the_end_is_cut_and_the_end_sta
         last = app.view.units.paragraphs[-1]
         focus = app.view.focus_span
         assert focus is not None and last.start <= focus.start < last.end
+
+
+async def test_rows_on_screen_are_not_drawn_again_while_the_head_grows_toward_a_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # G opens a window at the end; g goes back to the top, whose rows are wrapped. The
+    # head then grows toward the window for seconds: the rows on screen stay as they are
+    # (they were drawn again 4 times a second, and a key that met one of those waited).
+    from reader.ui.widgets.article_text import ArticleText
+
+    wrapping_held = HeldWrapping(monkeypatch)
+    app = ViewApp(huge_article(PARAGRAPHS))
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = app.view.text_widget
+        await pilot.press("G")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        top = screen_text(app)
+        assert "Paragraph 0 opens here." in top and text._window is not None
+        drawn: list[int] = []
+        real = ArticleText._render_row
+
+        def counted(widget: ArticleText, row: int):
+            drawn.append(row)
+            return real(widget, row)
+
+        monkeypatch.setattr(ArticleText, "_render_row", counted)
+        wrapping_held.release()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text.index is not None and text.index.complete and text._window is None
+        assert screen_text(app) == top
+        assert drawn == []
+        await pilot.press("G")
+        assert f"Paragraph {PARAGRAPHS - 1} opens here." in screen_text(app)

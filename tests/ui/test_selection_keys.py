@@ -56,7 +56,7 @@ def cell_of(app, needle: str, after: int = 0) -> tuple[int, int]:
     offset = app.main.article_view.article.text.index(needle) + after
     row = text.row_of(offset)
     assert row is not None
-    column = 3 + offset - text.index.starts[row - len(text.header)]  # 3: the gutter
+    column = 3 + offset - text.index.span(row - len(text.header))[0]  # 3: the gutter
     return column, row - int(text.scroll_offset.y)
 
 

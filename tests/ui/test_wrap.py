@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.model import Span
 from reader.span_table import SpanTable
+from reader.ui.line_index import SEPARATOR, LineIndex
 from reader.ui.wrap import (
-    SEPARATOR,
-    LineIndex,
     display_text,
     paragraph_spans,
     wrap_chunk,
@@ -21,6 +22,15 @@ from reader.ui.wrap import (
 
 def shown(text: str, lines: list[tuple[int, int]]) -> list[str]:
     return [display_text(text, start, end) for start, end in lines]
+
+
+def rows(index: LineIndex) -> list[tuple[int, int, int]]:
+    """Each row of ``index``: its text's start and end, and its paragraph (or SEPARATOR)."""
+    return [(*index.span(row), index.paragraph(row)) for row in range(len(index))]
+
+
+def text_lines(index: LineIndex) -> list[tuple[int, int]]:
+    return [(start, end) for start, end, number in rows(index) if number != SEPARATOR]
 
 
 def assert_faithful(text: str, lines: list[tuple[int, int]], width: int) -> None:
@@ -122,15 +132,14 @@ def test_line_index_built_in_chunks_equals_one_pass() -> None:
     text = "\n\n".join(f"Paragraph {n} " + "word " * (n * 7 % 23 + 1) for n in range(40))
     paragraphs = paragraph_spans(text)
     whole = wrap_chunk(text, paragraphs, 17, 0, len(paragraphs))
-    index = LineIndex(17, len(paragraphs))
+    index = LineIndex(17, paragraphs)
     for first in range(0, 40, 7):
-        index.extend(wrap_chunk(text, paragraphs, 17, first, min(40, first + 7)))
+        index.absorb(wrap_chunk(text, paragraphs, 17, first, min(40, first + 7)))
     assert index.complete
-    assert list(index.starts) == list(whole.starts)
-    assert list(index.paragraphs) == list(whole.paragraphs)
+    assert rows(index) == rows(whole)
     # A blank separator line between paragraphs, none before the first.
-    assert index.paragraphs[0] == 0
-    assert list(index.paragraphs).count(SEPARATOR) == 39
+    assert index.paragraph(0) == 0
+    assert [number for _, _, number in rows(index)].count(SEPARATOR) == 39
     # Every offset maps to the line that shows it.
     for offset in range(len(text)):
         if text[offset].isspace():
@@ -144,9 +153,9 @@ def test_line_index_built_in_chunks_equals_one_pass() -> None:
 def test_chunks_out_of_order_are_refused() -> None:
     text = "a\n\nb\n\nc"
     paragraphs = paragraph_spans(text)
-    index = LineIndex(10, 3)
+    index = LineIndex(10, paragraphs)
     try:
-        index.extend(wrap_chunk(text, paragraphs, 10, 1, 2))
+        index.absorb(wrap_chunk(text, paragraphs, 10, 1, 2))
     except ValueError:
         pass
     else:  # pragma: no cover - the assertion below explains the failure
@@ -190,12 +199,7 @@ def test_a_chunk_has_the_lines_of_its_paragraphs_wrapped_one_by_one(
     expected: list[tuple[int, int]] = []
     for span in paragraphs:
         expected += wrap_paragraph(text, span.start, span.end, width) or [(span.start, span.start)]
-    got = [
-        (start, end)
-        for start, end, number in zip(chunk.starts, chunk.ends, chunk.paragraphs, strict=True)
-        if number != SEPARATOR
-    ]
-    assert got == expected
+    assert text_lines(chunk) == expected
 
 
 def test_span_helpers_agree_with_model() -> None:
@@ -216,17 +220,9 @@ def test_an_enormous_paragraph_is_wrapped_in_pieces_without_blank_lines() -> Non
     words = [piece for piece, owner in zip(pieces, owners, strict=True) if owner == 1]
     assert all(text[piece.end - 4 : piece.end] == "word" for piece in words)
     chunk = wrap_chunk(text, pieces, 30, 0, len(pieces), owners)
-    assert list(chunk.paragraphs).count(SEPARATOR) == 2  # only between real paragraphs
-    assert_faithful(text, list(zip(*_text_lines(chunk), strict=True)), 30)
-
-
-def _text_lines(chunk) -> tuple[list[int], list[int]]:
-    pairs = [
-        (start, end)
-        for start, end, number in zip(chunk.starts, chunk.ends, chunk.paragraphs, strict=True)
-        if number != SEPARATOR
-    ]
-    return [start for start, _ in pairs], [end for _, end in pairs]
+    # Only between real paragraphs.
+    assert [number for _, _, number in rows(chunk)].count(SEPARATOR) == 2
+    assert_faithful(text, text_lines(chunk), 30)
 
 
 def test_ordinary_paragraphs_are_not_cut() -> None:
@@ -266,22 +262,83 @@ def test_a_story_kept_as_offsets_wraps_as_a_list_of_spans_does(
         wrap_chunk(text, spans, width, first, stop),
         wrap_chunk(text, table, width, first, stop),
     )
-    assert (compact.first, compact.stop) == (plain.first, plain.stop)
-    assert list(compact.starts) == list(plain.starts)
-    assert list(compact.ends) == list(plain.ends)
-    assert list(compact.paragraphs) == list(plain.paragraphs)
-    assert compact.first_lines == plain.first_lines
+    assert compact.first_paragraph == plain.first_paragraph == first
+    assert compact.wrapped_paragraphs == plain.wrapped_paragraphs == stop
+    assert rows(compact) == rows(plain)
+    for number in range(first, stop):
+        offset = spans[number].start
+        assert compact.line_of(offset) == plain.line_of(offset)
 
 
 def test_one_line_paragraphs_kept_as_offsets_are_a_line_each_after_a_blank_one() -> None:
     text = "A b.\n\nC d.\n\nE f."
     table = SpanTable.of(paragraph_spans(text))
     chunk = wrap_chunk(text, table, 10, 0, 3)
-    assert shown(text, list(zip(chunk.starts, chunk.ends, strict=True))) == [
+    assert shown(text, [(start, end) for start, end, _ in rows(chunk)]) == [
         "A b.", "", "C d.", "", "E f."
     ]  # fmt: skip
-    assert list(chunk.paragraphs) == [0, SEPARATOR, 1, SEPARATOR, 2]
-    assert chunk.first_lines == [0, 2, 4]
+    assert [number for _, _, number in rows(chunk)] == [0, SEPARATOR, 1, SEPARATOR, 2]
+    assert [chunk.line_of(offset) for offset in (0, 6, 12)] == [0, 2, 4]
     later = wrap_chunk(text, table, 10, 1, 3)
-    assert list(later.paragraphs) == [SEPARATOR, 1, SEPARATOR, 2]
-    assert later.first_lines == [1, 3]
+    assert [number for _, _, number in rows(later)] == [SEPARATOR, 1, SEPARATOR, 2]
+    assert [later.line_of(offset) for offset in (6, 12)] == [1, 3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(PARAGRAPH_TEXT, min_size=1, max_size=30),
+    st.integers(min_value=1, max_value=16),
+    st.lists(st.integers(min_value=1, max_value=30), max_size=6),
+    st.booleans(),
+)
+def test_rows_of_an_index_built_in_chunks_are_each_paragraphs_lines_and_a_blank_row(
+    paragraphs: list[str], width: int, cuts: list[int], compact: bool
+) -> None:
+    # The blank rows and the one-line paragraphs' lines are not kept (line_index.py):
+    # every row must still be the one a row-by-row list would have, and every character
+    # found on the row that shows it.
+    text = "\n\n".join(paragraphs)
+    spans = paragraph_spans(text)
+    if not spans:
+        return
+    table = SpanTable.of(spans) if compact else spans
+    expected: list[tuple[int, int, int]] = []
+    for number, span in enumerate(spans):
+        if number:
+            expected.append((span.start, span.start, SEPARATOR))
+        lines = wrap_paragraph(text, span.start, span.end, width) or [(span.start, span.start)]
+        expected += [(start, end, number) for start, end in lines]
+    index = LineIndex(width, table)
+    for stop in [*sorted({cut for cut in cuts if cut < len(spans)}), len(spans)]:
+        if stop > index.wrapped_paragraphs:
+            index.absorb(wrap_chunk(text, table, width, index.wrapped_paragraphs, stop))
+    assert index.complete
+    assert rows(index) == expected
+    for span in spans:
+        for offset in range(span.start, span.end):
+            if text[offset].isspace():
+                continue
+            row = index.line_of(offset)
+            assert row is not None
+            start, end, number = expected[row]
+            assert number != SEPARATOR and start <= offset < end
+
+
+def test_one_line_paragraphs_cost_the_index_two_integers_each() -> None:
+    # A million "A b." paragraphs kept three integers for each of two million rows (24 MB,
+    # four times the story's text); a paragraph that is one line keeps only its place.
+    count = 50_000
+    text = "A b.\n\n" * count
+    table = SpanTable.of(paragraph_spans(text), len(text))
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        index = LineIndex(40, table)
+        for first in range(0, count, 1_000):
+            index.absorb(wrap_chunk(text, table, 40, first, first + 1_000))
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert index.complete and len(index) == 2 * count - 1
+    assert index.span(len(index) - 1) == (len(text) - 6, len(text) - 2)
+    assert kept <= 8.5 * count

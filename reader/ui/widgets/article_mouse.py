@@ -16,8 +16,8 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 
 from reader.model import Article, Span
+from reader.ui.line_index import SEPARATOR, LineIndex
 from reader.ui.widgets.article_header import GUTTER, HeaderLine
-from reader.ui.wrap import SEPARATOR, LineIndex
 
 _SOFT_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 
@@ -56,7 +56,7 @@ class MouseText(ScrollView):
             return None
         index, line = found
         start, end = index.span(line)
-        if index.paragraphs[line] == SEPARATOR:
+        if index.paragraph(line) == SEPARATOR:
             return None
         cells, column = 0, max(0, x - GUTTER)
         for position in range(start, end):

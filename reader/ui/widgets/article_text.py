@@ -26,17 +26,11 @@ from textual.strip import Strip
 from reader.model import Article, Span
 from reader.span_table import SpanTable
 from reader.ui.layers import Layers, Painter
+from reader.ui.line_index import SEPARATOR, LineIndex
 from reader.ui.slices import SLICE, run_in_slices
 from reader.ui.widgets.article_header import GUTTER, HeaderLine, header_lines, header_row
 from reader.ui.widgets.article_mouse import MouseText
-from reader.ui.wrap import (
-    PIECE_CHARS,
-    SEPARATOR,
-    LineIndex,
-    display_text,
-    wrap_chunk,
-    wrap_pieces,
-)
+from reader.ui.wrap import PIECE_CHARS, display_text, wrap_chunk, wrap_pieces
 
 MEASURE = 100  # longest line in cells: long lines are hard to read
 FIRST_WRAP_CHARS = 20_000  # wrapped before the first paint (a tall screen's worth)
@@ -120,7 +114,7 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         self.workers.cancel_group(self, "wrap")
         width = self.wrap_width
         self.header = header_lines(article, width)
-        index = self.index = LineIndex(width, len(self.paragraphs))
+        index = self.index = LineIndex(width, self.paragraphs)
         self._window = None
         self._extend(index, self._step_end(0, FIRST_WRAP_CHARS))
         self._rows.clear()
@@ -159,28 +153,32 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
     def _cut_from(self, first: int) -> None:
         """Cut the paragraphs from ``first`` on into pieces (see ``wrap_pieces``)."""
         assert self.article is not None
+        window = self._window
+        renumbered = window is not None and first < window.first_paragraph
+        # Read before the cut: the window's rows are read through its paragraphs.
+        shown = renumbered and self._window_row <= int(self.scroll_offset.y)
+        anchor = self.top_offset() if shown else None
         rest, owners = wrap_pieces(self.article.text, self.paragraphs[first:])
         self.paragraphs = [*self.paragraphs[:first], *rest]
         self._owners = [*range(first), *(first + owner for owner in owners or range(len(rest)))]
         if self.index is not None:
-            self.index.paragraph_count = len(self.paragraphs)
-        window = self._window
-        if window is not None:
-            window.paragraph_count = len(self.paragraphs)
-            if first < window.first_paragraph:
-                # Its paragraphs are numbered anew: wrapped again in order, where the
-                # reader is shown again once the wrapping gets there.
-                if self._window_row <= int(self.scroll_offset.y):
-                    anchor = self.top_offset()
-                    self._pending.append((Span(anchor, anchor), "top"))
-                self._window = None
-                self._update_virtual_size()
+            self.index.spans = self.paragraphs  # those it holds keep their numbers
+        if window is None:
+            return
+        if not renumbered:
+            window.spans = self.paragraphs
+            return
+        # Numbered anew: wrapped again in order, the reader's place shown once it is.
+        if anchor is not None:
+            self._pending.append((Span(anchor, anchor), "top"))
+        self._window = None
+        self._update_virtual_size()
 
     def _extend(self, index: LineIndex, stop: int) -> None:
         article = self.article
         assert article is not None
         first = index.wrapped_paragraphs
-        index.extend(
+        index.absorb(
             wrap_chunk(article.text, self.paragraphs, index.width, first, stop, self._owners)
         )
 
@@ -239,10 +237,10 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         self._step_end(start, spans[paragraph].end - spans[start].start + 1, paragraph + 1 - start)
         spans = self.paragraphs
         paragraph = bisect_right(spans, offset, key=_span_start) - 1
-        window = LineIndex(index.width, len(spans), first_paragraph=start)
+        window = LineIndex(index.width, spans, first_paragraph=start)
         # And some screens past it: the jump's text may be scrolled to the top.
         self._extend(window, self._step_end(paragraph, STEP_CHARS))
-        wrapped = max(1, index.ends[-1] - spans[0].start)
+        wrapped = max(1, index.span(len(index) - 1)[1] - spans[0].start)
         between = spans[start].start - spans[first].start
         self._window = window
         self._window_row = len(self.header) + len(index) + 1 + between * len(index) // wrapped
@@ -258,19 +256,24 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         reached = len(self.header) + len(index)
         if index.wrapped_paragraphs < window.first_paragraph and reached <= self._window_row:
             return
-        moved = reached - self._window_row
+        was_at = self._window_row
+        moved = reached - was_at
         if index.wrapped_paragraphs >= window.first_paragraph:
             index.absorb(window)
             self._window = None
         else:
             self._window_row = reached
         if moved:
-            self._rows.clear()
+            changed = min(was_at, reached)  # the rows above are the head's, as they were
+            cached = self._rows.keys()
+            for row in [row for row in cached if row >= changed]:
+                self._rows.discard(row)
             top = self.scroll_offset.y
             self._update_virtual_size()
-            if top >= reached - moved:  # showing the window's rows: they keep their place
+            if top >= was_at:  # showing the window's rows: they keep their place
                 self.scroll_to(y=top + moved, animate=False, immediate=True)
-            self.refresh()
+            if top + self.size.height > changed:
+                self.refresh()
 
     def _wrap_rest(self, generation: int) -> None:
         if generation != self._generation:
@@ -289,11 +292,9 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         )
 
     def _rest_after_key(self) -> float:
-        """Seconds the wrapping keeps off the loop: a key pressed a moment ago is being
-        answered and drawn (unless it is a jump that waits for the wrapping itself)."""
-        if self._pending:
-            return 0.0
-        return self._last_key + MAKE_WAY - perf_counter()
+        """Seconds the wrapping keeps off the loop while a key is answered and drawn
+        (unless it is a jump that waits for the wrapping itself)."""
+        return 0.0 if self._pending else self._last_key + MAKE_WAY - perf_counter()
 
     def on_key(self, _event: events.Key) -> None:
         self._last_key = perf_counter()  # the key goes on to the bindings as before
@@ -347,14 +348,13 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         """More lines are wrapped: a longer scroll range, and any waiting jump made."""
         height = self.virtual_size.height
         rows = self._row_count()
-        # Only the scroll range grows: set without the layout pass of the whole screen
-        # that the reactive asks for (as Textual does when a layout is not needed), and
-        # tell the scroll bar. Laid out four times a second, a story of a million
-        # paragraphs cost every key several full layouts while it was being wrapped.
+        # Only the scroll range grows: set without the reactive's layout of the whole
+        # screen (4 a second cost a million-paragraph story's keys several layouts each).
         self.set_reactive(ArticleText.virtual_size, Size(self.size.width, rows))
         self._scroll_update(self.virtual_size)
-        if height < int(self.scroll_offset.y) + self.size.height or self._window is not None:
-            self._rows.clear()  # rows past the old end (or between head and window) were blank
+        # Only rows not wrapped before (kept by no cache: render_line) may change: the
+        # whole pane redrawn 4 times a second while a window was open delayed keys.
+        if height < int(self.scroll_offset.y) + self.size.height or self._gap_on_screen():
             self.refresh()
         self._run_pending()
 
@@ -406,14 +406,14 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         index, window = self.index, self._window
         if index is None or not len(index):
             return None
-        if window is not None and len(window) and offset >= window.starts[0]:
+        if window is not None and len(window) and offset >= window.span(0)[0]:
             index, first_row = window, self._window_row
         else:
             first_row = len(self.header)
         line = index.line_of(offset)
         if line is None:
             return None
-        beyond_wrapped = line == len(index) - 1 and offset >= index.ends[line]
+        beyond_wrapped = line == len(index) - 1 and offset >= index.span(line)[1]
         if beyond_wrapped and not index.complete:
             return None
         return first_row + line
@@ -444,11 +444,11 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         if found is None:
             window = self._window
             if window is not None and len(window) and row < self._window_row:
-                return window.starts[0]  # between the head and the window: its text next
+                return window.span(0)[0]  # between the head and the window: its text next
             last = window if window is not None and len(window) else self.index
             found = last, len(last) - 1
         index, line = found
-        return index.ends[line] if end else index.starts[line]
+        return index.span(line)[1 if end else 0]
 
     def scroll_to_span(self, span: Span, how: str = "nearest") -> None:
         """Bring ``span`` on screen now, or as soon as wrapping reaches it."""
@@ -558,7 +558,8 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         strip = self._rows.get(row)
         if strip is None:
             strip = self._render_row(row)
-            self._rows[row] = strip
+            if row < len(self.header) or self._line_at(row) is not None:
+                self._rows[row] = strip  # a row not wrapped yet is blank for now only
         return strip
 
     def _render_row(self, row: int) -> Strip:
@@ -574,7 +575,7 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, plain)
         index, line = found
         start, end = index.span(line)
-        if index.paragraphs[line] == SEPARATOR or start == end:
+        if start == end or index.paragraph(line) == SEPARATOR:
             return Strip.blank(width, plain)
         shown = display_text(self.article.text, start, end)
         segments = self._gutter(start, end, painter)
