@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 import reader.analysis
+from reader.ui.app import NewsReaderApp
 from reader.ui.screens.tag_dialog import TagDialog
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from tests.ui.test_responsive import held_analysis
@@ -40,6 +41,13 @@ async def burst(pilot: Pilot, typed: str, *, analysis_out: bool = False) -> None
         await pilot.pause(0.02)
 
 
+def the_quote_is_tagged_water(app: NewsReaderApp) -> None:
+    assert not isinstance(app.screen, TagDialog)  # the dialog took the tag and closed
+    [annotation] = app.annotations.story_annotations
+    assert annotation.tags == ["water"]
+    assert annotation.selector.exact == DROUGHT_QUOTE
+
+
 async def test_a_filter_typed_in_a_burst_gets_every_letter(make_app, library_dir) -> None:
     app = make_app(library_dir)
     async with app.run_test(size=SIZE) as pilot:
@@ -57,10 +65,7 @@ async def test_a_tag_typed_in_a_burst_lands_on_the_quote(make_app, library_dir) 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await burst(pilot, "ntwater\r")
-        assert not isinstance(app.screen, TagDialog)
-        [annotation] = app.annotations.story_annotations
-        assert annotation.tags == ["water"]
-        assert annotation.selector.exact == DROUGHT_QUOTE
+        the_quote_is_tagged_water(app)
 
 
 async def test_a_tag_typed_before_the_analysis_waits_for_its_dialog(
@@ -76,10 +81,7 @@ async def test_a_tag_typed_before_the_analysis_waits_for_its_dialog(
         assert not app.annotations.story_annotations
         held_analysis.set()
         await settle(pilot)
-        assert not isinstance(app.screen, TagDialog)
-        [annotation] = app.annotations.story_annotations
-        assert annotation.tags == ["water"]
-        assert annotation.selector.exact == DROUGHT_QUOTE
+        the_quote_is_tagged_water(app)
 
 
 async def test_escape_cancels_the_keys_held_for_the_analysis(
