@@ -163,6 +163,7 @@ def settle(doc: Doc) -> list[Entity]:
         # Not where the place is where something happens: a dateline ("NEW YORK
         # 1996-08-30") or after "in" or "at" ("In Seattle, ...").
         people = _surnames(entities)
+        _sides_by_place(doc, entities, sides, people)
         for entity in entities:
             if (
                 (entity.label == "LOC" or (entity.label == "PER" and entity.text not in people))
@@ -216,6 +217,32 @@ def settle(doc: Doc) -> list[Entity]:
 # Words after an exchange's or a publisher's name that make it a market index.
 # Not "index" alone: "the Statistics Canada index" is the agency's.
 INDEX_AFTER: Final = word_set("average averages composite industrial industrials")
+
+
+def _sides_by_place(doc: Doc, entities: list[Entity], sides: set[str], people: set[str]) -> None:
+    """In a story where a town plays ("Surrey 429-7"), a lone word read as a
+    person only because it is a first name too, yet a known town or county ("while Kent
+    made up for lost time"), is one more side: a player is named in full first. Not a
+    word that opens or ends a person's name here ("Kent Walton ... Kent said"), nor one
+    after a title ("coach Kent")."""
+    places = doc.lex.places
+    first_names = doc.lex.first_names
+    titles = doc.lex.titles
+    text = doc.text
+    given = {e.text.split()[0] for e in entities if e.label == "PER" and " " in e.text}
+    for entity in entities:
+        name = entity.text
+        if (
+            entity.label == "PER"
+            and " " not in name
+            and name in first_names
+            and places.get(name, 0)
+            and not _national(doc, name)
+            and name not in people
+            and name not in given
+            and cue_word(text, entity.start) not in titles
+        ):
+            sides.add(name.casefold())
 
 
 def _surnames(entities: list[Entity]) -> set[str]:

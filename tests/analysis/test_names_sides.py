@@ -109,3 +109,23 @@ def test_an_ordinal_or_new_opening_a_body_stays_in_its_name(
     text: str, name: str, label: str
 ) -> None:
     assert label_of(text, name) == label
+
+
+def test_a_county_that_is_a_first_name_too_plays_in_a_story_of_sides() -> None:
+    # Kent is a first name and a county: where towns play, the lone word is one more side.
+    text = (
+        "At Hove, Sussex 210, Surrey 312-6. "
+        "Kent, chasing the title, made up for lost time after rain at Canterbury. "
+        "By tea Kent had reached 140 for two."
+    )
+    labels = {e.label for e in find_entities(text) if e.text == "Kent"}
+    assert labels == {"ORG"}
+
+
+def test_a_first_name_that_is_a_county_stays_the_player_named_in_full() -> None:
+    text = (
+        "At Hove, Sussex 210, Surrey 312-6. "
+        "Kent Walton made 80 for the visitors, and Kent said the pitch was slow."
+    )
+    labels = {e.label for e in find_entities(text) if e.text == "Kent"}
+    assert labels <= {"PER"}
