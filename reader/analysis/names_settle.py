@@ -164,6 +164,7 @@ def settle(doc: Doc) -> list[Entity]:
         # 1996-08-30") or after "in" or "at" ("In Seattle, ...").
         people = _surnames(entities)
         _sides_by_place(doc, entities, sides, people)
+        _sides_by_list(doc, entities, sides)
         for entity in entities:
             if (
                 (entity.label == "LOC" or (entity.label == "PER" and entity.text not in people))
@@ -243,6 +244,39 @@ def _sides_by_place(doc: Doc, entities: list[Entity], sides: set[str], people: s
             and cue_word(text, entity.start) not in titles
         ):
             sides.add(name.casefold())
+
+
+# What joins the names of a list: "Essex, Derbyshire and Surrey", "Sussex or Surrey".
+LIST_JOIN: Final = re.compile(r",? (?:and|or) |, ")
+
+
+def _sides_by_list(doc: Doc, entities: list[Entity], sides: set[str]) -> None:
+    """A town listed with a side is a side too: "title rivals Essex, Derbyshire and
+    Surrey closed in", "Leeds and Bristol both won". Only towns the lists know, and no
+    country (a national side is filed as the place)."""
+    text = doc.text
+    places = doc.lex.places
+    grew = True
+    while grew:
+        grew = False
+        for i in range(1, len(entities)):
+            left = entities[i - 1]
+            right = entities[i]
+            if LIST_JOIN.fullmatch(text, left.end, right.start) is None:
+                continue
+            a = left.text.casefold()
+            b = right.text.casefold()
+            if (a in sides) == (b in sides):
+                continue
+            town = right if a in sides else left
+            if (
+                town.label in ("LOC", "PER")
+                and " " not in town.text
+                and places.get(town.text, 0)
+                and not _national(doc, town.text)
+            ):
+                sides.add(town.text.casefold())
+                grew = True
 
 
 def _surnames(entities: list[Entity]) -> set[str]:

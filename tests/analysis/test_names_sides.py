@@ -129,3 +129,18 @@ def test_a_first_name_that_is_a_county_stays_the_player_named_in_full() -> None:
     )
     labels = {e.label for e in find_entities(text) if e.text == "Kent"}
     assert labels <= {"PER"}
+
+
+def test_a_town_listed_with_a_side_is_a_side() -> None:
+    text = (
+        "At Hove, Sussex 210, Surrey 312-6. "
+        "Title rivals Surrey, Bristol or Norwich could still win it."
+    )
+    assert label_of(text, "Bristol") == "ORG"
+    assert label_of(text, "Norwich") == "ORG"
+
+
+def test_towns_listed_without_a_side_stay_places() -> None:
+    text = "Leeds 2 Chelsea 1. The club flew to Bristol and Norwich for friendlies."
+    assert label_of(text, "Bristol") == "LOC"
+    assert label_of(text, "Norwich") == "LOC"
