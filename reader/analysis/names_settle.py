@@ -361,6 +361,8 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if " " in name:
         if is_upper(name) or (prev == "the" and _plural_body(name, lex.first_names)):
             return "ORG", False  # "the White Sox", "the Minor Counties": a team or a body
+        if not BODY_WORDS.isdisjoint(name.lower().split()):
+            return "ORG", False  # "International Red Cross", "Kansai Electric Power"
         return "PER", False
     if len(name.rstrip(".")) == 1:
         return None, False  # a lone letter: "option B.", a list item
@@ -371,6 +373,13 @@ def guess(doc: Doc, f: Found, name: str, is_scored: bool | None = None) -> tuple
     if looks_like_word(name):
         return None, False  # "Reconstruction", "Working": a capitalised ordinary word
     return LONE_WORD_DEFAULT, False
+
+
+# Words no person's name holds, anywhere in a name: a body's reach or its field.
+BODY_WORDS: Final = word_set(
+    "international national federal electric electrical rights radio campaign observatory "
+    "treasury energy telecom broadcasting"
+)
 
 
 # Place nouns that name what a place is: "the town of Bistrita", "Jiangsu province",
