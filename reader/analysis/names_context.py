@@ -64,9 +64,10 @@ CONTRACTION: Final = re.compile(r"\w+['’](?:ve|ll|d|re|m|t)$", re.IGNORECASE)
 
 # A score or table figures: one to three digits standing alone (not a date or a time).
 # "Durham 114 (S. Watkin 4-28)": a bracket after the figure opens the scorers; "Kent
-# 108-3", "Surrey 429-7": runs and wickets.
+# 108-3", "Surrey 429-7": runs and wickets; "Middlesex 199 and 426": two innings.
 SCORE_AFTER: Final = re.compile(
-    r"[ \t]+\d{1,3}(?:-\d{1,2}(?![\d/-])|(?=[ \t]+[\dA-Z(]|[ \t]*(?:\n|$|[,;])))"
+    r"[ \t]+\d{1,3}(?:-\d{1,2}(?![\d/-])"
+    r"|(?=[ \t]+[\dA-Z(]|[ \t]*(?:\n|$|[,;])|[ \t]+and[ \t]+\d{1,3}\b))"
 )
 
 

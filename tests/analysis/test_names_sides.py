@@ -144,3 +144,9 @@ def test_towns_listed_without_a_side_stay_places() -> None:
     text = "Leeds 2 Chelsea 1. The club flew to Bristol and Norwich for friendlies."
     assert label_of(text, "Bristol") == "LOC"
     assert label_of(text, "Norwich") == "LOC"
+
+
+def test_a_side_with_two_innings_opening_a_line_is_a_side() -> None:
+    # Only ever named at a line's start, where a capital proves nothing: the score says.
+    text = "At Harwick: Tenbury beat Ludlow by 40 runs.\nTenbury 210 and 188, Ludlow 190 and 168.\n"
+    assert {e.label for e in find_entities(text) if e.text == "Tenbury"} == {"ORG"}
