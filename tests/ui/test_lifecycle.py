@@ -23,7 +23,7 @@ from reader.ui import lifecycle
 
 lifecycle.GRACE_SIGNAL = float(sys.argv[2])
 saved = Path(sys.argv[1])
-stuck_saving = len(sys.argv) > 3
+stuck_saving = "stuck-saving" in sys.argv[3:]
 
 class StuckApp:
     return_code = None
@@ -41,6 +41,8 @@ async def main():
     print("ready", flush=True)
     if stuck_saving:
         lifecycle.terminal_lost()
+    if "quit" in sys.argv[3:]:
+        lifecycle.quitting()  # q: the shutdown then waits on the CPU, the disk, a thread
     await asyncio.sleep(60)
 
 asyncio.run(main())
@@ -79,6 +81,19 @@ def test_a_stuck_shutdown_is_ended_after_its_grace_with_the_saves_made(
         process.kill()
     assert status == 128 + signum
     assert time.monotonic() - asked >= 0.5  # the clean exit had its chance first
+    assert saved.read_text() == "saved"
+
+
+def test_a_quit_whose_shutdown_is_stuck_still_ends_in_time_with_the_saves_made(
+    tmp_path: Path,
+) -> None:
+    from reader.ui.lifecycle import GRACE_QUIT, SAVE_WAIT
+
+    process, saved = _start(tmp_path, 60, "quit")
+    status = _wait(process, GRACE_QUIT + SAVE_WAIT + 5)
+    if status is None:
+        process.kill()
+    assert status == 0  # the app's own exit code: quitting is no failure
     assert saved.read_text() == "saved"
 
 
