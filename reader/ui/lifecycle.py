@@ -149,7 +149,9 @@ class ExitWatch:
         with contextlib.suppress(Exception):
             self._restore_terminal()
         code = self._exit_code
-        os._exit(code if code is not None else (self._app.return_code or 0))
+        if self._shut_down or code is None:
+            code = self._app.return_code or 0  # the app ended (or is ending) as it meant to
+        os._exit(code)
 
 
 def _arm_last_resort() -> None:
