@@ -75,11 +75,21 @@ class StoreQueue(Generic[Result]):
                         self._draining = False
                         return
                     job = self._jobs.popleft()
-                results = self._run(job)
+                store, results, message = self._run(job)
+            # The wait for the disk holds no lock: under disk pressure an fsync takes
+            # seconds, and close() (the app's exit) must not wait for it, since its
+            # compaction syncs every line anyway (#15).
+            if store is not None:
+                results += self._synced(store)
+            if message is not None:
+                results.append(message)
             for result in results:
                 self._deliver(result)
 
-    def _run(self, job: Callable[[AnnotationStore], Result | None]) -> list[Result | StoreFailed]:
+    def _run(
+        self, job: Callable[[AnnotationStore], Result | None]
+    ) -> tuple[AnnotationStore | None, list[Result | StoreFailed], Result | StoreFailed | None]:
+        """Under ``_run_lock``: the store to wait for, the open's message, the call's."""
         from reader.store import StoreError
 
         messages: list[Result | StoreFailed] = []
@@ -88,7 +98,7 @@ class StoreQueue(Generic[Result]):
             self._store, opened = self._opener()
             messages.append(opened)
         if self._store is None:
-            return messages
+            return None, messages, None
         message: Result | StoreFailed | None
         try:
             message = job(self._store)
@@ -98,17 +108,22 @@ class StoreQueue(Generic[Result]):
             message = StoreFailed(
                 f"Not saved: {type(error).__name__}: {error}", title="Annotation not saved"
             )
+        return self._store, messages, message
+
+    @staticmethod
+    def _synced(store: AnnotationStore) -> list[StoreFailed]:
+        """Wait until the call's save is on the disk (at once if it saved nothing)."""
+        from reader.store import StoreError
+
         try:
-            # A save's notice promises the disk: wait for the store's fsync (a no-op
-            # after a call that saved nothing).
-            self._store.sync()
+            # A save's notice promises the disk: wait for the store's fsync. Once the
+            # store is closed the wait ends, the close having folded the line in.
+            store.sync()
         except StoreError as error:
             # Saved (the app shows it, a crash of newsreader keeps it) but the disk
             # refused it: a power cut could lose it, which the reader must hear.
-            messages.append(StoreFailed(str(error), title="Not on the disk yet"))
-        if message is not None:
-            messages.append(message)
-        return messages
+            return [StoreFailed(str(error), title="Not on the disk yet")]
+        return []
 
     def close(self) -> None:
         """Run the calls still queued, then close the store (it compacts and unlocks)."""

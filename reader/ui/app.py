@@ -38,6 +38,7 @@ from reader.model import Analysis, Article
 from reader.safe_text import clean, clean_line, visible
 from reader.services.annotation_session import AnnotationSession
 from reader.services.library_session import LibrarySession
+from reader.ui import lifecycle
 from reader.ui.annotating import StoreDone
 from reader.ui.copying import Copier
 from reader.ui.key_order import KeysInOrder
@@ -209,16 +210,14 @@ class NewsReaderApp(App[None]):
         self.annotations.close()
         self.reading.close()
         gc.enable()  # if the app ends before its first frame
-        # Never left running behind the app (imported only if a long story started it).
-        process_module = sys.modules.get("reader.analysis_process")
-        if process_module is not None:
-            process_module.shutdown_analysis_process()
+        lifecycle.stop_helpers()
 
     def on_mount(self) -> None:
         self.user_keymap.apply()
         self.theme_changed_signal.subscribe(self, self._save_theme)
 
     async def action_quit(self) -> None:
+        lifecycle.quitting()  # whatever holds the shutdown up, the process ends in time
         self.reading.save_session()  # the pane and copy format as they are now
         await super().action_quit()
 

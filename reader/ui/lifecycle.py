@@ -9,7 +9,9 @@ database's lock with the process.
 
 SIGTERM, SIGHUP and SIGINT ask for the clean exit; a second one ends at once. The
 terminal's end (a hang-up seen on the tty, a failed write) asks too, with a shorter
-grace: nobody is looking any more.
+grace: nobody is looking any more. `q` gives the clean exit a grace too: on a loaded
+machine the shutdown (screens closed, saves made, the journal folded in) waited seconds
+for the CPU, the disk or a thread, with a blank screen (#15).
 
 One watch per process, since signals and the exit belong to the process. The terminal
 driver starts it when the real app takes over a terminal; apps run headless (tests)
@@ -35,7 +37,8 @@ if TYPE_CHECKING:
 
 GRACE_TERMINAL_LOST = 0.5  # seconds for the clean exit once the terminal is gone
 GRACE_SIGNAL = 3.0  # ... once asked by a signal, with the terminal still there
-GRACE_LEFTOVERS = 2.0  # ... once the app has shut down and only stray threads remain
+GRACE_QUIT = 1.2  # ... once the user asked to quit (q)
+GRACE_LEFTOVERS = 0.4  # ... once the app has shut down and only stray threads remain
 SAVE_WAIT = 1.0  # longest wait for a save in progress before a forced exit
 TERMINAL_CHECK_EVERY = 0.1  # seconds between looks at the terminal
 LAST_RESORT = 1.5  # seconds after the terminal is lost: the kernel ends the process
@@ -43,6 +46,7 @@ EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 _TERMINAL_LOST = 254  # event bytes on the pipe, besides signal numbers
 _SHUTDOWN_REACHED = 253
+_QUITTING = 252
 
 
 @runtime_checkable
@@ -108,6 +112,8 @@ class ExitWatch:
         if event == _SHUTDOWN_REACHED:
             self._shut_down = True
             self._leave_within(GRACE_LEFTOVERS)
+        elif event == _QUITTING:
+            self._leave_within(GRACE_QUIT)  # the exit code stays the app's own
         elif event == _TERMINAL_LOST:
             if not self._terminal_gone:
                 self._terminal_gone = True
@@ -135,14 +141,17 @@ class ExitWatch:
             self._deadline = deadline
 
     def _force_exit(self) -> None:
-        if self._shut_down:  # saves closed and the screen restored: only stray threads left
-            os._exit(self._app.return_code or 0)
-        if isinstance(self._app, SavesPending):
+        if not self._shut_down and isinstance(self._app, SavesPending):
             with contextlib.suppress(Exception):
                 self._app.save_pending_now(SAVE_WAIT)
+        # Once shut down, the screen may still be on its way back (a stalled terminal):
+        # restoring it again costs a few bytes, never a wait.
         with contextlib.suppress(Exception):
             self._restore_terminal()
-        os._exit(self._exit_code if self._exit_code is not None else 1)
+        code = self._exit_code
+        if self._shut_down or code is None:
+            code = self._app.return_code or 0  # the app ended (or is ending) as it meant to
+        os._exit(code)
 
 
 def _arm_last_resort() -> None:
@@ -172,6 +181,21 @@ def terminal_lost() -> None:
     """The terminal is gone (a write or a read failed): leave without it."""
     if _watch is not None:
         _watch.notify(_TERMINAL_LOST)
+
+
+def quitting() -> None:
+    """The user asked to quit: the clean exit gets its grace, then the process ends."""
+    if _watch is not None:
+        _watch.notify(_QUITTING)
+
+
+def stop_helpers() -> None:
+    """End the analysis process, if a long story started it: never left behind the app."""
+    import sys
+
+    process_module = sys.modules.get("reader.analysis_process")
+    if process_module is not None:
+        process_module.shutdown_analysis_process()
 
 
 def shutdown_reached() -> None:

@@ -101,3 +101,44 @@ def test_saves_queued_before_a_forced_exit_are_kept_and_the_lock_dropped(
     with AnnotationStore(db) as store:
         assert not store.read_only  # the next start may write
         assert store.tag_colours() == {"economy": "#E5A93B"}
+
+
+def test_close_does_not_wait_for_a_save_to_reach_a_slow_disk(tmp_path: Path) -> None:
+    # Under disk pressure a save's fsync takes seconds; quitting then waited for it, the
+    # screen blank (#15). The close's compaction syncs the line anyway.
+    import threading
+
+    db = tmp_path / "a.json"
+    app, queue, _log = make_queue(db)
+    disk_done = threading.Event()
+    syncing = threading.Event()
+
+    def slow_sync(store: AnnotationStore) -> None:
+        original = store.sync
+
+        def sync() -> None:
+            syncing.set()
+            disk_done.wait(30)
+            original()
+
+        store.sync = sync  # type: ignore[method-assign]
+
+    queue.submit(lambda store: slow_sync(store) or Said("slow disk"))
+    queue.submit(lambda store: store.set_tag_colour("economy", "#E5A93B") or Said("saved"))
+    queue.submit(lambda store: store.set_tag_colour("ports", "#3B8EE5") or Said("queued"))
+    drain = threading.Thread(target=app.workers[0])
+    drain.start()
+    assert syncing.wait(30)  # the worker made the first save and waits for the disk
+    closing = threading.Thread(target=queue.close)
+    closing.start()
+    closing.join(20)
+    try:
+        assert not closing.is_alive(), "close waited for the disk"
+    finally:
+        disk_done.set()
+        drain.join(30)
+        closing.join(30)
+    with AnnotationStore(db) as store:
+        assert not store.read_only  # unlocked
+        assert store.tag_colours() == {"economy": "#E5A93B", "ports": "#3B8EE5"}
+    assert [getattr(m, "text", None) for m in app.messages] == ["opened", "slow disk"]

@@ -23,12 +23,14 @@ from reader.ui import lifecycle
 
 lifecycle.GRACE_SIGNAL = float(sys.argv[2])
 saved = Path(sys.argv[1])
-stuck_saving = len(sys.argv) > 3
+stuck_saving = "stuck-saving" in sys.argv[3:]
 
 class StuckApp:
     return_code = None
     def exit(self):
-        pass  # the clean exit never gets anywhere
+        if "shut-down" in sys.argv[3:]:
+            lifecycle.shutdown_reached()  # saves closed; only a stray thread holds the end
+        # else the clean exit never gets anywhere
     def save_pending_now(self, timeout):
         if stuck_saving:
             import time
@@ -41,6 +43,8 @@ async def main():
     print("ready", flush=True)
     if stuck_saving:
         lifecycle.terminal_lost()
+    if "quit" in sys.argv[3:]:
+        lifecycle.quitting()  # q: the shutdown then waits on the CPU, the disk, a thread
     await asyncio.sleep(60)
 
 asyncio.run(main())
@@ -80,6 +84,33 @@ def test_a_stuck_shutdown_is_ended_after_its_grace_with_the_saves_made(
     assert status == 128 + signum
     assert time.monotonic() - asked >= 0.5  # the clean exit had its chance first
     assert saved.read_text() == "saved"
+
+
+def test_a_quit_whose_shutdown_is_stuck_still_ends_in_time_with_the_saves_made(
+    tmp_path: Path,
+) -> None:
+    from reader.ui.lifecycle import GRACE_QUIT, SAVE_WAIT
+
+    process, saved = _start(tmp_path, 60, "quit")
+    status = _wait(process, GRACE_QUIT + SAVE_WAIT + 5)
+    if status is None:
+        process.kill()
+    assert status == 0  # the app's own exit code: quitting is no failure
+    assert saved.read_text() == "saved"
+
+
+def test_once_shut_down_a_stray_thread_is_left_behind_with_the_apps_own_code(
+    tmp_path: Path,
+) -> None:
+    from reader.ui.lifecycle import GRACE_LEFTOVERS
+
+    process, saved = _start(tmp_path, 60, "shut-down")
+    process.send_signal(signal.SIGTERM)
+    status = _wait(process, GRACE_LEFTOVERS + 5)
+    if status is None:
+        process.kill()
+    assert status == 0  # the app closed cleanly: the signal's code would say otherwise
+    assert not saved.exists()  # its saves were closed already: nothing left to save
 
 
 def test_asked_twice_it_ends_at_once(tmp_path: Path) -> None:
