@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.actions import ActionParseResult
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
@@ -41,7 +41,7 @@ from reader.services.library_session import LibrarySession
 from reader.ui import lifecycle
 from reader.ui.annotating import StoreDone
 from reader.ui.copying import Copier
-from reader.ui.key_order import KeysInOrder
+from reader.ui.key_order import KeysInOrderApp
 from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.opening import Opening, StoryOpening
@@ -112,7 +112,7 @@ def _terminal_driver() -> type[Driver] | None:
     return TerminalDriver
 
 
-class NewsReaderApp(App[None]):
+class NewsReaderApp(KeysInOrderApp[None]):
     TITLE = "newsreader"
     # The main screen is the default screen, whose CSS_PATH Textual does not read: load it here.
     CSS_PATH: ClassVar[CSSPathType | None] = [Path(__file__).with_name("app.tcss"), MAIN_SCREEN_CSS]
@@ -146,7 +146,6 @@ class NewsReaderApp(App[None]):
             ),
         )
         self.user_keymap = UserKeymap(self, locations.config)
-        self.keys_in_order = KeysInOrder(self)
         for theme in (INK, PAPER):
             self.register_theme(theme)
         self._start_in_theme(saved_theme(locations.config, self.available_themes) or INK.name)
@@ -179,12 +178,6 @@ class NewsReaderApp(App[None]):
             self, self.main, self.reading, self.library, locations.cache, self.open_article
         )
         self.main.reading, self.main.subscriptions = self.reading, self.subscriptions
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            await self.keys_in_order.take(event)  # see reader/ui/key_order.py
-        else:
-            await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         return self.main

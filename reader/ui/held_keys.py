@@ -10,21 +10,15 @@ it opens (`t`, then the tag); escape cancels them all.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 from textual.timer import Timer
 from textual.widget import Widget
 
+from reader.ui.key_order import KeysInOrder, KeysInOrderApp
+
 NOTE_DELAY = 0.2  # seconds a held key waits before the note says why
 NOTE = "Finding quotes… (your keys act once they are found; esc cancels them)"
 CANCELLED = "Keys cancelled"
-
-
-class KeyQueue(Protocol):
-    """The app's keys in order (reader/ui/key_order.py)."""
-
-    def pause(self, cancel: Callable[[], None]) -> None: ...
-    def resume(self) -> None: ...
 
 
 class HeldKeys:
@@ -37,9 +31,9 @@ class HeldKeys:
     def __bool__(self) -> bool:
         return bool(self._actions)
 
-    def _key_queue(self) -> KeyQueue | None:
-        keys = getattr(self._owner.app, "keys_in_order", None)
-        return keys if keys is not None and hasattr(keys, "pause") else None
+    def _key_queue(self) -> KeysInOrder | None:
+        app = self._owner.app
+        return app.keys_in_order if isinstance(app, KeysInOrderApp) else None
 
     def hold(self, action: Callable[[], None]) -> None:
         if not self._actions and (keys := self._key_queue()) is not None:

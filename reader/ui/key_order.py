@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, ReturnType
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 
@@ -146,3 +146,18 @@ class KeysInOrder:
             return  # given up on already: the keys after it went on
         self._in_flight = 0
         await self._send_waiting()
+
+
+class KeysInOrderApp(App[ReturnType]):
+    """An app whose keys from the terminal act in the order typed (see above): the
+    reader's app, and any app built from its widgets."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys_in_order = KeysInOrder(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys_in_order.take(event)
+        else:
+            await super().on_event(event)

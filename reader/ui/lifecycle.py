@@ -27,6 +27,7 @@ import contextlib
 import os
 import select
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -191,8 +192,6 @@ def quitting() -> None:
 
 def stop_helpers() -> None:
     """End the analysis process, if a long story started it: never left behind the app."""
-    import sys
-
     process_module = sys.modules.get("reader.analysis_process")
     if process_module is not None:
         process_module.shutdown_analysis_process()

@@ -9,6 +9,7 @@ from textual.widgets import Input
 from reader.model import Article
 from reader.services.library import newest_first
 from reader.services.library_search import display_date, story_meta
+from reader.ui.key_order import KeysInOrderApp
 from reader.ui.widgets.library import FILTER_AT_ONCE, Library, StoryList
 
 ARTICLES = [
@@ -33,7 +34,7 @@ ARTICLES = [
 ]
 
 
-class LibraryApp(App[None]):
+class LibraryApp(KeysInOrderApp[None]):
     def __init__(self) -> None:
         super().__init__()
         self.opened: list[str] = []
@@ -161,7 +162,7 @@ async def test_filter_finds_a_reporter_by_byline() -> None:
         assert shown_ids(app) == ["b"]
 
 
-class BigLibraryApp(App[None]):
+class BigLibraryApp(KeysInOrderApp[None]):
     """A feed of thousands of stories: more than the list shows, filtered on a thread."""
 
     def compose(self) -> ComposeResult:

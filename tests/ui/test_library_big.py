@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 
 from reader.model import Analysis, Article, Quote
 from reader.services.library_search import StoryIndex
+from reader.ui.key_order import KeysInOrderApp
 from reader.ui.widgets.library import FILTER_AT_ONCE, FREEZE_EVERY, Library, StoryList, _index_steps
 from reader.ui.widgets.story_rows import Measured
 
@@ -26,7 +27,7 @@ def story(n: int) -> Article:
     )
 
 
-class BigFeedApp(App[None]):
+class BigFeedApp(KeysInOrderApp[None]):
     def __init__(self) -> None:
         super().__init__()
         self.articles = [story(n) for n in range(STORIES)]

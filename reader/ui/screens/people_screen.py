@@ -28,7 +28,6 @@ from reader.services.people import Person, QuoteRecord, matches_words
 from reader.ui.keys import PEOPLE_LIST_KEYS, PEOPLE_SCREEN_KEYS, QUOTE_LIST_KEYS, bindings
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.title_bar import TitleBar
-from reader.ui.widgets.typed_input import TypedInput
 
 if TYPE_CHECKING:
     from reader.services.annotation_session import AnnotationSession
@@ -129,7 +128,7 @@ class PeopleScreen(Screen[QuoteRecord | None]):
         with Horizontal(id="people-panes"):
             with Vertical(id="people-left") as left:
                 left.border_title = "People"
-                people_filter = TypedInput(placeholder="filter people", id="people-filter")
+                people_filter = Input(placeholder="filter people", id="people-filter")
                 people_filter.display = False
                 yield people_filter
                 yield PeopleList(

@@ -31,7 +31,6 @@ from reader.services.tags import (
 from reader.ui.key_sections import current_key
 from reader.ui.keys import TAG_DIALOG_KEYS, bindings
 from reader.ui.widgets.annotations_panel import excerpt, quoted
-from reader.ui.widgets.typed_input import TypedInput
 
 MAX_CHOICES = 6
 EXCERPT_CHARS = 160
@@ -98,7 +97,7 @@ class TagDialog(ModalScreen[TagRequest | None]):
             yield Static(_excerpt(self.excerpt), id="tag-excerpt")
             yield Label("Tags", classes="tag-label")
             value = ", ".join(self.initial_tags) + (", " if self.initial_tags else "")
-            yield TypedInput(
+            yield Input(
                 value,
                 placeholder="economy, local government … (commas between tags)",
                 suggester=TagSuggester(self.known_tags),
@@ -107,7 +106,7 @@ class TagDialog(ModalScreen[TagRequest | None]):
             )
             yield OptionList(id="tag-choices")
             yield Label("Note", classes="tag-label")
-            yield TypedInput(
+            yield Input(
                 self.initial_note,
                 placeholder="optional",
                 select_on_focus=False,

@@ -25,7 +25,6 @@ from reader.ui.keys import PASSAGE_LIST_KEYS, TAG_LIST_KEYS, TAGS_VIEW_KEYS, bin
 from reader.ui.widgets.annotations_panel import annotation_label
 from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.title_bar import TitleBar
-from reader.ui.widgets.typed_input import TypedInput
 
 
 class TagList(OptionList):
@@ -63,7 +62,7 @@ class TagsScreen(Screen[Annotation | None]):
         with Horizontal(id="tags-panes"):
             with Vertical(id="tags-left") as left:
                 left.border_title = "Tags"
-                tag_filter = TypedInput(placeholder="filter tags", id="tags-filter")
+                tag_filter = Input(placeholder="filter tags", id="tags-filter")
                 tag_filter.display = False
                 yield tag_filter
                 yield TagList(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -41,7 +41,6 @@ from reader.services.library_search import (
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
 from reader.ui.slices import run_in_slices
 from reader.ui.widgets.story_rows import Measured, RowHeights, StoryRows, measure
-from reader.ui.widgets.typed_input import TypedInput
 from reader.ui.widgets.virtual_list import VirtualList
 
 # Up to this many stories, with up to SEARCH_AT_ONCE characters of text between them,
@@ -98,7 +97,6 @@ class Library(Vertical):
         super().__init__(id=id)
         self._articles: list[Article] = []
         self._row_of: dict[str, int] = {}  # article id -> its row in _articles
-        self._filter_left = False  # enter was pressed in the filter since it was opened
         self._measured: list[Measured | None] = []  # by row; filled a slice at a time
         self._index: list[StoryIndex | None] = []  # by row; filled a slice at a time
         self._heights = RowHeights(self._measured)
@@ -114,7 +112,7 @@ class Library(Vertical):
         self._anchor: Article | None = None
         # Mounted by the first `/`: the first frame has no filter box, and styling a text
         # box (Textual's Input) cost start-up ~5 ms.
-        self._filter = TypedInput(
+        self._filter = Input(
             placeholder="filter by title, source, author, text or speaker", id="library-filter"
         )
         self._list = StoryList(separators=True, id="story-list")
@@ -224,12 +222,7 @@ class Library(Vertical):
         if article is not None:
             self.post_message(self.ReloadRequested(article))
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget is self._filter:
-            self._filter_left = False  # back in the filter (a click): enter leaves it again
-
     async def action_filter(self) -> None:
-        self._filter_left = False
         if not self._filter.is_mounted:
             await self.mount(self._filter, before=self._list)
         self._filter.display = True
@@ -267,12 +260,7 @@ class Library(Vertical):
         event.stop()
         if not event.value:
             self.action_clear_filter()
-        elif self._filter_left:
-            # A second enter typed before the first one's move to the list took effect:
-            # it was meant for the list, as the reader sees it (`/moscow`, enter, enter).
-            self._list.action_select()
         else:
-            self._filter_left = True
             self.focus_list()
 
     @on(VirtualList.Selected, "#story-list")

@@ -8,7 +8,6 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 from reader.ui.keys import SEARCH_KEYS, bindings
-from reader.ui.widgets.typed_input import TypedInput
 
 
 class SearchBar(Horizontal):
@@ -57,7 +56,7 @@ class SearchBar(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._input = TypedInput(placeholder="words to find (any case) · enter: go · escape: close")
+        self._input = Input(placeholder="words to find (any case) · enter: go · escape: close")
 
     def build(self) -> None:
         """Mount the label and the box at once, not in a compose that runs later: the bar
