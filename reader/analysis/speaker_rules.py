@@ -120,6 +120,9 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
+    hosted = _hosted_participle(toks, cues, lo)
+    if hosted is not None:
+        return hosted
     main = main_clause_start(toks, lo, a)
     # "Rubio suggested ..., while Cruz said that the "...": a later clause of its own
     clause = _last_clause_start(toks, main, a, cues)
@@ -292,12 +295,7 @@ def _phrase_for_left_cue(
     if cue == "according to":
         return phrase_after(toks, k + 2, limit)
     if cue.endswith("ing"):
-        # "..., saying": the one speaking is the subject of the sentence
-        subject = sentence_subject(toks, lo, k)
-        if subject is not None:
-            return subject
-        phrase = phrase_before(toks, k, lo)
-        return phrase if phrase is not None and phrase.named else None
+        return _participle_subject(toks, k, lo)
     # "Cory James, 22, of Flint, Mich., said he ...": the name that opens the
     # sentence, not the last item of the aside before the verb
     lead = _lead_before_aside(toks, lo, k)
@@ -317,6 +315,76 @@ def _phrase_for_left_cue(
     if phrase is None and inverted and opens_clause:
         phrase = phrase_after(toks, k + 1, limit)
     return phrase
+
+
+# Words that give a participle its own subject just before it: "with Trump yelling",
+# "footage of Trump saying".
+_PARTICIPLE_HOSTS: Final = frozenset({"with", "of"})
+# Words that open a clause after a comma, whose subject a participle at its end takes:
+# "The incident came at a rally, when protesters interrupted her, shouting".
+_CLAUSE_SUBORDINATORS: Final = frozenset({"when", "while", "as", "after", "because", "since"})
+
+
+def _hosted_participle(
+    toks: list[Token], cues: list[tuple[int, str]], lo: int
+) -> Attribution | None:
+    """The last participle cue when a name is its own subject ("The ad ends with
+    footage of Trump saying, "..."): it, not the sentence's main verb, reports."""
+    k, cue = cues[-1]
+    if not cue.endswith("ing"):
+        return None
+    phrase = _hosted_subject(toks, k, lo)
+    return Attribution(phrase, cue, 0.8) if phrase is not None else None
+
+
+def _hosted_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | None:
+    """The name just before the participle at ``toks[k]`` after "with" or "of", or a
+    phrase whose nouns can speak ("with the crowd shouting")."""
+    phrase = phrase_before(toks, k, lo)
+    if phrase is None or phrase.pronoun:
+        return None
+    if not phrase.named and not lexicon.names_a_speaker(phrase.text.lower().split()):
+        return None
+    opens = index_at(toks, phrase.start, lo)
+    if opens <= lo or toks[opens - 1].lower not in _PARTICIPLE_HOSTS:
+        return None
+    after = index_at(toks, phrase.end, opens)
+    if after < k and not (after == k - 1 and toks[after].lower.endswith("ly")):
+        return None  # "with CNN, Trump ..., saying": the name is not next to the verb
+    if not phrase.named:
+        return phrase
+    # "footage of Trump": the name alone; the words before it are no role of his
+    return SpeakerPhrase(phrase.start, phrase.end, phrase.text, person=phrase.person)
+
+
+def _participle_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | None:
+    """Who speaks by the participle at ``toks[k]`` ("..., saying"): a name written just
+    before it after "with" or "of" ("with Trump reportedly yelling:"), else the subject
+    of the clause it ends ("..., when protesters interrupted her speech, shouting"),
+    else the subject of the sentence."""
+    hosted = _hosted_subject(toks, k, lo)
+    if hosted is not None:
+        return hosted
+    for b in range(k - 2, lo, -1):
+        if toks[b].text != ",":
+            continue
+        if toks[b + 1].lower in _CLAUSE_SUBORDINATORS:
+            inner = sentence_subject(toks, b + 2, k) or phrase_after(toks, b + 2, k)
+            if inner is not None and _speaks_in_clause(toks, inner, b, k):
+                return inner
+        break  # the clause just before the participle's comma only
+    subject = sentence_subject(toks, lo, k)
+    if subject is not None:
+        return subject
+    phrase = phrase_before(toks, k, lo)
+    return phrase if phrase is not None and phrase.named else None
+
+
+def _speaks_in_clause(toks: list[Token], phrase: SpeakerPhrase, b: int, k: int) -> bool:
+    """Whether ``phrase``, read after ``toks[b]``, ends before ``toks[k]`` and can speak."""
+    if phrase.pronoun or index_at(toks, phrase.end, b) >= k:
+        return False
+    return phrase.named or lexicon.names_a_speaker(phrase.text.lower().split())
 
 
 def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
