@@ -25,8 +25,7 @@ def _speakers(text: str) -> list[str | None]:
             "the crowd",  # the participle's own subject; never "Georgia"
         ),
         (
-            'Minnesota, where the "revolution for working families" began, has found new '
-            "friends.",
+            'Minnesota, where the "revolution for working families" began, has found new friends.',
             None,
         ),
     ],
