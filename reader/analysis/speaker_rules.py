@@ -16,6 +16,7 @@ from reader.analysis.speaker_context import (
     Attribution,
     Context,
 )
+from reader.analysis.speaker_owner import owned_quote
 from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
@@ -47,6 +48,8 @@ def attribute_one(toks: list[Token], ctx: Context) -> Attribution | None:
     return (
         from_right(toks, ctx)
         or _from_left(toks, ctx)
+        # after any speech verb: "Frazier said Rubio's claim that ... is "not true""
+        or owned_quote(toks, ctx.sentence_start, ctx.first)
         or _from_label(toks, ctx)
         or _from_subject(toks, ctx)
         or _from_sentence_before(toks, ctx)
