@@ -78,10 +78,17 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     for k in range(lo, end):
         cue = cue_at(toks, k)
         if cue is not None and cue != "according to":
+            if k > lo and toks[k - 1].lower in _RELATIVES:
+                continue  # "..., of Manchester, who said ...": the relative's own verb
             # '"...," Harry Bond, 30, of Raleigh, who was polled, said. "..."'
             lead = _lead_before_aside(toks, lo, k)
             if lead is not None:
                 return Attribution(lead, cue, 0.6, source="borrowed")
+            if k == lo + 1 and toks[lo].text == "," and cue in LEFT_INVERTIBLE_CUES:
+                # '"...," said Nicky Dunn, 24, who ... . "..."': the name after the verb
+                after = phrase_after(toks, k + 1, end)
+                if after is not None and after.named:
+                    return Attribution(after, cue, 0.6, source="borrowed")
             phrase = phrase_before(toks, k, lo)
             if phrase is not None and (phrase.named or phrase.pronoun):
                 return Attribution(phrase, cue, 0.6, source="borrowed")
@@ -120,6 +127,8 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
             cues.append((k, cue))
     if not cues:
         return None  # most: no clause needs finding, nothing to order
+    if len(cues) > 1:
+        cues = _without_own_quotations(toks, cues, a)
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
@@ -326,6 +335,16 @@ _PARTICIPLE_HOSTS: Final = frozenset({"with", "of"})
 # Words that open a clause after a comma, whose subject a participle at its end takes:
 # "The incident came at a rally, when protesters interrupted her, shouting".
 _CLAUSE_SUBORDINATORS: Final = frozenset({"when", "while", "as", "after", "because", "since"})
+
+
+def _without_own_quotations(
+    toks: list[Token], cues: list[tuple[int, str]], a: int
+) -> list[tuple[int, str]]:
+    """The cues but those followed at once by a quotation before ``toks[a]``: "a class
+    called "Perception" on his page, writing "..."" names the class by the first; the
+    second quotation is what he wrote. All of them when none is left."""
+    kept = [(k, cue) for k, cue in cues if not (k + 1 < a and toks[k + 1].text == QUOTE_TOKEN)]
+    return kept or cues
 
 
 def _hosted_participle(

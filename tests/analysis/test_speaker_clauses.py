@@ -128,3 +128,11 @@ def test_a_preposition_opening_the_sentence_is_no_speaker() -> None:
         '"He is flat-out scary. I think he is a wonderful man."'
     )
     assert _speakers(text) == ["Levine"]
+
+
+def test_a_relative_clause_s_verb_lends_no_speaker_to_the_next_sentence() -> None:
+    text = (
+        '"I will vote for the ferry," said Nicky Dunn, 24, of Digby, who said the '
+        'mayor had been good to the island. "It is the only road we have."'
+    )
+    assert _speakers(text) == ["Nicky Dunn", "Nicky Dunn"]

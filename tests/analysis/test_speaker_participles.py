@@ -87,3 +87,12 @@ def test_a_group_named_after_a_person_speaks_as_the_group() -> None:
         '"save our ferry, save our island, save our town!"'
     )
     assert _speakers(text) == ["Petrie protesters"]
+
+
+def test_a_cue_with_its_own_quotation_does_not_speak_the_next() -> None:
+    text = (
+        "On Sunday, Rhona Baird shared a chart of a fund called “Harbour Futures” on "
+        "her page, writing “Here are the numbers the mayor says do not exist. Read "
+        "them slowly.”"
+    )
+    assert _speakers(text)[-1] == "Rhona Baird"
