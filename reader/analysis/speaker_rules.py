@@ -15,6 +15,7 @@ from reader.analysis.speaker_context import (
     NOBODY,
     Attribution,
     Context,
+    sentence_start,
 )
 from reader.analysis.speaker_owner import owned_quote
 from reader.analysis.speaker_phrases import (
@@ -75,9 +76,12 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     lo = end
     while lo > 0 and not _ends_or_quotes(toks[lo - 1].text):
         lo -= 1
+    cued = False
     for k in range(lo, end):
         cue = cue_at(toks, k)
         if cue is not None and cue != "according to":
+            # '... the station," wrote Time magazine.': the tail of another quotation
+            cued = cued or (k > lo and toks[k - 1].text in _BEFORE_INVERTED)
             if k > lo and toks[k - 1].lower in _RELATIVES:
                 continue  # "..., of Manchester, who said ...": the relative's own verb
             # '"...," Harry Bond, 30, of Raleigh, who was polled, said. "..."'
@@ -92,7 +96,29 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
             phrase = phrase_before(toks, k, lo)
             if phrase is not None and (phrase.named or phrase.pronoun):
                 return Attribution(phrase, cue, 0.6, source="borrowed")
+    if ctx.first == ctx.sentence_start and not cued:
+        return _subject_just_before(toks, end)
     return None
+
+
+_NO_QUOTE_ENDS: Final[set[int]] = set()
+_BEFORE_INVERTED: Final = frozenset({",", "”", '"', "’", "'"})
+
+
+def _subject_just_before(toks: list[Token], end: int) -> Attribution | None:
+    """ "Sen. Ada Pike (Vt.), who lost the primary, named exhaustion as one reason.
+    "...": no verb of speech, but the sentence before, with no quotation in it, is
+    about the named person who goes on to speak."""
+    lo = sentence_start(toks, end, _NO_QUOTE_ENDS)
+    for k in range(lo, end):
+        if toks[k].text == QUOTE_TOKEN:
+            return None
+    subject = sentence_subject(toks, lo, end)
+    if subject is None or not subject.named or not subject.person or subject.pronoun:
+        return None
+    if subject.role is not None and not subject.role[:1].isupper():
+        return None  # "the oversized Trump face beaming from billboards": no person
+    return Attribution(subject, "", 0.5, source="borrowed")
 
 
 def _ends_or_quotes(text: str) -> bool:

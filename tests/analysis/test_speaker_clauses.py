@@ -136,3 +136,21 @@ def test_a_relative_clause_s_verb_lends_no_speaker_to_the_next_sentence() -> Non
         'mayor had been good to the island. "It is the only road we have."'
     )
     assert _speakers(text) == ["Nicky Dunn", "Nicky Dunn"]
+
+
+def test_the_named_subject_of_the_sentence_just_before_speaks_a_quotation() -> None:
+    text = (
+        '"We will fix the ferry by spring," Gordon Petrie said on Radio Atlantic. '
+        "Sen. Ada Pike (N.S.), who lost the vote to him, named exhaustion with the cuts "
+        'as one reason for the result. "People on this island are tired of being told '
+        'to wait."'
+    )
+    assert _speakers(text) == ["Gordon Petrie", "Ada Pike"]
+
+
+def test_a_sentence_ending_in_another_quotation_s_verb_lends_no_subject() -> None:
+    text = (
+        '"The ferry will run all winter, and the terminal stays open," wrote Rhona Baird. '
+        '"Ada Pike has read the numbers too, and she agrees with every one of them."'
+    )
+    assert _speakers(text) == ["Rhona Baird", "Rhona Baird"]
