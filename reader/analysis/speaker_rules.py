@@ -473,6 +473,8 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     main = main_clause_start(toks, lo, colon)
     for k in range(j, main - 1, -1):  # the cue nearest the colon: "whispered to him:"
         cue = cue_at(toks, k)
+        if cue is not None and k - 1 > main and toks[k - 1].lower in _RELATIVES:
+            continue  # "a candidate who promised ...:": the relative clause's own verb
         if cue is not None:
             phrase = _phrase_for_left_cue(toks, k, cue, lo, colon)
             if phrase is not None:

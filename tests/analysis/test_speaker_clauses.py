@@ -154,3 +154,11 @@ def test_a_sentence_ending_in_another_quotation_s_verb_lends_no_subject() -> Non
         '"Ada Pike has read the numbers too, and she agrees with every one of them."'
     )
     assert _speakers(text) == ["Rhona Baird", "Rhona Baird"]
+
+
+def test_a_relative_clause_before_a_colon_does_not_speak() -> None:
+    text = (
+        "A ferry worker wrote back that the remark was rich coming from a councillor who "
+        "promised to sell the terminal: “Your plan is to sell the only road we have.”"
+    )
+    assert _speakers(text) == ["A ferry worker"]
