@@ -158,7 +158,7 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
-    hosted = _hosted_participle(toks, cues, lo)
+    hosted = _hosted_participle(toks, cues, lo) or _joined_clause(toks, cues, lo, a)
     if hosted is not None:
         return hosted
     main = main_clause_start(toks, lo, a)
@@ -206,8 +206,12 @@ def _main_verbs_first(
     Clinton told, not what was declared."""
     inside: list[tuple[int, str]] = []
     outside: list[tuple[int, str]] = []
+    # "... an architect who said he was stiffed, saying "..."": beside a participle, a
+    # relative clause's verb is set apart even with no comma before "who"
+    participle = any(cue.endswith("ing") for _, cue in cues)
     for k, cue in cues:
-        (inside if _in_relative_aside(toks, k, lo, a) else outside).append((k, cue))
+        relative = participle and k > lo and toks[k - 1].lower in _RELATIVES
+        (inside if relative or _in_relative_aside(toks, k, lo, a) else outside).append((k, cue))
     return outside + inside if outside and inside else cues
 
 
@@ -383,6 +387,28 @@ def _hosted_participle(
         return None
     phrase = _hosted_subject(toks, k, lo)
     return Attribution(phrase, cue, 0.8) if phrase is not None else None
+
+
+_CLAUSE_JOINERS: Final = frozenset({"and", "but", "then"})
+
+
+def _joined_clause(
+    toks: list[Token], cues: list[tuple[int, str]], lo: int, a: int
+) -> Attribution | None:
+    """ "A woman asked for a photo and Clinton said, "..."": the clause joined last, whose
+    named subject and verb stand just before the quotation, speaks it."""
+    k, cue = cues[-1]
+    if len(cues) < 2 or cue.endswith("ing") or k + 2 < a:
+        return None
+    if k + 1 < a and toks[k + 1].text not in (",", ":"):
+        return None
+    phrase = phrase_before(toks, k, lo)
+    if phrase is None or not phrase.named or phrase.pronoun:
+        return None
+    opens = index_at(toks, phrase.phrase_start, lo)
+    if opens <= lo or toks[opens - 1].lower not in _CLAUSE_JOINERS:
+        return None
+    return Attribution(phrase, cue, 0.8)
 
 
 def _hosted_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | None:

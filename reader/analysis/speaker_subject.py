@@ -13,7 +13,7 @@ from reader.analysis import lexicon
 from reader.analysis.lexicon import words
 from reader.analysis.speaker_after import phrase_after
 from reader.analysis.speaker_phrases import SpeakerPhrase
-from reader.analysis.text_units import Token, is_upper
+from reader.analysis.text_units import Token, is_possessive, is_upper
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -111,7 +111,22 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
         return aside
     if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
         return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
+    if _owned_body(toks, i, limit):
+        return phrase  # "Ryan's campaign shrugged off ..., telling reporters"
     return None
+
+
+def _owned_body(toks: list[Token], i: int, limit: int) -> bool:
+    """Whether ``toks[i]`` is a possessive name before a body that speaks for it."""
+    if i + 1 >= limit or not toks[i].is_capitalised or not is_possessive(toks[i].text):
+        return False
+    return toks[i + 1].lower in _OWN_BODIES
+
+
+# Nouns for a body that speaks for the person named before it: "Ryan's campaign".
+_OWN_BODIES: Final = frozenset(
+    words("campaign office team spokesman spokeswoman spokesperson aides lawyers family")
+)
 
 
 def _after_introduction(toks: list[Token], i: int, limit: int) -> int:

@@ -162,3 +162,11 @@ def test_a_relative_clause_before_a_colon_does_not_speak() -> None:
         "promised to sell the terminal: “Your plan is to sell the only road we have.”"
     )
     assert _speakers(text) == ["A ferry worker"]
+
+
+def test_the_clause_joined_last_speaks_the_quotation_after_it() -> None:
+    text = (
+        "At one point, a fisherman asked for a photo and Rhona Baird said, “as long as "
+        "we are not breaking any harbour rules, of course.”"
+    )
+    assert _speakers(text) == ["Rhona Baird"]

@@ -96,3 +96,20 @@ def test_a_cue_with_its_own_quotation_does_not_speak_the_next() -> None:
         "them slowly.”"
     )
     assert _speakers(text)[-1] == "Rhona Baird"
+
+
+def test_a_relative_clause_s_verb_yields_to_the_participle() -> None:
+    text = (
+        "Gordon Petrie was defensive when asked about not paying a welder who said he "
+        "was owed for the new ramp, saying, “Maybe he did not do a good job, and I was "
+        "not satisfied with his work.”"
+    )
+    assert _speakers(text) == ["Gordon Petrie"]
+
+
+def test_a_possessive_name_s_campaign_is_the_subject_of_its_participle() -> None:
+    text = (
+        "Baird’s campaign shrugged off Petrie’s comments, telling reporters, “Nobody on "
+        "our team has ever asked for the mayor’s endorsement.”"
+    )
+    assert _speakers(text) == ["Baird’s campaign"]
