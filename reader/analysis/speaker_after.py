@@ -14,6 +14,7 @@ from reader.analysis.speaker_phrases import (
     NAME_JOINERS,
     PERSON_NOUNS,
     PHRASE_BREAKERS,
+    PLURAL_SPEAKERS,
     ROLE_NOUNS,
     SENTENCE_OPENERS,
     SPEAKING_PEOPLE,
@@ -64,6 +65,9 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
             pass
         elif seen_name and (word in TITLE_WORDS or word in ROLE_NOUNS):
             pass  # "one Sanders supporter", "Clinton campaign manager Robby Mook"
+        elif seen_name and word in PLURAL_SPEAKERS:
+            # "Sanders protesters interrupted ..., shouting": the group, not the name
+            pass
         elif seen_name and _named_modifier_head(toks, i, k, hi):
             pass  # "a Wednesday editorial", "a 2008 Clinton veteran": a nominal phrase
         elif seen_name or word in PHRASE_BREAKERS or word in SPEECH_CUES:

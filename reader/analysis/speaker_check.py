@@ -514,6 +514,8 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
         )
     if not opens and not (words[-1].islower() and lowered[-1] in PERSON_NOUNS):
         return _plural_group(words, lowered)
+    if words[0].islower() and first.endswith(("ed", "ing")) and first not in PERSON_NOUNS:
+        return False  # "included staff members", "coming from a candidate": a cut clause
     head = lowered[-1]
     after_of = lowered[-2] == "of"  # "the mother of three"
     if (head in DETERMINERS and not after_of) or head in _NOT_HEADS:

@@ -115,12 +115,15 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             return None
         if phrase.phrase_start <= toks[r].start:
             return Attribution(phrase, cue, 0.9, source="right")
+        after = c + len(cue.split())
+        if _as_it_was_put(toks, r, phrase) and _report_ends(toks, after, end):
+            # '"a lawful source of income," as a Homeland Security memo put it.'
+            return Attribution(phrase, cue, 0.8, source="right")
         # "... "steals $20s" is held accountable, Warren said.": a closing "X said"
         closing = phrase.named or toks[index_at(toks, phrase.phrase_start, r)].lower in (
             "the",
             "a",
         )
-        after = c + len(cue.split())
         if closing and _report_ends(toks, after, end) and _follows_comma(toks, phrase, r):
             return Attribution(phrase, cue, 0.7, source="right")
         return None
@@ -128,6 +131,16 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
     # unveiled a plan" goes on about something else
     opens = ctx.closing == "," and ctx.first <= ctx.sentence_start
     return _unlisted_verb(toks, r, end, opens)
+
+
+def _as_it_was_put(toks: list[Token], r: int, phrase: SpeakerPhrase) -> bool:
+    """Whether the words after the quote open "as <phrase> <cue>": "as Baird put it"."""
+    return (
+        toks[r].lower == "as"
+        and r + 1 < len(toks)
+        and phrase.phrase_start == toks[r + 1].start
+        and not phrase.pronoun
+    )
 
 
 def name_before_aside(toks: list[Token], r: int, cue: int) -> SpeakerPhrase | None:

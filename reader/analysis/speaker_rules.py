@@ -15,7 +15,9 @@ from reader.analysis.speaker_context import (
     NOBODY,
     Attribution,
     Context,
+    sentence_start,
 )
+from reader.analysis.speaker_owner import owned_quote
 from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
@@ -47,6 +49,8 @@ def attribute_one(toks: list[Token], ctx: Context) -> Attribution | None:
     return (
         from_right(toks, ctx)
         or _from_left(toks, ctx)
+        # after any speech verb: "Frazier said Rubio's claim that ... is "not true""
+        or owned_quote(toks, ctx.sentence_start, ctx.first)
         or _from_label(toks, ctx)
         or _from_subject(toks, ctx)
         or _from_sentence_before(toks, ctx)
@@ -72,17 +76,49 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     lo = end
     while lo > 0 and not _ends_or_quotes(toks[lo - 1].text):
         lo -= 1
+    cued = False
     for k in range(lo, end):
         cue = cue_at(toks, k)
         if cue is not None and cue != "according to":
+            # '... the station," wrote Time magazine.': the tail of another quotation
+            cued = cued or (k > lo and toks[k - 1].text in _BEFORE_INVERTED)
+            if k > lo and toks[k - 1].lower in _RELATIVES:
+                continue  # "..., of Manchester, who said ...": the relative's own verb
             # '"...," Harry Bond, 30, of Raleigh, who was polled, said. "..."'
             lead = _lead_before_aside(toks, lo, k)
             if lead is not None:
                 return Attribution(lead, cue, 0.6, source="borrowed")
+            if k == lo + 1 and toks[lo].text == "," and cue in LEFT_INVERTIBLE_CUES:
+                # '"...," said Nicky Dunn, 24, who ... . "..."': the name after the verb
+                after = phrase_after(toks, k + 1, end)
+                if after is not None and after.named:
+                    return Attribution(after, cue, 0.6, source="borrowed")
             phrase = phrase_before(toks, k, lo)
             if phrase is not None and (phrase.named or phrase.pronoun):
                 return Attribution(phrase, cue, 0.6, source="borrowed")
+    if ctx.first == ctx.sentence_start and not cued:
+        return _subject_just_before(toks, end)
     return None
+
+
+_NO_QUOTE_ENDS: Final[set[int]] = set()
+_BEFORE_INVERTED: Final = frozenset({",", "”", '"', "’", "'"})
+
+
+def _subject_just_before(toks: list[Token], end: int) -> Attribution | None:
+    """ "Sen. Ada Pike (Vt.), who lost the primary, named exhaustion as one reason.
+    "...": no verb of speech, but the sentence before, with no quotation in it, is
+    about the named person who goes on to speak."""
+    lo = sentence_start(toks, end, _NO_QUOTE_ENDS)
+    for k in range(lo, end):
+        if toks[k].text == QUOTE_TOKEN:
+            return None
+    subject = sentence_subject(toks, lo, end)
+    if subject is None or not subject.named or not subject.person or subject.pronoun:
+        return None
+    if subject.role is not None and not subject.role[:1].isupper():
+        return None  # "the oversized Trump face beaming from billboards": no person
+    return Attribution(subject, "", 0.5, source="borrowed")
 
 
 def _ends_or_quotes(text: str) -> bool:
@@ -117,9 +153,14 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
             cues.append((k, cue))
     if not cues:
         return None  # most: no clause needs finding, nothing to order
+    if len(cues) > 1:
+        cues = _without_own_quotations(toks, cues, a)
     # The main verb of the sentence comes first: "Cruz said he is sure Rubio will
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
+    hosted = _hosted_participle(toks, cues, lo) or _joined_clause(toks, cues, lo, a)
+    if hosted is not None:
+        return hosted
     main = main_clause_start(toks, lo, a)
     # "Rubio suggested ..., while Cruz said that the "...": a later clause of its own
     clause = _last_clause_start(toks, main, a, cues)
@@ -165,8 +206,12 @@ def _main_verbs_first(
     Clinton told, not what was declared."""
     inside: list[tuple[int, str]] = []
     outside: list[tuple[int, str]] = []
+    # "... an architect who said he was stiffed, saying "..."": beside a participle, a
+    # relative clause's verb is set apart even with no comma before "who"
+    participle = any(cue.endswith("ing") for _, cue in cues)
     for k, cue in cues:
-        (inside if _in_relative_aside(toks, k, lo, a) else outside).append((k, cue))
+        relative = participle and k > lo and toks[k - 1].lower in _RELATIVES
+        (inside if relative or _in_relative_aside(toks, k, lo, a) else outside).append((k, cue))
     return outside + inside if outside and inside else cues
 
 
@@ -292,12 +337,7 @@ def _phrase_for_left_cue(
     if cue == "according to":
         return phrase_after(toks, k + 2, limit)
     if cue.endswith("ing"):
-        # "..., saying": the one speaking is the subject of the sentence
-        subject = sentence_subject(toks, lo, k)
-        if subject is not None:
-            return subject
-        phrase = phrase_before(toks, k, lo)
-        return phrase if phrase is not None and phrase.named else None
+        return _participle_subject(toks, k, lo)
     # "Cory James, 22, of Flint, Mich., said he ...": the name that opens the
     # sentence, not the last item of the aside before the verb
     lead = _lead_before_aside(toks, lo, k)
@@ -317,6 +357,108 @@ def _phrase_for_left_cue(
     if phrase is None and inverted and opens_clause:
         phrase = phrase_after(toks, k + 1, limit)
     return phrase
+
+
+# Words that give a participle its own subject just before it: "with Trump yelling",
+# "footage of Trump saying".
+_PARTICIPLE_HOSTS: Final = frozenset({"with", "of"})
+# Words that open a clause after a comma, whose subject a participle at its end takes:
+# "The incident came at a rally, when protesters interrupted her, shouting".
+_CLAUSE_SUBORDINATORS: Final = frozenset({"when", "while", "as", "after", "because", "since"})
+
+
+def _without_own_quotations(
+    toks: list[Token], cues: list[tuple[int, str]], a: int
+) -> list[tuple[int, str]]:
+    """The cues but those followed at once by a quotation before ``toks[a]``: "a class
+    called "Perception" on his page, writing "..."" names the class by the first; the
+    second quotation is what he wrote. All of them when none is left."""
+    kept = [(k, cue) for k, cue in cues if not (k + 1 < a and toks[k + 1].text == QUOTE_TOKEN)]
+    return kept or cues
+
+
+def _hosted_participle(
+    toks: list[Token], cues: list[tuple[int, str]], lo: int
+) -> Attribution | None:
+    """The last participle cue when a name is its own subject ("The ad ends with
+    footage of Trump saying, "..."): it, not the sentence's main verb, reports."""
+    k, cue = cues[-1]
+    if not cue.endswith("ing"):
+        return None
+    phrase = _hosted_subject(toks, k, lo)
+    return Attribution(phrase, cue, 0.8) if phrase is not None else None
+
+
+_CLAUSE_JOINERS: Final = frozenset({"and", "but", "then"})
+
+
+def _joined_clause(
+    toks: list[Token], cues: list[tuple[int, str]], lo: int, a: int
+) -> Attribution | None:
+    """ "A woman asked for a photo and Clinton said, "..."": the clause joined last, whose
+    named subject and verb stand just before the quotation, speaks it."""
+    k, cue = cues[-1]
+    if len(cues) < 2 or cue.endswith("ing") or k + 2 < a:
+        return None
+    if k + 1 < a and toks[k + 1].text not in (",", ":"):
+        return None
+    phrase = phrase_before(toks, k, lo)
+    if phrase is None or not phrase.named or phrase.pronoun:
+        return None
+    opens = index_at(toks, phrase.phrase_start, lo)
+    if opens <= lo or toks[opens - 1].lower not in _CLAUSE_JOINERS:
+        return None
+    return Attribution(phrase, cue, 0.8)
+
+
+def _hosted_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | None:
+    """The name just before the participle at ``toks[k]`` after "with" or "of", or a
+    phrase whose nouns can speak ("with the crowd shouting")."""
+    phrase = phrase_before(toks, k, lo)
+    if phrase is None or phrase.pronoun:
+        return None
+    if not phrase.named and not lexicon.names_a_speaker(phrase.text.lower().split()):
+        return None
+    opens = index_at(toks, phrase.start, lo)
+    if opens <= lo or toks[opens - 1].lower not in _PARTICIPLE_HOSTS:
+        return None
+    after = index_at(toks, phrase.end, opens)
+    if after < k and not (after == k - 1 and toks[after].lower.endswith("ly")):
+        return None  # "with CNN, Trump ..., saying": the name is not next to the verb
+    if not phrase.named:
+        return phrase
+    # "footage of Trump": the name alone; the words before it are no role of his
+    return SpeakerPhrase(phrase.start, phrase.end, phrase.text, person=phrase.person)
+
+
+def _participle_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | None:
+    """Who speaks by the participle at ``toks[k]`` ("..., saying"): a name written just
+    before it after "with" or "of" ("with Trump reportedly yelling:"), else the subject
+    of the clause it ends ("..., when protesters interrupted her speech, shouting"),
+    else the subject of the sentence."""
+    hosted = _hosted_subject(toks, k, lo)
+    if hosted is not None:
+        return hosted
+    for b in range(k - 2, lo, -1):
+        if toks[b].text != ",":
+            continue
+        if toks[b + 1].lower in _CLAUSE_SUBORDINATORS:
+            inner = sentence_subject(toks, b + 2, k) or phrase_after(toks, b + 2, k)
+            if inner is not None and _speaks_in_clause(toks, inner, b, k):
+                return inner
+        break  # the clause just before the participle's comma only
+    subject = sentence_subject(toks, lo, k)
+    if subject is not None:
+        return subject
+    phrase = phrase_before(toks, k, lo)
+    return phrase if phrase is not None and phrase.named else None
+
+
+def _speaks_in_clause(toks: list[Token], phrase: SpeakerPhrase, b: int, k: int) -> bool:
+    """Whether ``phrase``, read after ``toks[b]``, ends before ``toks[k]`` and can speak."""
+    if phrase.pronoun or index_at(toks, phrase.end, b) >= k:
+        return False
+    return phrase.named or lexicon.names_a_speaker(phrase.text.lower().split())
 
 
 def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
@@ -357,6 +499,8 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     main = main_clause_start(toks, lo, colon)
     for k in range(j, main - 1, -1):  # the cue nearest the colon: "whispered to him:"
         cue = cue_at(toks, k)
+        if cue is not None and k - 1 > main and toks[k - 1].lower in _RELATIVES:
+            continue  # "a candidate who promised ...:": the relative clause's own verb
         if cue is not None:
             phrase = _phrase_for_left_cue(toks, k, cue, lo, colon)
             if phrase is not None:

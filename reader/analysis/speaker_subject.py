@@ -13,7 +13,7 @@ from reader.analysis import lexicon
 from reader.analysis.lexicon import words
 from reader.analysis.speaker_after import phrase_after
 from reader.analysis.speaker_phrases import SpeakerPhrase
-from reader.analysis.text_units import Token, is_upper
+from reader.analysis.text_units import Token, is_possessive, is_upper
 
 # Final: compiled, module constants (these word lists too) are read as C globals
 # instead of being looked up by name in the module's dict on every use.
@@ -92,17 +92,14 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
         i += 1  # marks, dashes and whole quotations before the subject
     i = _after_dateline(toks, i, limit)
     if i < limit and (_introduces(toks[i]) or toks[i].lower.endswith("ing")):
-        # "Speaking in Salem, New Hampshire, Trump went after Bush": the subject follows
-        # the last comma that a capitalised word comes after, else the first comma
-        commas = [c for c in range(i, min(limit, i + _INTRO_REACH)) if toks[c].text == ","]
-        if not commas:
+        i = _after_introduction(toks, i, limit)
+        if i < 0:
             return None
-        named = [c for c in commas if c + 1 < limit and toks[c + 1].is_capitalised]
-        i = (named[-1] if named else commas[0]) + 1
     if i < limit and (toks[i].lower in SENTENCE_OPENERS and toks[i].lower not in ("the", "a")):
         i += 1  # "Even China", "But Trump"
         if i < limit and toks[i].lower in _SECOND_OPENERS:
             i += 1  # "And then Trump", "But now Clinton"
+    i = _after_time_phrase(toks, i, limit)
     if i >= limit or toks[i].lower.endswith("ing") or _shouted(toks, i, limit):
         return None  # an all-capitals subheading
     phrase = phrase_after(toks, i, limit)
@@ -114,7 +111,65 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
         return aside
     if phrase.named or phrase.pronoun or toks[i].lower in _SUBJECT_DETERMINERS:
         return phrase  # "Trump", "he", "The Republican nominee", "his campaign"
+    if _owned_body(toks, i, limit):
+        return phrase  # "Ryan's campaign shrugged off ..., telling reporters"
     return None
+
+
+def _owned_body(toks: list[Token], i: int, limit: int) -> bool:
+    """Whether ``toks[i]`` is a possessive name before a body that speaks for it."""
+    if i + 1 >= limit or not toks[i].is_capitalised or not is_possessive(toks[i].text):
+        return False
+    return toks[i + 1].lower in _OWN_BODIES
+
+
+# Nouns for a body that speaks for the person named before it: "Ryan's campaign".
+_OWN_BODIES: Final = frozenset(
+    words("campaign office team spokesman spokeswoman spokesperson aides lawyers family")
+)
+
+
+def _after_introduction(toks: list[Token], i: int, limit: int) -> int:
+    """Where the subject starts after an introductory phrase at ``toks[i]``; -1 if no
+    comma closes it.
+
+    "Speaking in Salem, New Hampshire, Trump went after Bush": the subject follows the
+    last comma that a capitalised word comes after, else the first comma. A comma that
+    another introducer follows ("At a rally in Birmingham, Alabama, on Saturday, some
+    supporters ...") shows the phrase goes on: only the commas after it can close it.
+    """
+    commas = [c for c in range(i, min(limit, i + _INTRO_REACH)) if toks[c].text == ","]
+    open_until = -1
+    for c in commas:
+        nxt = toks[c + 1].text if c + 1 < limit else ""
+        if nxt in _GOES_ON and c > i and toks[c - 1].is_capitalised:
+            open_until = c
+    commas = [c for c in commas if c > open_until]
+    if not commas:
+        return -1
+    named = [c for c in commas if c + 1 < limit and toks[c + 1].is_capitalised]
+    return (named[-1] if named else commas[0]) + 1
+
+
+# Prepositions that carry an introductory phrase on past a place: "In Birmingham,
+# Alabama, on Saturday,"; never "without" or "as", which open asides and clauses.
+_GOES_ON: Final = frozenset(words("on in at during"))
+
+# Last words of a phrase of time that opens a sentence before its subject: "A few days
+# later, Trump ...", "Two weeks ago, the mayor ...".
+_TIME_PHRASE_ENDS: Final = frozenset(words("later earlier ago afterward afterwards"))
+_TIME_PHRASE_REACH: Final = 6
+
+
+def _after_time_phrase(toks: list[Token], i: int, limit: int) -> int:
+    """Past "a few days later," at ``toks[i]``: the subject follows its comma."""
+    for k in range(i + 1, min(limit - 1, i + _TIME_PHRASE_REACH)):
+        tok = toks[k]
+        if not tok.is_word:
+            return i
+        if tok.lower in _TIME_PHRASE_ENDS and tok.text.islower():
+            return k + 2 if toks[k + 1].text == "," else i
+    return i
 
 
 # Adverbs that follow a first opener ("And then"), never a preposition ("But after ..."),
@@ -150,11 +205,27 @@ _TIME_SPANS: Final = frozenset(
 
 def _after_dateline(toks: list[Token], i: int, limit: int) -> int:
     """Skip a wire dateline: ``FLINT, Mich., Oct. 4 (UPI) — Bill Clinton said``."""
-    if i >= limit or not (len(toks[i].text) > 1 and is_upper(toks[i].text)):
+    if i >= limit or not toks[i].is_capitalised:
         return i
+    if not (len(toks[i].text) > 1 and is_upper(toks[i].text)):
+        return _after_agency(toks, i, limit)
     for k in range(i + 1, min(limit, i + _DATELINE_REACH)):
         if toks[k].text in DASHES:
             return k + 1 if toks[k - 1].text == ")" or toks[i + 1].text == "," else i
+    return i
+
+
+def _after_agency(toks: list[Token], i: int, limit: int) -> int:
+    """Skip a dateline written in Title Case with its agency: ``Washington (AFP) –``,
+    ``Ottawa, Ont. (CP) —``: places, then an agency in capitals in brackets, a dash."""
+    for k in range(i + 1, min(limit - 3, i + _DATELINE_REACH)):
+        tok = toks[k]
+        if tok.text == "(":
+            agency = toks[k + 1].text
+            closed = toks[k + 2].text == ")" and toks[k + 3].text in DASHES
+            return k + 4 if closed and len(agency) > 1 and is_upper(agency) else i
+        if tok.is_word and not tok.is_capitalised:
+            return i  # a sentence, not a dateline: "Trump (R) said"
     return i
 
 

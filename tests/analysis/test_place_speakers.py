@@ -17,15 +17,21 @@ def _speakers(text: str) -> list[str | None]:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "speaker"),
     [
-        "At a rally in Macon, Georgia, on Friday, a protester was pushed to the ground, "
-        'with the crowd reportedly shouting: "Send him home right now, all of them!"',
-        'Minnesota, where the "revolution for working families" began, has found new friends.',
+        (
+            "At a rally in Macon, Georgia, on Friday, a protester was pushed to the ground, "
+            'with the crowd reportedly shouting: "Send him home right now, all of them!"',
+            "the crowd",  # the participle's own subject; never "Georgia"
+        ),
+        (
+            'Minnesota, where the "revolution for working families" began, has found new friends.',
+            None,
+        ),
     ],
 )
-def test_a_place_near_a_quote_is_not_its_speaker(text: str) -> None:
-    assert _speakers(text) == [None]
+def test_a_place_near_a_quote_is_not_its_speaker(text: str, speaker: str | None) -> None:
+    assert _speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize(

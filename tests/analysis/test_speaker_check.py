@@ -253,3 +253,13 @@ def test_the_one_who_is_asked_does_not_speak_the_question() -> None:
 def test_the_one_who_asks_speaks_the_question(asker: str) -> None:
     text = f'Marek Holt was asked by {asker} "Will you run again next year?"'
     assert _speakers(text) == ["Dana Quill"]
+
+
+def test_a_phrase_opened_by_a_verb_is_no_speaker() -> None:
+    text = (
+        "Earlier, the council issued a statement about the emails, which included staff "
+        "members suggesting the mayor should resign.\n\n"
+        "“On behalf of everyone at the council, we want to offer a deep and sincere "
+        "apology.”"
+    )
+    assert [q.speaker for q in analyze(text).quotes if q.kind == "quote"] == [None]

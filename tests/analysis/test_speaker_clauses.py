@@ -128,3 +128,45 @@ def test_a_preposition_opening_the_sentence_is_no_speaker() -> None:
         '"He is flat-out scary. I think he is a wonderful man."'
     )
     assert _speakers(text) == ["Levine"]
+
+
+def test_a_relative_clause_s_verb_lends_no_speaker_to_the_next_sentence() -> None:
+    text = (
+        '"I will vote for the ferry," said Nicky Dunn, 24, of Digby, who said the '
+        'mayor had been good to the island. "It is the only road we have."'
+    )
+    assert _speakers(text) == ["Nicky Dunn", "Nicky Dunn"]
+
+
+def test_the_named_subject_of_the_sentence_just_before_speaks_a_quotation() -> None:
+    text = (
+        '"We will fix the ferry by spring," Gordon Petrie said on Radio Atlantic. '
+        "Sen. Ada Pike (N.S.), who lost the vote to him, named exhaustion with the cuts "
+        'as one reason for the result. "People on this island are tired of being told '
+        'to wait."'
+    )
+    assert _speakers(text) == ["Gordon Petrie", "Ada Pike"]
+
+
+def test_a_sentence_ending_in_another_quotation_s_verb_lends_no_subject() -> None:
+    text = (
+        '"The ferry will run all winter, and the terminal stays open," wrote Rhona Baird. '
+        '"Ada Pike has read the numbers too, and she agrees with every one of them."'
+    )
+    assert _speakers(text) == ["Rhona Baird", "Rhona Baird"]
+
+
+def test_a_relative_clause_before_a_colon_does_not_speak() -> None:
+    text = (
+        "A ferry worker wrote back that the remark was rich coming from a councillor who "
+        "promised to sell the terminal: “Your plan is to sell the only road we have.”"
+    )
+    assert _speakers(text) == ["A ferry worker"]
+
+
+def test_the_clause_joined_last_speaks_the_quotation_after_it() -> None:
+    text = (
+        "At one point, a fisherman asked for a photo and Rhona Baird said, “as long as "
+        "we are not breaking any harbour rules, of course.”"
+    )
+    assert _speakers(text) == ["Rhona Baird"]
