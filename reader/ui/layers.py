@@ -118,6 +118,48 @@ class Layers:
     caret: Mark | None = None  # the character at the end of the selection that w/W move
 
 
+def marks_grown(old: Layers, new: Layers) -> tuple[int, int] | None:
+    """The text range where the quote and name marks of ``new`` differ from ``old``'s
+    (empty: nowhere), when only that range is known to (a block of a long story's
+    analysis, see SpanIndex.changed_from); None otherwise."""
+    quotes, names = new.quotes.changed_from(old.quotes), new.names.changed_from(old.names)
+    if quotes is None or names is None:
+        return None
+    spans = [span for span in (quotes, names) if span[0] < span[1]]
+    if not spans:
+        return (0, 0)
+    return min(start for start, _ in spans), max(end for _, end in spans)
+
+
+def moved_text(old: Layers, new: Layers) -> tuple[int, int] | None:
+    """The text range that the marks of one place (focus, speaker, selection, caret)
+    left or reached, when only those moved between two sets of layers (empty: nothing
+    moved); None when another layer differs: then everything may."""
+    if (
+        old.quotes is not new.quotes
+        or old.names is not new.names
+        or old.annotations is not new.annotations
+        or old.search is not new.search
+        or old.current_match != new.current_match
+    ):
+        return None
+    moved = [
+        mark
+        for before, after in (
+            (old.focus, new.focus),
+            (old.speaker, new.speaker),
+            (old.selection, new.selection),
+            (old.caret, new.caret),
+        )
+        if before != after
+        for mark in (before, after)
+        if mark is not None
+    ]
+    if not moved:
+        return (0, 0)
+    return min(mark.start for mark in moved), max(mark.end for mark in moved)
+
+
 class Painter:
     """Turns a display line plus layers into styled segments (styles cached per cover)."""
 

@@ -29,13 +29,23 @@ class LayerParts:
 
     def __init__(self) -> None:
         self._parts: dict[int, tuple[SpanIndex, SpanIndex]] = {}
+        self._last: tuple[int, int] | None = None  # the serials of the layers made last
 
     def add(self, start: int, part: Analysis) -> tuple[SpanIndex, SpanIndex]:
-        """The layers of the block at ``start`` added: the story's layers so far."""
-        self._parts[start] = analysis_layers(part)
+        """The layers of the block at ``start`` added: the story's layers so far, which
+        say that they differ from the ones before only where this block's marks are."""
+        replaced = self._parts.get(start, (SpanIndex(), SpanIndex()))
+        layers = self._parts[start] = analysis_layers(part)
         ordered = [self._parts[key] for key in sorted(self._parts)]
         quotes = SpanIndex.joined([quote_layer for quote_layer, _ in ordered])
         names = SpanIndex.joined([name_layer for _, name_layer in ordered])
+        spans = [span for layer in (*layers, *replaced) if (span := layer.extent) is not None]
+        if self._last is not None:
+            low = min((low for low, _ in spans), default=start)
+            high = max((high for _, high in spans), default=start)
+            quotes.grew(self._last[0], low, high)
+            names.grew(self._last[1], low, high)
+        self._last = (quotes.serial, names.serial)
         return quotes, names
 
 

@@ -64,3 +64,36 @@ def test_a_disk_that_refuses_the_fsync_is_reported_by_sync(
         store.sync()  # the disk is back: no error left over
     with AnnotationStore(tmp_path / "a.json") as again:
         assert len(again) == 3
+
+
+def test_the_first_move_of_a_session_leaves_the_new_journal_to_the_syncer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading state saves on the UI thread at the first j of a session: the new
+    journal's header and name go to the disk from the syncer thread, not from that key."""
+    from reader.store import files
+    from reader.store.reading_state import ReadingState
+
+    calls: list[tuple[str, bool]] = []
+    real_datasync, real_dir = os.fdatasync, files.fsync_dir
+
+    def datasync(fd: int) -> None:
+        calls.append(("fdatasync", threading.current_thread() is threading.main_thread()))
+        real_datasync(fd)
+
+    def dir_sync(directory: Path) -> None:
+        calls.append(("fsync_dir", threading.current_thread() is threading.main_thread()))
+        real_dir(directory)
+
+    path = tmp_path / "annotations.reading.json"
+    with ReadingState(path) as state:
+        monkeypatch.setattr(durable.os, "fdatasync", datasync)
+        monkeypatch.setattr(files, "fsync_dir", dir_sync)
+        state.set_position("story", 120)  # the journal is made here
+        assert ("fdatasync", True) not in calls and ("fsync_dir", True) not in calls
+        state.sync()
+        assert ("fdatasync", False) in calls, "the syncer wrote the journal to the disk"
+        assert ("fsync_dir", False) in calls, "and its new name"
+        monkeypatch.undo()
+    with ReadingState(path) as again:
+        assert again.position("story") == 120

@@ -16,7 +16,6 @@ import reader.analysis
 import reader.sources
 from reader.model import Analysis
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import StoryList
 from tests.web_server import LocalWebServer, web_server  # noqa: F401 - the fixture is used by name
 
@@ -394,13 +393,29 @@ async def test_analysis_runs_once_per_story_and_reaches_the_reader(
         assert len(calls) == 2  # the first story's analysis came from the cache
 
 
-async def test_reader_status_reaches_the_status_bar(make_app, library_dir):
-    app = make_app(library_dir)
+async def test_a_key_draws_its_focus_and_its_status_in_the_same_frame(make_app, library_dir):
+    """j moves the focus bar and names its sentence in the status line: no frame shows
+    the bar moved with the status line still naming the sentence before."""
+    app = make_app(library_dir / "drought.txt")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        app.main.article_view.post_message(ArticleView.StatusChanged("Quote 3/11 · Ana Ruiz"))
-        await pilot.pause()
-        assert app.main.status_bar.message == "Quote 3/11 · Ana Ruiz"
+        view = app.main.article_view
+        frames: list[tuple[object, str]] = []
+        display = app._display
+
+        def drawn(screen, update) -> None:  # every frame written to the terminal
+            frames.append((view.text_widget.span_layers.focus, app.main.status_bar.message))
+            display(screen, update)
+
+        app._display = drawn
+        for key in "jjkjk":
+            await pilot.press(key)
+            await pilot.pause()
+        answered = {focus: status for focus, status in frames if focus is not None}
+        assert len(answered) == 2 and all(s.startswith("Sentence") for s in answered.values())
+        for focus, status in frames:
+            if focus is not None:
+                assert status == answered[focus], "the status line came a frame late"
 
 
 async def test_clicking_a_story_opens_it(make_app, library_dir):

@@ -153,6 +153,7 @@ class MainScreen(Screen[None]):
         yield TitleBar(icon="❝")
         # The people panel sits in the reader's text row, so the reader's keys work from it.
         article_view = ArticleView(id="article", beside=self._people_panel)
+        article_view.on_status = self.reader_status
         article_view.display = False  # until there is a story to show
         with Horizontal(id="panes"):
             yield Library(id="library")
@@ -563,10 +564,9 @@ class MainScreen(Screen[None]):
         self.show_passage(annotation.selector.start, annotation.selector.end)
         self.annotations_panel.highlight_annotation(annotation.id)
 
-    @on(ArticleView.StatusChanged)
-    def _reader_status(self, message: ArticleView.StatusChanged) -> None:
+    def reader_status(self, text: str) -> None:
         # The focused passage's tags and note follow the reader's own description.
-        self._status_base = message.text
+        self._status_base = text
         self._show_status()
         self.reading.reader_moved()  # the story's reading place is kept
 

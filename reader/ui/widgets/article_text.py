@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from operator import attrgetter, sub
 from time import perf_counter
 
@@ -25,7 +26,7 @@ from textual.strip import Strip
 
 from reader.model import Article, Span
 from reader.span_table import SpanTable
-from reader.ui.layers import Layers, Painter
+from reader.ui.layers import Layers, Painter, marks_grown, moved_text
 from reader.ui.line_index import SEPARATOR, LineIndex
 from reader.ui.slices import SLICE, run_in_slices
 from reader.ui.widgets.article_header import GUTTER, HeaderLine, header_lines, header_row
@@ -488,7 +489,18 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
 
     def set_layers(self, layers: Layers) -> None:
         old, self.span_layers = self.span_layers, layers
-        rows = self._rows_changed(old, layers)
+        grown = marks_grown(old, layers)
+        if grown is not None and grown[0] < grown[1]:
+            # A block of the analysis: the rows on screen are drawn again only if its
+            # text is among them; rows kept for later are dropped where it is.
+            if grown[0] <= self.bottom_offset() and grown[1] > self.top_offset():
+                grown = None
+            else:
+                self._forget_rows(*grown)
+        if grown is not None:
+            old = replace(old, quotes=layers.quotes, names=layers.names)
+        moved = moved_text(old, layers)
+        rows = None if moved is None else self._rows_over(*moved)
         if rows is None:
             self._rows.clear()
             self.refresh()
@@ -508,37 +520,22 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         if low <= high:
             self.refresh_lines(low, high - low + 1)
 
-    def _rows_changed(self, old: Layers, new: Layers) -> tuple[int, int] | None:
-        """The rows (first, last) that differ between two sets of layers that share their
-        span indexes, or None: draw everything again."""
-        if (
-            old.quotes is not new.quotes
-            or old.names is not new.names
-            or old.annotations is not new.annotations
-            or old.search is not new.search
-            or old.current_match != new.current_match
-        ):
-            return None
-        moved = [
-            mark
-            for before, after in (
-                (old.focus, new.focus),
-                (old.speaker, new.speaker),
-                (old.selection, new.selection),
-                (old.caret, new.caret),
-            )
-            if before != after
-            for mark in (before, after)
-            if mark is not None
-        ]
-        if not moved:
+    def _rows_over(self, start: int, end: int) -> tuple[int, int] | None:
+        """The rows (first, last) showing ``[start, end)`` ((0, -1) for an empty range);
+        None when some of it is not wrapped yet."""
+        if start >= end:
             return 0, -1
-        start = min(mark.start for mark in moved)
-        end = max(mark.end for mark in moved)
         first, last = self.row_of(start), self.row_of(max(start, end - 1))
-        if first is None or last is None:
-            return None
-        return first, last
+        return None if first is None or last is None else (first, last)
+
+    def _forget_rows(self, start: int, end: int) -> None:
+        """Drop the kept rows that show text of ``[start, end)``."""
+        for row in list(self._rows.keys()):
+            found = self._line_at(row)
+            if found is not None:  # else the header's
+                row_start, row_end = found[0].span(found[1])
+                if row_start < end and row_end >= start:
+                    self._rows.discard(row)
 
     def set_painter(self, painter: Painter) -> None:
         self.painter = painter

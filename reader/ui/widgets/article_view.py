@@ -92,6 +92,11 @@ class ArticleView(Widget):
         self._legend.display = False
         self._search = SearchBar(id="article-search")
         self._search.display = False
+        # Where the status goes at once, if its owner says (the main screen's status bar):
+        # a key's new focus and its status line are then drawn in the same frame. Posted
+        # as a StatusChanged, the status reached the screen a frame after the text (~30 ms
+        # later), and a j or k was answered only then.
+        self.on_status: Callable[[str], None] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="article-row"):
@@ -315,7 +320,10 @@ class ArticleView(Widget):
         self._status(self.cursor.describe())
 
     def _status(self, text: str) -> None:
-        self.post_message(self.StatusChanged(text))
+        if self.on_status is not None:
+            self.on_status(text)
+        else:
+            self.post_message(self.StatusChanged(text))
 
     def _set_focus(self, unit: Unit, how: str = "nearest") -> None:
         self.cursor.put_focus(unit)
