@@ -2,8 +2,9 @@
 
 The analysis is compiled with mypyc, and compiled code keeps the GIL until it returns:
 run on one of the app's threads, a long story froze every key for seconds. Here it
-runs in one worker process (``ProcessPoolExecutor``, spawn: no forked copy of the
-app's threads or terminal), started when the first story opens and kept for the next.
+runs in one worker process (a fresh interpreter, reader/analysis_worker.py: no forked
+copy of the app's threads or terminal), started when the first story opens and kept for
+the next.
 
 A long story is cut at paragraph breaks into blocks analysed one by one, the block on
 screen first, so its highlights come back block by block and the worker never holds a
@@ -22,13 +23,10 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-import time
 from collections.abc import Generator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from reader.cache.codec import Columns, Part, from_columns, to_columns
+from reader.cache.codec import Columns, Part, from_columns
 from reader.model import Analysis, Entity, EntityGroup, Quote
 
 # A story longer than this is analysed block by block. Half a megabyte: the worker's
@@ -36,7 +34,7 @@ from reader.model import Analysis, Entity, EntityGroup, Quote
 # each block that lands costs the app's thread half the interpreter time.
 BLOCK_CHARS = 500_000
 CONTEXT_CHARS = 4_000  # read before each block, for who "he" and "the minister" are
-PARENT_POLL_SECONDS = 0.2  # how often the worker checks that the app is still there
+PARENT_POLL_SECONDS = 0.2  # how often a thread waiting on the worker checks for the app's exit
 
 
 class AnalysisCrashed(Exception):
@@ -185,78 +183,117 @@ class Merger:
 # -- the worker process ----------------------------------------------------------------
 
 
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(PARENT_POLL_SECONDS)
-        if os.getppid() != parent:
-            os._exit(0)  # the app is gone, however it ended: so is its worker
+class _Worker:
+    """The worker process and its two pipes: one request at a time, then its answer.
 
-
-def _worker_started(parent: int) -> None:
-    import signal
-
-    # Ctrl+C in the terminal is the app's to handle; the app ends this process itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    _yield_to_the_app()
-
-
-WORKER_NICENESS = 10  # added to the worker's scheduling niceness (Unix): see below
-
-
-def _yield_to_the_app() -> None:
-    """Let the app (and the terminal drawing it) take a core first whenever they need one.
-
-    A huge story keeps this process busy for seconds. On two cores it shared the second
-    with the app's threads, the terminal and everything else at the same priority, and a
-    key waited for its turn behind the analysis. Niced, it still gets every idle cycle
-    (the analysis takes as long on an idle machine) but gives way at once to a key.
+    Never more than one request is out: the worker reads a whole request before it
+    analyses it, and the app reads each answer before it sends again, so neither side
+    ever waits on a full pipe that the other is not reading. A request whose answer
+    nobody waits for any more (a story closed mid-block) is read and dropped by the next
+    one to send.
     """
-    if hasattr(os, "nice"):
+
+    def __init__(self, ner: str) -> None:
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection
+
+        from reader.analysis_worker import BOOT
+
+        worker_reads, app_writes = os.pipe()
+        app_reads, worker_writes = os.pipe()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", BOOT, str(worker_reads), str(worker_writes),
+                 str(os.getpid()), ner, *sys.path],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,  # a stray print must not land on the app's screen
+                pass_fds=(worker_reads, worker_writes),
+            )  # fmt: skip
+        except BaseException:
+            for fd in (app_writes, app_reads):
+                os.close(fd)
+            raise
+        finally:
+            os.close(worker_reads)
+            os.close(worker_writes)
+        self._requests = Connection(app_writes, readable=False)
+        self._answers = Connection(app_reads, writable=False)
+        self._turn = threading.Condition()
+        self._out: object | None = None  # the request being answered, if any
+        self._dropped = False  # nobody waits for that answer any more
+        self.broken = False
+
+    def ask(self, text: str, offset: int, keep_from: int, closed: threading.Event) -> object:
+        """Send a request once the worker is free; a ticket to ``answer`` it with."""
+        ticket = object()
+        with self._turn:
+            while self._out is not None:
+                if self._dropped:
+                    self._receive(closed)  # the closed story's answer, read and let go
+                    self._out, self._dropped = None, False
+                    break
+                self._turn.wait(PARENT_POLL_SECONDS)
+                if closed.is_set() or self.broken:
+                    raise AnalysisCrashed("the app is closing")
+            self._out = ticket
+        try:
+            self._requests.send((text, offset, keep_from))
+        except OSError as error:
+            self.broken = True
+            raise AnalysisCrashed("the analysis process stopped unexpectedly") from error
+        return ticket
+
+    def answer(self, ticket: object, closed: threading.Event) -> Columns:
+        """The answer to ``ticket``'s request (the worker's error raised here)."""
+        done, value = self._receive(closed)
+        with self._turn:
+            if self._out is ticket:
+                self._out = None
+                self._turn.notify_all()
+        if not done:
+            raise value  # type: ignore[misc]  # an exception the worker raised
+        return value  # type: ignore[return-value]
+
+    def drop(self, ticket: object) -> None:
+        """Nobody will wait for ``ticket``'s answer: the next request reads it first."""
+        with self._turn:
+            if self._out is ticket:
+                self._dropped = True
+                self._turn.notify_all()
+
+    def _receive(self, closed: threading.Event) -> tuple[bool, object]:
+        # Waits in steps, so a shutdown never leaves this thread waiting for good.
+        try:
+            while not self._answers.poll(PARENT_POLL_SECONDS):
+                if closed.is_set():
+                    raise AnalysisCrashed("the app is closing")
+            answer: tuple[bool, object] = self._answers.recv()
+            return answer
+        except (EOFError, OSError) as error:
+            self.broken = True
+            raise AnalysisCrashed("the analysis process stopped unexpectedly") from error
+
+    def stop(self) -> None:
+        """End the process now, without waiting for the block it is on."""
+        self.broken = True
         with contextlib.suppress(OSError):
-            os.nice(WORKER_NICENESS)
+            self.process.terminate()
+        # Reaped on a thread of its own: a worker that takes a moment to go must not
+        # keep the app's exit waiting, nor stay a zombie while the app runs on.
+        threading.Thread(target=self._reap, daemon=True).start()
+
+    def _reap(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.wait(timeout=5)
 
 
-def _warm_up(ner: str) -> int:
-    """Load the analyzer and its tables, so the first story is analysed at full speed."""
-    from reader.analysis import analyze
+@dataclass(slots=True, frozen=True)
+class _Pending:
+    """A block sent to a worker, its answer not read yet."""
 
-    analyze('"We are ready," said Ann Lee in Paris.\n', ner=ner)
-    return os.getpid()
-
-
-def _analyse_block(text: str, offset: int, keep_from: int, ner: str) -> Columns:
-    """Analyse a block read with some paragraphs before it (``text`` up to ``keep_from``)
-    so that "he said" at its top still finds who "he" is; only what starts in the block
-    itself is kept."""
-    from reader.analysis import analyze
-
-    found = analyze(text, ner=ner)
-    kept = without_context(text, found, keep_from) if keep_from else found
-    return to_columns(text, kept, offset)
-
-
-def without_context(text: str, analysis: Analysis, keep_from: int) -> Analysis:
-    """``analysis`` of ``text`` without the quotes and names that start before
-    ``keep_from``."""
-    from reader.analysis.pipeline import count_quotes
-    from reader.analysis.speaker_names import NameSpans
-
-    quotes = [quote for quote in analysis.quotes if quote.start >= keep_from]
-    entities = [entity for entity in analysis.entities if entity.start >= keep_from]
-    kept = {id(entity) for entity in entities}
-    groups: list[EntityGroup] = []
-    number: dict[int, int] = {}
-    for group in analysis.groups:
-        mentions = [mention for mention in group.mentions if id(mention) in kept]
-        if mentions:
-            number[group.id] = len(groups)
-            groups.append(EntityGroup(len(groups), group.name, group.label, mentions, 0))
-    for entity in entities:
-        entity.group = number.get(entity.group) if entity.group is not None else None
-    # the quotes in the block, counted as analyze does
-    count_quotes(NameSpans(text, entities, groups), quotes)
-    return Analysis(quotes=quotes, entities=entities, groups=groups)
+    worker: _Worker
+    ticket: object
 
 
 class AnalysisProcess:
@@ -265,35 +302,30 @@ class AnalysisProcess:
     def __init__(self, ner: str = "builtin") -> None:
         self.ner = ner
         self._lock = threading.Lock()
-        self._executor: ProcessPoolExecutor | None = None
-        self._closed = False
+        self._worker: _Worker | None = None
+        self._closing = threading.Event()
 
-    def _pool(self) -> ProcessPoolExecutor:
+    @property
+    def _closed(self) -> bool:
+        return self._closing.is_set()
+
+    def _started(self) -> _Worker:
         with self._lock:
             if self._closed:
                 raise AnalysisCrashed("the app is closing")
-            if self._executor is None:
-                import multiprocessing
-
-                _start_resource_tracker()
-
-                self._executor = ProcessPoolExecutor(
-                    max_workers=1,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_worker_started,
-                    initargs=(os.getpid(),),
-                )
-                self._executor.submit(_warm_up, self.ner)
-            return self._executor
+            if self._worker is None or self._worker.broken:
+                if self._worker is not None:
+                    self._worker.stop()
+                self._worker = _Worker(self.ner)  # it loads the analyzer as it starts
+            return self._worker
 
     def start(self) -> None:
         """Start the worker now (it then loads the analyzer while the app draws)."""
-        self._pool()
+        self._started()
 
     def worker_pids(self) -> list[int]:
-        executor = self._executor
-        processes = getattr(executor, "_processes", None) or {}
-        return [process.pid for process in list(processes.values()) if process.pid]
+        worker = self._worker
+        return [worker.process.pid] if worker is not None and not worker.broken else []
 
     def analyse(
         self, text: str, visible: int = 0
@@ -302,81 +334,43 @@ class AnalysisProcess:
         whether it is the last to come.
 
         Raises AnalysisCrashed if the worker dies; the next call starts a new one.
-        Stopping the iteration early cancels the blocks not yet started.
+        Stopping the iteration early leaves the blocks not yet sent unsent.
         """
         order = visible_first(blocks(text), visible)
-        futures: list[Future[Columns]] = []
+        worker = self._started()
+        pending: _Pending | None = None
         try:
-            pool = self._pool()
-            for block in order:
-                start = context_start(text, block.start)
-                part = text[start : block.end]
-                futures.append(
-                    pool.submit(_analyse_block, part, start, block.start - start, self.ner)
-                )
-            for number, (block, future) in enumerate(zip(order, futures, strict=True), 1):
-                yield block, self._result(future), number == len(order)
-        except BrokenProcessPool as error:
-            self._discard()
-            raise AnalysisCrashed("the analysis process stopped unexpectedly") from error
-        except RuntimeError as error:  # submitted after shutdown
-            raise AnalysisCrashed(str(error)) from error
+            pending = self._send(worker, text, order[0])
+            for number, block in enumerate(order, 1):
+                assert pending is not None
+                columns = self._result(pending)
+                pending = None
+                # The next block goes out before this one is handed over, so the worker
+                # analyses it while the app draws this one's highlights. Each block is
+                # sliced only when sent: slicing them all at once held a second copy of
+                # the whole story until its last block came back.
+                if number < len(order):
+                    pending = self._send(worker, text, order[number])
+                yield block, columns, number == len(order)
         finally:
-            for future in futures:
-                future.cancel()
+            if pending is not None:
+                pending.worker.drop(pending.ticket)
 
-    def _result(self, future: Future[Columns]) -> Columns:
-        # Waits in steps, so a shutdown never leaves this thread waiting for good.
-        while True:
-            if self._closed:
-                raise AnalysisCrashed("the app is closing")
-            with contextlib.suppress(TimeoutError):
-                return future.result(timeout=PARENT_POLL_SECONDS)
+    def _send(self, worker: _Worker, text: str, block: Block) -> _Pending:
+        start = context_start(text, block.start)
+        ticket = worker.ask(text[start : block.end], start, block.start - start, self._closing)
+        return _Pending(worker, ticket)
 
-    def _discard(self) -> None:
-        with self._lock:
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            _stop(executor)
+    def _result(self, pending: _Pending) -> Columns:
+        return pending.worker.answer(pending.ticket, self._closing)
 
     def shutdown(self) -> None:
         """End the worker now, without waiting for the block it is on."""
         with self._lock:
-            self._closed = True
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            _stop(executor)
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with the real stderr.
-
-    It hands ``sys.stderr.fileno()`` to its process; inside the app that is Textual's
-    capture, whose file number is -1, and the launch fails ("bad value(s) in
-    fds_to_keep"). The terminal's own stderr is what the tracker should have anyway.
-    """
-    import sys
-    from multiprocessing import resource_tracker
-
-    captured = sys.stderr
-    try:
-        usable = captured is not None and captured.fileno() >= 0
-    except (OSError, ValueError, AttributeError):
-        usable = False
-    if not usable and sys.__stderr__ is not None:
-        sys.stderr = sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = captured
-
-
-def _stop(executor: ProcessPoolExecutor) -> None:
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            process.terminate()
+            self._closing.set()
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop()
 
 
 _shared: AnalysisProcess | None = None

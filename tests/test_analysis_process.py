@@ -15,13 +15,14 @@ import pytest
 
 from reader.analysis import analyze
 from reader.analysis_process import (
-    WORKER_NICENESS,
+    BLOCK_CHARS,
     AnalysisProcess,
     Block,
     Merger,
     blocks,
     visible_first,
 )
+from reader.analysis_worker import WORKER_NICENESS
 from reader.cache.codec import from_columns, to_columns
 from reader.locations import bundled_samples
 from reader.model import Analysis
@@ -142,7 +143,7 @@ def test_the_worker_never_outlives_its_app(how: signal.Signals) -> None:
 
 
 def test_a_block_reads_the_paragraphs_before_it_for_who_she_is() -> None:
-    from reader.analysis_process import _analyse_block
+    from reader.analysis_worker import _analyse_block
 
     first = 'The minister, Ann Lee, spoke on Monday.\n\n"We will publish everything," Lee said.\n\n'
     second = '"It will take a year," she said.\n'
@@ -203,3 +204,55 @@ def test_a_folded_blocks_own_names_are_let_go_and_a_refold_reads_them_again() ->
     merger.add(text, *parts[0])
     assert plain(merger.analysis()) == plain(Merger.of(text, parts))
     assert all(quote.text == text[quote.start : quote.end] for quote in merger.analysis().quotes)
+
+
+ONLY_THE_WORKER = """
+import os
+from pathlib import Path
+from reader.analysis_process import AnalysisProcess
+process = AnalysisProcess()
+list(process.analyse('"We are ready," said Ann Lee.\\n'))
+me = os.getpid()
+children = [
+    child
+    for task in os.listdir(f"/proc/{me}/task")
+    for child in Path(f"/proc/{me}/task/{task}/children").read_text().split()
+]
+print(len(children), *process.worker_pids())
+process.shutdown()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_the_analysis_starts_one_process_and_no_resource_tracker() -> None:
+    # multiprocessing's pool started a resource tracker beside its worker: a third
+    # interpreter, 13 MiB resident for as long as the app ran.
+    done = subprocess.run(
+        [sys.executable, "-c", ONLY_THE_WORKER], capture_output=True, text=True, check=True
+    )
+    count, *pids = done.stdout.split()
+    assert int(count) == 1 and len(pids) == 1
+
+
+def test_a_long_story_is_not_copied_while_its_blocks_are_analysed() -> None:
+    # Three blocks: the pool sliced them all when the story was sent, a second copy of
+    # the whole text held until its last block came back (49 MB for a 49 MB story).
+    import tracemalloc
+
+    text = "Tiny\n\n" + "A b.\n\n" * (BLOCK_CHARS * 3 // 6)
+    process = AnalysisProcess()
+    try:
+        process.start()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            results = process.analyse(text)
+            held = []
+            for _block, _columns, _last in results:
+                held.append(tracemalloc.get_traced_memory()[0] - before)
+        finally:
+            tracemalloc.stop()
+        assert len(held) >= 3
+        assert max(held) < BLOCK_CHARS // 2, held
+    finally:
+        process.shutdown()

@@ -17,6 +17,7 @@ CORE_MODULES = [
     "reader.sources",
     "reader.analysis",
     "reader.analysis_process",
+    "reader.analysis_worker",
     "reader.store",
     "reader.commands.analyze_cmd",
     "reader.corpus",
