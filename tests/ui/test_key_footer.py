@@ -47,3 +47,32 @@ async def test_the_footer_follows_the_pane_and_stays_put_within_it(make_app, lib
         await pilot.press("tab")
         await settle(pilot)
         assert _labels(footer_keys(app)) == _labels(reading)
+
+
+async def test_a_rebuilt_footer_shows_its_keys_without_restyling_each_one(
+    make_app, library_dir, monkeypatch: pytest.MonkeyPatch
+):
+    """Each key of a rebuilt footer was restyled twice after it mounted (made compact by
+    its own default, then not by the footer's): 2 x 20 restyles on every focus move."""
+    app = make_app(library_dir / "drought.txt", library_dir / "museum.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.main.article_view.focus()
+        await settle(pilot)
+        restyled: list[object] = []
+        update_styles = app.update_styles
+
+        def noted(node: object, **options: object) -> None:
+            restyled.append(node)
+            update_styles(node, **options)
+
+        monkeypatch.setattr(app, "update_styles", noted)
+        await pilot.press("tab")  # the library: a footer of its own keys
+        await settle(pilot)
+        keys = footer_keys(app)
+        assert "⏎ Open" in _labels(keys)
+        assert not [node for node in restyled if isinstance(node, FooterKey)]
+        # Drawn as Textual draws them: the story's keys roomy, the palette's key compact.
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        assert len(palette) == 1 and palette[0].has_class("-compact")
+        assert not any(key.has_class("-compact") for key in keys if key not in palette)

@@ -71,3 +71,40 @@ async def test_z_maximizes_the_focused_pane_and_the_help_lists_it(make_app, libr
             entry.description for section in app.screen.sections for entry in section.entries
         }
         assert "Maximize" in described
+
+
+async def test_a_pane_switch_on_a_wide_screen_restyles_nothing_and_narrowing_shows_it(
+    make_app, library_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tab on a wide screen restyled the screen and every widget in it, twice, for a class
+    only a narrow screen's layout reads; the class still follows the focus, and a screen
+    made narrow after the switch shows the pane that has the focus."""
+    app = make_app(library_dir / "drought.txt", library_dir)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.main
+        screen.focus_reader()
+        await pilot.pause()
+        restyled: list[object] = []
+        update_styles = app.update_styles
+
+        def noted(node: object, **options: object) -> None:
+            restyled.append(node)
+            update_styles(node, **options)
+
+        monkeypatch.setattr(app, "update_styles", noted)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.library.has_focus_within and screen.has_class("-pane-library")
+        assert screen not in restyled
+        assert screen.query_one("#reader").region.width > 60  # both panes still show
+
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.library.region.width == 80
+        assert screen.query_one("#reader").region.width == 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen in restyled  # narrow: the pane's class is its layout
+        assert screen.query_one("#reader").region.width == 80
+        assert screen.library.region.width == 0

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -30,6 +29,7 @@ from reader.services.annotation_results import Notice, SessionUpdate
 from reader.services.annotation_session import AnnotationSession
 from reader.ui.annotating import Annotating
 from reader.ui.keys import MAIN_SCREEN_GROUPS, bindings
+from reader.ui.panes import NARROW, mark_focused_pane
 from reader.ui.people_view import PeopleView
 from reader.ui.story_origin import StoryOrigin
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 MAIN_SCREEN_CSS = Path(__file__).with_name("main.tcss")
 NARROW_BELOW = 90  # columns
-_PANE_CLASSES = ("-pane-library", "-pane-reader", "-pane-annotations")
 # Text kept from the top of the screen to find the reading place again in a new text.
 PLACE_CHARS = 64
 # Keys that act on the story in the reader: shown once there is one.
@@ -85,7 +84,7 @@ class MainScreen(Screen[None]):
     # (tab switches), see main.tcss.
     # Textual declares it an instance attribute, so it cannot be marked ClassVar here.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
-        (0, "-narrow"),
+        (0, NARROW),
         (NARROW_BELOW, "-wide"),
     ]
     BINDING_GROUP_TITLE = "Everywhere"
@@ -229,16 +228,7 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Remember which pane holds the focus: on a narrow screen only that one shows."""
-        node: DOMNode | None = event.widget
-        pane = None
-        while node is not None and pane is None:
-            pane = {"library": "-pane-library", "reader": "-pane-reader"}.get(node.id or "")
-            if pane is None and node.id == "annotations":
-                pane = "-pane-annotations"
-            node = node.parent
-        if pane is not None and not self.has_class(pane):
-            self.remove_class(*_PANE_CLASSES)
-            self.add_class(pane)
+        mark_focused_pane(self, event.widget)
         self.reading.save_session()  # the pane, even if the app is ended by a signal
 
     def action_toggle_maximize(self) -> None:

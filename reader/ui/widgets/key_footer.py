@@ -10,8 +10,10 @@ compares what it would show with what it shows, and rebuilds only on a differenc
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 # What one key of the footer shows: key, its display, description, action, enabled,
 # tooltip, and the title of its group (grouped keys share one label).
@@ -41,6 +43,21 @@ class KeyFooter(Footer):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
+
+    def compose(self) -> ComposeResult:
+        # Textual binds each key's ``compact`` to the footer's: at its mount the key turns
+        # compact on (its own default) and the binding turns it off again, each a restyle
+        # of the key, 2 x 20 keys on every rebuild (a third of a focus move's time). Each
+        # key gets its value and class before it mounts instead: this footer's compactness
+        # never changes once it is built. The command palette's key is not bound and stays
+        # compact (FooterKey's default), as Textual draws it.
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                compact = self.compact if widget._reactive_connect else True
+                widget._reactive_connect = None  # the binding data_bind just made, if any
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     def shown_keys(self) -> tuple[ShownKey, ...]:
         """Every key the footer would show now, in order (the command palette's included)."""
