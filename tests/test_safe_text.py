@@ -140,3 +140,29 @@ def test_json_for_a_terminal_is_the_same_data_without_raw_controls(document: dic
     written = json_for_terminal(json.dumps(document, ensure_ascii=False))
     assert UNSAFE.search(written) is None
     assert json.loads(written) == document
+
+
+def test_a_long_story_is_looked_at_a_piece_at_a_time_and_nothing_is_missed() -> None:
+    """A 49 MB story is checked in a thread while the UI runs: in pieces of a C call
+    each (one pass over all of it held the interpreter 50-100 ms against the keys)."""
+    import sys
+
+    from reader.safe_text import PIECE, is_clean
+    from reader.sources.decoding import _may_hold_junk
+
+    story = "Plain words, nothing else.\n" * (3 * PIECE // 27 + 1)
+    passes: list[str] = []
+
+    def profile(_frame, event: str, arg) -> None:
+        if event == "c_call" and getattr(arg, "__name__", "") == "encode":
+            passes.append(event)
+
+    sys.setprofile(profile)
+    try:
+        assert is_clean(story)
+    finally:
+        sys.setprofile(None)
+    assert len(passes) >= 3, "one C call per piece, not one over the whole story"
+    assert not is_clean(story + "\x1b]52;c;aGk=\x07"), "an escape in the last piece"
+    assert not _may_hold_junk(story)
+    assert _may_hold_junk(story + "\x00")

@@ -18,7 +18,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.safe_text import clean_line
+from reader.safe_text import ascii_only_of, clean_line
 from reader.sources.encoding_guess import likeliest_codec
 from reader.sources.errors import SourceError
 
@@ -287,7 +287,7 @@ def _may_hold_junk(text: str) -> bool:
     """``_JUNK.search(text)``, an ASCII text (most stories) asked in C at a few times the
     regex's speed: a copy to bytes and a table pass instead of a class test a character."""
     if text.isascii():
-        return bool(text.encode("ascii").translate(None, _ASCII_NOT_JUNK))
+        return not ascii_only_of(text, _ASCII_NOT_JUNK)
     return _JUNK.search(text) is not None
 
 
