@@ -63,6 +63,7 @@ from reader.analysis.names_settle import (
 )
 from reader.analysis.names_teams import team_town
 from reader.analysis.pattern_cache import compiled
+from reader.analysis.regex_trie import trie_pattern
 from reader.analysis.sorted_table import LabelTable
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
@@ -166,7 +167,7 @@ def _read_described(doc: Doc, start: int, end: int, chunk: str, cut: int, sure: 
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern[str]:
     """Runs of capitalised words that do not start with a common word ("The", "But")."""
-    never_first = trie_pattern(list(lexicon().never_first))
+    never_first = lexicon().never_first_pattern
     # As a trie, the engine turns down the word after a name at its first letter instead
     # of trying each connector in turn.
     connectors = trie_pattern(sorted(CONNECTORS.split("|")))
@@ -180,26 +181,6 @@ def run_pattern() -> re.Pattern[str]:
         # Nothing follows the run, so its words are never given back: a possessive repeat.
         rf"(?:{SEP}(?:{connectors}{SEP}){{0,3}}{WORD})*+"
     )
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation shaped as a trie, so matching never tries words one by one."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
 
 
 def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:

@@ -10,7 +10,6 @@ before and after it, is it next to a score. Where the run sits in its line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
@@ -268,11 +267,13 @@ class Doc:
         self.lines_read: dict[int, tuple[int, bool]] = {}
 
 
-@dataclass(slots=True, frozen=True)
 class NameTables:
-    exact: LabelTable  # "Moscow" -> LOC, "Russian" -> MISC, "NATO" -> ORG
-    folded: LabelTable  # the same, case-folded, for headlines in capitals
-    openers: frozenset[str]  # case-folded first words of the multi-word names
+    # A plain class: making a dataclass runs the dataclasses module's code generator when
+    # the module is imported, ~1 ms of every process's first analysis.
+    def __init__(self, exact: LabelTable, folded: LabelTable, openers: frozenset[str]) -> None:
+        self.exact = exact  # "Moscow" -> LOC, "Russian" -> MISC, "NATO" -> ORG
+        self.folded = folded  # the same, case-folded, for headlines in capitals
+        self.openers = openers  # case-folded first words of the multi-word names
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,9 @@ from typing import Final
 
 LINE_END: Final = "\n"
 ZERO: Final = ord("0")  # codes are written from "0" up: never a line end
+# Words remembered per table before starting afresh: a process that reads story after
+# story keeps a few megabytes at most, not every word it was ever asked.
+REMEMBERED: Final = 50_000
 
 
 def encode(pairs: Iterable[tuple[str, int]]) -> str:
@@ -40,6 +43,8 @@ class SortedLines:
         if seen is not None:
             return seen
         found = self._search(key)
+        if len(self._seen) >= REMEMBERED:
+            self._seen.clear()
         self._seen[key] = found
         return found
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import gazetteer, lexicon_cache
+from reader.analysis.regex_trie import trie_pattern
 
 TWO_LINES = '"We are ready," said John Smith in Paris.\nHe left.\n'
 
@@ -77,6 +78,7 @@ def test_a_damaged_cache_is_rebuilt_and_rewritten(tmp_path: Path, built, damage)
         {"sure": (("LOC",),)},  # no lines at all
         {"openers": frozenset({"new", 1})},  # a number among the words
         {"titles": frozenset({"mayor", b"judge"})},  # bytes among the words
+        {"never_first_pattern": ("The", "But")},  # the words where their pattern is
     ],
     ids=[
         "places-dict",
@@ -90,6 +92,7 @@ def test_a_damaged_cache_is_rebuilt_and_rewritten(tmp_path: Path, built, damage)
         "sure-no-lines",
         "openers-number",
         "title-bytes",
+        "never-first-pattern-words",
     ],
 )
 def test_a_cache_with_wrong_types_inside_is_not_trusted(tmp_path: Path, built, wrong) -> None:
@@ -107,6 +110,7 @@ def test_the_words_no_name_opens_with_are_kept_with_the_tables(built) -> None:
     # Common words that open a place or a known name: "New York", "The Hague".
     assert "New" not in never_first and "The" not in never_first
     assert list(never_first) == sorted(never_first)
+    assert built["never_first_pattern"] == trie_pattern(list(never_first))
 
 
 def test_a_cache_from_other_sources_is_stale(tmp_path: Path, built) -> None:

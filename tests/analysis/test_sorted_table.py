@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis.sorted_table import (
+    REMEMBERED,
     CodeTable,
     LabelTable,
     encode,
@@ -83,3 +84,11 @@ def test_a_code_out_of_range_reads_as_absent() -> None:
 )
 def test_what_is_no_stored_label_table_is_refused(stored: object) -> None:
     assert label_table(stored) is None
+
+
+def test_a_long_lived_table_remembers_a_bounded_number_of_words() -> None:
+    table = CodeTable(encode(PLACES.items()), 3)
+    asked = [f"Town {number}" for number in range(REMEMBERED + 10)]
+    assert not any(key in table for key in asked)
+    assert len(table._table._seen) <= REMEMBERED
+    assert table.get("Paris") == 3 and "Town 1" not in table
