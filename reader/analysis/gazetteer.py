@@ -9,11 +9,12 @@ are small files of our own in ``reader/analysis/data/``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from reader.analysis.regex_trie import trie_pattern
+from reader.analysis.sorted_table import CodeTable, LabelTable, encode, encode_labels, label_table
 from reader.analysis.vocabulary import DATA_DIR, data_words
 
 # A city this large is a place wherever it is written; a smaller one needs a cue
@@ -32,29 +33,63 @@ PLACE_STRONG: Final = 2
 PLACE_WEAK: Final = 1
 
 
-@dataclass(slots=True, frozen=True)
 class Lexicon:
     """Everything the rule-based name finder looks words up in."""
 
-    titles: frozenset[str]
-    portfolios: frozenset[str]
-    org_suffixes: frozenset[str]
-    org_heads: frozenset[str]
-    loc_suffixes: frozenset[str]
-    loc_heads: frozenset[str]
-    misc_suffixes: frozenset[str]
-    demonyms: frozenset[str]
-    common_words: frozenset[str]
-    known: dict[str, str]  # exact name -> label
-    places: dict[str, int]  # exact name -> PLACE_COUNTRY / PLACE_STRONG / PLACE_WEAK
-    # Sovereign countries, a subset of the PLACE_COUNTRY names (which hold US states and
-    # capitals too): a country that plays is its national side, news files it as the place.
-    nations: frozenset[str]
-    first_names: dict[str, str]  # "Sergei" -> "male" / "female" / "either"
-    # Common words, capitalised and in capitals, that never open a run of name words
-    # ("The", "BUT"), sorted: derived from the tables above, kept with them since
-    # working it out walks every place name (~4 ms of a process's first analysis).
-    never_first: tuple[str, ...]
+    # A plain class, not a dataclass: making one runs the dataclasses module's code
+    # generator when the module is imported, ~1.5 ms of every process's first analysis.
+    def __init__(
+        self,
+        *,
+        titles: frozenset[str],
+        portfolios: frozenset[str],
+        org_suffixes: frozenset[str],
+        org_heads: frozenset[str],
+        loc_suffixes: frozenset[str],
+        loc_heads: frozenset[str],
+        misc_suffixes: frozenset[str],
+        demonyms: frozenset[str],
+        common_words: frozenset[str],
+        known: dict[str, str],
+        places: CodeTable,
+        nations: frozenset[str],
+        first_names: LabelTable,
+        never_first: tuple[str, ...],
+        never_first_pattern: str,
+        exact: LabelTable,
+        folded: LabelTable,
+        openers: frozenset[str],
+        sure: LabelTable,
+    ) -> None:
+        self.titles = titles
+        self.portfolios = portfolios
+        self.org_suffixes = org_suffixes
+        self.org_heads = org_heads
+        self.loc_suffixes = loc_suffixes
+        self.loc_heads = loc_heads
+        self.misc_suffixes = misc_suffixes
+        self.demonyms = demonyms
+        self.common_words = common_words
+        self.known = known  # exact name -> label
+        self.places = places  # exact name -> PLACE_COUNTRY / PLACE_STRONG / PLACE_WEAK
+        # Sovereign countries, a subset of the PLACE_COUNTRY names (which hold US states
+        # and capitals too): a country that plays is its national side, news files it as
+        # the place.
+        self.nations = nations
+        self.first_names = first_names  # "Sergei" -> "male" / "female" / "either"
+        # Common words, capitalised and in capitals, that never open a run of name words
+        # ("The", "BUT"), sorted: derived from the tables above, kept with them since
+        # working it out walks every place name (~4 ms of a process's first analysis).
+        self.never_first = never_first
+        # The same words as one regex alternation shaped as a trie: making it took ~2 ms.
+        self.never_first_pattern = never_first_pattern
+        # What the name finder reads a name as on sight, derived from the tables above (it
+        # walks every place: ~5 ms of a first analysis), kept with them for that reason.
+        self.exact = exact  # "Moscow" -> LOC, "Russian" -> MISC, "NATO" -> ORG
+        self.folded = folded  # the same, case-folded, for headlines in capitals
+        self.openers = openers  # case-folded first words of the multi-word names
+        # The single words of ``exact``: their label never depends on context.
+        self.sure = sure
 
 
 def _data_lines(name: str) -> list[str]:
@@ -71,12 +106,12 @@ def _plurals(words: frozenset[str]) -> set[str]:
     return {w + "s" for w in words if not w.endswith(("s", "sh", "ch", "ese", "x", "ic"))}
 
 
-def first_names() -> dict[str, str]:
+def first_names() -> LabelTable:
     """First names with a usual gender, from gender-guesser's dictionary."""
     return lexicon().first_names
 
 
-def places() -> dict[str, int]:
+def places() -> CodeTable:
     """Place names: country-level and strong ones are places on sight, weak ones need a cue."""
     return lexicon().places
 
@@ -172,7 +207,17 @@ def lexicon() -> Lexicon:
     """Load every list once per process, from the cache folder when it is current."""
     from reader.analysis.lexicon_cache import load_tables
 
-    tables = load_tables(_build_tables, _valid_tables)
+    found = lexicon_of(load_tables(_build_tables, _valid_tables))
+    assert found is not None  # _valid_tables passed it, or it was just built
+    return found
+
+
+def lexicon_of(tables: dict[str, object]) -> Lexicon | None:
+    """The lexicon in ``tables`` as ``_build_tables`` makes them; None if they are not."""
+    if not _valid_tables(tables):
+        return None
+    places, pattern = tables["places"], tables["never_first_pattern"]
+    assert isinstance(places, str) and isinstance(pattern, str)
     return Lexicon(
         titles=_word_table(tables, "titles"),
         portfolios=_word_table(tables, "portfolios"),
@@ -183,11 +228,16 @@ def lexicon() -> Lexicon:
         misc_suffixes=_word_table(tables, "misc_suffixes"),
         demonyms=_word_table(tables, "demonyms"),
         common_words=_word_table(tables, "common_words"),
-        known=_label_table(tables, "known"),
-        places=_place_table(tables, "places"),
+        known=_known_table(tables),
+        places=CodeTable(places, PLACE_COUNTRY),
         nations=_word_table(tables, "nations"),
-        first_names=_label_table(tables, "first_names"),
+        first_names=_searched(tables, "first_names"),
         never_first=_word_list(tables, "never_first"),
+        never_first_pattern=pattern,
+        exact=_searched(tables, "exact"),
+        folded=_searched(tables, "folded"),
+        openers=_word_table(tables, "openers"),
+        sure=_searched(tables, "sure"),
     )
 
 
@@ -202,8 +252,10 @@ _WORD_TABLES: Final = (
     "demonyms",
     "common_words",
     "nations",
+    "openers",
 )
-_LABEL_TABLES: Final = ("known", "first_names")
+# Searched where they are, never made into dicts (reader.analysis.sorted_table).
+_SEARCHED_TABLES: Final = ("first_names", "exact", "folded", "sure")
 
 
 def _build_tables() -> dict[str, object]:
@@ -213,11 +265,17 @@ def _build_tables() -> dict[str, object]:
         name, _, label = line.partition("\t")
         known[name] = label
     loc_words = _word_set("loc_words.txt")
-    demonyms = _word_set("demonyms.txt")
+    demonyms = frozenset(_word_set("demonyms.txt"))
+    demonyms |= _plurals(demonyms)
     common = _word_set("common_words.txt")
     names = _build_first_names(common)
     places = _build_places(names, common)
     nations = _build_nations()
+    never_first = _never_first(common, known, places)
+    exact = _exact_names(demonyms, places, names, known)
+    folded: dict[str, str] = {}
+    for name, label in exact.items():
+        folded.setdefault(name.casefold(), label)
     return {
         "titles": _word_set("titles.txt"),
         "portfolios": _word_set("portfolios.txt"),
@@ -226,14 +284,34 @@ def _build_tables() -> dict[str, object]:
         "loc_suffixes": frozenset(w for w in loc_words if not w.endswith("-")),
         "loc_heads": frozenset(w[:-1] for w in loc_words if w.endswith("-")),
         "misc_suffixes": _word_set("misc_words.txt"),
-        "demonyms": frozenset(demonyms | _plurals(demonyms)),
+        "demonyms": demonyms,
         "common_words": common,
         "known": known,
-        "places": places,
+        "places": encode(places.items()),
         "nations": nations,
-        "first_names": names,
-        "never_first": _never_first(common, known, places),
+        "first_names": encode_labels(names),
+        "never_first": never_first,
+        "never_first_pattern": trie_pattern(list(never_first)),
+        "exact": encode_labels(exact),
+        "folded": encode_labels(folded),
+        "openers": frozenset(name.split()[0] for name in folded if " " in name),
+        "sure": encode_labels({name: label for name, label in exact.items() if " " not in name}),
     }
+
+
+def _exact_names(
+    demonyms: frozenset[str], places: dict[str, int], names: dict[str, str], known: dict[str, str]
+) -> dict[str, str]:
+    """Names read on sight: peoples, countries and big places that are no first name, and
+    the known names, which win over both."""
+    exact: dict[str, str] = {}
+    for demonym in demonyms:
+        exact[" ".join(w[:1].upper() + w[1:] for w in demonym.split())] = "MISC"
+    for name, strength in places.items():
+        if strength == PLACE_COUNTRY or (strength == PLACE_STRONG and name not in names):
+            exact[name] = "LOC"
+    exact.update(known)
+    return exact
 
 
 def _never_first(
@@ -257,25 +335,23 @@ def _never_first(
 def _valid_tables(tables: dict[str, object]) -> bool:
     """Whether cached ``tables`` have every table, each of the right type throughout."""
     # Each table's element types are gathered in C (a set of the types seen): a loop of
-    # isinstance calls over the 56,000 names and places took ~2 ms of every process's
-    # first analysis. Exact types: marshal writes str and int subclasses as str and int.
+    # isinstance calls over the words took ~2 ms of every process's first analysis.
+    # Exact types: marshal writes str and int subclasses as str and int. The searched
+    # tables are one string each: a search reads a code out of range as no entry.
     for name in _WORD_TABLES:
         table = tables.get(name)
         if not isinstance(table, frozenset) or not _only(table, str):
             return False
-    for name in _LABEL_TABLES:
-        table = tables.get(name)
-        if not isinstance(table, dict) or not _only(table, str) or not _only(table.values(), str):
-            return False
+    known = tables.get("known")
+    if not isinstance(known, dict) or not _only(known, str) or not _only(known.values(), str):
+        return False
     words = tables.get("never_first")
     if not isinstance(words, tuple) or not _only(words, str):
         return False
-    table = tables.get("places")
-    return (
-        isinstance(table, dict)
-        and _only(table, str)
-        and _only(table.values(), int)
-        and set(table.values()) <= {PLACE_WEAK, PLACE_STRONG, PLACE_COUNTRY}
+    if any(label_table(tables.get(name)) is None for name in _SEARCHED_TABLES):
+        return False
+    return isinstance(tables.get("places"), str) and isinstance(
+        tables.get("never_first_pattern"), str
     )
 
 
@@ -296,13 +372,13 @@ def _word_list(tables: dict[str, object], name: str) -> tuple[str, ...]:
     return table
 
 
-def _label_table(tables: dict[str, object], name: str) -> dict[str, str]:
-    table = tables[name]
+def _known_table(tables: dict[str, object]) -> dict[str, str]:
+    table = tables["known"]
     assert isinstance(table, dict)
     return table
 
 
-def _place_table(tables: dict[str, object], name: str) -> dict[str, int]:
-    table = tables[name]
-    assert isinstance(table, dict)
+def _searched(tables: dict[str, object], name: str) -> LabelTable:
+    table = label_table(tables[name])
+    assert table is not None
     return table

@@ -63,6 +63,8 @@ from reader.analysis.names_settle import (
 )
 from reader.analysis.names_teams import team_town
 from reader.analysis.pattern_cache import compiled
+from reader.analysis.regex_trie import trie_pattern
+from reader.analysis.sorted_table import LabelTable
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -91,7 +93,7 @@ def find_names(text: str) -> list[Entity]:
     return settle(doc)
 
 
-def _read_lone_word(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> None:
+def _read_lone_word(doc: Doc, start: int, chunk: str, sure: LabelTable) -> None:
     """One word, the common case: settle it without building any context."""
     word = chunk
     end = start + len(chunk)
@@ -112,7 +114,7 @@ def _read_lone_word(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> N
     # else "I've", "We'll", "Don't": a pronoun or verb, not a name
 
 
-def _read_any(doc: Doc, start: int, chunk: str, sure: dict[str, str]) -> None:
+def _read_any(doc: Doc, start: int, chunk: str, sure: LabelTable) -> None:
     if " " in chunk or "\n" in chunk or "\t" in chunk:
         read_run(doc, start, start + len(chunk), chunk)
     else:
@@ -130,9 +132,7 @@ DESCRIBING_TAILS: Final = frozenset(
 )
 
 
-def _read_described(
-    doc: Doc, start: int, end: int, chunk: str, cut: int, sure: dict[str, str]
-) -> None:
+def _read_described(doc: Doc, start: int, end: int, chunk: str, cut: int, sure: LabelTable) -> None:
     """Read "Ontario-based Magna" as the compound (a MISC word, as news tags "Ontario-
     based") and the name after it; a company is based, owned or controlled somewhere,
     so a lone name after those that nothing else decides is an organisation, and no
@@ -167,7 +167,7 @@ def _read_described(
 @lru_cache(maxsize=1)
 def run_pattern() -> re.Pattern[str]:
     """Runs of capitalised words that do not start with a common word ("The", "But")."""
-    never_first = trie_pattern(list(lexicon().never_first))
+    never_first = lexicon().never_first_pattern
     # As a trie, the engine turns down the word after a name at its first letter instead
     # of trying each connector in turn.
     connectors = trie_pattern(sorted(CONNECTORS.split("|")))
@@ -181,26 +181,6 @@ def run_pattern() -> re.Pattern[str]:
         # Nothing follows the run, so its words are never given back: a possessive repeat.
         rf"(?:{SEP}(?:{connectors}{SEP}){{0,3}}{WORD})*+"
     )
-
-
-def trie_pattern(words: list[str]) -> str:
-    """One regex alternation shaped as a trie, so matching never tries words one by one."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
 
 
 def read_run(doc: Doc, start: int, end: int, chunk: str) -> None:

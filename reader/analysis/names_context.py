@@ -10,12 +10,12 @@ before and after it, is it next to a score. Where the run sits in its line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
 from reader.analysis import vocabulary
-from reader.analysis.gazetteer import PLACE_COUNTRY, PLACE_STRONG, Lexicon, lexicon
+from reader.analysis.gazetteer import Lexicon, lexicon
+from reader.analysis.sorted_table import LabelTable
 from reader.analysis.vocabulary import is_abbreviation
 
 
@@ -267,34 +267,25 @@ class Doc:
         self.lines_read: dict[int, tuple[int, bool]] = {}
 
 
-@dataclass(slots=True, frozen=True)
 class NameTables:
-    exact: dict[str, str]  # "Moscow" -> LOC, "Russian" -> MISC, "NATO" -> ORG
-    folded: dict[str, str]  # the same, case-folded, for headlines in capitals
-    openers: frozenset[str]  # case-folded first words of the multi-word names
+    # A plain class: making a dataclass runs the dataclasses module's code generator when
+    # the module is imported, ~1 ms of every process's first analysis.
+    def __init__(self, exact: LabelTable, folded: LabelTable, openers: frozenset[str]) -> None:
+        self.exact = exact  # "Moscow" -> LOC, "Russian" -> MISC, "NATO" -> ORG
+        self.folded = folded  # the same, case-folded, for headlines in capitals
+        self.openers = openers  # case-folded first words of the multi-word names
 
 
 @lru_cache(maxsize=1)
 def name_tables() -> NameTables:
+    # Derived from the places and names when the lexicon is built (reader.analysis.gazetteer).
     lex = lexicon()
-    exact: dict[str, str] = {}
-    for demonym in lex.demonyms:
-        exact[" ".join(w[:1].upper() + w[1:] for w in demonym.split())] = "MISC"
-    for name, strength in lex.places.items():
-        if strength == PLACE_COUNTRY or (strength == PLACE_STRONG and name not in lex.first_names):
-            exact[name] = "LOC"
-    exact.update(lex.known)
-    folded: dict[str, str] = {}
-    for name, label in exact.items():
-        folded.setdefault(name.casefold(), label)
-    openers = frozenset(name.split()[0] for name in folded if " " in name)
-    return NameTables(exact, folded, openers)
+    return NameTables(lex.exact, lex.folded, lex.openers)
 
 
-@lru_cache(maxsize=1)
-def sure_words() -> dict[str, str]:
+def sure_words() -> LabelTable:
     """Single words whose label never depends on context: known names, big places, peoples."""
-    return {name: label for name, label in name_tables().exact.items() if " " not in name}
+    return lexicon().sure
 
 
 def keeps_full_stop(word: str) -> bool:

@@ -33,6 +33,7 @@ from reader.analysis.names_lines import (
     sentence_initial,
 )
 from reader.analysis.names_teams import team_town
+from reader.analysis.sorted_table import LabelTable
 from reader.analysis.text_units import is_upper
 
 
@@ -292,7 +293,7 @@ def read_headline_piece(doc: Doc, tokens: list[Tok]) -> None:
         i += 1
 
 
-def longest_name(folded: dict[str, str], tokens: list[Tok], i: int) -> int:
+def longest_name(folded: LabelTable, tokens: list[Tok], i: int) -> int:
     """End of the longest known name of two to four words starting at ``tokens[i]``, or 0."""
     for j in range(min(len(tokens), i + 4), i + 1, -1):
         if folded_text(tokens[i:j]) in folded:

@@ -40,6 +40,7 @@ from reader.analysis.names_rules import (
     looks_like_word,
 )
 from reader.analysis.names_teams import team_town
+from reader.analysis.sorted_table import LabelTable
 from reader.analysis.text_units import is_upper
 from reader.model import Entity
 
@@ -413,7 +414,7 @@ ORG_ROLES_BEFORE_OF: Final = word_set(
 )
 
 
-def _plural_body(name: str, first_names: dict[str, str]) -> bool:
+def _plural_body(name: str, first_names: LabelTable) -> bool:
     """A name of several words whose last is a plural and whose first is no first name:
     a team or a body ("White Sox", "Blue Jays"), not "James Roberts"."""
     words = name.split()

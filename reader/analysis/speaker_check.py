@@ -20,6 +20,7 @@ import re
 from typing import Final
 
 from reader.analysis import lexicon
+from reader.analysis.sorted_table import CodeTable, LabelTable
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.text_units import first_above
 from reader.model import Entity, Quote
@@ -197,8 +198,8 @@ def _judge(
     around: tuple[str, str],
     entity: Entity | None,
     names: NameSpans | None,
-    firsts: dict[str, str],
-    place_kinds: dict[str, int],
+    firsts: LabelTable,
+    place_kinds: CodeTable,
     common: _LowerWords,
 ) -> float:
     """How far the mention qualifies as a speaker: 0 not at all, 1 fully; ``around``
@@ -295,7 +296,7 @@ def _furniture(words: list[str], lowered: list[str]) -> bool:
 
 
 def _tied_to_full_name(
-    quote: Quote, words: list[str], lowered: list[str], firsts: dict[str, str]
+    quote: Quote, words: list[str], lowered: list[str], firsts: LabelTable
 ) -> bool:
     """A bare surname ("Pence:") that a full mention in the story ties to a person."""
     shown = (quote.speaker or "").split()
@@ -564,7 +565,7 @@ def _plural_group(words: list[str], lowered: list[str]) -> bool:
     return of == len(lowered) or lowered[-1] not in lexicon.PHRASE_BREAKERS
 
 
-def _person_shaped(words: list[str], lowered: list[str], firsts: dict[str, str]) -> bool:
+def _person_shaped(words: list[str], lowered: list[str], firsts: LabelTable) -> bool:
     """A person's name the name finder missed: "Rucker Culpepper", "Mr. King"."""
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return False

