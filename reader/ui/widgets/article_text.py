@@ -31,6 +31,7 @@ from reader.ui.line_index import SEPARATOR, LineIndex
 from reader.ui.slices import SLICE, run_in_slices
 from reader.ui.widgets.article_header import GUTTER, HeaderLine, header_lines, header_row
 from reader.ui.widgets.article_mouse import MouseText
+from reader.ui.widgets.scroll_thumb import ScrollThumb
 from reader.ui.wrap import PIECE_CHARS, display_text, wrap_chunk, wrap_pieces
 
 MEASURE = 100  # longest line in cells: long lines are hard to read
@@ -80,6 +81,7 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         # Scrolls waiting for wrapping to reach their text, run in order.
         self._pending: list[tuple[Span, str]] = []
         self._last_key = 0.0
+        self._thumb = ScrollThumb()
 
     # -- loading and wrapping ------------------------------------------------------------
 
@@ -327,7 +329,7 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
                 shown = now
             yield None
         if generation == self._generation:
-            self._grown()
+            self._grown(final=True)
 
     def _wrapped_all(self) -> bool:
         return self.index is None or (self.index.complete and self._window is None)
@@ -345,14 +347,15 @@ class ArticleText(MouseText, can_focus=True, inherit_bindings=False):
         span = self._pending[0][0]
         return self.row_of(max(span.start, span.end - 1)) is not None
 
-    def _grown(self) -> None:
+    def _grown(self, final: bool = False) -> None:
         """More lines are wrapped: a longer scroll range, and any waiting jump made."""
         height = self.virtual_size.height
         rows = self._row_count()
-        # Only the scroll range grows: set without the reactive's layout of the whole
-        # screen (4 a second cost a million-paragraph story's keys several layouts each).
+        # Set without the reactive's layout of the screen (several per key in a million
+        # paragraphs); the bar is drawn again only if its thumb moves (scroll_thumb.py).
         self.set_reactive(ArticleText.virtual_size, Size(self.size.width, rows))
-        self._scroll_update(self.virtual_size)
+        if final or self._thumb.moved(self.scroll_offset.y, self.size.height, rows):
+            self._scroll_update(self.virtual_size)
         # Only rows not wrapped before (kept by no cache: render_line) may change: the
         # whole pane redrawn 4 times a second while a window was open delayed keys.
         if height < int(self.scroll_offset.y) + self.size.height or self._gap_on_screen():
