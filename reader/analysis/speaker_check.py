@@ -180,6 +180,10 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
         after = text[end : end + _CUE_REACH]
         factor = _judge(quote, mention, (before, after), entity, names, firsts, place_kinds, common)
         if factor <= 0.0:
+            if not quote.cue and len(quote.text.split()) <= _SCARE_WORDS:
+                # "Officials searched for words such as "ambassador"": no speech verb,
+                # and the sentence's subject is no speaker: a writer's word, not speech
+                quote.kind = "scare"
             quote.speaker = None
             quote.role = None
             quote.speaker_start = quote.speaker_end = None
@@ -263,6 +267,7 @@ def _judge(
 
 
 _CUE_REACH: Final = 100  # characters after a place in which its own speech verb stands
+_SCARE_WORDS: Final = 3  # as many words as a quote without a speech cue may be scare
 
 
 def _cue_next_to(cue: str, around: tuple[str, str]) -> bool:
