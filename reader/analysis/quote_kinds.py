@@ -225,7 +225,9 @@ def is_so_called(text: str, q: MarkedQuote) -> bool:
     # quote that do not end in "ed" (most) are passed over without lowering a copy.
     if end - start < 2 or text[end - 1] not in "dD" or text[end - 2] not in "eE":
         return False
-    return text[start : q.start].lower().rstrip().endswith(("so-called", "so called"))
+    # a scan may break the word at its hyphen: "so- called", "so-\ncalled"
+    before = " ".join(text[start : q.start].lower().replace("-", "- ").split())
+    return before.endswith(("so- called", "so called"))
 
 
 _NICKNAME: Final = re.compile(r"[A-Z][\w.]*\s$")
@@ -370,3 +372,30 @@ def partial_quote(text: str, q: MarkedQuote, source: str, cue: str) -> bool:
         return False
     inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT)
     return inner[:1].islower()
+
+
+_LABEL_VERBS: Final = frozenset(
+    words(
+        "call calls called calling dub dubs dubbed label labels labeled labelled "
+        "brand brands branded"
+    )
+)
+_SAID_REACH: Final = 60  # characters back in the sentence to look for a verb of saying
+
+
+def said_before(text: str, start: int) -> bool:
+    """``Someone called it a "quiet revolution"``, ``Sanders, who says it's "disastrous"``:
+    a verb of saying or naming before a quote in its sentence gives the quoted words
+    to someone, though no speaker may be found."""
+    lo = max(0, start - _SAID_REACH)
+    for stop in ".?!\n":
+        at = text.rfind(stop, lo, start)
+        if at >= 0:
+            lo = at + 1
+    previous = ""
+    for raw in text[lo:start].split():
+        word = raw.strip(_MARKS_AND_PUNCT + "()—–-").lower()
+        if (word in SPEECH_CUES or word in _LABEL_VERBS) and previous not in ("so", "so-"):
+            return True
+        previous = raw.lower()
+    return False

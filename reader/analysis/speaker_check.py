@@ -20,6 +20,7 @@ import re
 from typing import Final
 
 from reader.analysis import lexicon
+from reader.analysis.quote_kinds import said_before
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.text_units import first_above
 from reader.model import Entity, Quote
@@ -180,9 +181,11 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
         after = text[end : end + _CUE_REACH]
         factor = _judge(quote, mention, (before, after), entity, names, firsts, place_kinds, common)
         if factor <= 0.0:
-            if not quote.cue and len(quote.text.split()) <= _SCARE_WORDS:
+            short = len(quote.text.split()) <= _SCARE_WORDS
+            if not quote.cue and short and not said_before(text, quote.start):
                 # "Officials searched for words such as "ambassador"": no speech verb,
-                # and the sentence's subject is no speaker: a writer's word, not speech
+                # and the sentence's subject is no speaker: a writer's word, not speech;
+                # but "Someone called it a "quiet revolution"" quotes an unknown speaker
                 quote.kind = "scare"
             quote.speaker = None
             quote.role = None

@@ -121,3 +121,18 @@ def test_a_title_case_quote_after_told_or_a_preposition_is_the_show_named() -> N
 def test_a_capitalised_quote_that_is_a_whole_sentence_is_speech() -> None:
     text = '"This is a stunt," Ann Pike wrote on her blog. "Blacklisted?"\n\nThe row went on.'
     assert _kinds(text) == {'"This is a stunt,"': "quote", '"Blacklisted?"': "quote"}
+
+
+def test_a_short_quote_after_a_verb_of_naming_is_someone_s_words() -> None:
+    # no speaker is found ("Someone"), but "called" gives the words to somebody: a
+    # quotation with an unknown speaker, not the writer's scare quote
+    text = 'Nobody expected the vote. Someone called it a "quiet revolution," and I agree.'
+    assert [(q.kind, q.speaker) for q in analyze(text).quotes] == [("quote", None)]
+
+
+def test_so_called_broken_at_its_hyphen_is_still_so_called() -> None:
+    for text in (
+        'Mayor Lena Ortiz said the so- called "reform" would fail.',
+        'Mayor Lena Ortiz said the so-\ncalled "reform" would fail.',
+    ):
+        assert [q.kind for q in analyze(text).quotes] == ["scare"], text
