@@ -9,6 +9,10 @@ from reader.analysis.lexicon import SPEECH_CUES, words
 from reader.analysis.quotes import MarkedQuote
 
 _TITLE_WORDS: Final = 6
+# Share of a headline's longer words (small words like "with" and "from" aside) that
+# Title Case capitalises: verbs too ("Says", "Backs"); a sentence naming a few people
+# keeps its verbs and clauses in lower case ("backed", "while", "said").
+_HEADLINE_CAPITALS: Final = 0.8
 _SUBHEAD_WORDS: Final = 10
 _TITLE_SMALL_WORDS: Final = frozenset(
     words("a an the and or nor but of in on at to for with from into over upon by as vs")
@@ -16,18 +20,29 @@ _TITLE_SMALL_WORDS: Final = frozenset(
 _TITLE_INTRODUCERS: Final = frozenset(
     words(
         "of on titled entitled dubbed named show program programme film movie book documentary "
-        "series episode album song play novel"
+        "series episode album song play novel memoir podcast column commentary essay op-ed"
     )
 )
+# A Title Case quote right after these is a name: the show or paper someone spoke on,
+# in or with, or was told by ("told "Fox and Friends,"", "in an interview with "Fox
+# News Sunday.""); speech follows a comma, a colon or "that", not a bare preposition.
+_TITLE_PLACES: Final = frozenset(words("told with on in at into onto"))
 _LONGEST_SMALL_WORD: Final = max(len(word) for word in _TITLE_SMALL_WORDS)
 _MARKS_AND_PUNCT: Final = "\"'“”‘’«»„‚‹›.,;:!? \n"
 
 
 def is_headline(text: str, para: tuple[int, int]) -> bool:
-    """A Title Case line, where capitals say nothing about titles or nicknames."""
-    words = [w for w in text[para[0] : min(para[1], para[0] + 400)].split() if len(w) > 3]
-    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return bool(words) and capitals >= 0.7 * len(words)
+    """A Title Case line, where capitals say nothing about titles or nicknames.
+
+    Words are read without their marks, so a quotation or a bracket opening a word
+    says nothing; a sentence holding a few names ("Rep. Chris Shays (R-Conn.) was pro
+    John Kasich ... on MSNBC's "Morning Joe."") is not a headline."""
+    line = text[para[0] : min(para[1], para[0] + 400)]
+    words = [w.strip(_MARKS_AND_PUNCT + "()[]") for w in line.split()]
+    words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    words = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitals >= _HEADLINE_CAPITALS * len(words)
 
 
 def is_title_line(text: str, para: tuple[int, int]) -> bool:
@@ -52,6 +67,19 @@ def looks_like_a_title(text: str, q: MarkedQuote) -> bool:
     if text.count(" ", q.start, q.end) > 2 * _TITLE_WORDS:
         return False  # far too long for a title; spares reading long quotes word by word
     return _title_words(text, q.start, q.end, _TITLE_WORDS) > 0
+
+
+def stands_as_a_sentence(text: str, q: MarkedQuote) -> bool:
+    """``... Alicia Powe wrote. "Blacklisted?"``: a quote that opens a sentence and ends
+    it inside its marks is a sentence someone said, however capitalised; a title sits
+    inside a sentence ("on the podcast "Harbour Lights."")."""
+    inner = text[q.start : q.end].rstrip("\"'“”‘’»« ")
+    if not inner.endswith((".", "?", "!")):
+        return False
+    k = q.start - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    return k < 0 or text[k] in ".?!\n"
 
 
 def _title_words(text: str, start: int, end: int, most: int) -> int:
@@ -124,6 +152,8 @@ def named_as_a_title(text: str, q: MarkedQuote) -> bool:
     if not before:
         return False
     word = before[-1].lower().rstrip(",")
+    if word in _TITLE_PLACES and before[-1] == word and text[q.start - 1] == " ":
+        return True
     return word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s"))
 
 
@@ -145,12 +175,16 @@ def follows_a_determiner(text: str, q: MarkedQuote) -> bool:
 
 
 def is_subhead(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
-    """A paragraph that is only a short quotation in Title Case: a section heading.
+    """A paragraph that is only a short quotation in Title Case, or in single marks: a
+    section heading.
 
     ``'Coal Isn't the Villain.'`` between two paragraphs titles what follows; nobody is
-    quoted. The story's own headline (its first paragraph) is left alone.
+    quoted. Single marks around a whole paragraph are the headline style of US news
+    (``'A really tough decision.'``), where speech in the body takes double marks. The
+    story's own headline (its first paragraph) is left alone unless so marked.
     """
-    if q.paragraph == 0:
+    single = _single_marked(text, q)
+    if q.paragraph == 0 and not single:
         return False
     start, end = para
     if start <= q.start <= q.end <= end and (
@@ -160,7 +194,25 @@ def is_subhead(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
         return False  # other words share the paragraph; spares copying it to compare
     if text[start:end].strip() != text[q.start : q.end].strip():
         return False
-    return _title_words(text, q.start, q.end, _SUBHEAD_WORDS) > 0
+    if single and text.count(" ", q.start, q.end) < _SUBHEAD_WORDS:
+        return True
+    return q.paragraph > 0 and _title_words(text, q.start, q.end, _SUBHEAD_WORDS) > 0
+
+
+def is_stage_direction(text: str, q: MarkedQuote) -> bool:
+    """``"(CROSSTALK.)``, ``"[Applause]"``: a transcript's note in brackets, quoted with
+    the transcript around it, is what happened, not what anyone said."""
+    inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT + "—–-")
+    if len(inner) < 3 or inner[0] not in "([" or inner[-1] not in ")]":
+        return False
+    return not any(c in inner[1:-1] for c in "()[]")
+
+
+def _single_marked(text: str, q: MarkedQuote) -> bool:
+    """Whether the quote opens and closes with single marks (its last mark closes it)."""
+    if not q.closed or q.end - q.start < 2:
+        return False
+    return text[q.start] in "'‘" and text[q.end - 1] in "'’"
 
 
 def is_so_called(text: str, q: MarkedQuote) -> bool:
@@ -173,7 +225,9 @@ def is_so_called(text: str, q: MarkedQuote) -> bool:
     # quote that do not end in "ed" (most) are passed over without lowering a copy.
     if end - start < 2 or text[end - 1] not in "dD" or text[end - 2] not in "eE":
         return False
-    return text[start : q.start].lower().rstrip().endswith(("so-called", "so called"))
+    # a scan may break the word at its hyphen: "so- called", "so-\ncalled"
+    before = " ".join(text[start : q.start].lower().replace("-", "- ").split())
+    return before.endswith(("so- called", "so called"))
 
 
 _NICKNAME: Final = re.compile(r"[A-Z][\w.]*\s$")
@@ -211,6 +265,11 @@ _NOT_NOUN_WORDS: Final = frozenset(
         "could should may might must do does did not of over under since until during like "
         "because yet though although unless whether where how why then also between among "
         "against across through toward towards within without upon per via around"
+        # a determiner, a pronoun or a particle opens what the quoted word acts on: it is
+        # a verb or an adverb ("to "embrace" his candidacy", "would "unravel" the
+        # policies", "to "bomb the hell" out of"), no noun's modifier
+        " the an this these those his her its their our my your it them him me us out up "
+        "down off back away"
     )
 )
 _NOUN_OPENERS: Final = frozenset(words("the a an its his her their our my your"))
@@ -271,10 +330,25 @@ def is_furniture(text: str, para: tuple[int, int]) -> bool:
             return True
     if len(line.split()) > _CAPTION_WORDS:
         return False
+    if _follow_us(line):
+        return True
     tail = line[-60:]
     return any(credit in tail for credit in _CREDITS) and (
         "photo" in line or "/" in tail or "(" in tail
     )
+
+
+_FOLLOW_WORDS: Final = 16
+_SOCIAL: Final = ("twitter", "facebook", "instagram", "@")
+
+
+def _follow_us(line: str) -> bool:
+    """``Follow Pam Key on Twitter @pamkeyNEN.``: a sign-off that points to the
+    writer's account (lowered ``line``), even inside a quotation's last paragraph."""
+    line = line.lstrip(_MARKS_AND_PUNCT)
+    if not line.startswith("follow ") or line.count(" ") > _FOLLOW_WORDS:
+        return False
+    return any(site in line for site in _SOCIAL)
 
 
 # Verbs of saying that take a reported clause ("said that ...", "argued CNN had ..."):
@@ -298,3 +372,30 @@ def partial_quote(text: str, q: MarkedQuote, source: str, cue: str) -> bool:
         return False
     inner = text[q.start : q.end].strip(_MARKS_AND_PUNCT)
     return inner[:1].islower()
+
+
+_LABEL_VERBS: Final = frozenset(
+    words(
+        "call calls called calling dub dubs dubbed label labels labeled labelled "
+        "brand brands branded"
+    )
+)
+_SAID_REACH: Final = 60  # characters back in the sentence to look for a verb of saying
+
+
+def said_before(text: str, start: int) -> bool:
+    """``Someone called it a "quiet revolution"``, ``Sanders, who says it's "disastrous"``:
+    a verb of saying or naming before a quote in its sentence gives the quoted words
+    to someone, though no speaker may be found."""
+    lo = max(0, start - _SAID_REACH)
+    for stop in ".?!\n":
+        at = text.rfind(stop, lo, start)
+        if at >= 0:
+            lo = at + 1
+    previous = ""
+    for raw in text[lo:start].split():
+        word = raw.strip(_MARKS_AND_PUNCT + "()—–-").lower()
+        if (word in SPEECH_CUES or word in _LABEL_VERBS) and previous not in ("so", "so-"):
+            return True
+        previous = raw.lower()
+    return False

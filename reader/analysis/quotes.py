@@ -33,12 +33,14 @@ ALL_MARKS: Final = DOUBLE_MARKS + SINGLE_MARKS
 # counts after a space, "(" or "[" so that a doubled comma in running text stays a typo.
 _LOW_OPENER: Final = ",,"
 _BEFORE_LOW_OPENER: Final = "(["
-# Characters that may stand right before an opening mark or right after a closing one.
-_OPEN_SIDE: Final = "([{<—–-/‐\u00a0"
-_CLOSE_SIDE: Final = ".,;:!?)]}>—–-…/\u00a0"
-# Words that an apostrophe shortens at their start: 'em, 'til, 'cause, rock 'n' roll.
+# Characters that may stand right before an opening mark or right after a closing one;
+# "―" is the quotation dash before a name ("...it.” ― Ana Ruiz").
+_OPEN_SIDE: Final = "([{<—–―-/‐\u00a0"
+_CLOSE_SIDE: Final = ".,;:!?)]}>—–―-…/\u00a0"
+# Words that an apostrophe shortens at their start: 'em, 'til, 'cause, rock 'n' roll,
+# Dutch 't (Sophie in 't Veld).
 _ELISIONS: Final = frozenset(
-    {"em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff", "ol"}
+    {"em", "til", "cause", "tis", "twas", "n", "bout", "round", "nuff", "ol", "t"}
 )
 _DECADE: Final = re.compile(r"\d\d?s?\b")
 # Two apostrophes close a double mark that is open (,,like this'') but open nothing:

@@ -20,6 +20,7 @@ import re
 from typing import Final
 
 from reader.analysis import lexicon
+from reader.analysis.quote_kinds import said_before
 from reader.analysis.sorted_table import CodeTable, LabelTable
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.text_units import first_above
@@ -181,6 +182,12 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
         after = text[end : end + _CUE_REACH]
         factor = _judge(quote, mention, (before, after), entity, names, firsts, place_kinds, common)
         if factor <= 0.0:
+            short = len(quote.text.split()) <= _SCARE_WORDS
+            if not quote.cue and short and not said_before(text, quote.start):
+                # "Officials searched for words such as "ambassador"": no speech verb,
+                # and the sentence's subject is no speaker: a writer's word, not speech;
+                # but "Someone called it a "quiet revolution"" quotes an unknown speaker
+                quote.kind = "scare"
             quote.speaker = None
             quote.role = None
             quote.speaker_start = quote.speaker_end = None
@@ -264,6 +271,7 @@ def _judge(
 
 
 _CUE_REACH: Final = 100  # characters after a place in which its own speech verb stands
+_SCARE_WORDS: Final = 3  # as many words as a quote without a speech cue may be scare
 
 
 def _cue_next_to(cue: str, around: tuple[str, str]) -> bool:

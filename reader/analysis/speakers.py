@@ -21,12 +21,14 @@ from reader.analysis.quote_kinds import (
     is_headline,
     is_nickname,
     is_so_called,
+    is_stage_direction,
     is_subhead,
     is_title_line,
     looks_like_a_title,
     modifies_a_noun,
     named_as_a_title,
     partial_quote,
+    stands_as_a_sentence,
     word_count,
 )
 from reader.analysis.quotes import MarkedQuote
@@ -350,6 +352,7 @@ def _finish(
             or is_so_called(text, q)
             or (
                 looks_like_a_title(text, q)
+                and not stands_as_a_sentence(text, q)
                 # Title Case with its own speaker is speech ("Jacobs called Merkel "The
                 # Chancellor of the Free World""); borrowed from a neighbour, a title.
                 and (
@@ -377,6 +380,7 @@ def _finish(
             or line == _FURNITURE
             or (line == _TITLE_LINE and _headline_label(att, short))
             or is_subhead(text, q, paras[p])
+            or is_stage_direction(text, q)
         )
         if att is not None and not titled and att.source != "right" and short:
             # "the "quack" cures": a writer's word, not the speaker's; but "Barkley said

@@ -33,6 +33,8 @@ def _title_by_splitting(quote: str) -> bool:
 
 
 def _subhead_by_splitting(quote: str) -> bool:
+    if len(quote) >= 2 and quote[0] in "'‘" and quote[-1] in "'’" and quote.count(" ") < 10:
+        return True  # a whole paragraph in single marks: the headline style
     words = [w.strip(_MARKS) for w in quote.split()]
     words = [w for w in words if w and w.lower() not in _SMALL]
     return 0 < len(words) <= 10 and all(w[0].isupper() or w[0].isdigit() for w in words)

@@ -286,3 +286,13 @@ def test_a_quotation_whose_first_opener_was_scanned_as_a_single_mark() -> None:
 def test_an_apostrophe_opening_a_paragraph_is_no_quote() -> None:
     text = "'Tis the season for repairs, the council says.\n\nWork starts in May."
     assert quoted(text) == []
+
+
+def test_a_dutch_t_is_an_elision_not_an_opening_mark() -> None:
+    text = '"It will pass," said Sophie in \'t Hout, a member of the council. "It must."'
+    assert quoted(text) == ['"It will pass,"', '"It must."']
+
+
+def test_a_closer_before_a_quotation_dash_ends_a_quote_a_scan_opened_with_a_single_mark() -> None:
+    text = "‘The ferry is late again.”― Ana Ruiz\n“It is never on time.” ― Tom Hale"
+    assert quoted(text) == ["‘The ferry is late again.”", "“It is never on time.”"]
