@@ -156,7 +156,8 @@ _MONTHS: Final = frozenset(
         "easter",
     ]
 )
-_STRONG_CUES: Final = SPEECH_CUES | {"according to"}
+# A dash signing a quotation ("..." ― Ada Pike) is as strong as a speech verb.
+_STRONG_CUES: Final = SPEECH_CUES | {"according to", "—"}
 # Cues that also name a thing: "a short film called", "a blog dubbed".
 _NAMING_CUES: Final = frozenset(
     ["called", "calls", "call", "dubbed", "titled", "named", "labelled"]

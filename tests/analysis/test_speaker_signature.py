@@ -40,3 +40,14 @@ def test_a_dash_line_that_names_no_one_signs_nothing() -> None:
         "The figure holds up."
     )
     assert _speakers(text) == [None]
+
+
+def test_a_dash_signature_wrapped_onto_its_own_line_names_the_speaker() -> None:
+    text = (
+        "Readers wrote to us about the ferry cuts.\n\n"
+        "“I am so tired of being told to wait for a ferry that never comes back.” ―\n"
+        "Marnie Ostrowski\n"
+        "“Nobody asked the island before the cuts were made.” ― Tobias Lindgren"
+    )
+    speakers = [q.speaker for q in analyze(text).quotes if q.kind == "quote"]
+    assert speakers == ["Marnie Ostrowski", "Tobias Lindgren"]
