@@ -59,6 +59,22 @@ def test_blocks_cut_at_paragraph_breaks_and_cover_the_text() -> None:
     assert order[0] == found[3] and sorted(order, key=lambda b: b.start) == found
 
 
+def test_blocks_of_many_short_paragraphs_are_smaller_and_ordinary_ones_keep_their_size() -> None:
+    # The worker's working set grows with a block's paragraphs: a million one-line ones
+    # took it 11 MiB over its tables per block. Such blocks are cut smaller; a story's
+    # ordinary paragraphs after them still go in blocks of the full size.
+    dense = "Tiny\n\n" + "A b.\n\n" * 20_000
+    text = dense + "\n\n".join(f"Paragraph {n} " + "word " * 60 for n in range(400))
+    found = blocks(text, size=40_000, paragraphs=1_000)
+    assert found[0].start == 0 and found[-1].end == len(text)
+    assert all(a.end == b.start for a, b in pairwise(found))
+    in_dense = [block for block in found if block.end <= len(dense)]
+    assert len(in_dense) >= 20_000 * 6 // 10_000  # 10,000 characters at most each
+    assert all(text.count("\n\n", b.start, b.end) <= 1_000 for b in found)
+    after = [block for block in found if block.start >= len(dense)][:-1]
+    assert after and all(block.end - block.start > 20_000 for block in after)
+
+
 def test_merged_blocks_read_like_the_story_and_join_one_persons_groups() -> None:
     sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
     text = sample + "\n\n" + sample
