@@ -7,6 +7,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -23,7 +24,7 @@ from reader.analysis_process import (
     visible_first,
 )
 from reader.analysis_worker import WORKER_NICENESS
-from reader.cache.codec import from_columns, to_columns
+from reader.cache.codec import Columns, from_columns, to_columns
 from reader.locations import bundled_samples
 from reader.model import Analysis
 
@@ -270,5 +271,35 @@ def test_a_long_story_is_not_copied_while_its_blocks_are_analysed() -> None:
             tracemalloc.stop()
         assert len(held) >= 3
         assert max(held) < BLOCK_CHARS // 2, held
+    finally:
+        process.shutdown()
+
+
+def test_a_story_left_mid_analysis_never_hands_its_answer_to_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One request is out at a time: the block sent before the first story was left is
+    # answered to nobody, and the next story gets its own answers, not that one.
+    import reader.analysis_process as analysis_process
+
+    monkeypatch.setattr(analysis_process, "blocks", lambda text: blocks(text, 20_000))
+    sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
+    long_story = "\n\n".join([sample] * 30)
+    assert len(blocks(long_story, 20_000)) >= 3
+    short = '"We will publish everything," said Ann Lee, the chair.\n'
+    process = AnalysisProcess()
+    try:
+        results = process.analyse(long_story)
+        next(results)
+        results.close()  # the second block is with the worker already
+        got: list[tuple[Block, Columns, bool]] = []
+        # On a thread: a request left unanswered once kept the next one waiting for good.
+        reader = threading.Thread(target=lambda: got.extend(process.analyse(short)))
+        reader.start()
+        reader.join(timeout=120)
+        assert not reader.is_alive(), "the next story waited for the left one's answer"
+        [(block, columns, last)] = got
+        assert last and block == Block(0, len(short))
+        assert plain(from_columns(short, columns)) == plain(analyze(short))
     finally:
         process.shutdown()
