@@ -54,9 +54,7 @@ class Block:
     end: int
 
 
-def blocks(
-    text: str, size: int = BLOCK_CHARS, paragraphs: int = BLOCK_PARAGRAPHS
-) -> list[Block]:
+def blocks(text: str, size: int = BLOCK_CHARS, paragraphs: int = BLOCK_PARAGRAPHS) -> list[Block]:
     """``text`` cut at paragraph breaks (else line breaks) into blocks of about ``size``
     characters, smaller where that many would hold more than ``paragraphs`` paragraphs."""
     found: list[Block] = []
