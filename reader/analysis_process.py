@@ -33,6 +33,10 @@ from reader.model import Analysis, Entity, EntityGroup, Quote
 # peak for a block of a million one-line paragraphs is 36 MiB instead of 49 MiB, and
 # each block that lands costs the app's thread half the interpreter time.
 BLOCK_CHARS = 500_000
+# ... and of at most this many paragraphs: the worker's working set grows with the
+# paragraphs too, and a block of 83,000 one-line ones ("A b.") took it 11 MiB over its
+# tables where one of ordinary paragraphs of the same size takes 2,000 paragraphs.
+BLOCK_PARAGRAPHS = 50_000
 CONTEXT_CHARS = 4_000  # read before each block, for who "he" and "the minister" are
 PARENT_POLL_SECONDS = 0.2  # how often a thread waiting on the worker checks for the app's exit
 
@@ -50,21 +54,30 @@ class Block:
     end: int
 
 
-def blocks(text: str, size: int = BLOCK_CHARS) -> list[Block]:
-    """``text`` cut at paragraph breaks (else line breaks) into blocks of about ``size``."""
+def blocks(text: str, size: int = BLOCK_CHARS, paragraphs: int = BLOCK_PARAGRAPHS) -> list[Block]:
+    """``text`` cut at paragraph breaks (else line breaks) into blocks of about ``size``
+    characters, smaller where that many would hold more than ``paragraphs`` paragraphs."""
     found: list[Block] = []
     start = 0
-    while len(text) - start > size:
-        cut = text.rfind("\n\n", start + size // 2, start + size)
+    while len(text) - start > (step := _block_size(text, start, size, paragraphs)):
+        cut = text.rfind("\n\n", start + step // 2, start + step)
         if cut >= 0:
             end = cut + 2
         else:
-            cut = text.rfind("\n", start + size // 2, start + size)
-            end = cut + 1 if cut >= 0 else start + size
+            cut = text.rfind("\n", start + step // 2, start + step)
+            end = cut + 1 if cut >= 0 else start + step
         found.append(Block(start, end))
         start = end
     found.append(Block(start, len(text)))
     return found
+
+
+def _block_size(text: str, start: int, size: int, paragraphs: int) -> int:
+    """``size``, halved until a block of that many characters from ``start`` holds at
+    most ``paragraphs`` paragraph breaks (counting is C speed: no Python per paragraph)."""
+    while size > 2 * CONTEXT_CHARS and text.count("\n\n", start, start + size) > paragraphs:
+        size //= 2
+    return size
 
 
 def context_start(text: str, start: int) -> int:

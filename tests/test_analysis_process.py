@@ -7,6 +7,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -23,7 +24,7 @@ from reader.analysis_process import (
     visible_first,
 )
 from reader.analysis_worker import WORKER_NICENESS
-from reader.cache.codec import from_columns, to_columns
+from reader.cache.codec import Columns, from_columns, to_columns
 from reader.locations import bundled_samples
 from reader.model import Analysis
 
@@ -57,6 +58,22 @@ def test_blocks_cut_at_paragraph_breaks_and_cover_the_text() -> None:
     assert all(text[block.end - 2 : block.end] == "\n\n" for block in found[:-1])
     order = visible_first(found, found[3].start + 5)
     assert order[0] == found[3] and sorted(order, key=lambda b: b.start) == found
+
+
+def test_blocks_of_many_short_paragraphs_are_smaller_and_ordinary_ones_keep_their_size() -> None:
+    # The worker's working set grows with a block's paragraphs: a million one-line ones
+    # took it 11 MiB over its tables per block. Such blocks are cut smaller; a story's
+    # ordinary paragraphs after them still go in blocks of the full size.
+    dense = "Tiny\n\n" + "A b.\n\n" * 20_000
+    text = dense + "\n\n".join(f"Paragraph {n} " + "word " * 60 for n in range(400))
+    found = blocks(text, size=40_000, paragraphs=1_000)
+    assert found[0].start == 0 and found[-1].end == len(text)
+    assert all(a.end == b.start for a, b in pairwise(found))
+    in_dense = [block for block in found if block.end <= len(dense)]
+    assert len(in_dense) >= 20_000 * 6 // 10_000  # 10,000 characters at most each
+    assert all(text.count("\n\n", b.start, b.end) <= 1_000 for b in found)
+    after = [block for block in found if block.start >= len(dense)][:-1]
+    assert after and all(block.end - block.start > 20_000 for block in after)
 
 
 def test_merged_blocks_read_like_the_story_and_join_one_persons_groups() -> None:
@@ -254,5 +271,35 @@ def test_a_long_story_is_not_copied_while_its_blocks_are_analysed() -> None:
             tracemalloc.stop()
         assert len(held) >= 3
         assert max(held) < BLOCK_CHARS // 2, held
+    finally:
+        process.shutdown()
+
+
+def test_a_story_left_mid_analysis_never_hands_its_answer_to_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One request is out at a time: the block sent before the first story was left is
+    # answered to nobody, and the next story gets its own answers, not that one.
+    import reader.analysis_process as analysis_process
+
+    monkeypatch.setattr(analysis_process, "blocks", lambda text: blocks(text, 20_000))
+    sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
+    long_story = "\n\n".join([sample] * 30)
+    assert len(blocks(long_story, 20_000)) >= 3
+    short = '"We will publish everything," said Ann Lee, the chair.\n'
+    process = AnalysisProcess()
+    try:
+        results = process.analyse(long_story)
+        next(results)
+        results.close()  # the second block is with the worker already
+        got: list[tuple[Block, Columns, bool]] = []
+        # On a thread: a request left unanswered once kept the next one waiting for good.
+        reader = threading.Thread(target=lambda: got.extend(process.analyse(short)))
+        reader.start()
+        reader.join(timeout=120)
+        assert not reader.is_alive(), "the next story waited for the left one's answer"
+        [(block, columns, last)] = got
+        assert last and block == Block(0, len(short))
+        assert plain(from_columns(short, columns)) == plain(analyze(short))
     finally:
         process.shutdown()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, contains, not_, or_
 
-from reader.services.library_search import Found, StoryIndex, drain, find_in
+from reader.services.library_search import Found, StoryIndex, UnfoldedText, drain, find_in
 
 ROW_CHUNK = 8_000  # stories looked at in one step
 TEXT_CHUNK = 1 << 21  # characters of text searched in one step (about a millisecond)
@@ -35,7 +35,7 @@ class SearchColumns:
 
     heads: list[str]  # title, date, source and byline
     speakers: list[str]  # the folded names of the people each story quotes, a line each
-    bodies: list[str]  # the text
+    bodies: list[str | UnfoldedText]  # the text (a long one folded when searched)
     body_ends: list[int]  # running total of the texts' lengths, to cut steps by size
 
     def __len__(self) -> int:
@@ -123,8 +123,14 @@ def _match_chunk(
     return list(compress(chunk, map(or_, in_head, map(hits.__contains__, chunk))))
 
 
-def _in_long_text(text: str, word: str) -> Generator[None, None, bool]:
+def _in_long_text(text: str | UnfoldedText, word: str) -> Generator[None, None, bool]:
     """``word in text``, a window at a time (``find`` with bounds copies nothing)."""
+    if isinstance(text, UnfoldedText):
+        for _start, _original, folded in text.windows(word):
+            if word in folded:
+                return True
+            yield
+        return False
     overlap = len(word) - 1
     for start in range(0, len(text), TEXT_CHUNK):
         if text.find(word, max(0, start - overlap), start + TEXT_CHUNK) != -1:
@@ -217,7 +223,7 @@ def columns_steps(index: Sequence[StoryIndex]) -> Generator[None, None, SearchCo
     """:func:`columns_of`, a chunk of stories at a time."""
     heads: list[str] = []
     speakers: list[str] = []
-    bodies: list[str] = []
+    bodies: list[str | UnfoldedText] = []
     for start in range(0, len(index), ROW_CHUNK):
         chunk = index[start : start + ROW_CHUNK]
         heads += map(attrgetter("head"), chunk)

@@ -100,3 +100,37 @@ def test_a_longer_query_is_searched_within_the_shorter_ones_results() -> None:
             next(narrow)
     except StopIteration as done:
         assert list(done.value.rows) == list(match(recent.columns, ["harbour", "ferry"]).rows)
+
+
+def test_a_long_story_kept_unfolded_is_searched_a_window_at_a_time(monkeypatch) -> None:
+    import reader.services.library_search as library_search
+
+    edge = 4_096
+    monkeypatch.setattr(library_search, "KEPT_FOLDED_CHARS", 3 * edge)
+    monkeypatch.setattr(library_search, "FOLD_WINDOW", edge)
+    monkeypatch.setattr(library_match, "TEXT_CHUNK", edge)
+    articles, speakers = library(300)
+    # Its only match crosses the edge of a window, in capitals the search folds.
+    long_text = "x" * (2 * edge - 3) + "LIGHTHOUSE" + "y" * (3 * edge)
+    articles.insert(100, Article(id="long", title="Keeper", text=long_text))
+    speakers.insert(100, ())
+    index = [index_story(a, s) for a, s in zip(articles, speakers, strict=True)]
+    assert isinstance(index[100].body, library_search.UnfoldedText)
+    texts = [article.text for article in articles]
+    for query in ("lighthouse", "harbour", "lighthouse vote", "ana ruiz"):
+        words = filter_words(query)
+        expected_rows, expected_why = find(index, words, texts)
+        steps = match_steps(columns_of(index), words)
+        taken = 0
+        while True:
+            try:
+                next(steps)
+                taken += 1
+            except StopIteration as done:
+                found = done.value
+                break
+        assert taken > 3  # it did stop between windows
+        assert list(found.rows) == expected_rows
+        assert found.elsewhere == set(expected_why)
+    assert list(match(columns_of(index), ["lighthouse"]).rows) == [100]
+    assert "xLIGHTHOUSEyyy" in find(index, ["lighthouse"], texts)[1][100].detail

@@ -88,3 +88,34 @@ def test_control_characters_in_the_text_never_reach_the_snippet() -> None:
     article = Article(id="x", title="T", text="Before \x1b]52;c;ZXZpbA==\x07 evil words here.")
     _shown, why = search("evil", [(article, ())])
     assert "\x1b" not in why["x"].detail and "\x07" not in why["x"].detail
+
+
+def test_a_long_story_is_searched_without_a_folded_copy_kept() -> None:
+    # A folded copy of a long text stayed for as long as the story was listed (6 MiB for
+    # a million one-line paragraphs): a long text is folded a window at a time instead,
+    # when a search reaches it, and found the same, across a window's edge too.
+    import tracemalloc
+
+    from reader.services.library_search import FOLD_WINDOW, KEPT_FOLDED_CHARS
+
+    start = "Große Straße. " + "A b.\n\n" * (KEPT_FOLDED_CHARS // 6)
+    start += "x" * (2 * FOLD_WINDOW - 5 - len(start))  # the word below crosses a window edge
+    text = start + "LIGHTHOUSE keeper spoke. " + "A b.\n\n" * 1000
+    assert len(text) > KEPT_FOLDED_CHARS
+    article = Article(id="long", title="Keeper", text=text)
+    tracemalloc.start()
+    try:
+        entry = index_story(article)
+        kept = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert kept < len(text) // 20
+    texts = [text, DROUGHT.text]
+    index = [entry, index_story(DROUGHT)]
+    shown, why = find(index, filter_words("lighthouse"), texts)
+    assert shown == [0]
+    assert why[0].detail.startswith("…xxx")
+    assert "xLIGHTHOUSE keeper spoke. A b. A b." in why[0].detail  # in the story's own letters
+    assert find(index, filter_words("STRASSE lighthouse"), texts)[0] == [0]
+    assert find(index, filter_words("keeper"), texts) == ([0], {})  # the title line
+    assert find(index, filter_words("lighthouses"), texts)[0] == []
