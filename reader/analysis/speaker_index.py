@@ -149,7 +149,8 @@ class SpeakerIndex:
         book-length text only near the mention."""
         if self._by_last is None:
             self._by_last = self._mentions_by_last_word()
-        found = self._by_last.get(last)
+        # Folded: a transcript label "KELLER:" is the "Ann Keller" of the story.
+        found = self._by_last.get(last.casefold())
         if found is None:
             return []
         ends, runs = found
@@ -303,6 +304,7 @@ class _Openers:
 
 
 def _add_form(by_last: dict[str, tuple[list[int], list[NameRun]]], last: str, run: NameRun) -> None:
+    last = last.casefold()
     found = by_last.get(last)
     if found is None:
         found = by_last[last] = ([], [])

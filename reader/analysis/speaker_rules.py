@@ -64,8 +64,22 @@ def _from_label(toks: list[Token], ctx: Context) -> Attribution | None:
         return None
     phrase = phrase_before(toks, colon, 0)
     if phrase is None or not phrase.named or phrase.phrase_start != toks[0].start:
+        if _upper_case_label(toks, colon):
+            # "WARNING:", "MODERATOR:", "A:": the line is labelled, by no one named; no
+            # speaker is borrowed from the paragraph before either
+            label = SpeakerPhrase(toks[0].start, toks[colon - 1].end, "", named=False)
+            return Attribution(label, "", 0.0, source=NOBODY)
         return None
     return Attribution(phrase, ":", 0.6, source="colon")
+
+
+def _upper_case_label(toks: list[Token], colon: int) -> bool:
+    """Whether the words before ``toks[colon]``, opening the paragraph, are all upper
+    case: a transcript's or a page's label ("KELLER:", "EDITOR'S NOTE:")."""
+    return all(
+        tok.text.isupper() or (not tok.text.isalnum() and tok.text in "'’.-&")
+        for tok in toks[:colon]
+    ) and any(tok.text.isupper() for tok in toks[:colon])
 
 
 def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None:
