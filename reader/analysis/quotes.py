@@ -15,6 +15,7 @@ import re
 from typing import Final
 
 from reader.analysis.lexicon import PHRASE_BREAKERS
+from reader.analysis.nicknames import is_nickname
 from reader.analysis.text_units import first_not_below, paragraphs
 from reader.model import Quote
 
@@ -158,7 +159,12 @@ def mark_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[M
             text, index, p_start, p_end, next_start, found, carried_group, runs, may_hold_tags
         )
         carried_group = group
-    return found
+    # Marcia "Cia" Price: the marks set off part of a name, not a quotation.
+    return [
+        q
+        for q in found
+        if q.continued or q.continues or not q.closed or not is_nickname(text, q.start, q.end)
+    ]
 
 
 def mark_runs(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from reader.analysis import lexicon
+from reader.analysis.nicknames import nickname_end
 from reader.analysis.speaker_phrases import (
     DETERMINERS,
     NAME_JOINERS,
@@ -39,12 +40,18 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
     if i < hi and toks[i].lower in SUBJECT_PRONOUNS and toks[i].lower != "it":
         return pronoun_phrase(toks[i])
     k = i
+    skipped: list[int] = []
     seen_name = False
     lower_words = 0
     while k < hi and k - i < _MAX_PHRASE:
         tok = toks[k]
         word = tok.lower
         if not is_word(tok):
+            nickname = nickname_end(toks, k, hi) if seen_name else -1
+            if nickname > 0:
+                skipped.extend(range(k, nickname))  # Dwayne "The Rock" Johnson
+                k = nickname
+                continue
             if tok.text == "/" and k > i and toks[k - 1].text.isdigit():
                 k += 1  # "said 9/11 widow Terry Strada": a date as a modifier
                 continue
@@ -86,6 +93,8 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
         k -= 1
     if k <= i:
         return None
+    if skipped:
+        return split_phrase([toks[n] for n in range(i, k) if n not in skipped])
     return split_phrase(toks[i:k])
 
 

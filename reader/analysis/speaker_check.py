@@ -492,9 +492,15 @@ def _display(quote: Quote, group_name: str | None) -> None:
         # a first name is no role ("Michelle" of "Mr. Obama", another person's name)
         from reader.analysis.gazetteer import first_names
 
-        if quote.role is None and words[0] not in first_names():
+        firsts = first_names()
+        if quote.role is None and words[0] not in firsts:
             quote.role = " ".join(words[:n])
-        words = words[n:]
+        # Marcia "Cia" Price, found as "Price" alone: the nickname (left out of the
+        # speaker, so the mention is longer than it) split the name; the first name stays
+        start, end = quote.speaker_start, quote.speaker_end
+        split = start is not None and end is not None and end - start > len(speaker)
+        if not (split and len(fuller) == 1 and all(w in firsts for w in words[:n])):
+            words = words[n:]
     name = " ".join(words)
     if len(fuller) > len(words) and (
         fuller[-1].lower() == words[-1].lower()

@@ -12,6 +12,7 @@ from typing import Final
 
 from reader.analysis import lexicon, vocabulary
 from reader.analysis.lexicon import words
+from reader.analysis.nicknames import NICKNAME_WORDS, nickname_end
 from reader.analysis.text_units import QUOTE_TOKEN, Token, is_possessive
 
 # Final: compiled, module constants (these word lists too) are read as C globals
@@ -258,12 +259,18 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
     k = j
     lower_words = 0
     extended = False
+    skipped: list[int] = []
     while k >= lo and j - k < _MAX_PHRASE:
         tok = toks[k]
         word = tok.lower
         if not is_word(tok):
             if tok.text in ("-", "&", "'", "’") and k - 1 >= lo and is_word(toks[k - 1]):
                 k -= 1
+                continue
+            opening = _nickname_before(toks, k, lo)
+            if opening >= 0:
+                skipped.extend(range(opening, k + 1))  # Dwayne "The Rock" Johnson
+                k = opening - 1
                 continue
             break
         if word in DETERMINERS:
@@ -305,9 +312,20 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
         lower_words += 1
         k -= 1
     words = toks[k + 1 : j + 1]
+    if skipped:
+        words = [toks[n] for n in range(k + 1, j + 1) if n not in skipped]
     if not words:
         return None
     return split_phrase(words)
+
+
+def _nickname_before(toks: list[Token], close: int, lo: int) -> int:
+    """The opening mark of a nickname whose closing mark is ``toks[close]`` (Dwayne
+    "The Rock" Johnson), read back; -1 when there is none."""
+    for opening in range(close - 2, max(lo, close - NICKNAME_WORDS - 2), -1):
+        if nickname_end(toks, opening, len(toks)) == close + 1:
+            return opening
+    return -1
 
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
