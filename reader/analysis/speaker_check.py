@@ -307,9 +307,15 @@ def _furniture(words: list[str], lowered: list[str]) -> bool:
 def _tied_to_full_name(
     quote: Quote, words: list[str], lowered: list[str], firsts: LabelTable
 ) -> bool:
-    """A bare surname ("Pence:") that a full mention in the story ties to a person."""
+    """A bare surname ("Pence:"), or a transcript's upper-case label ("ELAINE QUIJANO:"),
+    that a full mention in the story ties to a person."""
     shown = (quote.speaker or "").split()
-    if len(words) != 1 or len(shown) < 2 or shown[-1].lower() != lowered[0]:
+    n = len(words)
+    if n > 1 and all(word.isupper() for word in words) and len(shown) >= n:
+        return [word.lower() for word in shown[-n:]] == lowered and _person_shaped(
+            shown, [word.lower() for word in shown], firsts
+        )
+    if n != 1 or len(shown) < 2 or shown[-1].lower() != lowered[0]:
         return False
     return _person_shaped(shown, [word.lower() for word in shown], firsts)
 

@@ -114,6 +114,7 @@ class SpeakerIndex:
             return forms
         lowered = [w.lower() for w in words]
         n = len(words)
+        upper = name.isupper()
         for run in self._forms_ending_in(words[-1], lo):
             if label and self._label_of(run) != label:
                 continue
@@ -121,7 +122,8 @@ class SpeakerIndex:
             # Its last word may go on after a hyphen: "Ruiz" is "Ana Ruiz-Lopez".
             size = len(run.words)
             if (
-                size > n
+                # "ELAINE QUIJANO:", a transcript's label, is the story's "Elaine Quijano"
+                (size > n or (size == n and upper))
                 and all(run.words[size - n + k].lower() == lowered[k] for k in range(n - 1))
                 and _same_or_first_part(run.words[-1].lower(), lowered[-1])
             ):

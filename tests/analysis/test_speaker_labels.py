@@ -30,3 +30,11 @@ def test_label_that_is_no_person_lends_no_speaker() -> None:
             f'{label}: "Our roads are a disgrace and we will fix them this year."'
         )
         assert _speakers(text) == [None], label
+
+
+def test_upper_case_full_name_label_is_the_story_name() -> None:
+    text = (
+        "The panel was chaired by Delphine Arsenault of the county board.\n\n"
+        'DELPHINE ARSENAULT: "We will take questions from the floor after the break."'
+    )
+    assert _speakers(text) == ["Delphine Arsenault"]
