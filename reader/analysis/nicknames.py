@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from typing import Final
 
-from reader.analysis.lexicon import TIME_WORDS
+from reader.analysis.lexicon import (
+    DETERMINERS,
+    PHRASE_BREAKERS,
+    SENTENCE_OPENERS,
+    SPEECH_CUES,
+    TIME_WORDS,
+)
 from reader.analysis.text_units import Token
 
 _MARKS: Final = "\"“”„‟«»'‘’‚‛‹›"
 NICKNAME_WORDS: Final = 3
 _MAX_CHARS: Final = 30
 _NAME_CHARS: Final = "'’.-"
+# Words after the closing mark that are no surname: a day or month ("Hillary "Crooked"
+# Tuesday"), a function word of a headline ("Jordan "Ready" For Talks"), a speech verb.
+_NO_SURNAME: Final = TIME_WORDS | PHRASE_BREAKERS | SENTENCE_OPENERS | DETERMINERS | SPEECH_CUES
 
 
 def is_nickname(text: str, start: int, end: int) -> bool:
@@ -34,7 +43,7 @@ def is_nickname(text: str, start: int, end: int) -> bool:
     after = _word_starting(text, end + 1)
     if not before or not after or text[start - 1] != " " or text[end : end + 1] != " ":
         return False
-    if not _title_word(after) or after.lower() in TIME_WORDS:
+    if not _title_word(after) or after.lower() in _NO_SURNAME:
         return False
     from reader.analysis.gazetteer import first_names
 
@@ -87,7 +96,7 @@ def nickname_end(toks: list[Token], k: int, hi: int) -> int:
     if not all(_title_word(toks[n].text) for n in range(k + 1, close)):
         return -1
     first, surname = toks[k - 1].text, toks[close + 1].text
-    if not _title_word(first) or not _title_word(surname) or surname.lower() in TIME_WORDS:
+    if not _title_word(first) or not _title_word(surname) or surname.lower() in _NO_SURNAME:
         return -1
     from reader.analysis.gazetteer import first_names
 

@@ -34,3 +34,8 @@ def test_speaker_before_the_verb_reads_across_the_nickname() -> None:
 def test_a_title_before_a_day_is_no_nickname() -> None:
     text = 'The critic reviewed Maria "Blue Harbour" Tuesday in the evening edition.'
     assert [q.text for q in analyze(text).quotes] == ['"Blue Harbour"']
+
+
+def test_a_quoted_word_before_a_headline_function_word_is_no_nickname() -> None:
+    text = 'Lucas "Ready" For New Talks, Union Leaders Say\n\nThe talks resume on Monday.'
+    assert [q.text for q in analyze(text).quotes] == ['"Ready"']
