@@ -15,7 +15,7 @@ import re
 from typing import Final
 
 from reader.analysis.lexicon import PHRASE_BREAKERS
-from reader.analysis.text_units import first_not_below, paragraphs
+from reader.analysis.text_units import MOJIBAKE_LEADS, first_not_below, paragraphs
 from reader.model import Quote
 
 # Final: compiled, these are C globals instead of look-ups in the module's dict.
@@ -171,8 +171,11 @@ def mark_runs(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
     at_mark: list[int] = []
     for mark in ALL_MARKS:
         at = text.find(mark, lo, hi)
+        # "Ã«" is "ë" written as UTF-8 and read as Windows-1252: half a letter, no mark.
+        guillemet = mark == "«" or mark == "»"
         while at >= 0:
-            at_mark.append(at)
+            if not (guillemet and at > 0 and text[at - 1] in MOJIBAKE_LEADS):
+                at_mark.append(at)
             at = text.find(mark, at + 1, hi)
     at = text.find(_LOW_OPENER, lo, hi)
     while at >= 0:
