@@ -16,6 +16,7 @@ from typing import Final
 from reader.analysis import vocabulary
 from reader.analysis.gazetteer import Lexicon, lexicon
 from reader.analysis.sorted_table import LabelTable
+from reader.analysis.text_units import MOJIBAKE_SYMBOLS
 from reader.analysis.vocabulary import is_abbreviation
 
 
@@ -36,6 +37,14 @@ UPPER: Final = "A-ZÀ-ÖØ-ÞĀ-ŽΆ-ΫА-ЯЁЄІЇЎ"
 WORD_CHAR: Final = r"[a-zA-Z0-9_\w]"
 
 
+# UTF-8 read as Windows-1252 turns one letter into two characters, a lead ("Ã", "Â",
+# "Ä", "Å") and a symbol ("FranÃ§ois", "RenÃ©e", twice over "FranÃÂ§ois"). The
+# symbol is no word character, so the name would be cut at it; right after a lead it is
+# the rest of a letter, and the word goes on. Quote marks, dashes and the ellipsis are
+# left out: a mark that pairs or cuts must stay one. (text_units.MOJIBAKE_SYMBOLS)
+MOJIBAKE_TAIL: Final = rf"(?<=[ÂÃÄÅ])[{MOJIBAKE_SYMBOLS}]"
+
+
 # A capitalised word; inner apostrophes, periods, hyphens and ampersands join
 # parts ("O'Brien", "U.S.", "Jean-Pierre", "AT&T"); a trailing period is taken
 # and given back later unless the word is an abbreviation, and so is the apostrophe
@@ -46,7 +55,7 @@ WORD_CHAR: Final = r"[a-zA-Z0-9_\w]"
 # they need, so the engine turns them down at a glance; written as `(...)*` or `(...)?`
 # they set up a repeat on every capitalised word in the text.
 WORD_TAIL: Final = (  # a word but its capital
-    rf"{WORD_CHAR}*+(?:['’.&-]{WORD_CHAR}+(?:['’.&-]{WORD_CHAR}+)*+|)"
+    rf"(?:{WORD_CHAR}|{MOJIBAKE_TAIL})*+(?:['’.&-]{WORD_CHAR}+(?:['’.&-]{WORD_CHAR}+)*+|)"
     r"(?:\.|['’](?<=s['’])(?=[ \t])|)"
 )
 WORD: Final = rf"[{UPPER}]{WORD_TAIL}"

@@ -16,7 +16,7 @@ from typing import Final
 
 from reader.analysis.lexicon import PHRASE_BREAKERS
 from reader.analysis.nicknames import is_nickname
-from reader.analysis.text_units import first_not_below, paragraphs
+from reader.analysis.text_units import MOJIBAKE_LEADS, first_not_below, paragraphs
 from reader.model import Quote
 
 # Final: compiled, these are C globals instead of look-ups in the module's dict.
@@ -103,11 +103,17 @@ class _Emitter:
     Python (with keyword arguments); a method of a native class is a direct call.
     """
 
-    __slots__ = ("carried_group", "first_in_paragraph", "found", "index", "p_start")
+    __slots__ = ("carried_group", "first_in_paragraph", "found", "index", "p_start", "text")
 
     def __init__(
-        self, found: list[MarkedQuote], index: int, p_start: int, carried_group: int | None
+        self,
+        text: str,
+        found: list[MarkedQuote],
+        index: int,
+        p_start: int,
+        carried_group: int | None,
     ) -> None:
+        self.text = text
         self.found = found
         self.index = index
         self.p_start = p_start
@@ -120,6 +126,35 @@ class _Emitter:
         group = carried_group if continued and carried_group is not None else len(self.found)
         self.found.append(MarkedQuote(start, end, self.index, group, closed, continued))
         self.first_in_paragraph = False
+
+    def rejoin(self, pos: int, end: int) -> None:
+        """A double closer at ``pos`` with nothing open: end a quotation whose opener a
+        scan turned into a single mark and whose nested quote then cut it.
+
+        ‘We were told ‘wait’ for months,” she said: the second single opener ended the
+        first quote unclosed, and the nested one paired; the closer says all of it was
+        one quotation. Only when the cut quote opens on a capital right where the nested
+        one begins (nothing but space between), so an apostrophe or a closed quote never
+        joins.
+        """
+        found = self.found
+        if len(found) < 2 or found[-2].paragraph != self.index:
+            return
+        cut, nested = found[-2], found[-1]
+        text = self.text
+        if (
+            cut.closed
+            or not nested.closed
+            or cut.continued
+            or text[cut.start] not in SINGLE_MARKS
+            or text[nested.start] not in SINGLE_MARKS
+            or not text[cut.start + 1 : cut.start + 2].isupper()
+            or text[cut.end : nested.start].strip()
+            or nested.end > pos
+        ):
+            return
+        del found[-2:]
+        self.quote(cut.start, end, False)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -177,8 +212,11 @@ def mark_runs(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
     at_mark: list[int] = []
     for mark in ALL_MARKS:
         at = text.find(mark, lo, hi)
+        # "Ã«" is "ë" written as UTF-8 and read as Windows-1252: half a letter, no mark.
+        guillemet = mark == "«" or mark == "»"
         while at >= 0:
-            at_mark.append(at)
+            if not (guillemet and at > 0 and text[at - 1] in MOJIBAKE_LEADS):
+                at_mark.append(at)
             at = text.find(mark, at + 1, hi)
     at = text.find(_LOW_OPENER, lo, hi)
     while at >= 0:
@@ -235,7 +273,7 @@ def _pair_paragraph(
 ) -> int | None:
     """Pair one paragraph's mark ``runs``; return the group id when its last quote runs on."""
     stack: list[_Open] = []
-    emit = _Emitter(found, index, p_start, carried_group)
+    emit = _Emitter(text, found, index, p_start, carried_group)
 
     starts, ends, first, last = runs
     for n in range(first, last):
@@ -522,6 +560,8 @@ def _close(
     by_context: bool = False,
 ) -> None:
     if not stack:
+        if double and by_context:
+            emit.rejoin(pos, run_end)
         return  # a stray closer: nothing to pair it with
     depth = len(stack) - 1
     while depth >= 0 and stack[depth].double != double:

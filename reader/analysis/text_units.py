@@ -335,7 +335,7 @@ def _part_into(part: str, at: int, size: int, out: list[Token]) -> None:
     while first < size and part[first] in _MARKS:
         first += 1
     last = size
-    while last > first and part[last - 1] in _MARKS:
+    while last > first and part[last - 1] in _MARKS and not _mojibake_at(part, last - 1):
         last -= 1
     for k in range(first):
         mark = part[k]
@@ -352,6 +352,11 @@ def _part_into(part: str, at: int, size: int, out: list[Token]) -> None:
             else:
                 out.append(Token(at + first, at + last - 1, stem))
                 out.append(Token(at + last - 1, at + last, ".", "."))
+        elif _mojibake_word(word):
+            out.append(Token(at + first, at + last, word))
+        elif word[-1] == "." and _mojibake_word(word[:-1]):
+            out.append(Token(at + first, at + last - 1, word[:-1]))
+            out.append(Token(at + last - 1, at + last, ".", "."))
         else:
             _split_into(word, at + first, out)  # "U.S.", "3.5", "José’s": the regex decides
     for k in range(last, size):
@@ -385,6 +390,47 @@ def _joined(word: str) -> bool:
         else:
             return False
     return True
+
+
+# The second character of a letter written as UTF-8 and read as Windows-1252 or
+# Latin-1, when it is no word character: the Latin-1 symbols and the Windows-1252 ones
+# that are not quote marks, dashes or the ellipsis. Read as part of a word only right
+# after a lead character, as nothing else writes them there ("ZoÃ«" is "Zoë", not a
+# guillemet); the text itself is never repaired, so offsets stay those of the page.
+MOJIBAKE_SYMBOLS: Final = "¡-¿€†‡ˆ‰•˜™"
+MOJIBAKE_LEADS: Final = "ÂÃÄÅ"
+_MOJIBAKE_SET: Final = frozenset([chr(c) for c in range(0xA1, 0xC0)] + list("€†‡ˆ‰•˜™"))
+
+
+def _mojibake_at(part: str, k: int) -> bool:
+    """Whether ``part[k]``, a mark, is the second half of a letter ("ZoÃ«")."""
+    return k > 0 and part[k] in "«»" and part[k - 1] in MOJIBAKE_LEADS
+
+
+def _mojibake_word(word: str) -> bool:
+    """Whether ``word`` (no mark at either end) is letters and digits with mojibake
+    symbols inside ("FranÃÂ§ois"), each right after a lead, maybe with single
+    apostrophes or hyphens between letters: one word, read whole."""
+    seen = False
+    for k in range(1, len(word)):
+        if word[k] in _MOJIBAKE_SET:
+            if word[k - 1] not in MOJIBAKE_LEADS:
+                return False
+            seen = True
+    if not seen:
+        return False
+    joiner = True  # no joiner first
+    for k in range(len(word)):
+        c = word[k]
+        if c in "'-’":
+            if joiner:
+                return False
+            joiner = True
+        elif c.isalnum() or (k > 0 and c in _MOJIBAKE_SET):
+            joiner = False
+        else:
+            return False
+    return not joiner
 
 
 def _lower_case(word: str) -> str:

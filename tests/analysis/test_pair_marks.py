@@ -45,7 +45,7 @@ def plain_pair_paragraph(
     may_hold_tags: bool,
 ) -> int | None:
     stack: list[_Open] = []
-    emit = _Emitter(found, index, p_start, carried_group)
+    emit = _Emitter(text, found, index, p_start, carried_group)
     starts, ends, first, last = runs
     for n in range(first, last):
         s, e = starts[n], ends[n]
