@@ -46,7 +46,7 @@ PIECES = st.sampled_from(
 LINES = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=30).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(LINES, st.data())
 def test_a_line_reads_as_prose_by_the_quick_search_only_if_it_does_by_the_full_one(
     text: str, data: st.DataObject
@@ -69,7 +69,7 @@ def test_wrapped_prose_is_found_by_the_quick_search() -> None:
     assert PROSE_AFTER_SPACE.search(text, start, len(text)) is not None
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(LINES)
 def test_words_and_lowercase_words_are_counted_as_by_their_own_patterns(line: str) -> None:
     spaced = " " + line

@@ -43,14 +43,14 @@ BEFORE = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=4000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.one_of(BEFORE, st.text(max_size=14)))
 def test_sentence_initial_answers_as_the_lookups_do(before: str) -> None:
     text = before + "Word"
     assert sentence_initial(text, len(before)) == sentence_initial_by_lookups(text, len(before))
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(
     st.one_of(
         st.text(max_size=9),
@@ -85,7 +85,7 @@ AROUND = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=4000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.one_of(AROUND, st.text(max_size=30)), st.one_of(AROUND, st.text(max_size=30)))
 def test_words_around_a_name_are_those_split_finds(before: str, after: str) -> None:
     text = before + "Name" + after
@@ -113,13 +113,13 @@ RUNS = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=4000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.one_of(RUNS, st.text(max_size=12)))
 def test_needs_cutting_answers_as_the_substring_tests_do(chunk: str) -> None:
     assert needs_cutting(chunk) == needs_cutting_by_substrings(chunk)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.text(max_size=12))
 def test_has_digit_finds_what_the_digit_pattern_finds(line: str) -> None:
     assert has_digit(line) == (re.search(r"\d", line) is not None)

@@ -25,7 +25,7 @@ LINES = st.one_of(
 ).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(LINES, st.data())
 def test_prose_found_without_the_regex_is_prose_the_regex_finds(
     text: str, data: st.DataObject
