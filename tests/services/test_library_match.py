@@ -22,6 +22,17 @@ from reader.services.library_search import filter_words, find, index_story
 WORDS = ["harbour", "ferry", "fares", "vote", "drought", "lena", "brandt", "ana", "ruiz", "é"]
 
 
+def run_counting(steps):
+    """Run a search's steps to the end: how many times it stopped, and what it found."""
+    taken = 0
+    while True:
+        try:
+            next(steps)
+            taken += 1
+        except StopIteration as done:
+            return taken, done.value
+
+
 def library(count: int, seed: int = 7) -> tuple[list[Article], list[tuple[str, ...]]]:
     chance = random.Random(seed)
     articles, speakers = [], []
@@ -63,14 +74,7 @@ def test_small_steps_and_a_story_longer_than_a_step_find_the_same(monkeypatch) -
     monkeypatch.setattr(library_match, "TEXT_CHUNK", edge)
     for query, wanted in expected.items():
         steps = match_steps(columns, filter_words(query))
-        taken = 0
-        while True:
-            try:
-                next(steps)
-                taken += 1
-            except StopIteration as done:
-                found = done.value
-                break
+        taken, found = run_counting(steps)
         assert taken > 10  # it did stop between steps
         assert list(found.rows) == list(wanted.rows)
         assert found.elsewhere == wanted.elsewhere
@@ -121,14 +125,7 @@ def test_a_long_story_kept_unfolded_is_searched_a_window_at_a_time(monkeypatch) 
         words = filter_words(query)
         expected_rows, expected_why = find(index, words, texts)
         steps = match_steps(columns_of(index), words)
-        taken = 0
-        while True:
-            try:
-                next(steps)
-                taken += 1
-            except StopIteration as done:
-                found = done.value
-                break
+        taken, found = run_counting(steps)
         assert taken > 3  # it did stop between windows
         assert list(found.rows) == expected_rows
         assert found.elsewhere == set(expected_why)

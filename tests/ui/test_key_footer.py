@@ -15,6 +15,19 @@ def known_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader.analysis, "analyze", fixed_analysis)
 
 
+def restyles_of(app, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every node the app restyles from now on, in order (each one costs a key time)."""
+    restyled: list[object] = []
+    update_styles = app.update_styles
+
+    def noted(node: object, **options: object) -> None:
+        restyled.append(node)
+        update_styles(node, **options)
+
+    monkeypatch.setattr(app, "update_styles", noted)
+    return restyled
+
+
 def footer_keys(app) -> list[FooterKey]:
     return list(app.main.query_one(KeyFooter).query(FooterKey))
 
@@ -59,14 +72,7 @@ async def test_a_rebuilt_footer_shows_its_keys_without_restyling_each_one(
         await settle(pilot)
         app.main.article_view.focus()
         await settle(pilot)
-        restyled: list[object] = []
-        update_styles = app.update_styles
-
-        def noted(node: object, **options: object) -> None:
-            restyled.append(node)
-            update_styles(node, **options)
-
-        monkeypatch.setattr(app, "update_styles", noted)
+        restyled = restyles_of(app, monkeypatch)
         await pilot.press("tab")  # the library: a footer of its own keys
         await settle(pilot)
         keys = footer_keys(app)

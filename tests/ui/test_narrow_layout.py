@@ -6,6 +6,7 @@ import pytest
 
 import reader.analysis
 from reader.ui.widgets.article_view import ArticleView
+from tests.ui.test_key_footer import restyles_of
 from tests.ui.test_tagging_data import fixed_analysis, settle
 
 
@@ -85,14 +86,7 @@ async def test_a_pane_switch_on_a_wide_screen_restyles_nothing_and_narrowing_sho
         screen = app.main
         screen.focus_reader()
         await pilot.pause()
-        restyled: list[object] = []
-        update_styles = app.update_styles
-
-        def noted(node: object, **options: object) -> None:
-            restyled.append(node)
-            update_styles(node, **options)
-
-        monkeypatch.setattr(app, "update_styles", noted)
+        restyled = restyles_of(app, monkeypatch)
         await pilot.press("tab")
         await pilot.pause()
         assert screen.library.has_focus_within and screen.has_class("-pane-library")
