@@ -167,13 +167,11 @@ class ViewApp(App[None]):
 
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)
+        view.on_status = self.statuses.append
         view.show(self.article)
         if self.analysis is not None:
             view.set_analysis(self.analysis)
         view.focus()
-
-    def on_article_view_status_changed(self, message: ArticleView.StatusChanged) -> None:
-        self.statuses.append(message.text)
 
     @property
     def view(self) -> ArticleView:

@@ -18,7 +18,6 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widget import Widget
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
@@ -39,6 +38,10 @@ from reader.ui.wrap import paragraph_spans
 __all__ = ["ArticleText", "ArticleView", "HeaderLine"]
 
 
+def _no_status(text: str) -> None:
+    """Where the status goes while no owner has asked for it (a view in a test app)."""
+
+
 class ArticleView(Widget):
     """The reader pane: show a story, move a focus through it, select, search."""
 
@@ -57,13 +60,6 @@ class ArticleView(Widget):
     """
 
     BINDINGS = bindings(ARTICLE_KEYS)
-
-    class StatusChanged(Message):
-        """What the focus or selection is now, for the status bar."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
 
     def __init__(
         self, *, beside: Widget | None = None, id: str | None = None, classes: str | None = None
@@ -92,11 +88,11 @@ class ArticleView(Widget):
         self._legend.display = False
         self._search = SearchBar(id="article-search")
         self._search.display = False
-        # Where the status goes at once, if its owner says (the main screen's status bar):
-        # a key's new focus and its status line are then drawn in the same frame. Posted
-        # as a StatusChanged, the status reached the screen a frame after the text (~30 ms
-        # later), and a j or k was answered only then.
-        self.on_status: Callable[[str], None] | None = None
+        # What the focus or selection is now goes straight to its owner (the main screen's
+        # status bar), so a key's new focus and its status line are drawn in the same
+        # frame. Posted as a message, the status reached the screen a frame after the text
+        # (~30 ms later), and a j or k was answered only then.
+        self.on_status: Callable[[str], None] = _no_status
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="article-row"):
@@ -320,10 +316,7 @@ class ArticleView(Widget):
         self._status(self.cursor.describe())
 
     def _status(self, text: str) -> None:
-        if self.on_status is not None:
-            self.on_status(text)
-        else:
-            self.post_message(self.StatusChanged(text))
+        self.on_status(text)
 
     def _set_focus(self, unit: Unit, how: str = "nearest") -> None:
         self.cursor.put_focus(unit)
