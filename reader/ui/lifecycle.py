@@ -43,6 +43,8 @@ GRACE_LEFTOVERS = 0.4  # ... once the app has shut down and only stray threads r
 SAVE_WAIT = 1.0  # longest wait for a save in progress before a forced exit
 TERMINAL_CHECK_EVERY = 0.1  # seconds between looks at the terminal
 LAST_RESORT = 1.5  # seconds after the terminal is lost: the kernel ends the process
+# ... after q: past the watch's own forced exit (its grace, then a wait for a save)
+LAST_RESORT_QUIT = GRACE_QUIT + SAVE_WAIT + 2.0
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 _TERMINAL_LOST = 254  # event bytes on the pipe, besides signal numbers
@@ -118,7 +120,7 @@ class ExitWatch:
         elif event == _TERMINAL_LOST:
             if not self._terminal_gone:
                 self._terminal_gone = True
-                _arm_last_resort()
+                _arm_last_resort(LAST_RESORT)
                 self._ask_to_exit(128 + signal.SIGHUP, GRACE_TERMINAL_LOST)
         elif self._asked_by_signal and event != signal.SIGHUP:
             self._deadline = time.monotonic()  # asked again (a second Ctrl-C, kill): now
@@ -155,7 +157,7 @@ class ExitWatch:
         os._exit(code)
 
 
-def _arm_last_resort() -> None:
+def _arm_last_resort(seconds: float) -> None:
     """Have the kernel end the process (SIGALRM's default action) if it is still here.
 
     The watch's thread needs the GIL to act, and a C call can hold it for long (a big
@@ -164,7 +166,10 @@ def _arm_last_resort() -> None:
     reported is in the journal.
     """
     with contextlib.suppress(ValueError, OSError):
-        signal.setitimer(signal.ITIMER_REAL, LAST_RESORT)
+        # The earliest armed time stands: a timer already running is never pushed back.
+        left, _interval = signal.getitimer(signal.ITIMER_REAL)
+        if not left or seconds < left:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
 _watch: ExitWatch | None = None
@@ -185,8 +190,14 @@ def terminal_lost() -> None:
 
 
 def quitting() -> None:
-    """The user asked to quit: the clean exit gets its grace, then the process ends."""
+    """The user asked to quit: the clean exit gets its grace, then the process ends.
+
+    The kernel's timer is armed here too, on the app's thread: the watch forces the exit
+    after the grace, but if a C call holds the GIL it cannot run, and the process would
+    stay on a blank screen however often the user pressed q.
+    """
     if _watch is not None:
+        _arm_last_resort(LAST_RESORT_QUIT)
         _watch.notify(_QUITTING)
 
 

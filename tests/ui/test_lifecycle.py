@@ -41,7 +41,7 @@ class StuckApp:
 async def main():
     lifecycle.start(StuckApp(), restore_terminal=lambda: None)
     print("ready", flush=True)
-    if stuck_saving:
+    if "lost" in sys.argv[3:]:
         lifecycle.terminal_lost()
     if "quit" in sys.argv[3:]:
         lifecycle.quitting()  # q: the shutdown then waits on the CPU, the disk, a thread
@@ -139,11 +139,24 @@ def test_a_hang_up_twice_is_not_asking_twice(tmp_path: Path) -> None:
 def test_with_the_terminal_gone_the_kernel_ends_what_python_cannot(tmp_path: Path) -> None:
     from reader.ui.lifecycle import LAST_RESORT
 
-    process, saved = _start(tmp_path, 60, "stuck-saving")
+    process, saved = _start(tmp_path, 60, "stuck-saving", "lost")
     lost = time.monotonic()
     status = _wait(process, LAST_RESORT + 3)
     if status is None:
         process.kill()
     assert status == -signal.SIGALRM  # ended by the timer armed when the terminal went
     assert time.monotonic() - lost < LAST_RESORT + 1
+    assert not saved.exists()
+
+
+def test_after_q_the_kernel_ends_what_python_cannot(tmp_path: Path) -> None:
+    from reader.ui.lifecycle import LAST_RESORT_QUIT
+
+    process, saved = _start(tmp_path, 60, "stuck-saving", "quit")
+    asked = time.monotonic()
+    status = _wait(process, LAST_RESORT_QUIT + 3)
+    if status is None:
+        process.kill()
+    assert status == -signal.SIGALRM  # ended by the timer armed when q was pressed
+    assert time.monotonic() - asked < LAST_RESORT_QUIT + 1
     assert not saved.exists()
