@@ -24,6 +24,9 @@ from typing import Any, Final, cast
 from reader.analysis import lexicon_cache
 
 FILE_NAME: Final = "patterns.bin"
+# Each version of the analysis that changes a pattern adds an entry under its new text;
+# the newest few are kept so that the file does not grow with every upgrade.
+MOST_KEPT: Final = 8
 
 # (flags, code, groups, group index, index group): what the engine is built from.
 Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -44,8 +47,8 @@ def compiled(pattern: str) -> re.Pattern[str]:
     made = _made(internals, pattern)
     if made is None:
         return re.compile(pattern)
-    entries[pattern] = made
-    kept: dict[str, object] = dict(entries)
+    older = list(entries.items())[-(MOST_KEPT - 1) :]
+    kept: dict[str, object] = {**dict(older), pattern: made}
     with contextlib.suppress(OSError, ValueError):
         lexicon_cache.write_cache(path, key, kept)
     return _engine(internals, pattern, made)

@@ -57,6 +57,14 @@ def test_patterns_with_groups_are_kept_with_their_names(cache: Path) -> None:
     _same(pattern_cache.compiled(pattern), pattern)
 
 
+def test_the_file_keeps_only_the_newest_patterns(cache: Path) -> None:
+    patterns = [rf"(?P<word>[A-Z]\w+)|number {n}" for n in range(pattern_cache.MOST_KEPT + 3)]
+    for pattern in patterns:
+        pattern_cache.compiled(pattern)
+    assert list(_entries(cache)) == patterns[-pattern_cache.MOST_KEPT :]
+    _same(pattern_cache.compiled(patterns[-1]), patterns[-1])
+
+
 @pytest.mark.parametrize(
     "damage",
     [
