@@ -107,6 +107,21 @@ class TmuxSession:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} never appeared on screen:\n{self.screen()}")
 
+    def settled(self, still_for: float = 0.12, timeout: float = 2.0) -> str:
+        """The screen once it has stayed the same for ``still_for`` seconds (or at the
+        timeout): a key's answer drawn, without a fixed sleep sized for a loaded machine."""
+        deadline = time.monotonic() + timeout
+        screen = self.screen()
+        still_since = time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.04)
+            now = self.screen()
+            if now != screen:
+                screen, still_since = now, time.monotonic()
+            elif time.monotonic() - still_since >= still_for:
+                break
+        return screen
+
     def send(self, *keys: str) -> None:
         subprocess.run([*self.base, "send-keys", "-t", self.name, *keys], check=True)
 

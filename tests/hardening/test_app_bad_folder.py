@@ -105,12 +105,11 @@ def test_bad_folder_warns_and_every_key_is_safe(tmp_path: Path) -> None:
         pressed = []
         for key, action in keys:
             app.send(_tmux_key(key))
-            time.sleep(0.25)
-            screen = app.screen()
+            screen = app.settled()
             assert "Traceback" not in screen, (key, action, screen)
             assert not app.status_file.exists(), f"{key} ({action}) ended the app:\n{screen}"
             app.send("Escape")
-            time.sleep(0.15)
+            app.settled()
             _focus_reader(app)
             pressed.append(key)
         assert len(pressed) == len(keys)
