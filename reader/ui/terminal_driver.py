@@ -95,6 +95,7 @@ class TerminalDriver(LinuxDriver):
     def __init__(self, app: Any, **options: Any) -> None:
         super().__init__(app, **options)
         self._lock_turn_before = sys.getswitchinterval()
+        self._suspending = False
         self._output = TerminalOutput(cast(IO[str], self._file), lifecycle.terminal_lost)
         self._file = cast(
             TextIOWrapper, self._output
@@ -110,10 +111,21 @@ class TerminalDriver(LinuxDriver):
         super().stop_application_mode()
         sys.setswitchinterval(self._lock_turn_before)
 
+    def suspend_application_mode(self) -> None:
+        # Textual's suspension (a browser run in the terminal) closes the driver too; the
+        # app is not ending then, and telling the exit watch so ended it 0.4 s later.
+        self._suspending = True
+        try:
+            super().suspend_application_mode()
+        finally:
+            self._suspending = False
+
     def close(self) -> None:
-        # The app has unmounted, so its saves are closed: whatever still runs after this
-        # (a thread busy with a long analysis or a slow fetch) must not hold the exit up.
-        lifecycle.shutdown_reached()
+        if not self._suspending:
+            # The app has unmounted, so its saves are closed: whatever still runs after
+            # this (a thread busy with a long analysis or a slow fetch) must not hold the
+            # exit up.
+            lifecycle.shutdown_reached()
         super().close()
 
     def _sigcont_application(self, *_: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from tests.e2e.test_app_in_tmux import session_factory, user_env  # noqa: F401 - fixtures by name
@@ -26,9 +27,37 @@ def test_o_suspends_the_app_for_a_browser_in_the_terminal(
     app.send("o")
     shown = app.wait_for("TEXT BROWSER ON https://tidewater.example/")
     assert GULLS[0] not in shown  # the browser has the whole terminal
+    time.sleep(1.0)  # the page is read for a while: the app waits, it does not end
+    assert not app.status_file.exists(), "the app ended while the browser had the terminal"
     app.send("Enter")  # the browser quits
     app.wait_for("Opened in your browser")
     app.wait_for(GULLS[0])  # the app is back on screen
+    time.sleep(1.0)
+    assert not app.status_file.exists(), "the app ended after the browser gave it back"
+    app.send("q")
+    assert app.exit_status() == 0
+
+
+def test_o_with_a_browser_that_returns_at_once_keeps_the_app(
+    tmp_path: Path,
+    user_env: dict[str, str],  # noqa: F811
+    session_factory,  # noqa: F811
+    web_server: LocalWebServer,  # noqa: F811
+) -> None:
+    # As a launcher does (xdg-open handing the page to a browser already running).
+    browser = tmp_path / "launcher"
+    ran = tmp_path / "launcher-ran"
+    browser.write_text(f'#!/bin/sh\necho "$1" > "{ran}"\n')
+    browser.chmod(0o755)
+    user_env["BROWSER"] = str(browser)
+    url = web_server.serve("/tidewater.rss", feed(FERRY, GULLS), "application/rss+xml")
+    app = session_factory(url)
+    app.wait_for(GULLS[0])
+    app.send("o")
+    app.wait_for("Opened in your browser")
+    time.sleep(1.0)
+    assert not app.status_file.exists(), f"the app ended after o:\n{app.screen()}"
+    assert ran.read_text().startswith("https://tidewater.example/")
     app.send("q")
     assert app.exit_status() == 0
 
