@@ -24,6 +24,7 @@ class Route:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering (timeouts)
+    reason: str | None = None  # the status line's words, when not the standard ones
 
 
 NOT_FOUND = Route(404, headers={"Content-Type": "text/html"})
@@ -40,7 +41,7 @@ class _Handler(BaseHTTPRequestHandler):
         if route.delay:
             time.sleep(route.delay)
         try:
-            self.send_response(route.status)
+            self.send_response(route.status, route.reason)
             for name, value in route.headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(route.body)))
