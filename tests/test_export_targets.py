@@ -98,11 +98,11 @@ def test_a_target_that_cannot_hold_the_export_is_refused_in_one_line(
 FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
 
 
-def _feed_story(title: str, channel: str):
+def _feed_story(title: str, channel: str, link: str = "https://tidewater.example/a"):
     rss = (
         '<?xml version="1.0"?><rss version="2.0"><channel>'
         f"<title>{channel}</title><item><title>{title}</title>"
-        "<link>https://tidewater.example/a</link>"
+        f"<link>{link}</link>"
         "<description>The ferry returns in May.</description></item></channel></rss>"
     )
     [article] = parse_feed(rss.encode())
@@ -113,13 +113,15 @@ def _feed_story(title: str, channel: str):
 def test_every_csv_cell_that_starts_a_formula_is_quoted_out(formula: str) -> None:
     from xml.sax.saxutils import escape
 
-    story = _feed_story(escape(f"{formula} title"), escape(f"{formula} channel"))
+    story = _feed_story(
+        escape(f"{formula} title"), escape(f"{formula} channel"), escape(f"{formula}link")
+    )
     annotation = Annotation(
         id="a1",
         article_id=story.id,
-        source="https://tidewater.example/a",
+        source=f"{formula}link",
         title=f"{formula} title",
-        created="2026-11-28T10:00:00Z",
+        created=f"{formula} 28 November",  # no date a parser knows: written as it came
         updated="2026-11-28T10:00:00Z",
         selector=Selector(f"{formula} passage", "", "", 0, 10),
         tags=[f"{formula}tag"],
@@ -129,10 +131,10 @@ def test_every_csv_cell_that_starts_a_formula_is_quoted_out(formula: str) -> Non
     rows = list(csv.reader(io.StringIO(export_annotations([annotation], {story.id: story}, "csv"))))
     header, row = rows
     cells = dict(zip(header, row, strict=True))
-    for column in ("Highlight", "Title", "Author", "Note", "Tags", "Speaker"):
-        cell = cells[column]
-        assert cell, column
-        assert cell[0] not in "=+-@\t\r\n", (column, cell)
+    for column in ("Highlight", "Title", "Author", "Note", "Date", "Tags", "Speaker"):
+        assert cells[column], column  # each of these carried the formula in
+    for column, cell in cells.items():  # and no column, URL included, starts one
+        assert not cell or cell[0] not in "=+-@\t\r\n", (column, cell)
     if formula in FORMULAS:
         # What the reader wrote is kept, behind the one quote mark a spreadsheet hides.
         assert cells["Note"] == f"'{formula} note"
