@@ -248,3 +248,27 @@ def test_while_another_session_holds_the_database_this_one_reads_but_never_write
     harness.session.close()
     with AnnotationStore(tmp_path / "annotations.json") as store:
         assert [a.article_id for a in store.all()] == [old.id]  # still under the old text
+
+
+def test_tags_a_hand_edited_database_holds_are_offered_cleaned(
+    harness: Harness, tmp_path: Path
+) -> None:
+    from reader.services.annotation_results import AnnotationsChanged, StoreOpened
+    from tests.payloads import PAYLOADS
+
+    article = read_story(tmp_path / "drought.txt", STORY)
+    open_with(harness, article)
+    session = harness.session
+    assert session.store is not None
+    hostile = [f"water{payload}" for payload in PAYLOADS.values()]
+    for result in (
+        StoreOpened(session.store, hostile, {}, {}, {}),
+        AnnotationsChanged(article.id, [], {}, hostile, {}, "", None),
+    ):
+        session.apply(result)
+        # What the tag dialog suggests: no control left, and each cleaned name once.
+        offered = session.known_tags
+        assert offered and len(offered) == len(set(offered))
+        for tag in offered:
+            assert tag.isprintable() and "\x1b" not in tag, repr(tag)
+            assert not any("\u202a" <= char <= "\u202e" for char in tag), repr(tag)
