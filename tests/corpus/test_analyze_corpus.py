@@ -282,3 +282,21 @@ def test_the_spark_partition_function_gives_the_same_records(
         outcomes = list(analyze_documents(line.rstrip("\n") for line in partition))
     assert [o.error for o in outcomes] == [None] * DOCUMENTS
     assert "".join(o.line + "\n" for o in outcomes if o.line) == serial_output.decode()
+
+
+@pytest.mark.parametrize("kind", ["endless device", "fifo"])
+def test_an_endless_or_waiting_file_is_one_line_and_the_others_still_come(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "fifo":
+        # Not JSON Lines by its name (a .jsonl FIFO is read as a stream, as cat would):
+        # nothing ever writes to it, and a story read from it would wait for ever.
+        odd = tmp_path / "pipe.txt"
+        os.mkfifo(odd)
+    else:
+        odd = Path("/dev/zero")  # reading would never end
+    docs = write_corpus(tmp_path / "docs.jsonl", 3)
+    result = newsreader("analyze", str(odd), str(docs), timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [f"newsreader: {odd}: not a regular file"]
+    assert ids(result.stdout) == ["doc-00000", "doc-00001", "doc-00002"]
