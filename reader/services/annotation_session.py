@@ -58,6 +58,9 @@ class AnnotationSession:
         self.store: AnnotationStore | None = None  # set once it is open (UI thread)
         self.story: Article | None = None  # the story in the reader
         self.story_annotations: list[Annotation] = []  # of that story
+        # True from a story's opening until its annotations are read (or the store fails):
+        # a or A pressed then waits for them instead of finding none.
+        self.story_loading = False
         self.known_tags: list[str] = []
         self.tag_colours: dict[str, str] = {}
         self.last_tags: list[str] = []
@@ -124,6 +127,7 @@ class AnnotationSession:
         if isinstance(result, StoreFailed):
             if result.fatal:
                 self._store_problem = result.text
+                self.story_loading = False
             return SessionUpdate([Notice(result.text, title=result.title, severity="error")])
         if isinstance(result, StoryAnnotations):
             return self._story_loaded(result)
@@ -159,6 +163,7 @@ class AnnotationSession:
         if story is None or story.id != result.article_id:
             return update
         self.story_annotations = result.annotations
+        self.story_loading = False
         update.story = True
         if result.report:
             update.notices.append(Notice(result.report, title="Annotations re-anchored"))
@@ -225,6 +230,7 @@ class AnnotationSession:
         """The story is now in the reader: find its annotations on its current text."""
         self.story = article
         self.story_annotations = []
+        self.story_loading = self._store_problem is None
         self._jumped = None
         if self.store is None:
             return  # not open (yet): once open, the story in the reader is loaded

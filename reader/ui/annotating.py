@@ -17,6 +17,7 @@ from textual.message import Message
 from reader.model import Annotation, Article, Span
 from reader.services.annotation_results import LibraryAnnotations, Notice
 from reader.services.annotation_session import AnnotationSession
+from reader.ui.held_keys import HeldKeys
 
 if TYPE_CHECKING:
     from reader.services.annotation_results import StoreResult
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from reader.ui.screens.main import MainScreen
     from reader.ui.screens.tag_dialog import TagRequest
     from reader.ui.screens.tags_screen import TagsScreen
+
+
+ANNOTATIONS_NOTE = "Reading this story's annotations… (a and A act once they are read)"
 
 
 class StoreDone(Message):
@@ -51,12 +55,20 @@ class Annotating:
         self._cache = cache
         self._open_article = open_article
         self._tags_screen: TagsScreen | None = None
+        # a and A pressed as a story opens wait for its annotations, then act.
+        self._waiting = HeldKeys(main, self._main.notify, note=ANNOTATIONS_NOTE)
 
     def store_done(self, result: StoreResult) -> None:
         update = self._session.apply(result)
         self._main.show_update(update)
         if update.all_annotations is not None:
             self._show_all_annotations(update.all_annotations)
+        if self._waiting and not self._session.story_loading:
+            self._waiting.run()
+
+    def story_changed(self) -> None:
+        """Another story is in the reader: keys held for the one before are dropped."""
+        self._waiting.drop()
 
     # -- the keys ---------------------------------------------------------------------
 
@@ -166,6 +178,9 @@ class Annotating:
 
     def jump(self, *, forward: bool) -> None:
         """`a` / `A`: the next or previous annotated passage."""
+        if self._session.story_loading:
+            self._waiting.hold(lambda: self.jump(forward=forward))
+            return
         focus = self._main.article_view.focus_span
         target = self._session.next_annotation(
             focus, self._main.annotation_at_focus(), forward=forward

@@ -22,9 +22,10 @@ CANCELLED = "Keys cancelled"
 
 
 class HeldKeys:
-    def __init__(self, owner: Widget, say: Callable[[str], None]) -> None:
+    def __init__(self, owner: Widget, say: Callable[[str], None], note: str = NOTE) -> None:
         self._owner = owner
         self._say = say
+        self._note_text = note
         self._actions: list[Callable[[], None]] = []
         self._note: Timer | None = None
 
@@ -45,7 +46,7 @@ class HeldKeys:
     def _show_note(self) -> None:
         self._note = None
         if self._actions:
-            self._say(NOTE)
+            self._say(self._note_text)
 
     def _cancel(self) -> None:
         self.drop()

@@ -438,3 +438,29 @@ async def test_t_without_a_focused_passage_says_how_to_get_one(make_app, library
         await pilot.press("t")
         assert app.screen is app.main
         assert any(note.startswith("Focus a passage in the reader first") for note in notes(app))
+
+
+async def test_a_pressed_before_the_story_s_annotations_are_read_waits_for_them(
+    make_app, library_dir, locations, monkeypatch
+):
+    import threading
+
+    story = library_dir / "drought.txt"
+    first = seed(locations.db, story, FIRST_SENTENCE, ["water"])
+    reading = threading.Event()
+    real = AnnotationStore.for_article
+
+    def slow_for_article(store: AnnotationStore, article_id: str):
+        reading.wait(10)  # the store's thread is slow to read them (a busy disk)
+        return real(store, article_id)
+
+    monkeypatch.setattr(AnnotationStore, "for_article", slow_for_article)
+    app = make_app(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.annotations.story_loading)
+        await pilot.press("a")  # before the story's annotations are known
+        assert "No annotations in this story yet: t tags the focus." not in notes(app)
+        reading.set()
+        await until(pilot, lambda: app.main.annotation_at_focus() is not None)
+        assert app.main.annotation_at_focus().id == first.id
+        assert not any("No annotations" in note for note in notes(app))

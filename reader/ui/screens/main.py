@@ -506,6 +506,7 @@ class MainScreen(Screen[None]):
 
     def load_story_annotations(self, article: Article) -> None:
         """The story is now in the reader: its annotations follow from the store."""
+        self.annotating.story_changed()
         self.annotations.load_story(article)
         if self.annotations.store is not None:
             self.show_annotations()
