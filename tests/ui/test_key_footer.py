@@ -84,7 +84,8 @@ async def test_a_focus_move_repaints_the_footer_without_a_widget_or_a_restyle(
     make_app, library_dir, monkeypatch: pytest.MonkeyPatch
 ):
     """Textual's footer mounted, styled and laid out ~11 key widgets on every focus move
-    (~72 ms of the UI thread, the worst key left on big inputs)."""
+    (~72 ms of the UI thread, the worst key left on big inputs), and the screen repainted
+    all of itself."""
     app = make_app(library_dir / "drought.txt", library_dir / "museum.md")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -101,12 +102,22 @@ async def test_a_focus_move_repaints_the_footer_without_a_widget_or_a_restyle(
             return refresh(*regions, **options)
 
         monkeypatch.setattr(footer, "refresh", noted_refresh)
+        whole_screen: list[bool] = []
+        screen_refresh = app.main.refresh
+
+        def noted_screen_refresh(*regions: object, **options: object) -> object:
+            whole_screen.append(not regions)
+            return screen_refresh(*regions, **options)
+
+        monkeypatch.setattr(app.main, "refresh", noted_screen_refresh)
         await pilot.press("tab")
         await settle(pilot)
         assert "⏎ Open" in _labels(footer_keys(app))
         assert list(app.main.walk_children(Widget)) == nodes, "no widget mounted or removed"
         assert footer not in restyled and not footer.children
         assert refreshes and not any(options.get("layout") for options in refreshes)
+        # Nor a repaint of the whole screen (Textual's Screen.focused asks one).
+        assert not any(whole_screen)
 
 
 async def test_clicking_a_footer_key_runs_its_action(make_app, library_dir):

@@ -19,7 +19,9 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
@@ -90,6 +92,10 @@ class MainScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     # Focus is given once the library is loaded: each focus change rebuilds the footer.
     AUTO_FOCUS = ""
+    # Screen's own repaints the whole screen on every focus move: a full frame (every
+    # widget's lines composed again) for a change that restyles only the widgets it
+    # touches, which repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(
         self,

@@ -204,14 +204,17 @@ class KeyFooter(Widget, can_focus=False):
         base = Style.from_color(None, background.rich_color)
         if y != 0 or width <= 0:
             return Strip.blank(width, base)
-        styles: dict[tuple[str, int], Style] = {}
+        shown = self.shown_keys()
+        styles: dict[tuple[str, bool, bool], Style] = {}  # a handful of distinct ones
 
         def strip(runs: list[Run]) -> Strip:
             segments = []
             for run in runs:
-                if (run.part, run.owner) not in styles:
-                    styles[run.part, run.owner] = self._style_of(run, background)
-                segments.append(Segment(run.text, styles[run.part, run.owner]))
+                owned = run.owner >= 0
+                kind = (run.part, owned and shown[run.owner].enabled, run.owner == self._hover)
+                if kind not in styles:
+                    styles[kind] = self._style_of(run, background)
+                segments.append(Segment(run.text, styles[kind]))
             return Strip(segments)
 
         room = self._keys_room()
