@@ -9,9 +9,8 @@ key it belongs to, and the footer widget styles the parts with its component cla
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
 
@@ -21,8 +20,9 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-@dataclass(frozen=True, slots=True)
-class ShownKey:
+# Named tuples, not dataclasses: this module is imported for the first frame, and the
+# three dataclasses took ~5 ms to build.
+class ShownKey(NamedTuple):
     """One key of the footer, and what clicking it does."""
 
     key: str  # what a click presses (the binding's first key)
@@ -36,8 +36,7 @@ class ShownKey:
     group_compact: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
+class Shown(NamedTuple):
     """Everything the footer shows: compared whole to decide whether to draw again."""
 
     keys: tuple[ShownKey, ...]
@@ -53,8 +52,7 @@ LABEL = "label"
 DIVIDER = "divider"
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     text: str
     part: str
     owner: int  # index of the key in Shown.keys, len(keys) for the palette's, -1 for none
@@ -77,8 +75,7 @@ def shown_keys(screen: Screen, app: App, show_palette: bool = True) -> Shown:
             key = _shown(app, binding, enabled, tooltip)
             if together:
                 assert group is not None
-                key = replace(
-                    key,
+                key = key._replace(
                     description="",
                     tooltip=tooltip or binding.description,
                     group=number,
