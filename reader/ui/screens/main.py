@@ -19,7 +19,6 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
@@ -31,6 +30,7 @@ from reader.ui.annotating import Annotating
 from reader.ui.keys import MAIN_SCREEN_GROUPS, bindings
 from reader.ui.panes import NARROW, mark_focused_pane
 from reader.ui.people_view import PeopleView
+from reader.ui.screens.quiet_screen import QuietScreen
 from reader.ui.story_origin import StoryOrigin
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
 from reader.ui.widgets.article_view import ArticleView
@@ -75,7 +75,7 @@ class Reanchored(Message):
         self.placed = placed
 
 
-class MainScreen(Screen[None]):
+class MainScreen(QuietScreen[None]):
     # Replaces Screen's tab = "focus next widget": with a filter box and the reader's own
     # inputs in the chain, tab would wander; readers expect it to flip between the panes.
     # The reading screen's keys, in the registry's order (the footer's and help's).
@@ -114,7 +114,6 @@ class MainScreen(Screen[None]):
         )
         self.annotating = Annotating(self, annotations, library, locations.cache, open_article)
         self._on_mounted = on_mounted
-        self._resumed = False  # see _on_screen_resume
         self._status_base = ""  # the reader's own status line, before any tags
         # Both side panels are kept up to date from the start but mounted when first
         # shown: the first frame has neither, and styling them cost start-up ~10 ms.
@@ -125,15 +124,6 @@ class MainScreen(Screen[None]):
         # Set by the app, which also calls them as the library loads and stories open.
         self.reading: Reading
         self.subscriptions: Subscriptions
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles the whole screen as it resumes. On the first resume every
-        # widget here was styled moments ago, as it mounted, with this same stylesheet
-        # (each focus and class change since restyled what it touched): once more cost
-        # the first frame ~5 ms. Screen's own handler runs next and does the rest.
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
 
     async def on_mount(self) -> None:
         # Runs before the screen's first layout: whatever the app shows here (a story
