@@ -197,6 +197,51 @@ def test_blocks_folded_as_they_land_give_what_folding_them_at_once_gives() -> No
         assert plain(merger.analysis()) == at_once
 
 
+def test_quotes_are_counted_against_one_growing_index_of_names_a_batch_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The compiled count keeps the interpreter lock until it returns: the names' index is
+    # made once and grown with each block, not made again over the whole story for every
+    # block, and the whole story's quotes are counted again at the end in batches. The
+    # counts at every step are those of a fresh index counting all at once.
+    import reader.analysis.pipeline as pipeline
+    import reader.analysis.speaker_names as speaker_names
+    import reader.analysis_process as analysis_process
+
+    sample = (bundled_samples() / "moscow-us-strategic-stability.txt").read_text()
+    text = "\n\n".join([sample] * 4)
+    found = blocks(text, size=len(sample) + 10)
+    pieces = [(block.start, text[block.start : block.end]) for block in found]
+    parts = [(start, to_columns(piece, analyze(piece), start)) for start, piece in pieces]
+    made, batches = [], []
+    real_index, real_count = speaker_names.NameSpans, pipeline.count_quotes
+
+    def index(*args: object) -> object:
+        made.append(args)
+        return real_index(*args)
+
+    def count(names: object, quotes: list) -> None:
+        batches.append(len(quotes))
+        real_count(names, quotes)
+
+    def steps(merger: Merger) -> list[tuple[list, list, list]]:
+        found = []
+        for number, (start, columns) in enumerate(parts, 1):
+            merger.add(text, start, columns)
+            found.append(plain(merger.analysis(complete=number == len(parts))))
+        return found
+
+    fresh = Merger()
+    fresh._grown_names = lambda: real_index(text, fresh._entities, fresh._groups)  # type: ignore[method-assign]
+    expected = steps(fresh)
+    monkeypatch.setattr(analysis_process, "COUNT_BATCH", 3)
+    monkeypatch.setattr(speaker_names, "NameSpans", index)
+    monkeypatch.setattr(pipeline, "count_quotes", count)
+    assert steps(Merger()) == expected
+    assert len(parts) >= 3 and len(made) == 1
+    assert max(batches) == 3 and sum(batches) > len(expected[-1][0])
+
+
 def test_a_folded_blocks_own_names_are_let_go_and_a_refold_reads_them_again() -> None:
     # The folded story holds copies of each block's names: the block's own objects are
     # dropped once folded (a 49 MB story held every name twice), and a block landing

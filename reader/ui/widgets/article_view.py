@@ -26,6 +26,7 @@ from reader.ui.counts import counted
 from reader.ui.held_keys import HeldKeys
 from reader.ui.keys import ARTICLE_KEYS, bindings
 from reader.ui.layers import Layers, Mark, Painter, SpanIndex, ThemePalette
+from reader.ui.let_go import let_go
 from reader.ui.opening import opening_place, return_to_place
 from reader.ui.reading_cursor import ReadingCursor
 from reader.ui.search_model import SearchMatches
@@ -193,6 +194,8 @@ class ArticleView(Widget):
         each part is drawn, but keys waiting for the analysis wait for all of it.
         ``layers`` are ``analysis_layers(analysis)`` when the caller built them already.
         """
+        # The block before's story-long lists, freed off this thread (let_go.py).
+        let_go(self.analysis, self._quote_layer, self._name_layer)
         self.analysis = analysis
         self._analysed = complete
         self.units.set_analysis(analysis)
