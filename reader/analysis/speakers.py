@@ -32,6 +32,7 @@ from reader.analysis.quote_kinds import (
     word_count,
 )
 from reader.analysis.quotes import MarkedQuote
+from reader.analysis.speaker_after import person_after
 from reader.analysis.speaker_context import (
     NOBODY,
     SENTENCE_END,
@@ -209,6 +210,9 @@ def _named_report(toks: list[Token], k: int) -> SpeakerPhrase | None:
     cue = cue_at(toks, k)
     if cue is None or cue == "according to":
         return None
+    after = person_after(toks, k, cue)  # "..., said Alan Abramowitz, a demographer."
+    if after is not None:
+        return after
     phrase = phrase_before(toks, k, sentence_start(toks, k, _NO_QUOTE_ENDS))
     return phrase if phrase is not None and phrase.person and not phrase.pronoun else None
 
