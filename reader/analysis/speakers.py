@@ -33,6 +33,7 @@ from reader.analysis.quote_kinds import (
 )
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_after import person_after
+from reader.analysis.speaker_carry import may_carry, unknown_speaker
 from reader.analysis.speaker_context import (
     NOBODY,
     SENTENCE_END,
@@ -270,6 +271,12 @@ def _borrow(
                     last_in_para.get(q.paragraph - 1),
                     _fills_paragraph(words.text, q, words.paras),
                 )
+                para, here = words.paras[q.paragraph][0], words.words_of(q.paragraph)
+                before = words.words_of(q.paragraph - 1)
+                if att is not None and not may_carry(
+                    words.text, q.start, para, here, before, att.phrase
+                ):
+                    att = Attribution(unknown_speaker(q.start), "", att.confidence)
             if att is not None:
                 att = Attribution(att.phrase, att.cue, att.confidence * 0.8, source="borrowed")
                 found[n] = att
