@@ -12,6 +12,7 @@ from reader.analysis import lexicon
 from reader.analysis.nicknames import nickname_end
 from reader.analysis.speaker_phrases import (
     DETERMINERS,
+    LEFT_INVERTIBLE_CUES,
     NAME_JOINERS,
     PERSON_NOUNS,
     PHRASE_BREAKERS,
@@ -27,12 +28,14 @@ from reader.analysis.speaker_phrases import (
     pronoun_phrase,
     split_phrase,
 )
-from reader.analysis.text_units import Token
+from reader.analysis.text_units import QUOTE_TOKEN, Token
 
 # Made once: written inline, the difference was a new set built at every use.
 _OPENERS_NOT_DETERMINERS: Final = SENTENCE_OPENERS - DETERMINERS
 _MAX_PHRASE: Final = 10
 _MAX_LOWER: Final = 4
+_BEFORE_INVERTED: Final = frozenset({",", QUOTE_TOKEN})
+_CLOSE_INVERTED: Final = frozenset({",", ".", ";"})
 
 
 def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
@@ -152,3 +155,18 @@ def _role_follows(toks: list[Token], k: int, hi: int) -> bool:
             return False
         n += 1
     return False
+
+
+def person_after(toks: list[Token], k: int, cue: str) -> SpeakerPhrase | None:
+    """The named person an inverted report puts after its cue at ``toks[k]``: ", said
+    Alan Abramowitz, a demographer." (a name that closes its clause), never ", said
+    Trump will win"."""
+    if cue not in LEFT_INVERTIBLE_CUES or k == 0 or toks[k - 1].text not in _BEFORE_INVERTED:
+        return None
+    after = phrase_after(toks, k + 1, len(toks))
+    if after is None or not after.named or not after.person or after.pronoun:
+        return None
+    end = k + 1
+    while end < len(toks) and toks[end].start < after.end:
+        end += 1
+    return after if end >= len(toks) or toks[end].text in _CLOSE_INVERTED else None

@@ -141,8 +141,12 @@ _CALL_PARTICLES: Final = frozenset({"for", "on", "off", "in", "up", "out", "back
 
 def _names_it(toks: list[Token], i: int, nxt: str) -> bool:
     """Whether "call it" or "call them" is followed at once by the quotation that
-    names it: "Obama and Clinton call them "lone wolves"", not "called it off"."""
-    return (nxt == "it" or nxt == "them") and i + 2 < len(toks) and toks[i + 2].text == QUOTE_TOKEN
+    names it: "Obama and Clinton call them "lone wolves"", "calling it a "menu"", not
+    "called it off"."""
+    if (nxt != "it" and nxt != "them") or i + 2 >= len(toks):
+        return False
+    after = i + 3 if toks[i + 2].lower in _ARTICLES else i + 2
+    return after < len(toks) and toks[after].text == QUOTE_TOKEN
 
 
 def _used_as_verb(toks: list[Token], i: int) -> bool:
@@ -204,6 +208,11 @@ def _skip_parenthesis(toks: list[Token], j: int, lo: int) -> int:
 
 def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> SpeakerPhrase | None:
     """``Smith, a spokesman for the party, said``: the name before the aside."""
+    if comma - 1 > lo and toks[comma - 1].text == ")":
+        # "Gov. John Kasich (R-OH), said": the name before its party and state
+        named = _collect_back(toks, _skip_parenthesis(toks, comma - 1, lo), lo)
+        if named is not None and named.named:
+            return named
     k = comma - 1
     while k >= lo and comma - k < 25 and toks[k].text != ",":
         if toks[k].text in QUOTE_CHARS:
@@ -254,8 +263,8 @@ def _strip_determiner(phrase: str) -> str:
 def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
     if j < lo or not is_word(toks[j]):
         return None
-    if toks[j].lower in SUBJECT_PRONOUNS:
-        return pronoun_phrase(toks[j])
+    if toks[j].lower in SUBJECT_PRONOUNS or toks[j].lower in _INDEFINITE_PRONOUNS:
+        return pronoun_phrase(toks[j])  # "someone" refers to no one known: unknown
     k = j
     lower_words = 0
     extended = False
@@ -304,6 +313,10 @@ def _collect_back(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
             extended = True
             k -= 1  # "A senior ward nurse at St Columba's", "a professor at Harvard"
             continue
+        if word == "to" and not extended and k < j and _serves_before(toks, k, lo):
+            extended = True
+            k -= 1  # "an adviser to Trump", "a source close to the mayor"
+            continue
         if word in PHRASE_BREAKERS or word in SPEECH_CUES or lower_words >= _MAX_LOWER:
             break
         if tok.text[:1].isdigit() and k < j:
@@ -329,6 +342,9 @@ def _nickname_before(toks: list[Token], close: int, lo: int) -> int:
 
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
+_INDEFINITE_PRONOUNS: Final = frozenset(
+    words("someone somebody anyone anybody everyone everybody nobody")
+)
 
 
 def _inner_preposition(words: list[Token], n: int) -> bool:
@@ -426,6 +442,32 @@ def _role(words: list[Token], end: int) -> str | None:
     return " ".join(kept) or None
 
 
+def _serves_before(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether "to" at ``toks[k]`` follows "<person noun>" or "<person noun> close"
+    that a determiner opens: "an adviser to", "a source close to"."""
+    noun = k - 1
+    if noun > lo and toks[noun].lower == "close":
+        noun -= 1
+    if noun - 1 < lo or toks[noun].lower not in PERSON_NOUNS or not toks[noun].text.islower():
+        return False
+    return any(toks[n].lower in DETERMINERS for n in range(max(lo, noun - 3), noun))
+
+
+def _serves_the_name(words: list[Token], first: int) -> bool:
+    """Whether the name at ``words[first]`` follows "<person noun> to" or "<person noun>
+    close to", and maybe a title ("an adviser to Premier"): it names whom the speaker
+    serves, not the speaker."""
+    to = first - 1
+    while to > 0 and words[to].is_capitalised and words[to].lower in TITLE_WORDS:
+        to -= 1
+    if to < 1 or first >= len(words) or words[to].text != "to":
+        return False
+    noun = to - 1
+    if words[noun].lower == "close" and noun > 0:
+        noun -= 1
+    return words[noun].lower in PERSON_NOUNS and words[noun].text.islower()
+
+
 def _demonym(word: str) -> bool:
     """ "republican", "canadian": a party or nationality word, lower case."""
     from reader.analysis.gazetteer import lexicon as name_lexicon
@@ -483,6 +525,11 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     # no slices of the phrase, and the role only once the name is known to be one.
     first = last_title + 1
     size = len(words)
+    if _serves_the_name(words, first):
+        # "An adviser to Trump", "a source close to Clinton": the adviser speaks
+        return SpeakerPhrase(
+            words[0].start, words[-1].end, " ".join(t.text for t in words), named=False, person=True
+        )
     if (
         first == size - 1
         and words[0].lower in DETERMINERS

@@ -25,6 +25,7 @@ from reader.analysis.speaker_phrases import (
     phrase_before,
 )
 from reader.analysis.speaker_right import PRESENT_REPORTS, from_right, name_before_aside
+from reader.analysis.speaker_stand_ins import clause_after_quotation, subject_behind
 from reader.analysis.speaker_subject import (
     DASHES,
     index_at,
@@ -88,7 +89,8 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     if end <= 0 or (toks[end].text == GAP_TOKEN and toks[end].start == toks[end].end):
         return None
     lo = end
-    while lo > 0 and not _ends_or_quotes(toks[lo - 1].text):
+    # "Sen. Ted Cruz (R-Tex.), ..., tweeted": a full stop before ")" ends no sentence
+    while lo > 0 and (not _ends_or_quotes(toks[lo - 1].text) or toks[lo].text == ")"):
         lo -= 1
     cued = False
     for k in range(lo, end):
@@ -173,6 +175,7 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     # continue to be "...": the speaker is Cruz, not whoever an inner clause names.
     # A leading clause ("While Clinton noted ..., Trump boasted") is not the main one.
     hosted = _hosted_participle(toks, cues, lo) or _joined_clause(toks, cues, lo, a)
+    hosted = hosted or clause_after_quotation(toks, cues, lo)
     if hosted is not None:
         return hosted
     main = main_clause_start(toks, lo, a)
@@ -364,6 +367,8 @@ def _phrase_for_left_cue(
     elif phrase is not None and _object_of_preposition(toks, phrase, lo):
         # "Protesters marching through the streets chanted": the streets say nothing
         phrase = sentence_subject(toks, lo, k)
+    elif phrase is not None:
+        phrase = subject_behind(toks, phrase, k, lo)  # not "obtained by AP", "in the past"
     # "Said Trump: ..." / "..., wrote Smith:": the speaker after the cue, but only where
     # the cue opens its clause; "and said the judge" names no speaker after it
     opens_clause = k == lo or toks[k - 1].text in (",", ":", "—", "(")
@@ -434,12 +439,18 @@ def _hosted_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | None:
     if not phrase.named and not lexicon.names_a_speaker(phrase.text.lower().split()):
         return None
     opens = index_at(toks, phrase.start, lo)
+    titled = False
+    if opens > lo and toks[opens - 1].lower not in _PARTICIPLE_HOSTS and phrase.named:
+        # "with Republican Senator Jo Hale telling reporters": the host opens the role
+        whole = index_at(toks, phrase.phrase_start, lo)
+        titled = whole < opens and whole > lo and toks[whole - 1].lower == "with"
+        opens = whole if titled else opens
     if opens <= lo or toks[opens - 1].lower not in _PARTICIPLE_HOSTS:
         return None
     after = index_at(toks, phrase.end, opens)
     if after < k and not (after == k - 1 and toks[after].lower.endswith("ly")):
         return None  # "with CNN, Trump ..., saying": the name is not next to the verb
-    if not phrase.named:
+    if not phrase.named or titled:
         return phrase
     # "footage of Trump": the name alone; the words before it are no role of his
     return SpeakerPhrase(phrase.start, phrase.end, phrase.text, person=phrase.person)
@@ -453,6 +464,15 @@ def _participle_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | N
     hosted = _hosted_subject(toks, k, lo)
     if hosted is not None:
         return hosted
+    if k - 1 > lo and toks[k - 1].lower == "and":
+        # "with Trump tweeting that it was a "disaster" and asking, "...": the
+        # participle it is joined to (the nearest before it) names who speaks
+        for j in range(k - 2, lo, -1):
+            if toks[j].text.endswith("ing") and toks[j].text.islower():
+                hosted = _hosted_subject(toks, j, lo)
+                if hosted is not None:
+                    return hosted
+                break
     for b in range(k - 2, lo, -1):
         if toks[b].text != ",":
             continue

@@ -32,6 +32,8 @@ from reader.analysis.quote_kinds import (
     word_count,
 )
 from reader.analysis.quotes import MarkedQuote
+from reader.analysis.speaker_after import person_after
+from reader.analysis.speaker_carry import may_carry, unknown_speaker
 from reader.analysis.speaker_context import (
     NOBODY,
     SENTENCE_END,
@@ -209,6 +211,9 @@ def _named_report(toks: list[Token], k: int) -> SpeakerPhrase | None:
     cue = cue_at(toks, k)
     if cue is None or cue == "according to":
         return None
+    after = person_after(toks, k, cue)  # "..., said Alan Abramowitz, a demographer."
+    if after is not None:
+        return after
     phrase = phrase_before(toks, k, sentence_start(toks, k, _NO_QUOTE_ENDS))
     return phrase if phrase is not None and phrase.person and not phrase.pronoun else None
 
@@ -266,6 +271,12 @@ def _borrow(
                     last_in_para.get(q.paragraph - 1),
                     _fills_paragraph(words.text, q, words.paras),
                 )
+                para, here = words.paras[q.paragraph][0], words.words_of(q.paragraph)
+                before = words.words_of(q.paragraph - 1)
+                if att is not None and not may_carry(
+                    words.text, q.start, para, here, before, att.phrase
+                ):
+                    att = Attribution(unknown_speaker(q.start), "", att.confidence)
             if att is not None:
                 att = Attribution(att.phrase, att.cue, att.confidence * 0.8, source="borrowed")
                 found[n] = att
