@@ -23,6 +23,7 @@ from reader.analysis import lexicon
 from reader.analysis.quote_kinds import said_before
 from reader.analysis.sorted_table import CodeTable, LabelTable
 from reader.analysis.speaker_names import NameSpans
+from reader.analysis.speaker_pairs import paired_people
 from reader.analysis.text_units import first_above
 from reader.model import Entity, Quote
 
@@ -181,7 +182,12 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
         entity = names.at(start, end) if names is not None else None
         before = text[max(0, start - 40) : start]
         after = text[end : end + _CUE_REACH]
-        factor = _judge(quote, mention, (before, after), entity, names, firsts, place_kinds, common)
+        pair = paired_people(mention, start, names, firsts) if " and " in mention else None
+        if pair is not None and (quote.cue or "") in SPEECH_CUES:
+            quote.speaker, factor = pair, 0.8  # "Ada Pike and Tom Hale wrote": both speak
+        else:
+            around = (before, after)
+            factor = _judge(quote, mention, around, entity, names, firsts, place_kinds, common)
         if factor <= 0.0:
             short = len(quote.text.split()) <= _SCARE_WORDS
             if not quote.cue and short and not said_before(text, quote.start):
