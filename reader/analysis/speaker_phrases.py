@@ -190,9 +190,28 @@ def _skip_back(toks: list[Token], j: int, lo: int) -> int:
             j -= 2  # "on Tuesday", "last week", "at the time"
             if j >= lo and toks[j].lower in ("at", "in", "on", "by"):
                 j -= 1
+        elif _weekday_at(toks, j, lo):
+            # "Hale Thursday told", "Hale later Thursday told", "Hale Tuesday night said":
+            # a day is when it was said, never part of who said it
+            j -= 1 if word in _WEEKDAYS else 2
+            if j >= lo and toks[j].lower == "on":
+                j -= 1
         else:
             break
     return j
+
+
+_WEEKDAYS: Final = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+
+def _weekday_at(toks: list[Token], j: int, lo: int) -> bool:
+    """Whether ``toks[j]`` is a capitalised weekday, or a part of the day after one
+    ("Tuesday night")."""
+    if toks[j].lower in _WEEKDAYS:
+        return toks[j].is_capitalised
+    return toks[j].lower in TIME_WORDS and j - 1 >= lo and toks[j - 1].lower in _WEEKDAYS
 
 
 def _skip_parenthesis(toks: list[Token], j: int, lo: int) -> int:
