@@ -224,9 +224,14 @@ def _skip_parenthesis(toks: list[Token], j: int, lo: int) -> int:
 def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> SpeakerPhrase | None:
     """``Smith, a spokesman for the party, said``: the name before the aside."""
     k = comma - 1
+    nickname: list[int] = []  # Marcia "Cia" Price: the marks and words of the nickname
     while k >= lo and comma - k < 25 and toks[k].text != ",":
         if toks[k].text in QUOTE_CHARS:
-            return None  # the aside would run into a quotation
+            opening = _nickname_before(toks, k, lo)
+            if opening < 0:
+                return None  # the aside would run into a quotation
+            nickname.extend(range(opening, k + 1))
+            k = opening
         k -= 1
     if k < lo or toks[k].text != ",":
         return None
@@ -234,7 +239,7 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     if j >= lo and toks[j].text == ")":
         j = _skip_parenthesis(toks, j, lo)  # "Rep. Jim Jordan (R-Ohio), a member, said"
     name = _collect_back(toks, j, lo)
-    aside = toks[k + 1 : comma]
+    aside = _named_aside(toks, k + 1, comma, nickname)
     if name is not None and not name.pronoun:
         opens = j
         while opens > lo and toks[opens - 1].start >= name.phrase_start:
@@ -263,6 +268,17 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     if aside and aside[0].lower in ("a", "an", "the") and name.role is None:
         name.role = " ".join(t.text for t in aside[1:]) or None
     return name
+
+
+def _named_aside(toks: list[Token], start: int, end: int, nickname: list[int]) -> list[Token]:
+    """The words of the aside ``toks[start:end]`` but a nickname and a closing
+    parenthesis: "state Del. Marcia "Cia" Price (D-Newport News)" reads "state Del.
+    Marcia Price", the name written in it."""
+    if end - 1 > start and toks[end - 1].text == ")":
+        opening = _skip_parenthesis(toks, end - 1, start)
+        if opening < end - 2:
+            end = opening + 1
+    return [toks[n] for n in range(start, end) if n not in nickname]
 
 
 def _strip_determiner(phrase: str) -> str:
