@@ -243,7 +243,7 @@ def _judge(
         # phrase, without the clause it opened
         quote.speaker = " ".join(words[:cut])
         return 0.8
-    strong = (quote.cue or "") in _STRONG_CUES
+    strong = (quote.cue or "") in _STRONG_CUES or _goes_on_to_say(quote.cue or "", around[1])
     if _tied_to_full_name(quote, words, lowered, firsts) or (
         len(words) == 1 and names is not None and names.is_surname(words[0])
     ):
@@ -258,7 +258,12 @@ def _judge(
         return 0.7  # "said Monte Shaw": a first name and a surname, read as a place
     if entity is not None and entity.label == "LOC":
         # Countries and capitals speak for their governments; a town does not.
-        if place_kinds.get(entity.text) != 3:
+        kind = place_kinds.get(entity.text)
+        if kind == 0 and strong and _cue_next_to(quote.cue or "", around):
+            # "As Politico reported": no place the gazetteer knows, only the name
+            # finder's guess; with its own speech verb, a name like any missed one
+            return 0.6 if _unknown_name(words, lowered, common) else 0.0
+        if kind != 3:
             return 0.0
         # Only as the subject of its own speech verb ("Ukraine said", "said Ottawa"):
         # a place met in a clause near a quote ("a rally in Birmingham, Alabama, with
@@ -279,6 +284,15 @@ def _judge(
 
 _CUE_REACH: Final = 100  # characters after a place in which its own speech verb stands
 _SCARE_WORDS: Final = 3  # as many words as a quote without a speech cue may be scare
+
+
+_GOES_ON: Final = re.compile(r"\s+(?:went|goes) on (?:to (?:say|add|tell|write|note)\b|:)")
+
+
+def _goes_on_to_say(cue: str, after: str) -> bool:
+    """Whether the cue is "went on to say" (or "add", ...) written just after the
+    mention: as strong as "said", unlike "went on" alone ("went on CNN")."""
+    return cue in ("went on", "goes on") and _GOES_ON.match(after) is not None
 
 
 def _cue_next_to(cue: str, around: tuple[str, str]) -> bool:
