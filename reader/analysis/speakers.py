@@ -320,7 +320,12 @@ def _from_previous_paragraph(
         lo -= 1
     for k in range(len(toks) - 1, lo - 1, -1):
         cue = cue_at(toks, k)
-        if cue is not None and cue != "according to":
+        if cue is not None and cue.endswith("ing"):
+            # "Hale, clearly frustrated, replied ..., saying": the sentence's subject speaks
+            phrase = sentence_subject(toks, lo, k)
+            if phrase is not None and phrase.named and phrase.person and not phrase.pronoun:
+                return Attribution(phrase, cue, 0.6)
+        elif cue is not None and cue != "according to":
             phrase = phrase_before(toks, k, lo)
             if phrase is not None:
                 return Attribution(phrase, cue, 0.6)
