@@ -564,7 +564,8 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
         return False  # "A representative of a large": cut before its noun
     if head in lexicon.PHRASE_BREAKERS or head in _CLAUSE_WORDS:
         return False  # "the company that", "officials with", "A month later"
-    if head.endswith(("ly", "ed")) and words[-1].islower():
+    speaks = head.endswith("ly") and lexicon.names_a_speaker([head])  # "the family"
+    if head.endswith(("ly", "ed")) and words[-1].islower() and not speaks:
         return False  # "The judge ruled", "the company quickly"
     for n in range(1, len(words) - 1):
         # "The diocese issued a second": a verb inside, a clause not a phrase

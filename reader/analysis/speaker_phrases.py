@@ -179,7 +179,7 @@ def phrase_before(toks: list[Token], cue: int, lo: int) -> SpeakerPhrase | None:
 def _skip_back(toks: list[Token], j: int, lo: int) -> int:
     while j >= lo:
         word = toks[j].lower
-        skippable = word in SKIPPABLE_BEFORE_CUE or (word.endswith("ly") and len(word) > 4)
+        skippable = word in SKIPPABLE_BEFORE_CUE or _adverb(word)
         if skippable and toks[j].text.islower():
             j -= 1
         elif word == "ago":
@@ -212,6 +212,12 @@ def _weekday_at(toks: list[Token], j: int, lo: int) -> bool:
     if toks[j].lower in _WEEKDAYS:
         return toks[j].is_capitalised
     return toks[j].lower in TIME_WORDS and j - 1 >= lo and toks[j - 1].lower in _WEEKDAYS
+
+
+def _adverb(word: str) -> bool:
+    """An adverb by its ending ("reportedly"), but for nouns that speak in it: "the
+    family said", "the assembly voted", "a close ally said"."""
+    return len(word) > 4 and word.endswith("ly") and not lexicon.names_a_speaker([word])
 
 
 def _skip_parenthesis(toks: list[Token], j: int, lo: int) -> int:
