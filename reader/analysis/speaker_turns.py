@@ -25,12 +25,15 @@ LABEL_SOURCE: Final = "label"  # an Attribution's source: a turn's label inside 
 # one, and is refused below.
 _LABEL: Final = re.compile(r"[\"“„«]\s?([A-Z][A-Z'’.-]*[A-Z](?: [A-Z][A-Z'’.-]*[A-Z]){0,3}):\s")
 _LABEL_REACH: Final = 48  # characters from the mark in which the label's colon stands
+_INDENT: Final = 16  # white space before a paragraph-opening mark
 
 
 def label_inside(text: str, q: MarkedQuote, para_start: int) -> Attribution | None:
     """The turn's label just inside the opening mark of a quote that opens its
     paragraph, as the quote's speaker."""
-    if text[para_start : q.start].strip():
+    # Only an indent before the mark, read without slicing the paragraph: a story on
+    # one line is one paragraph with thousands of quotes.
+    if q.start - para_start > _INDENT or text[para_start : q.start].strip():
         return None  # the quote is inside a sentence of the writer's: no transcript line
     found = _LABEL.match(text, q.start, min(q.end, q.start + _LABEL_REACH))
     if found is None:
