@@ -28,7 +28,7 @@ from reader.analysis.speaker_phrases import (
     pronoun_phrase,
     split_phrase,
 )
-from reader.analysis.text_units import QUOTE_TOKEN, Token
+from reader.analysis.text_units import QUOTE_TOKEN, Token, is_possessive
 
 # Made once: written inline, the difference was a new set built at every use.
 _OPENERS_NOT_DETERMINERS: Final = SENTENCE_OPENERS - DETERMINERS
@@ -80,6 +80,8 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
             pass
         elif seen_name and _named_modifier_head(toks, i, k, hi):
             pass  # "a Wednesday editorial", "a 2008 Clinton veteran": a nominal phrase
+        elif k == i + 1 and is_possessive(toks[i].text) and lexicon.names_a_speaker([word]):
+            pass  # "Hale's family", "Hale's lawyers": the noun after the name speaks
         elif seen_name or word in PHRASE_BREAKERS or word in SPEECH_CUES:
             if seen_name and toks[i].lower in DETERMINERS:
                 # "said a former U.S. law enforcement official who ...": the capitalised
@@ -113,9 +115,14 @@ def _speaker_noun_ahead(toks: list[Token], k: int, hi: int) -> int:
         word = tok.lower
         if not is_word(tok) or not tok.text.islower() or word in PHRASE_BREAKERS:
             return k
-        if word in SPEECH_CUES or word in DETERMINERS or word.endswith(("ed", "ly")):
+        speaks = lexicon.names_a_speaker([word])  # "the family", though it ends in "ly"
+        if (
+            word in SPEECH_CUES
+            or word in DETERMINERS
+            or (word.endswith(("ed", "ly")) and not speaks)
+        ):
             return k
-        if lexicon.names_a_speaker([word]):
+        if speaks:
             after = toks[n + 1] if n + 1 < hi else None
             if after is None or not is_word(after) or after.lower in PHRASE_BREAKERS:
                 return n + 1

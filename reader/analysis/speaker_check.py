@@ -23,6 +23,7 @@ from reader.analysis import lexicon
 from reader.analysis.quote_kinds import said_before
 from reader.analysis.sorted_table import CodeTable, LabelTable
 from reader.analysis.speaker_names import NameSpans
+from reader.analysis.speaker_pairs import paired_people
 from reader.analysis.text_units import first_above
 from reader.model import Entity, Quote
 
@@ -181,7 +182,12 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
         entity = names.at(start, end) if names is not None else None
         before = text[max(0, start - 40) : start]
         after = text[end : end + _CUE_REACH]
-        factor = _judge(quote, mention, (before, after), entity, names, firsts, place_kinds, common)
+        pair = paired_people(mention, start, names, firsts) if " and " in mention else None
+        if pair is not None and (quote.cue or "") in SPEECH_CUES:
+            quote.speaker, factor = pair, 0.8  # "Ada Pike and Tom Hale wrote": both speak
+        else:
+            around = (before, after)
+            factor = _judge(quote, mention, around, entity, names, firsts, place_kinds, common)
         if factor <= 0.0:
             short = len(quote.text.split()) <= _SCARE_WORDS
             if not quote.cue and short and not said_before(text, quote.start):
@@ -237,7 +243,7 @@ def _judge(
         # phrase, without the clause it opened
         quote.speaker = " ".join(words[:cut])
         return 0.8
-    strong = (quote.cue or "") in _STRONG_CUES
+    strong = (quote.cue or "") in _STRONG_CUES or _goes_on_to_say(quote.cue or "", around[1])
     if _tied_to_full_name(quote, words, lowered, firsts) or (
         len(words) == 1 and names is not None and names.is_surname(words[0])
     ):
@@ -252,7 +258,12 @@ def _judge(
         return 0.7  # "said Monte Shaw": a first name and a surname, read as a place
     if entity is not None and entity.label == "LOC":
         # Countries and capitals speak for their governments; a town does not.
-        if place_kinds.get(entity.text) != 3:
+        kind = place_kinds.get(entity.text)
+        if kind == 0 and strong and _cue_next_to(quote.cue or "", around):
+            # "As Politico reported": no place the gazetteer knows, only the name
+            # finder's guess; with its own speech verb, a name like any missed one
+            return 0.6 if _unknown_name(words, lowered, common) else 0.0
+        if kind != 3:
             return 0.0
         # Only as the subject of its own speech verb ("Ukraine said", "said Ottawa"):
         # a place met in a clause near a quote ("a rally in Birmingham, Alabama, with
@@ -273,6 +284,15 @@ def _judge(
 
 _CUE_REACH: Final = 100  # characters after a place in which its own speech verb stands
 _SCARE_WORDS: Final = 3  # as many words as a quote without a speech cue may be scare
+
+
+_GOES_ON: Final = re.compile(r"\s+(?:went|goes) on (?:to (?:say|add|tell|write|note)\b|:)")
+
+
+def _goes_on_to_say(cue: str, after: str) -> bool:
+    """Whether the cue is "went on to say" (or "add", ...) written just after the
+    mention: as strong as "said", unlike "went on" alone ("went on CNN")."""
+    return cue in ("went on", "goes on") and _GOES_ON.match(after) is not None
 
 
 def _cue_next_to(cue: str, around: tuple[str, str]) -> bool:
@@ -544,7 +564,8 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
         return False  # "A representative of a large": cut before its noun
     if head in lexicon.PHRASE_BREAKERS or head in _CLAUSE_WORDS:
         return False  # "the company that", "officials with", "A month later"
-    if head.endswith(("ly", "ed")) and words[-1].islower():
+    speaks = head.endswith("ly") and lexicon.names_a_speaker([head])  # "the family"
+    if head.endswith(("ly", "ed")) and words[-1].islower() and not speaks:
         return False  # "The judge ruled", "the company quickly"
     for n in range(1, len(words) - 1):
         # "The diocese issued a second": a verb inside, a clause not a phrase

@@ -183,7 +183,7 @@ def phrase_before(toks: list[Token], cue: int, lo: int) -> SpeakerPhrase | None:
 def _skip_back(toks: list[Token], j: int, lo: int) -> int:
     while j >= lo:
         word = toks[j].lower
-        skippable = word in SKIPPABLE_BEFORE_CUE or (word.endswith("ly") and len(word) > 4)
+        skippable = word in SKIPPABLE_BEFORE_CUE or _adverb(word)
         if skippable and toks[j].text.islower():
             j -= 1
         elif word == "ago":
@@ -194,9 +194,34 @@ def _skip_back(toks: list[Token], j: int, lo: int) -> int:
             j -= 2  # "on Tuesday", "last week", "at the time"
             if j >= lo and toks[j].lower in ("at", "in", "on", "by"):
                 j -= 1
+        elif _weekday_at(toks, j, lo):
+            # "Hale Thursday told", "Hale later Thursday told", "Hale Tuesday night said":
+            # a day is when it was said, never part of who said it
+            j -= 1 if word in _WEEKDAYS else 2
+            if j >= lo and toks[j].lower == "on":
+                j -= 1
         else:
             break
     return j
+
+
+_WEEKDAYS: Final = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)
+
+
+def _weekday_at(toks: list[Token], j: int, lo: int) -> bool:
+    """Whether ``toks[j]`` is a capitalised weekday, or a part of the day after one
+    ("Tuesday night")."""
+    if toks[j].lower in _WEEKDAYS:
+        return toks[j].is_capitalised
+    return toks[j].lower in TIME_WORDS and j - 1 >= lo and toks[j - 1].lower in _WEEKDAYS
+
+
+def _adverb(word: str) -> bool:
+    """An adverb by its ending ("reportedly"), but for nouns that speak in it: "the
+    family said", "the assembly voted", "a close ally said"."""
+    return len(word) > 4 and word.endswith("ly") and not lexicon.names_a_speaker([word])
 
 
 def _skip_parenthesis(toks: list[Token], j: int, lo: int) -> int:
@@ -214,9 +239,14 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
         if named is not None and named.named:
             return named
     k = comma - 1
+    nickname: list[int] = []  # Marcia "Cia" Price: the marks and words of the nickname
     while k >= lo and comma - k < 25 and toks[k].text != ",":
         if toks[k].text in QUOTE_CHARS:
-            return None  # the aside would run into a quotation
+            opening = _nickname_before(toks, k, lo)
+            if opening < 0:
+                return None  # the aside would run into a quotation
+            nickname.extend(range(opening, k + 1))
+            k = opening
         k -= 1
     if k < lo or toks[k].text != ",":
         return None
@@ -224,7 +254,7 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     if j >= lo and toks[j].text == ")":
         j = _skip_parenthesis(toks, j, lo)  # "Rep. Jim Jordan (R-Ohio), a member, said"
     name = _collect_back(toks, j, lo)
-    aside = toks[k + 1 : comma]
+    aside = _named_aside(toks, k + 1, comma, nickname)
     if name is not None and not name.pronoun:
         opens = j
         while opens > lo and toks[opens - 1].start >= name.phrase_start:
@@ -253,6 +283,17 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     if aside and aside[0].lower in ("a", "an", "the") and name.role is None:
         name.role = " ".join(t.text for t in aside[1:]) or None
     return name
+
+
+def _named_aside(toks: list[Token], start: int, end: int, nickname: list[int]) -> list[Token]:
+    """The words of the aside ``toks[start:end]`` but a nickname and a closing
+    parenthesis: "state Del. Marcia "Cia" Price (D-Newport News)" reads "state Del.
+    Marcia Price", the name written in it."""
+    if end - 1 > start and toks[end - 1].text == ")":
+        opening = _skip_parenthesis(toks, end - 1, start)
+        if opening < end - 2:
+            end = opening + 1
+    return [toks[n] for n in range(start, end) if n not in nickname]
 
 
 def _strip_determiner(phrase: str) -> str:

@@ -13,6 +13,7 @@ from reader.analysis import lexicon
 from reader.analysis.lexicon import words
 from reader.analysis.speaker_after import phrase_after
 from reader.analysis.speaker_context import SENTENCE_END, Attribution, Context, ends_sentence
+from reader.analysis.speaker_pairs import paired_subject
 from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
 from reader.analysis.speaker_subject import (
     DASHES,
@@ -91,7 +92,10 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
             return Attribution(phrase, cue, 0.9, source="right")
         phrase = phrase_before(toks, c, r)
         starts_clause = phrase is not None and phrase.phrase_start <= toks[r].start
-        if not starts_clause and toks[c - 1].text == ",":
+        pair = paired_subject(toks, phrase, r) if phrase is not None and not starts_clause else None
+        if pair is not None:
+            return Attribution(pair, cue, 0.85, source="right")  # '"...," A and B wrote'
+        if not starts_clause and (toks[c - 1].text == "," or _relative_runs_on(toks, r, c)):
             # '"...," Harry Bond, 30, of Raleigh, N.C., who was polled, said': the name
             # opening the clause speaks, whatever the aside between it and the verb
             lead = name_before_aside(toks, r, c)
@@ -141,6 +145,20 @@ def _as_it_was_put(toks: list[Token], r: int, phrase: SpeakerPhrase) -> bool:
         and phrase.phrase_start == toks[r + 1].start
         and not phrase.pronoun
     )
+
+
+_RELATIVES: Final = frozenset({"who", "whose"})
+
+
+def _relative_runs_on(toks: list[Token], r: int, cue: int) -> bool:
+    """Whether a "who" clause runs on to the verb at ``cue`` with no comma to close it:
+    '"...," Ann Pike, the analyst who founded the site tweeted': the site says nothing."""
+    for k in range(cue - 3, r, -1):  # "who" and two words of its own at least
+        if toks[k].text == ",":
+            return False
+        if toks[k].lower in _RELATIVES:
+            return True
+    return False
 
 
 def name_before_aside(toks: list[Token], r: int, cue: int) -> SpeakerPhrase | None:

@@ -18,6 +18,7 @@ from reader.analysis.speaker_context import (
     sentence_start,
 )
 from reader.analysis.speaker_owner import owned_quote
+from reader.analysis.speaker_pairs import paired_subject
 from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
@@ -111,6 +112,7 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
                     return Attribution(after, cue, 0.6, source="borrowed")
             phrase = phrase_before(toks, k, lo)
             if phrase is not None and (phrase.named or phrase.pronoun):
+                phrase = paired_subject(toks, phrase, lo) or phrase
                 return Attribution(phrase, cue, 0.6, source="borrowed")
     if ctx.first == ctx.sentence_start and not cued:
         return _subject_just_before(toks, end)
@@ -359,8 +361,11 @@ def _phrase_for_left_cue(
     # sentence, not the last item of the aside before the verb
     lead = _lead_before_aside(toks, lo, k)
     if lead is not None:
-        return lead
+        return paired_subject(toks, lead, lo) or lead
     phrase = phrase_before(toks, k, lo)
+    pair = paired_subject(toks, phrase, lo) if phrase is not None else None
+    if pair is not None:
+        return pair  # "Ada Pike and Tom Hale wrote that ..."
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
         # "Trump doubled down and said the judge had ...": the sentence's subject
         phrase = sentence_subject(toks, lo, k)

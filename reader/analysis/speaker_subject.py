@@ -91,7 +91,9 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
     while i < limit and not toks[i].text[:1].isalnum():
         i += 1  # marks, dashes and whole quotations before the subject
     i = _after_dateline(toks, i, limit)
-    if i < limit and (_introduces(toks[i]) or toks[i].lower.endswith("ing")):
+    if i < limit and (
+        _introduces(toks[i]) or toks[i].lower.endswith("ing") or _place_opener(toks, i, limit)
+    ):
         i = _after_introduction(toks, i, limit)
         if i < 0:
             return None
@@ -114,6 +116,20 @@ def sentence_subject(toks: list[Token], lo: int, limit: int) -> SpeakerPhrase | 
     if _owned_body(toks, i, limit):
         return phrase  # "Ryan's campaign shrugged off ..., telling reporters"
     return None
+
+
+# Adverbs of place that open a phrase with a preposition: "Here in Columbia,".
+_PLACE_ADVERBS: Final = frozenset(words("here there back out down up home elsewhere"))
+
+
+def _place_opener(toks: list[Token], i: int, limit: int) -> bool:
+    """Whether ``toks[i]`` opens "Here in Columbia,", "Back in Ottawa,": where the
+    sentence happens, before its subject."""
+    return (
+        toks[i].lower in _PLACE_ADVERBS
+        and i + 1 < limit
+        and toks[i + 1].lower in ("in", "at", "on")
+    )
 
 
 def _owned_body(toks: list[Token], i: int, limit: int) -> bool:

@@ -48,6 +48,7 @@ from reader.analysis.speaker_phrases import SpeakerPhrase, cue_at, phrase_before
 from reader.analysis.speaker_right import from_dash
 from reader.analysis.speaker_rules import attribute_one, from_colon
 from reader.analysis.speaker_subject import sentence_subject
+from reader.analysis.speaker_turns import LABEL_SOURCE, label_inside
 from reader.analysis.text_units import Token, reads_whole, tokens, tokens_near
 from reader.model import Quote
 
@@ -89,6 +90,8 @@ def attribute(
             ctx = contexts[i]
             sentence_of[n] = (p, ctx.sentence_start)
             found[n] = attribute_one(toks, ctx)
+            if found[n] is None:
+                found[n] = label_inside(text, marked[n], paras[p][0])
             if found[n] is None and i == len(members) - 1:
                 found[n] = _signed_below(text, marked[n], paras)
             att = found[n]
@@ -254,13 +257,17 @@ def _borrow(
             report = reported[sentence_of[n]]
             found[n] = Attribution(report.phrase, report.cue, att.confidence, source="borrowed")
     last_in_para: dict[int, Attribution] = {}
+    turns: dict[int, Attribution] = {}  # a transcript's quotation -> its latest label
     for n, q in enumerate(marked):
         att = found[n]
         if att is not None and att.source == NOBODY:
             found[n] = None  # no one speaks it, and it lends no one to the next quote
             continue
+        if att is not None and att.source == LABEL_SOURCE:
+            turns[q.group] = att
         if att is None:
-            att = by_sentence.get(sentence_of[n]) or by_group.get(q.group)
+            # '"PENCE: ..." then '"But the truth is ...': the turn goes on to the next label
+            att = turns.get(q.group) or by_sentence.get(sentence_of[n]) or by_group.get(q.group)
             if att is None and q.paragraph in last_in_para:
                 att = last_in_para[q.paragraph]
             if att is None:
@@ -324,7 +331,12 @@ def _from_previous_paragraph(
         lo -= 1
     for k in range(len(toks) - 1, lo - 1, -1):
         cue = cue_at(toks, k)
-        if cue is not None and cue != "according to":
+        if cue is not None and cue.endswith("ing"):
+            # "Hale, clearly frustrated, replied ..., saying": the sentence's subject speaks
+            phrase = sentence_subject(toks, lo, k)
+            if phrase is not None and phrase.named and phrase.person and not phrase.pronoun:
+                return Attribution(phrase, cue, 0.6)
+        elif cue is not None and cue != "according to":
             phrase = phrase_before(toks, k, lo)
             if phrase is not None:
                 return Attribution(phrase, cue, 0.6)

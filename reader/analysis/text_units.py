@@ -6,6 +6,7 @@ Every function runs in linear time over the part of the text it is given.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -352,7 +353,7 @@ def _part_into(part: str, at: int, size: int, out: list[Token]) -> None:
             else:
                 out.append(Token(at + first, at + last - 1, stem))
                 out.append(Token(at + last - 1, at + last, ".", "."))
-        elif _mojibake_word(word):
+        elif _mojibake_word(word) or _decomposed_word(word):
             out.append(Token(at + first, at + last, word))
         elif word[-1] == "." and _mojibake_word(word[:-1]):
             out.append(Token(at + first, at + last - 1, word[:-1]))
@@ -399,7 +400,33 @@ def _joined(word: str) -> bool:
 # guillemet); the text itself is never repaired, so offsets stay those of the page.
 MOJIBAKE_SYMBOLS: Final = "¡-¿€†‡ˆ‰•˜™"
 MOJIBAKE_LEADS: Final = "ÂÃÄÅ"
-_MOJIBAKE_SET: Final = frozenset([chr(c) for c in range(0xA1, 0xC0)] + list("€†‡ˆ‰•˜™"))
+# Written twice over ("FranÃ\x83Â§ois"), a letter's bytes also read as the C1 controls
+# of Latin-1, U+0080 to U+009F, which nothing else writes.
+_MOJIBAKE_SET: Final = frozenset(
+    [chr(c) for c in range(0x80, 0xA0)] + [chr(c) for c in range(0xA1, 0xC0)] + list("€†‡ˆ‰•˜™")
+)
+
+
+def _decomposed_word(word: str) -> bool:
+    """Whether ``word`` is one word written with combining accents ("Rene\u0301e", a
+    text in Unicode's decomposed form, as some systems save it): composed, it is letters
+    and digits, maybe joined by single apostrophes or hyphens, or a mojibake word."""
+    if not any(unicodedata.combining(c) for c in word) or unicodedata.combining(word[0]):
+        return False
+    composed = unicodedata.normalize("NFC", word)
+    if _mojibake_word(composed):
+        return True
+    joiner = True  # no joiner first
+    for c in composed:
+        if c in "'-’":
+            if joiner:
+                return False
+            joiner = True
+        elif c.isalnum() or unicodedata.combining(c):
+            joiner = False
+        else:
+            return False
+    return not joiner
 
 
 def _mojibake_at(part: str, k: int) -> bool:

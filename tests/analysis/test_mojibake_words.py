@@ -37,3 +37,12 @@ def test_the_text_is_not_repaired() -> None:
 def test_a_guillemet_after_a_lead_is_half_a_letter() -> None:
     text = "«Nous restons», a dit NoÃ«l Gagnon, whose son RaphaÃ«l agreed."
     assert [(q.start, q.end) for q in analyze(text).quotes] == [(0, 14)]
+
+
+def test_a_letter_written_twice_over_keeps_the_word_whole_and_speaks() -> None:
+    # Written for issue 16: UTF-8 read as Latin-1 twice ("RenÃ\x83Â©e" for "Renée")
+    # puts a C1 control between the lead and the symbol; the word stays one.
+    name = "RenÃ\x83Â©e TrÃ\x83Â©panier"
+    assert _words(f"Yesterday {name} met us.") == ["Yesterday", *name.split(), "met", "us"]
+    text = f'"The bridge opens in May," {name} said at the depot on Friday.'
+    assert [q.speaker for q in analyze(text).quotes] == [name]

@@ -66,3 +66,15 @@ def test_a_title_case_title_with_only_a_subject_and_no_speech_verb_is_a_title() 
 def test_a_title_case_phrase_with_its_own_speech_verb_is_still_speech() -> None:
     text = 'Jacobs called Merkel "The Chancellor of the Free World" in his speech.'
     assert [kind for kind, _ in _quotes(text)] == ["quote"]
+
+
+def test_participle_of_the_paragraph_before_is_its_subjects() -> None:
+    # Written for issue 16: the aside between the name and its verb ("clearly
+    # frustrated") is not who says the quote the participle introduces.
+    text = (
+        "Hale, clearly frustrated, responded by pointing a finger at the reporter, saying "
+        "the council was twisting her words.\n\n"
+        '"I have never taken a cent from the paving companies. I am sick of the council '
+        'lying about me."'
+    )
+    assert [q.speaker for q in analyze(text).quotes if q.kind == "quote"] == ["Hale"]
