@@ -49,10 +49,15 @@ _DECADE: Final = re.compile(r"\d\d?s?\b")
 # annotated news we measure never counts it as a quotation, only the real 'single'
 # quotes nested inside it.
 _TWO_APOSTROPHES: Final = "''"
+# What may stand before a quotation that opens a clause: "said: 'We", "it. 'We", "— 'We".
+_CLAUSE_ENDS: Final = ".?!:,;—–―-"
 _TAG_REACH: Final = 300  # characters back to look for the "<" of an open tag
 # Words that never follow a plural possessive ("the fans' voices"); "and" and "or" may
-# ("the teachers' and nurses' unions").
-_NOT_AFTER_POSSESSIVE: Final = PHRASE_BREAKERS - {"and", "or"}
+# ("the teachers' and nurses' unions"). Prepositions that open no clause are added:
+# "“thugs' without proof", "“deaths' of black men" end a quote, own nothing.
+_NOT_AFTER_POSSESSIVE: Final = (PHRASE_BREAKERS - {"and", "or"}) | frozenset(
+    ("of", "without", "within", "across", "through", "throughout", "beyond", "behind")
+)
 
 
 class MarkedQuote:
@@ -129,32 +134,54 @@ class _Emitter:
 
     def rejoin(self, pos: int, end: int) -> None:
         """A double closer at ``pos`` with nothing open: end a quotation whose opener a
-        scan turned into a single mark and whose nested quote then cut it.
+        scan turned into a single mark, and whose own single marks then paired.
 
         ‘We were told ‘wait’ for months,” she said: the second single opener ended the
         first quote unclosed, and the nested one paired; the closer says all of it was
-        one quotation. Only when the cut quote opens on a capital right where the nested
-        one begins (nothing but space between), so an apostrophe or a closed quote never
-        joins.
+        one quotation. So it does after a chain of single-marked quotes (‘She told me it
+        was over. I said ‘are you sure?’ She said ‘yes.’ And that was it.”) or a single
+        quote a possessive closed ('Lee grabbed Fields' arm and left," she wrote): the
+        quotation starts at the first of them that opens a sentence or clause on a
+        capital, so that 'Open' and 'Closed' written inside a sentence never join.
         """
         found = self.found
-        if len(found) < 2 or found[-2].paragraph != self.index:
-            return
-        cut, nested = found[-2], found[-1]
         text = self.text
-        if (
-            cut.closed
-            or not nested.closed
-            or cut.continued
-            or text[cut.start] not in SINGLE_MARKS
-            or text[nested.start] not in SINGLE_MARKS
-            or not text[cut.start + 1 : cut.start + 2].isupper()
-            or text[cut.end : nested.start].strip()
-            or nested.end > pos
-        ):
-            return
-        del found[-2:]
-        self.quote(cut.start, end, False)
+        if len(found) >= 2 and found[-2].paragraph == self.index:
+            cut, nested = found[-2], found[-1]
+            if (
+                not cut.closed
+                and nested.closed
+                and not cut.continued
+                and text[cut.start] in SINGLE_MARKS
+                and text[nested.start] in SINGLE_MARKS
+                and text[cut.start + 1 : cut.start + 2].isupper()
+                and not text[cut.end : nested.start].strip()
+                and nested.end <= end  # a run like ’” closes the nested quote and this one
+            ):
+                del found[-2:]
+                self.quote(cut.start, end, False)
+                return
+        first = len(found)
+        while first > 0:
+            q = found[first - 1]
+            if q.paragraph != self.index or q.continued or text[q.start] not in SINGLE_MARKS:
+                break
+            first -= 1
+        for k in range(first, len(found)):
+            start = found[k].start
+            if text[start + 1 : start + 2].isupper() and _opens_clause(text, start, self.p_start):
+                del found[k:]
+                self.quote(start, end, False)
+                return
+
+
+def _opens_clause(text: str, pos: int, p_start: int) -> bool:
+    """Whether the mark at ``pos`` starts its paragraph or follows a clause's end
+    (punctuation or a dash, then space): where a quotation, not a quoted word, opens."""
+    at = pos - 1
+    while at >= p_start and text[at].isspace():
+        at -= 1
+    return at < p_start or (at < pos - 1 and text[at] in _CLAUSE_ENDS)
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -296,3 +296,15 @@ def test_a_dutch_t_is_an_elision_not_an_opening_mark() -> None:
 def test_a_closer_before_a_quotation_dash_ends_a_quote_a_scan_opened_with_a_single_mark() -> None:
     text = "‘The ferry is late again.”― Ana Ruiz\n“It is never on time.” ― Tom Hale"
     assert quoted(text) == ["‘The ferry is late again.”", "“It is never on time.”"]
+
+
+def test_a_single_closer_before_of_or_without_ends_a_double_quote() -> None:
+    # "deaths' of" and "thugs' without": no noun follows, so no possessive; a scan
+    # turned the closer into a single mark, and the quote ends there.
+    text = (
+        "He mourned the \"senseless deaths' of young men and called critics \"thugs' without proof."
+    )
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "\"senseless deaths'",
+        "\"thugs'",
+    ]
