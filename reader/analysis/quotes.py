@@ -321,7 +321,9 @@ def _pair_paragraph(
             continue  # markup: <tweet id="123"> holds attribute values, not speech
         if spaced_before and not spaced_after:
             role = "open"
-        elif spaced_after and not spaced_before:
+        elif (spaced_after and not spaced_before) or (
+            run == "“" and _closes_as_opener(before, spaced_before, stack)
+        ):
             role = "close"
         else:
             role = "shape"  # glued on both sides or isolated: go by the mark itself
@@ -486,6 +488,16 @@ def _single_closer_follows(text: str, pos: int, p_end: int) -> bool:
                 return True
             at = text.find(mark, at + 1, p_end)
     return False
+
+
+def _closes_as_opener(before: str, spaced_before: bool, stack: list[_Open]) -> bool:
+    """Whether an opening curly mark that stands alone ("two-step' “ - then") or between a
+    sentence's end and a word ("voters!“After") closes the double quote that is open: a
+    scan or a typist turned its closer into an opener. An opener is glued to the word it
+    opens and follows a space; this one does neither."""
+    if not stack or not stack[-1].double:
+        return False
+    return spaced_before or before in ".!?"
 
 
 def _role_from_shape(char: str, stack: list[_Open]) -> str:

@@ -308,3 +308,23 @@ def test_a_single_closer_before_of_or_without_ends_a_double_quote() -> None:
         "\"senseless deaths'",
         "\"thugs'",
     ]
+
+
+def test_an_opening_curly_mark_after_a_sentence_end_closes_the_open_quote() -> None:
+    # “…voters!“After: glued after "!" with a quote open, the opener is a turned closer.
+    text = "“We want roads fixed - so do voters!“After the rally, Ines Roa left."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "“We want roads fixed - so do voters!“"
+    ]
+
+
+def test_an_opening_curly_mark_standing_alone_closes_the_open_quote() -> None:
+    text = "“Crews must do the ‘two-step’ “ - patch first, then pave - Ola Brandt said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["“Crews must do the ‘two-step’ “"]
+
+
+def test_an_opening_curly_mark_glued_to_a_word_still_opens_a_nested_quote() -> None:
+    text = "“They called it “the plan” all year,” Ola Brandt said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "“They called it “the plan” all year,”"
+    ]
