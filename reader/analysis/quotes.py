@@ -522,7 +522,12 @@ def _close(
         # A single closer inside a double quote with no single open: an apostrophe or the
         # damaged closer of that quote. Remember it in case no proper closer comes.
         # A plural possessive (the students' union) is not a closer.
-        if not double and may_end and stack[0].fallback is None:
+        if not double and may_end and by_context and len(stack) > 1 and stack[-1].double:
+            # “a world he calls “hell’ than this”: a word's closing mark while a nested
+            # quote is open ends the nested quote, as its closer would have; left open,
+            # it would take the outer quote's closer and the outer quote run on
+            stack.pop()
+        elif not double and may_end and stack[0].fallback is None:
             stack[0].fallback = pos + 1
         elif double and by_context and len(stack) == 1:
             # 'disgusting“ and: a double closer read from its place ends a quote whose

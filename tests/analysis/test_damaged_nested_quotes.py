@@ -56,3 +56,15 @@ def test_a_quoted_word_inside_a_sentence_does_not_start_the_rejoined_quote() -> 
     # 'Harbour Lights' sits inside the clause after "called": no quotation opens there.
     text = "He called it 'Harbour Lights' and left, she said,\" in error."
     assert _quoted(text) == ["'Harbour Lights'"]
+
+
+def test_a_single_closer_ends_the_nested_quote_it_closes() -> None:
+    # The nested quote's closer became ’: it ends "hell", and ” still closes the outer
+    # quote, so the signature after it names the speaker of the quote it follows.
+    text = "“I’d rather live in what he calls “hell’ than in his world.” ― Ada Pike"
+    assert _quoted(text) == ["“I’d rather live in what he calls “hell’ than in his world.”"]
+
+
+def test_a_plural_possessive_inside_a_nested_quote_does_not_end_it() -> None:
+    text = "“They called it “the workers’ plan” for weeks,” Ada Pike said."
+    assert _quoted(text) == ["“They called it “the workers’ plan” for weeks,”"]
