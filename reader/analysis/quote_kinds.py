@@ -233,6 +233,17 @@ def is_cited_headline(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
     return at < para[0] or text[at] in _DASHES
 
 
+# "(2005)", "(election poster 2003)": a bracket right after a quote that ends in a year.
+_DATED: Final = re.compile(r"[ \t]*\([^()\n]{0,40}?\b(?:1[89]|20)\d\d\)")
+
+
+def is_dated_title(text: str, q: MarkedQuote) -> bool:
+    """``"Jaws" (1975)``, ``"No to Schengen" (2005)``: a quote followed at once by a
+    year in brackets names a work, a poster or a slogan of that year; a year for
+    speech follows its speaker ("..., she said in 2005")."""
+    return _DATED.match(text, q.end) is not None
+
+
 def _single_marked(text: str, q: MarkedQuote) -> bool:
     """Whether the quote opens and closes with single marks (its last mark closes it)."""
     if not q.closed or q.end - q.start < 2:

@@ -161,3 +161,19 @@ def test_speech_credited_with_by_inside_a_sentence_stays_speech() -> None:
 def test_an_ampersand_joins_the_words_of_a_show_title() -> None:
     text = "Speaking on Tuesday on Fox’s “Dawn & Friends,” Rep. Ray Kessler said little."
     assert _kinds(text) == {"“Dawn & Friends,”": "scare"}
+
+
+def test_a_quote_dated_by_a_year_in_brackets_is_a_title_or_slogan() -> None:
+    text = (
+        "The party's posters set the tone: “Close the harbour to outsiders” (2005) — "
+        "“No ferry for strangers” (town election poster 2009)."
+    )
+    assert _kinds(text) == {
+        "“Close the harbour to outsiders”": "scare",
+        "“No ferry for strangers”": "scare",
+    }
+
+
+def test_a_year_after_the_speaker_leaves_speech_alone() -> None:
+    text = "“We will rebuild the pier,” Mayor Lena Ortiz said (in 2005) at the harbour."
+    assert _kinds(text) == {"“We will rebuild the pier,”": "quote"}
