@@ -14,8 +14,9 @@ _TITLE_WORDS: Final = 6
 # keeps its verbs and clauses in lower case ("backed", "while", "said").
 _HEADLINE_CAPITALS: Final = 0.8
 _SUBHEAD_WORDS: Final = 10
+# "&" joins a title's words as "and" does: "Fox & Friends".
 _TITLE_SMALL_WORDS: Final = frozenset(
-    words("a an the and or nor but of in on at to for with from into over upon by as vs")
+    words("a an the and or nor but of in on at to for with from into over upon by as vs &")
 )
 _TITLE_INTRODUCERS: Final = frozenset(
     words(
@@ -206,6 +207,41 @@ def is_stage_direction(text: str, q: MarkedQuote) -> bool:
     if len(inner) < 3 or inner[0] not in "([" or inner[-1] not in ")]":
         return False
     return not any(c in inner[1:-1] for c in "()[]")
+
+
+_BYLINE_REACH: Final = 40  # characters after the quote read for its ", by Name" byline
+_DASHES: Final = "—–―-"
+
+
+def is_cited_headline(text: str, q: MarkedQuote, para: tuple[int, int]) -> bool:
+    """``—"Met accused of whitewashing a painting," by Post's Ann Lee: "..."``: a
+    headline cited in a digest or a reading list, its comma inside the marks and its
+    byline after them. It opens its line or follows a dash, so speech credited with
+    "by" inside a sentence ("the "ugliness of utterances," by Trump") stays speech."""
+    inner = text[q.start : q.end].rstrip("\"'“”‘’»« ")
+    if not inner.endswith(","):
+        return False
+    after = text[q.end : min(q.end + _BYLINE_REACH, para[1])].split()
+    if len(after) < 2 or after[0] != "by":
+        return False
+    named = after[2] if after[1] == "the" and len(after) > 2 else after[1]
+    if not named[:1].isupper():
+        return False
+    at = q.start - 1
+    while at >= para[0] and text[at].isspace():
+        at -= 1
+    return at < para[0] or text[at] in _DASHES
+
+
+# "(2005)", "(election poster 2003)": a bracket right after a quote that ends in a year.
+_DATED: Final = re.compile(r"[ \t]*\([^()\n]{0,40}?\b(?:1[89]|20)\d\d\)")
+
+
+def is_dated_title(text: str, q: MarkedQuote) -> bool:
+    """``"Jaws" (1975)``, ``"No to Schengen" (2005)``: a quote followed at once by a
+    year in brackets names a work, a poster or a slogan of that year; a year for
+    speech follows its speaker ("..., she said in 2005")."""
+    return _DATED.match(text, q.end) is not None
 
 
 def _single_marked(text: str, q: MarkedQuote) -> bool:

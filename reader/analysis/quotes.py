@@ -14,8 +14,20 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from reader.analysis.lexicon import PHRASE_BREAKERS
 from reader.analysis.nicknames import is_nickname
+from reader.analysis.quote_context import (
+    CLOSE_SIDE,
+    NOT_AFTER_POSSESSIVE,
+    after_sentence_end,
+    clearly_closes,
+    ends_after_s,
+    inside_tag,
+    letters_at,
+    opens_clause,
+    opens_paragraph,
+    single_closer_follows,
+    trimmed_end,
+)
 from reader.analysis.text_units import MOJIBAKE_LEADS, first_not_below, paragraphs
 from reader.model import Quote
 
@@ -37,7 +49,6 @@ _BEFORE_LOW_OPENER: Final = "(["
 # Characters that may stand right before an opening mark or right after a closing one;
 # "―" is the quotation dash before a name ("...it.” ― Ana Ruiz").
 _OPEN_SIDE: Final = "([{<—–―-/‐\u00a0"
-_CLOSE_SIDE: Final = ".,;:!?)]}>—–―-…/\u00a0"
 # Words that an apostrophe shortens at their start: 'em, 'til, 'cause, rock 'n' roll,
 # Dutch 't (Sophie in 't Veld).
 _ELISIONS: Final = frozenset(
@@ -49,10 +60,6 @@ _DECADE: Final = re.compile(r"\d\d?s?\b")
 # annotated news we measure never counts it as a quotation, only the real 'single'
 # quotes nested inside it.
 _TWO_APOSTROPHES: Final = "''"
-_TAG_REACH: Final = 300  # characters back to look for the "<" of an open tag
-# Words that never follow a plural possessive ("the fans' voices"); "and" and "or" may
-# ("the teachers' and nurses' unions").
-_NOT_AFTER_POSSESSIVE: Final = PHRASE_BREAKERS - {"and", "or"}
 
 
 class MarkedQuote:
@@ -129,32 +136,45 @@ class _Emitter:
 
     def rejoin(self, pos: int, end: int) -> None:
         """A double closer at ``pos`` with nothing open: end a quotation whose opener a
-        scan turned into a single mark and whose nested quote then cut it.
+        scan turned into a single mark, and whose own single marks then paired.
 
         ‘We were told ‘wait’ for months,” she said: the second single opener ended the
         first quote unclosed, and the nested one paired; the closer says all of it was
-        one quotation. Only when the cut quote opens on a capital right where the nested
-        one begins (nothing but space between), so an apostrophe or a closed quote never
-        joins.
+        one quotation. So it does after a chain of single-marked quotes (‘She told me it
+        was over. I said ‘are you sure?’ She said ‘yes.’ And that was it.”) or a single
+        quote a possessive closed ('Lee grabbed Fields' arm and left," she wrote): the
+        quotation starts at the first of them that opens a sentence or clause on a
+        capital, so that 'Open' and 'Closed' written inside a sentence never join.
         """
         found = self.found
-        if len(found) < 2 or found[-2].paragraph != self.index:
-            return
-        cut, nested = found[-2], found[-1]
         text = self.text
-        if (
-            cut.closed
-            or not nested.closed
-            or cut.continued
-            or text[cut.start] not in SINGLE_MARKS
-            or text[nested.start] not in SINGLE_MARKS
-            or not text[cut.start + 1 : cut.start + 2].isupper()
-            or text[cut.end : nested.start].strip()
-            or nested.end > pos
-        ):
-            return
-        del found[-2:]
-        self.quote(cut.start, end, False)
+        if len(found) >= 2 and found[-2].paragraph == self.index:
+            cut, nested = found[-2], found[-1]
+            if (
+                not cut.closed
+                and nested.closed
+                and not cut.continued
+                and text[cut.start] in SINGLE_MARKS
+                and text[nested.start] in SINGLE_MARKS
+                and text[cut.start + 1 : cut.start + 2].isupper()
+                and not text[cut.end : nested.start].strip()
+                and nested.end <= end  # a run like ’” closes the nested quote and this one
+            ):
+                del found[-2:]
+                self.quote(cut.start, end, False)
+                return
+        first = len(found)
+        while first > 0:
+            q = found[first - 1]
+            if q.paragraph != self.index or q.continued or text[q.start] not in SINGLE_MARKS:
+                break
+            first -= 1
+        for k in range(first, len(found)):
+            start = found[k].start
+            if text[start + 1 : start + 2].isupper() and opens_clause(text, start, self.p_start):
+                del found[k:]
+                self.quote(start, end, False)
+                return
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -283,18 +303,16 @@ def _pair_paragraph(
         before = text[s - 1] if s > p_start else " "
         after = text[e] if e < p_end else " "
         spaced_before = before.isspace() or before in _OPEN_SIDE or s == p_start
-        spaced_after = after.isspace() or after in _CLOSE_SIDE or e == p_end
+        spaced_after = after.isspace() or after in CLOSE_SIDE or e == p_end
         if len(run) == 1 and run in SINGLE_MARKS and _is_apostrophe(text, s, e, p_end, stack):
             continue
-        if (
-            before == "="
-            or (after == ">" and not stack)
-            or (may_hold_tags and _inside_tag(text, s))
-        ):
+        if before == "=" or (after == ">" and not stack) or (may_hold_tags and inside_tag(text, s)):
             continue  # markup: <tweet id="123"> holds attribute values, not speech
         if spaced_before and not spaced_after:
             role = "open"
-        elif spaced_after and not spaced_before:
+        elif (spaced_after and not spaced_before) or (
+            run == "“" and _closes_as_opener(before, spaced_before, stack)
+        ):
             role = "close"
         else:
             role = "shape"  # glued on both sides or isolated: go by the mark itself
@@ -317,7 +335,7 @@ def _pair_paragraph(
         # the paragraph, before a capital, with the next paragraph reopening, is a
         # quotation's first paragraph whose opener a scan turned into a single mark.
         reopens = reopens or (next_start is not None and text[next_start] == STRAIGHT_DOUBLE)
-        if not (reopens and _opens_paragraph(text, outer.start, p_start)):
+        if not (reopens and opens_paragraph(text, outer.start, p_start)):
             return None
     emit.quote(outer.start, p_end, False)
     if reopens:
@@ -365,34 +383,9 @@ def _take_mark(
         return opened | kind
     # A run read by context closes as a whole; one read mark by mark ends here.
     end = e if role == "close" else s + offset + width
-    may_end = before not in "sS" or _ends_after_s(text, s + offset + width)
+    may_end = before not in "sS" or ends_after_s(text, s + offset + width)
     _close(stack, s + offset, end, double, may_end, emit, role == "close")
     return opened
-
-
-def _ends_after_s(text: str, pos: int) -> bool:
-    """Whether a single mark after an "s" that ends at ``pos`` may close a quote rather
-    than make a plural possessive: no noun follows it ("outrageous' and called", "the
-    elites’ in this country", "measures’ if"), only punctuation, a line end or a word
-    that never follows a possessive. A scan turns double closers into single marks."""
-    if pos >= len(text):
-        return True
-    after = text[pos]
-    if after in _CLOSE_SIDE or after == "\n":
-        return True
-    if after != " ":
-        return False
-    word = _letters_at(text, pos + 1, len(text), 12)
-    return word in _NOT_AFTER_POSSESSIVE or word in ("and", "or")
-
-
-def _inside_tag(text: str, pos: int) -> bool:
-    """Whether ``pos`` sits inside an HTML-like tag such as ``<tweet pic="...">``."""
-    lo = max(0, pos - _TAG_REACH)
-    opened = text.rfind("<", lo, pos)
-    return (
-        opened >= 0 and text.rfind(">", opened, pos) < 0 and text[opened + 1 : opened + 2].isalpha()
-    )
 
 
 def _marks_of(run: str) -> list[tuple[int, int, str]]:
@@ -425,7 +418,7 @@ def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) ->
     if after.isalnum() and (before.isspace() or s == 0 or before in _OPEN_SIDE):
         if _DECADE.match(text, e, min(p_end, e + 4)):
             return True  # '90s, '16
-        if _letters_at(text, e, p_end, 6).lower() in _ELISIONS:
+        if letters_at(text, e, p_end, 6).lower() in _ELISIONS:
             return True
     if (
         before in "sS"
@@ -433,32 +426,23 @@ def _is_apostrophe(text: str, s: int, e: int, p_end: int, stack: list[_Open]) ->
         and after == " "
         and text[e + 1 : e + 2].islower()
         # no noun follows a plural possessive: 'Serious' in Talks closes before "in"
-        and _letters_at(text, e + 1, p_end, 12) not in _NOT_AFTER_POSSESSIVE
+        and letters_at(text, e + 1, p_end, 12) not in NOT_AFTER_POSSESSIVE
         and any(not o.double for o in stack)
-        and _single_closer_follows(text, e, p_end)
+        and single_closer_follows(text, e, p_end)
     ):
         return True  # 'The fans' voices matter.': a plural possessive inside the quote
     # the closing mark of 'n'
     return before == "n" and s >= 2 and text[s - 2] in "'’" and not any(not o.double for o in stack)
 
 
-def _letters_at(text: str, pos: int, p_end: int, most: int) -> str:
-    """The letters from ``pos`` on, up to ``most`` of them and the paragraph's end."""
-    end = pos
-    while end < p_end and end - pos < most and text[end].isalpha():
-        end += 1
-    return text[pos:end]
-
-
-def _single_closer_follows(text: str, pos: int, p_end: int) -> bool:
-    """Whether a single mark that could close a quote comes later in the paragraph."""
-    for mark in "'’":
-        at = text.find(mark, pos, p_end)
-        while at >= 0:
-            if not text[at + 1 : at + 2].isalnum():
-                return True
-            at = text.find(mark, at + 1, p_end)
-    return False
+def _closes_as_opener(before: str, spaced_before: bool, stack: list[_Open]) -> bool:
+    """Whether an opening curly mark that stands alone ("two-step' “ - then") or between a
+    sentence's end and a word ("voters!“After") closes the double quote that is open: a
+    scan or a typist turned its closer into an opener. An opener is glued to the word it
+    opens and follows a space; this one does neither."""
+    if not stack or not stack[-1].double:
+        return False
+    return spaced_before or before in ".!?"
 
 
 def _role_from_shape(char: str, stack: list[_Open]) -> str:
@@ -476,7 +460,7 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
         and stack[0].double
         and not double
         and stack[0].fallback is not None
-        and _clearly_closes(text, stack[0].fallback)
+        and clearly_closes(text, stack[0].fallback)
     ):
         # “thinking,’ he said. ‘I don’t: a single opener after a single mark that closed
         # nothing, right after punctuation or before "and", ends the open quote there (a
@@ -489,7 +473,7 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
         # “a con' and ... “sex tape”: a fresh opener after a single mark that could have
         # closed the open quote says it did (a scan turned its closer into a single mark)
         top = stack[0]
-        if not _after_sentence_end(text, pos, top.start) or top.char != char:
+        if not after_sentence_end(text, pos, top.start) or top.char != char:
             assert top.fallback is not None
             emit.quote(top.start, top.fallback, False)
             stack.clear()
@@ -500,7 +484,7 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
         # paragraph break between two paragraphs of one quotation was lost (text joined
         # onto one line), so the open quote ends there rather than swallowing the rest.
         lost_break = char != STRAIGHT_DOUBLE and top.char != STRAIGHT_DOUBLE
-        lost_break = lost_break and _after_sentence_end(text, pos, top.start)
+        lost_break = lost_break and after_sentence_end(text, pos, top.start)
         if double and not straight_pair and len(stack) == 1 and not lost_break:
             # “nested” inside "straight" marks, or “inside “curly” ones”: a curly opener
             # says it opens, so the outer quote is still open.
@@ -508,7 +492,7 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
             return
         # A straight opener while one is open: the open quote lost its closer.
         if len(stack) == 1:
-            end = top.fallback if top.fallback is not None else _trimmed_end(text, pos)
+            end = top.fallback if top.fallback is not None else trimmed_end(text, pos)
             emit.quote(top.start, end, False)
             stack.clear()
         else:
@@ -516,38 +500,6 @@ def _open(text: str, stack: list[_Open], pos: int, double: bool, char: str, emit
     if len(stack) >= 3:
         return
     stack.append(_Open(pos, double, char))
-
-
-def _opens_paragraph(text: str, pos: int, p_start: int) -> bool:
-    """Whether the mark at ``pos`` is the paragraph's first character, before a capital."""
-    return pos == p_start and text[pos + 1 : pos + 2].isupper()
-
-
-def _clearly_closes(text: str, end: int) -> bool:
-    """Whether the single mark that ends at ``end`` reads as a closer: punctuation before
-    it ("thinking,’") or "and"/"or" after it ("disgusting' and"), not an apostrophe
-    glued into a word ("Politi’fact’ said")."""
-    if end >= 2 and text[end - 2] in ",.!?":
-        return True
-    return text.startswith((" and ", " or "), end)
-
-
-def _after_sentence_end(text: str, pos: int, floor: int) -> bool:
-    """Whether the mark at ``pos`` opens a sentence: white space after a full stop, !
-    or ? before it, a word glued after it (a mark followed by space is a misturned
-    closer: “They see that. “)."""
-    at = pos - 1
-    if at <= floor or not text[at].isspace() or not text[pos + 1 : pos + 2].isalnum():
-        return False
-    while at > floor and text[at].isspace():
-        at -= 1
-    return at > floor and text[at] in ".!?"
-
-
-def _trimmed_end(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos
 
 
 def _close(
@@ -570,7 +522,12 @@ def _close(
         # A single closer inside a double quote with no single open: an apostrophe or the
         # damaged closer of that quote. Remember it in case no proper closer comes.
         # A plural possessive (the students' union) is not a closer.
-        if not double and may_end and stack[0].fallback is None:
+        if not double and may_end and by_context and len(stack) > 1 and stack[-1].double:
+            # “a world he calls “hell’ than this”: a word's closing mark while a nested
+            # quote is open ends the nested quote, as its closer would have; left open,
+            # it would take the outer quote's closer and the outer quote run on
+            stack.pop()
+        elif not double and may_end and stack[0].fallback is None:
             stack[0].fallback = pos + 1
         elif double and by_context and len(stack) == 1:
             # 'disgusting“ and: a double closer read from its place ends a quote whose

@@ -17,6 +17,8 @@ from reader.analysis.lexicon import DETERMINERS, SPEECH_CUES, TITLE_WORDS, WEAK_
 from reader.analysis.quote_kinds import (
     follows_a_determiner,
     front_matter_length,
+    is_cited_headline,
+    is_dated_title,
     is_furniture,
     is_headline,
     is_nickname,
@@ -404,6 +406,8 @@ def _finish(
             or (line == _TITLE_LINE and _headline_label(att, short))
             or is_subhead(text, q, paras[p])
             or is_stage_direction(text, q)
+            or is_cited_headline(text, q, paras[p])
+            or is_dated_title(text, q)
         )
         if att is not None and not titled and att.source != "right" and short:
             # "the "quack" cures": a writer's word, not the speaker's; but "Barkley said

@@ -160,17 +160,24 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     if _is_hard_wrapped(text):
+        width = _wrap_width(text)
         # Each blank line, as ``re.finditer(r"\n[ \t\r\f\v]*\n")`` finds them: a line
         # break found with str.find (a memchr scan), then the line after it read for
         # being blank, without a regex search and a match object per paragraph.
         line = text.find("\n")
+        line_start = 0
         while line >= 0:
             after = _blank_line_end(text, line)
             if after < 0:
+                if _ends_short(text, line_start, line, width):
+                    _append_stripped(text, start, line, spans)
+                    start = line + 1
+                line_start = line + 1
                 line = text.find("\n", line + 1)
                 continue
             _append_stripped(text, start, line, spans)
             start = after
+            line_start = after
             line = text.find("\n", after)
     else:
         # Every line break: found with str.find, without a match object for each line
@@ -179,6 +186,42 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = end + 1
     _append_stripped(text, start, len(text), spans)
     return spans
+
+
+def _wrap_width(text: str) -> int:
+    """The width the text was wrapped at: the median length of its lines, as lines cut
+    by the wrapping outnumber the short last lines of paragraphs."""
+    lengths: list[int] = []
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        if end > start:
+            lengths.append(end - start)
+        start = end + 1
+    if not lengths:
+        return 0
+    lengths.sort()
+    return lengths[len(lengths) // 2]
+
+
+# What a paragraph's last line ends with: a sentence's end or a closing mark.
+_PARAGRAPH_ENDS: Final = ".!?:\"”’'"
+
+
+def _ends_short(text: str, line_start: int, line: int, width: int) -> bool:
+    """Whether the hard-wrapped line ending at the break ``text[line]`` ends a paragraph
+    of its own: it closes a sentence, and the next line's first word would have fitted
+    on it, so the wrapping did not break it there (a scan keeps one line break between
+    paragraphs where the story had one)."""
+    end = line
+    while end > line_start and text[end - 1] in " \t\r":
+        end -= 1
+    if end == line_start or text[end - 1] not in _PARAGRAPH_ENDS:
+        return False
+    word_end = line + 1
+    size = len(text)
+    while word_end < size and not text[word_end].isspace():
+        word_end += 1
+    return (end - line_start) + 1 + (word_end - line - 1) < width
 
 
 def _blank_line_end(text: str, line: int) -> int:

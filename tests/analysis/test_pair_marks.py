@@ -7,8 +7,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from reader.analysis.quote_context import CLOSE_SIDE, ends_after_s, inside_tag
 from reader.analysis.quotes import (
-    _CLOSE_SIDE,
     _OPEN_SIDE,
     _TWO_APOSTROPHES,
     ALL_MARKS,
@@ -20,8 +20,6 @@ from reader.analysis.quotes import (
     Runs,
     _close,
     _Emitter,
-    _ends_after_s,
-    _inside_tag,
     _is_apostrophe,
     _marks_of,
     _Open,
@@ -53,19 +51,17 @@ def plain_pair_paragraph(
         before = text[s - 1] if s > p_start else " "
         after = text[e] if e < p_end else " "
         spaced_before = before.isspace() or before in _OPEN_SIDE or s == p_start
-        spaced_after = after.isspace() or after in _CLOSE_SIDE or e == p_end
+        spaced_after = after.isspace() or after in CLOSE_SIDE or e == p_end
         if len(run) == 1 and run in SINGLE_MARKS and _is_apostrophe(text, s, e, p_end, stack):
             continue
-        if (
-            before == "="
-            or (after == ">" and not stack)
-            or (may_hold_tags and _inside_tag(text, s))
-        ):
+        if before == "=" or (after == ">" and not stack) or (may_hold_tags and inside_tag(text, s)):
             continue
         if spaced_before and not spaced_after:
             role = "open"
         elif spaced_after and not spaced_before:
             role = "close"
+        elif run == "“" and stack and stack[-1].double and (spaced_before or before in ".!?"):
+            role = "close"  # an opener standing alone or after a sentence's end: a turned closer
         else:
             role = "shape"
         opened_double = opened_single = False
@@ -86,7 +82,7 @@ def plain_pair_paragraph(
                 _open(text, stack, s + offset, double, char, emit)
             else:
                 end = e if role == "close" else s + offset + width
-                may_end = before not in "sS" or _ends_after_s(text, s + offset + width)
+                may_end = before not in "sS" or ends_after_s(text, s + offset + width)
                 _close(stack, s + offset, end, double, may_end, emit, role == "close")
     if not stack:
         return None
@@ -150,5 +146,6 @@ _ALPHABET = ALL_MARKS + ",,, aAs=<>.\n"
 @example("\"\"word\" and 'a' ''b'' “c” ‘d’ e's 'n' s' x")
 @example("He said 'yes'\n\n\"More\n\n“And”")
 @example("‹A\n“")
+@example("“a.“b “c “ d")
 def test_paragraphs_pair_as_read_mark_by_mark(text: str) -> None:
     assert fields(mark_quotes(text)) == fields(plain_mark_quotes(text))

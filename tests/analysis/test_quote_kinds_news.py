@@ -136,3 +136,44 @@ def test_so_called_broken_at_its_hyphen_is_still_so_called() -> None:
         'Mayor Lena Ortiz said the so-\ncalled "reform" would fail.',
     ):
         assert [q.kind for q in analyze(text).quotes] == ["scare"], text
+
+
+def test_a_headline_cited_with_its_byline_in_a_digest_is_no_speech() -> None:
+    text = (
+        "Mayor Lena Ortiz spoke on Monday.\n\n"
+        '—"Harbour ferry to stop at night from March," by the Ledger\'s Ana Ruiz: '
+        '"The night ferry will end," the operator said.'
+    )
+    assert _kinds(text) == {
+        '"Harbour ferry to stop at night from March,"': "scare",
+        '"The night ferry will end,"': "quote",
+    }
+
+
+def test_speech_credited_with_by_inside_a_sentence_stays_speech() -> None:
+    text = (
+        'Ortiz said the "careless, hurtful remarks," by Councillor Hale last week '
+        "had no place in the chamber."
+    )
+    assert _kinds(text) == {'"careless, hurtful remarks,"': "quote"}
+
+
+def test_an_ampersand_joins_the_words_of_a_show_title() -> None:
+    text = "Speaking on Tuesday on Fox’s “Dawn & Friends,” Rep. Ray Kessler said little."
+    assert _kinds(text) == {"“Dawn & Friends,”": "scare"}
+
+
+def test_a_quote_dated_by_a_year_in_brackets_is_a_title_or_slogan() -> None:
+    text = (
+        "The party's posters set the tone: “Close the harbour to outsiders” (2005) — "
+        "“No ferry for strangers” (town election poster 2009)."
+    )
+    assert _kinds(text) == {
+        "“Close the harbour to outsiders”": "scare",
+        "“No ferry for strangers”": "scare",
+    }
+
+
+def test_a_year_after_the_speaker_leaves_speech_alone() -> None:
+    text = "“We will rebuild the pier,” Mayor Lena Ortiz said (in 2005) at the harbour."
+    assert _kinds(text) == {"“We will rebuild the pier,”": "quote"}

@@ -296,3 +296,35 @@ def test_a_dutch_t_is_an_elision_not_an_opening_mark() -> None:
 def test_a_closer_before_a_quotation_dash_ends_a_quote_a_scan_opened_with_a_single_mark() -> None:
     text = "‘The ferry is late again.”― Ana Ruiz\n“It is never on time.” ― Tom Hale"
     assert quoted(text) == ["‘The ferry is late again.”", "“It is never on time.”"]
+
+
+def test_a_single_closer_before_of_or_without_ends_a_double_quote() -> None:
+    # "deaths' of" and "thugs' without": no noun follows, so no possessive; a scan
+    # turned the closer into a single mark, and the quote ends there.
+    text = (
+        "He mourned the \"senseless deaths' of young men and called critics \"thugs' without proof."
+    )
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "\"senseless deaths'",
+        "\"thugs'",
+    ]
+
+
+def test_an_opening_curly_mark_after_a_sentence_end_closes_the_open_quote() -> None:
+    # “…voters!“After: glued after "!" with a quote open, the opener is a turned closer.
+    text = "“We want roads fixed - so do voters!“After the rally, Ines Roa left."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "“We want roads fixed - so do voters!“"
+    ]
+
+
+def test_an_opening_curly_mark_standing_alone_closes_the_open_quote() -> None:
+    text = "“Crews must do the ‘two-step’ “ - patch first, then pave - Ola Brandt said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["“Crews must do the ‘two-step’ “"]
+
+
+def test_an_opening_curly_mark_glued_to_a_word_still_opens_a_nested_quote() -> None:
+    text = "“They called it “the plan” all year,” Ola Brandt said."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "“They called it “the plan” all year,”"
+    ]

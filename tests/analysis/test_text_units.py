@@ -90,9 +90,11 @@ def _plain_paragraphs(text: str) -> list[tuple[int, int]]:
     wrapped = re.search(blank_line, text) is not None and all(
         len(line) <= 120 for line in text.split("\n")
     )
-    cuts = re.finditer(blank_line if wrapped else r"\n", text)
+    cuts = [(m.start(), m.end()) for m in re.finditer(blank_line if wrapped else r"\n", text)]
+    if wrapped:
+        cuts = sorted(cuts + _short_line_ends(text, cuts))
     spans, start = [], 0
-    for stop, after in [*((m.start(), m.end()) for m in cuts), (len(text), len(text))]:
+    for stop, after in [*cuts, (len(text), len(text))]:
         piece = text[start:stop]
         lead = len(piece) - len(piece.lstrip())
         if piece.strip():
@@ -101,9 +103,36 @@ def _plain_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _short_line_ends(text: str, blank_cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The line breaks of a hard-wrapped text that end a paragraph of their own: the
+    line ends a sentence, and the next line's first word would have fitted on it
+    within the text's median line length."""
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines[:-1] if line)
+    width = lengths[len(lengths) // 2] if lengths else 0
+    in_blank = {k for start, end in blank_cuts for k in range(start, end)}
+    cuts, at = [], 0
+    for n, line in enumerate(lines[:-1]):
+        at += len(line)  # the line break after this line
+        kept = line.rstrip(" \t\r")
+        next_word = re.match(r"\S*", lines[n + 1]).group()  # type: ignore[union-attr]
+        if (
+            at not in in_blank
+            and kept[-1:] in set(".!?:\"”’'")
+            and kept
+            and len(kept) + 1 + len(next_word) < width
+        ):
+            cuts.append((at, at + 1))
+        at += 1
+    return cuts
+
+
 _PARAGRAPH_TEXT = st.lists(
     st.sampled_from(
-        ["word ", "x" * 70, "y" * 121, "\n", "\n\n", " \n ", "\t", "\r\n", "\v\f", "\x1c"]
+        [
+            *("word ", "x" * 70, "y" * 121, "\n", "\n\n", " \n ", "\t", "\r\n", "\v\f", "\x1c"),
+            *("end. ", "“said.” ", "z" * 40),  # sentence ends, for a short last line
+        ]
     ),
     max_size=30,
 ).map("".join)
@@ -148,3 +177,21 @@ def test_offset_searches_agree_with_bisect(values: list[int], x: int, lo: int) -
     lo = min(lo, len(values))
     assert first_not_below(values, x, lo) == bisect.bisect_left(values, x, lo)
     assert first_above(values, x, lo) == bisect.bisect_right(values, x, lo)
+
+
+def test_a_short_line_ending_a_sentence_ends_its_paragraph_in_a_hard_wrapped_story() -> None:
+    # One line break between paragraphs, as the story had, kept by the scan: the last
+    # line stops well short of the wrapping width before the next line's first word.
+    wrapped = (
+        '"We will rebuild the pier," Mayor Lena Ortiz said on Monday at the harbour, "and we\n'
+        'will do it before the summer crowds arrive in the town."\n'
+        '"I have heard that before," Councillor Ray Hale said at the same meeting of the\n'
+        "council, which ran late into the evening.\n\nIt adjourned at noon."
+    )
+    assert _paragraph_texts(wrapped) == [
+        '"We will rebuild the pier," Mayor Lena Ortiz said on Monday at the harbour, "and we\n'
+        'will do it before the summer crowds arrive in the town."',
+        '"I have heard that before," Councillor Ray Hale said at the same meeting of the\n'
+        "council, which ran late into the evening.",
+        "It adjourned at noon.",
+    ]
