@@ -11,6 +11,11 @@ from typing import Final
 
 from reader.analysis import lexicon
 from reader.analysis.speaker_after import phrase_after
+from reader.analysis.speaker_clause_marks import (
+    _after_spaced_dash,
+    _lead_before_aside,
+    _passive,
+)
 from reader.analysis.speaker_context import (
     NOBODY,
     Attribution,
@@ -25,7 +30,7 @@ from reader.analysis.speaker_phrases import (
     cue_at,
     phrase_before,
 )
-from reader.analysis.speaker_right import PRESENT_REPORTS, from_right, name_before_aside
+from reader.analysis.speaker_right import PRESENT_REPORTS, from_right
 from reader.analysis.speaker_stand_ins import clause_after_quotation, subject_behind
 from reader.analysis.speaker_subject import (
     DASHES,
@@ -267,16 +272,6 @@ def _reports_here(toks: list[Token], k: int, lo: int) -> bool:
         return False
     opens = index_at(toks, subject.phrase_start, lo)
     return opens == lo or toks[opens - 1].text in (",", ";", ":", "—")
-
-
-_PASSIVE_CUES: Final = frozenset({"asked", "told", "questioned", "pressed"})
-_BE_FORMS: Final = frozenset({"was", "were", "is", "are", "been", "being", "be"})
-
-
-def _passive(toks: list[Token], k: int, cue: str, lo: int) -> bool:
-    """Whether the cue at ``toks[k]`` is a passive ("was asked", "were told"): its
-    subject is the one spoken to."""
-    return cue in _PASSIVE_CUES and k - 1 >= lo and toks[k - 1].lower in _BE_FORMS
 
 
 def _in_the_words_of(toks: list[Token], lo: int, a: int) -> Attribution | None:
@@ -548,15 +543,6 @@ def from_colon(toks: list[Token], colon: int, lo: int) -> Attribution | None:
     return Attribution(subject, ":", 0.7, source="colon") if subject is not None else None
 
 
-def _after_spaced_dash(toks: list[Token], k: int, lo: int) -> bool:
-    """Whether ``toks[k]`` follows a dash with a space on each side ("caucus - Name"),
-    which sets a label apart, unlike the hyphen of "Coca-Cola"."""
-    if k - 2 < lo or toks[k - 1].text not in DASHES:
-        return False
-    dash = toks[k - 1]
-    return toks[k - 2].end < dash.start and dash.end < toks[k].start
-
-
 # Past tenses that open a sentence with the speaker after them: "Continued Stone:".
 _OPENING_CUES: Final = LEFT_INVERTIBLE_CUES | frozenset(
     {"stated", "noted", "declared", "replied", "responded", "answered", "concluded", "asked"}
@@ -590,14 +576,3 @@ def _speaks_before(toks: list[Token], phrase: SpeakerPhrase, cue: int) -> bool:
     if cue < 1 or toks[cue - 1].end != phrase.end:
         return False
     return lexicon.names_a_speaker(phrase.text.lower().split())
-
-
-def _lead_before_aside(toks: list[Token], lo: int, k: int) -> SpeakerPhrase | None:
-    """The name that opens the clause from ``lo`` when an aside ends in a comma just
-    before the speech verb at ``k``."""
-    if k <= lo or toks[k - 1].text != ",":
-        return None
-    first = lo
-    while first < k and not toks[first].is_word:
-        first += 1
-    return name_before_aside(toks, first, k)
