@@ -39,7 +39,7 @@ from reader.services.library_search import (
     story_meta,
 )
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
-from reader.ui.slices import run_in_slices
+from reader.ui.slices import run_in_slices, while_keys_answered
 from reader.ui.widgets.story_rows import Measured, RowHeights, StoryRows, measure
 from reader.ui.widgets.virtual_list import VirtualList
 
@@ -317,7 +317,11 @@ class Library(Vertical):
         speakers: SpeakerLookup,
     ) -> None:
         found = [False]
-        await run_in_slices(_index_steps(articles, measured, index, speakers, found))
+        # Every job of the library makes way for keys: a slice landing between a key's
+        # turns of the loop (up to 50 ms of them on a 100,000-story feed) delays its
+        # echo in the filter box.
+        rest = while_keys_answered(self.app)
+        await run_in_slices(_index_steps(articles, measured, index, speakers, found), rest=rest)
         self._indexed(articles, found[0])
 
     def _indexed(self, articles: list[Article], found_speakers: bool) -> None:
@@ -345,7 +349,7 @@ class Library(Vertical):
         description="measure the library's rows",
     )
     async def _heights_sliced(self, table: RowHeights, width: int) -> None:
-        await run_in_slices(table.steps(width))
+        await run_in_slices(table.steps(width), rest=while_keys_answered(self.app))
         if table is self._heights:
             self._list.relayout()
 
@@ -405,7 +409,8 @@ class Library(Vertical):
         def run() -> Iterator[None]:
             found.append((yield from steps))
 
-        await run_in_slices(run())
+        # The query's own search too: the key's echo first, then its rows.
+        await run_in_slices(run(), rest=while_keys_answered(self.app))
         self._filtered(articles, found[0], keep)
 
     def _filtered(self, articles: list[Article], matches: Matches, keep: Article | None) -> None:
