@@ -138,3 +138,29 @@ def test_wrapping_breaks_between_words_and_cuts_words_longer_than_a_line() -> No
     assert wrap_points("short", 20) == []
     assert wrap_points("x" * 25, 10) == [10, 20]
     assert wrap_points("日本語の記事", 6) == [3]  # two cells a character
+
+
+async def test_a_frame_asks_the_styles_a_few_times_whatever_the_rows_on_screen(
+    monkeypatch,
+) -> None:
+    """Styles are looked up once a frame, not once a line or row: those lookups were
+    most of what a list cost to draw (the people panel's first frame after `i`)."""
+    app = ListApp(Numbers(1_000), separators=True)
+    async with app.run_test(size=(40, 40)) as pilot:
+        listing = app.query_one(Keyed)
+        await pilot.pause()
+        asked: list[tuple[str, ...]] = []
+        for name in ("get_visual_style", "get_component_styles"):
+            real = getattr(listing, name)
+
+            def counted(*names: str, real=real, **options) -> object:
+                asked.append(names)
+                return real(*names, **options)
+
+            monkeypatch.setattr(listing, name, counted)
+        listing._strips.clear()  # every row drawn afresh
+        listing._styles_cache.clear()
+        lines = listing.render_lines(listing.size.region)
+        assert len(lines) == 40
+        assert sum("Row" in line.text for line in lines) > 10
+        assert len(asked) <= 5
