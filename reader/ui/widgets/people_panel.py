@@ -17,7 +17,7 @@ from reader.services.library_search import drain
 from reader.services.story_people import Ranked, StoryPeople
 from reader.ui.keys import PEOPLE_PANEL_KEYS, bindings
 from reader.ui.slices import run_in_slices, while_keys_answered
-from reader.ui.widgets.virtual_list import VirtualList
+from reader.ui.widgets.virtual_list import SameHeights, VirtualList
 
 RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list a slice at a time
 # While a long story's analysis is still landing, its people are ranked again at most
@@ -54,8 +54,8 @@ class PeopleRows:
     def __len__(self) -> int:
         return len(self.people)
 
-    def heights(self, width: int) -> list[int]:
-        return [2] * len(self.people)
+    def heights(self, width: int) -> SameHeights:
+        return SameHeights(2, len(self.people))
 
     def lines(self, index: int, width: int) -> list[Content]:
         return [line.truncate(width, ellipsis=True) for line in person_lines(self.people[index])]

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, repeat
 from operator import add
-from typing import ClassVar, NamedTuple, Protocol
+from typing import ClassVar, NamedTuple, Protocol, overload
 
 from rich.segment import Segment
 from textual import events
@@ -40,6 +40,29 @@ class ListRows(Protocol):
     def lines(self, index: int, width: int) -> Sequence[Content]:
         """Row ``index`` as exactly as many lines as ``heights`` gave it, each <= ``width``."""
         ...
+
+
+class SameHeights(Sequence[int]):
+    """``rows`` rows of ``height`` lines each, as :meth:`ListRows.heights` may answer:
+    the list then lays them out as a range instead of summing every row (the people
+    panel's 100,000 people, at each ranking and each time it is shown)."""
+
+    def __init__(self, height: int, rows: int) -> None:
+        self.height = height
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return self.rows
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return [self.height] * len(range(self.rows)[index])
+        range(self.rows)[index]  # IndexError past the end, as a list
+        return self.height
 
 
 class NoRows:
@@ -124,7 +147,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._separators = separators
         self._empty = empty
         self._highlighted: int | None = None
-        self._ends: list[int] = []  # line after each row (its separator included)
+        self._ends: Sequence[int] = []  # line after each row (its separator included)
         self._total = 0  # lines of all the rows (no rule after the last)
         self._laid_out_for: tuple[int, int] | None = None  # (id of the rows, width)
         self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(ROW_CACHE)
@@ -206,9 +229,15 @@ class VirtualList(ScrollView, can_focus=True):
             return
         self._laid_out_for = key
         heights = self._rows.heights(self._inner_width(width))
+        rule = 1 if self._separators else 0
+        ends: Sequence[int]
         # Summed in C (map and accumulate, not a generator): 100,000 rows at each filter
         # keystroke and each escape.
-        if self._separators and heights:
+        if isinstance(heights, SameHeights):
+            step = heights.height + rule
+            ends = range(step, step * len(heights) + 1, step)
+            total = ends[-1] - rule if ends else 0
+        elif self._separators and heights:
             ends = list(accumulate(map(add, heights, repeat(1))))
             total = ends[-1] - 1  # no rule after the last row
         else:
