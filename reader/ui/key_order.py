@@ -27,6 +27,9 @@ CHECK_EVERY = 0.25  # seconds
 # A queue that is open but never reaches the key (a handler stuck on something) lets
 # the next key go after this long: late keys beat keys that never act.
 WAIT_AT_MOST = 3.0  # seconds
+# Work that can wait (reader/ui/slices.py) keeps off the loop while a key is answered,
+# but not for longer than this after the key was sent: a key that waits for that work.
+ANSWERED_WITHIN = 0.25  # seconds
 
 
 class KeysInOrder:
@@ -41,6 +44,7 @@ class KeysInOrder:
         self._screen: MessagePump | None = None  # the screen shown as the key was sent
         self._paused_by: Callable[[], None] | None = None
         self._screen_at_pause: MessagePump | None = None
+        self._drawn = 0  # the number of the last key whose answer is on the screen
 
     async def take(self, key: events.Key) -> None:
         """A key from the terminal: sent now, or after the keys typed before it."""
@@ -54,6 +58,16 @@ class KeysInOrder:
         self._waiting.append(key)
         if not self._in_flight:
             await self._send_waiting()
+
+    def answering(self) -> bool:
+        """Whether a key is on its way through the app, or handled but not drawn yet.
+
+        Each turn of the loop a key takes (a queue on its way up, the repaint) would
+        otherwise wait for a slice of every long job running; those jobs ask this at
+        each break and wait while it holds."""
+        if self._drawn == self._numbered and not self._waiting:
+            return False
+        return time.monotonic() - self._sent_at < ANSWERED_WITHIN
 
     def pause(self, cancel: Callable[[], None]) -> None:
         """Keys wait here until ``resume``: one before them is held until the story's
@@ -145,7 +159,30 @@ class KeysInOrder:
         if number != self._in_flight:
             return  # given up on already: the keys after it went on
         self._in_flight = 0
+        # Textual runs this after the next repaint of the screen: the key's answer.
+        self._app.call_after_refresh(self._on_screen, number)
         await self._send_waiting()
+
+    def _on_screen(self, number: int, again: bool = True) -> None:
+        """Once the key's answer is drawn: after a repaint (or an idle screen, which
+        Textual counts as one) that follows the key, then another once what its
+        handlers posted on their way (the filter box's Changed, a panel's message to
+        the screen) has been handled and handed to the screen."""
+        app = self._app
+        if number == self._numbered and self.answering():
+            nodes = [app, *app.screen.walk_children(with_self=True)]
+            if again or any(_unsettled(node) for node in nodes):
+                app.call_after_refresh(self._on_screen, number, False)
+                return
+        self._drawn = max(self._drawn, number)
+
+
+def _unsettled(node: MessagePump) -> bool:
+    """Whether ``node`` has messages waiting, or a repaint it has not handed on yet (a
+    widget tells the screen it changed on its next idle)."""
+    return bool(node._message_queue.values) or any(
+        getattr(node, flag, False) for flag in ("_repaint_required", "_layout_required")
+    )
 
 
 class KeysInOrderApp(App[ReturnType]):

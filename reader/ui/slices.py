@@ -13,12 +13,30 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from time import perf_counter
+from typing import Protocol
 
 SLICE = 0.005  # seconds of work between two breaks
 # A break is not one turn of the event loop but a short sleep: a key goes through several
 # message queues (app, screen, focused widget, its parent) and a repaint, one turn each,
 # and each turn would otherwise wait for a slice of every running job.
 BREAK = 0.002
+
+
+class Keys(Protocol):
+    def answering(self) -> bool: ...
+
+
+def while_keys_answered(app: object) -> Callable[[], float]:
+    """A ``rest`` for :func:`run_in_slices`: off the loop while a key typed is on its way
+    through the app or not yet drawn (``app.keys_in_order``, reader/ui/key_order.py).
+
+    Resting a fixed time after a key was not enough on a busy machine (a repaint alone
+    can take longer), and too much on a quiet one."""
+    keys: Keys | None = getattr(app, "keys_in_order", None)
+    if keys is None:
+        return lambda: 0.0
+    answering = keys.answering
+    return lambda: BREAK if answering() else 0.0
 
 
 async def run_in_slices(
@@ -35,6 +53,10 @@ async def run_in_slices(
     and get drawn, instead of costing each of those turns a slice.
     """
     slice_for = budget if callable(budget) else lambda: budget
+    # A job started by a key (a library search) rests before its first slice too: it
+    # is started while the key is handled, before the key's answer is drawn.
+    while rest is not None and (wait := rest()) > 0:
+        await asyncio.sleep(wait)
     deadline = perf_counter() + slice_for()
     for _ in steps:
         if perf_counter() >= deadline:

@@ -67,9 +67,13 @@ def typed(app: App[None], keys: str) -> None:
 
 
 async def settled(app: App[None], pilot) -> None:
-    """Every search still running (not the cancelled ones) has ended."""
+    """Every key typed has been answered, and every search still running (not the
+    cancelled ones) has ended."""
+    keys = app.keys_in_order if isinstance(app, KeysInOrderApp) else None
     for _ in range(500):
         await pilot.pause(0.01)
+        if keys is not None and keys.answering():
+            continue  # a key still on its way starts a search of its own
         if not any(worker.is_running for worker in app.workers):
             await pilot.pause()
             return

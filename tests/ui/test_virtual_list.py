@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from reader.ui.widgets.story_rows import wrap_points
-from reader.ui.widgets.virtual_list import VirtualList
+from reader.ui.widgets.virtual_list import SameHeights, VirtualList
 
 SIZE = (40, 12)
 
@@ -138,3 +138,59 @@ def test_wrapping_breaks_between_words_and_cuts_words_longer_than_a_line() -> No
     assert wrap_points("short", 20) == []
     assert wrap_points("x" * 25, 10) == [10, 20]
     assert wrap_points("日本語の記事", 6) == [3]  # two cells a character
+
+
+async def test_a_frame_asks_the_styles_a_few_times_whatever_the_rows_on_screen(
+    monkeypatch,
+) -> None:
+    """Styles are looked up once a frame, not once a line or row: those lookups were
+    most of what a list cost to draw (the people panel's first frame after `i`)."""
+    app = ListApp(Numbers(1_000), separators=True)
+    async with app.run_test(size=(40, 40)) as pilot:
+        listing = app.query_one(Keyed)
+        await pilot.pause()
+        asked: list[tuple[str, ...]] = []
+        for name in ("get_visual_style", "get_component_styles"):
+            real = getattr(listing, name)
+
+            def counted(*names: str, real=real, **options) -> object:
+                asked.append(names)
+                return real(*names, **options)
+
+            monkeypatch.setattr(listing, name, counted)
+        listing._strips.clear()  # every row drawn afresh
+        listing._styles_cache.clear()
+        lines = listing.render_lines(listing.size.region)
+        assert len(lines) == 40
+        assert sum("Row" in line.text for line in lines) > 10
+        assert len(asked) <= 5
+
+
+class Pairs:
+    """A million rows of two lines each, told as the same height for every row."""
+
+    def __len__(self) -> int:
+        return 1_000_000
+
+    def heights(self, width: int) -> Sequence[int]:
+        return SameHeights(2, len(self))
+
+    def lines(self, index: int, width: int) -> Sequence[Content]:
+        return [Content(f"Pair {index}"), Content("  second line")]
+
+
+async def test_rows_of_one_height_are_laid_out_without_a_line_count_per_row() -> None:
+    """The people panel's rows: laid out as a range, not summed row by row (100,000
+    people at each ranking and each time the panel is shown), and drawn the same."""
+    app = ListApp(Pairs(), separators=True)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        listing = app.query_one(Keyed)
+        assert isinstance(listing._ends, range)
+        assert listing.virtual_size.height == 3 * 1_000_000 - 1
+        assert listing.row_at_line(3 * 999_999) == 999_999
+        assert listing.row_at_line(3 * 999_999 - 1) == 999_998  # the rule above it
+        await pilot.press("end")
+        assert listing.highlighted == 999_999
+        lines = screen_lines(listing)
+        assert lines[-2:] == ["Pair 999999", "  second line"]
+        assert lines[-3] == "─" * len(lines[-3])

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Input
 
 from reader.collection_pause import freeze_survivors
@@ -39,7 +40,7 @@ from reader.services.library_search import (
     story_meta,
 )
 from reader.ui.keys import LIBRARY_KEYS, LIBRARY_LIST_KEYS, bindings
-from reader.ui.slices import run_in_slices
+from reader.ui.slices import run_in_slices, while_keys_answered
 from reader.ui.widgets.story_rows import Measured, RowHeights, StoryRows, measure
 from reader.ui.widgets.virtual_list import VirtualList
 
@@ -54,6 +55,7 @@ FREEZE_EVERY = 5_000
 # A longer story's speakers come only from an analysis made in this session: finding its
 # cache entry means hashing its text, a millisecond a megabyte, in one step of the UI.
 CACHED_SPEAKERS_CHARS = 1_000_000
+MOUNT_FILTER_AFTER = 1.0  # seconds after the library shows: see Library.__init__
 
 SpeakerLookup = Callable[[Article], tuple[str, ...]]
 
@@ -110,11 +112,14 @@ class Library(Vertical):
         self._loaded = False
         self._searching = False
         self._anchor: Article | None = None
-        # Mounted by the first `/`: the first frame has no filter box, and styling a text
-        # box (Textual's Input) cost start-up ~5 ms.
+        # Mounted hidden a moment after start-up (or by a `/` before that): the first
+        # frame has no filter box, and styling a text box (Textual's Input) cost
+        # start-up ~5 ms; mounted by `/` itself, the mount and its styling delayed the
+        # first letter typed after it (up to 0.7 s with 100,000 stories, machine busy).
         self._filter = Input(
             placeholder="filter by title, source, author, text or speaker", id="library-filter"
         )
+        self._filter_mounting: AwaitMount | None = None
         self._list = StoryList(separators=True, id="story-list")
         # Asked by the reading state's owner: a story's mark, and a note for the border.
         self.story_mark: Callable[[Article], str] | None = None
@@ -126,6 +131,12 @@ class Library(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Library"
         self._update_subtitle()
+        self.set_timer(MOUNT_FILTER_AFTER, self._mount_filter)
+
+    def _mount_filter(self) -> None:
+        if not self._filter.parent:
+            self._filter.display = False
+            self._filter_mounting = self.mount(self._filter, before=self._list)
 
     @property
     def articles(self) -> list[Article]:
@@ -223,8 +234,10 @@ class Library(Vertical):
             self.post_message(self.ReloadRequested(article))
 
     async def action_filter(self) -> None:
-        if not self._filter.is_mounted:
+        if not self._filter.parent:
             await self.mount(self._filter, before=self._list)
+        elif self._filter_mounting is not None:
+            await self._filter_mounting  # mounted hidden a moment ago: wait for the end
         self._filter.display = True
         self._filter.focus()
         self.refresh_bindings()
@@ -317,7 +330,11 @@ class Library(Vertical):
         speakers: SpeakerLookup,
     ) -> None:
         found = [False]
-        await run_in_slices(_index_steps(articles, measured, index, speakers, found))
+        # Every job of the library makes way for keys: a slice landing between a key's
+        # turns of the loop (up to 50 ms of them on a 100,000-story feed) delays its
+        # echo in the filter box.
+        rest = while_keys_answered(self.app)
+        await run_in_slices(_index_steps(articles, measured, index, speakers, found), rest=rest)
         self._indexed(articles, found[0])
 
     def _indexed(self, articles: list[Article], found_speakers: bool) -> None:
@@ -345,7 +362,7 @@ class Library(Vertical):
         description="measure the library's rows",
     )
     async def _heights_sliced(self, table: RowHeights, width: int) -> None:
-        await run_in_slices(table.steps(width))
+        await run_in_slices(table.steps(width), rest=while_keys_answered(self.app))
         if table is self._heights:
             self._list.relayout()
 
@@ -405,7 +422,8 @@ class Library(Vertical):
         def run() -> Iterator[None]:
             found.append((yield from steps))
 
-        await run_in_slices(run())
+        # The query's own search too: the key's echo first, then its rows.
+        await run_in_slices(run(), rest=while_keys_answered(self.app))
         self._filtered(articles, found[0], keep)
 
     def _filtered(self, articles: list[Article], matches: Matches, keep: Article | None) -> None:

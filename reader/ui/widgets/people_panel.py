@@ -16,8 +16,8 @@ from reader.model import Analysis
 from reader.services.library_search import drain
 from reader.services.story_people import Ranked, StoryPeople
 from reader.ui.keys import PEOPLE_PANEL_KEYS, bindings
-from reader.ui.slices import run_in_slices
-from reader.ui.widgets.virtual_list import VirtualList
+from reader.ui.slices import run_in_slices, while_keys_answered
+from reader.ui.widgets.virtual_list import SameHeights, VirtualList
 
 RANK_AT_ONCE = 2_000  # people ranked on the spot; a longer list a slice at a time
 # While a long story's analysis is still landing, its people are ranked again at most
@@ -54,8 +54,8 @@ class PeopleRows:
     def __len__(self) -> int:
         return len(self.people)
 
-    def heights(self, width: int) -> list[int]:
-        return [2] * len(self.people)
+    def heights(self, width: int) -> SameHeights:
+        return SameHeights(2, len(self.people))
 
     def lines(self, index: int, width: int) -> list[Content]:
         return [line.truncate(width, ellipsis=True) for line in person_lines(self.people[index])]
@@ -199,7 +199,10 @@ class PeoplePanel(VirtualList):
     )
     async def _rank_sliced(self, analysis: Analysis, story: int, ranks: StoryPeople) -> None:
         # Only the people this analysis adds or changes since the last one are placed.
-        await run_in_slices(ranks.update(analysis), rest=self._rest_after_key)
+        keys = while_keys_answered(self.app)
+        await run_in_slices(
+            ranks.update(analysis), rest=lambda: max(keys(), self._rest_after_key())
+        )
         if story != self._story:
             return  # another story is open now
         self._ranking = False
@@ -211,7 +214,8 @@ class PeoplePanel(VirtualList):
     def _rest_after_key(self) -> float:
         """Seconds the ranking keeps off the loop: a key pressed in the panel a moment
         ago is being answered and drawn, and each of its turns of the loop would
-        otherwise wait for a slice of the ranking."""
+        otherwise wait for a slice of the ranking (any key the app is answering counts
+        too: `i` opens the panel and starts the ranking)."""
         return self._last_key + MAKE_WAY - time.perf_counter()
 
     def on_key(self, _event: events.Key) -> None:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, repeat
 from operator import add
-from typing import ClassVar, Protocol
+from typing import ClassVar, NamedTuple, Protocol, overload
 
 from rich.segment import Segment
 from textual import events
@@ -40,6 +40,29 @@ class ListRows(Protocol):
     def lines(self, index: int, width: int) -> Sequence[Content]:
         """Row ``index`` as exactly as many lines as ``heights`` gave it, each <= ``width``."""
         ...
+
+
+class SameHeights(Sequence[int]):
+    """``rows`` rows of ``height`` lines each, as :meth:`ListRows.heights` may answer:
+    the list then lays them out as a range instead of summing every row (the people
+    panel's 100,000 people, at each ranking and each time it is shown)."""
+
+    def __init__(self, height: int, rows: int) -> None:
+        self.height = height
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return self.rows
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return [self.height] * len(range(self.rows)[index])
+        range(self.rows)[index]  # IndexError past the end, as a list
+        return self.height
 
 
 class NoRows:
@@ -124,10 +147,11 @@ class VirtualList(ScrollView, can_focus=True):
         self._separators = separators
         self._empty = empty
         self._highlighted: int | None = None
-        self._ends: list[int] = []  # line after each row (its separator included)
+        self._ends: Sequence[int] = []  # line after each row (its separator included)
         self._total = 0  # lines of all the rows (no rule after the last)
         self._laid_out_for: tuple[int, int] | None = None  # (id of the rows, width)
         self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(ROW_CACHE)
+        self._frame: _Looks | None = None  # while a frame is drawn
 
     # -- data ---------------------------------------------------------------------------
 
@@ -205,9 +229,15 @@ class VirtualList(ScrollView, can_focus=True):
             return
         self._laid_out_for = key
         heights = self._rows.heights(self._inner_width(width))
+        rule = 1 if self._separators else 0
+        ends: Sequence[int]
         # Summed in C (map and accumulate, not a generator): 100,000 rows at each filter
         # keystroke and each escape.
-        if self._separators and heights:
+        if isinstance(heights, SameHeights):
+            step = heights.height + rule
+            ends = range(step, step * len(heights) + 1, step)
+            total = ends[-1] - rule if ends else 0
+        elif self._separators and heights:
             ends = list(accumulate(map(add, heights, repeat(1))))
             total = ends[-1] - 1  # no rule after the last row
         else:
@@ -272,53 +302,68 @@ class VirtualList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._layout()
-        return super().render_lines(crop)
+        # The width and looks are asked once a frame, not once a line and row: each is
+        # a walk of the styles, and they were most of the time a panel took to draw
+        # (its first frame after `i` cost up to 60 ms on a busy machine).
+        self._frame = self._frame_looks()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _frame_looks(self) -> _Looks:
+        padding = self.get_component_styles("virtual-list--row").padding
+        return _Looks(
+            width=self._width,
+            left=padding.left,
+            inner=max(1, self._width - padding.left - padding.right),
+            row=self.get_visual_style("virtual-list--row"),
+            lit=self.get_visual_style("virtual-list--row", "virtual-list--row-highlighted"),
+            rule=self.get_visual_style("virtual-list--separator"),
+        )
 
     def render_line(self, y: int) -> Strip:
-        width = self._width
+        looks = self._frame or self._frame_looks()
+        width = looks.width
         line = self.scroll_offset.y + y
-        base = self.get_visual_style("virtual-list--row")
         if not len(self._rows):
             if y == 0 and self._empty:
-                return self._strip(
-                    Content(self._empty), self.get_visual_style("virtual-list--empty"), width
-                )
-            return Strip.blank(width, base.rich_style)
+                empty = self.get_visual_style("virtual-list--empty")
+                return self._strip(Content(self._empty), empty, looks)
+            return Strip.blank(width, looks.row.rich_style)
         index = bisect_right(self._ends, line)
         if index >= len(self._ends) or line >= self._total:
-            return Strip.blank(width, base.rich_style)
+            return Strip.blank(width, looks.row.rich_style)
         start, height = self._row_span(index)
         offset = line - start
         if offset >= height:  # the rule under the row
-            rule = self.get_visual_style("virtual-list--separator")
-            return Strip([Segment("─" * width, rule.rich_style)], width)
-        return self._row_strips(index, width)[offset]
+            return Strip([Segment("─" * width, looks.rule.rich_style)], width)
+        return self._row_strips(index, looks)[offset]
 
-    def _row_strips(self, index: int, width: int) -> list[Strip]:
+    def _row_strips(self, index: int, looks: _Looks) -> list[Strip]:
         lit = index == self._highlighted
-        key = (index, width, lit)
+        key = (index, looks.width, lit)
         strips = self._strips.get(key)
         if strips is None:
-            names = ["virtual-list--row"] + (["virtual-list--row-highlighted"] if lit else [])
-            style = self.get_visual_style(*names)
+            style = looks.lit if lit else looks.row
             _start, height = self._row_span(index)
-            lines = list(self._rows.lines(index, self._inner_width(width)))[:height]
+            lines = list(self._rows.lines(index, looks.inner))[:height]
             lines += [Content("")] * (height - len(lines))
-            meta = {"row": index}
-            strips = [self._strip(line, style, width).apply_meta(meta) for line in lines]
+            strips = [self._strip(line, style, looks) for line in lines]
             self._strips[key] = strips
         return strips
 
-    def _strip(self, line: Content, style: VisualStyle, width: int) -> Strip:
-        padding = self.get_component_styles("virtual-list--row").padding
+    def _strip(self, line: Content, style: VisualStyle, looks: _Looks) -> Strip:
         rich_style = style.rich_style
-        segments = [Segment(" " * padding.left, rich_style)] if padding.left else []
+        segments = [Segment(" " * looks.left, rich_style)] if looks.left else []
         segments += [
             Segment(text, part.rich_style)
             for text, part in line.render(style, end="", parse_style=self._get_style)
         ]
-        strip = Strip(segments)
-        return strip.crop(0, width).extend_cell_length(width, rich_style)
+        # Cut or padded to the width as segments, made a strip once: each strip built
+        # on the way (a crop, an extension) cost as much again.
+        width = looks.width
+        return Strip(Segment.adjust_line_length(segments, width, rich_style), width)
 
     # -- keys and mouse -----------------------------------------------------------------
 
@@ -361,7 +406,24 @@ class VirtualList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self._highlighted))
 
     async def _on_click(self, event: events.Click) -> None:
-        row = event.style.meta.get("row")
-        if isinstance(row, int) and row < len(self._rows):
+        # The row is found from the line clicked (rows carry no meta: styling every
+        # segment of every row drawn with its row number cost more than drawing it).
+        offset = event.get_content_offset(self)
+        if offset is None or not len(self._rows):
+            return
+        line = self.scroll_offset.y + offset.y
+        row = self.row_at_line(line)
+        if row is not None and line - self._row_span(row)[0] < self._row_span(row)[1]:
             self.highlighted = row
             self.action_select()
+
+
+class _Looks(NamedTuple):
+    """What every line of one frame is drawn with."""
+
+    width: int  # of the list's content
+    left: int  # padding before a row's text
+    inner: int  # width of a row's text
+    row: VisualStyle
+    lit: VisualStyle  # the highlighted row
+    rule: VisualStyle  # between rows
