@@ -241,8 +241,9 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     """``Smith, a spokesman for the party, said``: the name before the aside."""
     if comma - 1 > lo and toks[comma - 1].text == ")":
         # "Gov. John Kasich (R-OH), said": the name before its party and state
-        named = _collect_back(toks, _skip_parenthesis(toks, comma - 1, lo), lo)
-        if named is not None and named.named:
+        opening = _skip_parenthesis(toks, comma - 1, lo)
+        named = _collect_back(toks, opening, lo)
+        if named is not None and named.named and not _inside_an_aside(toks, named, lo):
             return named
     k = comma - 1
     nickname: list[int] = []  # Marcia "Cia" Price: the marks and words of the nickname
@@ -289,6 +290,16 @@ def _phrase_before_apposition(toks: list[Token], comma: int, lo: int) -> Speaker
     if aside and aside[0].lower in ("a", "an", "the") and name.role is None:
         name.role = " ".join(t.text for t in aside[1:]) or None
     return name
+
+
+def _inside_an_aside(toks: list[Token], named: SpeakerPhrase, lo: int) -> bool:
+    """Whether a comma or a nickname's mark comes just before ``named`` ("Hale's niece,
+    state Del. Marcia "Cia" Price (D-Newport News), shouted"): the aside is then read
+    whole, with the name it holds and what it describes."""
+    k = lo
+    while k < len(toks) and toks[k].end <= named.phrase_start:
+        k += 1
+    return k - 1 >= lo and (toks[k - 1].text == "," or toks[k - 1].text in QUOTE_CHARS)
 
 
 def _named_aside(toks: list[Token], start: int, end: int, nickname: list[int]) -> list[Token]:
