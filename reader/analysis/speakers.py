@@ -447,7 +447,7 @@ def _finish(
                 quote.speaker, quote.speaker_start, quote.speaker_end, quote.role = target
                 if phrase.person:
                     last_person = target  # "she said ... She added": the same person
-            else:
+            elif phrase.end > phrase.start:  # "he" with no one to stand for: shown where
                 quote.speaker_start, quote.speaker_end = phrase.start, phrase.end
         else:
             name, title = _fullest(index, phrase)

@@ -46,3 +46,12 @@ def test_a_paragraph_a_colon_introduces_keeps_the_speaker_before() -> None:
         'The port authority "has spent more on consultants than on dredging" since 2019.'
     )
     assert _speakers(text) == ["Ruth Ostrander"]
+
+
+def test_a_speaker_left_unknown_has_no_span() -> None:
+    # A quote that may not take the speaker before it shows none, and no empty place.
+    from reader.analysis import analyze
+
+    for quote in analyze('B/«\n0"+').quotes:
+        assert quote.speaker is None
+        assert quote.speaker_start is None or quote.speaker_start < quote.speaker_end
