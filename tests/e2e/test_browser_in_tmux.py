@@ -10,6 +10,14 @@ from tests.ui.test_reload import FERRY, GULLS, feed
 from tests.web_server import LocalWebServer, web_server  # noqa: F401 - the fixture is used by name
 
 
+def _browser(folder: Path, env: dict[str, str], script: str) -> None:
+    """A shell script named by BROWSER, as a user's own browser command would be."""
+    browser = folder / "browser"
+    browser.write_text(f"#!/bin/sh\n{script}")
+    browser.chmod(0o755)
+    env["BROWSER"] = str(browser)
+
+
 def test_o_suspends_the_app_for_a_browser_in_the_terminal(
     tmp_path: Path,
     user_env: dict[str, str],  # noqa: F811
@@ -17,10 +25,7 @@ def test_o_suspends_the_app_for_a_browser_in_the_terminal(
     web_server: LocalWebServer,  # noqa: F811
 ) -> None:
     # A stand-in for lynx or w3m: it writes to the terminal and waits for a key.
-    browser = tmp_path / "text-browser"
-    browser.write_text('#!/bin/sh\necho "TEXT BROWSER ON $1"\nread answer\n')
-    browser.chmod(0o755)
-    user_env["BROWSER"] = str(browser)
+    _browser(tmp_path, user_env, 'echo "TEXT BROWSER ON $1"\nread answer\n')
     url = web_server.serve("/tidewater.rss", feed(FERRY, GULLS), "application/rss+xml")
     app = session_factory(url)
     app.wait_for(GULLS[0])
@@ -45,11 +50,8 @@ def test_o_with_a_browser_that_returns_at_once_keeps_the_app(
     web_server: LocalWebServer,  # noqa: F811
 ) -> None:
     # As a launcher does (xdg-open handing the page to a browser already running).
-    browser = tmp_path / "launcher"
     ran = tmp_path / "launcher-ran"
-    browser.write_text(f'#!/bin/sh\necho "$1" > "{ran}"\n')
-    browser.chmod(0o755)
-    user_env["BROWSER"] = str(browser)
+    _browser(tmp_path, user_env, f'echo "$1" > "{ran}"\n')
     url = web_server.serve("/tidewater.rss", feed(FERRY, GULLS), "application/rss+xml")
     app = session_factory(url)
     app.wait_for(GULLS[0])
@@ -67,11 +69,8 @@ def test_o_on_an_address_that_is_an_option_opens_nothing(
     user_env: dict[str, str],  # noqa: F811
     session_factory,  # noqa: F811
 ) -> None:
-    browser = tmp_path / "text-browser"
     ran = tmp_path / "browser-ran"
-    browser.write_text(f'#!/bin/sh\necho "$@" > "{ran}"\n')
-    browser.chmod(0o755)
-    user_env["BROWSER"] = str(browser)
+    _browser(tmp_path, user_env, f'echo "$@" > "{ran}"\n')
     story = tmp_path / "story.md"
     story.write_text(
         "---\ntitle: Ferry strike ends\nurl: --new-window=javascript:alert(1)\n---\n\n"

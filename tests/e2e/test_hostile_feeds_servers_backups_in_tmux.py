@@ -20,7 +20,7 @@ import pytest
 from reader.export import export_annotations
 from reader.model import Annotation, Selector
 from reader.sources import load
-from tests.e2e.test_escape_injection_in_tmux import UNSAFE
+from tests.e2e.test_escape_injection_in_tmux import UNSAFE, _wait_for_buffers
 from tests.e2e.tmux import NEWSREADER, TmuxSession
 from tests.payloads import FILLER, PAYLOADS, entity_escaped
 from tests.web_server import LocalWebServer, Route
@@ -90,14 +90,6 @@ def _pane_state(app: TmuxSession) -> tuple[str, str]:
 def _buffers(app: TmuxSession) -> list[str]:
     names = app.tmux("list-buffers", "-F", "#{buffer_name}").split()
     return [app.tmux("show-buffer", "-b", name) for name in names]
-
-
-def _wait_for_buffers(app: TmuxSession, count: int) -> None:
-    deadline = time.monotonic() + 30  # generous: a loaded machine, not a slow app
-    while len(app.tmux("list-buffers", "-F", "#{buffer_name}").split()) < count:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"copy {count} never reached tmux:\n{app.screen()}")
-        time.sleep(0.05)
 
 
 def _wait_for_any(app: TmuxSession, texts: tuple[str, ...], timeout: float = 30) -> str:
