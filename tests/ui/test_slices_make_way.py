@@ -11,7 +11,7 @@ from typing import ClassVar
 import pytest
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from reader.ui import key_order, slices
 from reader.ui.key_order import KeysInOrderApp
@@ -154,24 +154,3 @@ async def test_a_key_elsewhere_is_drawn_before_the_next_slice_of_the_people_rank
     assert answers == [0] * len(answers)
     assert len(answers) >= 5
     assert sum(kind == "step" for kind, _ in log) > 50
-
-
-async def test_the_filter_box_is_mounted_before_the_first_slash_and_shown_by_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Mounted by `/`, the box's mount and styling delayed the first letter typed after
-    it; mounted hidden a moment after start-up, `/` only shows it."""
-    monkeypatch.setattr(library_module, "MOUNT_FILTER_AFTER", 0.05)
-    app = BigFeedApp()
-    async with app.run_test(size=(60, 30)) as pilot:
-        library = app.query_one(Library)
-        await pilot.pause(0.2)
-        box = library.query_one("#library-filter", Input)
-        assert not box.display
-        assert not box.region  # nothing on screen before `/`
-        mounted: list[object] = []
-        monkeypatch.setattr(library, "mount", lambda *nodes, **where: mounted.append(nodes))
-        await pilot.press("slash", "f")
-        assert mounted == []
-        assert box.display and box.has_focus and box.region
-        assert library.filter_text == "f"

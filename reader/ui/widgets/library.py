@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widget import AwaitMount
 from textual.widgets import Input
 
 from reader.collection_pause import freeze_survivors
@@ -55,7 +54,6 @@ FREEZE_EVERY = 5_000
 # A longer story's speakers come only from an analysis made in this session: finding its
 # cache entry means hashing its text, a millisecond a megabyte, in one step of the UI.
 CACHED_SPEAKERS_CHARS = 1_000_000
-MOUNT_FILTER_AFTER = 1.0  # seconds after the library shows: see Library.__init__
 
 SpeakerLookup = Callable[[Article], tuple[str, ...]]
 
@@ -112,14 +110,11 @@ class Library(Vertical):
         self._loaded = False
         self._searching = False
         self._anchor: Article | None = None
-        # Mounted hidden a moment after start-up (or by a `/` before that): the first
-        # frame has no filter box, and styling a text box (Textual's Input) cost
-        # start-up ~5 ms; mounted by `/` itself, the mount and its styling delayed the
-        # first letter typed after it (up to 0.7 s with 100,000 stories, machine busy).
+        # Mounted by the first `/`: the first frame has no filter box, and styling a text
+        # box (Textual's Input) cost start-up ~5 ms.
         self._filter = Input(
             placeholder="filter by title, source, author, text or speaker", id="library-filter"
         )
-        self._filter_mounting: AwaitMount | None = None
         self._list = StoryList(separators=True, id="story-list")
         # Asked by the reading state's owner: a story's mark, and a note for the border.
         self.story_mark: Callable[[Article], str] | None = None
@@ -131,12 +126,6 @@ class Library(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Library"
         self._update_subtitle()
-        self.set_timer(MOUNT_FILTER_AFTER, self._mount_filter)
-
-    def _mount_filter(self) -> None:
-        if not self._filter.parent:
-            self._filter.display = False
-            self._filter_mounting = self.mount(self._filter, before=self._list)
 
     @property
     def articles(self) -> list[Article]:
@@ -234,10 +223,8 @@ class Library(Vertical):
             self.post_message(self.ReloadRequested(article))
 
     async def action_filter(self) -> None:
-        if not self._filter.parent:
+        if not self._filter.is_mounted:
             await self.mount(self._filter, before=self._list)
-        elif self._filter_mounting is not None:
-            await self._filter_mounting  # mounted hidden a moment ago: wait for the end
         self._filter.display = True
         self._filter.focus()
         self.refresh_bindings()
