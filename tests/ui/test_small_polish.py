@@ -106,3 +106,14 @@ async def test_no_legend_label_is_split_across_lines(make_app, library_dir, widt
         assert any("other name" in line for line in lines)
         for label in ("other name", "speaker of focused quote", "name in a quote"):
             assert any(label in line for line in lines), (label, lines)
+
+
+async def test_a_status_that_comes_while_the_screen_closes_is_dropped(make_app, library_dir):
+    # An analysis can land while the app quits, after the status bar has gone.
+    app = make_app(library_dir / "drought.txt")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await main.status_bar.remove()
+        main.reader_status("Sentence 1/3")  # raised NoMatches before
+        await pilot.pause()

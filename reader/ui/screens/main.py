@@ -552,8 +552,11 @@ class MainScreen(QuietScreen[None]):
         self.reading.reader_moved()  # the story's reading place is kept
 
     def _show_status(self) -> None:
+        bars = self.query(StatusBar)
+        if not bars:
+            return  # the screen is closing: an analysis that lands now has nowhere to say so
         text = self.annotations.status_with_tags(self._status_base, self.annotation_at_focus())
-        self.status_bar.set_message(text)
+        bars.first().set_message(text)
 
     @on(AnnotationsPanel.Picked)
     def _panel_picked(self, message: AnnotationsPanel.Picked) -> None:
