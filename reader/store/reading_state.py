@@ -3,10 +3,13 @@
 Kept beside the annotation database (``annotations.reading.json`` next to
 ``annotations.json``) with the same durability: a plain TinyDB JSON file, a
 journal line per change, one writer at a time (a second newsreader keeps its
-changes in memory). A change is written on the caller's thread in a fraction of a
-millisecond (the reader's moves come from the UI thread) and fdatasync'd by the
-store's syncer thread a moment later: killing newsreader loses nothing changed
-before it; a power cut can lose the last moments of reading positions.
+changes in memory). The reader's moves come from the UI thread: a change is made in
+memory there and handed to a thread of its own (reader/store/write_behind.py), which
+writes it to the journal within moments, the latest place of a story winning, and the
+store's syncer thread fdatasyncs it a moment later. A key never waits for the disk;
+``flush`` (made by ``close`` and before a forced exit) waits for the writes, after
+which killing newsreader loses nothing; a power cut can lose the last moments of
+reading positions.
 
 Stories are named by :func:`reading_key`: their web address, else their file,
 else their id, so a story whose text was corrected keeps its place.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,7 @@ from reader.model import Article
 from reader.store.durable import DurableTables
 from reader.store.errors import StoreError
 from reader.store.lock import WriterLock, holder_pid
+from reader.store.write_behind import WriteBehind
 
 STORIES = "stories"
 SESSION = "session"
@@ -96,9 +101,18 @@ def _is_offset(value: object) -> bool:
 class ReadingState:
     """Read marks, reading positions and the session, safe to use from any thread."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        on_write_error: Callable[[str], None] | None = None,
+    ) -> None:
+        """``on_write_error(text)``: called once, from the writer's thread, if the disk
+        refuses a change; the state goes on in memory (read-only) after that."""
         self.path = Path(path)
         self.read_only = read_only
+        self._on_write_error = on_write_error
         self.notice: str | None = None
         self.held_elsewhere = False  # another newsreader has it open
         self._lock = threading.RLock()
@@ -123,6 +137,7 @@ class ReadingState:
         self._session: Session | None = None
         self._next_id = 1
         self._load()
+        self._behind = WriteBehind(self._tables, self._write_failed)
 
     def _take_writer_lock(self) -> None:
         try:
@@ -224,17 +239,32 @@ class ReadingState:
     def _commit(self, changes: list[tuple[str, int, dict[str, Any] | None]]) -> None:
         # Read-only (another newsreader writes): the change lives in memory for this session.
         if not self.read_only:
-            self._tables.commit(changes, wait=False)
+            self._behind.put(changes)
+
+    def _write_failed(self, error: str) -> None:
+        """In the writer's thread: the disk refused a change."""
+        self.read_only = True
+        if self._on_write_error is not None:
+            self._on_write_error(f"could not save {self.path}: {error}")
 
     # -- closing -------------------------------------------------------------------
 
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every change so far is written to the journal (a kill loses none
+        of it); False if ``timeout`` seconds passed first."""
+        return self._behind.flush(timeout)
+
     def sync(self) -> None:
         """Wait until every change so far is on the disk."""
+        self._behind.flush()
         if not self.read_only:
             self._tables.sync()
 
     def close(self) -> None:
-        """Fold the journal into the file and let another newsreader write."""
+        """Write what is left, fold the journal into the file and let another
+        newsreader write."""
+        # Not under _lock: the UI thread reads the state while the last lines are written.
+        self._behind.close()
         with self._lock:
             try:
                 self._tables.close()

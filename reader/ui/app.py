@@ -45,7 +45,7 @@ from reader.ui.key_order import KeysInOrderApp
 from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
 from reader.ui.opening import Opening, StoryOpening
-from reader.ui.reading import Reading, ReadingStateOpened
+from reader.ui.reading import Reading, ReadingNotSaved, ReadingStateOpened
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
 from reader.ui.skipped import report_skipped
 from reader.ui.subscribed import SourcesFetched, SourcesRead, Subscriptions
@@ -219,6 +219,9 @@ class NewsReaderApp(KeysInOrderApp[None]):
 
     def on_reading_state_opened(self, message: ReadingStateOpened) -> None:
         self.reading.state_opened(message)
+
+    def on_reading_not_saved(self, message: ReadingNotSaved) -> None:
+        self.reading.not_saved(message)
 
     def on_sources_read(self, message: SourcesRead) -> None:
         self.subscriptions.sources_read(message)
@@ -449,7 +452,8 @@ class NewsReaderApp(KeysInOrderApp[None]):
     def save_pending_now(self, timeout: float) -> bool:
         """Save what is still queued, from any thread, before the process is ended
         (reader.ui.lifecycle)."""
-        return self.annotations.save_pending_now(timeout)
+        written = self.reading.save_pending_now(timeout)  # lines in the kernel: moments
+        return self.annotations.save_pending_now(timeout) and written
 
     def _first_frame_drawn(self) -> None:
         # Start-up's objects (widgets, styles, modules) live as long as the app: frozen,

@@ -44,6 +44,14 @@ class ReadingStateOpened(Message):
         self.problem = problem
 
 
+class ReadingNotSaved(Message):
+    """Posted from the reading state's writer thread: the disk refused a change."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
+
+
 def _source_name(article: Article) -> str:
     return (article.source or article.site or article.origin or article.path or "").casefold()
 
@@ -110,8 +118,13 @@ class Reading:
         from reader.store import StoreError
         from reader.store.reading_state import ReadingState, reading_state_path
 
+        def not_saved(problem: str) -> None:  # in the state's writer thread
+            self._app.post_message(ReadingNotSaved(problem))
+
         try:
-            state: ReadingState | None = ReadingState(reading_state_path(self._locations.db))
+            state: ReadingState | None = ReadingState(
+                reading_state_path(self._locations.db), on_write_error=not_saved
+            )
             problem = None
         except StoreError as error:
             state, problem = None, f"What you read will not be remembered: {error}"
@@ -150,6 +163,10 @@ class Reading:
             # Its journal keeps every change if this fails; folded in at the next start.
             with contextlib.suppress(StoreError):
                 self.state.close()
+
+    def save_pending_now(self, timeout: float) -> bool:
+        """From any thread, before a forced exit: write the changes handed over."""
+        return self.state.flush(timeout) if self.state is not None else True
 
     # -- what the library asks ---------------------------------------------------------
 
@@ -386,25 +403,22 @@ class Reading:
             self._marks_changed()
 
     def _write(self, change: Callable[[ReadingState], None]) -> None:
-        """A change to the reading state; a disk that refuses it is said once, and the
-        state goes on in memory for this session."""
-        from reader.store import StoreError
+        """A change to the reading state: made in memory now, written to the disk by the
+        state's own thread (a key never waits for the disk; see not_saved)."""
+        if self.state is not None:
+            change(self.state)
 
-        if self.state is None:
-            return
-        try:
-            change(self.state)
-        except StoreError as error:
-            self.state.read_only = True
-            change(self.state)
-            if not self._reading_problem_shown:
-                self._reading_problem_shown = True
-                self._app.notify(
-                    f"What you read is not being saved: {error}",
-                    title="Reading state",
-                    severity="error",
-                    markup=False,
-                )
+    def not_saved(self, message: ReadingNotSaved) -> None:
+        """The disk refused a change: said once; the state goes on in memory for this
+        session. The app's handler of the message hands it here."""
+        if not self._reading_problem_shown:
+            self._reading_problem_shown = True
+            self._app.notify(
+                f"What you read is not being saved: {message.problem}",
+                title="Reading state",
+                severity="error",
+                markup=False,
+            )
 
     # -- keys ---------------------------------------------------------------------------
 

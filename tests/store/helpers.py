@@ -5,13 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
+import reader.store.durable as durable
 from reader.model import Annotation, Selector
-from reader.store import AnnotationStore
+from reader.store import AnnotationStore, files
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,3 +87,23 @@ def other_process(script: str, *args: str) -> Iterator[subprocess.Popen[str]]:
             assert process.stdin is not None
             process.stdin.close()
         process.wait(timeout=30)
+
+
+class HeldDisk:
+    """Journal writes wait until the test lets them go (5 s at most, then noted)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gate = threading.Event()
+        self.entered = threading.Event()
+        self.callers: list[str] = []
+        self.timed_out = False
+        real = files.write_all
+
+        def held(fd: int, data: bytes) -> None:
+            self.callers.append(threading.current_thread().name)
+            self.entered.set()
+            if not self.gate.wait(5):
+                self.timed_out = True
+            real(fd, data)
+
+        monkeypatch.setattr(durable.files, "write_all", held)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -9,12 +10,14 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+import reader.store.durable as durable
 import reader.ui.reading
 from reader.locations import Locations
 from reader.services.subscription_loader import SubscribedStart
 from reader.sources.subscriptions import Subscription
 from reader.ui.app import NewsReaderApp
 from reader.ui.widgets.library import StoryList
+from tests.store.helpers import HeldDisk
 from tests.ui.test_tagging_data import SIZE, settle, until
 
 # Newest first, as the library lists them.
@@ -154,6 +157,61 @@ async def test_every_story_keeps_its_place_within_and_across_sessions(
         await settle(pilot)
         await open_titled(pilot, DROUGHT)
         assert again.main.article_view.focus_span == place
+
+
+async def test_a_key_does_not_wait_for_a_disk_that_holds_the_reading_state(
+    make_app: Callable, library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every j saves the place: a disk that does not answer (a write held for seconds)
+    must not hold the next key's screen, and the place is still saved once it answers."""
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_titled(pilot, DROUGHT)
+        await settle(pilot)
+        disk = HeldDisk(monkeypatch)
+        view, status = app.main.article_view, app.main.status_bar
+        shown = [status.message]
+        for _ in range(3):
+            await pilot.press("j")
+            shown.append(status.message)
+        place = view.focus_span
+        assert len(set(shown)) == 4, f"each j showed its sentence: {shown}"
+        await until(pilot, disk.entered.is_set)  # the place is being written meanwhile
+        assert not disk.timed_out, "a key waited for the disk"
+        disk.gate.set()
+    again = make_app(library_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_titled(pilot, DROUGHT)
+        assert again.main.article_view.focus_span == place
+
+
+async def test_a_full_disk_is_said_once_and_the_reading_goes_on(
+    make_app: Callable, library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    notes: list[str] = []
+    app = make_app(library_dir)
+    async with app.run_test(size=SIZE, message_hook=recorder(notes)) as pilot:
+        await settle(pilot)
+        await open_titled(pilot, DROUGHT)
+        await settle(pilot)
+        monkeypatch.setattr(durable.files, "write_all", full)
+        await pilot.press("j")
+        await until(pilot, lambda: any("not being saved" in note for note in notes))
+        await pilot.press("j", "j", "U")
+        place = app.main.article_view.focus_span
+        await pilot.pause(0.1)
+        said = [note for note in notes if "not being saved" in note]
+        assert len(said) == 1 and "the disk is full" in said[0]
+        assert app.reading.is_unread(app.library.current), "U still marks it, in memory"
+        await open_titled(pilot, MUSEUM)
+        await open_titled(pilot, DROUGHT)
+        assert app.main.article_view.focus_span == place, "kept in memory"
+        monkeypatch.undo()
 
 
 async def test_no_path_reopens_the_last_story_place_pane_and_copy_format(
