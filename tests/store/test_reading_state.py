@@ -49,6 +49,7 @@ def test_second_instance_reads_but_keeps_its_changes_in_memory(tmp_path: Path) -
     path = tmp_path / "r.json"
     with ReadingState(path) as first:
         first.set_read("a")
+        first.flush()  # written by the state's thread: a moment later
         second = ReadingState(path)
         try:
             assert second.read_only
