@@ -41,6 +41,8 @@ from reader.services.library_session import LibrarySession
 from reader.ui import lifecycle
 from reader.ui.annotating import StoreDone
 from reader.ui.copying import Copier
+from reader.ui.css_cache import FILE_NAME as CSS_FILE_NAME
+from reader.ui.css_cache import CachedStylesheet, ParsedCss
 from reader.ui.key_order import KeysInOrderApp
 from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
@@ -384,7 +386,10 @@ class NewsReaderApp(KeysInOrderApp[None]):
             return
         self.set_reactive(App.theme, name)
         self.set_class(True, f"-theme-{name}", update=False)
-        self.stylesheet.set_variables(self.get_css_variables())
+        # Textual's own parses every source again at each launch: see reader/ui/css_cache.py.
+        self.stylesheet = CachedStylesheet(
+            ParsedCss(self.locations.cache / CSS_FILE_NAME), variables=self.get_css_variables()
+        )
 
     def _save_theme(self, theme: Theme) -> None:
         """Keep the reader's theme for next time."""
@@ -458,6 +463,8 @@ class NewsReaderApp(KeysInOrderApp[None]):
         enable_collection()  # after the library's load, if that is still running
         self._first_frame_shown.set()
         self.annotations.open_store()
+        if isinstance(self.stylesheet, CachedStylesheet):
+            self.stylesheet.parsed.save()  # the sources this launch had to parse, for the next
 
     # Analysis --------------------------------------------------------------------------
 
