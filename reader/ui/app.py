@@ -122,6 +122,7 @@ class NewsReaderApp(KeysInOrderApp[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     COMMANDS = App.COMMANDS | {_palette_provider}
     NOTIFICATION_TIMEOUT = 8
+    _theme_chosen = False  # see get_css_variables
 
     def __init__(
         self,
@@ -379,17 +380,23 @@ class NewsReaderApp(KeysInOrderApp[None]):
         the theme's colours is all a dark theme needs: Textual built its colour filter and
         dark-mode classes for its own dark default. A light one goes the usual way.
         """
+        self._theme_chosen = True
         default_dark = self.current_theme.dark
         theme = self.get_theme(name)
         if theme is None or theme.dark != default_dark:
             self.theme = name
-            return
-        self.set_reactive(App.theme, name)
-        self.set_class(True, f"-theme-{name}", update=False)
+        else:
+            self.set_reactive(App.theme, name)
+            self.set_class(True, f"-theme-{name}", update=False)
         # Textual's own parses every source again at each launch: see reader/ui/css_cache.py.
         self.stylesheet = CachedStylesheet(
             ParsedCss(self.locations.cache / CSS_FILE_NAME), variables=self.get_css_variables()
         )
+
+    def get_css_variables(self) -> dict[str, str]:
+        # App.__init__ makes a stylesheet with the colours of Textual's default theme
+        # (~2 ms), and _start_in_theme replaces it at once: none are worked out for it.
+        return super().get_css_variables() if self._theme_chosen else {}
 
     def _save_theme(self, theme: Theme) -> None:
         """Keep the reader's theme for next time."""

@@ -207,3 +207,45 @@ async def test_the_app_draws_the_same_from_kept_rules_and_parses_none(
         await settle(pilot)
         assert _screen(again) == parsed_screen
     assert parses == []
+
+
+@pytest.mark.parametrize("launch", ["parsed", "kept"])
+async def test_a_launch_in_the_light_theme_draws_in_its_colours(
+    make_app, library_dir: Path, locations, launch: str
+) -> None:
+    """The light theme goes Textual's way (a theme change); its stylesheet's colours are
+    its own whether its rules were parsed or kept, none left over from the dark default."""
+    from textual.color import Color
+
+    from reader.ui.themes import PAPER, save_theme
+
+    save_theme(locations.config, PAPER.name)
+    story = library_dir / "drought.txt"
+    runs = 2 if launch == "kept" else 1
+    for _ in range(runs):
+        app = make_app(story)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.theme == PAPER.name
+            assert app.screen.styles.background == Color.parse(PAPER.background)
+            assert app.stylesheet._variables["background"] == Color.parse(PAPER.background).hex
+
+
+def test_the_app_works_out_its_theme_colours_once_before_it_runs(
+    make_app, library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """App.__init__'s own stylesheet is replaced by ours at once: the colours of Textual's
+    default theme are not worked out for it (~2 ms of start-up)."""
+    from textual.design import ColorSystem
+
+    made: list[object] = []
+    real = ColorSystem.generate
+
+    def counted(self: ColorSystem) -> dict[str, str]:
+        made.append(self)
+        return real(self)
+
+    monkeypatch.setattr(ColorSystem, "generate", counted)
+    app = make_app(library_dir / "drought.txt")
+    assert len(made) == 1
+    assert app.stylesheet._variables["background"] == app.theme_variables["background"]
