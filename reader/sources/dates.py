@@ -19,8 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
@@ -67,8 +66,7 @@ def _form(index: int) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-@dataclass(slots=True, frozen=True)
-class DateLine:
+class DateLine(NamedTuple):
     """A line that is a date. ``iso`` is None when the date is ambiguous (03/04/2021)."""
 
     iso: str | None
