@@ -87,6 +87,8 @@ NO_DATACLASSES = (
     "reader.ui.widgets.article_header",
     "reader.ui.widgets.story_rows",
 )
+# Some of their classes are named tuples now, the rest not yet: these make no more.
+AT_MOST = {"reader.ui.layers": 1}
 
 
 @pytest.mark.parametrize("module", NO_DATACLASSES)
@@ -96,3 +98,12 @@ def test_first_frame_modules_define_no_dataclasses(
     assert module in first_frame["modules"]
     made = [name for name in first_frame["dataclasses"] if name.startswith(f"{module}.")]
     assert made == []
+
+
+@pytest.mark.parametrize(("module", "most"), AT_MOST.items())
+def test_first_frame_modules_make_no_more_dataclasses_than_they_did(
+    first_frame: dict[str, list[str]], module: str, most: int
+) -> None:
+    assert module in first_frame["modules"]
+    made = [name for name in first_frame["dataclasses"] if name.startswith(f"{module}.")]
+    assert len(made) <= most, made
