@@ -21,6 +21,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, contains, not_, or_
+from typing import NamedTuple
 
 from reader.services.library_search import Found, StoryIndex, UnfoldedText, drain, find_in
 
@@ -46,8 +47,7 @@ def columns_of(index: Sequence[StoryIndex]) -> SearchColumns:
     return drain(columns_steps(index))
 
 
-@dataclass(slots=True, frozen=True)
-class Matches:
+class Matches(NamedTuple):
     """The rows (ascending) holding every word, and those found other than by title line."""
 
     words: tuple[str, ...]

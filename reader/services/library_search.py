@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -158,8 +157,7 @@ def filter_words(query: str) -> list[str]:
     return query.casefold().split()
 
 
-@dataclass(slots=True, frozen=True)
-class Found:
+class Found(NamedTuple):
     """Why a story matched, when its title line does not show it."""
 
     kind: str  # "title" (the title line shows every word), "speaker" or "text"

@@ -13,8 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from reader.store import AnnotationStore
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 
-@dataclass(slots=True, frozen=True)
-class StoreFailed:
+class StoreFailed(NamedTuple):
     """A store call failed (nothing was changed) or the database could not be opened."""
 
     text: str

@@ -6,9 +6,9 @@ No Textual here: the mixin and the panels share these, and tests call them direc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reader.model import Analysis, Annotation, Article, Span
 
@@ -57,8 +57,7 @@ def placed_on(annotation: Annotation, article: Article) -> Annotation:
     return moved
 
 
-@dataclass(slots=True, frozen=True)
-class UndoStep:
+class UndoStep(NamedTuple):
     """How to take a change back: remove what was tagged, restore what was edited/removed."""
 
     kind: Literal["tagged", "edited", "removed"]

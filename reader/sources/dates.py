@@ -19,8 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
@@ -42,10 +41,13 @@ _CLOCK = (
 )
 _ISO_TIME = r"(?:[t ](?P<iso_clock>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:z|[+-]\d{2}:?\d{2})?)?"
 
-_FORMS = (
-    re.compile(_PREFIX + _MONTH + r"\s*" + _DAY + r"\s*,?\s*" + _YEAR + _CLOCK, re.I),
-    re.compile(_PREFIX + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR + _CLOCK, re.I),
-    re.compile(
+# Compiled when first tried (see _form): the four take ~10 ms of CPU to compile, and a
+# launch reading one story's header mostly needs the first; the rest wait for a line
+# the first does not read.
+_FORM_PATTERNS = (
+    (_PREFIX + _MONTH + r"\s*" + _DAY + r"\s*,?\s*" + _YEAR + _CLOCK, re.I),
+    (_PREFIX + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*" + _YEAR + _CLOCK, re.I),
+    (
         _PREFIX
         + _YEAR
         + r"(?P<sep>[-/.])(?P<mm>\d{1,2})(?P=sep)(?P<dd>\d{1,2})"
@@ -53,14 +55,18 @@ _FORMS = (
         + _CLOCK,
         re.I,
     ),
-    re.compile(
-        _PREFIX + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)" + _YEAR + _CLOCK, re.I
-    ),
+    (_PREFIX + r"(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)" + _YEAR + _CLOCK, re.I),
 )
+_HAS_YEAR = re.compile(r"\d{4}")  # every form has one: a line without it is no date
 
 
-@dataclass(slots=True, frozen=True)
-class DateLine:
+@functools.cache
+def _form(index: int) -> re.Pattern[str]:
+    pattern, flags = _FORM_PATTERNS[index]
+    return re.compile(pattern, flags)
+
+
+class DateLine(NamedTuple):
     """A line that is a date. ``iso`` is None when the date is ambiguous (03/04/2021)."""
 
     iso: str | None
@@ -71,23 +77,31 @@ _FILLERS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 # Printed news begins in 1605; a year outside this is a placeholder such as 0001-01-01.
 _YEARS = range(1600, 2200)
 _STARTS_WITH_YEAR = re.compile(r"\s*\d{4}")
-_NAMES_A_MONTH = re.compile(r"\b" + _MONTH, re.I)
+
+
+@functools.cache
+def _names_a_month() -> re.Pattern[str]:
+    return re.compile(r"\b" + _MONTH, re.I)
 
 
 # A numeric offset after a time of day ("09:30:00 +0200"): its hours and minutes must be
 # ones a zone can have, or the stamp was garbled and its date is not to be trusted.
-_CLOCK_OFFSET = re.compile(
-    r"\d[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?\s*)?(?:gmt|utc)?"
-    r"[+-](?P<hours>\d{2}):?(?P<minutes>\d{2})(?!\d)",
-    re.I,
-)
+@functools.cache
+def _clock_offset() -> re.Pattern[str]:
+    return re.compile(
+        r"\d[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?\s*)?(?:gmt|utc)?"
+        r"[+-](?P<hours>\d{2}):?(?P<minutes>\d{2})(?!\d)",
+        re.I,
+    )
 
 
 def _offset_exists(text: str) -> bool:
     """Whether every numeric time-zone offset in ``text`` is one a clock can be set to."""
+    if "+" not in text and "-" not in text:
+        return True  # no offset to check (and no pattern to compile: see _form)
     return all(
         int(match["hours"]) < 24 and int(match["minutes"]) < 60
-        for match in _CLOCK_OFFSET.finditer(text)
+        for match in _clock_offset().finditer(text)
     )
 
 
@@ -189,8 +203,10 @@ def parse_date_line(line: str) -> DateLine | None:
     line = line.strip()
     if not line or len(line) > 80:
         return None
-    for form in _FORMS:
-        match = form.fullmatch(line)
+    if _HAS_YEAR.search(line) is None:
+        return None
+    for index in range(len(_FORM_PATTERNS)):
+        match = _form(index).fullmatch(line)
         if match is None:
             continue
         groups = match.groupdict()
@@ -234,6 +250,6 @@ def parse_date(value: str) -> str | None:
     found = parse_date_line(value)
     if found is not None:
         return found.iso
-    if _STARTS_WITH_YEAR.match(value) or _NAMES_A_MONTH.search(value):
+    if _STARTS_WITH_YEAR.match(value) or _names_a_month().search(value):
         return _read(value)
     return None

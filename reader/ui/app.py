@@ -41,6 +41,8 @@ from reader.services.library_session import LibrarySession
 from reader.ui import lifecycle
 from reader.ui.annotating import StoreDone
 from reader.ui.copying import Copier
+from reader.ui.css_cache import FILE_NAME as CSS_FILE_NAME
+from reader.ui.css_cache import CachedStylesheet, ParsedCss
 from reader.ui.key_order import KeysInOrderApp
 from reader.ui.keys import APP_KEYS, bindings
 from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
@@ -120,6 +122,7 @@ class NewsReaderApp(KeysInOrderApp[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     COMMANDS = App.COMMANDS | {_palette_provider}
     NOTIFICATION_TIMEOUT = 8
+    _theme_chosen = False  # see get_css_variables
 
     def __init__(
         self,
@@ -380,14 +383,23 @@ class NewsReaderApp(KeysInOrderApp[None]):
         the theme's colours is all a dark theme needs: Textual built its colour filter and
         dark-mode classes for its own dark default. A light one goes the usual way.
         """
+        self._theme_chosen = True
         default_dark = self.current_theme.dark
         theme = self.get_theme(name)
         if theme is None or theme.dark != default_dark:
             self.theme = name
-            return
-        self.set_reactive(App.theme, name)
-        self.set_class(True, f"-theme-{name}", update=False)
-        self.stylesheet.set_variables(self.get_css_variables())
+        else:
+            self.set_reactive(App.theme, name)
+            self.set_class(True, f"-theme-{name}", update=False)
+        # Textual's own parses every source again at each launch: see reader/ui/css_cache.py.
+        self.stylesheet = CachedStylesheet(
+            ParsedCss(self.locations.cache / CSS_FILE_NAME), variables=self.get_css_variables()
+        )
+
+    def get_css_variables(self) -> dict[str, str]:
+        # App.__init__ makes a stylesheet with the colours of Textual's default theme
+        # (~2 ms), and _start_in_theme replaces it at once: none are worked out for it.
+        return super().get_css_variables() if self._theme_chosen else {}
 
     def _save_theme(self, theme: Theme) -> None:
         """Keep the reader's theme for next time."""
@@ -462,6 +474,8 @@ class NewsReaderApp(KeysInOrderApp[None]):
         enable_collection()  # after the library's load, if that is still running
         self._first_frame_shown.set()
         self.annotations.open_store()
+        if isinstance(self.stylesheet, CachedStylesheet):
+            self.stylesheet.parsed.save()  # the sources this launch had to parse, for the next
 
     # Analysis --------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ reader/ui and fails on a binding that is not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
@@ -38,8 +38,9 @@ SCOPES: dict[str, str] = {
 }
 
 
-@dataclass(slots=True, frozen=True)
-class KeyAction:
+# Named tuples, not dataclasses: some 150 are made as the app is imported, and the
+# dataclass code generator cost the first frame ~1.5 ms (#18).
+class KeyAction(NamedTuple):
     id: str
     keys: str  # comma-separated Textual key names: "down,j"
     action: str
@@ -62,8 +63,7 @@ class KeyAction:
         )
 
 
-@dataclass(slots=True, frozen=True)
-class KeyGroup:
+class KeyGroup(NamedTuple):
     """The keys one class binds, and the scope (a name in SCOPES) where they work."""
 
     scope: str

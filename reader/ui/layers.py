@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from rich.color import ColorSystem
 from rich.segment import Segment
@@ -40,8 +41,7 @@ STANDARD_NAMES = {
 STANDARD_QUOTE = "bright_black"
 
 
-@dataclass(slots=True)
-class ThemePalette:
+class ThemePalette(NamedTuple):
     """The colours of every layer, resolved from theme variables."""
 
     background: Color
@@ -89,9 +89,11 @@ class ThemePalette:
         )
 
 
-@dataclass(slots=True, frozen=True)
-class Cover:
-    """Which layers cover one piece of a line: the key of a composed style."""
+class Cover(NamedTuple):
+    """Which layers cover one piece of a line: the key of a composed style.
+
+    A named tuple, as the palette above: built and hashed for every piece painted, and
+    a dataclass here ran the code generator at import (the first frame's, #18)."""
 
     quote: bool = False
     name: str | None = None

@@ -75,7 +75,16 @@ class Reanchored(Message):
         self.placed = placed
 
 
+class _Panes(Horizontal):
+    # Covered whole by the library and the reader: blank (see MainScreen.BLANK).
+    BLANK = True
+
+
 class MainScreen(QuietScreen[None]):
+    # Covered whole by the title, the panes, the status and the footer: Textual's blank
+    # fast path paints its background without styling each line that nothing shows (its
+    # lines and those of the blank containers below were ~6 ms of the first frame).
+    BLANK = True
     # Replaces Screen's tab = "focus next widget": with a filter box and the reader's own
     # inputs in the chain, tab would wander; readers expect it to flip between the panes.
     # The reading screen's keys, in the registry's order (the footer's and help's).
@@ -144,7 +153,7 @@ class MainScreen(QuietScreen[None]):
         article_view = ArticleView(id="article", beside=self._people_panel)
         article_view.on_status = self.reader_status
         article_view.display = False  # until there is a story to show
-        with Horizontal(id="panes"):
+        with _Panes(id="panes"):
             yield Library(id="library")
             with Vertical(id="reader") as reader_pane:
                 reader_pane.border_title = "Reader"

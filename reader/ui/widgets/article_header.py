@@ -3,7 +3,7 @@ came from, and a rule; built for the pane's width and drawn in the theme's colou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -19,8 +19,7 @@ from reader.ui.wrap import wrap_paragraph
 GUTTER = 3  # focus bar, annotation bar, space: before every row of the pane
 
 
-@dataclass(slots=True, frozen=True)
-class HeaderLine:
+class HeaderLine(NamedTuple):
     text: str
     kind: str  # "title", "meta", "where" (the story's address or path), "rule" or "blank"
 

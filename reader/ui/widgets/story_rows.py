@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from operator import add
 from typing import NamedTuple
 
@@ -87,8 +86,7 @@ def _around(snippet: str, words: Sequence[str], width: int) -> str:
     return "…" + snippet[start:].lstrip("…")
 
 
-@dataclass(slots=True, frozen=True)
-class StoryRow:
+class StoryRow(NamedTuple):
     """What one library entry shows."""
 
     title: str
