@@ -9,11 +9,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.strip import Strip
 from textual.widgets import Input
 
 import reader.analysis
 from reader.model import Analysis, Article
 from reader.ui.widgets.annotations_panel import AnnotationsPanel
+from reader.ui.widgets.article_text import ArticleText
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.library import StoryList
 from reader.ui.widgets.people_panel import PeoplePanel
@@ -86,6 +88,36 @@ async def test_i_pressed_before_the_analysis_lands_lists_the_people_once_it_does
         await settle(pilot)
         assert panel.names[:2] == ["Sergei Ryabkov", "Dmitry Peskov"]
         assert panel.has_focus
+
+
+async def test_the_first_i_draws_the_story_only_beside_the_panel(
+    make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The panel is mounted by the first `i`: the story's pane is drawn again once, at
+    its new width beside the panel. The text lost the focus a frame before the mount
+    ended, and the whole pane was drawn as it was (~30 ms of a 100,000-name story's `i`)."""
+    monkeypatch.setattr(reader.analysis, "analyze", sample_or_nothing)
+    story = Path(shutil.copy(SAMPLE, tmp_path / SAMPLE.name))
+    app = make_app(story)
+    widths: list[int] = []
+    drawn = ArticleText.render_line
+
+    def noted(text: ArticleText, y: int) -> Strip:
+        widths.append(text.size.width)
+        return drawn(text, y)
+
+    monkeypatch.setattr(ArticleText, "render_line", noted)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        alone = app.main.article_view.text_widget.size.width
+        widths.clear()
+        await pilot.press("i")
+        await settle(pilot)
+        panel = app.main.people_panel
+        assert panel.display and panel.has_focus
+        beside = app.main.article_view.text_widget.size.width
+        assert beside < alone
+        assert widths and set(widths) == {beside}
 
 
 async def test_m_first_pressed_on_an_annotation_highlights_that_one(

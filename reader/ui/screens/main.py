@@ -413,9 +413,14 @@ class MainScreen(QuietScreen[None]):
 
     # -- the people panel: shown and hidden here alone ------------------------------------
 
-    def action_toggle_people(self) -> None:
+    async def action_toggle_people(self) -> None:
         panel = self.people_panel
-        self.article_view.show_part(panel)
+        mounting = self.article_view.show_part(panel)
+        if mounting is not None:
+            # Shown once mounted (the first `i` only). Shown and focused at once, the text
+            # lost its focus a frame before the panel's mount ended: the whole pane was
+            # drawn again as it was (~30 ms for nothing), then once more beside the panel.
+            await mounting
         if not panel.display:
             panel.fill()
         panel.display = not panel.display

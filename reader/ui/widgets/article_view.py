@@ -18,7 +18,7 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 
 from reader.model import Analysis, Annotation, Article, Quote, Span
 from reader.ui import story_marks
@@ -109,19 +109,22 @@ class ArticleView(Widget):
         with _ArticleRow(id="article-row"):
             yield self._text
 
-    def show_part(self, part: Widget) -> None:
+    def show_part(self, part: Widget) -> AwaitMount | None:
         """Mount ``part`` (the widget beside the text, the legend or the search bar) if it
-        is not yet, in its place: beside the text, then the legend, then the search bar."""
+        is not yet, in its place: beside the text, then the legend, then the search bar.
+        The mount, to await if the part must be ready before it is shown; None if it was
+        mounted already."""
         if part.parent is not None:
-            return
+            return None
         if part is self._beside:
-            self.query_one("#article-row").mount(part)
+            mounting = self.query_one("#article-row").mount(part)
         elif part is self._legend:
-            self.mount(part, after="#article-row")
+            mounting = self.mount(part, after="#article-row")
         else:
-            self.mount(part)
+            mounting = self.mount(part)
         if part is self._search:
             self._search.build()
+        return mounting
 
     def unbuilt_parts(self) -> list[Widget]:
         """The parts not mounted yet: help and the palette list their keys all the same."""
