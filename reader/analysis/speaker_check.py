@@ -24,6 +24,7 @@ from reader.analysis.quote_kinds import said_before
 from reader.analysis.sorted_table import CodeTable, LabelTable
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.speaker_pairs import paired_people
+from reader.analysis.speaker_quantified import is_quantified
 from reader.analysis.speaker_shapes import (
     _CLAUSE_WORDS,
     _MONTHS,
@@ -134,6 +135,9 @@ def _judge(
     if not words:
         return 0.0
     lowered = [word.lower().strip(".,") for word in words]
+    if is_quantified(lowered) and (quote.cue or "") in SPEECH_CUES:
+        # "another said", "one of the officials said": a part of a group, with its verb
+        return 0.8 if quote.cue not in _NAMING_CUES else 0.0
     if _furniture(words, lowered) and not _nominal(words, lowered):
         return 0.0
     if _ends_a_list(before, words):
