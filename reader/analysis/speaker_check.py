@@ -112,10 +112,19 @@ def settle_speakers(text: str, quotes: list[Quote], names: NameSpans | None) -> 
             quote.speaker_start = quote.speaker_end = None
             quote.confidence = round(quote.confidence * 0.5, 2)
             continue
+        shown = quote.speaker
+        if shown is not None and " " in shown and shown != mention and _spaced(shown, mention):
+            # "Sanders ’ campaign", words joined by spaces where a mark stood: as written
+            quote.speaker = " ".join(mention.split())
         if quote.role and quote.role.endswith((" named", " called")):
             quote.role = quote.role.rsplit(None, 1)[0]  # "an engineer named Gareth Oduya"
         if factor < 1.0:
             quote.confidence = round(quote.confidence * factor, 2)
+
+
+def _spaced(shown: str, mention: str) -> bool:
+    """Whether ``shown`` is ``mention`` with spaces put in or taken out."""
+    return shown.replace(" ", "") == "".join(mention.split())
 
 
 def _judge(
