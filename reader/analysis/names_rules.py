@@ -32,6 +32,7 @@ from reader.analysis.names_lines import (
     is_dateline,
     sentence_initial,
 )
+from reader.analysis.names_roles import role_before_name
 from reader.analysis.names_teams import team_town
 from reader.analysis.sorted_table import LabelTable
 from reader.analysis.text_units import is_upper
@@ -143,6 +144,10 @@ def read_piece(doc: Doc, tokens: list[Tok], initial: bool) -> None:
         add_found(doc, tokens, "LOC", True)
         return
     if initial and n == 1 and looks_like_word(tokens[0].word):
+        return
+    if initial and role_before_name(lex, [t.word for t in tokens], lows):
+        # "Anchor Norah O'Donnell asked": a job, capitalised as the sentence's first word
+        read_piece(doc, tokens[1:], False)
         return
     if n == 1 and "-" in whole and MODEL_CODE.fullmatch(whole):
         add_found(doc, tokens, "MISC", True)  # "AK-47s and MiG-29s": models, no bodies

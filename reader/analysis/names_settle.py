@@ -36,6 +36,7 @@ from reader.analysis.names_lines import (
     is_dateline,
     sentence_initial,
 )
+from reader.analysis.names_roles import described_as_a_person
 from reader.analysis.names_rules import (
     looks_like_word,
 )
@@ -123,7 +124,9 @@ def settle(doc: Doc) -> list[Entity]:
                         # ("Cofinec CEO Stephen Frater", "Comelf's output rose"). The
                         # cheap look at the words around comes before the line's.
                         label = opening_cue(doc, f, key, is_scored)
-                        if label is None:
+                        if label is None and _described(doc, f, key):
+                            label = "PER"  # "Jeb Pell, the former harbour commissioner, said"
+                        elif label is None:
                             openings.append((i, key))
                         elif in_headline(doc, f.start):
                             label = None
@@ -323,6 +326,15 @@ OPENING_ORG_AFTER: Final = word_set(
     "ceo executives subsidiary subsidiaries shareholders stockholders headquarters owner owners"
 )
 OPENING_ORG_FIRSTS: Final = "".join({word[0] + word[0].upper() for word in OPENING_ORG_AFTER})
+
+
+def _described(doc: Doc, f: Found, name: str) -> bool:
+    """Whether a name of two or three words opening a sentence is followed by an aside
+    that describes a person (not in a headline, where capitals prove nothing)."""
+    spaces = name.count(" ")
+    if spaces < 1 or spaces > 2 or not described_as_a_person(doc.lex, doc.text, f.end):
+        return False
+    return not in_headline(doc, f.start)
 
 
 def _start_of(entity: Entity) -> int:

@@ -24,6 +24,7 @@ from reader.analysis.phrase_words import (
     _preposition_inside,
     is_word,
 )
+from reader.analysis.speaker_quantified import counted_start, counts_one
 from reader.analysis.text_units import QUOTE_TOKEN, Token, is_possessive
 
 # Final: compiled, module constants (these word lists too) are read as C globals
@@ -183,6 +184,11 @@ def phrase_before(toks: list[Token], cue: int, lo: int) -> SpeakerPhrase | None:
         j -= 1
     if j >= lo and toks[j].text == ",":
         return _phrase_before_apposition(toks, j, lo)
+    first = counted_start(toks, j, lo)
+    if first >= 0:  # '"...," one of the officials said': a part of a group speaks
+        one = counts_one(toks[first].lower)
+        text = " ".join([toks[n].text for n in range(first, j + 1)])
+        return SpeakerPhrase(toks[first].start, toks[j].end, text, None, False, False, not one)
     return _collect_back(toks, j, lo)
 
 

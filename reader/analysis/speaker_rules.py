@@ -27,6 +27,7 @@ from reader.analysis.speaker_pairs import paired_subject
 from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
+    _nickname_before,
     cue_at,
     phrase_before,
 )
@@ -95,8 +96,13 @@ def _from_sentence_before(toks: list[Token], ctx: Context) -> Attribution | None
     if end <= 0 or (toks[end].text == GAP_TOKEN and toks[end].start == toks[end].end):
         return None
     lo = end
-    # "Sen. Ted Cruz (R-Tex.), ..., tweeted": a full stop before ")" ends no sentence
-    while lo > 0 and (not _ends_or_quotes(toks[lo - 1].text) or toks[lo].text == ")"):
+    # "Sen. Ted Cruz (R-Tex.), ..., tweeted": a full stop before ")" ends no sentence;
+    # nor does the closing mark of a nickname (Marcia "Cia" Price), which quotes no one
+    while lo > 0 and (
+        not _ends_or_quotes(toks[lo - 1].text)
+        or toks[lo].text == ")"
+        or _nickname_before(toks, lo - 1, 0) >= 0
+    ):
         lo -= 1
     cued = False
     for k in range(lo, end):

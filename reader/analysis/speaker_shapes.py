@@ -122,6 +122,10 @@ _MONTHS: Final = frozenset(
 )
 
 
+# "Heartland's", and "Sanders’" (a name ending in "s" takes the mark alone)
+_POSSESSIVE_ENDINGS: Final = ("'s", "’s", "s'", "s’")
+
+
 def _nominal(words: list[str], lowered: list[str]) -> bool:
     """A complete nominal phrase: "the company", "a spokesperson for Lune Ferries",
     "63 percent", "Heartland's chief executive", "Protesters"."""
@@ -131,7 +135,7 @@ def _nominal(words: list[str], lowered: list[str]) -> bool:
         or first[:1].isdigit()
         # "Heartland's chief executive", "Port Ardwell's town council", "Maine Sen.
         # Ada Pike's campaign": a possessive name, then the noun that speaks
-        or any(word.endswith(("'s", "’s")) for word in lowered[:-1])
+        or any(word.endswith(_POSSESSIVE_ENDINGS) for word in lowered[:-1])
         or (first in PERSON_NOUNS and words[0].islower())
     )
     if len(words) == 1:

@@ -7,8 +7,6 @@ reading used to stop at, leaving the quote unknown or with the description alone
 
 from __future__ import annotations
 
-import pytest
-
 from reader.analysis import analyze
 
 
@@ -32,13 +30,9 @@ def test_aside_with_a_party_in_parentheses() -> None:
     assert _speakers(text) == ["Marcia Price"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge of two speaker branches: the follow-on quote is read from the sentence "
-    "before, whose name stops at the nickname's mark, and shows 'Price' (the right person, "
-    "not the fullest name); to be mended in the next session",
-)
 def test_aside_with_both() -> None:
+    # The follow-on quote is read from the sentence before, which the nickname's closing
+    # mark used to cut short: it showed "Price", not the fullest name.
     text = (
         '"This is a big year for our city!" Hale\'s niece, state Del. Marcia "Cia" Price '
         '(D-Newport News), shouted to the crowd. "The whole country is watching us now."'
