@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from reader.analysis import lexicon
+from reader.analysis.lexicon import words
 from reader.analysis.nicknames import nickname_end
 from reader.analysis.speaker_phrases import (
     DETERMINERS,
@@ -89,6 +90,8 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
                 k = _speaker_noun_ahead(toks, k, hi)
             break
         else:
+            if not seen_name and k > i and _verb_after_head(toks, k):
+                break  # "A staffer emailed Mills ...": the staffer, not a role of Mills
             lower_words += 1
             if lower_words > _MAX_LOWER:
                 break
@@ -101,6 +104,40 @@ def phrase_after(toks: list[Token], i: int, hi: int) -> SpeakerPhrase | None:
     if skipped:
         return split_phrase([toks[n] for n in range(i, k) if n not in skipped])
     return split_phrase(toks[i:k])
+
+
+def _is_head(word: str) -> bool:
+    """Whether ``word`` is a noun for someone or something that can speak."""
+    return (
+        word in ROLE_NOUNS
+        or word in PERSON_NOUNS
+        or word in TITLE_WORDS
+        or word in SPEAKING_PEOPLE
+        or lexicon.names_a_speaker([word])
+    )
+
+
+# Words that carry the phrase on past its noun: "a man named", "a spokesman for".
+_HEAD_GOES_ON: Final = frozenset({"of", "named", "for", "at", "to"})
+
+
+def _verb_after_head(toks: list[Token], k: int) -> bool:
+    """Whether the lower-case word at ``toks[k]`` follows a noun that can speak and can
+    itself be no part of a role: "A staffer emailed Mills", "The board saw Fiorina"."""
+    before = toks[k - 1]
+    word = toks[k].lower
+    if not before.text.islower() or not toks[k].text.islower() or word in _HEAD_GOES_ON:
+        return False
+    if not _is_head(before.lower) or _is_head(word):
+        return False
+    return word in _IRREGULAR_PASTS or (len(word) > 3 and word.endswith(_VERB_ENDINGS))
+
+
+# A verb after the noun, by its ending ("emailed", "accuses") or a common past tense.
+_VERB_ENDINGS: Final = ("ed", "es", "ts", "ds", "ns", "ks", "ps", "ys")
+_IRREGULAR_PASTS: Final = frozenset(
+    words("saw held put made took gave sent met won lost led ran wrote told spoke brought")
+)
 
 
 _NOUN_REACH: Final = 3  # lower-case words between a capitalised modifier and its noun

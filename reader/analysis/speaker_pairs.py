@@ -11,6 +11,7 @@ pair), and each half is a person the name finder found or a name shaped like one
 from __future__ import annotations
 
 from reader.analysis.sorted_table import LabelTable
+from reader.analysis.speaker_after import phrase_after
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.speaker_phrases import SpeakerPhrase, phrase_before
 from reader.analysis.speaker_subject import index_at
@@ -64,3 +65,15 @@ def paired_people(
 def _person_shaped(words: list[str], firsts: LabelTable) -> bool:
     """A first name the name list knows, then one to three capitalised words."""
     return 2 <= len(words) <= 4 and words[0] in firsts and all(w[:1].isupper() for w in words)
+
+
+def pair_from_first(
+    toks: list[Token], first: SpeakerPhrase, lo: int, limit: int
+) -> SpeakerPhrase | None:
+    """``A and B`` when ``first`` (A) opens the clause at ``toks[lo]`` and "and" and a
+    second name follow it: "Ada Pike and Tom Hale issued a statement, saying"."""
+    k = index_at(toks, first.end, lo)
+    if k + 1 >= limit or toks[k].lower != "and":
+        return None
+    second = phrase_after(toks, k + 1, limit)
+    return paired_subject(toks, second, lo) if second is not None else None

@@ -23,7 +23,7 @@ from reader.analysis.speaker_context import (
     sentence_start,
 )
 from reader.analysis.speaker_owner import owned_quote
-from reader.analysis.speaker_pairs import paired_subject
+from reader.analysis.speaker_pairs import pair_from_first, paired_subject
 from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
@@ -489,7 +489,7 @@ def _participle_subject(toks: list[Token], k: int, lo: int) -> SpeakerPhrase | N
         break  # the clause just before the participle's comma only
     subject = sentence_subject(toks, lo, k)
     if subject is not None:
-        return subject
+        return pair_from_first(toks, subject, lo, k) or subject
     phrase = phrase_before(toks, k, lo)
     return phrase if phrase is not None and phrase.named else None
 

@@ -33,7 +33,7 @@ _RECEIVING_VERBS: Final = frozenset(
     )
 )
 _PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "on", "during", "since"})
-_CLAUSE_JOINERS: Final = frozenset({"and", "but"})
+_CLAUSE_JOINERS: Final = frozenset({"and", "but", "while"})
 
 
 def subject_behind(
@@ -77,9 +77,9 @@ def _before_who(toks: list[Token], j: int, lo: int) -> SpeakerPhrase | None:
 def clause_after_quotation(
     toks: list[Token], cues: list[tuple[int, str]], lo: int
 ) -> Attribution | None:
-    """The last cue's named subject, when a clause joined by "and" or "but" opens with
-    it after an earlier quotation of the sentence, and the cue before stands before
-    that quotation: the earlier cue reports the earlier quotation."""
+    """The last cue's named subject, when a clause joined by "and", "but" or "while"
+    opens with it after an earlier quotation of the sentence, and the cue before stands
+    before that quotation: the earlier cue reports the earlier quotation."""
     k, cue = cues[-1]
     if len(cues) < 2 or cues[-2][0] > k:
         return None
