@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.analysis.headline_speech import give_headline_quotes
 from reader.analysis.quotes import mark_quotes
 from reader.analysis.speaker_check import settle_speakers
 from reader.analysis.speaker_index import SpeakerIndex
@@ -25,6 +26,7 @@ def analyze(text: object, *, ner: str = "builtin") -> Analysis:
         names = NameSpans(text, entities, groups)
         quotes = attribute(text, mark_quotes(text, paras), paras, names)
         settle_speakers(text, quotes, names)
+        give_headline_quotes(text, quotes, paras, names)
         count_quotes(names, quotes)
         return Analysis(quotes=quotes, entities=entities, groups=groups)
 
