@@ -25,7 +25,6 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.dom import DOMNode
 from textual.driver import Driver
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -40,12 +39,13 @@ from reader.services.annotation_session import AnnotationSession
 from reader.services.library_session import LibrarySession
 from reader.ui import lifecycle
 from reader.ui.annotating import StoreDone
+from reader.ui.app_messages import AnalysisFailed, AnalysisReady, LibraryLoaded
 from reader.ui.copying import Copier
 from reader.ui.css_cache import FILE_NAME as CSS_FILE_NAME
 from reader.ui.css_cache import CachedStylesheet, ParsedCss
 from reader.ui.key_order import KeysInOrderApp
 from reader.ui.keys import APP_KEYS, bindings
-from reader.ui.layers import COLOUR_SYSTEM_VARIABLE, SpanIndex
+from reader.ui.layers import COLOUR_SYSTEM_VARIABLE
 from reader.ui.opening import Opening, StoryOpening
 from reader.ui.reading import Reading, ReadingNotSaved, ReadingStateOpened
 from reader.ui.screens.main import MAIN_SCREEN_CSS, MainScreen
@@ -71,38 +71,6 @@ def _palette_provider() -> type[Provider]:
     from reader.ui.commands import NewsReaderCommands
 
     return NewsReaderCommands
-
-
-class LibraryLoaded(Message):
-    def __init__(self, articles: list[Article], errors: list[str]) -> None:
-        super().__init__()
-        self.articles = articles
-        self.errors = errors
-
-
-class AnalysisReady(Message):
-    """The story's analysis, or (``complete`` False) the blocks of a long story so far;
-    ``layers`` are its highlights, built on the worker's thread."""
-
-    def __init__(
-        self,
-        article_id: str,
-        analysis: Analysis,
-        complete: bool = True,
-        layers: tuple[SpanIndex, SpanIndex] | None = None,
-    ) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.analysis = analysis
-        self.complete = complete
-        self.layers = layers
-
-
-class AnalysisFailed(Message):
-    def __init__(self, article_id: str, reason: str) -> None:
-        super().__init__()
-        self.article_id = article_id
-        self.reason = reason
 
 
 def _terminal_driver() -> type[Driver] | None:
