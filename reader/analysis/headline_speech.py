@@ -1,13 +1,14 @@
 """A headline's quote is the words of the person the headline opens with.
 
-``Obama Sees 'Personal Insult' if Voters Stay Home``, ``Lena Ortiz Calls the Pier
+``Obama Slams 'Personal Insult' if Voters Stay Home``, ``Lena Ortiz Calls the Pier
 'A Disgrace'``, ``Ray Kessler on Ferries: The Delays Are 'Shameful.'``: US and
 Canadian news write a headline in Title Case, open it with who acts, and put that
 person's words in single marks. Title Case hides whether the quoted words are a name
 or a phrase, so the quote-kind rules file such a quote as a scare quote or a title;
 this pass gives it back to its person when the headline opens with a name that the
-story itself names as a person, and the quote ends a phrase of its own (it ends the
-headline or comes before a clause's small word: "if", "over", "after"). A headline
+story itself names as a person, then a verb of speech (or a colon), and the quote ends
+a phrase of its own (it ends the headline or comes before a clause's small word: "if",
+"over", "after"). A headline
 that opens with anything else ("Black Lawmakers Rip ...") keeps the old reading:
 when unsure, no speaker.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from reader.analysis.lexicon import words
+from reader.analysis.lexicon import SPEECH_CUES, WEAK_CUES, words
 from reader.analysis.quote_kinds import (
     is_dated_title,
     is_headline,
@@ -75,10 +76,25 @@ def give_headline_quotes(
         name, start, end = speaker
         if quote.start <= end:
             continue  # the quote must follow the name: "'Missing' Voters Back Lee"
+        if not _speech_between(text, end, quote.start):
+            continue
         quote.kind = "quote"
         quote.speaker = name
         quote.speaker_start, quote.speaker_end = start, end
         quote.cue = ""
+
+
+def _speech_between(text: str, name_end: int, quote_start: int) -> bool:
+    """Whether the headline says the quote is spoken: the word after the name is a verb
+    of speech or one that headlines use like one ("Calls", "Says", "Slams", "Hopes"), or
+    a colon hands over to the quote ("Kessler on Ferries: ..."). Without one, as in
+    "Lee Sees 'Personal Insult'", the marks may be the writer's own: a scare quote."""
+    between = text[name_end:quote_start]
+    if ":" in between:
+        return True
+    verb = between.split(maxsplit=1)[0] if between.strip() else ""
+    verb = verb.strip(_PUNCTUATION).lower()
+    return verb in SPEECH_CUES or verb in WEAK_CUES
 
 
 def _ends_a_phrase(text: str, end: int, p_end: int) -> bool:

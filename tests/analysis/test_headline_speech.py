@@ -28,7 +28,7 @@ def test_a_headline_quote_after_a_colon_is_speech_by_the_person_it_opens_with() 
 
 def test_straight_marks_and_a_hard_wrap_keep_the_rule() -> None:
     # an OCR copy: straight marks, the headline and the body wrapped at a column
-    text = "Kessler Sees 'Personal Insult' if Voters Stay Home\nas Ferry Runs Late" + (
+    text = "Kessler Slams 'Personal Insult' if Voters Stay Home\nas Ferry Runs Late" + (
         _BODY.replace(" after the ferry", "\nafter the ferry")
     )
     assert _headline(text) == [("'Personal Insult'", "quote", "Ray Kessler")]
@@ -55,3 +55,9 @@ def test_two_people_of_one_last_name_leave_the_quote_unknown() -> None:
         "Ray Kessler and his sister Ann Kessler spoke on Monday after the ferry was late."
     )
     assert _headline(text) == [("‘A Disgrace’", "scare", None)]
+
+
+def test_a_headline_without_a_verb_of_speech_keeps_its_scare_quote() -> None:
+    # the rule: a headline's quote needs a speech verb to be speech
+    text = "Ray Kessler Sees ‘Personal Insult’ if Voters Stay Home" + _BODY
+    assert _headline(text) == [("‘Personal Insult’", "scare", None)]
