@@ -107,12 +107,9 @@ class ReadingState:
         *,
         read_only: bool = False,
         on_write_error: Callable[[str], None] | None = None,
-        wake_writer_later: Callable[[Callable[[], None]], object] | None = None,
     ) -> None:
         """``on_write_error(text)``: called once, from the writer's thread, if the disk
-        refuses a change; the state goes on in memory (read-only) after that.
-        ``wake_writer_later(wake)``: how the writer is woken after a change (the UI's:
-        once the key is drawn); at once without it. See reader/store/write_behind.py."""
+        refuses a change; the state goes on in memory (read-only) after that."""
         self.path = Path(path)
         self.read_only = read_only
         self._on_write_error = on_write_error
@@ -140,7 +137,7 @@ class ReadingState:
         self._session: Session | None = None
         self._next_id = 1
         self._load()
-        self._behind = WriteBehind(self._tables, self._write_failed, wake_writer_later)
+        self._behind = WriteBehind(self._tables, self._write_failed)
 
     def _take_writer_lock(self) -> None:
         try:

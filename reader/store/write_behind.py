@@ -8,13 +8,9 @@ waits for the kernel (for a page under writeback, for the file system's journal)
 gathered as one journal line, the latest version of each document winning, so a burst
 of keys that moved the same place ten times writes it once.
 
-Waking the thread is not free either: it asks the caller for the interpreter lock
-within the switch interval (1 ms in the app), and on a loaded machine the UI thread
-then waits for the OS to run it again. ``wake_later``, when given, is how the caller
-has the thread woken later, once its key is drawn; the UI's is "after the next
-refresh". The thread then writes at once, so a change is in the kernel (safe from a
-kill) within moments of its frame; ``flush`` wakes it and waits for that, and
-``close`` flushes before the tables fold the journal in. A disk that refuses a line is reported once
+The thread starts writing as soon as it is woken, so a change is in the kernel
+(safe from a kill) within moments; ``flush`` waits for that, and ``close`` flushes
+before the tables fold the journal in. A disk that refuses a line is reported once
 through ``on_error``; nothing is written after that (the caller keeps its changes in
 memory for the session, as a read-only state does).
 """
@@ -36,16 +32,9 @@ _Pending = dict[tuple[str, int], Doc | None]
 class WriteBehind:
     """Commits of ``tables`` made by one daemon thread, coalesced by document."""
 
-    def __init__(
-        self,
-        tables: DurableTables,
-        on_error: Callable[[str], None],
-        wake_later: Callable[[Callable[[], None]], object] | None = None,
-    ) -> None:
+    def __init__(self, tables: DurableTables, on_error: Callable[[str], None]) -> None:
         self._tables = tables
         self._on_error = on_error
-        self._wake_later = wake_later
-        self._wake_asked = False  # wake_later has a wake-up of ours to make
         self._pending: _Pending = {}
         self._writing = False  # the thread has taken changes and not written them yet
         self._failed = False
@@ -60,29 +49,12 @@ class WriteBehind:
                 return
             for table, doc_id, doc in changes:
                 self._pending[(table, doc_id)] = doc
-            if self._wake_later is None:
-                self._wake_thread()
-                return
-            if self._wake_asked:
-                return
-            self._wake_asked = True
-        self._wake_later(self.wake)
-
-    def wake(self) -> None:
-        """Have the thread write what is handed over."""
-        with self._changed:
-            self._wake_asked = False
-            if self._pending:
-                self._wake_thread()
-
-    def _wake_thread(self) -> None:
-        """Under ``_changed``."""
-        if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._run, name="reading-state-writer", daemon=True
-            )
-            self._thread.start()
-        self._changed.notify_all()
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="reading-state-writer", daemon=True
+                )
+                self._thread.start()
+            self._changed.notify_all()
 
     def _run(self) -> None:
         while True:
@@ -114,7 +86,6 @@ class WriteBehind:
         """Wait until every change handed over is written (in the kernel: a kill loses
         none of it); False if ``timeout`` seconds passed first."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        self.wake()
         with self._changed:
             while self._pending or self._writing:
                 if self._failed and not self._writing:
@@ -129,8 +100,6 @@ class WriteBehind:
         """Write what is left, then end the thread."""
         with self._changed:
             self._closed = True
-            if self._pending:
-                self._wake_thread()
             self._changed.notify_all()
             thread = self._thread
         if thread is not None:

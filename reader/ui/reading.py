@@ -123,11 +123,7 @@ class Reading:
 
         try:
             state: ReadingState | None = ReadingState(
-                reading_state_path(self._locations.db),
-                on_write_error=not_saved,
-                # Changes come from the UI thread (keys): the writer is woken once the
-                # key's answer is drawn, not while the key holds the interpreter lock.
-                wake_writer_later=self._app.call_after_refresh,
+                reading_state_path(self._locations.db), on_write_error=not_saved
             )
             problem = None
         except StoreError as error:

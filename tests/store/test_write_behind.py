@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -84,24 +83,3 @@ def test_a_refused_write_is_said_once_and_the_state_goes_on_in_memory(
         assert state.position("a") == 9 and state.is_read("b"), "kept in memory"
         assert len(problems) == 1 and "the disk is full" in problems[0]
         monkeypatch.undo()
-
-
-def test_the_writer_is_woken_when_the_caller_says(tmp_path: Path) -> None:
-    """The UI wakes the writer once the key is drawn: until then nothing is written
-    (no thread takes the interpreter lock from the key), and flush still writes all."""
-    path = tmp_path / "r.json"
-    asked: list[Callable[[], None]] = []
-    with ReadingState(path, wake_writer_later=asked.append) as state:
-        state.set_position("a", 3)
-        state.save_session(Session("a", 3))
-        state.set_position("a", 8)
-        assert len(asked) == 1, "one wake-up asked for a key's changes"
-        assert not files.list_journals(path), "nothing written before the wake-up"
-        asked.pop()()
-        assert state.flush(5)
-        assert len(files.list_journals(path)) == 1
-        state.set_read("b")  # its wake-up never comes (the app closed first)
-        assert len(asked) == 1
-    with ReadingState(path) as again:
-        assert again.position("a") == 8 and again.session == Session("a", 3)
-        assert again.is_read("b"), "close wrote what was waiting for its wake-up"
