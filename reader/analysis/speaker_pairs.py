@@ -10,11 +10,15 @@ pair), and each half is a person the name finder found or a name shaped like one
 
 from __future__ import annotations
 
+from typing import Final
+
+from reader.analysis.lexicon import words
 from reader.analysis.sorted_table import LabelTable
 from reader.analysis.speaker_after import phrase_after
+from reader.analysis.speaker_context import Attribution
 from reader.analysis.speaker_names import NameSpans
 from reader.analysis.speaker_phrases import SpeakerPhrase, phrase_before
-from reader.analysis.speaker_subject import index_at
+from reader.analysis.speaker_subject import index_at, sentence_subject
 from reader.analysis.text_units import Token
 
 
@@ -77,3 +81,31 @@ def pair_from_first(
         return None
     second = phrase_after(toks, k + 1, limit)
     return paired_subject(toks, second, lo) if second is not None else None
+
+
+# Words that open a leading clause whose own verb reports nothing of the main clause:
+# "When terrorists are revealed as ..., Obama and Clinton call them "lone wolves"".
+# Never "as": "As Trump noted, the plan is "a disaster"" is his.
+_LEADING_SUBORDINATORS: Final = frozenset(
+    words("when whenever if after before because although though since once until unless")
+)
+
+
+def led_clause_subject(
+    toks: list[Token], cues: list[tuple[int, str]], lo: int, main: int, a: int
+) -> Attribution | None:
+    """The named subject of the main clause when every cue of the sentence stands in a
+    leading clause ("When ..., <Name> ... "quote""): that clause reports something else."""
+    if main <= lo or toks[lo].lower not in _LEADING_SUBORDINATORS:
+        return None
+    for k, _ in cues:
+        if k >= main:
+            return None
+    subject = sentence_subject(toks, main, a)
+    if subject is None or not subject.named or subject.pronoun:
+        return None
+    found = pair_from_first(toks, subject, main, a) or subject
+    for k in range(index_at(toks, found.end, main), a):
+        if toks[k].lower in ("and", "but"):
+            return None  # "..., the Post will brand you a liar and NBC News will ...": unsure
+    return Attribution(found, "", 0.5, source="subject")

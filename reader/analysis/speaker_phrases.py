@@ -24,6 +24,7 @@ from reader.analysis.phrase_words import (
     _preposition_inside,
     is_word,
 )
+from reader.analysis.speaker_name_openers import words_to_reread
 from reader.analysis.speaker_quantified import counted_start, counts_one
 from reader.analysis.text_units import QUOTE_TOKEN, Token, is_possessive
 
@@ -523,6 +524,9 @@ def split_phrase(words: list[Token]) -> SpeakerPhrase | None:
     # no slices of the phrase, and the role only once the name is known to be one.
     first = last_title + 1
     size = len(words)
+    again = words_to_reread(words, first)
+    if again is not None:
+        return split_phrase(again)
     if _serves_the_name(words, first):
         # "An adviser to Trump", "a source close to Clinton": the adviser speaks
         return SpeakerPhrase(

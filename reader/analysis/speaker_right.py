@@ -110,7 +110,12 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
                 and toks[c + 1].lower not in TIME_WORDS
             ):
                 return Attribution(late, cue, 0.75, source="right")
-        if phrase is not None and phrase.pronoun and phrase.text.lower() in ("he", "she"):
+        if (
+            phrase is not None
+            and phrase.pronoun
+            and phrase.text.lower() in ("he", "she")
+            and not _reported_before(toks, ctx)
+        ):
             # 'X scolded him: "..." she said': the sentence already named her
             subject = sentence_subject(toks, ctx.sentence_start, ctx.first)
             if subject is not None and subject.named:
@@ -135,6 +140,22 @@ def from_right(toks: list[Token], ctx: Context) -> Attribution | None:
     # unveiled a plan" goes on about something else
     opens = ctx.closing == "," and ctx.first <= ctx.sentence_start
     return _unlisted_verb(toks, r, end, opens)
+
+
+def _reported_before(toks: list[Token], ctx: Context) -> bool:
+    """Whether an aside just before the quotation reports it: 'Pike, a top aide said,
+    "..." ... and she has told': the aide speaks, not the "she" of a later clause."""
+    k = ctx.first - 2
+    if k <= ctx.sentence_start or toks[ctx.first - 1].text != ",":
+        return False
+    cue = cue_at(toks, k)
+    if cue is None or cue == "according to":
+        return False
+    phrase = phrase_before(toks, k, ctx.sentence_start)
+    if phrase is None or phrase.pronoun:
+        return False
+    opens = index_at(toks, phrase.phrase_start, ctx.sentence_start)
+    return opens > ctx.sentence_start and toks[opens - 1].text == ","
 
 
 def _as_it_was_put(toks: list[Token], r: int, phrase: SpeakerPhrase) -> bool:

@@ -23,7 +23,7 @@ from reader.analysis.speaker_context import (
     sentence_start,
 )
 from reader.analysis.speaker_owner import owned_quote
-from reader.analysis.speaker_pairs import pair_from_first, paired_subject
+from reader.analysis.speaker_pairs import led_clause_subject, pair_from_first, paired_subject
 from reader.analysis.speaker_phrases import (
     LEFT_INVERTIBLE_CUES,
     SpeakerPhrase,
@@ -192,6 +192,9 @@ def _from_left(toks: list[Token], ctx: Context) -> Attribution | None:
     if hosted is not None:
         return hosted
     main = main_clause_start(toks, lo, a)
+    led = led_clause_subject(toks, cues, lo, main, a)
+    if led is not None:
+        return led
     # "Rubio suggested ..., while Cruz said that the "...": a later clause of its own
     clause = _last_clause_start(toks, main, a, cues)
     if len(cues) > 1:  # compiled, the key is called through Python: only when it orders
@@ -365,6 +368,9 @@ def _phrase_for_left_cue(
         return paired_subject(toks, lead, lo) or lead
     phrase = phrase_before(toks, k, lo)
     pair = paired_subject(toks, phrase, lo) if phrase is not None else None
+    if pair is None and phrase is not None:
+        # "When ..., Ada Pike and Tom Hale called it": the pair opens the main clause
+        pair = paired_subject(toks, phrase, main_clause_start(toks, lo, k))
     if pair is not None:
         return pair  # "Ada Pike and Tom Hale wrote that ..."
     if phrase is None and k > lo and toks[k - 1].lower in ("and", ","):
