@@ -33,6 +33,7 @@ from reader.analysis.quote_kinds import (
     stands_as_a_sentence,
     word_count,
 )
+from reader.analysis.quote_labels import names_by_a_verb
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_after import person_after
 from reader.analysis.speaker_antecedents import (
@@ -373,11 +374,15 @@ def _finish(
         quote = Quote(q.start, q.end, text[q.start : q.end])
         quotes.append(quote)
         base = 0.9 if q.closed or q.continues else 0.6
+        # "former staff have called it a "fraudulent scheme"": the speaker's own words,
+        # however short or capitalised, when the speaker found is the verb's subject
+        labelled = att is not None and names_by_a_verb(text, q.start, att.phrase)
         titled = (
             is_nickname(text, q)
             or is_so_called(text, q)
             or (
                 looks_like_a_title(text, q)
+                and not labelled
                 and not stands_as_a_sentence(text, q)
                 # Title Case with its own speaker is speech ("Jacobs called Merkel "The
                 # Chancellor of the Free World""); borrowed from a neighbour, a title.
@@ -413,8 +418,10 @@ def _finish(
         if att is not None and not titled and att.source != "right" and short:
             # "the "quack" cures": a writer's word, not the speaker's; but "Barkley said
             # CNN has done an "awful" job" quotes Barkley's word in his reported speech
-            titled = not partial_quote(text, q, att.source, att.cue) and modifies_a_noun(
-                text, q, opened=att.cue != ""
+            titled = (
+                not labelled
+                and not partial_quote(text, q, att.source, att.cue)
+                and modifies_a_noun(text, q, opened=att.cue != "")
             )
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
