@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from reader.analysis.speaker_phrases import SpeakerPhrase
+from reader.analysis.speaker_context import Attribution
 
 _REACH: Final = 70  # characters before the quote read for the verb and its object
 # Any case: a headline writes "Being Called "A Real Woman""
@@ -64,12 +64,15 @@ def naming_verb(text: str, start: int) -> int:
     return lo + found.start("verb")
 
 
-def names_by_a_verb(text: str, start: int, speaker: SpeakerPhrase) -> bool:
+def names_by_a_verb(text: str, start: int, att: Attribution | None) -> bool:
     """Whether a verb of naming right before the quote opening at ``start`` has the
-    ``speaker`` found for the quote for its subject (see ``names_it_itself``)."""
+    speaker found for the quote (``att``) for its subject (see ``names_it_itself``)."""
+    if att is None:
+        return False
     verb = naming_verb(text, start)
     if verb < 0:
         return False
+    speaker = att.phrase
     return names_it_itself(text, speaker.end, verb, speaker.named or speaker.pronoun)
 
 

@@ -374,15 +374,11 @@ def _finish(
         quote = Quote(q.start, q.end, text[q.start : q.end])
         quotes.append(quote)
         base = 0.9 if q.closed or q.continues else 0.6
-        # "former staff have called it a "fraudulent scheme"": the speaker's own words,
-        # however short or capitalised, when the speaker found is the verb's subject
-        labelled = att is not None and names_by_a_verb(text, q.start, att.phrase)
         titled = (
             is_nickname(text, q)
             or is_so_called(text, q)
             or (
                 looks_like_a_title(text, q)
-                and not labelled
                 and not stands_as_a_sentence(text, q)
                 # Title Case with its own speaker is speech ("Jacobs called Merkel "The
                 # Chancellor of the Free World""); borrowed from a neighbour, a title.
@@ -393,6 +389,9 @@ def _finish(
                     or named_as_a_title(text, q)
                     or follows_a_determiner(text, q)
                 )
+                # "former staff have called it a "Total Sham"": the speaker's own words,
+                # when the speaker found is the naming verb's subject (read last: rare)
+                and not names_by_a_verb(text, q.start, att)
             )
         )
         p = q.paragraph
@@ -419,9 +418,9 @@ def _finish(
             # "the "quack" cures": a writer's word, not the speaker's; but "Barkley said
             # CNN has done an "awful" job" quotes Barkley's word in his reported speech
             titled = (
-                not labelled
-                and not partial_quote(text, q, att.source, att.cue)
+                not partial_quote(text, q, att.source, att.cue)
                 and modifies_a_noun(text, q, opened=att.cue != "")
+                and not names_by_a_verb(text, q.start, att)
             )
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
