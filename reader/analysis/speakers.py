@@ -33,6 +33,7 @@ from reader.analysis.quote_kinds import (
     stands_as_a_sentence,
     word_count,
 )
+from reader.analysis.quote_labels import names_by_a_verb
 from reader.analysis.quotes import MarkedQuote
 from reader.analysis.speaker_after import person_after
 from reader.analysis.speaker_antecedents import (
@@ -388,6 +389,9 @@ def _finish(
                     or named_as_a_title(text, q)
                     or follows_a_determiner(text, q)
                 )
+                # "former staff have called it a "Total Sham"": the speaker's own words,
+                # when the speaker found is the naming verb's subject (read last: rare)
+                and not names_by_a_verb(text, q.start, att)
             )
         )
         p = q.paragraph
@@ -413,8 +417,10 @@ def _finish(
         if att is not None and not titled and att.source != "right" and short:
             # "the "quack" cures": a writer's word, not the speaker's; but "Barkley said
             # CNN has done an "awful" job" quotes Barkley's word in his reported speech
-            titled = not partial_quote(text, q, att.source, att.cue) and modifies_a_noun(
-                text, q, opened=att.cue != ""
+            titled = (
+                not partial_quote(text, q, att.source, att.cue)
+                and modifies_a_noun(text, q, opened=att.cue != "")
+                and not names_by_a_verb(text, q.start, att)
             )
         if att is None or titled:
             short = word_count(text, q) <= _SCARE_WORDS
