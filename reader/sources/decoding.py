@@ -15,8 +15,8 @@ from __future__ import annotations
 import codecs
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.safe_text import ascii_only_of, clean_line
 from reader.sources.encoding_guess import likeliest_codec
@@ -79,8 +79,7 @@ def encoding_label(codec: str) -> str:
     return name.upper()
 
 
-@dataclass(slots=True, frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """Text, and what the reader should know about how it was read."""
 
     text: str

@@ -86,6 +86,7 @@ NO_DATACLASSES = (
     "reader.ui.keys",
     "reader.ui.widgets.article_header",
     "reader.ui.widgets.story_rows",
+    "reader.sources.decoding",
 )
 # Some of their classes are named tuples now, the rest not yet: these make no more.
 AT_MOST = {"reader.ui.layers": 1}
